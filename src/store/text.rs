@@ -1,0 +1,119 @@
+//! Byte offsets to `line:col`, file fingerprints, encodings and conflict markers.
+
+use crate::model::Fingerprint;
+use std::hash::{Hash, Hasher};
+
+/// Line starts of a text, to turn byte offsets into 1-based line and column (in chars).
+pub struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { text, starts }
+    }
+
+    pub fn position(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.starts[line];
+        let mut end = offset;
+        while !self.text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let col = self.text[start..end].chars().count() + 1;
+        (line + 1, col)
+    }
+}
+
+pub fn fingerprint(bytes: &[u8]) -> Fingerprint {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut hasher);
+    Fingerprint {
+        len: bytes.len() as u64,
+        hash: hasher.finish(),
+    }
+}
+
+pub const BOM: &str = "\u{feff}";
+
+/// Position (line, col) of the first git conflict marker, if any.
+pub fn conflict_marker(text: &str) -> Option<(usize, usize)> {
+    text.split('\n').enumerate().find_map(|(i, line)| {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        let is_marker = line.starts_with("<<<<<<< ")
+            || line == "<<<<<<<"
+            || line.starts_with(">>>>>>> ")
+            || line == ">>>>>>>"
+            || line == "======="
+            || line.starts_with("||||||| ");
+        is_marker.then_some((i + 1, 1))
+    })
+}
+
+/// Decodes UTF-8, or says where the first invalid byte is as (line, col).
+pub fn decode_utf8(bytes: &[u8]) -> Result<&str, (usize, usize)> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        let valid = &bytes[..e.valid_up_to()];
+        // The valid prefix is UTF-8 by definition.
+        let prefix = std::str::from_utf8(valid).unwrap_or_default();
+        LineIndex::new(prefix).position(prefix.len())
+    })
+}
+
+/// True when the text uses CRLF line endings (judged by its first line break).
+pub fn uses_crlf(text: &str) -> bool {
+    text.find('\n')
+        .is_some_and(|i| i > 0 && text.as_bytes()[i - 1] == b'\r')
+}
+
+/// Turns every lone `\n` into `\r\n` (the lines an edit added to a CRLF file).
+pub fn to_crlf(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 32);
+    let mut prev = '\0';
+    for c in text.chars() {
+        if c == '\n' && prev != '\r' {
+            out.push('\r');
+        }
+        out.push(c);
+        prev = c;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_chars_not_bytes() {
+        let text = "a = 1\nđề = 2\n";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.position(0), (1, 1));
+        assert_eq!(idx.position(6), (2, 1));
+        let eq = text.find("= 2").unwrap();
+        assert_eq!(idx.position(eq), (2, 4));
+    }
+
+    #[test]
+    fn finds_conflict_markers() {
+        assert_eq!(conflict_marker("a = 1\n<<<<<<< HEAD\n"), Some((2, 1)));
+        assert_eq!(conflict_marker("a = 1\r\n=======\r\n"), Some((2, 1)));
+        assert_eq!(conflict_marker("a = \"<<<<<<< x\"\n"), None);
+    }
+
+    #[test]
+    fn invalid_utf8_position() {
+        assert_eq!(decode_utf8(b"ab\ncd\xffe"), Err((2, 3)));
+    }
+
+    #[test]
+    fn crlf_conversion_keeps_existing_pairs() {
+        assert_eq!(to_crlf("a\r\nb\nc"), "a\r\nb\r\nc");
+        assert!(uses_crlf("a\r\nb"));
+        assert!(!uses_crlf("a\nb\r\n"));
+    }
+}
