@@ -71,7 +71,10 @@ mod tests {
 
     #[test]
     fn finds_without_diacritics() {
-        assert!(matches_folded(&fold("Đẩy nhanh giải ngân vốn"), "giai ngan"));
+        assert!(matches_folded(
+            &fold("Đẩy nhanh giải ngân vốn"),
+            "giai ngan"
+        ));
         assert!(matches_folded(&fold("quản lý đất đai"), "dat dai"));
         assert!(matches_folded(&fold("QUẢN LÝ ĐẤT ĐAI"), "Đất"));
         assert!(!matches_folded(&fold("quản lý rừng"), "dat dai"));

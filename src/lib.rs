@@ -1,10 +1,15 @@
 //! dondoc: follow up the directives of a briefing, unit by unit.
 //!
 //! Layers, from pure to I/O: [`model`] (data and timeliness), [`fold`] (search folding),
-//! [`query`] (filters and sorting), [`store`] (read, edit in memory, write atomically).
+//! [`query`] (filters and sorting), [`store`] (read, edit in memory, write atomically);
+//! [`cli`] and [`tui`] on top.
 
 pub mod author;
+pub mod cli;
+pub mod config;
 pub mod fold;
+pub mod i18n;
 pub mod model;
 pub mod query;
 pub mod store;
+pub mod tui;

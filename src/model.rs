@@ -117,9 +117,7 @@ pub fn timeliness(
         _ => match deadline {
             None => Timeliness::Ongoing,
             Some(deadline) if today > deadline => Timeliness::Overdue,
-            Some(deadline) if (deadline - today).num_days() <= due_soon_days => {
-                Timeliness::DueSoon
-            }
+            Some(deadline) if (deadline - today).num_days() <= due_soon_days => Timeliness::DueSoon,
             Some(_) => Timeliness::OnTrack,
         },
     }

@@ -127,12 +127,17 @@ impl Sort {
 pub fn sort(ws: &Workspace, list: &mut [&Directive], by: Sort, today: NaiveDate) {
     let deadline_key = |d: &Directive| (d.deadline.is_none(), d.deadline);
     match by {
-        Sort::Urgency => list.sort_by_cached_key(|d| {
-            (ws.timeliness(d, today), deadline_key(d), d.id.clone())
-        }),
+        Sort::Urgency => {
+            list.sort_by_cached_key(|d| (ws.timeliness(d, today), deadline_key(d), d.id.clone()))
+        }
         Sort::Deadline => list.sort_by_cached_key(|d| (deadline_key(d), d.id.clone())),
         Sort::Owner => {
-            let rank = |id: &str| ws.owners.iter().position(|o| o.id == id).unwrap_or(usize::MAX);
+            let rank = |id: &str| {
+                ws.owners
+                    .iter()
+                    .position(|o| o.id == id)
+                    .unwrap_or(usize::MAX)
+            };
             list.sort_by_cached_key(|d| (rank(&d.owner), deadline_key(d), d.id.clone()))
         }
         Sort::Id => list.sort_by(|a, b| a.id.cmp(&b.id)),

@@ -109,8 +109,8 @@ pub fn apply(original: &str, edit: &Edit) -> Result<String, ApplyError> {
     let mut doc: DocumentMut = body
         .parse()
         .map_err(|e: toml_edit::TomlError| ApplyError::Parse(e.message().to_string()))?;
-    let table = find_directive(&mut doc, &edit.id)
-        .ok_or_else(|| ApplyError::NotFound(edit.id.clone()))?;
+    let table =
+        find_directive(&mut doc, &edit.id).ok_or_else(|| ApplyError::NotFound(edit.id.clone()))?;
     let c = &edit.change;
     let mut cleared = Vec::new();
     if let Some(status) = c.status {
@@ -224,7 +224,10 @@ pub fn log_entry(edit: &Edit, cleared: &[&str]) -> Table {
         entry.insert("note", Item::Value(Value::from(n.as_str())));
     }
     if !cleared.is_empty() {
-        entry.insert("cleared", Item::Value(Value::Array(cleared.iter().copied().collect())));
+        entry.insert(
+            "cleared",
+            Item::Value(Value::Array(cleared.iter().copied().collect())),
+        );
     }
     entry
 }

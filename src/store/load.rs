@@ -115,8 +115,8 @@ impl Workspace {
     /// Re-reads one directive file (after a write, or when it changed on disk); `rel` is
     /// relative to the root. A file that no longer exists is dropped.
     pub fn reload_file(&mut self, rel: &str) {
-        let known_owners: Option<HashSet<String>> = (!self.config_broken)
-            .then(|| self.owners.iter().map(|o| o.id.clone()).collect());
+        let known_owners: Option<HashSet<String>> =
+            (!self.config_broken).then(|| self.owners.iter().map(|o| o.id.clone()).collect());
         let existing = self.files.iter().position(|f| f.path == rel);
         let bytes = std::fs::read(self.root.join(rel));
         let gone = matches!(&bytes, Err(e) if e.kind() == std::io::ErrorKind::NotFound);
@@ -165,7 +165,9 @@ fn collect_toml_files(root: &Path, dir: &Path, out: &mut Vec<String>) {
         }
         let path = entry.path();
         // Symlinked folders are not followed: they could loop.
-        let Ok(kind) = entry.file_type() else { continue };
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
         if kind.is_dir() {
             collect_toml_files(root, &path, out);
         } else if name.ends_with(".toml") && !(dir == root && name == CONFIG_FILE) {
@@ -198,7 +200,8 @@ pub fn load_file(
         Ok(b) => b,
         Err(e) => {
             file.broken = Some(format!("cannot read: {e}"));
-            file.problems.push(problem(rel, (1, 1), format!("cannot read: {e}")));
+            file.problems
+                .push(problem(rel, (1, 1), format!("cannot read: {e}")));
             return FileLoad {
                 file,
                 directives: vec![],
@@ -249,7 +252,10 @@ pub fn load_file(
     };
     let directives = read_directive_file(&mut ctx, table.get_ref(), known_owners, &mut file);
     if text.trim().is_empty() {
-        ctx.report_at((1, 1), "empty file: a directive file needs [source] and [[directive]]");
+        ctx.report_at(
+            (1, 1),
+            "empty file: a directive file needs [source] and [[directive]]",
+        );
     }
     file.problems.extend(ctx.problems);
     FileLoad { file, directives }
@@ -291,7 +297,10 @@ impl Ctx<'_> {
         match value.get_ref() {
             DeValue::String(s) => Some(nfc(s)),
             other => {
-                self.report(value, format!("{what} must be a string, found {}", kind(other)));
+                self.report(
+                    value,
+                    format!("{what} must be a string, found {}", kind(other)),
+                );
                 None
             }
         }
@@ -321,11 +330,20 @@ impl Ctx<'_> {
                 } else {
                     String::new()
                 };
-                self.report(value, format!("{what} must be a date like 2023-09-30, found a string{hint}"));
+                self.report(
+                    value,
+                    format!("{what} must be a date like 2023-09-30, found a string{hint}"),
+                );
                 None
             }
             other => {
-                self.report(value, format!("{what} must be a date like 2023-09-30, found {}", kind(other)));
+                self.report(
+                    value,
+                    format!(
+                        "{what} must be a date like 2023-09-30, found {}",
+                        kind(other)
+                    ),
+                );
                 None
             }
         }
@@ -347,7 +365,10 @@ impl Ctx<'_> {
         match value.get_ref() {
             DeValue::Table(t) => Some(t),
             other => {
-                self.report(value, format!("{what} must be a table, found {}", kind(other)));
+                self.report(
+                    value,
+                    format!("{what} must be a table, found {}", kind(other)),
+                );
                 None
             }
         }
@@ -367,7 +388,10 @@ impl Ctx<'_> {
                 })
                 .collect(),
             other => {
-                self.report(value, format!("{what} must be written [[{what}]], found {}", kind(other)));
+                self.report(
+                    value,
+                    format!("{what} must be written [[{what}]], found {}", kind(other)),
+                );
                 vec![]
             }
         }
@@ -379,7 +403,11 @@ impl Ctx<'_> {
                 let pos = self.pos(key.span().start);
                 self.report_at(
                     pos,
-                    format!("unknown key \"{}\" in {what} (expected one of: {})", key.get_ref(), allowed.join(", ")),
+                    format!(
+                        "unknown key \"{}\" in {what} (expected one of: {})",
+                        key.get_ref(),
+                        allowed.join(", ")
+                    ),
                 );
             }
         }
@@ -410,9 +438,20 @@ fn valid_id(id: &str, extra: &[char]) -> bool {
 }
 
 const DIRECTIVE_KEYS: &[&str] = &[
-    "id", "text", "owner", "support", "issued_by", "deadline", "status", "done_on", "note", "log",
+    "id",
+    "text",
+    "owner",
+    "support",
+    "issued_by",
+    "deadline",
+    "status",
+    "done_on",
+    "note",
+    "log",
 ];
-const LOG_KEYS: &[&str] = &["at", "by", "status", "deadline", "done_on", "note", "cleared"];
+const LOG_KEYS: &[&str] = &[
+    "at", "by", "status", "deadline", "done_on", "note", "cleared",
+];
 
 fn read_directive_file(
     ctx: &mut Ctx,
@@ -436,9 +475,10 @@ fn read_directive_file(
                 file.source.reference = get(source, "ref").and_then(|v| ctx.string(v, "ref"));
             }
         }
-        None if get(root, "directive").is_some() => {
-            ctx.report_at((1, 1), "no [source] table: say which meeting these directives come from")
-        }
+        None if get(root, "directive").is_some() => ctx.report_at(
+            (1, 1),
+            "no [source] table: say which meeting these directives come from",
+        ),
         None => {}
     }
     let Some(list) = get(root, "directive") else {
@@ -470,7 +510,10 @@ fn read_directive(
     };
     let id = ctx.string(id_field, "id")?;
     if !valid_id(&id, &['.', '_', '-']) {
-        ctx.report(id_field, format!("invalid id \"{id}\": use letters, digits, '.', '_' and '-'"));
+        ctx.report(
+            id_field,
+            format!("invalid id \"{id}\": use letters, digits, '.', '_' and '-'"),
+        );
         return None;
     }
     let id_pos = ctx.pos(id_field.span().start);
@@ -484,7 +527,10 @@ fn read_directive(
     let owner = match get(t, "owner") {
         Some(v) => ctx.string(v, "owner")?,
         None => {
-            ctx.report_at(header_pos, format!("directive \"{id}\" has no owner (the lead unit)"));
+            ctx.report_at(
+                header_pos,
+                format!("directive \"{id}\" has no owner (the lead unit)"),
+            );
             return None;
         }
     };
@@ -500,13 +546,19 @@ fn read_directive(
                 for item in items.iter() {
                     if let Some(s) = ctx.string(item, "support") {
                         if known_owners.is_some_and(|k| !k.contains(&s)) {
-                            ctx.report(item, format!("unknown support unit \"{s}\": not in dondoc.toml"));
+                            ctx.report(
+                                item,
+                                format!("unknown support unit \"{s}\": not in dondoc.toml"),
+                            );
                         }
                         support.push(s);
                     }
                 }
             }
-            other => ctx.report(v, format!("support must be a list of owner ids, found {}", kind(other))),
+            other => ctx.report(
+                v,
+                format!("support must be a list of owner ids, found {}", kind(other)),
+            ),
         }
     }
     let issued_by = get(t, "issued_by").and_then(|v| ctx.string(v, "issued_by"));
@@ -609,7 +661,12 @@ fn parse_log_time(dt: &toml::value::Datetime) -> Option<DateTime<FixedOffset>> {
     let time = dt
         .time
         .and_then(|t| {
-            NaiveTime::from_hms_nano_opt(t.hour.into(), t.minute.into(), t.second.unwrap_or(0).into(), t.nanosecond.unwrap_or(0))
+            NaiveTime::from_hms_nano_opt(
+                t.hour.into(),
+                t.minute.into(),
+                t.second.unwrap_or(0).into(),
+                t.nanosecond.unwrap_or(0),
+            )
         })
         .unwrap_or(NaiveTime::MIN);
     let offset = match dt.offset? {
@@ -629,14 +686,22 @@ fn parse_config(bytes: &[u8], ws: &mut Workspace) -> Option<HashSet<String>> {
         Ok(t) => t,
         Err(pos) => {
             ws.config_broken = true;
-            ws.config_problems.push(problem(path, pos, "invalid UTF-8: save the file as UTF-8".into()));
+            ws.config_problems.push(problem(
+                path,
+                pos,
+                "invalid UTF-8: save the file as UTF-8".into(),
+            ));
             return None;
         }
     };
     let text = text.strip_prefix(text::BOM).unwrap_or(text);
     if let Some(pos) = text::conflict_marker(text) {
         ws.config_broken = true;
-        ws.config_problems.push(problem(path, pos, "git conflict marker: resolve the merge conflict in this file".into()));
+        ws.config_problems.push(problem(
+            path,
+            pos,
+            "git conflict marker: resolve the merge conflict in this file".into(),
+        ));
         return None;
     }
     let lines = LineIndex::new(text);
@@ -645,7 +710,11 @@ fn parse_config(bytes: &[u8], ws: &mut Workspace) -> Option<HashSet<String>> {
         Err(e) => {
             ws.config_broken = true;
             let pos = e.span().map(|s| lines.position(s.start)).unwrap_or((1, 1));
-            ws.config_problems.push(problem(path, pos, format!("TOML syntax: {}", e.message().trim())));
+            ws.config_problems.push(problem(
+                path,
+                pos,
+                format!("TOML syntax: {}", e.message().trim()),
+            ));
             return None;
         }
     };
@@ -655,7 +724,11 @@ fn parse_config(bytes: &[u8], ws: &mut Workspace) -> Option<HashSet<String>> {
         problems: Vec::new(),
     };
     let t = table.get_ref();
-    ctx.unknown_keys(t, &["title", "due_soon_days", "owner", "git", "lang", "version"], "dondoc.toml");
+    ctx.unknown_keys(
+        t,
+        &["title", "due_soon_days", "owner", "git", "lang", "version"],
+        "dondoc.toml",
+    );
     if let Some(v) = get(t, "title") {
         if let Some(title) = ctx.string(v, "title") {
             ws.title = title;
@@ -667,7 +740,10 @@ fn parse_config(bytes: &[u8], ws: &mut Workspace) -> Option<HashSet<String>> {
                 Ok(n) if (0..=3650).contains(&n) => ws.due_soon_days = n,
                 _ => ctx.report(v, "due_soon_days must be a number of days from 0 to 3650"),
             },
-            other => ctx.report(v, format!("due_soon_days must be an integer, found {}", kind(other))),
+            other => ctx.report(
+                v,
+                format!("due_soon_days must be an integer, found {}", kind(other)),
+            ),
         }
     }
     if let Some(v) = get(t, "git") {
@@ -676,7 +752,10 @@ fn parse_config(bytes: &[u8], ws: &mut Workspace) -> Option<HashSet<String>> {
             if let Some(c) = get(git, "commit") {
                 match c.get_ref() {
                     DeValue::Boolean(b) => ws.git.commit = *b,
-                    other => ctx.report(c, format!("commit must be true or false, found {}", kind(other))),
+                    other => ctx.report(
+                        c,
+                        format!("commit must be true or false, found {}", kind(other)),
+                    ),
                 }
             }
         }
@@ -684,19 +763,32 @@ fn parse_config(bytes: &[u8], ws: &mut Workspace) -> Option<HashSet<String>> {
     let mut ids: HashMap<String, (usize, usize)> = HashMap::new();
     if let Some(v) = get(t, "owner") {
         for item in ctx.tables(v, "owner") {
-            let DeValue::Table(o) = item.get_ref() else { continue };
+            let DeValue::Table(o) = item.get_ref() else {
+                continue;
+            };
             ctx.unknown_keys(o, &["id", "name", "short", "group"], "an owner");
             let Some(id_field) = get(o, "id") else {
                 ctx.report(item, "owner without an id");
                 continue;
             };
-            let Some(id) = ctx.string(id_field, "id") else { continue };
+            let Some(id) = ctx.string(id_field, "id") else {
+                continue;
+            };
             if !valid_id(&id, &['-']) {
-                ctx.report(id_field, format!("invalid owner id \"{id}\": use a-z, 0-9 and '-'"));
+                ctx.report(
+                    id_field,
+                    format!("invalid owner id \"{id}\": use a-z, 0-9 and '-'"),
+                );
             }
             let pos = ctx.pos(id_field.span().start);
             if let Some(first) = ids.get(&id) {
-                ctx.report_at(pos, format!("duplicate owner id \"{id}\": already used at {path}:{}:{}", first.0, first.1));
+                ctx.report_at(
+                    pos,
+                    format!(
+                        "duplicate owner id \"{id}\": already used at {path}:{}:{}",
+                        first.0, first.1
+                    ),
+                );
                 continue;
             }
             ids.insert(id.clone(), pos);

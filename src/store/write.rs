@@ -16,7 +16,11 @@ pub enum WriteError {
     #[error("{path}: not written, the file is broken ({reason}); fix it by hand first")]
     Broken { path: String, reason: String },
     #[error("{path}: directive \"{id}\" was changed on disk{by} since it was read; not written (reload to see the new version)")]
-    Stale { path: String, id: String, by: String },
+    Stale {
+        path: String,
+        id: String,
+        by: String,
+    },
     #[error("{path}: directive \"{id}\" is no longer in the file on disk; not written")]
     Gone { path: String, id: String },
     #[error("{path}: the file is read-only; nothing was written")]
