@@ -55,7 +55,10 @@ pub fn run(_ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
             eprintln!(
                 "dondoc merge-driver: {shown}: {e}; leaving git's conflict (fix the file, then `git add {shown}`)"
             );
-            line_merge_in_place(&args)
+            // Even when the lines happen to merge, the file stays conflicted: git must not
+            // commit a file that dondoc could not read.
+            line_merge_in_place(&args)?;
+            Ok(ExitCode::from(1))
         }
     }
 }

@@ -58,6 +58,9 @@ pub fn merge(base: &str, ours: &str, theirs: &str) -> Result<String, MergeError>
 
     merge_top_level(&base_doc, &mut doc, &theirs_doc)?;
     merge_directives(&base_doc, &mut doc, &theirs_doc)?;
+    if doc.trailing() == base_doc.trailing() && theirs_doc.trailing() != base_doc.trailing() {
+        doc.set_trailing(theirs_doc.trailing().clone());
+    }
 
     let mut out = String::with_capacity(ours.len() + theirs.len() / 4);
     out.push_str(bom);
@@ -229,6 +232,7 @@ fn merge_top_level(
                 for field in fields {
                     merge_key(&field, b, o, Some(t), &format!("[{key}]"))?;
                 }
+                merge_decor(b, o, t);
             }
             _ => merge_key(
                 key,
@@ -363,6 +367,7 @@ fn merge_directive(
     let o = canon_table(ours);
     let t = canon_table(theirs);
     if t == o || Some(&t) == b.as_ref() {
+        merge_decor(base, ours, theirs);
         return Ok(());
     }
     if Some(&o) == b.as_ref() {
@@ -427,7 +432,45 @@ fn merge_directive(
         }
     }
     union_log(ours, &theirs_log);
+    merge_decor(base, ours, theirs);
     Ok(())
+}
+
+/// Comments and spacing they changed where we did not (a comment written by hand on their
+/// side while dondoc edited ours): their text for the table header, each key, and each value
+/// both sides now agree on.
+fn merge_decor(base: Option<&Table>, ours: &mut Table, theirs: &Table) {
+    let Some(base) = base else {
+        return;
+    };
+    if ours.decor() == base.decor() && theirs.decor() != base.decor() {
+        *ours.decor_mut() = theirs.decor().clone();
+    }
+    let keys: Vec<String> = ours.iter().map(|(k, _)| k.to_string()).collect();
+    for key in keys {
+        let (Some(b_key), Some(t_key)) = (base.key(&key), theirs.key(&key)) else {
+            continue;
+        };
+        if let Some(mut o_key) = ours.key_mut(&key) {
+            if o_key.leaf_decor() == b_key.leaf_decor() && t_key.leaf_decor() != b_key.leaf_decor()
+            {
+                *o_key.leaf_decor_mut() = t_key.leaf_decor().clone();
+            }
+        }
+        let (Some(Item::Value(b_value)), Some(Item::Value(t_value))) =
+            (base.get(&key), theirs.get(&key))
+        else {
+            continue;
+        };
+        if let Some(Item::Value(o_value)) = ours.get_mut(&key) {
+            if canon_value(o_value) == canon_value(t_value)
+                && o_value.decor() == b_value.decor()
+                && t_value.decor() != b_value.decor()
+            {
+                *o_value.decor_mut() = t_value.decor().clone();
+            }
+        }
+    }
 }
 
 /// The log entries of a directive, whether written `[[directive.log]]` or `log = [{..}]`.
@@ -700,6 +743,32 @@ status = "open"
             problems.is_empty(),
             "merged file has problems: {problems:?}"
         );
+    }
+
+    #[test]
+    fn their_hand_comment_survives_our_edit_of_the_same_directive() {
+        let ours = replace(
+            BASE,
+            "owner = \"c\"\nstatus = \"open\"",
+            "owner = \"c\"\nstatus = \"blocked\"",
+        );
+        let theirs = replace(
+            BASE,
+            "id = \"d3\"\ntext = \"Third\"",
+            "id = \"d3\"\n# ask the unit again\ntext = \"Third\" # as said",
+        );
+        let theirs = replace(
+            &theirs,
+            "\n[[directive]]\nid = \"d3\"",
+            "\n# the last one\n[[directive]]\nid = \"d3\"",
+        );
+        let ours = format!(
+            "{ours}[[directive]]\nid = \"d4\"\ntext = \"x\"\nowner = \"a\"\nstatus = \"open\"\n"
+        );
+        let out = merge(BASE, &ours, &theirs).unwrap();
+        let d3 = block(&out, "d3");
+        assert!(d3.contains("status = \"blocked\""), "{d3}");
+        assert!(out.contains("# the last one\n[[directive]]\nid = \"d3\"\n# ask the unit again\ntext = \"Third\" # as said\n"), "{out}");
     }
 
     #[test]

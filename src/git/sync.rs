@@ -374,14 +374,16 @@ fn push(top: &Path, target: &Target, timeout: Duration) -> Result<bool, SyncProb
     if out.success {
         return Ok(true);
     }
-    let rejected = [
-        "[rejected]",
-        "non-fast-forward",
-        "fetch first",
-        "[remote rejected] (cannot lock",
-    ]
-    .iter()
-    .any(|m| out.stderr.contains(m));
+    // Rejected because the remote moved: before sending (`[rejected]`), or while the remote
+    // updated its branch (`[remote rejected] ... cannot lock ref`).
+    let err = &out.stderr;
+    let rejected = ["[rejected]", "non-fast-forward", "fetch first"]
+        .iter()
+        .any(|m| err.contains(m))
+        || (err.contains("[remote rejected]")
+            && ["cannot lock ref", "failed to update ref", "stale info"]
+                .iter()
+                .any(|m| err.contains(m)));
     if rejected {
         return Ok(false);
     }
