@@ -1,7 +1,14 @@
-//! `dondoc merge-driver`.
+//! `dondoc merge-driver %O %A %B %P`: run by git (see `dondoc git-setup`) to merge one file.
+//! Directive files merge field by field ([`crate::git::merge`]); the result goes to %A and
+//! the exit code is 0. When that is impossible (a side does not parse, a real conflict, or
+//! the file is `dondoc.toml`) git's own line merge is left in %A, conflict markers included,
+//! and the exit code is 1: git then marks the file conflicted as usual.
 
 use super::Context;
-use std::process::ExitCode;
+use crate::git::merge::{merge, same_meaning};
+use crate::store::{write::atomic_write, CONFIG_FILE};
+use std::path::Path;
+use std::process::{Command, ExitCode};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -15,6 +22,73 @@ pub struct Args {
     pub path: Option<String>,
 }
 
-pub fn run(_ctx: &Context, _args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`dondoc merge-driver` is not implemented yet")
+pub fn run(_ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
+    let shown = args
+        .path
+        .clone()
+        .unwrap_or_else(|| args.ours.display().to_string());
+    let is_directive_file = args.path.as_deref().is_none_or(|p| {
+        let name = p.rsplit('/').next().unwrap_or(p);
+        p.ends_with(".toml") && name != CONFIG_FILE
+    });
+    let read = |p: &Path| std::fs::read_to_string(p);
+    let texts = (read(&args.base), read(&args.ours), read(&args.theirs));
+    let (Ok(base), Ok(ours), Ok(theirs)) = texts else {
+        eprintln!("dondoc merge-driver: {shown}: cannot read the three versions as UTF-8 text; leaving git's conflict");
+        return line_merge_in_place(&args);
+    };
+    if !is_directive_file {
+        return line_merge_in_place(&args);
+    }
+    match merge(&base, &ours, &theirs) {
+        Ok(merged) => {
+            // git's line merge keeps both sides' comments and layout; use it when it is clean
+            // and means exactly what the field merge decided.
+            let result = match line_merge_text(&args) {
+                Some(lines) if same_meaning(&lines, &merged) => lines,
+                _ => merged,
+            };
+            atomic_write(&args.ours, result.as_bytes())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => {
+            eprintln!(
+                "dondoc merge-driver: {shown}: {e}; leaving git's conflict (fix the file, then `git add {shown}`)"
+            );
+            // Even when the lines happen to merge, the file stays conflicted: git must not
+            // commit a file that dondoc could not read.
+            line_merge_in_place(&args)?;
+            Ok(ExitCode::from(1))
+        }
+    }
+}
+
+/// `git merge-file -p`: the line merge on stdout, when it has no conflict.
+fn line_merge_text(args: &Args) -> Option<String> {
+    let out = Command::new("git")
+        .args(["merge-file", "-p", "-q"])
+        .arg(&args.ours)
+        .arg(&args.base)
+        .arg(&args.theirs)
+        .output()
+        .ok()?;
+    if !out.status.success() {
+        return None;
+    }
+    String::from_utf8(out.stdout).ok()
+}
+
+/// `git merge-file` writing into %A, conflict markers and all: what git does without a driver.
+fn line_merge_in_place(args: &Args) -> anyhow::Result<ExitCode> {
+    let status = Command::new("git")
+        .args(["merge-file", "-L", "ours", "-L", "base", "-L", "theirs"])
+        .arg(&args.ours)
+        .arg(&args.base)
+        .arg(&args.theirs)
+        .status()?;
+    Ok(if status.success() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }

@@ -1,13 +1,47 @@
-//! `dondoc sync`.
+//! `dondoc sync`: commit what dondoc wrote, pull --rebase, push; say what others changed.
 
 use super::Context;
+use crate::git::sync::sync;
+use std::io::Write;
 use std::process::ExitCode;
+use std::time::Duration;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    // Filled in by the git work (issue 4).
+    /// Who signs the commit of uncommitted changes (default: $DONDOC_USER, git user.name, login name)
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
+    /// Give up on the remote after this many seconds per pull or push
+    #[arg(long, value_name = "SECONDS", default_value_t = 60)]
+    pub timeout: u64,
 }
 
-pub fn run(_ctx: &Context, _args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`dondoc sync` is not implemented yet")
+pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
+    if !ctx.data.is_dir() {
+        anyhow::bail!("{} is not a folder", ctx.data.display());
+    }
+    let author = crate::author::resolve(args.by.as_deref(), &ctx.data);
+    let outcome = sync(
+        &ctx.data,
+        &author,
+        Duration::from_secs(args.timeout.max(1)),
+        &mut |step| eprintln!("dondoc: {step}"),
+    );
+    let mut out = std::io::stdout().lock();
+    let summary = outcome.summary();
+    if outcome.problem.is_some() {
+        eprintln!("dondoc: {summary}");
+    } else {
+        let _ = writeln!(out, "{summary}");
+        for (what, ids) in [
+            ("updated", &outcome.updated_by_others),
+            ("added", &outcome.added_by_others),
+            ("removed", &outcome.removed_by_others),
+        ] {
+            if !ids.is_empty() {
+                let _ = writeln!(out, "  {what}: {}", ids.join(", "));
+            }
+        }
+    }
+    Ok(ExitCode::from(outcome.exit_code()))
 }

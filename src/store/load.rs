@@ -121,8 +121,8 @@ impl Workspace {
         let bytes = std::fs::read(self.root.join(rel));
         let gone = matches!(&bytes, Err(e) if e.kind() == std::io::ErrorKind::NotFound);
         if let Some(index) = existing {
-            self.directives.retain(|d| d.file != index);
             if gone {
+                self.directives.retain(|d| d.file != index);
                 self.files.remove(index);
                 for d in &mut self.directives {
                     if d.file > index {
@@ -130,9 +130,18 @@ impl Workspace {
                     }
                 }
             } else {
-                let load = load_file(rel, bytes, known_owners.as_ref());
-                self.files[index] = load.file;
-                self.insert_directives(index, load.directives);
+                let mut load = load_file(rel, bytes, known_owners.as_ref());
+                if load.file.broken.is_some() {
+                    // A file that stops parsing (a half-saved edit, a conflict) keeps its last
+                    // good directives on screen, marked broken with the error; it is never
+                    // written while broken.
+                    load.file.source = self.files[index].source.clone();
+                    self.files[index] = load.file;
+                } else {
+                    self.directives.retain(|d| d.file != index);
+                    self.files[index] = load.file;
+                    self.insert_directives(index, load.directives);
+                }
             }
         } else if !gone {
             let load = load_file(rel, bytes, known_owners.as_ref());

@@ -1,0 +1,265 @@
+//! Live reload plumbing for the UI: a debounced watcher on the workspace that reports which
+//! TOML files changed (by `git pull`, an editor or another dondoc), and [`reload_changed`],
+//! which reloads them into the workspace and says which directives changed.
+
+use crate::model::{Directive, Workspace};
+use crate::store::{self, load::relative_path_string, text, CONFIG_FILE};
+use notify::RecursiveMode;
+use notify_debouncer_mini::{new_debouncer, DebounceEventResult, Debouncer};
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// Changes closer together than this arrive as one batch (a `git pull` touching many files).
+pub const DEBOUNCE: Duration = Duration::from_millis(200);
+
+/// Watches while alive; dropping it stops the watching thread.
+pub struct Watcher {
+    _debouncer: Debouncer<notify::RecommendedWatcher>,
+}
+
+/// What the watcher reports: changed files (relative paths with `/`, sorted, deduplicated),
+/// or an error from the OS watcher (e.g. the inotify limit) to show in the status line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WatchEvent {
+    Changed(Vec<String>),
+    Error(String),
+}
+
+/// Starts watching `root` recursively. `on_event` runs on the watcher's thread: send the event
+/// into the UI's channel from it. `.git/`, hidden folders, dondoc's temporary files and
+/// anything not `.toml` are left out; a batch with nothing left is not reported.
+pub fn watch(
+    root: &Path,
+    mut on_event: impl FnMut(WatchEvent) + Send + 'static,
+) -> Result<Watcher, notify::Error> {
+    let roots: Vec<PathBuf> = [Some(root.to_path_buf()), root.canonicalize().ok()]
+        .into_iter()
+        .flatten()
+        .collect();
+    let mut debouncer = new_debouncer(DEBOUNCE, move |result: DebounceEventResult| match result {
+        Ok(events) => {
+            let paths: BTreeSet<String> = events
+                .iter()
+                .filter_map(|e| {
+                    roots
+                        .iter()
+                        .find_map(|r| e.path.strip_prefix(r).ok())
+                        .map(relative_path_string)
+                })
+                .filter(|rel| is_workspace_file(rel))
+                .collect();
+            if !paths.is_empty() {
+                on_event(WatchEvent::Changed(paths.into_iter().collect()));
+            }
+        }
+        Err(e) => on_event(WatchEvent::Error(format!("watching files: {e}"))),
+    })?;
+    debouncer.watcher().watch(root, RecursiveMode::Recursive)?;
+    Ok(Watcher {
+        _debouncer: debouncer,
+    })
+}
+
+/// A path (relative, `/`) that can matter to the workspace: a `.toml` file outside hidden
+/// folders (`.git/`), and not one of dondoc's temporary files (`.dondoc-*.tmp`).
+pub fn is_workspace_file(rel: &str) -> bool {
+    !rel.is_empty() && rel.ends_with(".toml") && rel.split('/').all(|part| !part.starts_with('.'))
+}
+
+/// What a reload changed, for the status line ("3 directives updated: ...") and the marks.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReloadSummary {
+    pub updated: Vec<String>,
+    pub added: Vec<String>,
+    pub removed: Vec<String>,
+    /// Changed files that no longer parse: their last good directives stay, marked broken.
+    pub broken_files: Vec<String>,
+    /// `dondoc.toml` changed: the whole workspace was reloaded.
+    pub config_changed: bool,
+    /// The whole reload failed (e.g. `dondoc.toml` was deleted); the workspace is unchanged.
+    pub error: Option<String>,
+}
+
+impl ReloadSummary {
+    pub fn is_empty(&self) -> bool {
+        *self == ReloadSummary::default()
+    }
+}
+
+/// Reloads the changed files into `ws`. A file whose bytes on disk are the ones already
+/// loaded is skipped: that is dondoc's own write (already reloaded by `write_edit`) or a
+/// touch. A change to `dondoc.toml` reloads everything.
+pub fn reload_changed(ws: &mut Workspace, paths: &[String]) -> ReloadSummary {
+    let mut summary = ReloadSummary::default();
+    if paths.iter().any(|p| p == CONFIG_FILE) {
+        summary.config_changed = true;
+        match store::load(&ws.root) {
+            Ok(new) => {
+                let before = by_id(ws.directives.iter());
+                *ws = new;
+                let after = by_id(ws.directives.iter());
+                diff(&before, &after, &mut summary);
+                summary.broken_files = ws
+                    .files
+                    .iter()
+                    .filter(|f| f.broken.is_some())
+                    .map(|f| f.path.clone())
+                    .collect();
+            }
+            Err(e) => summary.error = Some(e.to_string()),
+        }
+        return summary;
+    }
+    let changed: Vec<&String> = paths
+        .iter()
+        .filter(|p| is_workspace_file(p) && !unchanged_on_disk(ws, p))
+        .collect();
+    if changed.is_empty() {
+        return summary;
+    }
+    let in_changed = |ws: &Workspace, d: &Directive| changed.contains(&&ws.files[d.file].path);
+    let before = by_id(ws.directives.iter().filter(|d| in_changed(ws, d)));
+    for path in &changed {
+        ws.reload_file(path);
+    }
+    let after = by_id(ws.directives.iter().filter(|d| in_changed(ws, d)));
+    diff(&before, &after, &mut summary);
+    summary.broken_files = ws
+        .files
+        .iter()
+        .filter(|f| f.broken.is_some() && changed.contains(&&f.path))
+        .map(|f| f.path.clone())
+        .collect();
+    summary
+}
+
+/// The file on disk is byte for byte what `ws` has loaded (or is absent from both).
+fn unchanged_on_disk(ws: &Workspace, rel: &str) -> bool {
+    let loaded = ws.files.iter().find(|f| f.path == rel);
+    match (std::fs::read(ws.root.join(rel)), loaded) {
+        (Ok(bytes), Some(f)) => text::fingerprint(&bytes) == f.fingerprint,
+        (Err(e), None) => e.kind() == std::io::ErrorKind::NotFound,
+        _ => false,
+    }
+}
+
+fn by_id<'a>(directives: impl Iterator<Item = &'a Directive>) -> HashMap<String, Directive> {
+    directives.map(|d| (d.id.clone(), d.clone())).collect()
+}
+
+fn diff(
+    before: &HashMap<String, Directive>,
+    after: &HashMap<String, Directive>,
+    summary: &mut ReloadSummary,
+) {
+    for (id, d) in after {
+        match before.get(id) {
+            Some(old) if !old.same_content(d) => summary.updated.push(id.clone()),
+            Some(_) => {}
+            None => summary.added.push(id.clone()),
+        }
+    }
+    summary.removed = before
+        .keys()
+        .filter(|id| !after.contains_key(*id))
+        .cloned()
+        .collect();
+    summary.updated.sort();
+    summary.added.sort();
+    summary.removed.sort();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Status;
+
+    const CONFIG: &str = "title = \"t\"\n[[owner]]\nid = \"a\"\nname = \"A\"\n";
+
+    fn file(status: &str) -> String {
+        format!(
+            "[source]\ntitle = \"m\"\n\n[[directive]]\nid = \"d1\"\ntext = \"x\"\nowner = \"a\"\nstatus = \"{status}\"\n\n[[directive]]\nid = \"d2\"\ntext = \"y\"\nowner = \"a\"\nstatus = \"open\"\n"
+        )
+    }
+
+    fn workspace() -> (tempfile::TempDir, Workspace) {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(CONFIG_FILE), CONFIG).unwrap();
+        std::fs::write(dir.path().join("m.toml"), file("open")).unwrap();
+        let ws = store::load(dir.path()).unwrap();
+        (dir, ws)
+    }
+
+    #[test]
+    fn filters_paths() {
+        assert!(is_workspace_file("2023/a.toml"));
+        assert!(is_workspace_file("dondoc.toml"));
+        assert!(!is_workspace_file(".git/config.toml"));
+        assert!(!is_workspace_file("2023/.dondoc-abc.tmp"));
+        assert!(!is_workspace_file("2023/.dondoc-abc.toml"));
+        assert!(!is_workspace_file("notes.txt"));
+    }
+
+    #[test]
+    fn reload_reports_updated_added_removed() {
+        let (dir, mut ws) = workspace();
+        let changed = file("blocked").replace("id = \"d2\"", "id = \"d3\"");
+        std::fs::write(dir.path().join("m.toml"), changed).unwrap();
+        let s = reload_changed(&mut ws, &["m.toml".to_string()]);
+        assert_eq!(s.updated, vec!["d1"]);
+        assert_eq!(s.added, vec!["d3"]);
+        assert_eq!(s.removed, vec!["d2"]);
+        assert_eq!(ws.directive("d1").unwrap().status, Status::Blocked);
+        // The same bytes again (our own write, already loaded): nothing to do.
+        assert!(reload_changed(&mut ws, &["m.toml".to_string()]).is_empty());
+    }
+
+    #[test]
+    fn broken_file_keeps_last_good_directives() {
+        let (dir, mut ws) = workspace();
+        std::fs::write(dir.path().join("m.toml"), "[source]\ntitle = \"m\n").unwrap();
+        let s = reload_changed(&mut ws, &["m.toml".to_string()]);
+        assert_eq!(s.broken_files, vec!["m.toml"]);
+        assert!(s.updated.is_empty() && s.removed.is_empty());
+        assert_eq!(ws.directives.len(), 2);
+        let f = &ws.files[0];
+        assert!(f.broken.as_deref().unwrap().contains("TOML syntax"));
+        assert_eq!(f.source.title, "m");
+        assert!(ws
+            .problems
+            .iter()
+            .any(|p| p.path == "m.toml" && p.line == 2));
+        // Fixed again: the new contents come in.
+        std::fs::write(
+            dir.path().join("m.toml"),
+            file("done").replace(
+                "status = \"done\"",
+                "status = \"done\"\ndone_on = 2023-10-01",
+            ),
+        )
+        .unwrap();
+        let s = reload_changed(&mut ws, &["m.toml".to_string()]);
+        assert_eq!(s.updated, vec!["d1"]);
+        assert!(ws.files[0].broken.is_none());
+    }
+
+    #[test]
+    fn deleted_file_and_config_change() {
+        let (dir, mut ws) = workspace();
+        std::fs::remove_file(dir.path().join("m.toml")).unwrap();
+        let s = reload_changed(&mut ws, &["m.toml".to_string()]);
+        assert_eq!(s.removed, vec!["d1", "d2"]);
+        assert!(ws.files.is_empty());
+        std::fs::write(dir.path().join("n.toml"), file("open")).unwrap();
+        std::fs::write(
+            dir.path().join(CONFIG_FILE),
+            CONFIG.replace("title = \"t\"", "title = \"u\""),
+        )
+        .unwrap();
+        let s = reload_changed(&mut ws, &[CONFIG_FILE.to_string()]);
+        assert!(s.config_changed);
+        assert_eq!(s.added, vec!["d1", "d2"]);
+        assert_eq!(ws.title, "u");
+    }
+}
