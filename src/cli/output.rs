@@ -223,7 +223,7 @@ pub fn write_json(out: &mut dyn Write, records: &[Record]) -> io::Result<()> {
     }
     out.write_all(b"[\n")?;
     for (i, r) in records.iter().enumerate() {
-        serde_json::to_writer(&mut *out, r).map_err(io::Error::other)?;
+        serde_json::to_writer(&mut *out, r).map_err(io::Error::from)?;
         out.write_all(if i + 1 < records.len() { b",\n" } else { b"\n" })?;
     }
     out.write_all(b"]\n")
@@ -342,7 +342,22 @@ pub fn unknown_id(ws: &Workspace, id: &str) -> super::Refused {
     } else {
         format!(" (did you mean {}?)", close.join(", "))
     };
-    super::Refused(format!("no directive with id \"{id}\"{hint}"))
+    // The directive may sit in a file that does not load: name such files.
+    let broken: Vec<&str> = ws
+        .files
+        .iter()
+        .filter(|f| f.broken.is_some())
+        .map(|f| f.path.as_str())
+        .collect();
+    let broken_hint = match broken.as_slice() {
+        [] => String::new(),
+        [one] => format!("; {one} could not be read: run dondoc validate"),
+        [first, ..] => format!(
+            "; {first} and {} more files could not be read: run dondoc validate",
+            broken.len() - 1
+        ),
+    };
+    super::Refused(format!("no directive with id \"{id}\"{hint}{broken_hint}"))
 }
 
 /// "1 problem", "3 problems".
