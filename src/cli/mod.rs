@@ -6,6 +6,7 @@ pub mod git_setup;
 pub mod init;
 pub mod list;
 pub mod merge_driver;
+pub mod output;
 pub mod report;
 pub mod set;
 pub mod show;

@@ -1,6 +1,11 @@
-//! `dondoc set`.
+//! `dondoc set`: one change to one directive, written through the store's one write path
+//! (lock, stale check, atomic rename) with a log entry.
 
-use super::Context;
+use super::{output, Context, Refused};
+use crate::author;
+use crate::model::Status;
+use crate::store::{self, edit::Change, edit::Edit, write::WriteError};
+use chrono::NaiveDate;
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
@@ -24,6 +29,97 @@ pub struct Args {
     pub by: Option<String>,
 }
 
-pub fn run(_ctx: &Context, _args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`dondoc set` is not implemented yet")
+pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
+    // Usage errors first: a bad value never gets near the file.
+    let asked = Change {
+        status: args
+            .status
+            .as_deref()
+            .map(super::list::parse_status)
+            .transpose()?,
+        done_on: args
+            .done_on
+            .as_deref()
+            .map(|s| parse_date("--done-on", s).map(Some))
+            .transpose()?,
+        deadline: args
+            .deadline
+            .as_deref()
+            .map(|s| match s.trim() {
+                "none" | "" => Ok(None),
+                date => parse_date("--deadline", date).map(Some),
+            })
+            .transpose()?,
+        note: args.note.clone().map(Some),
+    };
+    if asked.is_empty() {
+        anyhow::bail!("nothing to set: give --status, --done-on, --deadline or --note");
+    }
+
+    let mut ws = store::load(&ctx.data)?;
+    let id = args.id.trim();
+    let Some(current) = ws.directive(id) else {
+        return Err(output::unknown_id(&ws, id).into());
+    };
+    let will_be_done = asked.status.unwrap_or(current.status) == Status::Done;
+    if asked.done_on.is_some() && !will_be_done {
+        anyhow::bail!(
+            "--done-on needs --status done: \"{id}\" is {}",
+            asked.status.unwrap_or(current.status)
+        );
+    }
+    let change = asked.resolve(current, ctx.today);
+    if change.is_empty() {
+        return Err(Refused(format!(
+            "nothing to change: \"{id}\" already has {}",
+            already(&asked)
+        ))
+        .into());
+    }
+    let edit = Edit {
+        id: id.to_string(),
+        change,
+        by: author::resolve(args.by.as_deref(), &ctx.data),
+        at: chrono::Local::now().fixed_offset(),
+    };
+    let written = store::write::write_edit(&mut ws, &edit).map_err(|e| match e {
+        WriteError::Io { .. } => anyhow::anyhow!("\"{id}\" not changed: {e}"),
+        refused => Refused(format!("\"{id}\" not changed: {refused}")).into(),
+    })?;
+    if written.rebased {
+        eprintln!(
+            "dondoc: {} had changed on disk (other directives); the change was applied on top",
+            written.path
+        );
+    }
+    let line = format!(
+        "{id}: {} ({})",
+        edit.change.describe(&written.before),
+        written.path
+    );
+    output::to_stdout(|out| writeln!(out, "{line}"))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn parse_date(option: &str, value: &str) -> anyhow::Result<NaiveDate> {
+    super::parse_date(value).map_err(|e| anyhow::anyhow!("{option}: {e}"))
+}
+
+/// The values asked for, for "nothing to change" (they are the current ones).
+fn already(asked: &Change) -> String {
+    let date = |d: Option<NaiveDate>| d.map_or("none".to_string(), |d| d.to_string());
+    let mut parts = Vec::new();
+    if let Some(s) = asked.status {
+        parts.push(format!("status {s}"));
+    }
+    if let Some(d) = asked.deadline {
+        parts.push(format!("deadline {}", date(d)));
+    }
+    if let Some(d) = asked.done_on {
+        parts.push(format!("done_on {}", date(d)));
+    }
+    if asked.note.is_some() {
+        parts.push("that note".to_string());
+    }
+    parts.join(", ")
 }

@@ -1,11 +1,43 @@
-//! `dondoc validate`.
+//! `dondoc validate`: every problem as `path:line:col: message`, exit 1 if there is one; fit
+//! to run as a check in the data repository.
 
-use super::Context;
+use super::{output, Context};
+use crate::i18n::cli as text;
+use crate::store;
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {}
 
-pub fn run(_ctx: &Context, _args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`dondoc validate` is not implemented yet")
+pub fn run(ctx: &Context, _args: Args) -> anyhow::Result<ExitCode> {
+    let ws = store::load(&ctx.data)?;
+    let mut problems: Vec<_> = ws.problems.iter().collect();
+    problems.sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
+    if problems.is_empty() {
+        let summary = text::validate_ok(
+            ctx.lang,
+            ws.directives.len(),
+            ws.files.len(),
+            ws.owners.len(),
+        );
+        output::to_stdout(|out| writeln!(out, "{summary}"))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    output::to_stdout(|out| {
+        for p in &problems {
+            writeln!(out, "{p}")?;
+        }
+        Ok(())
+    })?;
+    let files = {
+        let mut paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+        paths.dedup();
+        paths.len()
+    };
+    eprintln!(
+        "dondoc: {} in {}",
+        output::count(problems.len(), "problem", "problems"),
+        output::count(files, "file", "files")
+    );
+    Ok(ExitCode::from(1))
 }

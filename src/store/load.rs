@@ -64,8 +64,10 @@ pub fn load(root: &Path) -> Result<Workspace, LoadError> {
             load_file(rel, bytes, known_owners.as_ref())
         })
         .collect();
+    // One id map for the whole load: rebuilding it per file made loading quadratic.
+    let mut known = KnownIds::new();
     for file in loaded {
-        ws.add_file(file);
+        ws.add_file(file, &mut known);
     }
     ws.recheck();
     Ok(ws)
@@ -77,19 +79,31 @@ pub struct FileLoad {
     pub directives: Vec<Directive>,
 }
 
+/// Ids already in the workspace: where each is (file index, line).
+type KnownIds = HashMap<String, (usize, usize)>;
+
 impl Workspace {
-    fn add_file(&mut self, load: FileLoad) {
-        let index = self.files.len();
-        self.files.push(load.file);
-        self.insert_directives(index, load.directives);
+    fn known_ids(&self) -> KnownIds {
+        self.directives
+            .iter()
+            .map(|d| (d.id.clone(), (d.file, d.line)))
+            .collect()
     }
 
-    /// Adds a file's directives, leaving out ids already used elsewhere (each such is a problem).
-    fn insert_directives(&mut self, file_index: usize, directives: Vec<Directive>) {
-        let mut known: HashMap<String, (usize, usize)> = HashMap::new();
-        for d in &self.directives {
-            known.insert(d.id.clone(), (d.file, d.line));
-        }
+    fn add_file(&mut self, load: FileLoad, known: &mut KnownIds) {
+        let index = self.files.len();
+        self.files.push(load.file);
+        self.insert_directives(index, load.directives, known);
+    }
+
+    /// Adds a file's directives, leaving out ids already used elsewhere (each such is a
+    /// problem); `known` must hold the workspace's ids and gets the new ones.
+    fn insert_directives(
+        &mut self,
+        file_index: usize,
+        directives: Vec<Directive>,
+        known: &mut KnownIds,
+    ) {
         for mut d in directives {
             d.file = file_index;
             if let Some(&(other_file, other_line)) = known.get(&d.id) {
@@ -140,12 +154,14 @@ impl Workspace {
                 } else {
                     self.directives.retain(|d| d.file != index);
                     self.files[index] = load.file;
-                    self.insert_directives(index, load.directives);
+                    let mut known = self.known_ids();
+                    self.insert_directives(index, load.directives, &mut known);
                 }
             }
         } else if !gone {
             let load = load_file(rel, bytes, known_owners.as_ref());
-            self.add_file(load);
+            let mut known = self.known_ids();
+            self.add_file(load, &mut known);
         }
         self.recheck();
     }

@@ -1,0 +1,482 @@
+//! Printing for the CLI: a locked, buffered stdout that ends quietly on a closed pipe, tables
+//! aligned by display width, JSON and CSV records of directives, and small text helpers.
+
+use crate::model::{Directive, Workspace};
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::io::{self, IsTerminal, Write};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Runs `print` on a locked, buffered stdout. A reader that stops early (`dondoc list | head`)
+/// closes the pipe: that is a normal end, not an error.
+pub fn to_stdout(print: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> anyhow::Result<()> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::with_capacity(64 * 1024, stdout.lock());
+    match print(&mut out).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(anyhow::anyhow!("cannot write the output: {e}")),
+    }
+}
+
+/// The terminal's width in columns when stdout is a terminal; `None` when it is a pipe or file
+/// (then nothing is cut).
+pub fn terminal_width() -> Option<usize> {
+    if !io::stdout().is_terminal() {
+        return None;
+    }
+    crossterm::terminal::size()
+        .ok()
+        .map(|(cols, _)| usize::from(cols))
+        .filter(|&c| c > 0)
+        .or_else(|| std::env::var("COLUMNS").ok()?.parse().ok())
+}
+
+/// One line for a table cell: line breaks and tabs become spaces, other control characters go.
+pub fn one_line(s: &str) -> String {
+    s.chars()
+        .filter_map(|c| match c {
+            '\n' | '\r' | '\t' => Some(' '),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
+/// Cuts `s` to at most `width` columns, at a char boundary, ending with "…" when cut.
+pub fn truncate(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width - 1 {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// Pads `s` with spaces to `width` display columns.
+pub fn pad(s: &str, width: usize) -> String {
+    let mut out = s.to_string();
+    out.extend(std::iter::repeat_n(' ', width.saturating_sub(s.width())));
+    out
+}
+
+/// Breaks `text` into lines of at most `width` columns, at spaces where it can (a word longer
+/// than the line is cut).
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(10);
+    let mut lines = Vec::new();
+    for paragraph in text.lines() {
+        let mut line = String::new();
+        let mut used = 0;
+        for word in paragraph.split_whitespace() {
+            let mut word = word.to_string();
+            let mut w = word.width();
+            if used > 0 && used + 1 + w > width {
+                lines.push(std::mem::take(&mut line));
+                used = 0;
+            }
+            while w > width {
+                let head = truncate_exact(&word, width);
+                lines.push(head.clone());
+                word = word[head.len()..].to_string();
+                w = word.width();
+            }
+            if used > 0 {
+                line.push(' ');
+                used += 1;
+            }
+            line.push_str(&word);
+            used += w;
+        }
+        lines.push(line);
+    }
+    if lines.is_empty() {
+        lines.push(String::new());
+    }
+    lines
+}
+
+/// The longest prefix of `s` that fits in `width` columns (at least one char).
+fn truncate_exact(s: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width && !out.is_empty() {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out
+}
+
+/// A table printed with columns aligned by display width (Vietnamese and CJK line up). The
+/// last column takes what is left of `max_width` and is cut with "…"; without `max_width`
+/// nothing is cut.
+pub struct Table {
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+const GAP: &str = "  ";
+
+impl Table {
+    pub fn print(&self, out: &mut dyn Write, max_width: Option<usize>) -> io::Result<()> {
+        let columns = self.headers.len();
+        let mut widths: Vec<usize> = self.headers.iter().map(|h| h.width()).collect();
+        for row in &self.rows {
+            for (i, cell) in row.iter().enumerate().take(columns) {
+                widths[i] = widths[i].max(cell.width());
+            }
+        }
+        let fixed: usize = widths[..columns - 1].iter().sum::<usize>() + GAP.len() * (columns - 1);
+        // The last column keeps at least a few characters even on a very narrow terminal.
+        let last_width = max_width.map(|w| w.saturating_sub(fixed).max(12));
+        let mut line = String::new();
+        for row in std::iter::once(&self.headers).chain(&self.rows) {
+            line.clear();
+            for (i, cell) in row.iter().enumerate().take(columns) {
+                if i + 1 == columns {
+                    match last_width {
+                        Some(w) => line.push_str(&truncate(cell, w)),
+                        None => line.push_str(cell),
+                    }
+                } else {
+                    line.push_str(&pad(cell, widths[i]));
+                    line.push_str(GAP);
+                }
+            }
+            writeln!(out, "{}", line.trim_end())?;
+        }
+        Ok(())
+    }
+}
+
+/// One directive as `list --format json` prints it: every field, absent ones as null.
+#[derive(Debug, Serialize)]
+pub struct Record<'a> {
+    pub id: &'a str,
+    pub text: &'a str,
+    pub owner: &'a str,
+    pub support: &'a [String],
+    pub issued_by: Option<&'a str>,
+    pub deadline: Option<NaiveDate>,
+    pub status: &'static str,
+    pub done_on: Option<NaiveDate>,
+    pub note: Option<&'a str>,
+    pub timeliness: &'static str,
+    pub file: &'a str,
+    pub line: usize,
+    pub source: SourceRecord<'a>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SourceRecord<'a> {
+    pub title: &'a str,
+    pub date: Option<NaiveDate>,
+    #[serde(rename = "ref")]
+    pub reference: Option<&'a str>,
+}
+
+impl<'a> Record<'a> {
+    pub fn new(ws: &'a Workspace, d: &'a Directive, today: NaiveDate) -> Record<'a> {
+        let file = ws.file_of(d);
+        Record {
+            id: &d.id,
+            text: &d.text,
+            owner: &d.owner,
+            support: &d.support,
+            issued_by: d.issued_by.as_deref(),
+            deadline: d.deadline,
+            status: d.status.as_str(),
+            done_on: d.done_on,
+            note: d.note.as_deref(),
+            timeliness: ws.timeliness(d, today).as_str(),
+            file: &file.path,
+            line: d.line,
+            source: SourceRecord {
+                title: &file.source.title,
+                date: file.source.date,
+                reference: file.source.reference.as_deref(),
+            },
+        }
+    }
+}
+
+/// Records per chunk encoded on one thread: big enough to amortise, small enough to keep
+/// memory flat (20,000 directives make about 10 MB of JSON).
+const CHUNK: usize = 512;
+
+/// Encodes the records in chunks on every core, then writes the chunks in order.
+fn write_parallel<T: Sync>(
+    out: &mut dyn Write,
+    records: &[T],
+    encode: impl Fn(&T, &mut Vec<u8>) -> io::Result<()> + Sync,
+) -> io::Result<()> {
+    use rayon::prelude::*;
+    let chunks: Vec<io::Result<Vec<u8>>> = records
+        .par_chunks(CHUNK)
+        .map(|chunk| {
+            let mut buf = Vec::with_capacity(chunk.len() * 512);
+            for r in chunk {
+                encode(r, &mut buf)?;
+            }
+            Ok(buf)
+        })
+        .collect();
+    for chunk in chunks {
+        out.write_all(&chunk?)?;
+    }
+    Ok(())
+}
+
+/// A JSON array with one directive per line: valid JSON, and still greppable.
+pub fn write_json(out: &mut dyn Write, records: &[Record]) -> io::Result<()> {
+    if records.is_empty() {
+        return writeln!(out, "[]");
+    }
+    out.write_all(b"[\n")?;
+    let last = records.len() - 1;
+    let indexed: Vec<(usize, &Record)> = records.iter().enumerate().collect();
+    write_parallel(out, &indexed, |(i, r), buf| {
+        serde_json::to_writer(&mut *buf, r).map_err(io::Error::from)?;
+        buf.extend_from_slice(if *i < last { b",\n" } else { b"\n" });
+        Ok(())
+    })?;
+    out.write_all(b"]\n")
+}
+
+pub const CSV_HEADER: [&str; 15] = [
+    "id",
+    "text",
+    "owner",
+    "support",
+    "issued_by",
+    "deadline",
+    "status",
+    "done_on",
+    "note",
+    "timeliness",
+    "file",
+    "line",
+    "source_title",
+    "source_date",
+    "source_ref",
+];
+
+/// CSV as RFC 4180 has it (CRLF line ends, quotes doubled); absent values are empty, support
+/// units are joined by ';'.
+pub fn write_csv(out: &mut dyn Write, records: &[Record]) -> io::Result<()> {
+    write_csv_row(out, CSV_HEADER.iter().map(|s| s.to_string()))?;
+    let date = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    let text = |s: Option<&str>| s.unwrap_or_default().to_string();
+    write_parallel(out, records, |r, buf| {
+        write_csv_row(
+            buf,
+            [
+                r.id.to_string(),
+                r.text.to_string(),
+                r.owner.to_string(),
+                r.support.join(";"),
+                text(r.issued_by),
+                date(r.deadline),
+                r.status.to_string(),
+                date(r.done_on),
+                text(r.note),
+                r.timeliness.to_string(),
+                r.file.to_string(),
+                r.line.to_string(),
+                r.source.title.to_string(),
+                date(r.source.date),
+                text(r.source.reference),
+            ]
+            .into_iter(),
+        )
+    })
+}
+
+fn write_csv_row(out: &mut dyn Write, fields: impl Iterator<Item = String>) -> io::Result<()> {
+    for (i, field) in fields.enumerate() {
+        if i > 0 {
+            out.write_all(b",")?;
+        }
+        out.write_all(csv_field(&field).as_bytes())?;
+    }
+    out.write_all(b"\r\n")
+}
+
+/// A field quoted when it holds a comma, quote, line break, or edge spaces.
+pub fn csv_field(s: &str) -> std::borrow::Cow<'_, str> {
+    let needs_quotes = s.contains([',', '"', '\n', '\r']) || s.starts_with(' ') || s.ends_with(' ');
+    if needs_quotes {
+        format!("\"{}\"", s.replace('"', "\"\"")).into()
+    } else {
+        s.into()
+    }
+}
+
+/// Ids close to `wanted` (same text inside, or a few typos away), best first, at most three.
+pub fn close_ids<'a>(ws: &'a Workspace, wanted: &str) -> Vec<&'a str> {
+    let wanted_lower = wanted.to_lowercase();
+    let mut scored: Vec<(usize, &str)> = ws
+        .directives
+        .iter()
+        .filter_map(|d| {
+            let id = d.id.as_str();
+            if !wanted_lower.is_empty() && id.to_lowercase().contains(&wanted_lower) {
+                return Some((0, id));
+            }
+            let distance = edit_distance(&wanted_lower, &id.to_lowercase());
+            (distance <= 2).then_some((distance, id))
+        })
+        .collect();
+    scored.sort();
+    scored.into_iter().take(3).map(|(_, id)| id).collect()
+}
+
+/// Levenshtein distance over chars.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    let mut current = vec![0; b.len() + 1];
+    for (i, ca) in a.chars().enumerate() {
+        current[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitute = previous[j] + usize::from(ca != *cb);
+            current[j + 1] = substitute.min(previous[j + 1] + 1).min(current[j] + 1);
+        }
+        std::mem::swap(&mut previous, &mut current);
+    }
+    previous[b.len()]
+}
+
+/// "no directive with id X", with close ids when there are some.
+pub fn unknown_id(ws: &Workspace, id: &str) -> super::Refused {
+    let close = close_ids(ws, id);
+    let hint = if close.is_empty() {
+        String::new()
+    } else {
+        format!(" (did you mean {}?)", close.join(", "))
+    };
+    // The directive may sit in a file that does not load: name such files.
+    let broken: Vec<&str> = ws
+        .files
+        .iter()
+        .filter(|f| f.broken.is_some())
+        .map(|f| f.path.as_str())
+        .collect();
+    let broken_hint = match broken.as_slice() {
+        [] => String::new(),
+        [one] => format!("; {one} could not be read: run dondoc validate"),
+        [first, ..] => format!(
+            "; {first} and {} more files could not be read: run dondoc validate",
+            broken.len() - 1
+        ),
+    };
+    super::Refused(format!("no directive with id \"{id}\"{hint}{broken_hint}"))
+}
+
+/// "1 problem", "3 problems".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncates_by_display_width_at_char_boundaries() {
+        assert_eq!(truncate("giải ngân vốn", 20), "giải ngân vốn");
+        assert_eq!(truncate("giải ngân vốn", 6), "giải …");
+        // CJK characters are two columns wide: never cut one in half.
+        assert_eq!(truncate("日本語テキスト", 6), "日本…");
+        assert_eq!(truncate("日本語テキスト", 6).width(), 5);
+        assert_eq!(truncate("abc", 0), "");
+    }
+
+    #[test]
+    fn table_columns_line_up_by_width() {
+        let table = Table {
+            headers: vec!["id".into(), "owner".into(), "text".into()],
+            rows: vec![
+                vec!["a".into(), "Chợ Đồn".into(), "x".into()],
+                vec!["b".into(), "日本".into(), "y".into()],
+            ],
+        };
+        let mut out = Vec::new();
+        table.print(&mut out, None).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let text_columns: Vec<usize> = text
+            .lines()
+            .map(|l| {
+                let last = l.rfind(' ').unwrap() + 1;
+                l[..last].width()
+            })
+            .collect();
+        assert_eq!(text_columns, vec![13, 13, 13], "{text}");
+    }
+
+    #[test]
+    fn table_cuts_the_last_column_to_the_width() {
+        let table = Table {
+            headers: vec!["id".into(), "text".into()],
+            rows: vec![vec![
+                "a".into(),
+                "Đẩy nhanh tiến độ giải ngân vốn đầu tư công".into(),
+            ]],
+        };
+        let mut out = Vec::new();
+        table.print(&mut out, Some(20)).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let row = text.lines().nth(1).unwrap();
+        assert_eq!(row, "a   Đẩy nhanh tiến …");
+        assert!(row.width() <= 20);
+    }
+
+    #[test]
+    fn wraps_at_spaces_by_width() {
+        assert_eq!(
+            wrap("Đẩy nhanh tiến độ giải ngân", 12),
+            vec!["Đẩy nhanh", "tiến độ giải", "ngân"]
+        );
+        assert_eq!(wrap("abcdefghijklmno", 10), vec!["abcdefghij", "klmno"]);
+    }
+
+    #[test]
+    fn csv_quotes_only_what_needs_it() {
+        assert_eq!(csv_field("plain"), "plain");
+        assert_eq!(csv_field("a, b"), "\"a, b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
+    }
+
+    #[test]
+    fn parallel_chunks_come_out_in_order() {
+        let numbers: Vec<usize> = (0..CHUNK * 4 + 7).collect();
+        let mut out = Vec::new();
+        write_parallel(&mut out, &numbers, |n, buf| writeln!(buf, "{n}")).unwrap();
+        let expected: String = numbers.iter().map(|n| format!("{n}\n")).collect();
+        assert_eq!(String::from_utf8(out).unwrap(), expected);
+    }
+
+    #[test]
+    fn edit_distance_counts_typos() {
+        assert_eq!(edit_distance("gb-2023-08-05", "gb-2023-08-05"), 0);
+        assert_eq!(edit_distance("gb-2023-08-5", "gb-2023-08-05"), 1);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
+}

@@ -1,0 +1,1059 @@
+//! The command line run as a user would: the built binary against temp copies of `data/`.
+//! Every run gets its own HOME and XDG_CONFIG_HOME so a real user config never interferes,
+//! and `--today 2023-10-15` so timeliness is fixed.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use tempfile::TempDir;
+
+const SAMPLE: &str = "2023/giao-ban-2023-08-25.toml";
+const TODAY: &str = "2023-10-15";
+
+/// A temp folder holding a copy of the sample workspace (`ws/`) and an empty home (`home/`).
+struct Fixture {
+    tmp: TempDir,
+}
+
+impl Fixture {
+    fn new() -> Fixture {
+        let tmp = tempfile::tempdir().unwrap();
+        copy_dir(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("data"),
+            &tmp.path().join("ws"),
+        );
+        fs::create_dir_all(tmp.path().join("home/.config")).unwrap();
+        Fixture { tmp }
+    }
+
+    fn ws(&self) -> PathBuf {
+        self.tmp.path().join("ws")
+    }
+
+    fn home(&self) -> PathBuf {
+        self.tmp.path().join("home")
+    }
+
+    fn path(&self, rel: &str) -> PathBuf {
+        self.ws().join(rel)
+    }
+
+    fn read(&self, rel: &str) -> String {
+        fs::read_to_string(self.path(rel)).unwrap()
+    }
+
+    fn write(&self, rel: &str, bytes: impl AsRef<[u8]>) {
+        let path = self.path(rel);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, bytes).unwrap();
+    }
+
+    /// `dondoc` with a clean environment (no config, no DONDOC_*, English), no `--data`.
+    fn bare(&self) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_dondoc"));
+        cmd.env("HOME", self.home())
+            .env("XDG_CONFIG_HOME", self.home().join(".config"))
+            .env_remove("DONDOC_DATA")
+            .env_remove("DONDOC_USER")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", "C")
+            .current_dir(self.tmp.path());
+        cmd
+    }
+
+    /// `dondoc --data <copy> --today 2023-10-15 <args>`.
+    fn run(&self, args: &[&str]) -> Command {
+        let mut cmd = self.bare();
+        cmd.arg("--data")
+            .arg(self.ws())
+            .args(["--today", TODAY])
+            .args(args);
+        cmd
+    }
+
+    fn stdout(&self, args: &[&str]) -> String {
+        let out = self
+            .run(args)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        String::from_utf8(out).unwrap()
+    }
+
+    fn json(&self, args: &[&str]) -> Vec<Value> {
+        let mut all = vec!["list", "--format", "json"];
+        all.extend_from_slice(args);
+        let text = self.stdout(&all);
+        match serde_json::from_str(&text).expect("list --format json prints JSON") {
+            Value::Array(items) => items,
+            other => panic!("expected an array, got {other}"),
+        }
+    }
+
+    fn ids(&self, args: &[&str]) -> Vec<String> {
+        self.json(args)
+            .iter()
+            .map(|d| d["id"].as_str().unwrap().to_string())
+            .collect()
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+fn stderr_of(assert: &assert_cmd::assert::Assert) -> String {
+    String::from_utf8(assert.get_output().stderr.clone()).unwrap()
+}
+
+// ---------------------------------------------------------------------------------------------
+// list
+
+#[test]
+fn list_json_has_every_field_with_nulls_and_dates() {
+    let f = Fixture::new();
+    let items = f.json(&[]);
+    assert_eq!(items.len(), 36);
+    let keys = [
+        "id",
+        "text",
+        "owner",
+        "support",
+        "issued_by",
+        "deadline",
+        "status",
+        "done_on",
+        "note",
+        "timeliness",
+        "file",
+        "line",
+        "source",
+    ];
+    for item in &items {
+        let obj = item.as_object().unwrap();
+        let mut found: Vec<&str> = obj.keys().map(String::as_str).collect();
+        found.sort();
+        let mut expected = keys.to_vec();
+        expected.sort();
+        assert_eq!(found, expected, "{item}");
+        let source = item["source"].as_object().unwrap();
+        assert_eq!(source.len(), 3);
+        assert_eq!(
+            source["title"],
+            "Hội nghị giao ban Thường trực Tỉnh ủy với các huyện, thành ủy tháng 8/2023"
+        );
+        assert_eq!(source["date"], "2023-08-25");
+        assert_eq!(source["ref"], "Thông báo số 1234-TB/TU (minh họa)");
+    }
+    let by_id: BTreeMap<&str, &Value> = items
+        .iter()
+        .map(|d| (d["id"].as_str().unwrap(), d))
+        .collect();
+    // Done, with every field.
+    let d1 = by_id["gb-2023-08-01"];
+    assert_eq!(d1["owner"], "so-nnptnt");
+    assert_eq!(d1["support"], serde_json::json!([]));
+    assert_eq!(d1["issued_by"], "Hoàng Duy Chinh");
+    assert_eq!(d1["deadline"], "2023-09-30");
+    assert_eq!(d1["status"], "done");
+    assert_eq!(d1["done_on"], "2023-09-28");
+    assert_eq!(d1["timeliness"], "on_time");
+    assert_eq!(d1["file"], SAMPLE);
+    assert_eq!(d1["line"], 13);
+    // Ongoing: no deadline, not done: nulls, not missing keys.
+    let d2 = by_id["gb-2023-08-02"];
+    assert_eq!(d2["deadline"], Value::Null);
+    assert_eq!(d2["done_on"], Value::Null);
+    assert_eq!(d2["timeliness"], "ongoing");
+    assert_eq!(d2["support"], serde_json::json!(["cong-an", "bchqs"]));
+
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for item in &items {
+        *counts
+            .entry(item["timeliness"].as_str().unwrap().to_string())
+            .or_default() += 1;
+    }
+    let expected: BTreeMap<String, usize> = [
+        ("overdue", 7),
+        ("due_soon", 4),
+        ("on_track", 9),
+        ("on_time", 8),
+        ("late", 4),
+        ("ongoing", 3),
+        ("none", 1),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect();
+    assert_eq!(counts, expected);
+}
+
+#[test]
+fn list_is_sorted_by_deadline_with_ongoing_last() {
+    let f = Fixture::new();
+    let items = f.json(&[]);
+    let keys: Vec<(bool, String, String)> = items
+        .iter()
+        .map(|d| {
+            (
+                d["deadline"].is_null(),
+                d["deadline"].as_str().unwrap_or("").to_string(),
+                d["id"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys, sorted);
+    assert_eq!(keys.first().unwrap().2, "gb-2023-08-15"); // 2023-09-05, the earliest
+    assert!(keys.last().unwrap().0, "no deadline comes last");
+}
+
+#[test]
+fn list_table_shows_the_same_order_aligned_by_display_width() {
+    let f = Fixture::new();
+    let table = f.stdout(&["list"]);
+    let lines: Vec<&str> = table.lines().collect();
+    assert_eq!(lines.len(), 37, "{table}");
+    let header: Vec<&str> = lines[0].split_whitespace().collect();
+    assert_eq!(
+        header,
+        ["id", "deadline", "status", "timeliness", "owner", "text"]
+    );
+    let table_ids: Vec<&str> = lines[1..]
+        .iter()
+        .map(|l| l.split_whitespace().next().unwrap())
+        .collect();
+    assert_eq!(table_ids, f.ids(&[]));
+    // The text column starts at the same display column on every line, whatever the
+    // Vietnamese owner names before it; stdout is not a terminal, so nothing is cut.
+    use unicode_width::UnicodeWidthStr;
+    let text_col = lines[0].find("text").unwrap();
+    let items = f.json(&[]);
+    for (line, item) in lines[1..].iter().zip(&items) {
+        let text = item["text"].as_str().unwrap();
+        let at = line.find(text).expect("full text in the row");
+        assert_eq!(line[..at].width(), text_col, "{line}");
+    }
+    // An ongoing directive has an empty deadline cell, not a shifted row.
+    let ongoing = lines
+        .iter()
+        .find(|l| l.starts_with("gb-2023-08-02"))
+        .unwrap();
+    let expected = format!("gb-2023-08-02{}in_progress  ongoing", " ".repeat(14));
+    assert!(ongoing.starts_with(&expected), "{ongoing}");
+}
+
+#[test]
+fn list_csv_parses_with_the_same_fields_flattened() {
+    let f = Fixture::new();
+    let rows = parse_csv(&f.stdout(&["list", "--format", "csv"]));
+    assert_eq!(
+        rows[0],
+        [
+            "id",
+            "text",
+            "owner",
+            "support",
+            "issued_by",
+            "deadline",
+            "status",
+            "done_on",
+            "note",
+            "timeliness",
+            "file",
+            "line",
+            "source_title",
+            "source_date",
+            "source_ref"
+        ]
+    );
+    assert_eq!(rows.len(), 37);
+    assert!(rows.iter().all(|r| r.len() == 15));
+    let ids: Vec<&str> = rows[1..].iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(ids, f.ids(&[]));
+    let row = rows.iter().find(|r| r[0] == "gb-2023-08-36").unwrap();
+    // A text with commas survives quoting.
+    assert_eq!(
+        row[1],
+        "Kiên quyết không cấp chủ trương đầu tư mới cho các doanh nghiệp nợ đọng nghĩa vụ thuế, BHXH"
+    );
+    assert_eq!(row[3], "cuc-thue;bhxh;bql-kcn");
+    assert_eq!(row[5], "2023-09-20");
+    assert_eq!(row[7], "2023-09-19");
+    assert!(row[12].contains(", thành ủy"), "{row:?}");
+    let ongoing = rows.iter().find(|r| r[0] == "gb-2023-08-02").unwrap();
+    assert_eq!(ongoing[5], "", "absent deadline is empty");
+}
+
+/// RFC 4180: quoted fields may hold commas, doubled quotes and line breaks; rows end in CRLF.
+fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') if field.is_empty() => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut field)),
+            (false, '\r') => {
+                assert_eq!(chars.next(), Some('\n'), "CRLF line ends");
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, c) => field.push(c),
+        }
+    }
+    assert!(row.is_empty() && field.is_empty(), "ends with a full row");
+    rows
+}
+
+#[test]
+fn search_ignores_case_and_vietnamese_diacritics() {
+    let f = Fixture::new();
+    // Every word must occur, anywhere in the id, text, note, lead unit or issuer.
+    let found = f.json(&["--search", "giai ngan"]);
+    for item in &found {
+        let haystack = format!("{} {}", item["text"], item["note"]).to_lowercase();
+        assert!(
+            haystack.contains("giải") && haystack.contains("ngân"),
+            "{item}"
+        );
+    }
+    let found_ids: Vec<&str> = found.iter().map(|d| d["id"].as_str().unwrap()).collect();
+    let with_phrase: Vec<String> = f
+        .json(&[])
+        .iter()
+        .filter(|d| {
+            d["text"]
+                .as_str()
+                .unwrap()
+                .to_lowercase()
+                .contains("giải ngân")
+        })
+        .map(|d| d["id"].as_str().unwrap().to_string())
+        .collect();
+    assert!(with_phrase.len() >= 8, "{with_phrase:?}");
+    for id in &with_phrase {
+        assert!(found_ids.contains(&id.as_str()), "{id} not found");
+    }
+    assert!(f.json(&[]).len() > found.len());
+
+    let land = f.ids(&["--search", "dat dai"]);
+    assert_eq!(land.len(), 2, "{land:?}");
+    for item in f.json(&["--search", "DAT DAI"]) {
+        assert!(item["text"].as_str().unwrap().contains("đất đai"));
+    }
+    assert!(f.ids(&["--search", "khong co gi nhu the"]).is_empty());
+}
+
+#[test]
+fn each_filter_selects_what_it_says() {
+    let f = Fixture::new();
+    let all = f.json(&[]);
+    let count = |pred: &dyn Fn(&Value) -> bool| all.iter().filter(|d| pred(d)).count();
+
+    let by_owner = f.json(&["--owner", "cho-don"]);
+    assert!(!by_owner.is_empty());
+    assert!(by_owner.iter().all(|d| d["owner"] == "cho-don"));
+    assert_eq!(by_owner.len(), count(&|d| d["owner"] == "cho-don"));
+
+    let blocked = f.json(&["--status", "blocked"]);
+    assert!(!blocked.is_empty());
+    assert!(blocked.iter().all(|d| d["status"] == "blocked"));
+    assert_eq!(blocked.len(), count(&|d| d["status"] == "blocked"));
+    assert_eq!(
+        f.ids(&["--status", "in-progress"]),
+        f.ids(&["--status", "in_progress"])
+    );
+
+    assert_eq!(f.json(&["--timeliness", "overdue"]).len(), 7);
+    assert_eq!(f.json(&["--timeliness", "due-soon"]).len(), 4);
+
+    // The group of the lead unit, matched without diacritics too.
+    let districts = f.ids(&["--group", "Huyện, thành ủy"]);
+    assert_eq!(districts, f.ids(&["--group", "huyen, thanh uy"]));
+    assert!(districts.contains(&"gb-2023-08-29".to_string())); // cho-don
+    assert!(!districts.contains(&"gb-2023-08-01".to_string())); // a department
+
+    assert_eq!(f.json(&["--source", "giao-ban-2023-08-25.toml"]).len(), 36);
+    assert_eq!(f.json(&["--source", SAMPLE]).len(), 36);
+
+    // Filters combine.
+    let combined = f.json(&["--owner", "cho-don", "--timeliness", "overdue"]);
+    assert_eq!(
+        combined.len(),
+        count(&|d| d["owner"] == "cho-don" && d["timeliness"] == "overdue")
+    );
+}
+
+#[test]
+fn bad_filter_values_are_usage_errors() {
+    let f = Fixture::new();
+    f.run(&["list", "--status", "finished"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "dondoc: invalid status \"finished\": use one of open, in_progress, blocked, done, cancelled",
+        ));
+    f.run(&["list", "--timeliness", "soon"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("overdue, due_soon, on_track"));
+    f.run(&["list", "--owner", "khong-co"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown owner \"khong-co\""));
+    f.run(&["list", "--owner", "Chợ Đồn"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "the id of Huyện ủy Chợ Đồn is cho-don",
+        ));
+    f.run(&["list", "--group", "Không có"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "unknown group \"Không có\": the groups are",
+        ));
+    f.run(&["list", "--source", "nope.toml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--source \"nope.toml\""));
+    f.run(&["list", "--format", "xml"]).assert().code(2);
+}
+
+#[test]
+fn list_warns_about_problems_but_still_lists() {
+    let f = Fixture::new();
+    f.write("2023/broken.toml", "[source\n");
+    f.write("2023/empty.toml", "");
+    let assert = f.run(&["list", "--format", "json"]).assert().success();
+    assert_eq!(
+        stderr_of(&assert),
+        "dondoc: warning: 2 problems: run dondoc validate\n"
+    );
+    let items: Vec<Value> = serde_json::from_slice(&assert.get_output().stdout).unwrap();
+    assert_eq!(items.len(), 36);
+}
+
+#[test]
+fn list_into_a_closed_pipe_ends_quietly() {
+    let f = Fixture::new();
+    // Enough output to fill a pipe: fifty copies of the sample under other ids.
+    let sample = f.read(SAMPLE);
+    for i in 0..50 {
+        f.write(
+            &format!("copies/c{i}.toml"),
+            sample.replace("id = \"gb-2023-08-", &format!("id = \"c{i}-")),
+        );
+    }
+    for format in ["table", "json", "csv"] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_dondoc"))
+            .arg("--data")
+            .arg(f.ws())
+            .args(["--today", TODAY, "list", "--format", format])
+            .env("HOME", f.home())
+            .env("XDG_CONFIG_HOME", f.home().join(".config"))
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdout = child.stdout.take().unwrap();
+        let mut first = [0u8; 16];
+        std::io::Read::read_exact(&mut stdout, &mut first).unwrap();
+        drop(stdout); // like `| head -c 16`
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{format}: {stderr}");
+        assert_eq!(out.status.code(), Some(0), "{format}: {stderr}");
+    }
+}
+
+#[test]
+fn vietnamese_headers_with_lang_vi() {
+    let f = Fixture::new();
+    let table = f.stdout(&["--lang", "vi", "list", "--status", "blocked"]);
+    let header: Vec<&str> = table
+        .lines()
+        .next()
+        .unwrap()
+        .split("  ")
+        .filter(|s| !s.is_empty())
+        .map(str::trim)
+        .collect();
+    assert_eq!(
+        header,
+        ["mã", "hạn", "trạng thái", "tiến độ", "chủ trì", "nội dung"]
+    );
+    assert!(table.contains("vướng mắc"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// show
+
+#[test]
+fn show_prints_everything_with_the_log() {
+    let f = Fixture::new();
+    let out = f.stdout(&["show", "gb-2023-08-03"]);
+    for expected in [
+        "gb-2023-08-03  [in_progress · on_track]",
+        "Thực hiện tốt công tác dự báo, chủ động ứng phó",
+        "Hội nghị giao ban Thường trực Tỉnh ủy",
+        "2023-08-25, Thông báo số 1234-TB/TU (minh họa)",
+        "File:      2023/giao-ban-2023-08-25.toml:50",
+        "Issued by: Hoàng Duy Chinh",
+        "Lead unit: Sở Nông nghiệp và Phát triển nông thôn (so-nnptnt)",
+        "Bộ Chỉ huy Quân sự tỉnh Bắc Kạn (bchqs)",
+        "(so-gtvt)",
+        "Deadline:  2023-10-31 (in 16 days)",
+        "Status:    in_progress",
+        "Done on:   —",
+        "Log (2):",
+        "  2023-09-06 14:00 +07:00  Lê Văn Minh",
+        "    - status → in_progress",
+        "    - note: Khắc phục xong các điểm sạt lở trên tuyến giao thông chính",
+        "  2023-10-04 09:20 +07:00  Lê Văn Minh",
+    ] {
+        assert!(out.contains(expected), "missing {expected:?} in:\n{out}");
+    }
+    // Wrapped: no line wider than 80 columns when not on a terminal.
+    use unicode_width::UnicodeWidthStr;
+    assert!(out.lines().all(|l| l.width() <= 80), "{out}");
+
+    let late = f.stdout(&["show", "gb-2023-08-10"]);
+    assert!(
+        late.contains("Deadline:  2023-09-30 (done 5 days late)"),
+        "{late}"
+    );
+    let overdue = f.stdout(&["show", "gb-2023-08-09"]);
+    assert!(overdue.contains("(15 days overdue)"), "{overdue}");
+}
+
+#[test]
+fn show_unknown_id_suggests_close_ones() {
+    let f = Fixture::new();
+    f.run(&["show", "gb-2023-08-5"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::starts_with(
+            "dondoc: no directive with id \"gb-2023-08-5\" (did you mean gb-2023-08-05",
+        ));
+    f.run(&["show", "zzz"])
+        .assert()
+        .code(1)
+        .stderr("dondoc: no directive with id \"zzz\"\n");
+}
+
+// ---------------------------------------------------------------------------------------------
+// set
+
+/// What an edit of `id` must make of `before`: each `(old, new)` replaced inside that
+/// directive's section, and a log entry with `entry_lines` (after its `at`) appended at the end
+/// of the section. `at_line` is the new entry's time, taken from the file written.
+fn expected_after(
+    before: &str,
+    id: &str,
+    replacements: &[(&str, &str)],
+    at_line: &str,
+    entry_lines: &[&str],
+) -> String {
+    let start = before.find(&format!("id = \"{id}\"\n")).unwrap();
+    let end = start
+        + before[start..]
+            .find("\n\n[[directive]]\n")
+            .map_or(before.len() - start - 1, |i| i)
+        + 1;
+    let mut section = before[start..end].to_string();
+    for (old, new) in replacements {
+        assert!(section.contains(old), "{old:?} not in {id}");
+        section = section.replacen(old, new, 1);
+    }
+    section.push_str("\n[[directive.log]]\n");
+    section.push_str(at_line);
+    section.push('\n');
+    for line in entry_lines {
+        section.push_str(line);
+        section.push('\n');
+    }
+    format!("{}{section}{}", &before[..start], &before[end..])
+}
+
+/// The `at = ...` line the edit wrote: the one not in the file before. Checks it is a time
+/// with an offset.
+fn new_at_line(before: &str, after: &str) -> String {
+    let line = after
+        .lines()
+        .find(|l| l.starts_with("at = ") && !before.contains(*l))
+        .expect("a new log entry")
+        .to_string();
+    chrono::DateTime::parse_from_rfc3339(line.trim_start_matches("at = "))
+        .unwrap_or_else(|e| panic!("{line}: {e}"));
+    line
+}
+
+#[test]
+fn set_done_changes_only_the_expected_lines() {
+    let f = Fixture::new();
+    let before = f.read(SAMPLE);
+    f.run(&["set", "gb-2023-08-05", "--status", "done", "--by", "Tester"])
+        .assert()
+        .success()
+        .stdout(
+            "gb-2023-08-05: status open → done, done_on → 2023-10-15 (2023/giao-ban-2023-08-25.toml)\n",
+        );
+    let after = f.read(SAMPLE);
+    let expected = expected_after(
+        &before,
+        "gb-2023-08-05",
+        &[(
+            "status = \"open\"\n",
+            "status = \"done\"\ndone_on = 2023-10-15\n",
+        )],
+        &new_at_line(&before, &after),
+        &[
+            "by = \"Tester\"",
+            "status = \"done\"",
+            "done_on = 2023-10-15",
+        ],
+    );
+    assert_eq!(after, expected);
+
+    let item = f
+        .json(&[])
+        .into_iter()
+        .find(|d| d["id"] == "gb-2023-08-05")
+        .unwrap();
+    assert_eq!(item["status"], "done");
+    assert_eq!(item["done_on"], "2023-10-15");
+    assert_eq!(item["timeliness"], "on_time");
+    let shown = f.stdout(&["show", "gb-2023-08-05"]);
+    assert!(
+        shown.contains("Log (1):") && shown.contains("Tester"),
+        "{shown}"
+    );
+    f.run(&["validate"]).assert().success();
+}
+
+#[test]
+fn set_deadline_none_removes_the_line_and_logs_it() {
+    let f = Fixture::new();
+    let before = f.read(SAMPLE);
+    f.run(&[
+        "set",
+        "gb-2023-08-04",
+        "--deadline",
+        "none",
+        "--by",
+        "Tester",
+    ])
+    .assert()
+    .success()
+    .stdout("gb-2023-08-04: deadline 2023-10-20 → none (2023/giao-ban-2023-08-25.toml)\n");
+    let after = f.read(SAMPLE);
+    let expected = expected_after(
+        &before,
+        "gb-2023-08-04",
+        &[("deadline = 2023-10-20\n", "")],
+        &new_at_line(&before, &after),
+        &["by = \"Tester\"", "cleared = [\"deadline\"]"],
+    );
+    assert_eq!(after, expected);
+
+    let item = f
+        .json(&[])
+        .into_iter()
+        .find(|d| d["id"] == "gb-2023-08-04")
+        .unwrap();
+    assert_eq!(item["deadline"], Value::Null);
+    assert_eq!(item["timeliness"], "ongoing");
+}
+
+#[test]
+fn leaving_done_clears_done_on_and_author_comes_from_the_environment() {
+    let f = Fixture::new();
+    f.run(&["set", "gb-2023-08-01", "--status", "in_progress"])
+        .env("DONDOC_USER", "Người Sửa")
+        .assert()
+        .success();
+    let after = f.read(SAMPLE);
+    let start = after.find("id = \"gb-2023-08-01\"").unwrap();
+    let end = after.find("id = \"gb-2023-08-02\"").unwrap();
+    let section = &after[start..end];
+    assert!(!section.contains("\ndone_on = "), "{section}");
+    assert!(section.contains("status = \"in_progress\""));
+    assert!(
+        section.contains("by = \"Người Sửa\"\nstatus = \"in_progress\"\ncleared = [\"done_on\"]"),
+        "{section}"
+    );
+}
+
+#[test]
+fn set_refuses_what_it_cannot_do_and_writes_nothing() {
+    let f = Fixture::new();
+    let before = fs::read(f.path(SAMPLE)).unwrap();
+    let unchanged = |f: &Fixture| assert_eq!(fs::read(f.path(SAMPLE)).unwrap(), before);
+
+    f.run(&["set", "gb-2023-08-01", "--status", "done"])
+        .assert()
+        .code(1)
+        .stderr("dondoc: nothing to change: \"gb-2023-08-01\" already has status done\n");
+    unchanged(&f);
+    f.run(&["set", "gb-2023-08-01"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("nothing to set"));
+    f.run(&["set", "gb-2023-08-99", "--status", "done"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::starts_with(
+            "dondoc: no directive with id \"gb-2023-08-99\"",
+        ));
+    f.run(&["set", "gb-2023-08-05", "--deadline", "2023-02-30"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "--deadline: \"2023-02-30\" is not a date",
+        ));
+    f.run(&[
+        "set",
+        "gb-2023-08-05",
+        "--status",
+        "done",
+        "--done-on",
+        "15/10/2023",
+    ])
+    .assert()
+    .code(2)
+    .stderr(predicate::str::contains("\"15/10/2023\" is not a date"));
+    f.run(&["set", "gb-2023-08-05", "--status", "finished"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("invalid status \"finished\""));
+    f.run(&["set", "gb-2023-08-04", "--done-on", "2023-10-01"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--done-on needs --status done"));
+    unchanged(&f);
+}
+
+#[test]
+fn set_on_a_read_only_file_is_refused_and_nothing_is_lost() {
+    use std::os::unix::fs::PermissionsExt;
+    let f = Fixture::new();
+    let before = fs::read(f.path(SAMPLE)).unwrap();
+    fs::set_permissions(f.path(SAMPLE), fs::Permissions::from_mode(0o444)).unwrap();
+    // Root can write anything: the store goes by the permission bits, so this holds in CI too.
+    f.run(&["set", "gb-2023-08-05", "--status", "done", "--by", "Tester"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(
+            "dondoc: \"gb-2023-08-05\" not changed: 2023/giao-ban-2023-08-25.toml: the file is read-only; nothing was written\n",
+        );
+    assert_eq!(fs::read(f.path(SAMPLE)).unwrap(), before);
+    let mode = fs::metadata(f.path(SAMPLE)).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o444);
+}
+
+#[test]
+fn set_in_a_file_that_does_not_parse_names_the_file() {
+    let f = Fixture::new();
+    let mut text = f.read(SAMPLE);
+    text.push_str("\n[[directive]\n");
+    f.write(SAMPLE, &text);
+    f.run(&["set", "gb-2023-08-05", "--status", "done"])
+        .assert()
+        .code(1)
+        .stderr(
+            "dondoc: no directive with id \"gb-2023-08-05\"; \
+             2023/giao-ban-2023-08-25.toml could not be read: run dondoc validate\n",
+        );
+    assert_eq!(f.read(SAMPLE), text);
+}
+
+// ---------------------------------------------------------------------------------------------
+// validate
+
+#[test]
+fn validate_passes_on_the_sample() {
+    let f = Fixture::new();
+    f.run(&["validate"])
+        .assert()
+        .success()
+        .stdout("ok: 36 directives in 1 file, 34 units\n")
+        .stderr("");
+}
+
+#[test]
+fn validate_reports_every_problem_with_its_position() {
+    let f = Fixture::new();
+    f.write(
+        "bad/syntax.toml",
+        "[source]\ntitle = \"Syntax\"\n\n[[directive]]\nid = \"s-1\nowner = \"ba-be\"\n",
+    );
+    f.write(
+        "bad/owner.toml",
+        "[source]\ntitle = \"Owner\"\n\n[[directive]]\nid = \"o-1\"\ntext = \"x\"\nowner = \"khong-co\"\nstatus = \"open\"\n",
+    );
+    f.write(
+        "bad/dup.toml",
+        "[source]\ntitle = \"Dup\"\n\n[[directive]]\nid = \"gb-2023-08-01\"\ntext = \"x\"\nowner = \"ba-be\"\nstatus = \"open\"\n",
+    );
+    f.write(
+        "bad/status.toml",
+        "[source]\ntitle = \"Status\"\n\n[[directive]]\nid = \"st-1\"\ntext = \"x\"\nowner = \"ba-be\"\nstatus = \"finished\"\n\n[[directive]]\nid = \"st-2\"\ntext = \"y\"\nowner = \"ba-be\"\nstatus = \"done\"\n",
+    );
+    f.write(
+        "bad/date.toml",
+        "[source]\ntitle = \"Date\"\n\n[[directive]]\nid = \"d-1\"\ntext = \"x\"\nowner = \"ba-be\"\ndeadline = 2023-02-30\nstatus = \"open\"\n",
+    );
+    f.write(
+        "bad/conflict.toml",
+        "[source]\ntitle = \"Conflict\"\n<<<<<<< HEAD\n[[directive]]\n=======\n>>>>>>> other\n",
+    );
+    f.write("bad/latin1.toml", b"[source]\ntitle = \"B\xe1o c\xe1o\"\n");
+    f.write("bad/empty.toml", "");
+    let assert = f.run(&["validate"]).assert().code(1);
+    let stdout = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    assert_eq!(
+        stdout,
+        "bad/conflict.toml:3:1: git conflict marker: resolve the merge conflict in this file\n\
+         bad/date.toml:8:12: TOML syntax: invalid date, expected day between 01 and 28\n\
+         bad/dup.toml:5:6: duplicate id \"gb-2023-08-01\": already used at 2023/giao-ban-2023-08-25.toml:13\n\
+         bad/empty.toml:1:1: empty file: a directive file needs [source] and [[directive]]\n\
+         bad/latin1.toml:2:11: invalid UTF-8: save the file as UTF-8\n\
+         bad/owner.toml:7:9: unknown owner \"khong-co\": not in dondoc.toml\n\
+         bad/status.toml:8:10: unknown status \"finished\": expected open, in_progress, blocked, done or cancelled\n\
+         bad/status.toml:14:10: directive \"st-2\" is done but has no done_on date\n\
+         bad/syntax.toml:5:10: TOML syntax: invalid basic string, expected `\"`\n"
+    );
+    assert_eq!(stderr_of(&assert), "dondoc: 9 problems in 8 files\n");
+}
+
+#[test]
+fn validate_without_dondoc_toml_is_a_usage_error() {
+    let f = Fixture::new();
+    fs::remove_file(f.path("dondoc.toml")).unwrap();
+    f.run(&["validate"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "has no dondoc.toml: not a dondoc workspace",
+        ));
+    f.bare()
+        .args(["--data", "does-not-exist", "list"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(
+            "dondoc: does-not-exist has no dondoc.toml",
+        ));
+}
+
+// ---------------------------------------------------------------------------------------------
+// init
+
+#[test]
+fn init_makes_a_workspace_that_validates() {
+    let f = Fixture::new();
+    let dir = f.tmp.path().join("new");
+    f.bare()
+        .args(["--today", TODAY, "init"])
+        .arg(&dir)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Next:"))
+        .stdout(predicate::str::contains("validate"));
+    let config = fs::read_to_string(dir.join("dondoc.toml")).unwrap();
+    assert!(config.contains("# [git]"), "{config}");
+    assert!(config.matches("[[owner]]").count() >= 2);
+    let example = fs::read_to_string(dir.join("2023/example.toml")).unwrap();
+    assert!(example.contains("# done_on"), "{example}");
+    assert!(example.contains("date = 2023-10-15"));
+    assert!(fs::read_to_string(dir.join(".gitattributes"))
+        .unwrap()
+        .lines()
+        .any(|l| l == "*.toml merge=dondoc"));
+    f.bare()
+        .arg("--data")
+        .arg(&dir)
+        .arg("validate")
+        .assert()
+        .success()
+        .stdout("ok: 2 directives in 1 file, 2 units\n");
+    // Two groups, two owners.
+    let groups = f
+        .bare()
+        .arg("--data")
+        .arg(&dir)
+        .args([
+            "--today",
+            TODAY,
+            "list",
+            "--group",
+            "Sở, ban, ngành",
+            "--format",
+            "json",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let groups: Vec<Value> = serde_json::from_slice(&groups).unwrap();
+    assert_eq!(groups.len(), 1);
+
+    // A second init refuses and changes nothing.
+    f.bare()
+        .arg("init")
+        .arg(&dir)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("already holds a dondoc.toml"));
+    assert_eq!(fs::read_to_string(dir.join("dondoc.toml")).unwrap(), config);
+}
+
+#[test]
+fn init_in_vietnamese_validates_and_keeps_gitattributes() {
+    let f = Fixture::new();
+    let dir = f.tmp.path().join("moi");
+    fs::create_dir_all(&dir).unwrap();
+    fs::write(dir.join(".gitattributes"), "*.png binary").unwrap();
+    f.bare()
+        .args(["--lang", "vi", "--today", TODAY, "init"])
+        .arg(&dir)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Tiếp theo:"));
+    let attributes = fs::read_to_string(dir.join(".gitattributes")).unwrap();
+    assert!(attributes.starts_with("*.png binary\n"));
+    assert!(attributes.ends_with("*.toml merge=dondoc\n"));
+    f.bare()
+        .arg("--data")
+        .arg(&dir)
+        .arg("validate")
+        .assert()
+        .success();
+}
+
+// ---------------------------------------------------------------------------------------------
+// where the workspace is: --data, then DONDOC_DATA, then data_dir in the config, then ./data
+
+fn write_config(f: &Fixture, data_dir: &Path) {
+    let dir = f.home().join(".config/dondoc");
+    fs::create_dir_all(&dir).unwrap();
+    fs::write(
+        dir.join("config.toml"),
+        format!("data_dir = {:?}\n", data_dir.to_str().unwrap()),
+    )
+    .unwrap();
+}
+
+#[test]
+fn data_option_beats_environment_beats_config_beats_default() {
+    let f = Fixture::new();
+    let missing = f.tmp.path().join("missing");
+    let ok = "ok: 36 directives in 1 file, 34 units\n";
+
+    // The config file alone.
+    write_config(&f, &f.ws());
+    f.bare().arg("validate").assert().success().stdout(ok);
+
+    // DONDOC_DATA beats the config file.
+    write_config(&f, &missing);
+    f.bare()
+        .env("DONDOC_DATA", f.ws())
+        .arg("validate")
+        .assert()
+        .success()
+        .stdout(ok);
+    f.bare().arg("validate").assert().code(2);
+
+    // --data beats DONDOC_DATA.
+    f.bare()
+        .env("DONDOC_DATA", &missing)
+        .arg("--data")
+        .arg(f.ws())
+        .arg("validate")
+        .assert()
+        .success()
+        .stdout(ok);
+
+    // Nothing set: ./data in the current folder.
+    fs::remove_dir_all(f.home().join(".config/dondoc")).unwrap();
+    f.bare()
+        .current_dir(f.tmp.path())
+        .arg("validate")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("data has no dondoc.toml"));
+    copy_dir(&f.ws(), &f.tmp.path().join("data"));
+    f.bare().arg("validate").assert().success().stdout(ok);
+}
+
+#[test]
+fn a_broken_config_file_is_named_with_its_position() {
+    let f = Fixture::new();
+    let dir = f.home().join(".config/dondoc");
+    fs::create_dir_all(&dir).unwrap();
+    fs::write(dir.join("config.toml"), "data_dir = \n").unwrap();
+    f.run(&["validate"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("config.toml:1:"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// the loader at scale: one id map for the whole load
+
+#[test]
+fn duplicate_ids_across_many_files_are_each_reported_once() {
+    let f = Fixture::new();
+    for i in 0..30 {
+        f.write(
+            &format!("many/f{i:02}.toml"),
+            format!(
+                "[source]\ntitle = \"F{i}\"\n\n[[directive]]\nid = \"m-{i}\"\ntext = \"x\"\nowner = \"ba-be\"\nstatus = \"open\"\n\n[[directive]]\nid = \"shared\"\ntext = \"y\"\nowner = \"ba-be\"\nstatus = \"open\"\n"
+            ),
+        );
+    }
+    let mut ws = dondoc::store::load(&f.ws()).unwrap();
+    assert_eq!(ws.directives.len(), 36 + 30 + 1);
+    let dups: Vec<String> = ws.problems.iter().map(|p| p.to_string()).collect();
+    assert_eq!(dups.len(), 29, "{dups:#?}");
+    assert_eq!(
+        dups[0],
+        "many/f01.toml:11:6: duplicate id \"shared\": already used at many/f00.toml:10"
+    );
+    // Reloading a file keeps the same verdicts.
+    ws.reload_file("many/f05.toml");
+    assert_eq!(ws.problems.len(), 29);
+    assert_eq!(
+        ws.directive("shared").map(|d| ws.file_of(d).path.as_str()),
+        Some("many/f00.toml")
+    );
+}
