@@ -15,8 +15,6 @@ pub struct Args {
     pub dir: std::path::PathBuf,
 }
 
-const GITATTRIBUTES_LINE: &str = "*.toml merge=dondoc";
-
 pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     let dir = &args.dir;
     let shown = dir.display().to_string();
@@ -43,7 +41,15 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         .with_context(|| format!("cannot create {shown}"))?;
     write_new(&dir.join(CONFIG_FILE), &config_template(ctx.lang))?;
     write_new(&example, &example_template(ctx.lang, ctx.today))?;
-    add_gitattributes(dir)?;
+    // Inside a git repository, register the merge driver too; elsewhere `.gitattributes`
+    // waits for `dondoc git-setup` in the clone.
+    match crate::git::setup::register(dir) {
+        Ok(_) => {}
+        Err(crate::git::GitError::NotARepo(_)) => {
+            crate::git::setup::ensure_attributes(dir)?;
+        }
+        Err(e) => return Err(e.into()),
+    }
 
     let next = text::init_next_steps(ctx.lang, &shown, &example_rel);
     output::to_stdout(|out| out.write_all(next.as_bytes()))?;
@@ -60,29 +66,6 @@ fn write_new(path: &Path, content: &str) -> anyhow::Result<()> {
         .with_context(|| format!("cannot create {}", path.display()))?;
     file.write_all(content.as_bytes())
         .with_context(|| format!("cannot write {}", path.display()))
-}
-
-/// Adds the merge-driver line, keeping whatever `.gitattributes` already says.
-fn add_gitattributes(dir: &Path) -> anyhow::Result<()> {
-    let path = dir.join(".gitattributes");
-    let existing = match std::fs::read_to_string(&path) {
-        Ok(s) => s,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-        Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
-    };
-    if existing.lines().any(|l| l.trim() == GITATTRIBUTES_LINE) {
-        return Ok(());
-    }
-    let mut content = existing;
-    if !content.is_empty() && !content.ends_with('\n') {
-        content.push('\n');
-    }
-    content.push_str(
-        "# Directive files are merged by dondoc, one directive at a time (dondoc git-setup).\n",
-    );
-    content.push_str(GITATTRIBUTES_LINE);
-    content.push('\n');
-    std::fs::write(&path, content).with_context(|| format!("cannot write {}", path.display()))
 }
 
 fn config_template(lang: Lang) -> String {

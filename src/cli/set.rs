@@ -92,6 +92,13 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
             written.path
         );
     }
+    // With `[git] commit = true`, the edit is committed at once (only this file). The edit is
+    // saved either way, so a failed commit is a warning, not an error.
+    match crate::git::after_write(&ws, &written, &edit, ctx.config.git.commit) {
+        Ok(Some(commit)) => eprintln!("dondoc: committed {commit}"),
+        Ok(None) => {}
+        Err(e) => eprintln!("dondoc: warning: saved but not committed: {e}"),
+    }
     let line = format!(
         "{id}: {} ({})",
         edit.change.describe(&written.before),

@@ -31,27 +31,7 @@ pub fn register(root: &Path) -> Result<Registered, GitError> {
 /// [`register`] with an explicit dondoc program (tests use the built binary).
 pub fn register_with(root: &Path, exe: &Path) -> Result<Registered, GitError> {
     let repo = repo_root(root).ok_or_else(|| GitError::NotARepo(root.to_path_buf()))?;
-    let attributes = root.join(".gitattributes");
-    let existing = match std::fs::read_to_string(&attributes) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-        Err(e) => return Err(io_failure(&attributes, e)),
-    };
-    let attributes_unchanged = existing.lines().any(|l| {
-        let mut words = l.split_whitespace();
-        words.next() == Some("*.toml") && words.any(|w| w == "merge=dondoc")
-    });
-    if !attributes_unchanged {
-        let mut text = existing.clone();
-        if !text.is_empty() && !text.ends_with('\n') {
-            text.push('\n');
-        }
-        text.push_str("# dondoc merges directive files field by field (see `dondoc git-setup`)\n");
-        text.push_str(ATTRIBUTE_LINE);
-        text.push('\n');
-        crate::store::write::atomic_write(&attributes, text.as_bytes())
-            .map_err(|e| io_failure(&attributes, e))?;
-    }
+    let (attributes, attributes_unchanged) = ensure_attributes(root)?;
     let driver = format!(
         "{} merge-driver %O %A %B %P",
         shell_quote(&exe.to_string_lossy())
@@ -77,6 +57,33 @@ pub fn register_with(root: &Path, exe: &Path) -> Result<Registered, GitError> {
         attributes_unchanged,
         driver,
     })
+}
+
+/// Adds the merge-driver line to `root/.gitattributes`, keeping its other lines; returns the
+/// file and whether it already had the line. Needs no git repository (`dondoc init` uses it).
+pub fn ensure_attributes(root: &Path) -> Result<(PathBuf, bool), GitError> {
+    let attributes = root.join(".gitattributes");
+    let existing = match std::fs::read_to_string(&attributes) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => return Err(io_failure(&attributes, e)),
+    };
+    let unchanged = existing.lines().any(|l| {
+        let mut words = l.split_whitespace();
+        words.next() == Some("*.toml") && words.any(|w| w == "merge=dondoc")
+    });
+    if !unchanged {
+        let mut text = existing;
+        if !text.is_empty() && !text.ends_with('\n') {
+            text.push('\n');
+        }
+        text.push_str("# dondoc merges directive files field by field (see `dondoc git-setup`)\n");
+        text.push_str(ATTRIBUTE_LINE);
+        text.push('\n');
+        crate::store::write::atomic_write(&attributes, text.as_bytes())
+            .map_err(|e| io_failure(&attributes, e))?;
+    }
+    Ok((attributes, unchanged))
 }
 
 fn io_failure(path: &Path, e: std::io::Error) -> GitError {
