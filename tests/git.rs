@@ -742,3 +742,35 @@ fn a_lock_held_by_a_killed_process_does_not_block() {
     child.wait().unwrap();
     let _held = write::WorkspaceLock::acquire(tmp.path()).unwrap();
 }
+
+#[test]
+fn set_commits_at_once_when_the_workspace_asks_for_it() {
+    let o = offices();
+    let config = o.one.join("dondoc.toml");
+    let mut text = std::fs::read_to_string(&config).unwrap();
+    text.push_str("\n[git]\ncommit = true\n");
+    std::fs::write(&config, text).unwrap();
+    git(&o.one, &["commit", "-q", "-am", "commit each edit"]);
+    let (code, out, err) = dondoc(
+        &o.one,
+        &[
+            "--today",
+            "2023-10-15",
+            "set",
+            "gb-2023-08-05",
+            "--status",
+            "in_progress",
+            "--by",
+            "Lê Văn Minh",
+        ],
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    let show = git(&o.one, &["show", "--name-only", "--format=%an|%s", "HEAD"]);
+    let mut lines = show.lines();
+    assert_eq!(
+        lines.next().unwrap(),
+        "Lê Văn Minh|dondoc: gb-2023-08-05: status open → in_progress"
+    );
+    assert_eq!(lines.find(|l| !l.is_empty()), Some(FILE));
+    assert_eq!(git(&o.one, &["status", "--porcelain"]), "");
+}
