@@ -64,8 +64,12 @@ pub fn load(root: &Path) -> Result<Workspace, LoadError> {
             load_file(rel, bytes, known_owners.as_ref())
         })
         .collect();
+    // One id index for the whole load: rebuilding it per file made loading quadratic.
+    let mut known = HashMap::new();
     for file in loaded {
-        ws.add_file(file);
+        let index = ws.files.len();
+        ws.files.push(file.file);
+        ws.insert_directives_indexed(&mut known, index, file.directives);
     }
     ws.recheck();
     Ok(ws)
@@ -86,10 +90,20 @@ impl Workspace {
 
     /// Adds a file's directives, leaving out ids already used elsewhere (each such is a problem).
     fn insert_directives(&mut self, file_index: usize, directives: Vec<Directive>) {
-        let mut known: HashMap<String, (usize, usize)> = HashMap::new();
+        let mut known = HashMap::new();
         for d in &self.directives {
             known.insert(d.id.clone(), (d.file, d.line));
         }
+        self.insert_directives_indexed(&mut known, file_index, directives);
+    }
+
+    /// `insert_directives` with the id index (id -> file, line) of the directives already in.
+    fn insert_directives_indexed(
+        &mut self,
+        known: &mut HashMap<String, (usize, usize)>,
+        file_index: usize,
+        directives: Vec<Directive>,
+    ) {
         for mut d in directives {
             d.file = file_index;
             if let Some(&(other_file, other_line)) = known.get(&d.id) {
