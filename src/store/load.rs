@@ -184,7 +184,13 @@ fn collect_toml_files(root: &Path, dir: &Path, out: &mut Vec<String>) {
         };
         if kind.is_dir() {
             collect_toml_files(root, &path, out);
-        } else if name.ends_with(".toml") && !(dir == root && name == CONFIG_FILE) {
+        } else if name.ends_with(".toml")
+            // Only the root's dondoc.toml configures the workspace; one in a sub-folder (a
+            // copied workspace, say) is a config too, never a directive file.
+            && name != CONFIG_FILE
+            // A symlink to a file is read; one to a folder is not followed.
+            && (kind.is_file() || (kind.is_symlink() && path.is_file()))
+        {
             if let Ok(rel) = path.strip_prefix(root) {
                 out.push(relative_path_string(rel));
             }

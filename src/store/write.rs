@@ -157,6 +157,15 @@ fn write_edit_inner(ws: &Workspace, edit: &Edit) -> Result<Written, WriteError> 
 /// Writes `bytes` to a temporary file beside `path`, flushes it and renames it over `path`,
 /// keeping the old file's permissions. A read-only file is refused, not replaced.
 pub fn atomic_write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    // Through a symlink, write the file it points to: renaming over the link would replace it.
+    let resolved;
+    let path = match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            resolved = fs::canonicalize(path)?;
+            resolved.as_path()
+        }
+        _ => path,
+    };
     let dir = path.parent().unwrap_or(Path::new("."));
     let permissions = match fs::metadata(path) {
         Ok(meta) => {
