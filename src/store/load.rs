@@ -92,24 +92,25 @@ impl Workspace {
     fn insert_directives(&mut self, file_index: usize, directives: Vec<Directive>) {
         let mut known = HashMap::new();
         for d in &self.directives {
-            known.insert(d.id.clone(), (d.file, d.line));
+            known.insert(d.id.clone(), (d.file, d.id_pos));
         }
         self.insert_directives_indexed(&mut known, file_index, directives);
     }
 
-    /// `insert_directives` with the id index (id -> file, line) of the directives already in.
+    /// `insert_directives` with the id index (id -> file, position of the id) of the
+    /// directives already in.
     fn insert_directives_indexed(
         &mut self,
-        known: &mut HashMap<String, (usize, usize)>,
+        known: &mut HashMap<String, (usize, (usize, usize))>,
         file_index: usize,
         directives: Vec<Directive>,
     ) {
         for mut d in directives {
             d.file = file_index;
-            if let Some(&(other_file, other_line)) = known.get(&d.id) {
+            if let Some(&(other_file, (other_line, other_col))) = known.get(&d.id) {
                 let message = format!(
-                    "duplicate id \"{}\": already used at {}:{}",
-                    d.id, self.files[other_file].path, other_line
+                    "duplicate id \"{}\": already used at {}:{other_line}:{other_col}",
+                    d.id, self.files[other_file].path
                 );
                 let (line, col) = d.id_pos;
                 let path = self.files[file_index].path.clone();
@@ -121,7 +122,7 @@ impl Workspace {
                 });
                 continue;
             }
-            known.insert(d.id.clone(), (file_index, d.line));
+            known.insert(d.id.clone(), (file_index, d.id_pos));
             self.directives.push(d);
         }
     }
@@ -242,6 +243,15 @@ pub fn load_file(
         }
     };
     let text = text.strip_prefix(text::BOM).unwrap_or(text);
+    if let Some(pos) = second_bom(text) {
+        let msg = "TOML syntax: a second byte-order mark at the start of the file".to_string();
+        file.broken = Some(msg.clone());
+        file.problems.push(problem(rel, pos, msg));
+        return FileLoad {
+            file,
+            directives: vec![],
+        };
+    }
     if let Some(pos) = text::conflict_marker(text) {
         let msg = "git conflict marker: resolve the merge conflict in this file".to_string();
         file.broken = Some(msg.clone());
@@ -265,6 +275,16 @@ pub fn load_file(
             };
         }
     };
+    if let Some((offset, msg)) = bad_number(table.get_ref()) {
+        let msg = format!("TOML syntax: {msg}");
+        file.broken = Some(msg.clone());
+        file.problems
+            .push(problem(rel, lines.position(offset), msg));
+        return FileLoad {
+            file,
+            directives: vec![],
+        };
+    }
     let mut ctx = Ctx {
         path: rel,
         lines: &lines,
@@ -279,6 +299,32 @@ pub fn load_file(
     }
     file.problems.extend(ctx.problems);
     FileLoad { file, directives }
+}
+
+/// A text that still starts with a byte-order mark once the one allowed was taken off.
+fn second_bom(text: &str) -> Option<(usize, usize)> {
+    text.starts_with(text::BOM).then_some((1, 1))
+}
+
+/// The first integer or float the parser let through without checking its digits (`0x`,
+/// `1_0٠`, out of range): its offset and what is wrong. toml's `DeTable` reads numbers lazily.
+fn bad_number(table: &DeTable) -> Option<(usize, String)> {
+    fn value(v: &Field) -> Option<(usize, String)> {
+        match v.get_ref() {
+            DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
+                .is_err()
+                .then(|| (v.span().start, format!("invalid integer {i}"))),
+            DeValue::Float(f) => f
+                .as_str()
+                .parse::<f64>()
+                .is_err()
+                .then(|| (v.span().start, format!("invalid float {f}"))),
+            DeValue::Array(items) => items.iter().find_map(value),
+            DeValue::Table(t) => bad_number(t),
+            _ => None,
+        }
+    }
+    table.iter().find_map(|(_, v)| value(v))
 }
 
 fn problem(path: &str, (line, col): (usize, usize), message: String) -> Problem {
@@ -582,19 +628,25 @@ fn read_directive(
         }
     }
     let issued_by = get(t, "issued_by").and_then(|v| ctx.string(v, "issued_by"));
-    let deadline = match get(t, "deadline") {
-        Some(v) => Some(ctx.date(v, "deadline")?),
-        None => None,
+    // A bad deadline, status or done_on makes the directive unusable; every problem in it is
+    // still reported, so one pass of fixing is enough.
+    let mut usable = true;
+    let mut date_of = |ctx: &mut Ctx, key: &str| {
+        let value = get(t, key)?;
+        let date = ctx.date(value, key);
+        usable &= date.is_some();
+        date
     };
-    let Some(status_field) = get(t, "status") else {
-        ctx.report_at(header_pos, format!("directive \"{id}\" has no status"));
-        return None;
+    let deadline = date_of(ctx, "deadline");
+    let done_on = date_of(ctx, "done_on");
+    let status = match get(t, "status") {
+        Some(field) => ctx.status(field).map(|s| (s, field)),
+        None => {
+            ctx.report_at(header_pos, format!("directive \"{id}\" has no status"));
+            None
+        }
     };
-    let status = ctx.status(status_field)?;
-    let done_on = match get(t, "done_on") {
-        Some(v) => Some(ctx.date(v, "done_on")?),
-        None => None,
-    };
+    let (status, status_field) = status.filter(|_| usable)?;
     match (status, done_on, get(t, "done_on")) {
         (Status::Done, None, _) => ctx.report(
             status_field,
@@ -715,6 +767,15 @@ fn parse_config(bytes: &[u8], ws: &mut Workspace) -> Option<HashSet<String>> {
         }
     };
     let text = text.strip_prefix(text::BOM).unwrap_or(text);
+    if let Some(pos) = second_bom(text) {
+        ws.config_broken = true;
+        ws.config_problems.push(problem(
+            path,
+            pos,
+            "TOML syntax: a second byte-order mark at the start of the file".into(),
+        ));
+        return None;
+    }
     if let Some(pos) = text::conflict_marker(text) {
         ws.config_broken = true;
         ws.config_problems.push(problem(
@@ -738,6 +799,15 @@ fn parse_config(bytes: &[u8], ws: &mut Workspace) -> Option<HashSet<String>> {
             return None;
         }
     };
+    if let Some((offset, msg)) = bad_number(table.get_ref()) {
+        ws.config_broken = true;
+        ws.config_problems.push(problem(
+            path,
+            lines.position(offset),
+            format!("TOML syntax: {msg}"),
+        ));
+        return None;
+    }
     let mut ctx = Ctx {
         path,
         lines: &lines,

@@ -68,7 +68,12 @@ pub fn write_edit(ws: &mut Workspace, edit: &Edit) -> Result<Written, WriteError
     let result = write_edit_inner(ws, edit);
     let path = match &result {
         Ok(w) => Some(w.path.clone()),
-        Err(WriteError::Stale { path, .. } | WriteError::Gone { path, .. }) => Some(path.clone()),
+        // The disk differs from what `ws` holds: show the file as it is now.
+        Err(
+            WriteError::Stale { path, .. }
+            | WriteError::Gone { path, .. }
+            | WriteError::Broken { path, .. },
+        ) => Some(path.clone()),
         Err(_) => None,
     };
     if let Some(path) = path {
