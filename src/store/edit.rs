@@ -27,8 +27,11 @@ impl Change {
     pub fn resolve(&self, current: &Directive, today: NaiveDate) -> Change {
         let status = self.status.unwrap_or(current.status);
         let mut done_on = self.done_on;
-        if status == Status::Done && done_on.is_none() && current.status != Status::Done {
-            done_on = Some(Some(today));
+        if status == Status::Done && matches!(done_on, None | Some(None)) {
+            // Done always has a date: the one it had, else today. Removing it is not asked
+            // for: it would leave a "done without done_on" in the file.
+            let had = current.done_on.filter(|_| current.status == Status::Done);
+            done_on = Some(Some(had.unwrap_or(today)));
         }
         if status != Status::Done {
             done_on = Some(None);
@@ -294,7 +297,19 @@ fn key_indent(table: &Table) -> Option<String> {
 /// value never becomes a multi-line string and a CRLF file's line endings cannot reach it.
 pub fn string_value(s: &str) -> Value {
     if !s.chars().any(char::is_control) {
-        return Value::from(s);
+        let value = Value::from(s);
+        // toml_edit picks `"""..."""` or `'''...'''` for some mixes of quotes and
+        // backslashes: escape instead, on one plain line.
+        let multi_line = match &value {
+            Value::String(f) => {
+                let repr = f.display_repr();
+                repr.starts_with("\"\"\"") || repr.starts_with("'''")
+            }
+            _ => false,
+        };
+        if !multi_line {
+            return value;
+        }
     }
     let mut quoted = String::with_capacity(s.len() + 8);
     quoted.push('"');

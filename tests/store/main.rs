@@ -7,6 +7,7 @@ mod bad_input;
 mod layout;
 mod prop;
 mod roundtrip;
+mod rules;
 mod stale;
 mod timeliness;
 mod toml_suite;
