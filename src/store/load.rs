@@ -64,12 +64,10 @@ pub fn load(root: &Path) -> Result<Workspace, LoadError> {
             load_file(rel, bytes, known_owners.as_ref())
         })
         .collect();
-    // One id index for the whole load: rebuilding it per file made loading quadratic.
-    let mut known = HashMap::new();
+    // One id map for the whole load: rebuilding it per file made loading quadratic.
+    let mut known = KnownIds::new();
     for file in loaded {
-        let index = ws.files.len();
-        ws.files.push(file.file);
-        ws.insert_directives_indexed(&mut known, index, file.directives);
+        ws.add_file(file, &mut known);
     }
     ws.recheck();
     Ok(ws)
@@ -81,36 +79,37 @@ pub struct FileLoad {
     pub directives: Vec<Directive>,
 }
 
+/// Ids already in the workspace: where each is (file index, line).
+type KnownIds = HashMap<String, (usize, usize)>;
+
 impl Workspace {
-    fn add_file(&mut self, load: FileLoad) {
+    fn known_ids(&self) -> KnownIds {
+        self.directives
+            .iter()
+            .map(|d| (d.id.clone(), (d.file, d.line)))
+            .collect()
+    }
+
+    fn add_file(&mut self, load: FileLoad, known: &mut KnownIds) {
         let index = self.files.len();
         self.files.push(load.file);
-        self.insert_directives(index, load.directives);
+        self.insert_directives(index, load.directives, known);
     }
 
-    /// Adds a file's directives, leaving out ids already used elsewhere (each such is a problem).
-    fn insert_directives(&mut self, file_index: usize, directives: Vec<Directive>) {
-        let mut known = HashMap::new();
-        for d in &self.directives {
-            known.insert(d.id.clone(), (d.file, d.id_pos));
-        }
-        self.insert_directives_indexed(&mut known, file_index, directives);
-    }
-
-    /// `insert_directives` with the id index (id -> file, position of the id) of the
-    /// directives already in.
-    fn insert_directives_indexed(
+    /// Adds a file's directives, leaving out ids already used elsewhere (each such is a
+    /// problem); `known` must hold the workspace's ids and gets the new ones.
+    fn insert_directives(
         &mut self,
-        known: &mut HashMap<String, (usize, (usize, usize))>,
         file_index: usize,
         directives: Vec<Directive>,
+        known: &mut KnownIds,
     ) {
         for mut d in directives {
             d.file = file_index;
-            if let Some(&(other_file, (other_line, other_col))) = known.get(&d.id) {
+            if let Some(&(other_file, other_line)) = known.get(&d.id) {
                 let message = format!(
-                    "duplicate id \"{}\": already used at {}:{other_line}:{other_col}",
-                    d.id, self.files[other_file].path
+                    "duplicate id \"{}\": already used at {}:{}",
+                    d.id, self.files[other_file].path, other_line
                 );
                 let (line, col) = d.id_pos;
                 let path = self.files[file_index].path.clone();
@@ -122,7 +121,7 @@ impl Workspace {
                 });
                 continue;
             }
-            known.insert(d.id.clone(), (file_index, d.id_pos));
+            known.insert(d.id.clone(), (file_index, d.line));
             self.directives.push(d);
         }
     }
@@ -136,8 +135,8 @@ impl Workspace {
         let bytes = std::fs::read(self.root.join(rel));
         let gone = matches!(&bytes, Err(e) if e.kind() == std::io::ErrorKind::NotFound);
         if let Some(index) = existing {
-            self.directives.retain(|d| d.file != index);
             if gone {
+                self.directives.retain(|d| d.file != index);
                 self.files.remove(index);
                 for d in &mut self.directives {
                     if d.file > index {
@@ -145,13 +144,24 @@ impl Workspace {
                     }
                 }
             } else {
-                let load = load_file(rel, bytes, known_owners.as_ref());
-                self.files[index] = load.file;
-                self.insert_directives(index, load.directives);
+                let mut load = load_file(rel, bytes, known_owners.as_ref());
+                if load.file.broken.is_some() {
+                    // A file that stops parsing (a half-saved edit, a conflict) keeps its last
+                    // good directives on screen, marked broken with the error; it is never
+                    // written while broken.
+                    load.file.source = self.files[index].source.clone();
+                    self.files[index] = load.file;
+                } else {
+                    self.directives.retain(|d| d.file != index);
+                    self.files[index] = load.file;
+                    let mut known = self.known_ids();
+                    self.insert_directives(index, load.directives, &mut known);
+                }
             }
         } else if !gone {
             let load = load_file(rel, bytes, known_owners.as_ref());
-            self.add_file(load);
+            let mut known = self.known_ids();
+            self.add_file(load, &mut known);
         }
         self.recheck();
     }

@@ -120,9 +120,11 @@ fn reload_file_picks_up_new_changed_and_removed_files() {
     for d in &ws.directives {
         assert_eq!(ws.file_of(d).path, format!("{}.toml", d.id));
     }
+    // A file that stops parsing keeps its last good directives on screen, marked broken.
     t.write("b.toml", "[[directive]\n");
     ws.reload_file("b.toml");
-    assert!(ws.directive("b").is_none());
+    assert!(ws.directive("b").is_some());
+    assert!(ws.files[ws.directive("b").unwrap().file].broken.is_some());
     assert_eq!(
         problems(&ws),
         ["b.toml:1:13: TOML syntax: unclosed array table, expected `]`"]

@@ -133,12 +133,25 @@ fn conflict_markers_on_disk_after_a_pull_are_never_written() {
         "{err:?}"
     );
     assert_eq!(t.read(FILE), theirs);
-    // The workspace shows the file as broken now, with the marker's position.
+    // The workspace shows the file as broken now, with the marker's position; its last good
+    // directives stay on screen, and no edit of them is written until the file is fixed.
     let file = ws.files.iter().find(|f| f.path == FILE).unwrap();
     assert!(file.broken.is_some());
-    assert!(ws.directive("t-01").is_none());
     assert_eq!(
         problems(&ws),
         ["2023/comments.toml:49:1: git conflict marker: resolve the merge conflict in this file"]
     );
+    assert!(ws.directive("t-03").is_some());
+    let err = write_edit(&mut ws, &ours("t-03")).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "2023/comments.toml: not written, the file is broken (git conflict marker: resolve the \
+         merge conflict in this file); fix it by hand first"
+    );
+    assert_eq!(t.read(FILE), theirs);
+    // Once fixed on disk, the file loads and takes edits again.
+    t.write(FILE, &original);
+    ws.reload_file(FILE);
+    write_edit(&mut ws, &ours("t-03")).unwrap();
+    assert_eq!(t.read(FILE), apply(&original, &ours("t-03")).unwrap());
 }
