@@ -27,8 +27,11 @@ impl Change {
     pub fn resolve(&self, current: &Directive, today: NaiveDate) -> Change {
         let status = self.status.unwrap_or(current.status);
         let mut done_on = self.done_on;
-        if status == Status::Done && done_on.is_none() && current.status != Status::Done {
-            done_on = Some(Some(today));
+        if status == Status::Done && matches!(done_on, None | Some(None)) {
+            // Done always has a date: the one it had, else today. Removing it is not asked
+            // for: it would leave a "done without done_on" in the file.
+            let had = current.done_on.filter(|_| current.status == Status::Done);
+            done_on = Some(Some(had.unwrap_or(today)));
         }
         if status != Status::Done {
             done_on = Some(None);
@@ -113,30 +116,49 @@ pub fn apply(original: &str, edit: &Edit) -> Result<String, ApplyError> {
         find_directive(&mut doc, &edit.id).ok_or_else(|| ApplyError::NotFound(edit.id.clone()))?;
     let c = &edit.change;
     let mut cleared = Vec::new();
+    // Comments above (or after) a removed key, kept for the line that now follows it.
+    let mut orphans = String::new();
     if let Some(status) = c.status {
-        set(table, "status", Some(Value::from(status.as_str())));
+        set(
+            table,
+            "status",
+            Some(string_value(status.as_str())),
+            &mut orphans,
+        );
     }
     for (key, field) in [("deadline", c.deadline), ("done_on", c.done_on)] {
         if let Some(date) = field {
-            set(table, key, date.map(date_value));
+            set(table, key, date.map(date_value), &mut orphans);
             if date.is_none() {
                 cleared.push(key);
             }
         }
     }
     if let Some(note) = &c.note {
-        set(table, "note", note.as_deref().map(Value::from));
+        set(
+            table,
+            "note",
+            note.as_deref().map(string_value),
+            &mut orphans,
+        );
         if note.is_none() {
             cleared.push("note");
         }
     }
     append_log(table, edit, &cleared);
+    if !orphans.is_empty() {
+        keep_orphan_comments(table, &orphans);
+    }
     let mut out = String::with_capacity(original.len() + 200);
     out.push_str(bom);
     out.push_str(&doc.to_string());
-    // Lines added by the edit come out with `\n`; match a CRLF file's endings.
-    if text::uses_crlf(body) && !has_lone_lf(body) {
-        out = text::to_crlf(&out);
+    // toml_edit writes every line ending as `\n`: give the file its own endings back.
+    if body.contains("\r\n") {
+        out = if has_lone_lf(body) {
+            text::restore_line_endings(original, &out)
+        } else {
+            text::to_crlf(&out)
+        };
     }
     Ok(out)
 }
@@ -156,11 +178,35 @@ fn find_directive<'d>(doc: &'d mut DocumentMut, id: &str) -> Option<&'d mut Tabl
         .find(|t| t.get("id").and_then(|v| v.as_str()).map(nfc).as_deref() == Some(id))
 }
 
-/// Sets or removes a key, keeping the old value's decor (spacing and trailing comment).
-fn set(table: &mut Table, key: &str, value: Option<Value>) {
+/// Sets or removes a key, keeping the old value's decor (spacing and trailing comment). A new
+/// key takes the indentation of the table's other keys. Comments written on a removed key's
+/// line or above it go to `orphans`, to be kept on the line that follows.
+fn set(table: &mut Table, key: &str, value: Option<Value>, orphans: &mut String) {
     match value {
         None => {
+            let mut comments = String::new();
+            if let Some((k, Item::Value(old))) = table.get_key_value(key) {
+                comments.push_str(&comment_lines(k.leaf_decor().prefix()));
+                comments.push_str(&comment_lines(old.decor().suffix()));
+            }
+            let next = table
+                .iter()
+                .skip_while(|(k, _)| *k != key)
+                .nth(1)
+                .filter(|(_, item)| item.is_value())
+                .map(|(k, _)| k.to_string());
             table.remove(key);
+            if comments.is_empty() {
+                return;
+            }
+            let indent = key_indent(table).unwrap_or_default();
+            match next.as_deref().and_then(|n| table.key_mut(n)) {
+                Some(mut k) => {
+                    let prefix = prepend_comments(k.leaf_decor().prefix(), "", &comments, &indent);
+                    k.leaf_decor_mut().set_prefix(prefix);
+                }
+                None => orphans.push_str(&comments),
+            }
         }
         Some(mut value) => match table.get_mut(key) {
             Some(Item::Value(old)) => {
@@ -168,10 +214,118 @@ fn set(table: &mut Table, key: &str, value: Option<Value>) {
                 *old = value;
             }
             _ => {
+                let indent = key_indent(table);
                 table.insert(key, Item::Value(value));
+                if let (Some(indent), Some(mut k)) = (indent, table.key_mut(key)) {
+                    k.leaf_decor_mut().set_prefix(indent);
+                }
             }
         },
     }
+}
+
+/// The comment lines in a decor part (`# ...`), each ending with a newline.
+fn comment_lines(raw: Option<&toml_edit::RawString>) -> String {
+    let Some(text) = raw.and_then(|r| r.as_str()) else {
+        return String::new();
+    };
+    let mut out = String::new();
+    for line in text.lines() {
+        if let Some(at) = line.find('#') {
+            out.push_str(line[at..].trim_end());
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// A decor prefix with comment lines added just before the line it precedes: blank lines
+/// stay above the comments, the line's own indentation after them.
+fn prepend_comments(
+    prefix: Option<&toml_edit::RawString>,
+    fallback: &str,
+    comments: &str,
+    indent: &str,
+) -> String {
+    let comments: String = comments.lines().map(|l| format!("{indent}{l}\n")).collect();
+    let old = prefix.and_then(|r| r.as_str()).unwrap_or(fallback);
+    match old.rfind('\n') {
+        Some(nl) => format!("{}{comments}{}", &old[..=nl], &old[nl + 1..]),
+        None => format!("{comments}{old}"),
+    }
+}
+
+/// Keeps the comments of removed keys that had no key after them: before the directive's
+/// first log entry, or after its last key when the log is an inline array.
+fn keep_orphan_comments(table: &mut Table, orphans: &str) {
+    let indent = key_indent(table).unwrap_or_default();
+    if let Some(Item::ArrayOfTables(list)) = table.get_mut("log") {
+        if let Some(first) = list.iter_mut().next() {
+            let prefix = prepend_comments(first.decor().prefix(), "\n", orphans, &indent);
+            first.decor_mut().set_prefix(prefix);
+        }
+        return;
+    }
+    let last_value_key = table
+        .iter()
+        .filter(|(_, item)| item.is_value())
+        .map(|(k, _)| k.to_string())
+        .last();
+    if let Some(Item::Value(v)) = last_value_key.and_then(|k| table.get_mut(&k)) {
+        let suffix = v
+            .decor()
+            .suffix()
+            .and_then(|r| r.as_str())
+            .unwrap_or("")
+            .to_string();
+        let comments: String = orphans.lines().map(|l| format!("\n{indent}{l}")).collect();
+        v.decor_mut().set_suffix(format!("{suffix}{comments}"));
+    }
+}
+
+/// The indentation of the table's keys (from its first key), when they are indented.
+fn key_indent(table: &Table) -> Option<String> {
+    table.iter().find_map(|(k, _)| {
+        let prefix = table.key(k)?.leaf_decor().prefix()?.as_str()?;
+        let indent = &prefix[prefix.rfind('\n').map_or(0, |i| i + 1)..];
+        (!indent.is_empty() && indent.chars().all(|c| c == ' ' || c == '\t'))
+            .then(|| indent.to_string())
+    })
+}
+
+/// A string value on one line: control characters (a newline in a note) are escaped, so the
+/// value never becomes a multi-line string and a CRLF file's line endings cannot reach it.
+pub fn string_value(s: &str) -> Value {
+    if !s.chars().any(char::is_control) {
+        let value = Value::from(s);
+        // toml_edit picks `"""..."""` or `'''...'''` for some mixes of quotes and
+        // backslashes: escape instead, on one plain line.
+        let multi_line = match &value {
+            Value::String(f) => {
+                let repr = f.display_repr();
+                repr.starts_with("\"\"\"") || repr.starts_with("'''")
+            }
+            _ => false,
+        };
+        if !multi_line {
+            return value;
+        }
+    }
+    let mut quoted = String::with_capacity(s.len() + 8);
+    quoted.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => quoted.push_str("\\\""),
+            '\\' => quoted.push_str("\\\\"),
+            '\n' => quoted.push_str("\\n"),
+            '\r' => quoted.push_str("\\r"),
+            '\t' => quoted.push_str("\\t"),
+            c if c.is_control() => quoted.push_str(&format!("\\u{:04X}", c as u32)),
+            c => quoted.push(c),
+        }
+    }
+    quoted.push('"');
+    quoted.parse().unwrap_or_else(|_| Value::from(s))
 }
 
 pub fn date_value(d: NaiveDate) -> Value {
@@ -210,7 +364,7 @@ pub fn log_entry(edit: &Edit, cleared: &[&str]) -> Table {
     let c = &edit.change;
     let mut entry = Table::new();
     entry.insert("at", Item::Value(datetime_value(edit.at)));
-    entry.insert("by", Item::Value(Value::from(edit.by.as_str())));
+    entry.insert("by", Item::Value(string_value(&edit.by)));
     if let Some(s) = c.status {
         entry.insert("status", Item::Value(Value::from(s.as_str())));
     }
@@ -221,7 +375,7 @@ pub fn log_entry(edit: &Edit, cleared: &[&str]) -> Table {
         entry.insert("done_on", Item::Value(date_value(d)));
     }
     if let Some(Some(n)) = &c.note {
-        entry.insert("note", Item::Value(Value::from(n.as_str())));
+        entry.insert("note", Item::Value(string_value(n)));
     }
     if !cleared.is_empty() {
         entry.insert(
@@ -235,19 +389,67 @@ pub fn log_entry(edit: &Edit, cleared: &[&str]) -> Table {
 fn append_log(table: &mut Table, edit: &Edit, cleared: &[&str]) {
     let mut entry = log_entry(edit, cleared);
     match table.get_mut("log") {
-        // Hand-written `log = [{...}, ...]`: append in the same style.
+        // Hand-written `log = [{...}, ...]`: append in the same style, on a line of its own
+        // when the entries are one per line.
         Some(Item::Value(Value::Array(array))) => {
-            array.push(Value::InlineTable(entry.into_inline_table()));
+            let mut item = Value::InlineTable(entry.into_inline_table());
+            let last_prefix = array
+                .iter()
+                .last()
+                .and_then(|last| last.decor().prefix())
+                .and_then(|p| p.as_str());
+            match last_prefix {
+                Some(prefix) if prefix.contains('\n') => item.decor_mut().set_prefix(prefix),
+                _ if !array.is_empty() => item.decor_mut().set_prefix(" "),
+                _ => {}
+            }
+            array.push_formatted(item);
         }
         Some(Item::ArrayOfTables(list)) => {
-            entry.decor_mut().set_prefix("\n");
+            // Indented like the entry before it.
+            let (header, keys) = list
+                .iter()
+                .last()
+                .map(|last| (header_indent(last), key_indent(last)))
+                .unwrap_or_default();
+            indent_keys(&mut entry, keys.as_deref());
+            entry.decor_mut().set_prefix(format!("\n{header}"));
             list.push(entry);
         }
         _ => {
-            entry.decor_mut().set_prefix("\n");
+            // Indented like the directive's own header and keys.
+            indent_keys(&mut entry, key_indent(table).as_deref());
+            entry
+                .decor_mut()
+                .set_prefix(format!("\n{}", header_indent(table)));
             let mut list = ArrayOfTables::new();
             list.push(entry);
             table.insert("log", Item::ArrayOfTables(list));
+        }
+    }
+}
+
+/// The indentation of a table's header line (`  [[directive]]`).
+fn header_indent(table: &Table) -> String {
+    let prefix = table
+        .decor()
+        .prefix()
+        .and_then(|p| p.as_str())
+        .unwrap_or("");
+    let indent = &prefix[prefix.rfind('\n').map_or(0, |i| i + 1)..];
+    if indent.chars().all(|c| c == ' ' || c == '\t') {
+        indent.to_string()
+    } else {
+        String::new()
+    }
+}
+
+fn indent_keys(table: &mut Table, indent: Option<&str>) {
+    let Some(indent) = indent else { return };
+    let keys: Vec<String> = table.iter().map(|(k, _)| k.to_string()).collect();
+    for key in keys {
+        if let Some(mut k) = table.key_mut(&key) {
+            k.leaf_decor_mut().set_prefix(indent);
         }
     }
 }

@@ -195,7 +195,13 @@ fn collect_toml_files(root: &Path, dir: &Path, out: &mut Vec<String>) {
         };
         if kind.is_dir() {
             collect_toml_files(root, &path, out);
-        } else if name.ends_with(".toml") && !(dir == root && name == CONFIG_FILE) {
+        } else if name.ends_with(".toml")
+            // Only the root's dondoc.toml configures the workspace; one in a sub-folder (a
+            // copied workspace, say) is a config too, never a directive file.
+            && name != CONFIG_FILE
+            // A symlink to a file is read; one to a folder is not followed.
+            && (kind.is_file() || (kind.is_symlink() && path.is_file()))
+        {
             if let Ok(rel) = path.strip_prefix(root) {
                 out.push(relative_path_string(rel));
             }
@@ -247,6 +253,15 @@ pub fn load_file(
         }
     };
     let text = text.strip_prefix(text::BOM).unwrap_or(text);
+    if let Some(pos) = second_bom(text) {
+        let msg = "TOML syntax: a second byte-order mark at the start of the file".to_string();
+        file.broken = Some(msg.clone());
+        file.problems.push(problem(rel, pos, msg));
+        return FileLoad {
+            file,
+            directives: vec![],
+        };
+    }
     if let Some(pos) = text::conflict_marker(text) {
         let msg = "git conflict marker: resolve the merge conflict in this file".to_string();
         file.broken = Some(msg.clone());
@@ -270,6 +285,16 @@ pub fn load_file(
             };
         }
     };
+    if let Some((offset, msg)) = bad_number(table.get_ref()) {
+        let msg = format!("TOML syntax: {msg}");
+        file.broken = Some(msg.clone());
+        file.problems
+            .push(problem(rel, lines.position(offset), msg));
+        return FileLoad {
+            file,
+            directives: vec![],
+        };
+    }
     let mut ctx = Ctx {
         path: rel,
         lines: &lines,
@@ -284,6 +309,32 @@ pub fn load_file(
     }
     file.problems.extend(ctx.problems);
     FileLoad { file, directives }
+}
+
+/// A text that still starts with a byte-order mark once the one allowed was taken off.
+fn second_bom(text: &str) -> Option<(usize, usize)> {
+    text.starts_with(text::BOM).then_some((1, 1))
+}
+
+/// The first integer or float the parser let through without checking its digits (`0x`,
+/// `1_0٠`, out of range): its offset and what is wrong. toml's `DeTable` reads numbers lazily.
+fn bad_number(table: &DeTable) -> Option<(usize, String)> {
+    fn value(v: &Field) -> Option<(usize, String)> {
+        match v.get_ref() {
+            DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
+                .is_err()
+                .then(|| (v.span().start, format!("invalid integer {i}"))),
+            DeValue::Float(f) => f
+                .as_str()
+                .parse::<f64>()
+                .is_err()
+                .then(|| (v.span().start, format!("invalid float {f}"))),
+            DeValue::Array(items) => items.iter().find_map(value),
+            DeValue::Table(t) => bad_number(t),
+            _ => None,
+        }
+    }
+    table.iter().find_map(|(_, v)| value(v))
 }
 
 fn problem(path: &str, (line, col): (usize, usize), message: String) -> Problem {
@@ -587,19 +638,25 @@ fn read_directive(
         }
     }
     let issued_by = get(t, "issued_by").and_then(|v| ctx.string(v, "issued_by"));
-    let deadline = match get(t, "deadline") {
-        Some(v) => Some(ctx.date(v, "deadline")?),
-        None => None,
+    // A bad deadline, status or done_on makes the directive unusable; every problem in it is
+    // still reported, so one pass of fixing is enough.
+    let mut usable = true;
+    let mut date_of = |ctx: &mut Ctx, key: &str| {
+        let value = get(t, key)?;
+        let date = ctx.date(value, key);
+        usable &= date.is_some();
+        date
     };
-    let Some(status_field) = get(t, "status") else {
-        ctx.report_at(header_pos, format!("directive \"{id}\" has no status"));
-        return None;
+    let deadline = date_of(ctx, "deadline");
+    let done_on = date_of(ctx, "done_on");
+    let status = match get(t, "status") {
+        Some(field) => ctx.status(field).map(|s| (s, field)),
+        None => {
+            ctx.report_at(header_pos, format!("directive \"{id}\" has no status"));
+            None
+        }
     };
-    let status = ctx.status(status_field)?;
-    let done_on = match get(t, "done_on") {
-        Some(v) => Some(ctx.date(v, "done_on")?),
-        None => None,
-    };
+    let (status, status_field) = status.filter(|_| usable)?;
     match (status, done_on, get(t, "done_on")) {
         (Status::Done, None, _) => ctx.report(
             status_field,
@@ -720,6 +777,15 @@ fn parse_config(bytes: &[u8], ws: &mut Workspace) -> Option<HashSet<String>> {
         }
     };
     let text = text.strip_prefix(text::BOM).unwrap_or(text);
+    if let Some(pos) = second_bom(text) {
+        ws.config_broken = true;
+        ws.config_problems.push(problem(
+            path,
+            pos,
+            "TOML syntax: a second byte-order mark at the start of the file".into(),
+        ));
+        return None;
+    }
     if let Some(pos) = text::conflict_marker(text) {
         ws.config_broken = true;
         ws.config_problems.push(problem(
@@ -743,6 +809,15 @@ fn parse_config(bytes: &[u8], ws: &mut Workspace) -> Option<HashSet<String>> {
             return None;
         }
     };
+    if let Some((offset, msg)) = bad_number(table.get_ref()) {
+        ws.config_broken = true;
+        ws.config_problems.push(problem(
+            path,
+            lines.position(offset),
+            format!("TOML syntax: {msg}"),
+        ));
+        return None;
+    }
     let mut ctx = Ctx {
         path,
         lines: &lines,

@@ -84,6 +84,50 @@ pub fn to_crlf(text: &str) -> String {
     out
 }
 
+/// `edited` (all `\n` endings) with the line endings of `original` (mixed `\r\n` and `\n`):
+/// a line the edit kept gets its own ending back; a new line takes the ending of the line
+/// before it.
+pub fn restore_line_endings(original: &str, edited: &str) -> String {
+    let old: Vec<&str> = original.split_inclusive('\n').collect();
+    let old_lf: Vec<String> = old.iter().map(|l| l.replace("\r\n", "\n")).collect();
+    let new: Vec<&str> = edited.split_inclusive('\n').collect();
+    let old_keys: Vec<&str> = old_lf.iter().map(String::as_str).collect();
+    let mut out = String::with_capacity(edited.len() + edited.len() / 16);
+    let mut ending = if uses_crlf(original) { "\r\n" } else { "\n" };
+    for op in similar::capture_diff_slices(similar::Algorithm::Myers, &old_keys, &new) {
+        match op {
+            similar::DiffOp::Equal { old_index, len, .. } => {
+                for line in &old[old_index..old_index + len] {
+                    out.push_str(line);
+                    if line.ends_with("\r\n") {
+                        ending = "\r\n";
+                    } else if line.ends_with('\n') {
+                        ending = "\n";
+                    }
+                }
+            }
+            similar::DiffOp::Delete { .. } => {}
+            similar::DiffOp::Insert {
+                new_index, new_len, ..
+            }
+            | similar::DiffOp::Replace {
+                new_index, new_len, ..
+            } => {
+                for line in &new[new_index..new_index + new_len] {
+                    match line.strip_suffix('\n') {
+                        Some(body) => {
+                            out.push_str(body);
+                            out.push_str(ending);
+                        }
+                        None => out.push_str(line),
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -115,5 +159,15 @@ mod tests {
         assert_eq!(to_crlf("a\r\nb\nc"), "a\r\nb\r\nc");
         assert!(uses_crlf("a\r\nb"));
         assert!(!uses_crlf("a\nb\r\n"));
+    }
+
+    #[test]
+    fn mixed_endings_are_restored_line_by_line() {
+        let original = "a\r\nb\nc\r\nd\n";
+        let edited = "a\nB\nnew\nc\nd\nend\n";
+        assert_eq!(
+            restore_line_endings(original, edited),
+            "a\r\nB\r\nnew\r\nc\r\nd\nend\n"
+        );
     }
 }

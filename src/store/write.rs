@@ -68,7 +68,12 @@ pub fn write_edit(ws: &mut Workspace, edit: &Edit) -> Result<Written, WriteError
     let result = write_edit_inner(ws, edit);
     let path = match &result {
         Ok(w) => Some(w.path.clone()),
-        Err(WriteError::Stale { path, .. } | WriteError::Gone { path, .. }) => Some(path.clone()),
+        // The disk differs from what `ws` holds: show the file as it is now.
+        Err(
+            WriteError::Stale { path, .. }
+            | WriteError::Gone { path, .. }
+            | WriteError::Broken { path, .. },
+        ) => Some(path.clone()),
         Err(_) => None,
     };
     if let Some(path) = path {
@@ -157,6 +162,15 @@ fn write_edit_inner(ws: &Workspace, edit: &Edit) -> Result<Written, WriteError> 
 /// Writes `bytes` to a temporary file beside `path`, flushes it and renames it over `path`,
 /// keeping the old file's permissions. A read-only file is refused, not replaced.
 pub fn atomic_write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    // Through a symlink, write the file it points to: renaming over the link would replace it.
+    let resolved;
+    let path = match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            resolved = fs::canonicalize(path)?;
+            resolved.as_path()
+        }
+        _ => path,
+    };
     let dir = path.parent().unwrap_or(Path::new("."));
     let permissions = match fs::metadata(path) {
         Ok(meta) => {

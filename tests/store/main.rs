@@ -1,0 +1,13 @@
+//! Integration tests of the workspace store: loading, editing, writing. One test binary,
+//! one module per concern; every test works on real files in a temporary folder.
+
+mod common;
+
+mod bad_input;
+mod layout;
+mod prop;
+mod roundtrip;
+mod rules;
+mod stale;
+mod timeliness;
+mod toml_suite;

@@ -1,0 +1,86 @@
+//! `Change::resolve`: the rules an edit follows before it is written.
+
+use crate::common::*;
+use dondoc::model::{Directive, Status};
+use dondoc::store::edit::Change;
+
+fn directive(status: Status, done_on: Option<&str>) -> Directive {
+    let mut text = format!("{SOURCE}\n[[directive]]\nid = \"r\"\ntext = \"x\"\nowner = \"so-tc\"\nstatus = \"{status}\"\n");
+    if let Some(d) = done_on {
+        text.push_str(&format!("done_on = {d}\n"));
+    }
+    let load = dondoc::store::load::load_file("r.toml", Ok(text.into_bytes()), None);
+    load.directives.into_iter().next().unwrap()
+}
+
+fn today() -> chrono::NaiveDate {
+    date("2023-10-15")
+}
+
+#[test]
+fn done_without_a_date_is_done_today() {
+    let c = Change {
+        status: Some(Status::Done),
+        ..Default::default()
+    };
+    let r = c.resolve(&directive(Status::Open, None), today());
+    assert_eq!(r.status, Some(Status::Done));
+    assert_eq!(r.done_on, Some(Some(today())));
+}
+
+#[test]
+fn leaving_done_clears_done_on() {
+    let c = Change {
+        status: Some(Status::InProgress),
+        ..Default::default()
+    };
+    let r = c.resolve(&directive(Status::Done, Some("2023-10-01")), today());
+    assert_eq!(r.done_on, Some(None));
+}
+
+#[test]
+fn a_done_directive_keeps_a_date() {
+    let done = directive(Status::Done, Some("2023-10-01"));
+    // Removing done_on while staying done would leave "done without done_on": nothing to do.
+    let c = Change {
+        done_on: Some(None),
+        ..Default::default()
+    };
+    assert!(c.resolve(&done, today()).is_empty());
+    // A hand-written done without a date gets today's when any edit touches it.
+    let c = Change {
+        note: Some(Some("x".into())),
+        ..Default::default()
+    };
+    let r = c.resolve(&directive(Status::Done, None), today());
+    assert_eq!(r.done_on, Some(Some(today())));
+    // Setting another date is kept.
+    let c = Change {
+        done_on: Some(Some(date("2023-09-30"))),
+        ..Default::default()
+    };
+    assert_eq!(
+        c.resolve(&done, today()).done_on,
+        Some(Some(date("2023-09-30")))
+    );
+}
+
+#[test]
+fn no_op_fields_are_dropped_and_notes_trimmed() {
+    let open = directive(Status::Open, None);
+    let c = Change {
+        status: Some(Status::Open),
+        deadline: Some(None),
+        note: Some(Some("   ".into())),
+        ..Default::default()
+    };
+    assert!(c.resolve(&open, today()).is_empty());
+    let c = Change {
+        note: Some(Some("  ghi chú  ".into())),
+        ..Default::default()
+    };
+    assert_eq!(
+        c.resolve(&open, today()).note,
+        Some(Some("ghi chú".to_string()))
+    );
+}
