@@ -11,5 +11,6 @@ pub mod fold;
 pub mod i18n;
 pub mod model;
 pub mod query;
+pub mod report;
 pub mod store;
 pub mod tui;
