@@ -36,9 +36,9 @@ tr.subtotal td { font-weight: bold; background: #fafafa; }
 tr.overall td { font-weight: bold; background: #e8e8e8; }
 td.bad { color: #a00000; font-weight: bold; }
 tr.zero td { color: #777; }
-.chart { break-inside: avoid; page-break-inside: avoid; margin: 0 0 4mm; }
-.chart h3 { font-size: 10.5pt; margin: 2mm 0 1mm; font-style: italic; }
-.chart svg { width: 100%; height: auto; display: block; }
+.chart { break-inside: avoid; page-break-inside: avoid; margin: 0 0 4mm; padding-top: 1.5mm; }
+.chart h3 { font-size: 10.5pt; margin: 0.5mm 0 1mm; line-height: 1.6; font-style: italic; }
+.chart svg.bars { width: 100%; height: auto; display: block; }
 .legend { display: flex; flex-wrap: wrap; gap: 2mm 6mm; margin: 0 0 2mm; font-size: 9.5pt; }
 .legend span { white-space: nowrap; }
 .legend svg { vertical-align: middle; margin-right: 1mm; }
@@ -296,7 +296,7 @@ fn group_chart(
     );
     let _ = write!(
         out,
-        "<svg viewBox=\"0 0 {WIDTH} {height}\" width=\"{WIDTH}\" height=\"{height}\" role=\"img\" font-family=\"DejaVu Sans, Arial, sans-serif\" font-size=\"10\">"
+        "<svg class=\"bars\" viewBox=\"0 0 {WIDTH} {height}\" width=\"{WIDTH}\" height=\"{height}\" role=\"img\" font-family=\"DejaVu Sans, Arial, sans-serif\" font-size=\"10\">"
     );
     let prefix = format!("g{gi}");
     out.push_str(&pattern_defs(&prefix));
