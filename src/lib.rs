@@ -12,6 +12,7 @@ pub mod git;
 pub mod i18n;
 pub mod model;
 pub mod query;
+pub mod report;
 pub mod store;
 pub mod tui;
 pub mod watch;

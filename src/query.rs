@@ -53,6 +53,14 @@ pub fn search_text(ws: &Workspace, d: &Directive) -> String {
     fold::fold(&s)
 }
 
+/// Whether a directive file's `path` (relative, '/') is the one a `--source` names: its whole
+/// relative path, a trailing part of it, or its file name.
+pub fn source_matches(path: &str, source: &str) -> bool {
+    let source = source.trim_start_matches("./").replace('\\', "/");
+    let name_matches = path.rsplit('/').next() == Some(source.as_str());
+    path == source || name_matches || path.ends_with(&format!("/{source}"))
+}
+
 impl Filter {
     pub fn matches(&self, ws: &Workspace, d: &Directive, today: NaiveDate) -> bool {
         if let Some(owner) = &self.owner {
@@ -78,10 +86,7 @@ impl Filter {
             return false;
         }
         if let Some(source) = &self.source {
-            let path = &ws.file_of(d).path;
-            let source = source.trim_start_matches("./").replace('\\', "/");
-            let name_matches = path.rsplit('/').next() == Some(source.as_str());
-            if *path != source && !name_matches && !path.ends_with(&format!("/{source}")) {
+            if !source_matches(&ws.file_of(d).path, source) {
                 return false;
             }
         }

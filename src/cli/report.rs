@@ -1,13 +1,137 @@
-//! `dondoc report`.
+//! `dondoc report`: figures by unit for a period, in md, csv, json, html or xlsx.
 
-use super::Context;
+use super::{parse_date, Context};
+use crate::i18n::report::text;
+use crate::report::{self, Period, ReportOptions};
+use crate::store;
+use anyhow::Context as _;
+use chrono::NaiveDate;
+use std::io::Write;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
+#[command(after_help = "\
+A period covers the directives whose deadline falls in it, those due earlier that are still \
+overdue as of the as-of date, and those without a deadline from sources dated in it. \
+With no period, every directive is covered.
+
+Examples:
+  dondoc report --month 2023-09 --as-of 2023-10-15
+  dondoc --lang vi report --quarter 2023-Q3 --format html --output bao-cao.html
+  dondoc report --source giao-ban-2023-08-25.toml --format xlsx --output bc.xlsx")]
 pub struct Args {
-    // Filled in by the report work (issue 5).
+    /// First day of the period (with --to)
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, requires = "to",
+          conflicts_with_all = ["month", "quarter"])]
+    pub from: Option<NaiveDate>,
+    /// Last day of the period (with --from)
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, requires = "from")]
+    pub to: Option<NaiveDate>,
+    /// A calendar month, e.g. 2023-09
+    #[arg(long, value_name = "YYYY-MM", conflicts_with = "quarter")]
+    pub month: Option<String>,
+    /// A calendar quarter, e.g. 2023-Q3
+    #[arg(long, value_name = "YYYY-QN")]
+    pub quarter: Option<String>,
+    /// Only directives from this file (path in the workspace, or file name)
+    #[arg(long, value_name = "FILE")]
+    pub source: Option<String>,
+    /// Date the figures are computed at (default: --today, else today)
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub as_of: Option<NaiveDate>,
+    /// Only this lead unit (owner id)
+    #[arg(long, value_name = "ID")]
+    pub owner: Option<String>,
+    /// Only the units of this group
+    #[arg(long, value_name = "NAME")]
+    pub group: Option<String>,
+    /// Output format
+    #[arg(long, value_enum, default_value = "md")]
+    pub format: Format,
+    /// Write to this file instead of stdout (required for xlsx)
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// CSV: start with a UTF-8 byte-order mark, so Excel reads Vietnamese correctly
+    #[arg(long)]
+    pub bom: bool,
 }
 
-pub fn run(_ctx: &Context, _args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`dondoc report` is not implemented yet")
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Md,
+    Csv,
+    Json,
+    Html,
+    Xlsx,
+}
+
+/// A usage mistake found after parsing: exit 2 with this message.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+struct Usage(String);
+
+pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
+    if args.format == Format::Xlsx && args.output.is_none() {
+        return Err(Usage(
+            "--format xlsx writes a binary file: give it a name with --output FILE".into(),
+        )
+        .into());
+    }
+    let period = match (&args.from, &args.to, &args.month, &args.quarter) {
+        (Some(from), Some(to), _, _) => Some(Period::range(*from, *to)?),
+        (_, _, Some(month), _) => Some(Period::month(month)?),
+        (_, _, _, Some(quarter)) => Some(Period::quarter(quarter)?),
+        _ => None,
+    };
+    let opts = ReportOptions {
+        as_of: args.as_of.unwrap_or(ctx.today),
+        period,
+        source: args.source,
+        owner: args.owner,
+        group: args.group,
+    };
+
+    let ws = store::load(&ctx.data)?;
+    // Broken files are left out of the figures: say so, or the report would mislead.
+    const SHOWN: usize = 10;
+    for problem in ws.problems.iter().take(SHOWN) {
+        eprintln!("dondoc: warning: {problem}");
+    }
+    if ws.problems.len() > SHOWN {
+        eprintln!(
+            "dondoc: warning: {} more problems (see `dondoc validate`)",
+            ws.problems.len() - SHOWN
+        );
+    }
+    opts.check(&ws).map_err(Usage)?;
+    let report = report::compute(&ws, &opts);
+    if report.is_empty() && matches!(args.format, Format::Csv | Format::Json) {
+        // These formats keep their shape for scripts (zeros, null rates); tell the person.
+        eprintln!("dondoc: {}", text(ctx.lang).nothing_in_period);
+    }
+
+    let bytes = match args.format {
+        Format::Md => report::md::render(&report, ctx.lang).into_bytes(),
+        Format::Csv => report::csv::render(&report, args.bom).into_bytes(),
+        Format::Json => report::json::render(&report).into_bytes(),
+        Format::Html => report::html::render(&report, ctx.lang).into_bytes(),
+        Format::Xlsx => report::xlsx::render(&report, ctx.lang).context("building the workbook")?,
+    };
+    match &args.output {
+        // A plain write (not the workspace's atomic one): a report is not workspace data, and
+        // a new file should get the usual permissions.
+        Some(path) => std::fs::write(path, &bytes)
+            .with_context(|| format!("cannot write {}", path.display()))?,
+        None => {
+            let mut out = std::io::stdout().lock();
+            match out.write_all(&bytes).and_then(|_| out.flush()) {
+                Ok(()) => {}
+                // `dondoc report | head` is a normal end.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+                Err(e) => return Err(e).context("writing the report"),
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -2,6 +2,7 @@
 //! the program keeps its own table in a submodule here.
 
 pub mod cli;
+pub mod report;
 
 use std::fmt;
 

@@ -1,0 +1,89 @@
+//! The summary as one CSV table (RFC 4180, UTF-8; `bom` adds the byte-order mark Excel needs
+//! to read UTF-8). One row per unit, then its group's total row, group by group, then the
+//! overall row; the `level` column says which (`unit`, `group`, `overall`). The header uses
+//! the same keys as the JSON, in every language, so scripts can rely on it. Rates are fractions
+//! (0 to 1, four decimals), empty when undefined. The overdue list is not in the CSV: it is in
+//! every other format (`--format xlsx` for a spreadsheet).
+
+use super::{Figures, Report};
+
+pub const HEADER: [&str; 14] = [
+    "level",
+    "group",
+    "owner",
+    "name",
+    "total",
+    "on_time",
+    "late",
+    "within",
+    "due_soon",
+    "overdue",
+    "ongoing",
+    "cancelled",
+    "completion_rate",
+    "on_time_rate",
+];
+
+pub fn render(report: &Report, bom: bool) -> String {
+    let mut out = String::new();
+    if bom {
+        out.push('\u{feff}');
+    }
+    push_row(&mut out, HEADER.iter().map(|h| h.to_string()));
+    for group in &report.groups {
+        for unit in &group.units {
+            row(
+                &mut out,
+                "unit",
+                &group.group,
+                &unit.owner,
+                &unit.name,
+                &unit.figures,
+            );
+        }
+        row(&mut out, "group", &group.group, "", "", &group.figures);
+    }
+    row(&mut out, "overall", "", "", "", &report.overall);
+    out
+}
+
+fn row(out: &mut String, level: &str, group: &str, owner: &str, name: &str, f: &Figures) {
+    let rate = |r: Option<f64>| r.map(|r| format!("{r:.4}")).unwrap_or_default();
+    let cells = [level, group, owner, name]
+        .into_iter()
+        .map(str::to_string)
+        .chain(
+            [
+                f.total,
+                f.on_time,
+                f.late,
+                f.within,
+                f.due_soon,
+                f.overdue,
+                f.ongoing,
+                f.cancelled,
+            ]
+            .map(|n| n.to_string()),
+        )
+        .chain([rate(f.completion_rate()), rate(f.on_time_rate())]);
+    push_row(out, cells);
+}
+
+fn push_row(out: &mut String, cells: impl Iterator<Item = String>) {
+    for (i, cell) in cells.enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&quote(&cell));
+    }
+    out.push_str("\r\n");
+}
+
+/// Quotes a field when it holds a comma, a quote or a line break (names often hold commas).
+pub fn quote(cell: &str) -> String {
+    if cell.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", cell.replace('"', "\"\""))
+    } else {
+        cell.to_string()
+    }
+}

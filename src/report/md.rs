@@ -1,0 +1,223 @@
+//! The report as Markdown, for pasting into a message or a document: a title with the period
+//! and the as-of date, one table per group (units worst first, then the group total), a table
+//! of totals, the formulas, then the overdue list.
+
+use super::period::format_date;
+use super::{Figures, Report};
+use crate::i18n::report::{percent, text, ReportText};
+use crate::i18n::Lang;
+use std::fmt::Write as _;
+
+pub fn render(report: &Report, lang: Lang) -> String {
+    let t = text(lang);
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", inline(&report.title));
+    let _ = writeln!(out, "## {}\n", t.report_title);
+    for (label, value) in header_lines(report, lang) {
+        let _ = writeln!(out, "- **{label}:** {}", inline(&value));
+    }
+    out.push('\n');
+
+    if report.is_empty() {
+        let _ = writeln!(out, "> {}", t.nothing_in_period);
+        return out;
+    }
+
+    let columns = figure_columns(t);
+    for group in &report.groups {
+        let _ = writeln!(out, "### {}\n", inline(&group_name(&group.group, t)));
+        table_head(&mut out, &[t.rank, t.unit], &columns);
+        for (i, unit) in group.units.iter().enumerate() {
+            figure_row(
+                &mut out,
+                &[(i + 1).to_string(), inline(&unit.name)],
+                &unit.figures,
+                lang,
+                false,
+            );
+        }
+        figure_row(
+            &mut out,
+            &[String::new(), t.group_total.to_string()],
+            &group.figures,
+            lang,
+            true,
+        );
+        out.push('\n');
+    }
+
+    let _ = writeln!(out, "### {}\n", t.overall);
+    table_head(&mut out, &[t.group], &columns);
+    for group in &report.groups {
+        figure_row(
+            &mut out,
+            &[inline(&group_name(&group.group, t))],
+            &group.figures,
+            lang,
+            false,
+        );
+    }
+    figure_row(
+        &mut out,
+        &[t.overall.to_string()],
+        &report.overall,
+        lang,
+        true,
+    );
+    out.push('\n');
+
+    let _ = writeln!(out, "### {}\n", t.formulas_heading);
+    let _ = writeln!(out, "- {}", t.completion_formula);
+    let _ = writeln!(out, "- {}", t.on_time_formula);
+    let _ = writeln!(out, "- {}", t.rates_note);
+    let _ = writeln!(out, "- {}", t.ranking_note);
+    if report.period.is_some() {
+        let _ = writeln!(out, "- {}", t.scope_note);
+    }
+    out.push('\n');
+
+    let _ = writeln!(out, "## {}\n", t.overdue_list);
+    if report.overdue.is_empty() {
+        let _ = writeln!(out, "{}", t.no_overdue);
+        return out;
+    }
+    let _ = writeln!(
+        out,
+        "| {} | {} | {} | {} | {} | {} | {} | {} |",
+        t.rank, t.id, t.unit, t.content, t.deadline, t.days_overdue, t.extensions, t.note
+    );
+    out.push_str("|---:|---|---|---|---|---:|---:|---|\n");
+    for (i, item) in report.overdue.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} | {} | {} |",
+            i + 1,
+            inline(&item.id),
+            inline(&item.owner_name),
+            inline(&item.text),
+            format_date(item.deadline, lang),
+            item.days_overdue,
+            item.extensions,
+            inline(item.note.as_deref().unwrap_or("")),
+        );
+    }
+    out
+}
+
+/// Period (or "all deadlines"), source when given, and the as-of date, labelled.
+pub(super) fn header_lines(report: &Report, lang: Lang) -> Vec<(&'static str, String)> {
+    let t = text(lang);
+    let mut lines = Vec::new();
+    let period = match &report.period {
+        Some(p) if p.kind == super::PeriodKind::Range => p.label(lang),
+        Some(p) => format!(
+            "{} ({} – {})",
+            p.label(lang),
+            format_date(p.from, lang),
+            format_date(p.to, lang)
+        ),
+        None => t.all_deadlines.to_string(),
+    };
+    lines.push((t.period, period));
+    if let Some(source) = &report.source {
+        let mut s = source.title.clone();
+        if let Some(date) = source.date {
+            let _ = write!(s, " ({})", format_date(date, lang));
+        }
+        if s.is_empty() {
+            s = source.path.clone();
+        }
+        lines.push((t.source, s));
+    }
+    lines.push((t.as_of, format_date(report.as_of, lang)));
+    lines
+}
+
+pub(super) fn group_name(group: &str, t: &ReportText) -> String {
+    if group == super::UNKNOWN_GROUP {
+        t.unknown_group.to_string()
+    } else {
+        group.to_string()
+    }
+}
+
+fn figure_columns(t: &ReportText) -> [&'static str; 10] {
+    [
+        t.total,
+        t.on_time,
+        t.late,
+        t.within,
+        t.due_soon,
+        t.overdue,
+        t.ongoing,
+        t.cancelled,
+        t.completion_rate,
+        t.on_time_rate,
+    ]
+}
+
+fn table_head(out: &mut String, leading: &[&str], columns: &[&str]) {
+    out.push('|');
+    for h in leading.iter().chain(columns) {
+        let _ = write!(out, " {h} |");
+    }
+    out.push_str("\n|");
+    for (i, _) in leading.iter().enumerate() {
+        // The rank column is numeric; names are left-aligned.
+        out.push_str(if i == 0 && leading.len() > 1 {
+            "---:|"
+        } else {
+            "---|"
+        });
+    }
+    for _ in columns {
+        out.push_str("---:|");
+    }
+    out.push('\n');
+}
+
+fn figure_row(out: &mut String, leading: &[String], f: &Figures, lang: Lang, bold: bool) {
+    let cells = leading.iter().cloned().chain(
+        [
+            f.total,
+            f.on_time,
+            f.late,
+            f.within,
+            f.due_soon,
+            f.overdue,
+            f.ongoing,
+            f.cancelled,
+        ]
+        .map(|n| n.to_string()),
+    );
+    let cells = cells.chain([
+        percent(f.completion_rate(), lang),
+        percent(f.on_time_rate(), lang),
+    ]);
+    out.push('|');
+    for cell in cells {
+        if bold && !cell.is_empty() {
+            let _ = write!(out, " **{cell}** |");
+        } else {
+            let _ = write!(out, " {cell} |");
+        }
+    }
+    out.push('\n');
+}
+
+/// Text from the files, safe inside a table cell or a heading: one line, with the characters
+/// Markdown would read as markup (emphasis, code, links, HTML, cell breaks) escaped.
+fn inline(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\r' | '\n' => out.push(' '),
+            '\\' | '|' | '*' | '_' | '`' | '<' | '>' | '[' | ']' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}

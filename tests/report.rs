@@ -1,0 +1,1165 @@
+//! `dondoc report`: figures checked against counts made by hand from the sample data, period
+//! selection at every boundary, each output format read back, and the edge cases.
+
+use assert_cmd::Command;
+use chrono::NaiveDate;
+use dondoc::i18n::Lang;
+use dondoc::model::Workspace;
+use dondoc::report::{self, Figures, Period, Report, ReportOptions};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+fn date(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn sample_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("data")
+}
+
+fn sample() -> Workspace {
+    let ws = dondoc::store::load(&sample_dir()).unwrap();
+    assert!(ws.problems.is_empty(), "{:?}", ws.problems);
+    ws
+}
+
+fn as_of_oct15() -> ReportOptions {
+    ReportOptions::new(date("2023-10-15"))
+}
+
+fn unit<'r>(report: &'r Report, owner: &str) -> &'r Figures {
+    &report
+        .units()
+        .find(|u| u.owner == owner)
+        .unwrap_or_else(|| panic!("no unit {owner} in the report"))
+        .figures
+}
+
+/// total, on_time, late, within, due_soon, overdue, ongoing, cancelled
+fn counts(f: &Figures) -> [usize; 8] {
+    [
+        f.total,
+        f.on_time,
+        f.late,
+        f.within,
+        f.due_soon,
+        f.overdue,
+        f.ongoing,
+        f.cancelled,
+    ]
+}
+
+fn assert_rate(actual: Option<f64>, expected: Option<f64>) {
+    match (actual, expected) {
+        (Some(a), Some(e)) => assert!((a - e).abs() < 1e-9, "{a} != {e}"),
+        (a, e) => assert_eq!(a, e),
+    }
+}
+
+fn dondoc() -> Command {
+    let mut cmd = Command::cargo_bin("dondoc").unwrap();
+    // No user config from the machine running the tests.
+    let home = std::env::temp_dir().join("dondoc-report-tests-home");
+    cmd.env("HOME", &home)
+        .env("XDG_CONFIG_HOME", &home)
+        .env_remove("DONDOC_DATA")
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
+    cmd
+}
+
+// ---------------------------------------------------------------------------------------
+// Figures on the sample data, as of 2023-10-15 (due soon = deadline within 7 days, so
+// 2023-10-15..=2023-10-22). Counted by hand from data/2023/giao-ban-2023-08-25.toml:
+//
+//  01 so-nnptnt 09-30 done 09-28 on_time    19 btc-tu     —     in_progress ongoing
+//  02 so-nnptnt —     in_progress ongoing   20 vp-tu      10-10 done 10-12 late
+//  03 so-nnptnt 10-31 within                21 so-khdt    10-20 due soon (1 extension)
+//  04 so-khdt   10-20 due soon              22 ban-dan-toc 10-15 blocked due soon
+//  05 bcs-ubnd  11-30 within                23 so-tnmt    10-31 within
+//  06 so-ct     10-10 blocked overdue (5 d) 24 bcs-ubnd   09-30 done 09-29 on_time
+//  07 so-ct     10-31 within                25 so-gddt    09-30 done 10-06 late
+//  08 so-khdt   10-31 within (1 extension)  26 tp-bac-kan 09-30 done 09-29 on_time
+//  09 cuc-thue  09-30 overdue (15 d)        27 ba-be      09-30 overdue
+//  10 tp-bac-kan 09-30 done 10-05 late      28 bach-thong 09-30 done 10-03 late
+//  11 ba-be     09-30 overdue               29 cho-don    09-30 blocked overdue
+//  12 cho-don   09-30 done 09-29 on_time    30 cho-moi    10-31 within (1 extension)
+//  13 so-tc     12-31 within                31 na-ri      09-30 overdue
+//  14 so-tnmt   10-18 due soon              32 ngan-son   09-30 done 09-28 on_time
+//  15 so-gddt   09-05 cancelled             33 pac-nam    09-30 overdue
+//  16 so-yt     12-31 within                34 so-nv      12-31 within
+//  17 so-vhttdl 09-30 done 09-26 on_time    35 nhcsxh     10-31 done 10-11 on_time
+//  18 cong-an   —     ongoing               36 so-khdt    09-20 done 09-19 on_time
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn sample_figures_per_unit_match_a_hand_count() {
+    let ws = sample();
+    let r = report::compute(&ws, &as_of_oct15());
+
+    // so-khdt: 04 due soon, 08 within, 21 due soon, 36 on time.
+    assert_eq!(counts(unit(&r, "so-khdt")), [4, 1, 0, 3, 2, 0, 0, 0]);
+    assert_rate(unit(&r, "so-khdt").completion_rate(), Some(1.0));
+    assert_rate(unit(&r, "so-khdt").on_time_rate(), Some(1.0));
+    // ba-be: 11 and 27 overdue, nothing done.
+    assert_eq!(counts(unit(&r, "ba-be")), [2, 0, 0, 0, 0, 2, 0, 0]);
+    assert_rate(unit(&r, "ba-be").completion_rate(), Some(0.0));
+    assert_rate(unit(&r, "ba-be").on_time_rate(), None);
+    // cho-don: 12 on time, 29 overdue.
+    assert_eq!(counts(unit(&r, "cho-don")), [2, 1, 0, 0, 0, 1, 0, 0]);
+    assert_rate(unit(&r, "cho-don").completion_rate(), Some(0.5));
+    assert_rate(unit(&r, "cho-don").on_time_rate(), Some(1.0));
+    // tp-bac-kan: 10 late, 26 on time.
+    assert_eq!(counts(unit(&r, "tp-bac-kan")), [2, 1, 1, 0, 0, 0, 0, 0]);
+    assert_rate(unit(&r, "tp-bac-kan").on_time_rate(), Some(0.5));
+    // so-gddt: 15 cancelled (not in the rates), 25 late.
+    assert_eq!(counts(unit(&r, "so-gddt")), [2, 0, 1, 0, 0, 0, 0, 1]);
+    assert_rate(unit(&r, "so-gddt").completion_rate(), Some(1.0));
+    assert_rate(unit(&r, "so-gddt").on_time_rate(), Some(0.0));
+    // so-nnptnt: 01 on time, 02 ongoing, 03 within.
+    assert_eq!(counts(unit(&r, "so-nnptnt")), [3, 1, 0, 1, 0, 0, 1, 0]);
+    // ban-dan-toc: 22 due today is due soon, not yet overdue.
+    assert_eq!(counts(unit(&r, "ban-dan-toc")), [1, 0, 0, 1, 1, 0, 0, 0]);
+    // A unit with no directive is listed with zeros and no rates.
+    assert_eq!(counts(unit(&r, "bhxh")), [0; 8]);
+    assert_rate(unit(&r, "bhxh").completion_rate(), None);
+    assert_eq!(r.units().count(), 34, "every registered unit is listed");
+}
+
+#[test]
+fn sample_totals_per_group_and_overall_match_a_hand_count() {
+    let ws = sample();
+    let r = report::compute(&ws, &as_of_oct15());
+
+    // Overall: on time 01 12 17 24 26 32 35 36; late 10 20 25 28; within 03 04 05 07 08 13
+    // 14 16 21 22 23 30 34 (due soon 04 14 21 22); overdue 06 09 11 27 29 31 33; ongoing 02
+    // 18 19; cancelled 15.
+    assert_eq!(counts(&r.overall), [36, 8, 4, 13, 4, 7, 3, 1]);
+    assert_rate(r.overall.completion_rate(), Some(12.0 / 19.0));
+    assert_rate(r.overall.on_time_rate(), Some(8.0 / 12.0));
+
+    let names: Vec<&str> = r.groups.iter().map(|g| g.group.as_str()).collect();
+    assert_eq!(
+        names,
+        ws.groups.iter().map(String::as_str).collect::<Vec<_>>()
+    );
+    // Huyện, thành ủy: 10 26 (tp), 11 27 (ba-be), 28 (bach-thong), 12 29 (cho-don),
+    // 30 (cho-moi), 31 (na-ri), 32 (ngan-son), 33 (pac-nam).
+    let districts = &r.groups[0];
+    assert_eq!(districts.group, "Huyện, thành ủy");
+    assert_eq!(counts(&districts.figures), [11, 3, 2, 1, 0, 5, 0, 0]);
+    assert_rate(districts.figures.completion_rate(), Some(0.5));
+    assert_rate(districts.figures.on_time_rate(), Some(0.6));
+    // Lực lượng vũ trang: 18 (cong-an) ongoing only.
+    let forces = r
+        .groups
+        .iter()
+        .find(|g| g.group == "Lực lượng vũ trang")
+        .unwrap();
+    assert_eq!(counts(&forces.figures), [1, 0, 0, 0, 0, 0, 1, 0]);
+    assert_rate(forces.figures.completion_rate(), None);
+}
+
+#[test]
+fn units_are_ranked_worst_first_within_their_group() {
+    let ws = sample();
+    let r = report::compute(&ws, &as_of_oct15());
+    let order: Vec<&str> = r.groups[0].units.iter().map(|u| u.owner.as_str()).collect();
+    // 0% with 2 overdue; 0% with 1 overdue (registry order); 50%; 100% with on-time 0%,
+    // 50%, 100%; nothing fallen due last.
+    assert_eq!(
+        order,
+        [
+            "ba-be",
+            "na-ri",
+            "pac-nam",
+            "cho-don",
+            "bach-thong",
+            "tp-bac-kan",
+            "ngan-son",
+            "cho-moi"
+        ]
+    );
+}
+
+#[test]
+fn overdue_list_is_most_overdue_first_with_extensions_and_last_note() {
+    let ws = sample();
+    let r = report::compute(&ws, &as_of_oct15());
+    let ids: Vec<&str> = r.overdue.iter().map(|o| o.id.as_str()).collect();
+    // 15 days (deadline 09-30) in registry order of the unit, then so-ct's 06 (10-10, 5 days).
+    assert_eq!(
+        ids,
+        [
+            "gb-2023-08-11",
+            "gb-2023-08-27",
+            "gb-2023-08-29",
+            "gb-2023-08-31",
+            "gb-2023-08-33",
+            "gb-2023-08-09",
+            "gb-2023-08-06"
+        ]
+    );
+    assert_eq!(r.overdue[0].days_overdue, 15);
+    let last = r.overdue.last().unwrap();
+    assert_eq!((last.days_overdue, last.extensions), (5, 0));
+    assert_eq!(last.deadline, date("2023-10-10"));
+    assert_eq!(
+        last.note.as_deref(),
+        Some("Vướng giải phóng mặt bằng, chờ phê duyệt phương án bồi thường")
+    );
+}
+
+#[test]
+fn extensions_count_deadline_changes_in_the_log() {
+    let ws = sample();
+    // 30 is due 10-31 after one extension; as of 2023-11-05 it is overdue.
+    let r = report::compute(&ws, &ReportOptions::new(date("2023-11-05")));
+    let item = r.overdue.iter().find(|o| o.id == "gb-2023-08-30").unwrap();
+    assert_eq!((item.extensions, item.days_overdue), (1, 5));
+}
+
+#[test]
+fn month_of_september_on_the_sample() {
+    let ws = sample();
+    let opts = ReportOptions {
+        period: Some(Period::month("2023-09").unwrap()),
+        ..as_of_oct15()
+    };
+    let r = report::compute(&ws, &opts);
+    // Deadlines in September: 01 09 10 11 12 15 17 24 25 26 27 28 29 31 32 33 36. The source
+    // is dated 08-25, so its three ongoing directives are not in September.
+    assert_eq!(counts(&r.overall), [17, 7, 3, 0, 0, 6, 0, 1]);
+    assert_rate(r.overall.completion_rate(), Some(10.0 / 16.0));
+}
+
+#[test]
+fn month_of_october_brings_the_september_backlog_but_not_what_was_done() {
+    let ws = sample();
+    let opts = ReportOptions {
+        period: Some(Period::month("2023-10").unwrap()),
+        ..as_of_oct15()
+    };
+    let ids: BTreeSet<String> = report::selected(&ws, &opts)
+        .iter()
+        .map(|d| d.id.clone())
+        .collect();
+    // Due in October: 03 04 06 07 08 14 20 21 22 23 30 35; still overdue from September:
+    // 09 11 27 29 31 33. September's done ones (01, 12, ...) and the cancelled 15 are out.
+    let expected: BTreeSet<String> = [
+        "03", "04", "06", "07", "08", "14", "20", "21", "22", "23", "30", "35", "09", "11", "27",
+        "29", "31", "33",
+    ]
+    .iter()
+    .map(|n| format!("gb-2023-08-{n}"))
+    .collect();
+    assert_eq!(ids, expected);
+}
+
+#[test]
+fn ongoing_directives_belong_to_the_period_of_their_source() {
+    let ws = sample();
+    let opts = ReportOptions {
+        period: Some(Period::month("2023-08").unwrap()),
+        ..as_of_oct15()
+    };
+    let r = report::compute(&ws, &opts);
+    // Nothing is due in August; the meeting of 2023-08-25 gave 02, 18 and 19 without deadline.
+    assert_eq!(counts(&r.overall), [3, 0, 0, 0, 0, 0, 3, 0]);
+    assert_rate(r.overall.completion_rate(), None);
+}
+
+// ---------------------------------------------------------------------------------------
+// Period boundaries, on a small hand-written workspace.
+// ---------------------------------------------------------------------------------------
+
+const FIXTURE_CONFIG: &str = r#"title = "Thử nghiệm <báo cáo> & kiểm tra"
+due_soon_days = 7
+
+[[owner]]
+id = "a"
+name = "Đơn vị A <b>&amp;</b>"
+short = "A & co"
+group = "Khối 1"
+
+[[owner]]
+id = "b"
+name = "Đơn vị \"B\""
+group = "Khối 1"
+
+[[owner]]
+id = "c"
+name = "Đơn vị C, không có nhiệm vụ"
+group = "Khối 2"
+"#;
+
+fn directive(
+    id: &str,
+    owner: &str,
+    deadline: Option<&str>,
+    status: &str,
+    done_on: Option<&str>,
+) -> String {
+    let mut s =
+        format!("[[directive]]\nid = \"{id}\"\ntext = \"Nhiệm vụ {id}\"\nowner = \"{owner}\"\n");
+    if let Some(d) = deadline {
+        s.push_str(&format!("deadline = {d}\n"));
+    }
+    s.push_str(&format!("status = \"{status}\"\n"));
+    if let Some(d) = done_on {
+        s.push_str(&format!("done_on = {d}\n"));
+    }
+    s.push('\n');
+    s
+}
+
+fn source(title: &str, date: &str, directives: &[String]) -> String {
+    format!(
+        "[source]\ntitle = \"{title}\"\ndate = {date}\n\n{}",
+        directives.concat()
+    )
+}
+
+/// A workspace in a temp dir: the fixture config and these files.
+fn fixture(files: &[(&str, String)]) -> (tempfile::TempDir, Workspace) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("dondoc.toml"), FIXTURE_CONFIG).unwrap();
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let ws = dondoc::store::load(dir.path()).unwrap();
+    assert!(ws.problems.is_empty(), "{:?}", ws.problems);
+    (dir, ws)
+}
+
+/// Open directives due on each date, one per date, owned by "a": id = "d-" + date.
+fn open_on(dates: &[&str]) -> Vec<String> {
+    dates
+        .iter()
+        .map(|d| directive(&format!("d-{d}"), "a", Some(d), "open", None))
+        .collect()
+}
+
+fn selected_ids(ws: &Workspace, period: Period, as_of: &str) -> BTreeSet<String> {
+    let opts = ReportOptions {
+        period: Some(period),
+        ..ReportOptions::new(date(as_of))
+    };
+    report::selected(ws, &opts)
+        .iter()
+        .map(|d| d.id.clone())
+        .collect()
+}
+
+fn set(ids: &[&str]) -> BTreeSet<String> {
+    ids.iter().map(|s| s.to_string()).collect()
+}
+
+#[test]
+fn month_boundaries() {
+    // As of 2023-08-15 nothing due in late August is overdue yet: only the period counts.
+    let dates = ["2023-08-31", "2023-09-01", "2023-09-30", "2023-10-01"];
+    let (_dir, ws) = fixture(&[("f.toml", source("Họp", "2023-07-01", &open_on(&dates)))]);
+    let september = Period::month("2023-09").unwrap();
+    assert_eq!(
+        selected_ids(&ws, september, "2023-08-15"),
+        set(&["d-2023-09-01", "d-2023-09-30"])
+    );
+    // As of 2023-10-15 the one due 08-31 is overdue from before: it is in; 10-01 never is.
+    assert_eq!(
+        selected_ids(&ws, september, "2023-10-15"),
+        set(&["d-2023-08-31", "d-2023-09-01", "d-2023-09-30"])
+    );
+}
+
+#[test]
+fn quarter_boundaries() {
+    let dates = ["2023-06-30", "2023-07-01", "2023-09-30", "2023-10-01"];
+    let (_dir, ws) = fixture(&[("f.toml", source("Họp", "2023-01-01", &open_on(&dates)))]);
+    let q3 = Period::quarter("2023-Q3").unwrap();
+    assert_eq!(
+        selected_ids(&ws, q3, "2023-06-01"),
+        set(&["d-2023-07-01", "d-2023-09-30"])
+    );
+    assert_eq!(
+        selected_ids(&ws, q3, "2023-07-01"),
+        set(&["d-2023-06-30", "d-2023-07-01", "d-2023-09-30"])
+    );
+}
+
+#[test]
+fn range_boundaries() {
+    let dates = ["2023-09-09", "2023-09-10", "2023-09-20", "2023-09-21"];
+    let (_dir, ws) = fixture(&[("f.toml", source("Họp", "2023-01-01", &open_on(&dates)))]);
+    let range = Period::range(date("2023-09-10"), date("2023-09-20")).unwrap();
+    // As of the first day, 09-09 is one day overdue: the backlog is in.
+    assert_eq!(
+        selected_ids(&ws, range, "2023-09-10"),
+        set(&["d-2023-09-09", "d-2023-09-10", "d-2023-09-20"])
+    );
+    // As of the day before, it is not overdue yet.
+    assert_eq!(
+        selected_ids(&ws, range, "2023-09-09"),
+        set(&["d-2023-09-10", "d-2023-09-20"])
+    );
+}
+
+#[test]
+fn earlier_periods_bring_only_what_is_still_overdue() {
+    let directives = vec![
+        directive("overdue-aug", "a", Some("2023-08-20"), "in_progress", None),
+        directive("blocked-aug", "b", Some("2023-08-21"), "blocked", None),
+        directive(
+            "done-aug",
+            "a",
+            Some("2023-08-20"),
+            "done",
+            Some("2023-08-19"),
+        ),
+        directive(
+            "done-late-aug",
+            "a",
+            Some("2023-08-20"),
+            "done",
+            Some("2023-09-05"),
+        ),
+        directive("cancelled-aug", "a", Some("2023-08-20"), "cancelled", None),
+        directive(
+            "due-sep",
+            "b",
+            Some("2023-09-15"),
+            "done",
+            Some("2023-09-14"),
+        ),
+    ];
+    let (_dir, ws) = fixture(&[("f.toml", source("Họp", "2023-08-01", &directives))]);
+    let september = Period::month("2023-09").unwrap();
+    assert_eq!(
+        selected_ids(&ws, september, "2023-10-15"),
+        set(&["overdue-aug", "blocked-aug", "due-sep"])
+    );
+    let opts = ReportOptions {
+        period: Some(september),
+        ..ReportOptions::new(date("2023-10-15"))
+    };
+    let r = report::compute(&ws, &opts);
+    assert_eq!(counts(&r.overall), [3, 1, 0, 0, 0, 2, 0, 0]);
+    // Worst first: a (0 of 1 fallen due done: 0%) before b (1 of 2: 50%); c has none.
+    let order: Vec<&str> = r.units().map(|u| u.owner.as_str()).collect();
+    assert_eq!(order, ["a", "b", "c"]);
+}
+
+#[test]
+fn ongoing_directives_follow_their_source_date_and_no_period_takes_all() {
+    let in_sep = source(
+        "Họp tháng 9",
+        "2023-09-10",
+        &[directive("ongoing-sep", "a", None, "open", None)],
+    );
+    let in_aug = source(
+        "Họp tháng 8",
+        "2023-08-31",
+        &[directive("ongoing-aug", "a", None, "in_progress", None)],
+    );
+    let (_dir, ws) = fixture(&[("sep.toml", in_sep), ("aug.toml", in_aug)]);
+    let september = Period::month("2023-09").unwrap();
+    assert_eq!(
+        selected_ids(&ws, september, "2023-10-15"),
+        set(&["ongoing-sep"])
+    );
+    let all = report::compute(&ws, &ReportOptions::new(date("2023-10-15")));
+    assert_eq!(all.overall.ongoing, 2);
+    assert_eq!(all.overall.total, 2);
+}
+
+#[test]
+fn source_and_unit_filters() {
+    let sep = source(
+        "Họp tháng 9",
+        "2023-09-10",
+        &[
+            directive("s1", "a", Some("2023-09-20"), "open", None),
+            directive("s2", "b", Some("2023-09-20"), "open", None),
+        ],
+    );
+    let aug = source(
+        "Họp tháng 8",
+        "2023-08-10",
+        &[directive("a1", "a", Some("2023-09-20"), "open", None)],
+    );
+    let (_dir, ws) = fixture(&[("sep.toml", sep), ("aug.toml", aug)]);
+    let opts = ReportOptions {
+        source: Some("sep.toml".into()),
+        ..ReportOptions::new(date("2023-10-15"))
+    };
+    let r = report::compute(&ws, &opts);
+    assert_eq!(r.overall.total, 2);
+    assert_eq!(r.source.as_ref().unwrap().title, "Họp tháng 9");
+
+    let opts = ReportOptions {
+        owner: Some("a".into()),
+        ..ReportOptions::new(date("2023-10-15"))
+    };
+    let r = report::compute(&ws, &opts);
+    assert_eq!(
+        r.units().map(|u| u.owner.as_str()).collect::<Vec<_>>(),
+        ["a"]
+    );
+    assert_eq!(r.overall.total, 2);
+    assert_eq!(r.overdue.len(), 2);
+
+    let opts = ReportOptions {
+        group: Some("Khối 2".into()),
+        ..ReportOptions::new(date("2023-10-15"))
+    };
+    let r = report::compute(&ws, &opts);
+    assert_eq!(
+        r.units().map(|u| u.owner.as_str()).collect::<Vec<_>>(),
+        ["c"]
+    );
+    assert!(r.is_empty());
+
+    for bad in [
+        ReportOptions {
+            owner: Some("zz".into()),
+            ..ReportOptions::new(date("2023-10-15"))
+        },
+        ReportOptions {
+            group: Some("Khối 9".into()),
+            ..ReportOptions::new(date("2023-10-15"))
+        },
+        ReportOptions {
+            source: Some("nope.toml".into()),
+            ..ReportOptions::new(date("2023-10-15"))
+        },
+    ] {
+        assert!(bad.check(&ws).is_err(), "{bad:?}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Edge cases.
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn a_period_with_nothing_says_so_in_every_format() {
+    let ws = sample();
+    let opts = ReportOptions {
+        period: Some(Period::month("2022-01").unwrap()),
+        ..as_of_oct15()
+    };
+    let r = report::compute(&ws, &opts);
+    assert!(r.is_empty());
+    assert_eq!(counts(&r.overall), [0; 8]);
+    assert_rate(r.overall.completion_rate(), None);
+    assert_rate(r.overall.on_time_rate(), None);
+
+    let md = report::md::render(&r, Lang::Vi);
+    assert!(
+        md.contains("Không có nhiệm vụ nào trong kỳ báo cáo"),
+        "{md}"
+    );
+    let html = report::html::render(&r, Lang::En);
+    assert!(html.contains("Nothing in this period"));
+    check_well_formed(&html);
+    let json: serde_json::Value = serde_json::from_str(&report::json::render(&r)).unwrap();
+    assert_eq!(json["overall"]["total"], 0);
+    assert!(json["overall"]["completion_rate"].is_null());
+    assert_eq!(json["from"], "2022-01-01");
+    let csv = parse_csv(&report::csv::render(&r, false));
+    assert_eq!(csv.last().unwrap()[0], "overall");
+    assert_eq!(csv.last().unwrap()[12], "");
+    let xlsx = report::xlsx::render(&r, Lang::En).unwrap();
+    let summary = sheet(&xlsx, "Summary");
+    assert!(cell_string(&summary, report::xlsx::SUMMARY_HEADER_ROW, 0)
+        .starts_with("Nothing in this period"));
+
+    // The command itself: exit 0, the message on stderr for the machine formats.
+    for format in ["md", "csv", "json", "html"] {
+        let out = dondoc()
+            .args(["--data"])
+            .arg(sample_dir())
+            .args([
+                "--lang", "en", "report", "--month", "2022-01", "--format", format,
+            ])
+            .args(["--as-of", "2023-10-15"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{format}");
+        let all = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(all.contains("Nothing in this period"), "{format}: {all}");
+    }
+}
+
+#[test]
+fn all_cancelled_gives_counts_but_no_rates() {
+    let directives = vec![
+        directive("x1", "a", Some("2023-09-10"), "cancelled", None),
+        directive("x2", "b", Some("2023-09-11"), "cancelled", None),
+    ];
+    let (_dir, ws) = fixture(&[("f.toml", source("Họp", "2023-09-01", &directives))]);
+    let r = report::compute(&ws, &ReportOptions::new(date("2023-10-15")));
+    assert!(!r.is_empty());
+    assert_eq!(counts(&r.overall), [2, 0, 0, 0, 0, 0, 0, 2]);
+    assert_rate(r.overall.completion_rate(), None);
+    assert_rate(r.overall.on_time_rate(), None);
+    assert!(r.overdue.is_empty());
+    let md = report::md::render(&r, Lang::En);
+    assert!(md.contains("No directive is overdue."));
+    check_well_formed(&report::html::render(&r, Lang::Vi));
+}
+
+#[test]
+fn units_of_owners_missing_from_the_registry_are_counted_not_lost() {
+    let directives = vec![directive("u1", "ghost", Some("2023-09-10"), "open", None)];
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("dondoc.toml"), FIXTURE_CONFIG).unwrap();
+    std::fs::write(
+        dir.path().join("f.toml"),
+        source("Họp", "2023-09-01", &directives),
+    )
+    .unwrap();
+    let ws = dondoc::store::load(dir.path()).unwrap();
+    let r = report::compute(&ws, &ReportOptions::new(date("2023-10-15")));
+    let last = r.groups.last().unwrap();
+    assert_eq!(last.group, report::UNKNOWN_GROUP);
+    assert_eq!(last.units[0].owner, "ghost");
+    assert_eq!(r.overall.overdue, 1);
+}
+
+// ---------------------------------------------------------------------------------------
+// Formats, read back.
+// ---------------------------------------------------------------------------------------
+
+/// RFC 4180: quoted fields with doubled quotes, CRLF or LF row ends.
+fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut field)),
+            (false, '\r') => {}
+            (false, '\n') => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, c) => field.push(c),
+        }
+    }
+    assert!(
+        field.is_empty() && row.is_empty(),
+        "CSV must end with a line break"
+    );
+    rows
+}
+
+#[test]
+fn csv_parses_back_with_the_right_numbers() {
+    let ws = sample();
+    let r = report::compute(&ws, &as_of_oct15());
+    let rows = parse_csv(&report::csv::render(&r, false));
+    assert_eq!(rows[0], report::csv::HEADER);
+    assert!(rows
+        .iter()
+        .all(|row| row.len() == report::csv::HEADER.len()));
+    let col = |name: &str| report::csv::HEADER.iter().position(|h| *h == name).unwrap();
+    let find = |level: &str, key_col: usize, key: &str| {
+        rows.iter()
+            .find(|row| row[0] == level && row[key_col] == key)
+            .unwrap_or_else(|| panic!("no {level} row {key}"))
+            .clone()
+    };
+    let khdt = find("unit", col("owner"), "so-khdt");
+    assert_eq!(khdt[col("name")], "Sở Kế hoạch và Đầu tư");
+    assert_eq!(khdt[col("group")], "Sở, ban, ngành");
+    let numbers: Vec<&str> = (col("total")..=col("cancelled"))
+        .map(|c| khdt[c].as_str())
+        .collect();
+    assert_eq!(numbers, ["4", "1", "0", "3", "2", "0", "0", "0"]);
+    assert_eq!(khdt[col("completion_rate")], "1.0000");
+    let cho_don = find("unit", col("owner"), "cho-don");
+    assert_eq!(cho_don[col("completion_rate")], "0.5000");
+    let ba_be = find("unit", col("owner"), "ba-be");
+    assert_eq!(ba_be[col("on_time_rate")], "", "undefined rate is empty");
+    let districts = find("group", col("group"), "Huyện, thành ủy");
+    assert_eq!(districts[col("total")], "11");
+    assert_eq!(districts[col("overdue")], "5");
+    let overall = rows.last().unwrap();
+    assert_eq!(overall[0], "overall");
+    assert_eq!(overall[col("total")], "36");
+    assert_eq!(overall[col("completion_rate")], "0.6316"); // 12 / 19
+    assert_eq!(rows.iter().filter(|r| r[0] == "unit").count(), 34);
+    assert_eq!(rows.iter().filter(|r| r[0] == "group").count(), 5);
+
+    let with_bom = report::csv::render(&r, true);
+    assert!(with_bom.starts_with('\u{feff}'));
+    assert!(!report::csv::render(&r, false).starts_with('\u{feff}'));
+}
+
+#[test]
+fn csv_bom_from_the_command_line() {
+    let out = dondoc()
+        .arg("--data")
+        .arg(sample_dir())
+        .args([
+            "report",
+            "--format",
+            "csv",
+            "--bom",
+            "--as-of",
+            "2023-10-15",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(out.stdout.starts_with(&[0xEF, 0xBB, 0xBF]));
+    let text = String::from_utf8(out.stdout[3..].to_vec()).unwrap();
+    assert!(text.starts_with("level,group,owner,name,"));
+}
+
+#[derive(serde::Deserialize, serde::Serialize, PartialEq, Debug)]
+#[serde(deny_unknown_fields)]
+struct JsonReport {
+    as_of: String,
+    from: Option<String>,
+    to: Option<String>,
+    units: Vec<JsonUnit>,
+    groups: Vec<JsonGroup>,
+    overall: JsonFigures,
+    overdue: Vec<JsonOverdue>,
+}
+
+#[derive(serde::Deserialize, serde::Serialize, PartialEq, Debug)]
+#[serde(deny_unknown_fields)]
+struct JsonUnit {
+    owner: String,
+    name: String,
+    group: String,
+    #[serde(flatten)]
+    figures: JsonFigures,
+}
+
+#[derive(serde::Deserialize, serde::Serialize, PartialEq, Debug)]
+#[serde(deny_unknown_fields)]
+struct JsonGroup {
+    group: String,
+    #[serde(flatten)]
+    figures: JsonFigures,
+}
+
+#[derive(serde::Deserialize, serde::Serialize, PartialEq, Debug)]
+struct JsonFigures {
+    total: usize,
+    on_time: usize,
+    late: usize,
+    within: usize,
+    due_soon: usize,
+    overdue: usize,
+    ongoing: usize,
+    cancelled: usize,
+    completion_rate: Option<f64>,
+    on_time_rate: Option<f64>,
+}
+
+#[derive(serde::Deserialize, serde::Serialize, PartialEq, Debug)]
+#[serde(deny_unknown_fields)]
+struct JsonOverdue {
+    id: String,
+    owner: String,
+    deadline: String,
+    days_overdue: i64,
+    extensions: usize,
+    note: Option<String>,
+}
+
+fn keys(v: &serde_json::Value) -> BTreeSet<&str> {
+    v.as_object().unwrap().keys().map(String::as_str).collect()
+}
+
+#[test]
+fn json_has_the_exact_shape_and_round_trips() {
+    let ws = sample();
+    let opts = ReportOptions {
+        period: Some(Period::quarter("2023-Q4").unwrap()),
+        ..as_of_oct15()
+    };
+    let text = report::json::render(&report::compute(&ws, &opts));
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+
+    let figure_keys = [
+        "total",
+        "on_time",
+        "late",
+        "within",
+        "due_soon",
+        "overdue",
+        "ongoing",
+        "cancelled",
+        "completion_rate",
+        "on_time_rate",
+    ];
+    let with = |extra: &[&'static str]| -> BTreeSet<&str> {
+        figure_keys.iter().chain(extra).copied().collect()
+    };
+    assert_eq!(
+        keys(&value),
+        BTreeSet::from(["as_of", "from", "to", "units", "groups", "overall", "overdue"])
+    );
+    for u in value["units"].as_array().unwrap() {
+        assert_eq!(keys(u), with(&["owner", "name", "group"]));
+    }
+    for g in value["groups"].as_array().unwrap() {
+        assert_eq!(keys(g), with(&["group"]));
+    }
+    assert_eq!(keys(&value["overall"]), with(&[]));
+    for o in value["overdue"].as_array().unwrap() {
+        assert_eq!(
+            keys(o),
+            BTreeSet::from([
+                "id",
+                "owner",
+                "deadline",
+                "days_overdue",
+                "extensions",
+                "note"
+            ])
+        );
+    }
+
+    let parsed: JsonReport = serde_json::from_str(&text).unwrap();
+    assert_eq!(parsed.as_of, "2023-10-15");
+    assert_eq!(parsed.from.as_deref(), Some("2023-10-01"));
+    assert_eq!(parsed.to.as_deref(), Some("2023-12-31"));
+    // Q4 as of 10-15: the sample's directives due in Q4 plus the September backlog.
+    // Due in Q4: 03 04 05 06 07 08 13 14 16 20 21 22 23 30 34 35 = 16; backlog 09 11 27 29 31 33.
+    assert_eq!(parsed.overall.total, 22);
+    assert_eq!(parsed.overall.overdue, 7);
+    assert_eq!(parsed.overall.on_time, 1); // 35
+    assert_eq!(parsed.overall.late, 1); // 20
+    assert_eq!(parsed.overdue.len(), 7);
+    assert_eq!(parsed.overdue[6].id, "gb-2023-08-06");
+    assert_eq!(parsed.overdue[6].deadline, "2023-10-10");
+    let khdt = parsed.units.iter().find(|u| u.owner == "so-khdt").unwrap();
+    assert_eq!(khdt.figures.within, 3);
+    assert_eq!(khdt.figures.completion_rate, None);
+    // Round trip: what we read writes back to the same JSON value.
+    let again: serde_json::Value = serde_json::to_value(&parsed).unwrap();
+    assert_eq!(again, value);
+
+    // No period: from and to are null.
+    let all: serde_json::Value =
+        serde_json::from_str(&report::json::render(&report::compute(&ws, &as_of_oct15()))).unwrap();
+    assert!(all["from"].is_null() && all["to"].is_null());
+}
+
+/// Well-formed as XML: every tag closed in order, only XML's entities. Returns the text.
+fn check_well_formed(html: &str) -> String {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(html);
+    let mut stack: Vec<String> = Vec::new();
+    let mut text = String::new();
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e)) => {
+                stack.push(String::from_utf8(e.name().as_ref().to_vec()).unwrap());
+                for attr in e.attributes() {
+                    attr.expect("well-formed attribute")
+                        .decode_and_unescape_value(reader.decoder())
+                        .expect("attribute entities");
+                }
+            }
+            Ok(Event::End(e)) => {
+                let name = String::from_utf8(e.name().as_ref().to_vec()).unwrap();
+                assert_eq!(stack.pop().as_deref(), Some(name.as_str()), "closing tag");
+            }
+            Ok(Event::Text(t)) => text.push_str(&t.decode().unwrap()),
+            Ok(Event::GeneralRef(r)) => {
+                let name = r.decode().unwrap().to_string();
+                match name.as_str() {
+                    "amp" => text.push('&'),
+                    "lt" => text.push('<'),
+                    "gt" => text.push('>'),
+                    "quot" => text.push('"'),
+                    "apos" => text.push('\''),
+                    _ => text.push(
+                        r.resolve_char_ref()
+                            .unwrap()
+                            .unwrap_or_else(|| panic!("entity &{name}; is not XML")),
+                    ),
+                }
+            }
+            Ok(Event::Eof) => break,
+            Ok(_) => {}
+            Err(e) => panic!("not well-formed at {}: {e}", reader.buffer_position()),
+        }
+    }
+    assert!(stack.is_empty(), "unclosed: {stack:?}");
+    text
+}
+
+#[test]
+fn html_is_well_formed_self_contained_and_names_every_unit() {
+    let ws = sample();
+    let opts = ReportOptions {
+        period: Some(Period::month("2023-09").unwrap()),
+        ..as_of_oct15()
+    };
+    let r = report::compute(&ws, &opts);
+    let html = report::html::render(&r, Lang::Vi);
+    let text = check_well_formed(&html);
+    for owner in &ws.owners {
+        assert!(text.contains(&owner.name), "{} missing", owner.name);
+        assert!(text.contains(&owner.short_name().to_string()));
+    }
+    for heading in [
+        "Hoàn thành đúng hạn",
+        "Hoàn thành quá hạn",
+        "Chưa hoàn thành, trong hạn",
+        "Quá hạn",
+        "Thường xuyên",
+        "Đã hủy",
+        "Tỷ lệ hoàn thành",
+        "Tỷ lệ đúng hạn",
+        "tháng 9/2023",
+        "15/10/2023",
+        "62,5%",
+    ] {
+        assert!(text.contains(heading), "{heading} missing");
+    }
+    // Self-contained and printable.
+    assert!(!html.contains("http://") && !html.contains("https://"));
+    assert!(!html.contains("<link") && !html.contains("<script") && !html.contains("src="));
+    assert!(html.contains("@page") && html.contains("A4"));
+    assert!(html.contains("<svg"));
+    // The overdue list has the 6 September directives still open.
+    assert_eq!(html.matches("<td class=\"id\">").count(), 6);
+}
+
+#[test]
+fn html_escapes_text_from_the_files() {
+    let directives = vec![directive("e1", "a", Some("2023-09-10"), "open", None)];
+    let (_dir, ws) = fixture(&[("f.toml", source("Họp <i>x</i>", "2023-09-01", &directives))]);
+    let r = report::compute(&ws, &ReportOptions::new(date("2023-10-15")));
+    let html = report::html::render(&r, Lang::En);
+    let text = check_well_formed(&html);
+    assert!(
+        text.contains("Đơn vị A <b>&amp;</b>"),
+        "names come through as text"
+    );
+    assert!(text.contains("Thử nghiệm <báo cáo> & kiểm tra"));
+    assert!(text.contains("Đơn vị \"B\""));
+    assert!(!html.contains("<b>"));
+    assert!(html.contains("A &amp; co"));
+}
+
+#[test]
+fn markdown_has_title_period_formulas_and_overdue_list() {
+    let ws = sample();
+    let opts = ReportOptions {
+        period: Some(Period::month("2023-09").unwrap()),
+        ..as_of_oct15()
+    };
+    let md = report::md::render(&report::compute(&ws, &opts), Lang::Vi);
+    assert!(md.starts_with("# Theo dõi kết luận giao ban — Tỉnh ủy Bắc Kạn\n"));
+    assert!(md.contains("tháng 9/2023 (01/09/2023 – 30/09/2023)"));
+    assert!(md.contains("15/10/2023"));
+    assert!(md.contains("Tỷ lệ hoàn thành = (hoàn thành đúng hạn + hoàn thành quá hạn) / "));
+    assert!(md.contains("| **Tổng cộng** | **17** | **7** | **3** | **0** | **0** | **6** | **0** | **1** | **62,5%** | **70%** |"));
+    assert!(md.contains("| 1 | gb-2023-08-11 | Huyện ủy Ba Bể |"));
+    // Every table row has the same number of cells as its header.
+    for table in md.split("\n\n").filter(|b| b.starts_with('|')) {
+        let widths: BTreeSet<usize> = table
+            .lines()
+            .map(|l| l.replace("\\|", "").matches('|').count())
+            .collect();
+        assert_eq!(widths.len(), 1, "{table}");
+    }
+}
+
+fn sheet(bytes: &[u8], name: &str) -> calamine::Range<calamine::Data> {
+    use calamine::Reader;
+    let mut book: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes.to_vec())).unwrap();
+    book.worksheet_range(name).unwrap()
+}
+
+fn cell_string(range: &calamine::Range<calamine::Data>, row: u32, col: u32) -> String {
+    match range.get_value((row, col)) {
+        Some(calamine::Data::String(s)) => s.clone(),
+        other => panic!("({row}, {col}) is not a string: {other:?}"),
+    }
+}
+
+fn cell_number(range: &calamine::Range<calamine::Data>, row: u32, col: u32) -> f64 {
+    match range.get_value((row, col)) {
+        Some(calamine::Data::Float(n)) => *n,
+        Some(calamine::Data::Int(n)) => *n as f64,
+        other => panic!("({row}, {col}) is not a number: {other:?}"),
+    }
+}
+
+/// The Excel serial number of a date (days since 1899-12-30).
+fn serial(d: &str) -> f64 {
+    (date(d) - date("1899-12-30")).num_days() as f64
+}
+
+fn cell_date(range: &calamine::Range<calamine::Data>, row: u32, col: u32) -> f64 {
+    match range.get_value((row, col)) {
+        Some(calamine::Data::DateTime(d)) => d.as_f64(),
+        other => panic!("({row}, {col}) is not a date: {other:?}"),
+    }
+}
+
+#[test]
+fn xlsx_reads_back_with_numbers_rates_and_dates_in_place() {
+    let ws = sample();
+    let r = report::compute(&ws, &as_of_oct15());
+    let bytes = report::xlsx::render(&r, Lang::Vi).unwrap();
+
+    let summary = sheet(&bytes, "Tổng hợp");
+    assert_eq!(
+        cell_string(&summary, 0, 0),
+        "Theo dõi kết luận giao ban — Tỉnh ủy Bắc Kạn"
+    );
+    assert_eq!(cell_date(&summary, 3, 2), serial("2023-10-15"));
+    let header = report::xlsx::SUMMARY_HEADER_ROW;
+    let col = |key: &str| {
+        report::xlsx::SUMMARY_COLUMNS
+            .iter()
+            .position(|c| *c == key)
+            .unwrap() as u32
+    };
+    assert_eq!(
+        cell_string(&summary, header, col("on_time")),
+        "Hoàn thành đúng hạn"
+    );
+    // The first data row is the worst district: Ba Bể, 2 overdue, 0%.
+    let first = header + 1;
+    assert_eq!(
+        cell_string(&summary, first, col("group")),
+        "Huyện, thành ủy"
+    );
+    assert_eq!(cell_number(&summary, first, col("rank")), 1.0);
+    assert_eq!(cell_string(&summary, first, col("name")), "Huyện ủy Ba Bể");
+    assert_eq!(cell_string(&summary, first, col("owner")), "ba-be");
+    assert_eq!(cell_number(&summary, first, col("total")), 2.0);
+    assert_eq!(cell_number(&summary, first, col("overdue")), 2.0);
+    assert_eq!(cell_number(&summary, first, col("completion_rate")), 0.0);
+    assert!(
+        matches!(
+            summary.get_value((first, col("on_time_rate"))),
+            None | Some(calamine::Data::Empty)
+        ),
+        "an undefined rate is a blank cell"
+    );
+    // Row of cho-don (4th in its group): 50%.
+    assert_eq!(cell_string(&summary, first + 3, col("owner")), "cho-don");
+    assert_eq!(
+        cell_number(&summary, first + 3, col("completion_rate")),
+        0.5
+    );
+    // The districts' total row after their 8 units.
+    let total_row = first + 8;
+    assert_eq!(cell_string(&summary, total_row, col("name")), "Cộng khối");
+    assert_eq!(cell_number(&summary, total_row, col("total")), 11.0);
+    assert_eq!(cell_number(&summary, total_row, col("on_time_rate")), 0.6);
+    // The overall row: 34 units + 5 group rows after the header.
+    let overall = first + 34 + 5;
+    assert_eq!(cell_string(&summary, overall, col("name")), "Tổng cộng");
+    assert_eq!(cell_number(&summary, overall, col("total")), 36.0);
+    assert_eq!(cell_number(&summary, overall, col("overdue")), 7.0);
+    assert!((cell_number(&summary, overall, col("completion_rate")) - 12.0 / 19.0).abs() < 1e-12);
+
+    let overdue = sheet(&bytes, "Quá hạn");
+    assert_eq!(cell_string(&overdue, 0, 1), "Mã");
+    assert_eq!(cell_string(&overdue, 1, 1), "gb-2023-08-11");
+    assert_eq!(cell_string(&overdue, 1, 2), "Huyện ủy Ba Bể");
+    assert_eq!(cell_date(&overdue, 1, 4), serial("2023-09-30"));
+    assert_eq!(cell_number(&overdue, 1, 5), 15.0);
+    assert_eq!(cell_number(&overdue, 1, 6), 0.0);
+    assert_eq!(cell_string(&overdue, 7, 1), "gb-2023-08-06");
+    assert_eq!(cell_date(&overdue, 7, 4), serial("2023-10-10"));
+    assert_eq!(cell_number(&overdue, 7, 5), 5.0);
+    assert!(overdue
+        .get_value((8, 1))
+        .is_none_or(|c| *c == calamine::Data::Empty));
+}
+
+#[test]
+fn the_command_writes_files_and_refuses_bad_usage() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("bc.html");
+    dondoc()
+        .arg("--data")
+        .arg(sample_dir())
+        .args([
+            "--today",
+            "2023-10-15",
+            "--lang",
+            "vi",
+            "report",
+            "--month",
+            "2023-09",
+        ])
+        .args(["--format", "html", "--output"])
+        .arg(&html)
+        .assert()
+        .success();
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.contains("tháng 9/2023") && page.contains("15/10/2023"));
+
+    let xlsx = dir.path().join("bc.xlsx");
+    dondoc()
+        .arg("--data")
+        .arg(sample_dir())
+        .args([
+            "report",
+            "--format",
+            "xlsx",
+            "--as-of",
+            "2023-10-15",
+            "--output",
+        ])
+        .arg(&xlsx)
+        .assert()
+        .success();
+    let summary = sheet(&std::fs::read(&xlsx).unwrap(), "Summary");
+    assert_eq!(cell_date(&summary, 3, 2), serial("2023-10-15"));
+
+    let refused = |args: &[&str], needle: &str| {
+        let out = dondoc()
+            .arg("--data")
+            .arg(sample_dir())
+            .arg("report")
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(needle), "{args:?}: {err}");
+    };
+    refused(&["--format", "xlsx"], "--output");
+    refused(&["--month", "2023-13"], "YYYY-MM");
+    refused(&["--quarter", "2023-Q5"], "YYYY-QN");
+    refused(&["--from", "2023-10-02", "--to", "2023-10-01"], "--from");
+    refused(&["--from", "2023-10-02"], "--to");
+    refused(&["--month", "2023-09", "--quarter", "2023-Q3"], "--quarter");
+    refused(&["--owner", "nobody"], "nobody");
+    refused(&["--group", "Khối X"], "Khối X");
+    refused(&["--source", "missing.toml"], "missing.toml");
+}
