@@ -1,6 +1,8 @@
 //! Languages. Every user-visible string has a Vietnamese and an English form; each part of
 //! the program keeps its own table in a submodule here.
 
+pub mod tui;
+
 use std::fmt;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, serde::Deserialize)]

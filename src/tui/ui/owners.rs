@@ -1,0 +1,72 @@
+//! The owners pane: "All units", then the units under their groups, with open and overdue
+//! counts (overdue as "‼3": a symbol and a number, not a colour alone).
+
+use super::text::{cell, fit};
+use super::Theme;
+use crate::i18n::tui::{self as t, tr};
+use crate::tui::app::{App, Counts, OwnerRow, Pane};
+use ratatui::layout::Rect;
+use ratatui::widgets::Block;
+use ratatui::Frame;
+
+/// Cells taken by the counts at the right of a row: " 123 ‼12".
+const COUNTS_WIDTH: usize = 9;
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let focused = app.focus == Pane::Owners;
+    let block = Block::bordered()
+        .title(format!(" {} ", tr(app.lang, t::UNITS)))
+        .border_style(theme.border(focused));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let height = inner.height as usize;
+    // The stored offset is for the current size; clamp anyway so the cursor is always shown.
+    let mut offset = app.owner_offset;
+    if app.owner_cursor >= offset + height {
+        offset = app.owner_cursor + 1 - height;
+    }
+    let w = inner.width as usize;
+    let buf = frame.buffer_mut();
+    for (i, row) in app.owner_rows.iter().enumerate().skip(offset).take(height) {
+        let y = inner.y + (i - offset) as u16;
+        let (name, counts, indent) = match *row {
+            OwnerRow::All => (
+                tr(app.lang, t::ALL_UNITS).to_string(),
+                Some(app.all_counts),
+                "",
+            ),
+            OwnerRow::Group(g) => (app.ws.groups[g].clone(), None, ""),
+            OwnerRow::Owner(o) => (
+                app.ws.owners[o].short_name().to_string(),
+                Some(app.owner_counts[o]),
+                " ",
+            ),
+        };
+        let Some(counts) = counts else {
+            buf.set_stringn(inner.x, y, fit(&name, w), w, theme.group());
+            continue;
+        };
+        let name_width = w.saturating_sub(COUNTS_WIDTH);
+        buf.set_stringn(
+            inner.x,
+            y,
+            cell(&format!("{indent}{name}"), name_width),
+            name_width,
+            ratatui::style::Style::new(),
+        );
+        let Counts { open, overdue } = counts;
+        let x = inner.x + name_width as u16;
+        buf.set_stringn(x, y, format!("{open:>4}"), 4, theme.dim());
+        if overdue > 0 {
+            let text = format!(
+                " {}{overdue:<3}",
+                t::timeliness_symbol(crate::model::Timeliness::Overdue)
+            );
+            buf.set_stringn(x + 4, y, text, 5, theme.overdue());
+        }
+        if i == app.owner_cursor {
+            let row_area = Rect::new(inner.x, y, inner.width, 1);
+            buf.set_style(row_area, theme.selected(focused));
+        }
+    }
+}
