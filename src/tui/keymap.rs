@@ -419,7 +419,7 @@ pub static BINDINGS: &[Binding] = &[
         &[Char('5')],
         Action::SetStatus(Status::Cancelled),
         ("cancelled", "đã hủy"),
-        Some(("1-5", ("choose", "chọn"))),
+        None,
     ),
     bind(
         PICKERS,

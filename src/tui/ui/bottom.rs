@@ -37,6 +37,20 @@ pub fn render_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         frame.set_cursor_position((x.min(area.right().saturating_sub(1)), area.y));
         return;
     }
+    if let Some(lines) = long_error(app, w) {
+        let buf = frame.buffer_mut();
+        let two_rows = Rect { height: 2, ..area };
+        buf.set_style(two_rows.intersection(buf.area), theme.error());
+        for (i, line) in lines.iter().take(2).enumerate() {
+            let shown = if i == 1 && lines.len() > 2 {
+                fit(&format!("{line} {}", lines[2..].join(" ")), w)
+            } else {
+                line.clone()
+            };
+            buf.set_stringn(area.x, area.y + i as u16, shown, w, theme.error());
+        }
+        return;
+    }
     let Some(message) = &app.message else {
         return;
     };
@@ -48,19 +62,41 @@ pub fn render_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             theme.error(),
         ),
     };
-    let text = fit(&format!("{prefix}{}", message.text), w);
+    let text = format!("{prefix}{}", message.text);
     let buf = frame.buffer_mut();
     if message.level == Level::Error {
         buf.set_style(area, style);
     }
-    buf.set_stringn(area.x, area.y, text, w, style);
+    buf.set_stringn(area.x, area.y, fit(&text, w), w, style);
+}
+
+/// An error too long for the status line takes the footer's line too: what went wrong
+/// matters more than the key hints just then.
+fn long_error(app: &App, width_: usize) -> Option<Vec<String>> {
+    let message = app.message.as_ref().filter(|m| m.level == Level::Error)?;
+    if app.searching {
+        return None;
+    }
+    let text = format!("✗ {}: {}", tr(app.lang, t::ERROR_MARK), message.text);
+    (width(&text) > width_).then(|| super::text::wrap(&text, width_))
 }
 
 pub fn render_footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    if long_error(app, area.width as usize).is_some() {
+        return;
+    }
     let mut spans = Vec::new();
+    let mut used = 0;
     for (keys, hint) in keymap::footer(app.mode(), app.lang) {
+        let hint = format!(" {hint}  ");
+        // Whole hints only: `?` lists every key anyway.
+        used += width(keys) + width(hint.trim_end());
+        if used > area.width as usize {
+            break;
+        }
+        used += 2;
         spans.push(Span::styled(keys, theme.key()));
-        spans.push(Span::styled(format!(" {hint}  "), theme.dim()));
+        spans.push(Span::styled(hint, theme.dim()));
     }
     frame
         .buffer_mut()

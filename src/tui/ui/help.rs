@@ -5,6 +5,7 @@ use crate::i18n::tui::{self as t, tr};
 use crate::model::{Status, Timeliness};
 use crate::tui::app::App;
 use crate::tui::keymap;
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use ratatui::Frame;
@@ -49,13 +50,16 @@ pub fn render(frame: &mut Frame, app: &App, scroll: u16, theme: &Theme) {
         "  ↳ {}",
         tr(lang, t::SUPPORT_MARK).trim()
     )));
+    // Over the panes, between the title bar and the status line.
     let area = frame.area();
-    let popup = centered(
-        area,
-        area.width.saturating_sub(4).min(96),
-        area.height.saturating_sub(2),
+    let body = Rect::new(
+        area.x,
+        area.y + 1,
+        area.width,
+        area.height.saturating_sub(3),
     );
-    frame.render_widget(Clear, popup);
+    let popup = centered(body, body.width.min(100), body.height);
+    frame.render_widget(Clear, body);
     let block = Block::bordered()
         .title(format!(" {} ", tr(lang, t::HELP_TITLE)))
         .title_bottom(format!(" {} ", tr(lang, t::HELP_CLOSE)))

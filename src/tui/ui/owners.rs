@@ -36,6 +36,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 "",
             ),
             OwnerRow::Group(g) => (app.ws.groups[g].clone(), None, ""),
+            // Full names when the pane has the room (one pane at a time on narrow screens).
+            OwnerRow::Owner(o) if w >= 60 => (
+                app.ws.owners[o].name.clone(),
+                Some(app.owner_counts[o]),
+                " ",
+            ),
             OwnerRow::Owner(o) => (
                 app.ws.owners[o].short_name().to_string(),
                 Some(app.owner_counts[o]),
