@@ -509,6 +509,14 @@ fn screen_write_error() {
 }
 
 #[test]
+fn screen_wide_with_the_detail_beside_the_list() {
+    let ws = Workspace::new();
+    let mut app = ws.app(Lang::En, (160, 40));
+    run_keys(&mut app, &mut runner(), "j");
+    insta::assert_snapshot!("side_detail_en_160x40", screen(&app));
+}
+
+#[test]
 fn screen_units_pane_at_80_columns() {
     // At 80 columns one pane shows at a time; Tab brings the units.
     let ws = Workspace::new();

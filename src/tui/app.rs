@@ -16,6 +16,7 @@ use crate::query::{self, Role, Sort};
 use crate::store::edit::Change;
 use chrono::NaiveDate;
 use ratatui::layout::Rect;
+use rayon::prelude::*;
 use std::collections::HashMap;
 
 /// What the user asked for, after the keymap.
@@ -209,8 +210,9 @@ pub struct App {
     pub id_width: usize,
     selected_id: Option<String>,
     selected_owner: Option<String>,
-    /// Folded search text by directive id, computed once per load (and per written file).
-    folded: HashMap<String, String>,
+    /// Folded search text by directive id: computed once per load, at the first search (so
+    /// it does not delay the first screen), then kept up to date file by file as edits land.
+    folded: Option<HashMap<String, String>>,
 }
 
 impl App {
@@ -246,7 +248,7 @@ impl App {
             id_width: 0,
             selected_id: None,
             selected_owner: None,
-            folded: HashMap::new(),
+            folded: None,
         };
         app.reindex(None);
         app.report_problems();
@@ -712,16 +714,14 @@ impl App {
         let ws = &self.ws;
         match written_path {
             Some(path) => {
-                for d in ws.directives.iter().filter(|d| ws.file_of(d).path == path) {
-                    self.folded.insert(d.id.clone(), query::search_text(ws, d));
+                if let Some(folded) = &mut self.folded {
+                    for d in ws.directives.iter().filter(|d| ws.file_of(d).path == path) {
+                        folded.insert(d.id.clone(), query::search_text(ws, d));
+                    }
                 }
             }
             None => {
-                self.folded = ws
-                    .directives
-                    .iter()
-                    .map(|d| (d.id.clone(), query::search_text(ws, d)))
-                    .collect();
+                self.folded = None;
                 self.id_width = ws
                     .directives
                     .iter()
@@ -846,7 +846,13 @@ impl App {
             self.rows.clone_from(&self.base);
         } else {
             let ws = &self.ws;
-            let folded = &self.folded;
+            // The biggest cost of a large workspace, paid once per load: over all the cores.
+            let folded = self.folded.get_or_insert_with(|| {
+                ws.directives
+                    .par_iter()
+                    .map(|d| (d.id.clone(), query::search_text(ws, d)))
+                    .collect()
+            });
             self.rows = self
                 .base
                 .iter()
@@ -873,12 +879,26 @@ impl App {
         self.scroll_list();
     }
 
+    /// Keeps the cursor on screen. Stepping past an edge scrolls by half a page, not one row:
+    /// every scroll redraws the whole list, so over SSH one big jump every half page costs
+    /// far less than a redraw on every key.
     fn scroll_list(&mut self) {
         let height = self.list_height();
+        let half = height / 2;
         if self.cursor < self.offset {
-            self.offset = self.cursor;
+            let jump = if self.offset - self.cursor == 1 {
+                half
+            } else {
+                0
+            };
+            self.offset = self.cursor.saturating_sub(jump);
         } else if self.cursor >= self.offset + height {
-            self.offset = self.cursor + 1 - height;
+            let jump = if self.cursor - (self.offset + height) == 0 {
+                half
+            } else {
+                0
+            };
+            self.offset = self.cursor + 1 + jump - height;
         }
         // No empty space below the last row when the list shrank.
         self.offset = self.offset.min(self.rows.len().saturating_sub(height));

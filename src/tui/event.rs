@@ -10,7 +10,7 @@ use std::sync::mpsc::{channel, sync_channel, Receiver, Sender, SyncSender};
 pub enum Event {
     Key(KeyEvent),
     Resize(u16, u16),
-    /// SIGTERM, SIGHUP, SIGINT, SIGQUIT: restore the terminal and leave.
+    /// SIGTERM or SIGHUP: restore the terminal and leave.
     Signal(i32),
     /// The terminal can no longer be read (the SSH connection dropped).
     InputClosed,

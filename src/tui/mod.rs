@@ -161,12 +161,11 @@ fn install_panic_hook() {
     }));
 }
 
-/// SIGTERM, SIGHUP (the SSH connection dropped), SIGINT and SIGQUIT end the loop normally,
-/// which restores the terminal. An edit being written finishes first.
+/// SIGTERM and SIGHUP (the SSH connection dropped) end the loop normally, which restores the
+/// terminal; an edit being written finishes first. (In raw mode Ctrl-C is a key, not SIGINT.)
 fn watch_signals(sender: event::EventSender) {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
-    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])
-    else {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP]) else {
         return;
     };
     std::thread::spawn(move || {

@@ -15,7 +15,8 @@ use ratatui::widgets::Block;
 use ratatui::Frame;
 
 const DATE_WIDTH: usize = 10;
-const WHEN_WIDTH: usize = 13;
+/// "1006 days late" fits.
+const WHEN_WIDTH: usize = 14;
 
 /// Which columns fit in a pane `inner` cells wide.
 struct Columns {

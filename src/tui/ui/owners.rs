@@ -9,9 +9,6 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Block;
 use ratatui::Frame;
 
-/// Cells taken by the counts at the right of a row: " 123 ‼12".
-const COUNTS_WIDTH: usize = 9;
-
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let focused = app.focus == Pane::Owners;
     let block = Block::bordered()
@@ -26,6 +23,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         offset = app.owner_cursor + 1 - height;
     }
     let w = inner.width as usize;
+    // The counts at the right of a row, " 123 ‼12", as wide as the largest (All units) needs.
+    let digits = |n: usize| n.to_string().len();
+    let open_width = digits(app.all_counts.open).max(3) + 1;
+    let overdue_width = digits(app.all_counts.overdue).max(2) + 2;
+    let counts_width = open_width + overdue_width;
     let buf = frame.buffer_mut();
     for (i, row) in app.owner_rows.iter().enumerate().skip(offset).take(height) {
         let y = inner.y + (i - offset) as u16;
@@ -52,7 +54,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             buf.set_stringn(inner.x, y, fit(&name, w), w, theme.group());
             continue;
         };
-        let name_width = w.saturating_sub(COUNTS_WIDTH);
+        let name_width = w.saturating_sub(counts_width);
         buf.set_stringn(
             inner.x,
             y,
@@ -62,13 +64,23 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         );
         let Counts { open, overdue } = counts;
         let x = inner.x + name_width as u16;
-        buf.set_stringn(x, y, format!("{open:>4}"), 4, theme.dim());
+        buf.set_stringn(
+            x,
+            y,
+            format!("{open:>open_width$}"),
+            open_width,
+            theme.dim(),
+        );
         if overdue > 0 {
-            let text = format!(
-                " {}{overdue:<3}",
-                t::timeliness_symbol(crate::model::Timeliness::Overdue)
+            let symbol = t::timeliness_symbol(crate::model::Timeliness::Overdue);
+            let text = format!(" {symbol}{overdue:<width$}", width = overdue_width - 2);
+            buf.set_stringn(
+                x + open_width as u16,
+                y,
+                text,
+                overdue_width,
+                theme.overdue(),
             );
-            buf.set_stringn(x + 4, y, text, 5, theme.overdue());
         }
         if i == app.owner_cursor {
             let row_area = Rect::new(inner.x, y, inner.width, 1);
