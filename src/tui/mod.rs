@@ -43,10 +43,7 @@ pub fn run(ctx: &Context) -> anyhow::Result<ExitCode> {
 
     install_panic_hook();
     enter_screen().context("cannot set up the terminal")?;
-    let backend = CrosstermBackend::new(std::io::BufWriter::with_capacity(
-        1 << 16,
-        std::io::stdout(),
-    ));
+    let backend = CrosstermBackend::new(Screen::default());
     let result = (|| -> anyhow::Result<Option<i32>> {
         let mut terminal = Terminal::new(backend)?;
         let size = terminal.size()?;
@@ -68,7 +65,11 @@ pub fn run(ctx: &Context) -> anyhow::Result<ExitCode> {
     match result {
         Ok(Some(signal)) => Ok(ExitCode::from(128u8.saturating_add(signal as u8))),
         Ok(None) => Ok(ExitCode::SUCCESS),
-        Err(e) => Err(e),
+        Err(e) => {
+            // The terminal may be gone (a dropped connection): saying so must not fail too.
+            let _ = writeln!(std::io::stderr(), "dondoc: {e:#}");
+            Ok(ExitCode::from(2))
+        }
     }
 }
 
@@ -93,7 +94,10 @@ where
             _ => None,
         };
         if handle_event(app, runner, event) {
-            terminal.clear()?;
+            // Redraw everything on the next frame. Not `Terminal::clear`: it asks the terminal
+            // for the cursor position, a round trip over SSH that some terminals never answer.
+            let size = terminal.size()?;
+            terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
         }
         if app.quit {
             return Ok(signal);
@@ -130,6 +134,56 @@ pub fn run_keys(app: &mut App, runner: &mut Runner, script: &str) {
             break;
         }
     }
+}
+
+/// Standard output, buffered per frame. Once the terminal is gone (EIO after a dropped SSH
+/// connection) output is dropped instead of failing: the input side notices the loss and ends
+/// the loop, and nothing on the way out (ratatui's own cleanup included) trips over it.
+struct Screen {
+    out: std::io::BufWriter<std::io::Stdout>,
+    gone: bool,
+}
+
+impl Default for Screen {
+    fn default() -> Screen {
+        Screen {
+            out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
+            gone: false,
+        }
+    }
+}
+
+impl Write for Screen {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if !self.gone {
+            if let Err(e) = self.out.write_all(buf) {
+                self.gone = is_terminal_gone(&e);
+                if !self.gone {
+                    return Err(e);
+                }
+            }
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.gone {
+            return Ok(());
+        }
+        self.out.flush().or_else(|e| {
+            self.gone = is_terminal_gone(&e);
+            if self.gone {
+                Ok(())
+            } else {
+                Err(e)
+            }
+        })
+    }
+}
+
+fn is_terminal_gone(e: &std::io::Error) -> bool {
+    const EIO: i32 = 5;
+    e.kind() == std::io::ErrorKind::BrokenPipe || e.raw_os_error() == Some(EIO)
 }
 
 fn enter_screen() -> std::io::Result<()> {
