@@ -64,7 +64,7 @@ mod tests {
     #[test]
     fn folds_every_vietnamese_letter() {
         let accented = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ";
-        let expected = "aaaaaaaaaaaaaaaaaeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyyd";
+        let expected = "aaaaaaaaaaaaaaaaaeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyyd";
         assert_eq!(fold(accented), expected);
         assert_eq!(fold(&accented.to_uppercase()), expected);
     }
