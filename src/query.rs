@@ -130,12 +130,27 @@ impl Sort {
 
 /// Sorts in place; ties are broken by deadline then id so the order is stable across reloads.
 pub fn sort(ws: &Workspace, list: &mut [&Directive], by: Sort, today: NaiveDate) {
+    sort_with(ws, list, |d| *d, by, today)
+}
+
+/// [`sort`] for any list whose items lead to a directive (the UI sorts row indices).
+pub fn sort_with<'d, T>(
+    ws: &Workspace,
+    list: &mut [T],
+    directive: impl Fn(&T) -> &'d Directive,
+    by: Sort,
+    today: NaiveDate,
+) {
     let deadline_key = |d: &Directive| (d.deadline.is_none(), d.deadline);
     match by {
-        Sort::Urgency => {
-            list.sort_by_cached_key(|d| (ws.timeliness(d, today), deadline_key(d), d.id.clone()))
-        }
-        Sort::Deadline => list.sort_by_cached_key(|d| (deadline_key(d), d.id.clone())),
+        Sort::Urgency => list.sort_by_cached_key(|t| {
+            let d = directive(t);
+            (ws.timeliness(d, today), deadline_key(d), d.id.clone())
+        }),
+        Sort::Deadline => list.sort_by_cached_key(|t| {
+            let d = directive(t);
+            (deadline_key(d), d.id.clone())
+        }),
         Sort::Owner => {
             let rank = |id: &str| {
                 ws.owners
@@ -143,8 +158,11 @@ pub fn sort(ws: &Workspace, list: &mut [&Directive], by: Sort, today: NaiveDate)
                     .position(|o| o.id == id)
                     .unwrap_or(usize::MAX)
             };
-            list.sort_by_cached_key(|d| (rank(&d.owner), deadline_key(d), d.id.clone()))
+            list.sort_by_cached_key(|t| {
+                let d = directive(t);
+                (rank(&d.owner), deadline_key(d), d.id.clone())
+            })
         }
-        Sort::Id => list.sort_by(|a, b| a.id.cmp(&b.id)),
+        Sort::Id => list.sort_by(|a, b| directive(a).id.cmp(&directive(b).id)),
     }
 }

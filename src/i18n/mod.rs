@@ -3,6 +3,7 @@
 
 pub mod cli;
 pub mod report;
+pub mod tui;
 
 use std::fmt;
 

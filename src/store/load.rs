@@ -73,14 +73,14 @@ pub fn load(root: &Path) -> Result<Workspace, LoadError> {
     Ok(ws)
 }
 
+/// Directive id → (file index, line).
+type KnownIds = HashMap<String, (usize, usize)>;
+
 /// One directive file, parsed on its own.
 pub struct FileLoad {
     pub file: SourceFile,
     pub directives: Vec<Directive>,
 }
-
-/// Ids already in the workspace: where each is (file index, line).
-type KnownIds = HashMap<String, (usize, usize)>;
 
 impl Workspace {
     fn known_ids(&self) -> KnownIds {
@@ -916,4 +916,56 @@ fn parse_config(bytes: &[u8], ws: &mut Workspace) -> Option<HashSet<String>> {
     }
     ws.config_problems.extend(ctx.problems);
     Some(ids.into_keys().collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(root: &Path, rel: &str, text: &str) {
+        let path = root.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    fn directive_file(ids: &[&str]) -> String {
+        let mut s = "[source]\ntitle = \"Giao ban\"\n".to_string();
+        for id in ids {
+            s.push_str(&format!(
+                "\n[[directive]]\nid = \"{id}\"\ntext = \"Việc {id}\"\nowner = \"a\"\nstatus = \"open\"\n"
+            ));
+        }
+        s
+    }
+
+    #[test]
+    fn an_id_used_in_two_files_is_kept_once_and_reported_where_it_was_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(
+            root,
+            CONFIG_FILE,
+            "title = \"T\"\n[[owner]]\nid = \"a\"\nname = \"A\"\ngroup = \"G\"\n",
+        );
+        write(root, "1.toml", &directive_file(&["x-1", "x-2"]));
+        write(root, "2.toml", &directive_file(&["x-3", "x-1"]));
+        let mut ws = load(root).unwrap();
+        let ids: Vec<&str> = ws.directives.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, ["x-1", "x-2", "x-3"]);
+        let problems: Vec<String> = ws.problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(
+            problems,
+            ["2.toml:11:6: duplicate id \"x-1\": already used at 1.toml:4"]
+        );
+        // Reloading the second file finds the same duplicate against the first.
+        ws.reload_file("2.toml");
+        assert_eq!(ws.directives.len(), 3);
+        assert_eq!(ws.problems.len(), 1);
+        // A new file with a known id, seen by a reload.
+        write(root, "3.toml", &directive_file(&["x-2", "x-4"]));
+        ws.reload_file("3.toml");
+        let ids: Vec<&str> = ws.directives.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, ["x-1", "x-2", "x-3", "x-4"]);
+        assert_eq!(ws.problems.len(), 2);
+    }
 }

@@ -1,9 +1,230 @@
-//! The terminal UI (issue 3). Until it exists, `dondoc` alone prints the help.
+//! The terminal UI (issue 3): directives by unit, edited in place from the keyboard.
+//!
+//! `app` holds the state and its rules (pure), `keymap` turns keys into actions, `effect`
+//! does the I/O the app asks for, `event` is the one channel the loop waits on, `ui` draws.
+//! The loop draws only after an event: an idle dondoc writes nothing and uses no CPU.
+
+pub mod app;
+pub mod effect;
+pub mod event;
+pub mod input;
+pub mod keymap;
+pub mod ui;
 
 use crate::cli::Context;
+use anyhow::Context as _;
+use app::App;
+use crossterm::terminal::{
+    disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen,
+};
+use effect::{Effect, Runner};
+use event::{Event, EventSource, Events};
+use ratatui::backend::{Backend, CrosstermBackend};
+use ratatui::Terminal;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
-pub fn run(_ctx: &Context) -> anyhow::Result<ExitCode> {
-    crate::cli::print_help();
-    Ok(ExitCode::SUCCESS)
+pub fn run(ctx: &Context) -> anyhow::Result<ExitCode> {
+    let ws = match crate::store::load(&ctx.data) {
+        Ok(ws) => ws,
+        Err(e) => {
+            eprintln!("dondoc: {e}");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        eprintln!(
+            "dondoc: the screen needs a terminal; for a list use `dondoc list`, for an edit `dondoc set`"
+        );
+        return Ok(ExitCode::from(2));
+    }
+    let author = crate::author::resolve(None, &ws.root);
+    let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+
+    install_panic_hook();
+    enter_screen().context("cannot set up the terminal")?;
+    let backend = CrosstermBackend::new(Screen::default());
+    let result = (|| -> anyhow::Result<Option<i32>> {
+        let mut terminal = Terminal::new(backend)?;
+        let size = terminal.size()?;
+        let mut app = App::new(ws, ctx.today, ctx.lang, (size.width, size.height));
+        app.color = color;
+        let mut runner = Runner::new(author).with_editor(|text| {
+            // The editor gets the real screen and keyboard; ours comes back after.
+            leave_screen();
+            let result = effect::edit_in_editor(&effect::editor_command(), text);
+            let _ = enter_screen();
+            result
+        });
+        let mut events = Events::new();
+        events.start_terminal_input();
+        watch_signals(events.sender());
+        event_loop(&mut terminal, &mut app, &mut runner, &mut events)
+    })();
+    leave_screen();
+    match result {
+        Ok(Some(signal)) => Ok(ExitCode::from(128u8.saturating_add(signal as u8))),
+        Ok(None) => Ok(ExitCode::SUCCESS),
+        Err(e) => {
+            // The terminal may be gone (a dropped connection): saying so must not fail too.
+            let _ = writeln!(std::io::stderr(), "dondoc: {e:#}");
+            Ok(ExitCode::from(2))
+        }
+    }
+}
+
+/// Draws, waits for one event, handles it; until the app quits or the events end.
+/// Returns the signal that ended it, if one did.
+pub fn event_loop<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    runner: &mut Runner,
+    events: &mut impl EventSource,
+) -> anyhow::Result<Option<i32>>
+where
+    B::Error: Send + Sync + 'static,
+{
+    loop {
+        terminal.draw(|frame| ui::draw(frame, app))?;
+        let Some(event) = events.next() else {
+            return Ok(None);
+        };
+        let signal = match event {
+            Event::Signal(s) => Some(s),
+            _ => None,
+        };
+        if handle_event(app, runner, event) {
+            // Redraw everything on the next frame. Not `Terminal::clear`: it asks the terminal
+            // for the cursor position, a round trip over SSH that some terminals never answer.
+            let size = terminal.size()?;
+            terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
+        }
+        if app.quit {
+            return Ok(signal);
+        }
+    }
+}
+
+/// One event through the keymap, the app and the effect runner. Returns true when the
+/// screen must be redrawn from scratch (after `$EDITOR` had it).
+pub fn handle_event(app: &mut App, runner: &mut Runner, event: Event) -> bool {
+    let action = match event {
+        Event::Key(key) => match keymap::resolve(app.mode(), &key) {
+            Some(action) => action,
+            None => return false,
+        },
+        Event::Resize(w, h) => app::Action::Resize(w, h),
+        Event::Signal(_) | Event::InputClosed => app::Action::Quit,
+    };
+    let mut full_redraw = false;
+    for effect in app.update(action) {
+        full_redraw |= matches!(effect, Effect::Editor(_));
+        let outcome = runner.run(effect, &mut app.ws);
+        app.apply(outcome);
+    }
+    full_redraw
+}
+
+/// Drives the app with a key script (`"j j s 4 <Enter>"`, see [`keymap::parse_keys`]) through
+/// the same path as the terminal: keymap, update, effects. For tests and scripted use.
+pub fn run_keys(app: &mut App, runner: &mut Runner, script: &str) {
+    for key in keymap::parse_keys(script) {
+        handle_event(app, runner, Event::Key(key));
+        if app.quit {
+            break;
+        }
+    }
+}
+
+/// Standard output, buffered per frame. Once the terminal is gone (EIO after a dropped SSH
+/// connection) output is dropped instead of failing: the input side notices the loss and ends
+/// the loop, and nothing on the way out (ratatui's own cleanup included) trips over it.
+struct Screen {
+    out: std::io::BufWriter<std::io::Stdout>,
+    gone: bool,
+}
+
+impl Default for Screen {
+    fn default() -> Screen {
+        Screen {
+            out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
+            gone: false,
+        }
+    }
+}
+
+impl Write for Screen {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if !self.gone {
+            if let Err(e) = self.out.write_all(buf) {
+                self.gone = is_terminal_gone(&e);
+                if !self.gone {
+                    return Err(e);
+                }
+            }
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.gone {
+            return Ok(());
+        }
+        self.out.flush().or_else(|e| {
+            self.gone = is_terminal_gone(&e);
+            if self.gone {
+                Ok(())
+            } else {
+                Err(e)
+            }
+        })
+    }
+}
+
+fn is_terminal_gone(e: &std::io::Error) -> bool {
+    const EIO: i32 = 5;
+    e.kind() == std::io::ErrorKind::BrokenPipe || e.raw_os_error() == Some(EIO)
+}
+
+fn enter_screen() -> std::io::Result<()> {
+    enable_raw_mode()?;
+    // No mouse capture: selecting and copying text with the terminal keeps working.
+    crossterm::execute!(
+        std::io::stdout(),
+        EnterAlternateScreen,
+        crossterm::cursor::Hide
+    )
+}
+
+/// Gives the terminal back as it was. Safe to call twice, and when the terminal is gone.
+/// The last bytes written are the leave-alternate-screen sequence.
+fn leave_screen() {
+    let _ = disable_raw_mode();
+    let mut out = std::io::stdout();
+    let _ = crossterm::execute!(out, crossterm::cursor::Show, LeaveAlternateScreen);
+    let _ = out.flush();
+}
+
+/// A panic restores the terminal first, so its message is readable and the shell usable.
+/// Every edit was written before the panic or not at all (writes are atomic).
+fn install_panic_hook() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        leave_screen();
+        default(info);
+    }));
+}
+
+/// SIGTERM and SIGHUP (the SSH connection dropped) end the loop normally, which restores the
+/// terminal; an edit being written finishes first. (In raw mode Ctrl-C is a key, not SIGINT.)
+fn watch_signals(sender: event::EventSender) {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP]) else {
+        return;
+    };
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            sender.send(Event::Signal(signal));
+        }
+    });
 }

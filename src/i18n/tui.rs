@@ -1,0 +1,365 @@
+//! Every string of the terminal UI, in English and Vietnamese.
+//!
+//! A [`Text`] is an (English, Vietnamese) pair; [`tr`] picks one. Strings with numbers or
+//! names are functions here, so word order can differ between the languages.
+
+use super::Lang;
+use crate::model::{Status, Timeliness};
+use crate::query::Sort;
+use crate::store::write::WriteError;
+use crate::tui::input::DeadlineError;
+use chrono::NaiveDate;
+
+/// (English, Vietnamese).
+pub type Text = (&'static str, &'static str);
+
+pub fn tr(lang: Lang, text: Text) -> &'static str {
+    lang.pick(text.0, text.1)
+}
+
+pub const ALL_UNITS: Text = ("All units", "Tất cả đơn vị");
+pub const UNITS: Text = ("Units", "Đơn vị");
+pub const DIRECTIVES: Text = ("Directives", "Chỉ đạo");
+pub const AS_OF: Text = ("as of", "tính đến");
+pub const NO_DIRECTIVES: Text = ("No directives here.", "Không có chỉ đạo nào.");
+pub const NO_MATCH: Text = (
+    "No directive matches. Esc clears the search and filter.",
+    "Không có chỉ đạo nào khớp. Esc để bỏ tìm kiếm và bộ lọc.",
+);
+pub const SUPPORT_MARK: Text = ("(support) ", "(phối hợp) ");
+pub const COL_DEADLINE: Text = ("Deadline", "Thời hạn");
+pub const COL_WHEN: Text = ("Due", "Hạn");
+pub const COL_STATUS: Text = ("Status", "Trạng thái");
+pub const COL_ID: Text = ("Id", "Mã");
+pub const COL_TEXT: Text = ("Directive", "Nội dung chỉ đạo");
+pub const NO_DEADLINE: Text = ("none", "không");
+pub const TODAY: Text = ("today", "hôm nay");
+pub const DONE_LATE: Text = ("done late", "xong trễ hạn");
+pub const SEARCH: Text = ("Search", "Tìm");
+pub const FILTER: Text = ("Filter", "Lọc");
+pub const SORT: Text = ("Sort", "Sắp xếp");
+pub const TAB_TO_UNITS: Text = ("Tab: units", "Tab: đơn vị");
+
+// Detail.
+pub const DETAIL: Text = ("Directive", "Chỉ đạo");
+pub const SOURCE: Text = ("Source", "Nguồn");
+pub const FILE: Text = ("File", "Tệp");
+pub const ISSUED_BY: Text = ("Issued by", "Người chỉ đạo");
+pub const LEAD: Text = ("Lead", "Chủ trì");
+pub const SUPPORT: Text = ("Support", "Phối hợp");
+pub const DEADLINE: Text = ("Deadline", "Thời hạn");
+pub const STATUS: Text = ("Status", "Trạng thái");
+pub const DONE_ON: Text = ("Done on", "Hoàn thành ngày");
+pub const TIMELINESS: Text = ("Timeliness", "Tiến độ");
+pub const NOTE: Text = ("Note", "Ghi chú");
+pub const LOG: Text = ("Log", "Nhật ký");
+pub const NO_LOG: Text = ("(no entries)", "(chưa có)");
+pub const CLEARED: Text = ("removed", "bỏ");
+pub const BROKEN_FILE: Text = (
+    "This file is broken and will not be written",
+    "Tệp này bị lỗi, dondoc sẽ không ghi vào",
+);
+
+// Popups and prompts.
+pub const HELP_TITLE: Text = ("Keys", "Phím");
+pub const HELP_CLOSE: Text = ("Esc, q or ? closes", "Esc, q hoặc ? để đóng");
+pub const LEGEND: Text = ("Symbols", "Ký hiệu");
+pub const CURRENT: Text = ("current", "hiện tại");
+pub const FILTER_NONE: Text = ("No filter (show all)", "Không lọc (hiện tất cả)");
+pub const FILTER_TITLE: Text = ("Show only", "Chỉ hiện");
+pub const DEADLINE_HINT: Text = (
+    "YYYY-MM-DD, DD/MM/YYYY, +N (days from the as-of date), or - for none",
+    "YYYY-MM-DD, DD/MM/YYYY, +N (số ngày kể từ hôm nay), hoặc - nếu không có hạn",
+);
+pub const NOTE_HINT: Text = (
+    "Enter saves (empty: no note), Ctrl-E opens $EDITOR, Esc cancels",
+    "Enter để lưu (để trống: không ghi chú), Ctrl-E mở $EDITOR, Esc để hủy",
+);
+pub const NOTHING_TO_CHANGE: Text = ("Nothing to change.", "Không có gì thay đổi.");
+pub const NOTHING_TO_UNDO: Text = ("Nothing to undo.", "Không có gì để hoàn tác.");
+pub const CHOOSE_DIRECTIVE: Text = (
+    "Choose a directive first (Tab or l moves to the list).",
+    "Hãy chọn một chỉ đạo trước (Tab hoặc l để sang danh sách).",
+);
+pub const RELOADING_FAILED: Text = ("Reload failed", "Tải lại không được");
+pub const EDITOR_FAILED: Text = ("The editor failed", "Trình soạn thảo bị lỗi");
+pub const NOT_SAVED: Text = ("not saved", "chưa lưu");
+pub const SAVED: Text = ("Saved", "Đã lưu");
+pub const UNDONE: Text = ("Undone", "Đã hoàn tác");
+pub const REBASED: Text = (
+    "the file had changed on disk; the edit was applied on top",
+    "tệp đã đổi trên đĩa; thay đổi được áp dụng lên bản mới",
+);
+pub const ERROR_MARK: Text = ("Error", "Lỗi");
+
+/// Help sections, by the mode their keys work in.
+pub const MODE_EVERYWHERE: Text = ("Everywhere", "Mọi nơi");
+pub const MODE_LIST: Text = ("Lists", "Danh sách");
+pub const MODE_DETAIL: Text = ("Detail", "Chi tiết");
+pub const MODE_STATUS: Text = ("Status picker", "Chọn trạng thái");
+pub const MODE_FILTER: Text = ("Filter picker", "Chọn bộ lọc");
+pub const MODE_INPUT: Text = (
+    "Typing (note, deadline, search)",
+    "Khi gõ (ghi chú, thời hạn, tìm kiếm)",
+);
+pub const MODE_SEARCH: Text = ("Search", "Tìm kiếm");
+pub const MODE_HELP: Text = ("This help", "Trợ giúp này");
+
+pub fn status_label(lang: Lang, s: Status) -> &'static str {
+    tr(
+        lang,
+        match s {
+            Status::Open => ("open", "chưa làm"),
+            Status::InProgress => ("in progress", "đang làm"),
+            Status::Blocked => ("blocked", "vướng mắc"),
+            Status::Done => ("done", "hoàn thành"),
+            Status::Cancelled => ("cancelled", "đã hủy"),
+        },
+    )
+}
+
+/// One cell, so status reads without colour. From the WGL4 set, which Linux console fonts have.
+pub fn status_symbol(s: Status) -> &'static str {
+    match s {
+        Status::Open => "○",
+        Status::InProgress => "►",
+        Status::Blocked => "■",
+        Status::Done => "√",
+        Status::Cancelled => "–",
+    }
+}
+
+pub fn timeliness_label(lang: Lang, t: Timeliness) -> &'static str {
+    tr(
+        lang,
+        match t {
+            Timeliness::Overdue => ("overdue", "quá hạn"),
+            Timeliness::DueSoon => ("due soon", "sắp đến hạn"),
+            Timeliness::OnTrack => ("on track", "trong hạn"),
+            Timeliness::Ongoing => ("ongoing", "thường xuyên"),
+            Timeliness::OnTime => ("done on time", "xong đúng hạn"),
+            Timeliness::Late => ("done late", "xong trễ hạn"),
+            Timeliness::None => ("cancelled", "đã hủy"),
+        },
+    )
+}
+
+/// For the title bar's totals.
+pub fn timeliness_short(lang: Lang, t: Timeliness) -> &'static str {
+    match t {
+        Timeliness::OnTime => tr(lang, ("on time", "đúng hạn")),
+        Timeliness::Late => tr(lang, ("late", "trễ hạn")),
+        Timeliness::DueSoon => tr(lang, ("due soon", "sắp hạn")),
+        _ => timeliness_label(lang, t),
+    }
+}
+
+/// One cell, so timeliness reads without colour.
+pub fn timeliness_symbol(t: Timeliness) -> &'static str {
+    match t {
+        Timeliness::Overdue => "‼",
+        Timeliness::DueSoon => "!",
+        Timeliness::OnTrack => "·",
+        Timeliness::Ongoing => "∞",
+        Timeliness::OnTime => "√",
+        Timeliness::Late => "×",
+        Timeliness::None => "–",
+    }
+}
+
+/// A date as people of that language write it.
+pub fn date(lang: Lang, d: NaiveDate) -> String {
+    match lang {
+        Lang::En => d.format("%Y-%m-%d").to_string(),
+        Lang::Vi => d.format("%d/%m/%Y").to_string(),
+    }
+}
+
+/// The deadline relative to the as-of date: "in 3 days", "5 days late", "còn 3 ngày".
+pub fn relative(
+    lang: Lang,
+    t: Timeliness,
+    deadline: Option<NaiveDate>,
+    today: NaiveDate,
+) -> String {
+    match (t, deadline) {
+        (Timeliness::Overdue, Some(d)) => {
+            let n = (today - d).num_days();
+            match lang {
+                Lang::En if n == 1 => "1 day late".to_string(),
+                Lang::En => format!("{n} days late"),
+                Lang::Vi => format!("trễ {n} ngày"),
+            }
+        }
+        (Timeliness::DueSoon | Timeliness::OnTrack, Some(d)) => {
+            let n = (d - today).num_days();
+            match lang {
+                _ if n == 0 => tr(lang, TODAY).to_string(),
+                Lang::En if n == 1 => "in 1 day".to_string(),
+                Lang::En => format!("in {n} days"),
+                Lang::Vi => format!("còn {n} ngày"),
+            }
+        }
+        (t, _) => timeliness_label(lang, t).to_string(),
+    }
+}
+
+pub fn sort_label(lang: Lang, s: Sort) -> &'static str {
+    tr(
+        lang,
+        match s {
+            Sort::Urgency => ("most urgent first", "gấp nhất trước"),
+            Sort::Deadline => ("by deadline", "theo thời hạn"),
+            Sort::Owner => ("by lead unit", "theo đơn vị chủ trì"),
+            Sort::Id => ("by id", "theo mã"),
+        },
+    )
+}
+
+pub fn sorted_message(lang: Lang, s: Sort) -> String {
+    match lang {
+        Lang::En => format!("Sorted {}.", sort_label(lang, s)),
+        Lang::Vi => format!("Đã sắp xếp {}.", sort_label(lang, s)),
+    }
+}
+
+/// "12 open, 3 overdue" in the owners pane header and the title bar.
+pub fn open_count(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::En => format!("{n} open"),
+        Lang::Vi => format!("{n} chưa xong"),
+    }
+}
+
+pub fn matches(lang: Lang, shown: usize, total: usize) -> String {
+    match lang {
+        Lang::En => format!("{shown} of {total}"),
+        Lang::Vi => format!("{shown}/{total}"),
+    }
+}
+
+pub fn status_prompt_title(lang: Lang, id: &str) -> String {
+    match lang {
+        Lang::En => format!("Status of {id}"),
+        Lang::Vi => format!("Trạng thái của {id}"),
+    }
+}
+
+pub fn note_prompt_title(lang: Lang, id: &str, status: Option<Status>) -> String {
+    match (lang, status) {
+        (Lang::En, Some(s)) => format!("{id} → {}: note (optional)", status_label(lang, s)),
+        (Lang::Vi, Some(s)) => {
+            format!("{id} → {}: ghi chú (không bắt buộc)", status_label(lang, s))
+        }
+        (Lang::En, None) => format!("Progress note for {id}"),
+        (Lang::Vi, None) => format!("Ghi chú tiến độ cho {id}"),
+    }
+}
+
+pub fn deadline_prompt_title(lang: Lang, id: &str, current: Option<NaiveDate>) -> String {
+    let now = current.map_or_else(|| tr(lang, NO_DEADLINE).to_string(), |d| date(lang, d));
+    match lang {
+        Lang::En => format!("New deadline for {id} (now: {now})"),
+        Lang::Vi => format!("Thời hạn mới cho {id} (hiện: {now})"),
+    }
+}
+
+pub fn reloaded(lang: Lang, directives: usize, problems: usize) -> String {
+    match lang {
+        Lang::En => format!("Reloaded: {directives} directives, {problems} problems."),
+        Lang::Vi => format!("Đã tải lại: {directives} chỉ đạo, {problems} lỗi."),
+    }
+}
+
+pub fn problems_on_load(lang: Lang, n: usize, first: &str) -> String {
+    match lang {
+        Lang::En => {
+            format!("{n} problems in the files (dondoc validate lists them); first: {first}")
+        }
+        Lang::Vi => {
+            format!("Có {n} lỗi trong các tệp (dondoc validate liệt kê); đầu tiên: {first}")
+        }
+    }
+}
+
+pub fn deadline_error(lang: Lang, e: &DeadlineError) -> String {
+    match (lang, e) {
+        (Lang::En, DeadlineError::Empty) => "Type a date, +N days, or - for none.".into(),
+        (Lang::Vi, DeadlineError::Empty) => {
+            "Hãy gõ một ngày, +N ngày, hoặc - nếu không có hạn.".into()
+        }
+        (Lang::En, DeadlineError::NotADate(s)) => {
+            format!("\"{s}\" is not a date: use YYYY-MM-DD, DD/MM/YYYY or +N")
+        }
+        (Lang::Vi, DeadlineError::NotADate(s)) => {
+            format!("\"{s}\" không phải là ngày: dùng YYYY-MM-DD, DD/MM/YYYY hoặc +N")
+        }
+        (Lang::En, DeadlineError::NoSuchDay(s)) => format!("{s} does not exist in the calendar"),
+        (Lang::Vi, DeadlineError::NoSuchDay(s)) => format!("Không có ngày {s} trong lịch"),
+        (Lang::En, DeadlineError::OutOfRange(s)) => {
+            format!("{s} is too far from today to be a deadline")
+        }
+        (Lang::Vi, DeadlineError::OutOfRange(s)) => format!("{s} quá xa để làm thời hạn"),
+    }
+}
+
+/// A refused or failed write, naming the file and the directive.
+pub fn write_error(lang: Lang, id: &str, e: &WriteError) -> String {
+    let vi = lang == Lang::Vi;
+    let detail = match e {
+        WriteError::ReadOnly { path } if vi => format!("{path}: tệp chỉ đọc, không ghi gì"),
+        WriteError::Stale { path, by, .. } if vi => format!(
+            "{path}: chỉ đạo đã bị sửa trên đĩa{} sau khi đọc; không ghi (đã tải lại để xem bản mới)",
+            by.replacen(" by ", " bởi ", 1)
+        ),
+        WriteError::Gone { path, .. } if vi => format!("{path}: chỉ đạo không còn trong tệp; không ghi"),
+        WriteError::Broken { path, reason } if vi => {
+            format!("{path}: tệp bị lỗi ({reason}); hãy sửa tay trước")
+        }
+        WriteError::Io { path, source } if vi => format!("{path}: không ghi được: {source}"),
+        other => other.to_string(),
+    };
+    format!("{id} {}: {detail}", tr(lang, NOT_SAVED))
+}
+
+/// What a change did, for the status line: "status in progress → done, note".
+pub fn describe_change(
+    lang: Lang,
+    change: &crate::store::edit::Change,
+    before: &crate::model::Directive,
+) -> String {
+    let day = |d: Option<NaiveDate>| {
+        d.map_or_else(|| tr(lang, NO_DEADLINE).to_string(), |d| date(lang, d))
+    };
+    let mut parts = Vec::new();
+    if let Some(s) = change.status {
+        parts.push(format!(
+            "{} {} → {}",
+            tr(lang, ("status", "trạng thái")),
+            status_label(lang, before.status),
+            status_label(lang, s)
+        ));
+    }
+    if let Some(d) = change.deadline {
+        parts.push(format!(
+            "{} {} → {}",
+            tr(lang, ("deadline", "thời hạn")),
+            day(before.deadline),
+            day(d)
+        ));
+    }
+    if let Some(Some(d)) = change.done_on {
+        parts.push(format!(
+            "{} {}",
+            tr(lang, ("done on", "xong ngày")),
+            date(lang, d)
+        ));
+    }
+    if let Some(note) = &change.note {
+        parts.push(match note {
+            Some(_) => tr(lang, ("note", "ghi chú")).to_string(),
+            None => tr(lang, ("note removed", "bỏ ghi chú")).to_string(),
+        });
+    }
+    parts.join(", ")
+}

@@ -1,0 +1,679 @@
+//! Keys as data: one table of (modes, keys, action, help). The loop resolves keys through it,
+//! and the `?` screen and the footer hints are drawn from it, so they cannot drift apart.
+
+use super::app::Action;
+use crate::i18n::tui::{self as t, tr, Text};
+use crate::i18n::Lang;
+use crate::model::Status;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// What the keys mean right now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// The owners and directives lists.
+    Normal,
+    Detail,
+    StatusPicker,
+    FilterPicker,
+    NoteInput,
+    DeadlineInput,
+    Search,
+    Help,
+}
+
+impl Mode {
+    const ALL: &'static [Mode] = &[
+        Mode::Normal,
+        Mode::Detail,
+        Mode::StatusPicker,
+        Mode::FilterPicker,
+        Mode::NoteInput,
+        Mode::DeadlineInput,
+        Mode::Search,
+        Mode::Help,
+    ];
+
+    /// Typing text: plain characters are input, not commands.
+    pub fn takes_text(self) -> bool {
+        matches!(self, Mode::NoteInput | Mode::DeadlineInput | Mode::Search)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    Char(char),
+    Ctrl(char),
+    Enter,
+    Esc,
+    Tab,
+    BackTab,
+    Up,
+    Down,
+    Left,
+    Right,
+    PageUp,
+    PageDown,
+    Home,
+    End,
+    Backspace,
+}
+
+impl Key {
+    pub fn from_event(e: &KeyEvent) -> Option<Key> {
+        let ctrl = e.modifiers.contains(KeyModifiers::CONTROL);
+        Some(match e.code {
+            KeyCode::Char(c) if ctrl => Key::Ctrl(c.to_ascii_lowercase()),
+            KeyCode::Char(c) => Key::Char(c),
+            KeyCode::Enter => Key::Enter,
+            KeyCode::Esc => Key::Esc,
+            KeyCode::Tab => Key::Tab,
+            KeyCode::BackTab => Key::BackTab,
+            KeyCode::Up => Key::Up,
+            KeyCode::Down => Key::Down,
+            KeyCode::Left => Key::Left,
+            KeyCode::Right => Key::Right,
+            KeyCode::PageUp => Key::PageUp,
+            KeyCode::PageDown => Key::PageDown,
+            KeyCode::Home => Key::Home,
+            KeyCode::End => Key::End,
+            KeyCode::Backspace => Key::Backspace,
+            _ => return None,
+        })
+    }
+
+    pub fn label(self) -> String {
+        match self {
+            Key::Char(' ') => "Space".into(),
+            Key::Char(c) => c.to_string(),
+            Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
+            Key::Enter => "Enter".into(),
+            Key::Esc => "Esc".into(),
+            Key::Tab => "Tab".into(),
+            Key::BackTab => "Shift-Tab".into(),
+            Key::Up => "↑".into(),
+            Key::Down => "↓".into(),
+            Key::Left => "←".into(),
+            Key::Right => "→".into(),
+            Key::PageUp => "PgUp".into(),
+            Key::PageDown => "PgDn".into(),
+            Key::Home => "Home".into(),
+            Key::End => "End".into(),
+            Key::Backspace => "Backspace".into(),
+        }
+    }
+}
+
+pub struct Binding {
+    pub modes: &'static [Mode],
+    pub keys: &'static [Key],
+    pub action: Action,
+    pub help: Text,
+    /// Shown in the footer of these modes as (keys, hint).
+    pub footer: Option<(&'static str, Text)>,
+}
+
+use Key::*;
+use Mode::*;
+
+const LISTS: &[Mode] = &[Normal, Detail];
+const PICKERS: &[Mode] = &[StatusPicker, FilterPicker];
+const INPUTS: &[Mode] = &[NoteInput, DeadlineInput];
+const TEXT_INPUTS: &[Mode] = &[NoteInput, DeadlineInput, Search];
+
+const fn bind(
+    modes: &'static [Mode],
+    keys: &'static [Key],
+    action: Action,
+    help: Text,
+    footer: Option<(&'static str, Text)>,
+) -> Binding {
+    Binding {
+        modes,
+        keys,
+        action,
+        help,
+        footer,
+    }
+}
+
+/// Every key of the UI, in the order the help screen shows them.
+pub static BINDINGS: &[Binding] = &[
+    bind(
+        Mode::ALL,
+        &[Ctrl('c')],
+        Action::Quit,
+        ("quit", "thoát"),
+        None,
+    ),
+    // Lists and detail.
+    bind(
+        LISTS,
+        &[Char('j'), Down],
+        Action::Down,
+        ("next row", "dòng dưới"),
+        Some(("j/k", ("move", "di chuyển"))),
+    ),
+    bind(
+        LISTS,
+        &[Char('k'), Up],
+        Action::Up,
+        ("previous row", "dòng trên"),
+        None,
+    ),
+    bind(
+        LISTS,
+        &[Char('g'), Home],
+        Action::Top,
+        ("first row", "dòng đầu"),
+        None,
+    ),
+    bind(
+        LISTS,
+        &[Char('G'), End],
+        Action::Bottom,
+        ("last row", "dòng cuối"),
+        None,
+    ),
+    bind(
+        &[Normal],
+        &[PageDown, Ctrl('d')],
+        Action::PageDown,
+        ("page down", "trang sau"),
+        None,
+    ),
+    bind(
+        &[Normal],
+        &[PageUp, Ctrl('u')],
+        Action::PageUp,
+        ("page up", "trang trước"),
+        None,
+    ),
+    bind(
+        &[Normal],
+        &[Tab, BackTab],
+        Action::NextPane,
+        (
+            "switch between units and directives",
+            "chuyển giữa đơn vị và chỉ đạo",
+        ),
+        Some(("Tab", ("pane", "khung"))),
+    ),
+    bind(
+        &[Normal],
+        &[Char('h'), Left],
+        Action::FocusOwners,
+        ("go to the units", "sang danh sách đơn vị"),
+        None,
+    ),
+    bind(
+        &[Normal],
+        &[Char('l'), Right],
+        Action::FocusDirectives,
+        ("go to the directives", "sang danh sách chỉ đạo"),
+        None,
+    ),
+    bind(
+        &[Normal],
+        &[Enter],
+        Action::Confirm,
+        ("open the directive's detail", "xem chi tiết chỉ đạo"),
+        Some(("Enter", ("detail", "chi tiết"))),
+    ),
+    bind(
+        &[Normal],
+        &[Esc],
+        Action::Back,
+        ("clear the search and filter", "bỏ tìm kiếm và bộ lọc"),
+        None,
+    ),
+    bind(
+        &[Detail],
+        &[Esc, Enter],
+        Action::Back,
+        ("back to the list", "về danh sách"),
+        Some(("Esc", ("back", "quay lại"))),
+    ),
+    bind(
+        &[Detail],
+        &[PageDown, Ctrl('d')],
+        Action::PageDown,
+        ("scroll the detail down", "cuộn xuống"),
+        None,
+    ),
+    bind(
+        &[Detail],
+        &[PageUp, Ctrl('u')],
+        Action::PageUp,
+        ("scroll the detail up", "cuộn lên"),
+        None,
+    ),
+    bind(
+        LISTS,
+        &[Char('s')],
+        Action::StatusPicker,
+        ("change the status", "đổi trạng thái"),
+        Some(("s/1-5", ("status", "trạng thái"))),
+    ),
+    bind(
+        LISTS,
+        &[Char('1')],
+        Action::SetStatus(Status::Open),
+        ("status: open", "trạng thái: chưa làm"),
+        None,
+    ),
+    bind(
+        LISTS,
+        &[Char('2')],
+        Action::SetStatus(Status::InProgress),
+        ("status: in progress", "trạng thái: đang làm"),
+        None,
+    ),
+    bind(
+        LISTS,
+        &[Char('3')],
+        Action::SetStatus(Status::Blocked),
+        ("status: blocked", "trạng thái: vướng mắc"),
+        None,
+    ),
+    bind(
+        LISTS,
+        &[Char('4')],
+        Action::SetStatus(Status::Done),
+        ("status: done", "trạng thái: hoàn thành"),
+        None,
+    ),
+    bind(
+        LISTS,
+        &[Char('5')],
+        Action::SetStatus(Status::Cancelled),
+        ("status: cancelled", "trạng thái: đã hủy"),
+        None,
+    ),
+    bind(
+        LISTS,
+        &[Char('d')],
+        Action::EditDeadline,
+        ("change the deadline", "đổi thời hạn"),
+        Some(("d", ("deadline", "thời hạn"))),
+    ),
+    bind(
+        LISTS,
+        &[Char('n')],
+        Action::AddNote,
+        ("add a progress note", "thêm ghi chú tiến độ"),
+        Some(("n", ("note", "ghi chú"))),
+    ),
+    bind(
+        LISTS,
+        &[Char('e')],
+        Action::NoteInEditor,
+        (
+            "write a long note in $EDITOR",
+            "viết ghi chú dài bằng $EDITOR",
+        ),
+        None,
+    ),
+    bind(
+        LISTS,
+        &[Char('u')],
+        Action::Undo,
+        (
+            "undo the last edit (a new logged change)",
+            "hoàn tác lần sửa trước (ghi nhật ký)",
+        ),
+        Some(("u", ("undo", "hoàn tác"))),
+    ),
+    bind(
+        &[Normal],
+        &[Char('/')],
+        Action::StartSearch,
+        (
+            "search as you type (no case, no diacritics)",
+            "tìm khi gõ (không phân biệt hoa thường, dấu)",
+        ),
+        Some(("/", ("search", "tìm"))),
+    ),
+    bind(
+        &[Normal],
+        &[Char('f')],
+        Action::FilterPicker,
+        (
+            "filter by timeliness or status",
+            "lọc theo tiến độ hoặc trạng thái",
+        ),
+        Some(("f", ("filter", "lọc"))),
+    ),
+    bind(
+        &[Normal],
+        &[Char('o')],
+        Action::CycleSort,
+        ("change the sort order", "đổi cách sắp xếp"),
+        Some(("o", ("sort", "sắp xếp"))),
+    ),
+    bind(
+        LISTS,
+        &[Char('r')],
+        Action::Reload,
+        ("reload from disk", "tải lại từ đĩa"),
+        None,
+    ),
+    bind(
+        LISTS,
+        &[Char('?')],
+        Action::Help,
+        ("all keys", "tất cả các phím"),
+        Some(("?", ("help", "trợ giúp"))),
+    ),
+    bind(
+        LISTS,
+        &[Char('q')],
+        Action::Quit,
+        ("quit", "thoát"),
+        Some(("q", ("quit", "thoát"))),
+    ),
+    // Pickers.
+    bind(
+        PICKERS,
+        &[Char('j'), Down],
+        Action::Down,
+        ("next choice", "lựa chọn dưới"),
+        Some(("j/k", ("move", "di chuyển"))),
+    ),
+    bind(
+        PICKERS,
+        &[Char('k'), Up],
+        Action::Up,
+        ("previous choice", "lựa chọn trên"),
+        None,
+    ),
+    bind(
+        &[StatusPicker],
+        &[Char('1')],
+        Action::SetStatus(Status::Open),
+        ("open", "chưa làm"),
+        None,
+    ),
+    bind(
+        &[StatusPicker],
+        &[Char('2')],
+        Action::SetStatus(Status::InProgress),
+        ("in progress", "đang làm"),
+        None,
+    ),
+    bind(
+        &[StatusPicker],
+        &[Char('3')],
+        Action::SetStatus(Status::Blocked),
+        ("blocked", "vướng mắc"),
+        None,
+    ),
+    bind(
+        &[StatusPicker],
+        &[Char('4')],
+        Action::SetStatus(Status::Done),
+        ("done", "hoàn thành"),
+        None,
+    ),
+    bind(
+        &[StatusPicker],
+        &[Char('5')],
+        Action::SetStatus(Status::Cancelled),
+        ("cancelled", "đã hủy"),
+        None,
+    ),
+    bind(
+        PICKERS,
+        &[Enter],
+        Action::Confirm,
+        ("choose", "chọn"),
+        Some(("Enter", ("choose", "chọn"))),
+    ),
+    bind(
+        PICKERS,
+        &[Esc, Char('q')],
+        Action::Back,
+        ("cancel", "hủy"),
+        Some(("Esc", ("cancel", "hủy"))),
+    ),
+    // Typing.
+    bind(
+        INPUTS,
+        &[Enter],
+        Action::Confirm,
+        ("save", "lưu"),
+        Some(("Enter", ("save", "lưu"))),
+    ),
+    bind(
+        INPUTS,
+        &[Esc],
+        Action::Back,
+        ("cancel", "hủy"),
+        Some(("Esc", ("cancel", "hủy"))),
+    ),
+    bind(
+        TEXT_INPUTS,
+        &[Backspace],
+        Action::Backspace,
+        ("delete the last character", "xóa ký tự cuối"),
+        None,
+    ),
+    bind(
+        TEXT_INPUTS,
+        &[Ctrl('u')],
+        Action::ClearInput,
+        ("clear the input", "xóa hết ô nhập"),
+        None,
+    ),
+    bind(
+        &[NoteInput],
+        &[Ctrl('e')],
+        Action::NoteInEditor,
+        (
+            "continue the note in $EDITOR",
+            "viết tiếp ghi chú bằng $EDITOR",
+        ),
+        Some(("Ctrl-E", ("editor", "trình soạn thảo"))),
+    ),
+    bind(
+        &[Search],
+        &[Enter],
+        Action::Confirm,
+        (
+            "keep the search, back to the list",
+            "giữ kết quả tìm, về danh sách",
+        ),
+        Some(("Enter", ("keep", "giữ"))),
+    ),
+    bind(
+        &[Search],
+        &[Esc],
+        Action::Back,
+        ("clear the search", "bỏ tìm kiếm"),
+        Some(("Esc", ("clear", "bỏ tìm"))),
+    ),
+    bind(
+        &[Search],
+        &[Down],
+        Action::Down,
+        ("next row", "dòng dưới"),
+        None,
+    ),
+    bind(
+        &[Search],
+        &[Up],
+        Action::Up,
+        ("previous row", "dòng trên"),
+        None,
+    ),
+    // Help.
+    bind(
+        &[Help],
+        &[Char('j'), Down],
+        Action::Down,
+        ("scroll down", "cuộn xuống"),
+        Some(("j/k", ("scroll", "cuộn"))),
+    ),
+    bind(
+        &[Help],
+        &[Char('k'), Up],
+        Action::Up,
+        ("scroll up", "cuộn lên"),
+        None,
+    ),
+    bind(
+        &[Help],
+        &[Esc, Char('q'), Char('?')],
+        Action::Back,
+        ("close", "đóng"),
+        Some(("Esc", ("close", "đóng"))),
+    ),
+];
+
+/// The action for a key in a mode. In text modes, a plain character is typed.
+pub fn resolve(mode: Mode, event: &KeyEvent) -> Option<Action> {
+    let key = Key::from_event(event)?;
+    let bound = BINDINGS
+        .iter()
+        .find(|b| b.modes.contains(&mode) && b.keys.contains(&key))
+        .map(|b| b.action);
+    match (bound, key) {
+        (Some(a), _) => Some(a),
+        (None, Key::Char(c))
+            if mode.takes_text() && !event.modifiers.contains(KeyModifiers::ALT) =>
+        {
+            Some(Action::Type(c))
+        }
+        _ => None,
+    }
+}
+
+fn keys_label(keys: &[Key]) -> String {
+    keys.iter().map(|k| k.label()).collect::<Vec<_>>().join("/")
+}
+
+/// The footer hints for a mode: (keys, hint).
+pub fn footer(mode: Mode, lang: Lang) -> Vec<(&'static str, &'static str)> {
+    BINDINGS
+        .iter()
+        .filter(|b| b.modes.contains(&mode) && b.modes.len() < Mode::ALL.len())
+        .filter_map(|b| b.footer.map(|(keys, hint)| (keys, tr(lang, hint))))
+        .collect()
+}
+
+fn section_title(modes: &[Mode]) -> Text {
+    if modes.len() == Mode::ALL.len() {
+        return t::MODE_EVERYWHERE;
+    }
+    match modes[0] {
+        Normal => t::MODE_LIST,
+        Detail => t::MODE_DETAIL,
+        StatusPicker => t::MODE_STATUS,
+        FilterPicker => t::MODE_FILTER,
+        NoteInput | DeadlineInput => t::MODE_INPUT,
+        Search => t::MODE_SEARCH,
+        Help => t::MODE_HELP,
+    }
+}
+
+/// The help screen: sections in table order, each with (keys, what they do).
+pub fn help(lang: Lang) -> Vec<(&'static str, Vec<(String, &'static str)>)> {
+    let mut sections: Vec<(&'static str, Vec<(String, &'static str)>)> = Vec::new();
+    for b in BINDINGS {
+        let title = tr(lang, section_title(b.modes));
+        let entry = (keys_label(b.keys), tr(lang, b.help));
+        match sections.iter_mut().find(|(t, _)| *t == title) {
+            Some((_, entries)) => entries.push(entry),
+            None => sections.push((title, vec![entry])),
+        }
+    }
+    sections
+}
+
+/// Keys written as in a test script: `j j s 4 <Enter>`. Named keys in angle brackets
+/// (`<Enter> <Esc> <Tab> <BackTab> <Up> <Down> <Left> <Right> <PageUp> <PageDown> <Home> <End>
+/// <Backspace> <Space>`, `<C-x>` for Ctrl-x); any other token types its characters.
+pub fn parse_keys(script: &str) -> Vec<KeyEvent> {
+    let plain = |code| KeyEvent::new(code, KeyModifiers::NONE);
+    let mut keys = Vec::new();
+    for token in script.split_whitespace() {
+        let named = match token {
+            "<Enter>" => Some(KeyCode::Enter),
+            "<Esc>" => Some(KeyCode::Esc),
+            "<Tab>" => Some(KeyCode::Tab),
+            "<BackTab>" => Some(KeyCode::BackTab),
+            "<Up>" => Some(KeyCode::Up),
+            "<Down>" => Some(KeyCode::Down),
+            "<Left>" => Some(KeyCode::Left),
+            "<Right>" => Some(KeyCode::Right),
+            "<PageUp>" => Some(KeyCode::PageUp),
+            "<PageDown>" => Some(KeyCode::PageDown),
+            "<Home>" => Some(KeyCode::Home),
+            "<End>" => Some(KeyCode::End),
+            "<Backspace>" => Some(KeyCode::Backspace),
+            "<Space>" => Some(KeyCode::Char(' ')),
+            _ => None,
+        };
+        if let Some(code) = named {
+            keys.push(plain(code));
+        } else if let Some(c) = token
+            .strip_prefix("<C-")
+            .and_then(|r| r.strip_suffix('>'))
+            .filter(|r| r.chars().count() == 1)
+        {
+            let c = c.chars().next().unwrap_or('c');
+            keys.push(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+        } else {
+            for c in token.chars() {
+                let mods = if c.is_uppercase() {
+                    KeyModifiers::SHIFT
+                } else {
+                    KeyModifiers::NONE
+                };
+                keys.push(KeyEvent::new(KeyCode::Char(c), mods));
+            }
+        }
+    }
+    keys
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_key_means_two_things_in_one_mode() {
+        for mode in Mode::ALL {
+            let mut seen: Vec<Key> = Vec::new();
+            for b in BINDINGS.iter().filter(|b| b.modes.contains(mode)) {
+                for k in b.keys {
+                    assert!(!seen.contains(k), "{k:?} bound twice in {mode:?}");
+                    seen.push(*k);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn text_modes_type_letters_but_lists_do_not() {
+        let q = parse_keys("q")[0];
+        assert_eq!(resolve(Mode::Normal, &q), Some(Action::Quit));
+        assert_eq!(resolve(Mode::NoteInput, &q), Some(Action::Type('q')));
+        assert_eq!(resolve(Mode::Search, &q), Some(Action::Type('q')));
+        let ctrl_c = parse_keys("<C-c>")[0];
+        for mode in Mode::ALL {
+            assert_eq!(resolve(*mode, &ctrl_c), Some(Action::Quit));
+        }
+        assert_eq!(
+            resolve(Mode::Normal, &parse_keys("G")[0]),
+            Some(Action::Bottom)
+        );
+    }
+
+    #[test]
+    fn every_binding_is_in_the_help() {
+        let help = help(Lang::Vi);
+        let count: usize = help.iter().map(|(_, e)| e.len()).sum();
+        assert_eq!(count, BINDINGS.len());
+        assert_eq!(help[0].0, "Mọi nơi");
+    }
+}

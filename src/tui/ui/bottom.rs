@@ -1,0 +1,104 @@
+//! The status line (the last action's result, or the search being typed) and the footer
+//! (the keys of the current mode, from the keymap table).
+
+use super::text::{fit, visible, width};
+use super::Theme;
+use crate::i18n::tui::{self as t, tr};
+use crate::tui::app::{App, Level};
+use crate::tui::keymap;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::Frame;
+
+pub fn render_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let w = area.width as usize;
+    if app.searching {
+        let prompt = format!("{}: /", tr(app.lang, t::SEARCH));
+        // Show the end of a long search: that is where the typing happens.
+        let query = visible(&app.search);
+        let room = w.saturating_sub(width(&prompt) + 1);
+        let mut shown: String = query
+            .chars()
+            .rev()
+            .scan(0, |used, c| {
+                *used += width(&c.to_string());
+                (*used <= room).then_some(c)
+            })
+            .collect();
+        shown = shown.chars().rev().collect();
+        let line = Line::from(vec![
+            Span::styled(prompt.clone(), theme.key()),
+            Span::raw(shown.clone()),
+        ]);
+        frame
+            .buffer_mut()
+            .set_line(area.x, area.y, &line, area.width);
+        let x = area.x + (width(&prompt) + width(&shown)) as u16;
+        frame.set_cursor_position((x.min(area.right().saturating_sub(1)), area.y));
+        return;
+    }
+    if let Some(lines) = long_error(app, w) {
+        let buf = frame.buffer_mut();
+        let two_rows = Rect { height: 2, ..area };
+        buf.set_style(two_rows.intersection(buf.area), theme.error());
+        for (i, line) in lines.iter().take(2).enumerate() {
+            let shown = if i == 1 && lines.len() > 2 {
+                fit(&format!("{line} {}", lines[2..].join(" ")), w)
+            } else {
+                line.clone()
+            };
+            buf.set_stringn(area.x, area.y + i as u16, shown, w, theme.error());
+        }
+        return;
+    }
+    let Some(message) = &app.message else {
+        return;
+    };
+    let (prefix, style) = match message.level {
+        Level::Info => (String::new(), ratatui::style::Style::new()),
+        Level::Warning => ("! ".to_string(), theme.warning()),
+        Level::Error => (
+            format!("✗ {}: ", tr(app.lang, t::ERROR_MARK)),
+            theme.error(),
+        ),
+    };
+    let text = format!("{prefix}{}", message.text);
+    let buf = frame.buffer_mut();
+    if message.level == Level::Error {
+        buf.set_style(area, style);
+    }
+    buf.set_stringn(area.x, area.y, fit(&text, w), w, style);
+}
+
+/// An error too long for the status line takes the footer's line too: what went wrong
+/// matters more than the key hints just then.
+fn long_error(app: &App, width_: usize) -> Option<Vec<String>> {
+    let message = app.message.as_ref().filter(|m| m.level == Level::Error)?;
+    if app.searching {
+        return None;
+    }
+    let text = format!("✗ {}: {}", tr(app.lang, t::ERROR_MARK), message.text);
+    (width(&text) > width_).then(|| super::text::wrap(&text, width_))
+}
+
+pub fn render_footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    if long_error(app, area.width as usize).is_some() {
+        return;
+    }
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for (keys, hint) in keymap::footer(app.mode(), app.lang) {
+        let hint = format!(" {hint}  ");
+        // Whole hints only: `?` lists every key anyway.
+        used += width(keys) + width(hint.trim_end());
+        if used > area.width as usize {
+            break;
+        }
+        used += 2;
+        spans.push(Span::styled(keys, theme.key()));
+        spans.push(Span::styled(hint, theme.dim()));
+    }
+    frame
+        .buffer_mut()
+        .set_line(area.x, area.y, &Line::from(spans), area.width);
+}

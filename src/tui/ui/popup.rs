@@ -1,0 +1,129 @@
+//! Popups over the lists: the status picker, the filter picker, the note and deadline prompts.
+
+use super::text::{fit, visible, width};
+use super::{centered, Theme};
+use crate::i18n::tui::{self as t, tr};
+use crate::model::Status;
+use crate::tui::app::{App, Prompt, PromptKind, ViewFilter};
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear};
+use ratatui::Frame;
+
+/// A bordered box centred on the screen, cleared; returns its inner area.
+fn open_box(frame: &mut Frame, title: &str, width: u16, height: u16, theme: &Theme) -> Rect {
+    let area = centered(frame.area(), width, height);
+    frame.render_widget(Clear, area);
+    let block = Block::bordered()
+        .title(format!(
+            " {} ",
+            fit(title, width.saturating_sub(4) as usize)
+        ))
+        .border_style(theme.border(true));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    inner
+}
+
+fn choice_rows(frame: &mut Frame, inner: Rect, rows: Vec<Line>, cursor: usize, theme: &Theme) {
+    let buf = frame.buffer_mut();
+    for (i, line) in rows.iter().enumerate().take(inner.height as usize) {
+        let y = inner.y + i as u16;
+        buf.set_line(inner.x, y, line, inner.width);
+        if i == cursor {
+            buf.set_style(Rect::new(inner.x, y, inner.width, 1), theme.selected(true));
+        }
+    }
+}
+
+pub fn status_picker(frame: &mut Frame, app: &App, cursor: usize, theme: &Theme) {
+    let lang = app.lang;
+    let Some(d) = app.selected() else { return };
+    let rows: Vec<Line> = Status::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, &s)| {
+            let current = if s == d.status {
+                format!("  ({})", tr(lang, t::CURRENT))
+            } else {
+                String::new()
+            };
+            Line::from(vec![
+                Span::styled(format!(" {} ", i + 1), theme.key()),
+                Span::styled(
+                    format!("{} {}", t::status_symbol(s), t::status_label(lang, s)),
+                    theme.status(s),
+                ),
+                Span::raw(current),
+            ])
+        })
+        .collect();
+    let title = t::status_prompt_title(lang, &d.id);
+    let inner = open_box(frame, &title, (width(&title) as u16 + 6).max(34), 7, theme);
+    choice_rows(frame, inner, rows, cursor, theme);
+}
+
+pub fn filter_picker(frame: &mut Frame, app: &App, cursor: usize, theme: &Theme) {
+    let lang = app.lang;
+    let mut rows = vec![Line::from(format!(" {}", tr(lang, t::FILTER_NONE)))];
+    rows.extend(ViewFilter::choices().into_iter().map(|f| {
+        let style = match f {
+            ViewFilter::Timeliness(tl) => theme.timeliness(tl),
+            ViewFilter::Status(s) => theme.status(s),
+        };
+        let marker = if app.filter == Some(f) { "•" } else { " " };
+        Line::from(vec![Span::raw(marker), Span::styled(f.label(lang), style)])
+    }));
+    let height = rows.len() as u16 + 2;
+    let inner = open_box(frame, tr(lang, t::FILTER_TITLE), 34, height, theme);
+    choice_rows(frame, inner, rows, cursor, theme);
+}
+
+pub fn prompt(frame: &mut Frame, app: &App, prompt: &Prompt, theme: &Theme) {
+    let lang = app.lang;
+    let current = app.ws.directive(&prompt.id);
+    let (title, hint) = match prompt.kind {
+        PromptKind::Note { status } => {
+            (t::note_prompt_title(lang, &prompt.id, status), t::NOTE_HINT)
+        }
+        PromptKind::Deadline => (
+            t::deadline_prompt_title(lang, &prompt.id, current.and_then(|d| d.deadline)),
+            t::DEADLINE_HINT,
+        ),
+    };
+    let box_width = frame.area().width.saturating_sub(4).min(86);
+    let inner = open_box(frame, &title, box_width, 5, theme);
+    let room = (inner.width as usize).saturating_sub(3);
+    // The end of a long input stays in view: that is where the typing happens.
+    let input = visible(&prompt.input);
+    let mut shown: Vec<char> = Vec::new();
+    let mut used = 0;
+    for c in input.chars().rev() {
+        used += width(&c.to_string());
+        if used > room {
+            break;
+        }
+        shown.push(c);
+    }
+    let shown: String = shown.into_iter().rev().collect();
+    let buf = frame.buffer_mut();
+    buf.set_line(
+        inner.x,
+        inner.y + 1,
+        &Line::from(vec![
+            Span::styled("> ", theme.key()),
+            Span::raw(shown.clone()),
+        ]),
+        inner.width,
+    );
+    buf.set_stringn(
+        inner.x,
+        inner.y + 2,
+        fit(tr(lang, hint), inner.width as usize),
+        inner.width as usize,
+        theme.dim(),
+    );
+    if inner.height >= 2 {
+        frame.set_cursor_position((inner.x + 2 + width(&shown) as u16, inner.y + 1));
+    }
+}

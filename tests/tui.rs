@@ -1,0 +1,1021 @@
+//! The terminal UI: app state, screens (snapshots), key sequences against the files on disk,
+//! and one run of the real binary in a pseudo-terminal.
+//!
+//! Everything runs on a temporary copy of the repository's `data/`, as of 2023-10-15, with a
+//! fixed clock for log entries, so nothing depends on the time zone, the date or the path.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use dondoc::i18n::Lang;
+use dondoc::model::{Status, Timeliness};
+use dondoc::store::edit::Change;
+use dondoc::tui::app::{Action, App, Level, Pane, Popup, Prompt, PromptKind, View};
+use dondoc::tui::effect::{Effect, Outcome, Runner, WriteRequest};
+use dondoc::tui::{run_keys, ui};
+use ratatui::backend::TestBackend;
+use ratatui::style::{Color, Modifier};
+use ratatui::Terminal;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+const FILE: &str = "2023/giao-ban-2023-08-25.toml";
+const AT: &str = "2023-10-15T09:00:00+07:00";
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2023, 10, 15).unwrap()
+}
+
+/// A temporary copy of `data/`.
+struct Workspace {
+    dir: tempfile::TempDir,
+}
+
+impl Workspace {
+    fn new() -> Workspace {
+        let dir = tempfile::tempdir().unwrap();
+        copy_dir(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("data"),
+            dir.path(),
+        );
+        Workspace { dir }
+    }
+
+    fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    fn path(&self, rel: &str) -> PathBuf {
+        self.dir.path().join(rel)
+    }
+
+    fn read(&self, rel: &str) -> String {
+        fs::read_to_string(self.path(rel)).unwrap()
+    }
+
+    fn app(&self, lang: Lang, size: (u16, u16)) -> App {
+        let ws = dondoc::store::load(self.root()).unwrap();
+        App::new(ws, today(), lang, size)
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+fn clock() -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339(AT).unwrap()
+}
+
+/// The effect runner with a fixed author and clock, and an editor that must not be called.
+fn runner() -> Runner {
+    Runner::new("Kiểm Thử".to_string())
+        .with_clock(clock)
+        .with_editor(|_| panic!("no editor in this test"))
+}
+
+fn selected_id(app: &App) -> String {
+    app.selected().expect("a directive is selected").id.clone()
+}
+
+fn ids(app: &App) -> Vec<String> {
+    app.rows
+        .iter()
+        .map(|r| app.directive(r).id.clone())
+        .collect()
+}
+
+/// Byte range of one `[[directive]]` block (header to the next header or the end).
+fn block(text: &str, id: &str) -> std::ops::Range<usize> {
+    let at = text.find(&format!("id = \"{id}\"")).unwrap();
+    let start = text[..at].rfind("[[directive]]").unwrap();
+    let end = text[at..]
+        .find("\n[[directive]]")
+        .map_or(text.len(), |i| at + i + 1);
+    start..end
+}
+
+/// The original file with one directive's block edited by `edit`: every other byte the same.
+fn expect_block_edit(original: &str, id: &str, edit: impl Fn(&str) -> String) -> String {
+    let range = block(original, id);
+    format!(
+        "{}{}{}",
+        &original[..range.start],
+        edit(&original[range.clone()]),
+        &original[range.end..]
+    )
+}
+
+/// Like `assert_eq!` on two texts, but shows only the lines that differ.
+#[track_caller]
+fn assert_same_text(actual: &str, expected: &str) {
+    if actual == expected {
+        return;
+    }
+    let a: Vec<&str> = actual.split_inclusive('\n').collect();
+    let e: Vec<&str> = expected.split_inclusive('\n').collect();
+    let head = a.iter().zip(&e).take_while(|(x, y)| x == y).count();
+    let tail = a[head..]
+        .iter()
+        .rev()
+        .zip(e[head..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let from = head.saturating_sub(3);
+    panic!(
+        "texts differ from line {}:\n--- actual\n{:?}\n--- expected\n{:?}",
+        head + 1,
+        a[from..a.len() - tail].concat(),
+        e[from..e.len() - tail].concat()
+    );
+}
+
+fn replace_once(text: &str, from: &str, to: &str) -> String {
+    assert_eq!(text.matches(from).count(), 1, "{from:?} in {text}");
+    text.replacen(from, to, 1)
+}
+
+/// Edits the directive's own keys: the part of its block before its first log entry.
+fn edit_head(block: &str, from: &str, to: &str) -> String {
+    let split = block.find("\n[[directive.log]]").unwrap_or(block.len());
+    format!(
+        "{}{}",
+        replace_once(&block[..split], from, to),
+        &block[split..]
+    )
+}
+
+/// A block ends with one blank line before the next `[[directive]]`: the new log entry goes
+/// after the last entry, before that blank line.
+fn append_log(block: &str, entry: &str) -> String {
+    let body = block.trim_end_matches('\n');
+    // The body's own line end, then the blank line that separated it from the next block.
+    let blank = &block[(body.len() + 1).min(block.len())..];
+    format!("{body}\n\n{entry}{blank}")
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pure app state: actions in, state and effects out.
+
+#[test]
+fn moving_in_the_list_follows_the_selected_id() {
+    let ws = Workspace::new();
+    let mut app = ws.app(Lang::En, (120, 40));
+    assert_eq!(app.rows.len(), 36);
+    assert_eq!(app.focus, Pane::Directives);
+    // Most urgent first: the overdue ones, earliest deadline first, then by id.
+    assert_eq!(selected_id(&app), "gb-2023-08-09");
+    assert!(app.update(Action::Down).is_empty());
+    app.update(Action::Down);
+    assert_eq!(selected_id(&app), "gb-2023-08-27");
+    app.update(Action::Up);
+    assert_eq!(app.cursor, 1);
+    app.update(Action::Bottom);
+    assert_eq!(app.cursor, 35);
+    // The list scrolled so the cursor row is on screen (120×40: 34 rows).
+    assert_eq!(app.offset, 36 - app.list_height());
+    app.update(Action::Down);
+    assert_eq!(app.cursor, 35, "stays on the last row");
+    app.update(Action::Top);
+    assert_eq!((app.cursor, app.offset), (0, 0));
+    app.update(Action::PageDown);
+    assert_eq!(app.cursor, app.list_height() - 1);
+
+    // Another sort keeps the same directive selected.
+    let id = selected_id(&app);
+    app.update(Action::CycleSort);
+    assert_eq!(app.sort, dondoc::query::Sort::Deadline);
+    assert_eq!(selected_id(&app), id);
+    assert_eq!(app.message.as_ref().unwrap().text, "Sorted by deadline.");
+}
+
+#[test]
+fn a_unit_shows_what_it_leads_then_what_it_supports() {
+    let ws = Workspace::new();
+    let mut app = ws.app(Lang::En, (120, 40));
+    app.update(Action::NextPane);
+    assert_eq!(app.focus, Pane::Owners);
+    // Row 0 is "All units", row 1 the first group's heading, skipped by the cursor.
+    app.update(Action::Down);
+    assert_eq!(
+        app.ws.owners[app.selected_owner().unwrap()].id,
+        "tp-bac-kan"
+    );
+    app.update(Action::Down);
+    let ba_be = app.selected_owner().unwrap();
+    assert_eq!(app.ws.owners[ba_be].id, "ba-be");
+    assert_eq!(app.owner_counts[ba_be].open, 2);
+    assert_eq!(app.owner_counts[ba_be].overdue, 2);
+    let rows: Vec<(String, bool)> = app
+        .rows
+        .iter()
+        .map(|r| (app.directive(r).id.clone(), r.support))
+        .collect();
+    let leads: Vec<&(String, bool)> = rows.iter().filter(|(_, s)| !s).collect();
+    assert!(!leads.is_empty());
+    let first_support = rows
+        .iter()
+        .position(|(_, s)| *s)
+        .expect("ba-be supports some");
+    assert!(rows[first_support..].iter().all(|(_, s)| *s), "{rows:?}");
+    for r in &app.rows {
+        let d = app.directive(r);
+        assert_eq!(d.owner == "ba-be", !r.support);
+        assert!(d.owner == "ba-be" || d.support.iter().any(|s| s == "ba-be"));
+    }
+    // Up at the top of the units returns to "All units".
+    app.update(Action::Top);
+    assert_eq!(app.selected_owner(), None);
+    assert_eq!(app.rows.len(), 36);
+}
+
+#[test]
+fn filter_by_timeliness_and_status() {
+    let ws = Workspace::new();
+    let mut app = ws.app(Lang::En, (120, 40));
+    app.update(Action::FilterPicker);
+    assert!(matches!(app.popup, Some(Popup::FilterPicker { cursor: 0 })));
+    // Choice 1 is the first timeliness: overdue.
+    app.update(Action::Down);
+    app.update(Action::Confirm);
+    assert_eq!(app.popup, None);
+    assert_eq!(app.rows.len(), 7);
+    assert!(app
+        .rows
+        .iter()
+        .all(|r| app.timeliness(app.directive(r)) == Timeliness::Overdue));
+    // Status "blocked": choices are none, 7 timeliness values, then the statuses.
+    app.update(Action::FilterPicker);
+    for _ in 0..2 {
+        app.update(Action::Down);
+    }
+    app.update(Action::Up);
+    app.update(Action::Confirm);
+    assert_eq!(app.rows.len(), 4, "due soon");
+    app.update(Action::FilterPicker);
+    // From "due soon" (2) down to "blocked" (10).
+    for _ in 0..8 {
+        app.update(Action::Down);
+    }
+    app.update(Action::Confirm);
+    assert!(!app.rows.is_empty());
+    assert!(app
+        .rows
+        .iter()
+        .all(|r| app.directive(r).status == Status::Blocked));
+    // Esc in the list clears the filter.
+    app.update(Action::Back);
+    assert_eq!(app.rows.len(), 36);
+}
+
+#[test]
+fn search_as_you_type_ignores_case_and_diacritics() {
+    let ws = Workspace::new();
+    let mut app = ws.app(Lang::Vi, (120, 40));
+    app.update(Action::StartSearch);
+    for c in "giai ngan".chars() {
+        app.update(Action::Type(c));
+    }
+    let plain = ids(&app);
+    assert!(!plain.is_empty() && plain.len() < 36, "{plain:?}");
+    for r in &app.rows {
+        let d = app.directive(r);
+        let text = dondoc::fold::fold(&format!(
+            "{} {}",
+            d.text,
+            d.note.clone().unwrap_or_default()
+        ));
+        assert!(text.contains("giai") && text.contains("ngan"), "{}", d.text);
+    }
+    // The same words with their diacritics and in capitals find the same directives.
+    app.update(Action::ClearInput);
+    assert_eq!(app.rows.len(), 36);
+    for c in "GIẢI NGÂN".chars() {
+        app.update(Action::Type(c));
+    }
+    assert_eq!(ids(&app), plain);
+    // Enter keeps the search; Esc in the list clears it.
+    app.update(Action::Confirm);
+    assert!(!app.searching);
+    assert_eq!(ids(&app), plain);
+    app.update(Action::Back);
+    assert_eq!(app.search, "");
+    assert_eq!(app.rows.len(), 36);
+    // Nothing found: no selection, and edits say so instead of acting.
+    app.update(Action::StartSearch);
+    for c in "zzzz".chars() {
+        app.update(Action::Type(c));
+    }
+    assert!(app.rows.is_empty());
+    app.update(Action::Confirm);
+    assert!(app.update(Action::SetStatus(Status::Done)).is_empty());
+    assert_eq!(app.popup, None);
+}
+
+#[test]
+fn a_status_change_asks_for_a_note_then_writes_the_resolved_change() {
+    let ws = Workspace::new();
+    let mut app = ws.app(Lang::En, (120, 40));
+    app.update(Action::Down);
+    app.update(Action::Down);
+    assert_eq!(selected_id(&app), "gb-2023-08-27");
+    app.update(Action::StatusPicker);
+    // The picker opens on the current status (in progress).
+    assert_eq!(app.popup, Some(Popup::StatusPicker { cursor: 1 }));
+    app.update(Action::Down);
+    app.update(Action::Down);
+    assert!(app.update(Action::Confirm).is_empty());
+    let prompt = Prompt {
+        kind: PromptKind::Note {
+            status: Some(Status::Done),
+        },
+        id: "gb-2023-08-27".into(),
+        input: String::new(),
+    };
+    assert_eq!(app.popup, Some(Popup::Prompt(prompt.clone())));
+    for c in "Xong".chars() {
+        app.update(Action::Type(c));
+    }
+    let effects = app.update(Action::Confirm);
+    assert_eq!(app.popup, None);
+    assert_eq!(
+        effects,
+        vec![Effect::Write(WriteRequest {
+            id: "gb-2023-08-27".into(),
+            change: Change {
+                status: Some(Status::Done),
+                // Done without a date is done on the as-of date.
+                done_on: Some(Some(today())),
+                deadline: None,
+                note: Some(Some("Xong".into())),
+            },
+            undo: false,
+            prompt: Some(Prompt {
+                input: "Xong".into(),
+                ..prompt
+            }),
+        })]
+    );
+}
+
+#[test]
+fn choosing_the_current_status_without_a_note_writes_nothing() {
+    let ws = Workspace::new();
+    let mut app = ws.app(Lang::En, (120, 40));
+    app.update(Action::SetStatus(Status::InProgress));
+    assert!(app.update(Action::Confirm).is_empty());
+    assert_eq!(app.message.as_ref().unwrap().text, "Nothing to change.");
+}
+
+#[test]
+fn undo_writes_the_inverse_of_the_last_edit() {
+    let ws = Workspace::new();
+    let mut app = ws.app(Lang::En, (120, 40));
+    assert!(app.update(Action::Undo).is_empty());
+    assert_eq!(app.message.as_ref().unwrap().text, "Nothing to undo.");
+
+    // Pretend the runner wrote "done" for the selected directive: the app only sees outcomes.
+    let index = app.rows[0].index;
+    let before = app.ws.directives[index].clone();
+    let change = Change {
+        status: Some(Status::Done),
+        done_on: Some(Some(today())),
+        ..Change::default()
+    };
+    app.ws.directives[index].status = Status::Done;
+    app.ws.directives[index].done_on = Some(today());
+    app.apply(Outcome::Written {
+        request: WriteRequest {
+            id: before.id.clone(),
+            change,
+            undo: false,
+            prompt: None,
+        },
+        written: dondoc::store::write::Written {
+            path: FILE.into(),
+            before: before.clone(),
+            rebased: false,
+        },
+    });
+    let message = app.message.clone().unwrap();
+    assert_eq!(message.level, Level::Info);
+    assert_eq!(
+        message.text,
+        format!(
+            "Saved {}: status in progress → done, done on 2023-10-15 ({FILE})",
+            before.id
+        )
+    );
+    assert_eq!(app.undo.len(), 1);
+    let effects = app.update(Action::Undo);
+    assert_eq!(
+        effects,
+        vec![Effect::Write(WriteRequest {
+            id: before.id.clone(),
+            change: Change {
+                status: Some(Status::InProgress),
+                done_on: Some(None),
+                ..Change::default()
+            },
+            undo: true,
+            prompt: None,
+        })]
+    );
+    assert!(app.undo.is_empty());
+}
+
+#[test]
+fn an_impossible_deadline_is_refused_and_the_input_kept() {
+    let ws = Workspace::new();
+    let mut app = ws.app(Lang::Vi, (120, 40));
+    app.update(Action::EditDeadline);
+    for c in "31/02/2024".chars() {
+        app.update(Action::Type(c));
+    }
+    assert!(app.update(Action::Confirm).is_empty());
+    let message = app.message.clone().unwrap();
+    assert_eq!(message.level, Level::Error);
+    assert_eq!(message.text, "Không có ngày 31/02/2024 trong lịch");
+    match &app.popup {
+        Some(Popup::Prompt(p)) => assert_eq!(p.input, "31/02/2024"),
+        other => panic!("the prompt should stay open: {other:?}"),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Screens.
+
+fn screen(app: &App) -> TestBackend {
+    let (w, h) = app.size;
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| ui::draw(f, app)).unwrap();
+    terminal.backend().clone()
+}
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+const LANGS: [Lang; 2] = [Lang::En, Lang::Vi];
+
+/// Snapshots one screen per language and size, after `keys`.
+fn snapshot_screens(name: &str, keys: &str, setup: impl Fn(&Workspace)) {
+    for lang in LANGS {
+        for size in SIZES {
+            let ws = Workspace::new();
+            setup(&ws);
+            let mut app = ws.app(lang, size);
+            let mut runner = runner();
+            run_keys(&mut app, &mut runner, keys);
+            insta::assert_snapshot!(format!("{name}_{lang}_{}x{}", size.0, size.1), screen(&app));
+        }
+    }
+}
+
+#[test]
+fn screen_main() {
+    snapshot_screens("main", "j j", |_| {});
+}
+
+#[test]
+fn screen_detail() {
+    snapshot_screens("detail", "j <Enter>", |_| {});
+}
+
+#[test]
+fn screen_help() {
+    snapshot_screens("help", "?", |_| {});
+}
+
+#[test]
+fn screen_status_picker() {
+    snapshot_screens("status_picker", "j s j", |_| {});
+}
+
+#[test]
+fn screen_search() {
+    snapshot_screens("search", "/ giai <Space> ngan", |_| {});
+}
+
+#[test]
+fn screen_write_error() {
+    snapshot_screens("write_error", "s 4 <Enter>", |ws| {
+        make_read_only(&ws.path(FILE))
+    });
+}
+
+#[test]
+fn screen_wide_with_the_detail_beside_the_list() {
+    let ws = Workspace::new();
+    let mut app = ws.app(Lang::En, (160, 40));
+    run_keys(&mut app, &mut runner(), "j");
+    insta::assert_snapshot!("side_detail_en_160x40", screen(&app));
+}
+
+#[test]
+fn screen_units_pane_at_80_columns() {
+    // At 80 columns one pane shows at a time; Tab brings the units.
+    let ws = Workspace::new();
+    let mut app = ws.app(Lang::Vi, (80, 24));
+    run_keys(&mut app, &mut runner(), "<Tab> j j");
+    insta::assert_snapshot!("units_vi_80x24", screen(&app));
+}
+
+fn make_read_only(path: &Path) {
+    let mut perms = fs::metadata(path).unwrap().permissions();
+    perms.set_readonly(true);
+    fs::set_permissions(path, perms).unwrap();
+}
+
+#[test]
+fn no_color_leaves_meaning_to_symbols_and_bold() {
+    let ws = Workspace::new();
+    let mut app = ws.app(Lang::En, (120, 40));
+    app.color = false;
+    let backend = screen(&app);
+    let buffer = backend.buffer();
+    for cell in buffer.content() {
+        assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "{cell:?}");
+    }
+    // The overdue count of the units pane stands out in bold, with its symbol.
+    let all_units: String = (0..28).map(|x| buffer[(x, 2)].symbol()).collect();
+    assert!(all_units.contains("‼7"), "{all_units}");
+    let x = all_units.chars().position(|c| c == '‼').unwrap() as u16;
+    assert!(buffer[(x, 2)].modifier.contains(Modifier::BOLD));
+}
+
+#[test]
+fn control_characters_in_the_files_are_shown_not_sent() {
+    let ws = Workspace::new();
+    let original = ws.read(FILE);
+    // Escape sequences written the TOML way: the parsed text holds real ESC and BEL bytes.
+    let text = replace_once(
+        &original,
+        "text = \"Tăng cường quản lý, bảo vệ và phát triển rừng\"",
+        "text = \"\\u001b[2J\\u001b]0;pwned\\u0007Tăng cường\\tquản lý\"",
+    );
+    fs::write(ws.path(FILE), text).unwrap();
+    let app = ws.app(Lang::En, (120, 40));
+    let d = app.ws.directive("gb-2023-08-02").unwrap();
+    assert!(d.text.contains('\x1b'));
+    let backend = screen(&app);
+    let cells: String = backend
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect();
+    assert!(!cells.contains('\x1b') && !cells.contains('\x07') && !cells.contains('\t'));
+    assert!(
+        cells.contains("␛[2J␛]0;pwned␇Tăng cường␉quản lý"),
+        "{backend}"
+    );
+}
+
+#[test]
+fn wide_and_combining_text_keeps_the_columns_aligned() {
+    let ws = Workspace::new();
+    let original = ws.read(FILE);
+    // CJK (two cells a character) and decomposed Vietnamese (combining marks).
+    let text = replace_once(
+        &original,
+        "text = \"Tăng cường quản lý, bảo vệ và phát triển rừng\"",
+        "text = \"日本語の文書と中文的文件和한국어 문서가 섞인 아주 긴 지시 사항입니다 日本語の文書と中文的文件\"",
+    );
+    let text = replace_once(
+        &text,
+        "text = \"Thực hiện tốt công tác phòng, chống dịch bệnh trên cây trồng và vật nuôi\"",
+        "text = \"Thu\u{323}c hie\u{323}\u{302}n to\u{302}\u{301}t co\u{302}ng ta\u{301}c pho\u{300}ng cho\u{302}\u{301}ng di\u{323}ch be\u{323}\u{302}nh tre\u{302}n ca\u{302}y tro\u{302}\u{300}ng va\u{300} va\u{323}\u{302}t nuo\u{302}i\"",
+    );
+    fs::write(ws.path(FILE), text).unwrap();
+    let by_id = |size| {
+        let mut app = ws.app(Lang::Vi, size);
+        while app.sort != dondoc::query::Sort::Id {
+            app.update(Action::CycleSort);
+        }
+        app.update(Action::Top);
+        app
+    };
+    for size in SIZES {
+        let app = by_id(size);
+        let backend = screen(&app);
+        let buffer = backend.buffer();
+        let (w, h) = size;
+        // The right border of the directives pane is in the last column on every body row.
+        for y in 2..h - 3 {
+            assert_eq!(buffer[(w - 1, y)].symbol(), "│", "row {y}\n{backend}");
+        }
+        let shown = backend.to_string();
+        assert!(shown.contains("日本語の"), "{shown}");
+    }
+    // The text column starts at the same x after wide and after narrow text.
+    let backend = screen(&by_id((120, 40)));
+    let lines: Vec<String> = backend.to_string().lines().map(str::to_string).collect();
+    let row = |id: &str| lines.iter().find(|l| l.contains(id)).unwrap().clone();
+    let x_of = |line: &str, needle: &str| {
+        unicode_width::UnicodeWidthStr::width(&line[..line.find(needle).unwrap()])
+    };
+    let cjk = row("gb-2023-08-02");
+    let plain = row("gb-2023-08-03");
+    assert_eq!(
+        x_of(&cjk, "日本"),
+        x_of(&plain, "Thực hiện tốt công tác dự báo")
+    );
+}
+
+#[test]
+fn resizing_keeps_the_cursor_on_screen() {
+    let ws = Workspace::new();
+    let mut app = ws.app(Lang::En, (120, 40));
+    app.update(Action::Bottom);
+    app.update(Action::Resize(80, 24));
+    assert!(app.cursor >= app.offset && app.cursor < app.offset + app.list_height());
+    let backend = screen(&app);
+    assert!(backend.to_string().contains('›'));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Key sequences against the files on disk.
+
+fn keys(ws: &Workspace, lang: Lang, script: &str) -> App {
+    let mut app = ws.app(lang, (120, 40));
+    run_keys(&mut app, &mut runner(), script);
+    app
+}
+
+#[test]
+fn keys_change_a_status_and_log_it() {
+    let ws = Workspace::new();
+    let original = ws.read(FILE);
+    let app = keys(&ws, Lang::En, "j j s 4 <Enter>");
+    assert_eq!(selected_id(&app), "gb-2023-08-27");
+    let expected = expect_block_edit(&original, "gb-2023-08-27", |b| {
+        let b = edit_head(b, "status = \"in_progress\"", "status = \"done\"");
+        let b = replace_once(
+            &b,
+            "note = \"Giải ngân đạt 48%; vốn các chương trình MTQG đạt thấp\"\n\n[[directive.log]]",
+            "note = \"Giải ngân đạt 48%; vốn các chương trình MTQG đạt thấp\"\ndone_on = 2023-10-15\n\n[[directive.log]]",
+        );
+        append_log(
+            &b,
+            &format!("[[directive.log]]\nat = {AT}\nby = \"Kiểm Thử\"\nstatus = \"done\"\ndone_on = 2023-10-15\n"),
+        )
+    });
+    assert_same_text(&ws.read(FILE), &expected);
+    let message = app.message.clone().unwrap();
+    assert_eq!(message.level, Level::Info);
+    assert!(message
+        .text
+        .starts_with("Saved gb-2023-08-27: status in progress → done"));
+    // The screen shows the new state at once.
+    let d = app.ws.directive("gb-2023-08-27").unwrap();
+    assert_eq!(d.status, Status::Done);
+    assert_eq!(app.totals[Timeliness::Overdue as usize], 6);
+}
+
+#[test]
+fn keys_digit_status_with_a_note() {
+    let ws = Workspace::new();
+    let original = ws.read(FILE);
+    keys(&ws, Lang::Vi, "j 3 Chờ <Space> vốn <Space> tỉnh <Enter>");
+    let expected = expect_block_edit(&original, "gb-2023-08-11", |b| {
+        let b = edit_head(b, "status = \"in_progress\"", "status = \"blocked\"");
+        let b = edit_head(
+            &b,
+            "note = \"Thu đạt 55% dự toán; nguồn thu từ đất chưa đạt\"",
+            "note = \"Chờ vốn tỉnh\"",
+        );
+        append_log(
+            &b,
+            &format!("[[directive.log]]\nat = {AT}\nby = \"Kiểm Thử\"\nstatus = \"blocked\"\nnote = \"Chờ vốn tỉnh\"\n"),
+        )
+    });
+    assert_same_text(&ws.read(FILE), &expected);
+}
+
+#[test]
+fn keys_change_a_deadline_in_each_form() {
+    for (typed, written) in [
+        ("2023-11-30", "2023-11-30"),
+        ("30/11/2023", "2023-11-30"),
+        ("+10", "2023-10-25"),
+    ] {
+        let ws = Workspace::new();
+        let original = ws.read(FILE);
+        let app = keys(&ws, Lang::En, &format!("d {typed} <Enter>"));
+        assert_eq!(app.popup, None, "{typed}");
+        let expected = expect_block_edit(&original, "gb-2023-08-09", |b| {
+            let b = edit_head(b, "deadline = 2023-09-30", &format!("deadline = {written}"));
+            append_log(
+                &b,
+                &format!("[[directive.log]]\nat = {AT}\nby = \"Kiểm Thử\"\ndeadline = {written}\n"),
+            )
+        });
+        assert_same_text(&ws.read(FILE), &expected);
+    }
+}
+
+#[test]
+fn keys_an_impossible_deadline_writes_nothing() {
+    let ws = Workspace::new();
+    let original = ws.read(FILE);
+    let app = keys(&ws, Lang::En, "d 29/02/2023 <Enter>");
+    assert_same_text(&ws.read(FILE), &original);
+    assert_eq!(app.message.as_ref().unwrap().level, Level::Error);
+    assert!(matches!(&app.popup, Some(Popup::Prompt(p)) if p.input == "29/02/2023"));
+}
+
+#[test]
+fn keys_add_a_note() {
+    let ws = Workspace::new();
+    let original = ws.read(FILE);
+    keys(&ws, Lang::En, "n Đã <Space> họp <Enter>");
+    let expected = expect_block_edit(&original, "gb-2023-08-09", |b| {
+        let note = b.lines().find(|l| l.starts_with("note = ")).unwrap();
+        let b = edit_head(b, note, "note = \"Đã họp\"");
+        append_log(
+            &b,
+            &format!("[[directive.log]]\nat = {AT}\nby = \"Kiểm Thử\"\nnote = \"Đã họp\"\n"),
+        )
+    });
+    assert_same_text(&ws.read(FILE), &expected);
+}
+
+#[test]
+fn keys_undo_restores_the_values_with_its_own_log_entry() {
+    let ws = Workspace::new();
+    let original = ws.read(FILE);
+    let app = keys(&ws, Lang::En, "j j 4 <Enter> u");
+    let expected = expect_block_edit(&original, "gb-2023-08-27", |b| {
+        let b = append_log(
+            b,
+            &format!("[[directive.log]]\nat = {AT}\nby = \"Kiểm Thử\"\nstatus = \"done\"\ndone_on = 2023-10-15\n"),
+        );
+        append_log(
+            &b,
+            &format!("[[directive.log]]\nat = {AT}\nby = \"Kiểm Thử\"\nstatus = \"in_progress\"\ncleared = [\"done_on\"]\n"),
+        )
+    });
+    assert_same_text(&ws.read(FILE), &expected);
+    assert!(app.undo.is_empty());
+    assert!(app
+        .message
+        .as_ref()
+        .unwrap()
+        .text
+        .starts_with("Undone gb-2023-08-27"));
+    assert_eq!(selected_id(&app), "gb-2023-08-27");
+}
+
+#[test]
+fn keys_a_refused_write_says_why_and_keeps_the_note() {
+    let ws = Workspace::new();
+    let original = ws.read(FILE);
+    make_read_only(&ws.path(FILE));
+    let app = keys(&ws, Lang::En, "j j 4 Đã <Space> xong <Enter>");
+    assert_same_text(&ws.read(FILE), &original);
+    let message = app.message.clone().unwrap();
+    assert_eq!(message.level, Level::Error);
+    assert_eq!(
+        message.text,
+        format!("gb-2023-08-27 not saved: {FILE}: the file is read-only; nothing was written")
+    );
+    match &app.popup {
+        Some(Popup::Prompt(p)) => {
+            assert_eq!(p.input, "Đã xong");
+            assert_eq!(
+                p.kind,
+                PromptKind::Note {
+                    status: Some(Status::Done)
+                }
+            );
+            assert_eq!(p.id, "gb-2023-08-27");
+        }
+        other => panic!("the note prompt should be open again: {other:?}"),
+    }
+    assert!(app.undo.is_empty());
+}
+
+#[test]
+fn keys_a_directive_changed_on_disk_is_not_overwritten() {
+    let ws = Workspace::new();
+    let mut app = ws.app(Lang::En, (120, 40));
+    // Someone else changes the same directive after we read it.
+    let changed = expect_block_edit(&ws.read(FILE), "gb-2023-08-27", |b| {
+        edit_head(
+            b,
+            "note = \"Giải ngân đạt 48%; vốn các chương trình MTQG đạt thấp\"",
+            "note = \"Đạt 70%\"",
+        )
+    });
+    fs::write(ws.path(FILE), &changed).unwrap();
+    run_keys(&mut app, &mut runner(), "j j 4 <Enter>");
+    assert_same_text(&ws.read(FILE), &changed);
+    let message = app.message.clone().unwrap();
+    assert_eq!(message.level, Level::Error);
+    assert!(
+        message.text.contains(FILE) && message.text.contains("gb-2023-08-27"),
+        "{}",
+        message.text
+    );
+    // The screen now shows what is on disk.
+    assert_eq!(
+        app.ws.directive("gb-2023-08-27").unwrap().note.as_deref(),
+        Some("Đạt 70%")
+    );
+}
+
+#[test]
+fn keys_the_editor_writes_a_long_note() {
+    let ws = Workspace::new();
+    let original = ws.read(FILE);
+    let mut app = ws.app(Lang::En, (120, 40));
+    let mut runner = runner().with_editor(|text: &str| {
+        assert_eq!(text, "Đã");
+        Ok("Đã họp với các xã,\n\nngày 12/10.\n".to_string())
+    });
+    run_keys(&mut app, &mut runner, "n Đã <C-e>");
+    match &app.popup {
+        Some(Popup::Prompt(p)) => assert_eq!(p.input, "Đã họp với các xã, ngày 12/10."),
+        other => panic!("the prompt shows the editor's text: {other:?}"),
+    }
+    run_keys(&mut app, &mut runner, "<Enter>");
+    assert!(ws
+        .read(FILE)
+        .contains("note = \"Đã họp với các xã, ngày 12/10.\""));
+    assert_ne!(ws.read(FILE), original);
+}
+
+#[test]
+fn keys_reload_keeps_the_selection() {
+    let ws = Workspace::new();
+    let mut app = ws.app(Lang::En, (120, 40));
+    run_keys(&mut app, &mut runner(), "j j j");
+    let id = selected_id(&app);
+    // Another office's change arrives (e.g. by git pull): another directive becomes done.
+    let changed = expect_block_edit(&ws.read(FILE), "gb-2023-08-09", |b| {
+        edit_head(
+            b,
+            "status = \"in_progress\"",
+            "status = \"done\"\ndone_on = 2023-10-01",
+        )
+    });
+    fs::write(ws.path(FILE), changed).unwrap();
+    run_keys(&mut app, &mut runner(), "r");
+    assert_eq!(selected_id(&app), id);
+    assert_eq!(app.cursor, 2, "one row above it left the overdue group");
+    assert!(app
+        .message
+        .as_ref()
+        .unwrap()
+        .text
+        .starts_with("Reloaded: 36 directives"));
+}
+
+#[test]
+fn detail_and_back() {
+    let ws = Workspace::new();
+    let app = keys(&ws, Lang::En, "j <Enter>");
+    assert_eq!(app.view, View::Detail);
+    let shown = screen(&app).to_string();
+    assert!(shown.contains("Huyện ủy Ba Bể"), "{shown}");
+    assert!(shown.contains("2023-09-22 14:10 +07:00"), "{shown}");
+    let app = keys(&ws, Lang::En, "j <Enter> <Esc>");
+    assert_eq!(app.view, View::List);
+    let app = keys(&ws, Lang::En, "q");
+    assert!(app.quit);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The real binary in a pseudo-terminal.
+
+#[test]
+fn end_to_end_in_a_pseudo_terminal() {
+    use portable_pty::{native_pty_system, CommandBuilder, PtySize};
+    use std::io::{Read, Write};
+    use std::sync::{Arc, Mutex};
+    use std::time::{Duration, Instant};
+
+    // Generous: a loaded CI machine must never fail this test by being slow.
+    const PATIENCE: Duration = Duration::from_secs(120);
+
+    let ws = Workspace::new();
+    let original = ws.read(FILE);
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 40,
+            cols: 120,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_dondoc"));
+    cmd.args([
+        "--data",
+        ws.root().to_str().unwrap(),
+        "--today",
+        "2023-10-15",
+        "--lang",
+        "en",
+    ]);
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("DONDOC_USER", "Người Thử");
+    cmd.cwd(ws.root());
+    let mut child = pair.slave.spawn_command(cmd).unwrap();
+    drop(pair.slave);
+
+    let output = Arc::new(Mutex::new(Vec::<u8>::new()));
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let sink = Arc::clone(&output);
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 8192];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            sink.lock().unwrap().extend_from_slice(&buf[..n]);
+        }
+    });
+    let wait_for = |needle: &str| {
+        let start = Instant::now();
+        while start.elapsed() < PATIENCE {
+            if String::from_utf8_lossy(&output.lock().unwrap()).contains(needle) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("never saw {needle:?}");
+    };
+    wait_for("gb-2023-08-09");
+    let mut writer = pair.master.take_writer().unwrap();
+    writer.write_all(b"jj4").unwrap();
+    writer.flush().unwrap();
+    // Only changed cells are sent, so look for words without spaces in them.
+    wait_for("(optional)");
+    writer.write_all(b"\r").unwrap();
+    writer.flush().unwrap();
+    wait_for("Saved");
+    writer.write_all(b"q").unwrap();
+    writer.flush().unwrap();
+
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(start.elapsed() < PATIENCE, "dondoc did not quit");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert!(status.success(), "{status:?}");
+
+    let written = ws.read(FILE);
+    let expected = expect_block_edit(&original, "gb-2023-08-27", |b| {
+        let b = edit_head(b, "status = \"in_progress\"", "status = \"done\"");
+        replace_once(
+            &b,
+            "đạt thấp\"\n\n[[directive.log]]",
+            "đạt thấp\"\ndone_on = 2023-10-15\n\n[[directive.log]]",
+        )
+    });
+    // The log entry's time is the real clock's: check it apart from the rest.
+    let by = written.find("by = \"Người Thử\"").expect("a new log entry");
+    let entry_start = written[..by].rfind("[[directive.log]]").unwrap();
+    let entry_end = entry_start
+        + written[entry_start..]
+            .find("\n\n")
+            .unwrap_or(written.len() - entry_start);
+    let entry = &written[entry_start..entry_end];
+    assert!(
+        entry.contains("by = \"Người Thử\"\nstatus = \"done\"\ndone_on = 2023-10-15"),
+        "{entry}"
+    );
+    let without_entry = format!(
+        "{}{}",
+        &written[..entry_start - 1],
+        &written[entry_end + 1..]
+    );
+    assert_same_text(&without_entry, &expected);
+
+    // The terminal was given back: the last thing written leaves the alternate screen.
+    let start = Instant::now();
+    loop {
+        let out = output.lock().unwrap().clone();
+        if out.ends_with(b"\x1b[?1049l") {
+            break;
+        }
+        assert!(
+            start.elapsed() < PATIENCE,
+            "the output should end by leaving the alternate screen: {:?}",
+            String::from_utf8_lossy(&out[out.len().saturating_sub(200)..])
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let out = output.lock().unwrap().clone();
+    let text = String::from_utf8_lossy(&out);
+    assert!(text.contains("\x1b[?1049h"), "entered the alternate screen");
+    assert!(!text.contains("\x1b[?1000h"), "no mouse capture");
+}
