@@ -19,7 +19,7 @@
 
 use super::super::fold::nfc;
 use super::super::store::text;
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
+use chrono::{DateTime, FixedOffset};
 use std::collections::{HashMap, HashSet};
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, Value};
 
@@ -488,28 +488,8 @@ fn log_entries(directive: &Table) -> Vec<Table> {
 
 /// When a log entry happened, for ordering and for "which change is later".
 fn entry_time(entry: &Table) -> Option<DateTime<FixedOffset>> {
-    let dt = entry.get("at")?.as_datetime()?;
-    let d = dt.date?;
-    let date = NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())?;
-    let time = dt
-        .time
-        .and_then(|t| {
-            NaiveTime::from_hms_nano_opt(
-                t.hour.into(),
-                t.minute.into(),
-                t.second.unwrap_or(0).into(),
-                t.nanosecond.unwrap_or(0),
-            )
-        })
-        .unwrap_or(NaiveTime::MIN);
     // A local time without offset is compared as if it were UTC: better than nothing.
-    let offset = match dt.offset {
-        Some(toml_edit::Offset::Custom { minutes }) => {
-            FixedOffset::east_opt(i32::from(minutes) * 60)?
-        }
-        _ => FixedOffset::east_opt(0)?,
-    };
-    date.and_time(time).and_local_timezone(offset).single()
+    crate::store::load::log_time(entry.get("at")?.as_datetime()?, FixedOffset::east_opt(0))
 }
 
 fn touches(entry: &Table, group: &[&str]) -> bool {

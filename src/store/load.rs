@@ -698,7 +698,7 @@ fn read_log_entry(ctx: &mut Ctx, item: &Field, t: &DeTable) -> LogEntry {
     ctx.unknown_keys(t, LOG_KEYS, "a log entry");
     let (at, at_text) = match get(t, "at") {
         Some(v) => match v.get_ref() {
-            DeValue::Datetime(dt) => (parse_log_time(dt), dt.to_string()),
+            DeValue::Datetime(dt) => (log_time(dt, None), dt.to_string()),
             other => {
                 ctx.report(v, format!("log time \"at\" must be a date-time like 2023-09-15T09:30:00+07:00, found {}", kind(other)));
                 (None, String::new())
@@ -735,9 +735,13 @@ fn read_log_entry(ctx: &mut Ctx, item: &Field, t: &DeTable) -> LogEntry {
     }
 }
 
-/// A log time with its offset; a local date-time or a bare date is read as midnight/UTC-less
-/// and keeps its text for display.
-fn parse_log_time(dt: &toml::value::Datetime) -> Option<DateTime<FixedOffset>> {
+/// A log time with its offset. A time written without an offset gets `assume_offset`, or is
+/// `None` when that is `None` too (the loader keeps its text for display); a bare date is
+/// midnight.
+pub fn log_time(
+    dt: &toml::value::Datetime,
+    assume_offset: Option<FixedOffset>,
+) -> Option<DateTime<FixedOffset>> {
     let date = dt.date?;
     let date = NaiveDate::from_ymd_opt(date.year.into(), date.month.into(), date.day.into())?;
     let time = dt
@@ -751,9 +755,12 @@ fn parse_log_time(dt: &toml::value::Datetime) -> Option<DateTime<FixedOffset>> {
             )
         })
         .unwrap_or(NaiveTime::MIN);
-    let offset = match dt.offset? {
-        toml::value::Offset::Z => FixedOffset::east_opt(0)?,
-        toml::value::Offset::Custom { minutes } => FixedOffset::east_opt(i32::from(minutes) * 60)?,
+    let offset = match dt.offset {
+        Some(toml::value::Offset::Z) => FixedOffset::east_opt(0)?,
+        Some(toml::value::Offset::Custom { minutes }) => {
+            FixedOffset::east_opt(i32::from(minutes) * 60)?
+        }
+        None => assume_offset?,
     };
     date.and_time(time).and_local_timezone(offset).single()
 }
