@@ -363,3 +363,74 @@ pub fn describe_change(
     }
     parts.join(", ")
 }
+
+// The dashboard and the as-of date.
+pub const DASHBOARD: Text = ("Dashboard", "Bảng tổng hợp");
+pub const MODE_DASHBOARD: Text = ("Dashboard", "Bảng tổng hợp");
+pub const WORST_FIRST: Text = ("worst first", "yếu nhất trước");
+pub const ALL_DIRECTIVES: Text = ("all directives", "tất cả chỉ đạo");
+/// After the as-of date in the title bar when it is not the calendar's date.
+pub const AS_OF_SET: Text = ("(set)", "(đã đặt)");
+pub const AS_OF_HINT: Text = (
+    "YYYY-MM-DD, DD/MM/YYYY, +N/-N days from the as-of date, or today",
+    "YYYY-MM-DD, DD/MM/YYYY, +N/-N ngày so với ngày đang tính, hoặc hôm nay",
+);
+pub const DASH_UNIT: Text = ("Unit", "Đơn vị");
+pub const DASH_COMPLETION: Text = ("% done", "% xong");
+pub const DASH_ON_TIME_RATE: Text = ("% on time", "% đúng hạn");
+pub const DASH_GROUP_TOTAL: Text = ("Group total", "Cộng khối");
+pub const DASH_OVERALL: Text = ("Overall", "Tổng cộng");
+pub const DASH_WITHIN: Text = ("within deadline", "trong hạn");
+pub const DASH_RATE_NOTE: Text = (
+    "% done = done / (done + overdue)",
+    "% xong = đã xong / (đã xong + quá hạn)",
+);
+
+/// "as of 2023-10-15", with "(set)" when it is not the calendar's date.
+pub fn as_of_label(lang: Lang, as_of: NaiveDate, set: bool) -> String {
+    let mut s = format!("{} {}", tr(lang, AS_OF), date(lang, as_of));
+    if set {
+        s.push(' ');
+        s.push_str(tr(lang, AS_OF_SET));
+    }
+    s
+}
+
+pub fn as_of_prompt_title(lang: Lang, current: NaiveDate) -> String {
+    match lang {
+        Lang::En => format!("As-of date for every figure (now: {})", date(lang, current)),
+        Lang::Vi => format!("Ngày tính mọi số liệu (hiện: {})", date(lang, current)),
+    }
+}
+
+pub fn as_of_changed(lang: Lang, as_of: NaiveDate, overdue: usize) -> String {
+    match lang {
+        Lang::En => format!("Figures as of {}: {overdue} overdue.", date(lang, as_of)),
+        Lang::Vi => format!("Số liệu tính đến {}: {overdue} quá hạn.", date(lang, as_of)),
+    }
+}
+
+pub fn as_of_error(lang: Lang, e: &DeadlineError) -> String {
+    match (lang, e) {
+        (Lang::En, DeadlineError::Empty) => "Type a date, +N or -N days, or today.".into(),
+        (Lang::Vi, DeadlineError::Empty) => {
+            "Hãy gõ một ngày, +N hoặc -N ngày, hoặc hôm nay.".into()
+        }
+        (Lang::En, DeadlineError::NotADate(s)) => {
+            format!("\"{s}\" is not a date: use YYYY-MM-DD, DD/MM/YYYY, +N, -N or today")
+        }
+        (Lang::Vi, DeadlineError::NotADate(s)) => {
+            format!("\"{s}\" không phải là ngày: dùng YYYY-MM-DD, DD/MM/YYYY, +N, -N hoặc hôm nay")
+        }
+        (Lang::En, DeadlineError::OutOfRange(s)) => format!("{s} is too far to be an as-of date"),
+        (Lang::Vi, DeadlineError::OutOfRange(s)) => format!("{s} quá xa để làm ngày tính"),
+        (_, DeadlineError::NoSuchDay(_)) => deadline_error(lang, e),
+    }
+}
+
+pub fn unit_not_registered(lang: Lang, id: &str) -> String {
+    match lang {
+        Lang::En => format!("\"{id}\" is not a unit in dondoc.toml: it has no list to show"),
+        Lang::Vi => format!("\"{id}\" không có trong danh mục đơn vị (dondoc.toml)"),
+    }
+}

@@ -5,7 +5,7 @@
 //! recomputed only when the data or the view changes, so drawing a frame is cheap.
 
 use super::effect::{Effect, Outcome, WriteRequest};
-use super::input::parse_deadline;
+use super::input::{parse_as_of, parse_deadline};
 use super::keymap::Mode;
 use super::ui::layout;
 use crate::fold;
@@ -13,6 +13,7 @@ use crate::i18n::tui::{self as t, tr};
 use crate::i18n::Lang;
 use crate::model::{Directive, Status, Timeliness, Workspace};
 use crate::query::{self, Role, Sort};
+use crate::report::{self, Report, ReportOptions};
 use crate::store::edit::Change;
 use chrono::NaiveDate;
 use ratatui::layout::Rect;
@@ -46,6 +47,10 @@ pub enum Action {
     FilterPicker,
     CycleSort,
     Reload,
+    /// Open or close the dashboard (figures by unit, as `dondoc report`).
+    Dashboard,
+    /// Ask for a new as-of date for the whole UI.
+    AsOf,
     Quit,
     Type(char),
     Backspace,
@@ -63,6 +68,8 @@ pub enum Pane {
 pub enum View {
     List,
     Detail,
+    /// Figures by unit in the report's buckets, worst first (`ui/dashboard.rs`).
+    Dashboard,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,6 +96,8 @@ pub enum PromptKind {
         status: Option<Status>,
     },
     Deadline,
+    /// The as-of date of the whole UI (the prompt's `id` is empty: it is for no directive).
+    AsOf,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -161,6 +170,15 @@ pub struct Row {
     pub support: bool,
 }
 
+/// A row of the dashboard; indices into `Report::groups` and their `units`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DashRow {
+    Group(usize),
+    Unit(usize, usize),
+    /// The group's total, after its units.
+    Total(usize),
+}
+
 /// An edit that can be taken back: the change that restores the old values.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UndoEntry {
@@ -172,7 +190,12 @@ const UNDO_DEPTH: usize = 100;
 
 pub struct App {
     pub ws: Workspace,
+    /// The as-of date: every timeliness, count, sort and figure is computed at it. `t` changes
+    /// it; `done` without a date and `+N` deadlines count from it too (as `--today` in the CLI).
     pub today: NaiveDate,
+    /// The calendar's date when the UI started (the title bar says when `today` differs).
+    /// Log entries still get the real time from the effect runner's clock.
+    pub clock_today: NaiveDate,
     pub lang: Lang,
     /// False with NO_COLOR: meaning is then carried by symbols, text and bold/reverse.
     pub color: bool,
@@ -210,6 +233,16 @@ pub struct App {
     pub id_width: usize,
     selected_id: Option<String>,
     selected_owner: Option<String>,
+
+    /// The dashboard's figures: `report::compute` with no period, as of `today`. Computed when
+    /// the dashboard opens, then again only when the workspace or the as-of date changes.
+    report: Option<Report>,
+    pub dash_rows: Vec<DashRow>,
+    /// Index into `dash_rows`, always on a unit.
+    pub dash_cursor: usize,
+    pub dash_offset: usize,
+    /// The owner id under the dashboard cursor, kept when the ranking changes.
+    dash_unit: Option<String>,
     /// Folded search text by directive id: computed once per load, at the first search (so
     /// it does not delay the first screen), then kept up to date file by file as edits land.
     folded: Option<HashMap<String, String>>,
@@ -220,6 +253,7 @@ impl App {
         let mut app = App {
             ws,
             today,
+            clock_today: today,
             lang,
             color: true,
             size,
@@ -248,6 +282,11 @@ impl App {
             id_width: 0,
             selected_id: None,
             selected_owner: None,
+            report: None,
+            dash_rows: Vec::new(),
+            dash_cursor: 0,
+            dash_offset: 0,
+            dash_unit: None,
             folded: None,
         };
         app.reindex(None);
@@ -264,9 +303,11 @@ impl App {
             Some(Popup::Prompt(p)) => match p.kind {
                 PromptKind::Note { .. } => Mode::NoteInput,
                 PromptKind::Deadline => Mode::DeadlineInput,
+                PromptKind::AsOf => Mode::AsOfInput,
             },
             None if self.searching => Mode::Search,
             None if self.view == View::Detail => Mode::Detail,
+            None if self.view == View::Dashboard => Mode::Dashboard,
             None => Mode::Normal,
         }
     }
@@ -344,6 +385,7 @@ impl App {
                 self.size = (w, h);
                 self.scroll_owners();
                 self.scroll_list();
+                self.scroll_dashboard();
                 return vec![];
             }
             _ => {}
@@ -377,6 +419,9 @@ impl App {
     }
 
     fn lists(&mut self, action: Action) -> Vec<Effect> {
+        if self.view == View::Dashboard {
+            return self.dashboard(action);
+        }
         let owners = self.focus == Pane::Owners && self.view == View::List;
         match action {
             Action::Down | Action::Up | Action::Top | Action::Bottom if owners => {
@@ -432,6 +477,8 @@ impl App {
                 self.info(t::sorted_message(self.lang, self.sort));
             }
             Action::Reload => return vec![Effect::Reload],
+            Action::Dashboard => self.open_dashboard(),
+            Action::AsOf => self.ask_as_of(),
             Action::Undo => return self.undo_last(),
             Action::StatusPicker
             | Action::SetStatus(_)
@@ -560,6 +607,16 @@ impl App {
     /// Turns a prompt into a write, or says why not (keeping the prompt open with its text).
     fn submit(&mut self, prompt: Prompt) -> Vec<Effect> {
         let change = match prompt.kind {
+            PromptKind::AsOf => {
+                match parse_as_of(&prompt.input, self.today, self.clock_today) {
+                    Ok(date) => self.set_as_of(date),
+                    Err(e) => {
+                        self.error(t::as_of_error(self.lang, &e));
+                        self.popup = Some(Popup::Prompt(prompt));
+                    }
+                }
+                return vec![];
+            }
             PromptKind::Note { status } => {
                 let note = prompt.input.trim();
                 Change {
@@ -734,6 +791,7 @@ impl App {
         }
         self.count();
         self.refilter();
+        self.refresh_report();
     }
 
     fn build_owner_rows(&mut self) {
@@ -955,5 +1013,188 @@ impl App {
         self.owner_offset = self
             .owner_offset
             .min(self.owner_rows.len().saturating_sub(height));
+    }
+}
+
+/// The dashboard and the as-of date.
+impl App {
+    /// The dashboard's figures, once it has been opened (see `report` above).
+    pub fn report(&self) -> Option<&Report> {
+        self.report.as_ref()
+    }
+
+    /// The unit under the dashboard cursor.
+    pub fn dash_selected(&self) -> Option<&report::UnitReport> {
+        match self.dash_rows.get(self.dash_cursor) {
+            Some(&DashRow::Unit(g, u)) => self.report.as_ref().map(|r| &r.groups[g].units[u]),
+            _ => None,
+        }
+    }
+
+    /// Rows of the dashboard's table at this size.
+    pub fn dash_height(&self) -> usize {
+        let (w, h) = self.size;
+        layout::areas(Rect::new(0, 0, w, h), self.focus, View::Dashboard)
+            .dashboard
+            .map_or(1, |r| super::ui::dashboard::table_rows(r) as usize)
+            .max(1)
+    }
+
+    fn open_dashboard(&mut self) {
+        self.view = View::Dashboard;
+        if self.report.is_none() {
+            self.compute_report();
+        }
+    }
+
+    fn ask_as_of(&mut self) {
+        self.popup = Some(Popup::Prompt(Prompt {
+            kind: PromptKind::AsOf,
+            id: String::new(),
+            input: String::new(),
+        }));
+    }
+
+    /// Moves the whole UI to another as-of date: counts, timeliness, sorting, the dashboard.
+    pub fn set_as_of(&mut self, date: NaiveDate) {
+        self.today = date;
+        self.count();
+        self.refilter();
+        self.refresh_report();
+        let overdue = self.totals[Timeliness::Overdue as usize];
+        self.info(t::as_of_changed(self.lang, date, overdue));
+    }
+
+    /// After the workspace or the as-of date changed: recompute now if the dashboard shows,
+    /// else when it next opens.
+    fn refresh_report(&mut self) {
+        self.report = None;
+        if self.view == View::Dashboard {
+            self.compute_report();
+        }
+    }
+
+    fn compute_report(&mut self) {
+        let report = report::compute(&self.ws, &ReportOptions::new(self.today));
+        let mut rows = Vec::new();
+        for (g, group) in report.groups.iter().enumerate() {
+            rows.push(DashRow::Group(g));
+            rows.extend((0..group.units.len()).map(|u| DashRow::Unit(g, u)));
+            rows.push(DashRow::Total(g));
+        }
+        self.report = Some(report);
+        self.dash_rows = rows;
+        // The same unit stays selected when the ranking changes.
+        let keep = self.dash_unit.clone();
+        let at = keep.and_then(|id| {
+            (0..self.dash_rows.len()).find(|&i| {
+                matches!(self.dash_rows[i], DashRow::Unit(..))
+                    && self.unit_at(i).is_some_and(|u| u.owner == id)
+            })
+        });
+        let first = self
+            .dash_rows
+            .iter()
+            .position(|r| matches!(r, DashRow::Unit(..)))
+            .unwrap_or(0);
+        self.dash_cursor = at.unwrap_or(first);
+        self.dash_unit = self.dash_selected().map(|u| u.owner.clone());
+        self.scroll_dashboard();
+    }
+
+    fn unit_at(&self, row: usize) -> Option<&report::UnitReport> {
+        match self.dash_rows.get(row) {
+            Some(&DashRow::Unit(g, u)) => self.report.as_ref().map(|r| &r.groups[g].units[u]),
+            _ => None,
+        }
+    }
+
+    fn dashboard(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::Down
+            | Action::Up
+            | Action::Top
+            | Action::Bottom
+            | Action::PageDown
+            | Action::PageUp => self.move_dash(action),
+            Action::Confirm => self.jump_to_unit(),
+            Action::Back | Action::Dashboard => self.view = View::List,
+            Action::Help => self.popup = Some(Popup::Help { scroll: 0 }),
+            Action::AsOf => self.ask_as_of(),
+            Action::Reload => return vec![Effect::Reload],
+            _ => {}
+        }
+        vec![]
+    }
+
+    fn move_dash(&mut self, action: Action) {
+        let units: Vec<usize> = (0..self.dash_rows.len())
+            .filter(|&i| matches!(self.dash_rows[i], DashRow::Unit(..)))
+            .collect();
+        let Some(at) = units.iter().position(|&i| i == self.dash_cursor) else {
+            return;
+        };
+        let page = self.dash_height().saturating_sub(1).max(1);
+        let last = units.len() - 1;
+        let to = match action {
+            Action::Down => (at + 1).min(last),
+            Action::Up => at.saturating_sub(1),
+            Action::Top => 0,
+            Action::Bottom => last,
+            Action::PageDown => (at + page).min(last),
+            Action::PageUp => at.saturating_sub(page),
+            _ => at,
+        };
+        self.dash_cursor = units[to];
+        self.dash_unit = self.dash_selected().map(|u| u.owner.clone());
+        self.scroll_dashboard();
+    }
+
+    /// Keeps the cursor on screen, with its group's heading when scrolling up to the first
+    /// unit and the group's total when scrolling down to the last.
+    fn scroll_dashboard(&mut self) {
+        let height = self.dash_height();
+        let cursor = self.dash_cursor;
+        let want_top = match cursor.checked_sub(1).map(|i| self.dash_rows[i]) {
+            Some(DashRow::Group(_)) => cursor - 1,
+            _ => cursor,
+        };
+        let want_bottom = match self.dash_rows.get(cursor + 1) {
+            Some(DashRow::Total(_)) => cursor + 1,
+            _ => cursor,
+        };
+        if want_top < self.dash_offset {
+            self.dash_offset = want_top;
+        } else if want_bottom >= self.dash_offset + height {
+            self.dash_offset = (want_bottom + 1 - height).min(cursor);
+        }
+        self.dash_offset = self
+            .dash_offset
+            .min(self.dash_rows.len().saturating_sub(height));
+    }
+
+    /// Enter on a unit: the lists, with that unit selected and its directives shown.
+    fn jump_to_unit(&mut self) {
+        let Some(id) = self.dash_selected().map(|u| u.owner.clone()) else {
+            return;
+        };
+        let row = self
+            .owner_rows
+            .iter()
+            .position(|r| matches!(r, OwnerRow::Owner(i) if self.ws.owners[*i].id == id));
+        let Some(row) = row else {
+            // A lead unit missing from dondoc.toml has no row in the units pane.
+            self.error(t::unit_not_registered(self.lang, &id));
+            return;
+        };
+        self.view = View::List;
+        self.focus = Pane::Directives;
+        self.owner_cursor = row;
+        self.selected_owner = Some(id);
+        self.scroll_owners();
+        self.selected_id = None;
+        self.cursor = 0;
+        self.offset = 0;
+        self.refilter();
     }
 }

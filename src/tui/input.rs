@@ -61,6 +61,40 @@ pub fn parse_deadline(input: &str, today: NaiveDate) -> Result<Option<NaiveDate>
         .ok_or_else(|| DeadlineError::NoSuchDay(s.to_string()))
 }
 
+/// A new as-of date for the whole UI: the deadline forms (`YYYY-MM-DD`, `DD/MM/YYYY`, `+N`),
+/// plus `-N` days back, both counted from the `current` as-of date (to step through the
+/// weeks before a meeting), and `today`/`hôm nay` for the clock's date. Never "no date".
+pub fn parse_as_of(
+    input: &str,
+    current: NaiveDate,
+    clock_today: NaiveDate,
+) -> Result<NaiveDate, DeadlineError> {
+    let s = input.trim();
+    if matches!(
+        s.to_lowercase().as_str(),
+        "today" | "hôm nay" | "hom nay" | "nay"
+    ) {
+        return Ok(clock_today);
+    }
+    if let Some(days) = s.strip_prefix('-').filter(|d| !d.trim().is_empty()) {
+        let days = days.trim().trim_end_matches(['d', 'D']);
+        let n: u64 = days
+            .parse()
+            .map_err(|_| DeadlineError::NotADate(s.to_string()))?;
+        if n > 36_500 {
+            return Err(DeadlineError::OutOfRange(s.to_string()));
+        }
+        return current
+            .checked_sub_days(Days::new(n))
+            .ok_or_else(|| DeadlineError::OutOfRange(s.to_string()));
+    }
+    match parse_deadline(s, current)? {
+        Some(date) => Ok(date),
+        // "-", "none": a deadline can be removed, the as-of date cannot.
+        None => Err(DeadlineError::NotADate(s.to_string())),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,5 +164,30 @@ mod tests {
             DeadlineError::OutOfRange("30/11/1023".into())
         );
         assert_eq!(err("+99999"), DeadlineError::OutOfRange("+99999".into()));
+    }
+
+    #[test]
+    fn as_of_dates_step_from_the_current_one() {
+        let clock = day(2024, 5, 20).unwrap();
+        let as_of = |s: &str| parse_as_of(s, today(), clock);
+        assert_eq!(as_of("2023-09-30"), Ok(day(2023, 9, 30).unwrap()));
+        assert_eq!(as_of("1/10/2023"), Ok(day(2023, 10, 1).unwrap()));
+        assert_eq!(as_of("+7"), Ok(day(2023, 10, 22).unwrap()));
+        assert_eq!(as_of("-15"), Ok(day(2023, 9, 30).unwrap()));
+        assert_eq!(as_of(" -1d "), Ok(day(2023, 10, 14).unwrap()));
+        assert_eq!(as_of("today"), Ok(clock));
+        assert_eq!(as_of("Hôm nay"), Ok(clock));
+        assert_eq!(as_of("-"), Err(DeadlineError::NotADate("-".into())));
+        assert_eq!(as_of("none"), Err(DeadlineError::NotADate("none".into())));
+        assert_eq!(as_of("-x"), Err(DeadlineError::NotADate("-x".into())));
+        assert_eq!(as_of(""), Err(DeadlineError::Empty));
+        assert_eq!(
+            as_of("31/02/2024"),
+            Err(DeadlineError::NoSuchDay("31/02/2024".into()))
+        );
+        assert_eq!(
+            as_of("-99999"),
+            Err(DeadlineError::OutOfRange("-99999".into()))
+        );
     }
 }

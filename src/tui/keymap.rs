@@ -19,6 +19,10 @@ pub enum Mode {
     DeadlineInput,
     Search,
     Help,
+    /// Figures by unit.
+    Dashboard,
+    /// Typing a new as-of date.
+    AsOfInput,
 }
 
 impl Mode {
@@ -31,11 +35,16 @@ impl Mode {
         Mode::DeadlineInput,
         Mode::Search,
         Mode::Help,
+        Mode::Dashboard,
+        Mode::AsOfInput,
     ];
 
     /// Typing text: plain characters are input, not commands.
     pub fn takes_text(self) -> bool {
-        matches!(self, Mode::NoteInput | Mode::DeadlineInput | Mode::Search)
+        matches!(
+            self,
+            Mode::NoteInput | Mode::DeadlineInput | Mode::AsOfInput | Mode::Search
+        )
     }
 }
 
@@ -117,8 +126,8 @@ use Mode::*;
 
 const LISTS: &[Mode] = &[Normal, Detail];
 const PICKERS: &[Mode] = &[StatusPicker, FilterPicker];
-const INPUTS: &[Mode] = &[NoteInput, DeadlineInput];
-const TEXT_INPUTS: &[Mode] = &[NoteInput, DeadlineInput, Search];
+const INPUTS: &[Mode] = &[NoteInput, DeadlineInput, AsOfInput];
+const TEXT_INPUTS: &[Mode] = &[NoteInput, DeadlineInput, AsOfInput, Search];
 
 const fn bind(
     modes: &'static [Mode],
@@ -197,6 +206,26 @@ pub static BINDINGS: &[Binding] = &[
             "chuyển giữa đơn vị và chỉ đạo",
         ),
         Some(("Tab", ("pane", "khung"))),
+    ),
+    bind(
+        &[Normal, Detail],
+        &[Char('b')],
+        Action::Dashboard,
+        (
+            "dashboard: figures by unit, as dondoc report",
+            "bảng tổng hợp theo đơn vị, như dondoc report",
+        ),
+        Some(("b", ("dashboard", "tổng hợp"))),
+    ),
+    bind(
+        LISTS,
+        &[Char('t')],
+        Action::AsOf,
+        (
+            "change the as-of date of every figure",
+            "đổi ngày tính tiến độ cho mọi số liệu",
+        ),
+        None,
     ),
     bind(
         &[Normal],
@@ -366,6 +395,91 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(
         LISTS,
+        &[Char('q')],
+        Action::Quit,
+        ("quit", "thoát"),
+        Some(("q", ("quit", "thoát"))),
+    ),
+    // Dashboard.
+    bind(
+        &[Dashboard],
+        &[Char('j'), Down],
+        Action::Down,
+        ("next unit", "đơn vị dưới"),
+        Some(("j/k", ("move", "di chuyển"))),
+    ),
+    bind(
+        &[Dashboard],
+        &[Char('k'), Up],
+        Action::Up,
+        ("previous unit", "đơn vị trên"),
+        None,
+    ),
+    bind(
+        &[Dashboard],
+        &[Char('g'), Home],
+        Action::Top,
+        ("first unit", "đơn vị đầu"),
+        None,
+    ),
+    bind(
+        &[Dashboard],
+        &[Char('G'), End],
+        Action::Bottom,
+        ("last unit", "đơn vị cuối"),
+        None,
+    ),
+    bind(
+        &[Dashboard],
+        &[PageDown, Ctrl('d')],
+        Action::PageDown,
+        ("page down", "trang sau"),
+        None,
+    ),
+    bind(
+        &[Dashboard],
+        &[PageUp, Ctrl('u')],
+        Action::PageUp,
+        ("page up", "trang trước"),
+        None,
+    ),
+    bind(
+        &[Dashboard],
+        &[Enter],
+        Action::Confirm,
+        ("the unit's directives", "xem chỉ đạo của đơn vị"),
+        Some(("Enter", ("directives", "chỉ đạo"))),
+    ),
+    bind(
+        &[Dashboard],
+        &[Esc, Char('b')],
+        Action::Back,
+        ("back to the lists", "về danh sách"),
+        Some(("Esc", ("back", "quay lại"))),
+    ),
+    bind(
+        &[Dashboard],
+        &[Char('t')],
+        Action::AsOf,
+        ("change the as-of date", "đổi ngày tính"),
+        Some(("t", ("as-of date", "ngày tính"))),
+    ),
+    bind(
+        &[Dashboard],
+        &[Char('r')],
+        Action::Reload,
+        ("reload from disk", "tải lại từ đĩa"),
+        None,
+    ),
+    bind(
+        &[Dashboard],
+        &[Char('?')],
+        Action::Help,
+        ("all keys", "tất cả các phím"),
+        Some(("?", ("help", "trợ giúp"))),
+    ),
+    bind(
+        &[Dashboard],
         &[Char('q')],
         Action::Quit,
         ("quit", "thoát"),
@@ -569,9 +683,10 @@ fn section_title(modes: &[Mode]) -> Text {
         Detail => t::MODE_DETAIL,
         StatusPicker => t::MODE_STATUS,
         FilterPicker => t::MODE_FILTER,
-        NoteInput | DeadlineInput => t::MODE_INPUT,
+        NoteInput | DeadlineInput | AsOfInput => t::MODE_INPUT,
         Search => t::MODE_SEARCH,
         Help => t::MODE_HELP,
+        Dashboard => t::MODE_DASHBOARD,
     }
 }
 

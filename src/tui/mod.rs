@@ -49,6 +49,8 @@ pub fn run(ctx: &Context) -> anyhow::Result<ExitCode> {
         let size = terminal.size()?;
         let mut app = App::new(ws, ctx.today, ctx.lang, (size.width, size.height));
         app.color = color;
+        // `--today` sets the as-of date; the title bar says so when it is not the calendar's.
+        app.clock_today = chrono::Local::now().date_naive();
         let mut runner = Runner::new(author).with_editor(|text| {
             // The editor gets the real screen and keyboard; ours comes back after.
             leave_screen();

@@ -15,6 +15,8 @@ pub struct Areas {
     /// The directives pane, borders included.
     pub list: Option<Rect>,
     pub detail: Option<Rect>,
+    /// The whole body, when the dashboard shows.
+    pub dashboard: Option<Rect>,
     pub status: Rect,
     pub footer: Rect,
 }
@@ -35,9 +37,14 @@ pub fn areas(size: Rect, focus: Pane, view: View) -> Areas {
         owners: None,
         list: None,
         detail: None,
+        dashboard: None,
         status,
         footer,
     };
+    if view == View::Dashboard {
+        a.dashboard = Some(body);
+        return a;
+    }
     if view == View::Detail {
         a.detail = Some(body);
         return a;

@@ -2,6 +2,7 @@
 //! only the rows on screen are built, so a frame costs the same for 36 or 20,000 directives.
 
 pub mod bottom;
+pub mod dashboard;
 pub mod detail;
 pub mod directives;
 pub mod help;
@@ -28,6 +29,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     if let Some(area) = areas.detail {
         detail::render(frame, area, app, &theme);
+    }
+    if let Some(area) = areas.dashboard {
+        dashboard::render(frame, area, app, &theme);
     }
     bottom::render_status(frame, areas.status, app, &theme);
     bottom::render_footer(frame, areas.footer, app, &theme);

@@ -90,6 +90,7 @@ pub fn prompt(frame: &mut Frame, app: &App, prompt: &Prompt, theme: &Theme) {
             t::deadline_prompt_title(lang, &prompt.id, current.and_then(|d| d.deadline)),
             t::DEADLINE_HINT,
         ),
+        PromptKind::AsOf => (t::as_of_prompt_title(lang, app.today), t::AS_OF_HINT),
     };
     let box_width = frame.area().width.saturating_sub(4).min(86);
     let inner = open_box(frame, &title, box_width, 5, theme);

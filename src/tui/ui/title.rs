@@ -20,7 +20,11 @@ const SHOWN: [Timeliness; 6] = [
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let lang = app.lang;
-    let as_of = format!("{} {}", tr(lang, t::AS_OF), t::date(lang, app.today));
+    let mut as_of = format!("{} {}", tr(lang, t::AS_OF), t::date(lang, app.today));
+    if app.today != app.clock_today {
+        // Set with `t` or `--today`: figures are not those of the calendar's date.
+        as_of = t::as_of_label(lang, app.today, true);
+    }
     let count = |tl: Timeliness| app.totals[tl as usize];
     let long: Vec<String> = SHOWN
         .iter()
