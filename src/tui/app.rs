@@ -209,8 +209,8 @@ pub struct App {
     /// A sync is running (a second `S` waits for it).
     pub syncing: bool,
     /// Directives changed by others (reloaded from disk or pulled) since the screen opened,
-    /// not yet seen: marked `•` until the cursor moves onto them (or off them, when the
-    /// change came in while they were selected).
+    /// not yet seen: marked `•` (in the row and the detail) until the cursor has been on
+    /// them and moves on: the mark stays while one is selected, so the detail explains it.
     pub changed: HashSet<String>,
 
     pub owner_rows: Vec<OwnerRow>,
@@ -434,7 +434,6 @@ impl App {
             Action::Confirm if self.selected().is_some() => {
                 self.view = View::Detail;
                 self.detail_scroll = 0;
-                self.see_selected();
             }
             Action::Back if self.view == View::Detail => self.view = View::List,
             Action::Back if !self.search.is_empty() || self.filter.is_some() => {
@@ -688,11 +687,10 @@ impl App {
         vec![Effect::Sync]
     }
 
-    /// A move the user made: the directive left and the one reached count as seen.
+    /// A move the user made: the directive left counts as seen.
     fn move_and_see(&mut self, cursor: usize) {
         self.see_selected();
         self.move_to(cursor);
-        self.see_selected();
     }
 
     fn see_selected(&mut self) {
@@ -1189,6 +1187,7 @@ impl App {
         if to == at {
             return;
         }
+        self.see_selected();
         self.owner_cursor = selectable[to];
         self.selected_owner = self.selected_owner().map(|i| self.ws.owners[i].id.clone());
         self.scroll_owners();

@@ -51,21 +51,23 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .collect();
     let total_width = area.width as usize;
     // Git, long or short form, when the workspace is in a repository.
-    let mut gits: Vec<String> = app
+    let gits: Vec<String> = app
         .git_status()
         .map(|s| t::git_title(lang, s).map(|g| format!("[{g}] ")).to_vec())
         .unwrap_or_default();
-    gits.push(String::new());
     let candidates = [
         format!("{as_of} │ {} ", long.join("  ")),
         format!("{as_of} │ {} ", medium.join(" ")),
         format!("{as_of} │ {} ", short.join(" ")),
         format!("{} ", short.join(" ")),
     ];
-    // The longest forms that leave the title at least 20 cells: the totals first, then git.
+    // The longest forms that leave the title at least 20 cells: totals and git, then the
+    // totals alone when git does not fit at all.
+    let no_git = String::new();
     let (git, right) = candidates
         .iter()
         .flat_map(|c| gits.iter().map(move |g| (g, c)))
+        .chain(candidates.iter().map(|c| (&no_git, c)))
         .find(|(g, c)| width(c) + width(g) + 20 <= total_width)
         .map(|(g, c)| (g.clone(), c.clone()))
         .unwrap_or_default();
