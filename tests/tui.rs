@@ -403,6 +403,7 @@ fn undo_writes_the_inverse_of_the_last_edit() {
             before: before.clone(),
             rebased: false,
         },
+        others: vec![],
     });
     let message = app.message.clone().unwrap();
     assert_eq!(message.level, Level::Info);
@@ -1539,4 +1540,36 @@ fn end_to_end_a_file_changed_by_another_process_shows_on_screen() {
         std::thread::sleep(Duration::from_millis(20));
     };
     assert!(status.success(), "{status:?}");
+}
+
+#[test]
+fn keys_a_write_on_top_of_anothers_change_says_what_they_changed() {
+    let ws = Workspace::new();
+    let mut app = ws.app(Lang::En, (120, 40));
+    // Someone changes another directive of the same file; the watcher has not told us yet.
+    let theirs = expect_block_edit(&ws.read(FILE), "gb-2023-08-09", |b| {
+        edit_head(b, "status = \"in_progress\"", "status = \"blocked\"")
+    });
+    fs::write(ws.path(FILE), &theirs).unwrap();
+    let mut runner = runner();
+    run_keys(&mut app, &mut runner, "j j 4 <Enter>");
+    let text = app.message.clone().unwrap().text;
+    assert!(
+        text.starts_with("Saved gb-2023-08-27")
+            && text.ends_with("changed by others meanwhile: gb-2023-08-09"),
+        "{text}"
+    );
+    assert!(app.is_changed("gb-2023-08-09") && !app.is_changed("gb-2023-08-27"));
+    assert_eq!(
+        app.ws.directive("gb-2023-08-09").unwrap().status,
+        Status::Blocked
+    );
+    // Both changes are in the file; the watcher's late report changes nothing more.
+    assert!(ws.read(FILE).contains("status = \"blocked\""));
+    handle_event(
+        &mut app,
+        &mut runner,
+        Event::FilesChanged(vec![FILE.into()]),
+    );
+    assert_eq!(app.message.unwrap().text, text);
 }

@@ -602,3 +602,11 @@ pub fn git_title(lang: Lang, s: &crate::git::status::GitStatus) -> [String; 2] {
     }
     [long.join(" · "), short.join(" ")]
 }
+
+/// After a write that landed on a newer version of its file.
+pub fn others_changed(lang: Lang, ids: &[String]) -> String {
+    match lang {
+        Lang::En => format!("changed by others meanwhile: {}", some_ids(ids)),
+        Lang::Vi => format!("người khác vừa sửa: {}", some_ids(ids)),
+    }
+}

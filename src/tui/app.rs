@@ -741,7 +741,11 @@ impl App {
     /// after every change to the files, a reload after a sync).
     pub fn apply(&mut self, outcome: Outcome) -> Vec<Effect> {
         match outcome {
-            Outcome::Written { request, written } => {
+            Outcome::Written {
+                request,
+                written,
+                others,
+            } => {
                 let what = t::describe_change(self.lang, &request.change, &written.before);
                 let mut text = if request.undo {
                     format!("{} {}: {what}", tr(self.lang, t::UNDONE), request.id)
@@ -758,6 +762,10 @@ impl App {
                 text.push_str(&format!(" ({})", written.path));
                 if written.rebased {
                     text.push_str(&format!("; {}", tr(self.lang, t::REBASED)));
+                }
+                if !others.is_empty() {
+                    text.push_str(&format!("; {}", t::others_changed(self.lang, &others)));
+                    self.changed.extend(others);
                 }
                 self.info(text);
                 self.reindex(Some(&written.path));

@@ -9,7 +9,7 @@
 use crate::git::status::GitStatus;
 use crate::git::sync::SyncOutcome;
 use crate::git::{self, sync::Step};
-use crate::model::Workspace;
+use crate::model::{Directive, Workspace};
 use crate::store::edit::{Change, Edit};
 use crate::store::write::{write_edit, WriteError, Written};
 use crate::store::{self, LoadError};
@@ -58,6 +58,9 @@ pub enum Outcome {
     Written {
         request: WriteRequest,
         written: Written,
+        /// Other directives of the file that someone else changed or added meanwhile (the
+        /// write was applied on top of their version).
+        others: Vec<String>,
     },
     WriteFailed {
         request: WriteRequest,
@@ -215,10 +218,30 @@ impl Runner {
                     by: self.author.clone(),
                     at: (self.clock)(),
                 };
+                // The file's directives as shown, to tell what others changed in it when the
+                // write lands on a newer version of the file (a few directives: cheap).
+                let shown: Vec<Directive> = match ws.directive(&edit.id) {
+                    Some(d) => ws
+                        .directives
+                        .iter()
+                        .filter(|o| o.file == d.file && o.id != d.id)
+                        .cloned()
+                        .collect(),
+                    None => Vec::new(),
+                };
                 match write_edit(ws, &edit) {
                     Ok(written) => {
                         self.commit_in_background(ws, &written, edit);
-                        Outcome::Written { request, written }
+                        let others = if written.rebased {
+                            changed_since(ws, &written.path, &request.id, &shown)
+                        } else {
+                            Vec::new()
+                        };
+                        Outcome::Written {
+                            request,
+                            written,
+                            others,
+                        }
                     }
                     Err(error) => Outcome::WriteFailed { request, error },
                 }
@@ -250,6 +273,19 @@ impl Runner {
             }
         }
     }
+}
+
+/// Directives of `path` (other than `id`) that differ from `shown` or are new.
+fn changed_since(ws: &Workspace, path: &str, id: &str, shown: &[Directive]) -> Vec<String> {
+    let mut ids: Vec<String> = ws
+        .directives
+        .iter()
+        .filter(|d| d.id != id && ws.file_of(d).path == path)
+        .filter(|d| !shown.iter().any(|s| s.id == d.id && s.same_content(d)))
+        .map(|d| d.id.clone())
+        .collect();
+    ids.sort();
+    ids
 }
 
 /// The repository's status for the title bar, with conflicted paths made relative to the
