@@ -40,7 +40,17 @@ impl Operation {
 pub fn read(root: &Path) -> Result<GitStatus, GitError> {
     let out = git(
         root,
-        &["status", "--porcelain=v2", "--branch", "-z", "--", "."],
+        // No index refresh (and so no index.lock): a commit or pull running at the same time
+        // in another thread must not fail on the lock this read would take.
+        &[
+            "--no-optional-locks",
+            "status",
+            "--porcelain=v2",
+            "--branch",
+            "-z",
+            "--",
+            ".",
+        ],
         Some(LOCAL_TIMEOUT),
     )?;
     if !out.success {

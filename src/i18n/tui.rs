@@ -434,3 +434,250 @@ pub fn unit_not_registered(lang: Lang, id: &str) -> String {
         Lang::Vi => format!("\"{id}\" không có trong danh mục đơn vị (dondoc.toml)"),
     }
 }
+
+// Live reload and git (issue 4).
+
+pub const SYNC_RUNNING: Text = (
+    "A sync is already running.",
+    "Đang đồng bộ, hãy chờ lần này xong.",
+);
+pub const SYNC_NOT_A_REPO: Text = (
+    "The workspace is not in a git repository: nothing to sync (see `git init` or `git clone`).",
+    "Thư mục dữ liệu không nằm trong kho git: không có gì để đồng bộ (xem `git init` hoặc `git clone`).",
+);
+pub const SYNC_STARTED: Text = ("Syncing…", "Đang đồng bộ…");
+pub const CHANGED_BY_OTHERS: Text = (
+    "• Changed by someone else since you opened the screen",
+    "• Người khác đã sửa từ khi bạn mở màn hình",
+);
+
+/// The mark in a row, before the text: changed by others (not seen yet), in a broken file.
+pub const CHANGED_MARK: &str = "• ";
+pub const BROKEN_MARK: &str = "✗ ";
+
+pub fn watch_failed(lang: Lang, e: &str) -> String {
+    match lang {
+        Lang::En => format!("Changes on disk are not followed ({e}); r reloads by hand."),
+        Lang::Vi => format!("Không theo dõi được thay đổi trên đĩa ({e}); bấm r để tải lại."),
+    }
+}
+
+pub fn committed(lang: Lang, hash: &str) -> String {
+    match lang {
+        Lang::En => format!("committed {hash}"),
+        Lang::Vi => format!("đã commit {hash}"),
+    }
+}
+
+pub fn commit_failed(lang: Lang, id: &str, e: &str) -> String {
+    match lang {
+        Lang::En => format!("{id} is saved, but the git commit failed: {e}"),
+        Lang::Vi => format!("{id} đã lưu, nhưng commit git không được: {e}"),
+    }
+}
+
+pub fn sync_step(lang: Lang, step: &crate::git::sync::Step) -> String {
+    use crate::git::sync::Step;
+    match (lang, step) {
+        (Lang::En, _) => format!("Sync: {step}"),
+        (Lang::Vi, Step::Committing(n)) => format!("Đồng bộ: đang commit {n} tệp…"),
+        (Lang::Vi, Step::Pulling) => "Đồng bộ: đang kéo về (pull)…".into(),
+        (Lang::Vi, Step::Pushing) => "Đồng bộ: đang đẩy lên (push)…".into(),
+        (Lang::Vi, Step::Retrying) => "Đồng bộ: kho chung vừa thay đổi, kéo về lần nữa…".into(),
+    }
+}
+
+/// Up to three ids, then how many more.
+fn some_ids(ids: &[String]) -> String {
+    let mut text = ids.iter().take(3).cloned().collect::<Vec<_>>().join(", ");
+    if ids.len() > 3 {
+        text.push_str(&format!(", … (+{})", ids.len() - 3));
+    }
+    text
+}
+
+/// "3 directives updated: gb-…, gb-…; 1 added: …" after files changed on disk.
+pub fn reload_summary(lang: Lang, s: &crate::watch::ReloadSummary) -> String {
+    let mut parts = Vec::new();
+    for (ids, en, vi) in [
+        (&s.updated, "updated", "được cập nhật"),
+        (&s.added, "added", "được thêm"),
+        (&s.removed, "removed", "bị xóa"),
+    ] {
+        if ids.is_empty() {
+            continue;
+        }
+        let n = ids.len();
+        parts.push(match lang {
+            Lang::En if n == 1 => format!("1 directive {en}: {}", some_ids(ids)),
+            Lang::En => format!("{n} directives {en}: {}", some_ids(ids)),
+            Lang::Vi => format!("{n} chỉ đạo {vi}: {}", some_ids(ids)),
+        });
+    }
+    if s.config_changed {
+        parts.insert(
+            0,
+            tr(lang, ("dondoc.toml changed", "dondoc.toml đã thay đổi")).to_string(),
+        );
+    }
+    parts.join("; ")
+}
+
+/// `why` is the first problem of the file (`path:line:col: message`).
+pub fn file_broken(lang: Lang, why: &str) -> String {
+    match lang {
+        Lang::En => format!(
+            "a file no longer parses ({why}): its last good contents stay, marked ✗, and are not written"
+        ),
+        Lang::Vi => format!(
+            "một tệp không đọc được nữa ({why}): vẫn hiện nội dung tốt gần nhất, đánh dấu ✗, và không ghi vào"
+        ),
+    }
+}
+
+/// How to get out of a rebase or merge left stopped.
+pub fn operation_stopped(
+    lang: Lang,
+    op: crate::git::status::Operation,
+    conflicted: &[String],
+) -> String {
+    let op = op.as_str();
+    let files = if conflicted.is_empty() {
+        "FILE".to_string()
+    } else {
+        conflicted.join(" ")
+    };
+    match lang {
+        Lang::En => format!(
+            "git {op} stopped: fix {files} by hand, then `git add {files} && git {op} --continue`; or `git {op} --abort` to undo"
+        ),
+        Lang::Vi => format!(
+            "git {op} đang dừng: sửa tay {files}, rồi `git add {files} && git {op} --continue`; hoặc `git {op} --abort` để hủy"
+        ),
+    }
+}
+
+/// The detail of a directive in a conflicted file: the command that resolves it.
+pub fn conflict_help(lang: Lang, op: Option<crate::git::status::Operation>, path: &str) -> String {
+    let next = match op {
+        Some(op) => format!("git {} --continue", op.as_str()),
+        None => "git commit".to_string(),
+    };
+    let abort = op.map(|op| format!("git {} --abort", op.as_str()));
+    match (lang, abort) {
+        (Lang::En, Some(abort)) => format!(
+            "⚠ Git conflict in this file: remove the conflict markers, then `git add {path} && {next}`, or `{abort}` to undo the pull"
+        ),
+        (Lang::En, None) => format!(
+            "⚠ Git conflict in this file: remove the conflict markers, then `git add {path} && {next}`"
+        ),
+        (Lang::Vi, Some(abort)) => format!(
+            "⚠ Tệp này bị xung đột git: xóa các dấu xung đột, rồi `git add {path} && {next}`, hoặc `{abort}` để hủy lần kéo về"
+        ),
+        (Lang::Vi, None) => format!(
+            "⚠ Tệp này bị xung đột git: xóa các dấu xung đột, rồi `git add {path} && {next}`"
+        ),
+    }
+}
+
+/// What a sync did, or why it stopped, in one line.
+pub fn sync_summary(lang: Lang, o: &crate::git::sync::SyncOutcome) -> String {
+    use crate::git::sync::SyncProblem;
+    if lang == Lang::En {
+        return o.summary();
+    }
+    if let Some(p) = &o.problem {
+        return match p {
+            SyncProblem::NotARepo => tr(lang, SYNC_NOT_A_REPO).to_string(),
+            SyncProblem::NoRemote => {
+                "Kho git chưa có kho chung để đồng bộ (thêm bằng `git remote add origin URL`)"
+                    .to_string()
+            }
+            SyncProblem::Stopped { operation, files } => {
+                format!(
+                    "Đồng bộ dừng giữa chừng: {}",
+                    operation_stopped(lang, *operation, files)
+                )
+            }
+            // git's own words: one sentence in English.
+            SyncProblem::Network(s) | SyncProblem::Failed(s) => {
+                format!("Đồng bộ không được: {s}")
+            }
+        };
+    }
+    let mut parts = Vec::new();
+    if !o.committed.is_empty() {
+        parts.push(format!("đã commit {} tệp", o.committed.len()));
+    }
+    for (ids, what) in [
+        (&o.updated_by_others, "được người khác cập nhật"),
+        (&o.added_by_others, "được người khác thêm"),
+        (&o.removed_by_others, "bị người khác xóa"),
+    ] {
+        if !ids.is_empty() {
+            parts.push(format!("{} chỉ đạo {what}", ids.len()));
+        }
+    }
+    if parts.is_empty() {
+        parts.push("đã cập nhật, không có gì mới".to_string());
+    }
+    let mut line = format!("Đã đồng bộ: {}", parts.join(", "));
+    if !o.skipped.is_empty() {
+        line.push_str(&format!(
+            "; chưa commit (tệp lỗi): {}",
+            o.skipped.join(", ")
+        ));
+    }
+    line
+}
+
+/// The title bar's git part: long ("main · 2 uncommitted · ↑2 ↓1 · ⚠ 1 conflicted · rebase
+/// stopped") and short ("main ±2 ↑2 ↓1 ⚠1 rebase").
+pub fn git_title(lang: Lang, s: &crate::git::status::GitStatus) -> [String; 2] {
+    let branch = s
+        .branch
+        .clone()
+        .unwrap_or_else(|| tr(lang, ("(no branch)", "(không nhánh)")).to_string());
+    let mut long = vec![branch.clone()];
+    let mut short = vec![branch];
+    if s.changed_files > 0 {
+        long.push(match lang {
+            Lang::En => format!("{} uncommitted", s.changed_files),
+            Lang::Vi => format!("{} tệp chưa commit", s.changed_files),
+        });
+        short.push(format!("±{}", s.changed_files));
+    }
+    if s.ahead > 0 || s.behind > 0 {
+        let ab = match (s.ahead, s.behind) {
+            (a, 0) => format!("↑{a}"),
+            (0, b) => format!("↓{b}"),
+            (a, b) => format!("↑{a} ↓{b}"),
+        };
+        long.push(ab.clone());
+        short.push(ab);
+    }
+    if !s.conflicted.is_empty() {
+        let n = s.conflicted.len();
+        long.push(match lang {
+            Lang::En => format!("⚠ {n} conflicted"),
+            Lang::Vi => format!("⚠ {n} xung đột"),
+        });
+        short.push(format!("⚠{n}"));
+    }
+    if let Some(op) = s.operation {
+        long.push(match lang {
+            Lang::En => format!("{} stopped", op.as_str()),
+            Lang::Vi => format!("{} đang dừng", op.as_str()),
+        });
+        short.push(op.as_str().to_string());
+    }
+    [long.join(" · "), short.join(" ")]
+}
+
+/// After a write that landed on a newer version of its file.
+pub fn others_changed(lang: Lang, ids: &[String]) -> String {
+    match lang {
+        Lang::En => format!("changed by others meanwhile: {}", some_ids(ids)),
+        Lang::Vi => format!("người khác vừa sửa: {}", some_ids(ids)),
+    }
+}

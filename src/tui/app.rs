@@ -9,16 +9,20 @@ use super::input::{parse_as_of, parse_deadline};
 use super::keymap::Mode;
 use super::ui::layout;
 use crate::fold;
+use crate::git::status::GitStatus;
+use crate::git::sync::{SyncOutcome, SyncProblem};
 use crate::i18n::tui::{self as t, tr};
 use crate::i18n::Lang;
 use crate::model::{Directive, Status, Timeliness, Workspace};
 use crate::query::{self, Role, Sort};
 use crate::report::{self, Report, ReportOptions};
 use crate::store::edit::Change;
+use crate::store::write::WriteError;
+use crate::watch::ReloadSummary;
 use chrono::NaiveDate;
 use ratatui::layout::Rect;
 use rayon::prelude::*;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// What the user asked for, after the keymap.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,6 +55,8 @@ pub enum Action {
     Dashboard,
     /// Ask for a new as-of date for the whole UI.
     AsOf,
+    /// Commit, pull and push in the background.
+    Sync,
     Quit,
     Type(char),
     Backspace,
@@ -188,6 +194,17 @@ pub struct UndoEntry {
 
 const UNDO_DEPTH: usize = 100;
 
+/// What the title bar knows of git.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum GitState {
+    /// Not asked yet (the first `git status` runs in the background at startup).
+    #[default]
+    Unknown,
+    /// Not a git repository: the title bar shows nothing of git.
+    NotRepo,
+    Repo(GitStatus),
+}
+
 pub struct App {
     pub ws: Workspace,
     /// The as-of date: every timeliness, count, sort and figure is computed at it. `t` changes
@@ -211,6 +228,13 @@ pub struct App {
     pub message: Option<Message>,
     pub undo: Vec<UndoEntry>,
     pub quit: bool,
+    pub git: GitState,
+    /// A sync is running (a second `S` waits for it).
+    pub syncing: bool,
+    /// Directives changed by others (reloaded from disk or pulled) since the screen opened,
+    /// not yet seen: marked `•` (in the row and the detail) until the cursor has been on
+    /// them and moves on: the mark stays while one is selected, so the detail explains it.
+    pub changed: HashSet<String>,
 
     pub owner_rows: Vec<OwnerRow>,
     pub owner_cursor: usize,
@@ -267,6 +291,9 @@ impl App {
             message: None,
             undo: Vec::new(),
             quit: false,
+            git: GitState::Unknown,
+            syncing: false,
+            changed: HashSet::new(),
             owner_rows: Vec::new(),
             owner_cursor: 0,
             owner_offset: 0,
@@ -434,12 +461,12 @@ impl App {
             Action::PageUp if self.view == View::Detail => {
                 self.detail_scroll = self.detail_scroll.saturating_sub(self.page() as u16)
             }
-            Action::Down => self.move_to(self.cursor.saturating_add(1)),
-            Action::Up => self.move_to(self.cursor.saturating_sub(1)),
-            Action::Top => self.move_to(0),
-            Action::Bottom => self.move_to(self.rows.len().saturating_sub(1)),
-            Action::PageDown => self.move_to(self.cursor + self.page()),
-            Action::PageUp => self.move_to(self.cursor.saturating_sub(self.page())),
+            Action::Down => self.move_and_see(self.cursor.saturating_add(1)),
+            Action::Up => self.move_and_see(self.cursor.saturating_sub(1)),
+            Action::Top => self.move_and_see(0),
+            Action::Bottom => self.move_and_see(self.rows.len().saturating_sub(1)),
+            Action::PageDown => self.move_and_see(self.cursor + self.page()),
+            Action::PageUp => self.move_and_see(self.cursor.saturating_sub(self.page())),
             Action::NextPane => {
                 self.focus = match self.focus {
                     Pane::Owners => Pane::Directives,
@@ -479,6 +506,7 @@ impl App {
             Action::Reload => return vec![Effect::Reload],
             Action::Dashboard => self.open_dashboard(),
             Action::AsOf => self.ask_as_of(),
+            Action::Sync => return self.start_sync(),
             Action::Undo => return self.undo_last(),
             Action::StatusPicker
             | Action::SetStatus(_)
@@ -696,16 +724,85 @@ impl App {
                 self.search.clear();
                 self.apply_search();
             }
-            Action::Down => self.move_to(self.cursor.saturating_add(1)),
-            Action::Up => self.move_to(self.cursor.saturating_sub(1)),
+            Action::Down => self.move_and_see(self.cursor.saturating_add(1)),
+            Action::Up => self.move_and_see(self.cursor.saturating_sub(1)),
             _ => {}
         }
     }
 
-    /// Takes the result of an effect.
-    pub fn apply(&mut self, outcome: Outcome) {
+    fn start_sync(&mut self) -> Vec<Effect> {
+        if self.syncing {
+            self.info(tr(self.lang, t::SYNC_RUNNING));
+            return vec![];
+        }
+        if self.git == GitState::NotRepo {
+            self.error(tr(self.lang, t::SYNC_NOT_A_REPO));
+            return vec![];
+        }
+        self.syncing = true;
+        self.info(tr(self.lang, t::SYNC_STARTED));
+        vec![Effect::Sync]
+    }
+
+    /// A move the user made: the directive left counts as seen.
+    fn move_and_see(&mut self, cursor: usize) {
+        self.see_selected();
+        self.move_to(cursor);
+    }
+
+    fn see_selected(&mut self) {
+        if self.changed.is_empty() {
+            return;
+        }
+        if let Some(id) = self.selected_id.clone() {
+            self.changed.remove(&id);
+        }
+    }
+
+    /// Changed by others since the screen opened, and not seen yet.
+    pub fn is_changed(&self, id: &str) -> bool {
+        self.changed.contains(id)
+    }
+
+    /// The git status, when the workspace is in a repository.
+    pub fn git_status(&self) -> Option<&GitStatus> {
+        match &self.git {
+            GitState::Repo(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The directive's file has an unresolved git conflict.
+    pub fn is_conflicted(&self, d: &Directive) -> bool {
+        let path = &self.ws.file_of(d).path;
+        self.git_status()
+            .is_some_and(|s| s.conflicted.iter().any(|c| c == path))
+    }
+
+    /// Runs `change`, then puts the selected directive back on the same screen row (a reload
+    /// must not make the list jump under the user's eyes).
+    fn keeping_place(&mut self, change: impl FnOnce(&mut App)) {
+        let id = self.selected_id.clone();
+        let row = self.cursor.saturating_sub(self.offset);
+        change(self);
+        if id.is_some() && id == self.selected_id {
+            let height = self.list_height();
+            self.offset = self
+                .cursor
+                .saturating_sub(row)
+                .min(self.rows.len().saturating_sub(height));
+        }
+    }
+
+    /// Takes the result of an effect; returns what follows from it (a git status refresh
+    /// after every change to the files, a reload after a sync).
+    pub fn apply(&mut self, outcome: Outcome) -> Vec<Effect> {
         match outcome {
-            Outcome::Written { request, written } => {
+            Outcome::Written {
+                request,
+                written,
+                others,
+            } => {
                 let what = t::describe_change(self.lang, &request.change, &written.before);
                 let mut text = if request.undo {
                     format!("{} {}: {what}", tr(self.lang, t::UNDONE), request.id)
@@ -723,11 +820,20 @@ impl App {
                 if written.rebased {
                     text.push_str(&format!("; {}", tr(self.lang, t::REBASED)));
                 }
+                if !others.is_empty() {
+                    text.push_str(&format!("; {}", t::others_changed(self.lang, &others)));
+                    self.changed.extend(others);
+                }
                 self.info(text);
                 self.reindex(Some(&written.path));
+                return vec![Effect::GitStatus];
             }
             Outcome::WriteFailed { request, error } => {
                 self.error(t::write_error(self.lang, &request.id, &error));
+                if matches!(error, WriteError::Stale { .. }) {
+                    // The file was reloaded: the new value shows, marked as someone else's.
+                    self.changed.insert(request.id.clone());
+                }
                 if request.undo {
                     self.undo.push(UndoEntry {
                         id: request.id.clone(),
@@ -751,10 +857,45 @@ impl App {
                 if !self.ws.problems.is_empty() {
                     self.report_problems();
                 }
+                return vec![Effect::GitStatus];
             }
-            Outcome::Reloaded(Err(e)) => {
+            Outcome::Reloaded(Err(e)) | Outcome::ReloadedAfterSync(Err(e)) => {
                 self.error(format!("{}: {e}", tr(self.lang, t::RELOADING_FAILED)))
             }
+            Outcome::ReloadedAfterSync(Ok(ws)) => {
+                // The sync's message stays: it says what changed.
+                self.keeping_place(|app| {
+                    app.ws = *ws;
+                    app.reindex(None);
+                });
+                return vec![Effect::GitStatus];
+            }
+            Outcome::FilesReloaded(summary) => return self.files_reloaded(summary),
+            Outcome::WatchFailed(e) => self.warn(t::watch_failed(self.lang, &e)),
+            Outcome::GitStatus(status) => self.git_status_arrived(status),
+            Outcome::Committed { id, result } => {
+                match result {
+                    Ok(Some(hash)) => {
+                        let note = t::committed(self.lang, &hash);
+                        match &mut self.message {
+                            // Added to "Saved <id>: …" if that is still what the line says.
+                            Some(m) if m.level == Level::Info && m.text.contains(&id) => {
+                                m.text.push_str(&format!("; {note}"))
+                            }
+                            _ => self.info(format!("{id}: {note}")),
+                        }
+                    }
+                    Ok(None) => {}
+                    Err(e) => self.warn(t::commit_failed(self.lang, &id, &e)),
+                }
+                return vec![Effect::GitStatus];
+            }
+            Outcome::SyncStep(step) => {
+                self.syncing = true;
+                self.info(t::sync_step(self.lang, &step));
+            }
+            Outcome::Synced(outcome) => return self.synced(*outcome),
+            Outcome::Started => {}
             Outcome::EditorClosed { mut prompt, result } => {
                 match result {
                     Ok(text) => prompt.input = text,
@@ -763,6 +904,135 @@ impl App {
                 self.popup = Some(Popup::Prompt(prompt));
             }
         }
+        vec![]
+    }
+
+    pub fn warn(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            level: Level::Warning,
+            text: text.into(),
+        });
+    }
+
+    /// Files changed on disk were reloaded: new rows, same selection and place on screen,
+    /// the changes marked and told in the status line.
+    fn files_reloaded(&mut self, summary: ReloadSummary) -> Vec<Effect> {
+        if summary.is_empty() {
+            return vec![];
+        }
+        if let Some(e) = &summary.error {
+            self.error(format!("{}: {e}", tr(self.lang, t::RELOADING_FAILED)));
+            return vec![];
+        }
+        self.changed.extend(summary.updated.iter().cloned());
+        self.changed.extend(summary.added.iter().cloned());
+        for id in &summary.removed {
+            self.changed.remove(id);
+        }
+        self.keeping_place(|app| {
+            if summary.config_changed {
+                app.reindex(None);
+            } else {
+                app.reindex_directives(&summary);
+            }
+        });
+        let mut text = t::reload_summary(self.lang, &summary);
+        if summary.broken_files.is_empty() {
+            self.info(text);
+        } else {
+            for path in &summary.broken_files {
+                let why = self
+                    .ws
+                    .problems
+                    .iter()
+                    .find(|p| p.path == *path)
+                    .map(|p| p.to_string())
+                    .or_else(|| {
+                        let file = self.ws.files.iter().find(|f| f.path == *path)?;
+                        Some(format!("{path}: {}", file.broken.clone()?))
+                    })
+                    .unwrap_or_else(|| path.clone());
+                if !text.is_empty() {
+                    text.push_str("; ");
+                }
+                text.push_str(&t::file_broken(self.lang, &why));
+            }
+            self.warn(text);
+        }
+        vec![Effect::GitStatus]
+    }
+
+    fn git_status_arrived(&mut self, status: Option<GitStatus>) {
+        let was_stopped = self.git_status().and_then(|s| s.operation);
+        self.git = match status {
+            Some(s) => GitState::Repo(s),
+            None => GitState::NotRepo,
+        };
+        // A rebase or merge left stopped (by a sync, or by hand): say how to get out, once
+        // when it appears; the title bar keeps showing it until it is resolved.
+        if let Some(s) = self.git_status() {
+            if let Some(op) = s.operation {
+                if was_stopped != Some(op) {
+                    let text = t::operation_stopped(self.lang, op, &s.conflicted);
+                    self.warn(text);
+                }
+            }
+        }
+    }
+
+    fn synced(&mut self, outcome: SyncOutcome) -> Vec<Effect> {
+        self.syncing = false;
+        self.changed
+            .extend(outcome.updated_by_others.iter().cloned());
+        self.changed.extend(outcome.added_by_others.iter().cloned());
+        let text = t::sync_summary(self.lang, &outcome);
+        match &outcome.problem {
+            None => self.info(text),
+            Some(SyncProblem::NotARepo) => {
+                self.git = GitState::NotRepo;
+                self.error(text);
+                return vec![];
+            }
+            Some(_) => self.error(text),
+        }
+        vec![Effect::ReloadAfterSync, Effect::GitStatus]
+    }
+
+    /// The caches after some directives were reloaded (not the config): the folded search
+    /// text of those directives only; counts and rows as after any change.
+    fn reindex_directives(&mut self, summary: &ReloadSummary) {
+        let ws = &self.ws;
+        if let Some(folded) = &mut self.folded {
+            for id in &summary.removed {
+                folded.remove(id);
+            }
+            let touched: HashSet<&str> = summary
+                .updated
+                .iter()
+                .chain(&summary.added)
+                .map(String::as_str)
+                .collect();
+            for d in ws
+                .directives
+                .iter()
+                .filter(|d| touched.contains(d.id.as_str()))
+            {
+                folded.insert(d.id.clone(), query::search_text(ws, d));
+            }
+        }
+        if !summary.added.is_empty() {
+            self.id_width = self.id_width.max(
+                summary
+                    .added
+                    .iter()
+                    .map(|id| super::ui::text::width(id))
+                    .max()
+                    .unwrap_or(2)
+                    .clamp(2, 20),
+            );
+        }
+        self.count();
+        self.refilter();
     }
 
     /// Recomputes the caches after the workspace changed: the folded search text of one
@@ -983,6 +1253,7 @@ impl App {
         if to == at {
             return;
         }
+        self.see_selected();
         self.owner_cursor = selectable[to];
         self.selected_owner = self.selected_owner().map(|i| self.ws.owners[i].id.clone());
         self.scroll_owners();

@@ -1,14 +1,29 @@
 //! Side effects the app asks for, and the runner that carries them out: writes through the
 //! store's one write path, reloads, `$EDITOR`. The result comes back as an [`Outcome`].
+//!
+//! Git work (status, the commit of an edit, sync) runs on threads of its own and reports
+//! through the event channel, so the screen never waits on git. Without a channel (tests,
+//! scripts) the same work runs at once and its events queue up in the runner
+//! ([`Runner::take_pending`]), so results arrive in a fixed order.
 
-use crate::model::Workspace;
+use crate::git::status::GitStatus;
+use crate::git::sync::SyncOutcome;
+use crate::git::{self, sync::Step};
+use crate::model::{Directive, Workspace};
 use crate::store::edit::{Change, Edit};
 use crate::store::write::{write_edit, WriteError, Written};
 use crate::store::{self, LoadError};
+use crate::watch::{self, ReloadSummary};
 use chrono::{DateTime, FixedOffset};
 use std::io::Write as _;
+use std::path::Path;
+use std::time::Duration;
 
 use super::app::Prompt;
+use super::event::{Event, EventSender};
+
+/// The time limit of each pull and push of a sync.
+pub const SYNC_TIMEOUT: Duration = Duration::from_secs(60);
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
@@ -18,6 +33,14 @@ pub enum Effect {
     Reload,
     /// Open `$EDITOR` on the prompt's text; the prompt comes back with what was written.
     Editor(Prompt),
+    /// Reload only these files (the watcher saw them change).
+    ReloadFiles(Vec<String>),
+    /// Read the whole workspace again after a sync, keeping the sync's message.
+    ReloadAfterSync,
+    /// Read `git status` in the background ([`Event::GitStatus`]).
+    GitStatus,
+    /// Commit, pull, push in the background ([`Event::SyncStep`], [`Event::SyncDone`]).
+    Sync,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,6 +58,9 @@ pub enum Outcome {
     Written {
         request: WriteRequest,
         written: Written,
+        /// Other directives of the file that someone else changed or added meanwhile (the
+        /// write was applied on top of their version).
+        others: Vec<String>,
     },
     WriteFailed {
         request: WriteRequest,
@@ -45,6 +71,37 @@ pub enum Outcome {
         prompt: Prompt,
         result: std::io::Result<String>,
     },
+    /// Changed files were reloaded.
+    FilesReloaded(ReloadSummary),
+    WatchFailed(String),
+    ReloadedAfterSync(Result<Box<Workspace>, LoadError>),
+    GitStatus(Option<GitStatus>),
+    Committed {
+        id: String,
+        result: Result<Option<String>, String>,
+    },
+    SyncStep(Step),
+    Synced(Box<SyncOutcome>),
+    /// The work goes on in the background; its result comes as an event.
+    Started,
+}
+
+impl Outcome {
+    /// What an event from a background thread means to the app; `None` for terminal events.
+    pub fn from_event(event: Event) -> Option<Outcome> {
+        Some(match event {
+            Event::WatchFailed(e) => Outcome::WatchFailed(e),
+            Event::GitStatus(s) => Outcome::GitStatus(s),
+            Event::Committed { id, result } => Outcome::Committed { id, result },
+            Event::SyncStep(step) => Outcome::SyncStep(step),
+            Event::SyncDone(outcome) => Outcome::Synced(outcome),
+            Event::Key(_)
+            | Event::Resize(..)
+            | Event::Signal(_)
+            | Event::InputClosed
+            | Event::FilesChanged(_) => return None,
+        })
+    }
 }
 
 type Clock = Box<dyn Fn() -> DateTime<FixedOffset>>;
@@ -56,6 +113,11 @@ pub struct Runner {
     author: String,
     clock: Clock,
     editor: Editor,
+    /// The user's `[git] commit` (overrides the workspace's when set).
+    commit: Option<bool>,
+    /// Where background work reports; `None`: it runs at once into `pending`.
+    events: Option<EventSender>,
+    pending: Vec<Event>,
 }
 
 impl Runner {
@@ -65,7 +127,69 @@ impl Runner {
             author,
             clock: Box::new(|| chrono::Local::now().fixed_offset()),
             editor: Box::new(|text| edit_in_editor(&editor_command(), text)),
+            commit: None,
+            events: None,
+            pending: Vec::new(),
         }
+    }
+
+    /// The user's `[git] commit` setting, from their config.
+    pub fn with_commit(mut self, commit: Option<bool>) -> Runner {
+        self.commit = commit;
+        self
+    }
+
+    /// Background work runs on threads and reports into this channel.
+    pub fn with_events(mut self, sender: EventSender) -> Runner {
+        self.events = Some(sender);
+        self
+    }
+
+    /// Events of background work done at once (no channel), oldest first.
+    pub fn take_pending(&mut self) -> Vec<Event> {
+        std::mem::take(&mut self.pending)
+    }
+
+    /// Runs `job` on a thread reporting into the channel, or at once into `pending`.
+    fn background(&mut self, job: impl FnOnce(&mut dyn FnMut(Event)) + Send + 'static) {
+        match &self.events {
+            Some(sender) => {
+                let sender = sender.clone();
+                std::thread::spawn(move || {
+                    job(&mut |event| {
+                        sender.send(event);
+                    })
+                });
+            }
+            None => {
+                let mut events = Vec::new();
+                job(&mut |event| events.push(event));
+                self.pending.extend(events);
+            }
+        }
+    }
+
+    /// Commits the written file in the background when `[git] commit` is on.
+    fn commit_in_background(&mut self, ws: &Workspace, written: &Written, edit: Edit) {
+        if !self.commit.unwrap_or(ws.git.commit) {
+            return;
+        }
+        // `after_write` needs only the root and the settings: not a copy of every directive.
+        let settings = Workspace {
+            root: ws.root.clone(),
+            git: ws.git.clone(),
+            ..Workspace::default()
+        };
+        let written = written.clone();
+        let commit = self.commit;
+        self.background(move |send| {
+            let result =
+                git::after_write(&settings, &written, &edit, commit).map_err(|e| e.to_string());
+            send(Event::Committed {
+                id: edit.id.clone(),
+                result,
+            });
+        });
     }
 
     pub fn with_clock(mut self, clock: impl Fn() -> DateTime<FixedOffset> + 'static) -> Runner {
@@ -94,18 +218,96 @@ impl Runner {
                     by: self.author.clone(),
                     at: (self.clock)(),
                 };
+                // The file's directives as shown, to tell what others changed in it when the
+                // write lands on a newer version of the file (a few directives: cheap).
+                let shown: Vec<Directive> = match ws.directive(&edit.id) {
+                    Some(d) => ws
+                        .directives
+                        .iter()
+                        .filter(|o| o.file == d.file && o.id != d.id)
+                        .cloned()
+                        .collect(),
+                    None => Vec::new(),
+                };
                 match write_edit(ws, &edit) {
-                    Ok(written) => Outcome::Written { request, written },
+                    Ok(written) => {
+                        self.commit_in_background(ws, &written, edit);
+                        let others = if written.rebased {
+                            changed_since(ws, &written.path, &request.id, &shown)
+                        } else {
+                            Vec::new()
+                        };
+                        Outcome::Written {
+                            request,
+                            written,
+                            others,
+                        }
+                    }
                     Err(error) => Outcome::WriteFailed { request, error },
                 }
             }
             Effect::Reload => Outcome::Reloaded(store::load(&ws.root).map(Box::new)),
+            Effect::ReloadAfterSync => {
+                Outcome::ReloadedAfterSync(store::load(&ws.root).map(Box::new))
+            }
+            Effect::ReloadFiles(paths) => Outcome::FilesReloaded(watch::reload_changed(ws, &paths)),
+            Effect::GitStatus => {
+                let root = ws.root.clone();
+                self.background(move |send| send(Event::GitStatus(read_git_status(&root))));
+                Outcome::Started
+            }
+            Effect::Sync => {
+                let root = ws.root.clone();
+                let author = self.author.clone();
+                self.background(move |send| {
+                    let outcome = git::sync::sync(&root, &author, SYNC_TIMEOUT, &mut |step| {
+                        send(Event::SyncStep(step))
+                    });
+                    send(Event::SyncDone(Box::new(outcome)));
+                });
+                Outcome::Started
+            }
             Effect::Editor(prompt) => {
                 let result = (self.editor)(&prompt.input).map(|text| note_from_editor(&text));
                 Outcome::EditorClosed { prompt, result }
             }
         }
     }
+}
+
+/// Directives of `path` (other than `id`) that differ from `shown` or are new.
+fn changed_since(ws: &Workspace, path: &str, id: &str, shown: &[Directive]) -> Vec<String> {
+    let mut ids: Vec<String> = ws
+        .directives
+        .iter()
+        .filter(|d| d.id != id && ws.file_of(d).path == path)
+        .filter(|d| !shown.iter().any(|s| s.id == d.id && s.same_content(d)))
+        .map(|d| d.id.clone())
+        .collect();
+    ids.sort();
+    ids
+}
+
+/// The repository's status for the title bar, with conflicted paths made relative to the
+/// workspace (git gives them relative to the repository's top folder) so they match
+/// `SourceFile::path`. `None` when the workspace is not in a repository or git fails.
+pub fn read_git_status(root: &Path) -> Option<GitStatus> {
+    let mut status = git::status::read(root).ok()?;
+    if !status.conflicted.is_empty() {
+        let prefix = git::git_ok(
+            root,
+            &["rev-parse", "--show-prefix"],
+            Some(git::LOCAL_TIMEOUT),
+        )
+        .map(|p| p.trim_end_matches(['\n', '\r']).to_string())
+        .unwrap_or_default();
+        status.conflicted = status
+            .conflicted
+            .iter()
+            .map(|p| p.strip_prefix(&prefix).unwrap_or(p).to_string())
+            .collect();
+    }
+    Some(status)
 }
 
 /// `$VISUAL`, else `$EDITOR`, else `vi`.

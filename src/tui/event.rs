@@ -3,6 +3,8 @@
 //!
 //! The loop is generic over [`EventSource`], so tests feed it keys without a terminal.
 
+use crate::git::status::GitStatus;
+use crate::git::sync::{Step, SyncOutcome};
 use crossterm::event::{KeyEvent, KeyEventKind};
 use std::sync::mpsc::{channel, sync_channel, Receiver, Sender, SyncSender};
 
@@ -14,6 +16,21 @@ pub enum Event {
     Signal(i32),
     /// The terminal can no longer be read (the SSH connection dropped).
     InputClosed,
+    /// The watcher saw these workspace files change (relative paths with `/`).
+    FilesChanged(Vec<String>),
+    /// The watcher itself failed (e.g. the inotify limit): said once in the status line.
+    WatchFailed(String),
+    /// `git status` finished; `None`: not a git repository (or git is not usable).
+    GitStatus(Option<GitStatus>),
+    /// The commit of one edit (`[git] commit = true`) finished: the short hash, or why not.
+    Committed {
+        id: String,
+        result: Result<Option<String>, String>,
+    },
+    /// A sync (`S`) started this step.
+    SyncStep(Step),
+    /// A sync ended.
+    SyncDone(Box<SyncOutcome>),
 }
 
 /// Where the loop gets its next event; `None` ends the loop.
@@ -74,6 +91,32 @@ impl Events {
         EventSender(self.tx.clone())
     }
 
+    /// The next event, or `None` after `timeout` (for tests that wait on background work).
+    pub fn next_within(&mut self, timeout: std::time::Duration) -> Option<Event> {
+        self.resume();
+        self.unwrap(self.rx.recv_timeout(timeout).ok()?)
+    }
+
+    /// Lets the terminal reader go on once the loop is done with its last event.
+    fn resume(&mut self) {
+        if self.input_waiting {
+            self.input_waiting = false;
+            if let Some(resume) = &self.resume_input {
+                let _ = resume.send(());
+            }
+        }
+    }
+
+    fn unwrap(&mut self, envelope: Envelope) -> Option<Event> {
+        match envelope {
+            Envelope::Input(e) => {
+                self.input_waiting = true;
+                Some(e)
+            }
+            Envelope::Other(e) => Some(e),
+        }
+    }
+
     /// Starts the thread that reads the terminal. It reads one event, hands it over and waits
     /// until the loop has handled it: so while `$EDITOR` runs, no one else reads the terminal.
     /// It blocks in `read`, so an idle dondoc uses no CPU.
@@ -102,18 +145,8 @@ impl Events {
 
 impl EventSource for Events {
     fn next(&mut self) -> Option<Event> {
-        if self.input_waiting {
-            self.input_waiting = false;
-            if let Some(resume) = &self.resume_input {
-                let _ = resume.send(());
-            }
-        }
-        match self.rx.recv().ok()? {
-            Envelope::Input(e) => {
-                self.input_waiting = true;
-                Some(e)
-            }
-            Envelope::Other(e) => Some(e),
-        }
+        self.resume();
+        let envelope = self.rx.recv().ok()?;
+        self.unwrap(envelope)
     }
 }

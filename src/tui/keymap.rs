@@ -485,6 +485,17 @@ pub static BINDINGS: &[Binding] = &[
         ("quit", "thoát"),
         Some(("q", ("quit", "thoát"))),
     ),
+    // Last in the footer: it shows from 160 columns; `?` lists it always.
+    bind(
+        LISTS,
+        &[Char('S')],
+        Action::Sync,
+        (
+            "sync with git: commit, pull, push (in the background)",
+            "đồng bộ git: commit, kéo về, đẩy lên (chạy nền)",
+        ),
+        Some(("S", ("sync", "đồng bộ"))),
+    ),
     // Pickers.
     bind(
         PICKERS,

@@ -51,16 +51,24 @@ pub fn run(ctx: &Context) -> anyhow::Result<ExitCode> {
         app.color = color;
         // `--today` sets the as-of date; the title bar says so when it is not the calendar's.
         app.clock_today = chrono::Local::now().date_naive();
-        let mut runner = Runner::new(author).with_editor(|text| {
-            // The editor gets the real screen and keyboard; ours comes back after.
-            leave_screen();
-            let result = effect::edit_in_editor(&effect::editor_command(), text);
-            let _ = enter_screen();
-            result
-        });
         let mut events = Events::new();
+        let mut runner = Runner::new(author)
+            .with_editor(|text| {
+                // The editor gets the real screen and keyboard; ours comes back after.
+                leave_screen();
+                let result = effect::edit_in_editor(&effect::editor_command(), text);
+                let _ = enter_screen();
+                result
+            })
+            .with_commit(ctx.config.git.commit)
+            .with_events(events.sender());
         events.start_terminal_input();
         watch_signals(events.sender());
+        // Kept until the loop ends: dropping it stops the watching.
+        let root = app.ws.root.clone();
+        let _watcher = watch_files(&root, events.sender(), &mut app);
+        // The title bar's git status arrives when git has answered.
+        runner.run(Effect::GitStatus, &mut app.ws);
         event_loop(&mut terminal, &mut app, &mut runner, &mut events)
     })();
     leave_screen();
@@ -110,19 +118,30 @@ where
 /// One event through the keymap, the app and the effect runner. Returns true when the
 /// screen must be redrawn from scratch (after `$EDITOR` had it).
 pub fn handle_event(app: &mut App, runner: &mut Runner, event: Event) -> bool {
-    let action = match event {
+    let effects = match event {
         Event::Key(key) => match keymap::resolve(app.mode(), &key) {
-            Some(action) => action,
+            Some(action) => app.update(action),
             None => return false,
         },
-        Event::Resize(w, h) => app::Action::Resize(w, h),
-        Event::Signal(_) | Event::InputClosed => app::Action::Quit,
+        Event::Resize(w, h) => app.update(app::Action::Resize(w, h)),
+        Event::Signal(_) | Event::InputClosed => app.update(app::Action::Quit),
+        // Reading the changed files is I/O: the runner does it, only for those files.
+        Event::FilesChanged(paths) => vec![Effect::ReloadFiles(paths)],
+        other => match effect::Outcome::from_event(other) {
+            Some(outcome) => app.apply(outcome),
+            None => vec![],
+        },
     };
+    let mut queue: std::collections::VecDeque<Effect> = effects.into();
     let mut full_redraw = false;
-    for effect in app.update(action) {
+    while let Some(effect) = queue.pop_front() {
         full_redraw |= matches!(effect, Effect::Editor(_));
         let outcome = runner.run(effect, &mut app.ws);
-        app.apply(outcome);
+        queue.extend(app.apply(outcome));
+    }
+    // Background work done at once (no event channel): its results, in order.
+    for event in runner.take_pending() {
+        full_redraw |= handle_event(app, runner, event);
     }
     full_redraw
 }
@@ -215,6 +234,28 @@ fn install_panic_hook() {
         leave_screen();
         default(info);
     }));
+}
+
+/// Starts the live reload: the watcher sends changed files into the loop's channel. If it
+/// cannot start (e.g. the inotify limit), the status line says so and `r` still reloads.
+fn watch_files(
+    root: &std::path::Path,
+    sender: event::EventSender,
+    app: &mut App,
+) -> Option<crate::watch::Watcher> {
+    let result = crate::watch::watch(root, move |event| {
+        sender.send(match event {
+            crate::watch::WatchEvent::Changed(paths) => Event::FilesChanged(paths),
+            crate::watch::WatchEvent::Error(e) => Event::WatchFailed(e),
+        });
+    });
+    match result {
+        Ok(watcher) => Some(watcher),
+        Err(e) => {
+            app.apply(effect::Outcome::WatchFailed(e.to_string()));
+            None
+        }
+    }
 }
 
 /// SIGTERM and SIGHUP (the SSH connection dropped) end the loop normally, which restores the

@@ -51,8 +51,20 @@ pub fn render_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         }
         return;
     }
-    let Some(message) = &app.message else {
-        return;
+    // A rebase or merge left stopped stays in view until resolved, when nothing newer is said.
+    let stopped;
+    let message = match &app.message {
+        Some(m) => m,
+        None => match app.git_status().and_then(|s| s.operation.map(|op| (op, s))) {
+            Some((op, s)) => {
+                stopped = crate::tui::app::Message {
+                    level: Level::Warning,
+                    text: t::operation_stopped(app.lang, op, &s.conflicted),
+                };
+                &stopped
+            }
+            None => return,
+        },
     };
     let (prefix, style) = match message.level {
         Level::Info => (String::new(), ratatui::style::Style::new()),

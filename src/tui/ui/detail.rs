@@ -66,10 +66,30 @@ fn lines<'a>(app: &'a App, d: &'a Directive, theme: &Theme) -> Vec<Line<'a>> {
         label(t::FILE),
         value(&format!("{}:{}", file.path, d.line)),
     ]));
-    if file.broken.is_some() {
+    if app.is_changed(&d.id) {
         out.push(Line::from(Span::styled(
-            tr(lang, t::BROKEN_FILE),
+            tr(lang, t::CHANGED_BY_OTHERS),
+            theme.warning(),
+        )));
+    }
+    if let Some(reason) = &file.broken {
+        out.push(Line::from(Span::styled(
+            format!("{} {}", t::BROKEN_MARK, tr(lang, t::BROKEN_FILE)),
             theme.error(),
+        )));
+        // The first problem has the line and column; the reason alone when there is none.
+        let why = ws
+            .problems
+            .iter()
+            .find(|p| p.path == file.path)
+            .map_or_else(|| reason.clone(), |p| p.to_string());
+        out.push(Line::from(value(&why)));
+    }
+    if app.is_conflicted(d) {
+        let op = app.git_status().and_then(|s| s.operation);
+        out.push(Line::from(Span::styled(
+            t::conflict_help(lang, op, &file.path),
+            theme.warning(),
         )));
     }
     if let Some(by) = &d.issued_by {

@@ -150,11 +150,18 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         }
         let used: usize = spans.iter().map(|s| width(&s.content)).sum();
         let room = w.saturating_sub(used);
-        let text = if row.support {
-            format!("{}{}", tr(lang, t::SUPPORT_MARK), d.text)
-        } else {
-            d.text.clone()
-        };
+        // Marks before the text: changed by others (not seen yet), in a broken file.
+        let mut text = String::new();
+        if app.is_changed(&d.id) {
+            text.push_str(t::CHANGED_MARK);
+        }
+        if app.ws.file_of(d).broken.is_some() {
+            text.push_str(t::BROKEN_MARK);
+        }
+        if row.support {
+            text.push_str(tr(lang, t::SUPPORT_MARK));
+        }
+        text.push_str(&d.text);
         spans.push(Span::raw(cell(&text, room)));
         let y = list_area.y + (i - offset) as u16;
         buf.set_line(list_area.x, y, &Line::from(spans), list_area.width);
