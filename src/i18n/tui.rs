@@ -31,6 +31,7 @@ pub const COL_DEADLINE: Text = ("Deadline", "Thời hạn");
 pub const COL_WHEN: Text = ("Due", "Hạn");
 pub const COL_STATUS: Text = ("Status", "Trạng thái");
 pub const COL_ID: Text = ("Id", "Mã");
+pub const COL_UNIT: Text = ("Lead unit", "Chủ trì");
 pub const COL_TEXT: Text = ("Directive", "Nội dung chỉ đạo");
 pub const NO_DEADLINE: Text = ("none", "không");
 pub const TODAY: Text = ("today", "hôm nay");

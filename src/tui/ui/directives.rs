@@ -1,6 +1,7 @@
-//! The directives pane: deadline (date and relative), timeliness symbol, status, id, text.
-//! Only the rows on screen are built. Columns narrow with the width: the id goes first, then
-//! the relative deadline and the status words (their symbols stay).
+//! The directives pane: deadline (date and relative), timeliness symbol, status, id, lead
+//! unit (when the list spans several units), text. Only the rows on screen are built. Columns
+//! narrow with the width: the id goes first, then the relative deadline and the status words
+//! (their symbols stay).
 
 use super::text::{cell, fit, width};
 use super::Theme;
@@ -24,10 +25,15 @@ struct Columns {
     /// Width of the status column, symbol and word; 0 shows the symbol alone.
     status: usize,
     id: usize,
+    /// Width of the lead unit's short name; 0 when the list is one unit's.
+    unit: usize,
 }
 
+/// Widest unit column: longer short names are cut with "…".
+const UNIT_MAX_WIDTH: usize = 14;
+
 impl Columns {
-    fn for_width(inner: usize, lang: Lang, id_width: usize) -> Columns {
+    fn for_width(inner: usize, lang: Lang, id_width: usize, unit_width: usize) -> Columns {
         let status_words = Status::ALL
             .iter()
             .map(|s| width(t::status_label(lang, *s)))
@@ -38,6 +44,12 @@ impl Columns {
             when: inner >= 60,
             status: if inner >= 60 { status_words } else { 0 },
             id: if inner >= 84 { id_width } else { 0 },
+            // "All units" or a group: six rows reading "Speed up disbursement" must say whose.
+            unit: if inner >= 70 {
+                unit_width.min(if inner >= 100 { UNIT_MAX_WIDTH } else { 10 })
+            } else {
+                0
+            },
         }
     }
 }
@@ -54,7 +66,18 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         return;
     }
     let w = inner.width as usize;
-    let cols = Columns::for_width(w, lang, app.id_width);
+    let unit_width = if app.selected_owner().is_none() {
+        app.ws
+            .owners
+            .iter()
+            .map(|o| width(o.short_name()))
+            .max()
+            .unwrap_or(0)
+            .max(width(tr(lang, t::COL_UNIT)))
+    } else {
+        0
+    };
+    let cols = Columns::for_width(w, lang, app.id_width, unit_width);
     let buf = frame.buffer_mut();
 
     // Header.
@@ -74,6 +97,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     if cols.id > 0 {
         header.push(Span::raw(cell(tr(lang, t::COL_ID), cols.id + 1)));
+    }
+    if cols.unit > 0 {
+        header.push(Span::raw(cell(tr(lang, t::COL_UNIT), cols.unit + 1)));
     }
     header.push(Span::raw(tr(lang, t::COL_TEXT)));
     buf.set_line(
@@ -146,6 +172,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         spans.push(Span::raw(" "));
         if cols.id > 0 {
             spans.push(Span::styled(cell(&d.id, cols.id), theme.dim()));
+            spans.push(Span::raw(" "));
+        }
+        if cols.unit > 0 {
+            let unit = app
+                .ws
+                .owner(&d.owner)
+                .map_or(d.owner.as_str(), |o| o.short_name());
+            spans.push(Span::raw(cell(unit, cols.unit)));
             spans.push(Span::raw(" "));
         }
         let used: usize = spans.iter().map(|s| width(&s.content)).sum();
