@@ -2098,6 +2098,16 @@ impl PtyRun {
     }
 }
 
+/// A failed test must not leave the program running.
+impl Drop for PtyRun {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
 /// The edit of [`PtyRun::start_and_edit`] is on disk with its log entry, and nothing else
 /// changed.
 fn assert_the_edit_is_on_disk(ws: &Workspace, original: &str) {
@@ -2193,21 +2203,43 @@ fn end_to_end_a_panic_on_another_thread_ends_dondoc_and_restores_the_terminal() 
     a_panic_restores_the_terminal_and_keeps_the_edit("thread:X", "test panic on a thread");
 }
 
-#[test]
-fn end_to_end_an_idle_dondoc_writes_nothing() {
+/// Starts the UI, waits until the first screen and git's answer for the title are drawn and
+/// a while passes without output, then reads for 3 seconds: not a byte may arrive.
+fn an_idle_dondoc_writes_nothing(in_a_repository: bool) {
     use std::time::Duration;
     let ws = Workspace::new();
+    if in_a_repository {
+        // So that git's answer (which redraws the title) is seen to have arrived.
+        git(ws.root(), &["init", "-q", "-b", "idlecheck"]);
+        git(ws.root(), &["add", "-A"]);
+        git(
+            ws.root(),
+            &[
+                "-c",
+                "user.name=Setup",
+                "-c",
+                "user.email=setup@example.org",
+                "commit",
+                "-qm",
+                "start",
+            ],
+        );
+    }
     let mut run = PtyRun::start(&ws, &[]);
     run.wait_for("gb-2023-08-09");
-    // The first screen is drawn; what follows it at once (git's answer for the title) may
-    // take a while on a loaded machine: wait until a whole second passes without output.
+    if in_a_repository {
+        run.wait_for("idlecheck");
+    }
+    // Outside a repository git's answer changes nothing on screen but may still come late
+    // on a loaded machine: wait until two whole seconds pass without output.
     let mut seen = run.output().len();
     let mut quiet_checks = 0;
     let start = std::time::Instant::now();
-    while quiet_checks < 10 {
+    while quiet_checks < 20 {
         assert!(
             start.elapsed() < PTY_PATIENCE,
-            "the output never went quiet"
+            "the output never went quiet; it ends with {:?}",
+            String::from_utf8_lossy(&run.output()[seen.saturating_sub(300)..])
         );
         std::thread::sleep(Duration::from_millis(100));
         let now = run.output().len();
@@ -2227,4 +2259,16 @@ fn end_to_end_an_idle_dondoc_writes_nothing() {
     run.type_keys(b"q");
     assert!(run.wait_exit().success());
     run.wait_output_ends_with(RESTORE);
+}
+
+#[test]
+fn end_to_end_an_idle_dondoc_writes_nothing() {
+    an_idle_dondoc_writes_nothing(false);
+}
+
+#[test]
+#[ignore = "known bug: the watcher reports inotify OPEN events, so git status reading the \
+            files, or a reload reading them, starts an endless reload-and-redraw loop"]
+fn end_to_end_an_idle_dondoc_in_a_repository_writes_nothing() {
+    an_idle_dondoc_writes_nothing(true);
 }
