@@ -99,6 +99,8 @@ where
         let Some(event) = events.next() else {
             return Ok(None);
         };
+        #[cfg(debug_assertions)]
+        panic_on_test_key(&event);
         let signal = match event {
             Event::Signal(s) => Some(s),
             _ => None,
@@ -176,6 +178,11 @@ impl Default for Screen {
 
 impl Write for Screen {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        // After a panic gave the terminal back, the unwinding (ratatui's cleanup, a frame
+        // drawn by the loop meanwhile) must not draw on the user's shell.
+        if PANICKED.load(std::sync::atomic::Ordering::SeqCst) {
+            return Ok(buf.len());
+        }
         if !self.gone {
             if let Err(e) = self.out.write_all(buf) {
                 self.gone = is_terminal_gone(&e);
@@ -188,7 +195,7 @@ impl Write for Screen {
     }
 
     fn flush(&mut self) -> std::io::Result<()> {
-        if self.gone {
+        if self.gone || PANICKED.load(std::sync::atomic::Ordering::SeqCst) {
             return Ok(());
         }
         self.out.flush().or_else(|e| {
@@ -226,14 +233,57 @@ fn leave_screen() {
     let _ = out.flush();
 }
 
+/// Set by the panic hook: from then on the screen writes nothing (see [`Screen`]).
+static PANICKED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 /// A panic restores the terminal first, so its message is readable and the shell usable.
 /// Every edit was written before the panic or not at all (writes are atomic).
+///
+/// A panic on another thread (background git work, the signal or input reader) ends the
+/// process too: the loop could not go on drawing on a terminal given back, and the work that
+/// thread was to report would never arrive. An edit being written on the loop's thread is
+/// cut short at worst before its atomic rename, never half-written; the lock is the kernel's
+/// and goes with the process.
 fn install_panic_hook() {
     let default = std::panic::take_hook();
+    let ui_thread = std::thread::current().id();
     std::panic::set_hook(Box::new(move |info| {
-        leave_screen();
+        let first = !PANICKED.swap(true, std::sync::atomic::Ordering::SeqCst);
+        if first {
+            leave_screen();
+        }
         default(info);
+        if std::thread::current().id() != ui_thread {
+            std::process::exit(101);
+        }
     }));
+}
+
+/// Debug builds only, so the end-to-end tests can drive the panic path of the real binary:
+/// with `DONDOC_TEST_PANIC_ON_KEY=X` the key X panics in the loop, with `thread:X` on a
+/// thread of its own. Release builds have no such door.
+#[cfg(debug_assertions)]
+fn panic_on_test_key(event: &Event) {
+    let Event::Key(key) = event else { return };
+    let crossterm::event::KeyCode::Char(c) = key.code else {
+        return;
+    };
+    let Ok(asked) = std::env::var("DONDOC_TEST_PANIC_ON_KEY") else {
+        return;
+    };
+    let (on_thread, asked) = match asked.strip_prefix("thread:") {
+        Some(rest) => (true, rest),
+        None => (false, asked.as_str()),
+    };
+    if !asked.chars().eq([c]) {
+        return;
+    }
+    if on_thread {
+        // The hook ends the process; were it not so, the loop would go on (and the test fail).
+        let _ = std::thread::spawn(move || panic!("test panic on a thread, key {c:?}")).join();
+        return;
+    }
+    panic!("test panic in the loop, key {c:?}");
 }
 
 /// Starts the live reload: the watcher sends changed files into the loop's channel. If it
