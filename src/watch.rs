@@ -4,18 +4,18 @@
 
 use crate::model::{Directive, Workspace};
 use crate::store::{self, load::relative_path_string, text, CONFIG_FILE};
-use notify::RecursiveMode;
-use notify_debouncer_mini::{new_debouncer, DebounceEventResult, Debouncer};
+use notify::{EventKind, RecursiveMode, Watcher as _};
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::mpsc;
 use std::time::Duration;
 
 /// Changes closer together than this arrive as one batch (a `git pull` touching many files).
 pub const DEBOUNCE: Duration = Duration::from_millis(200);
 
-/// Watches while alive; dropping it stops the watching thread.
+/// Watches while alive; dropping it stops the OS watcher, which ends the batching thread.
 pub struct Watcher {
-    _debouncer: Debouncer<notify::RecommendedWatcher>,
+    _watcher: notify::RecommendedWatcher,
 }
 
 /// What the watcher reports: changed files (relative paths with `/`, sorted, deduplicated),
@@ -37,28 +37,44 @@ pub fn watch(
         .into_iter()
         .flatten()
         .collect();
-    let mut debouncer = new_debouncer(DEBOUNCE, move |result: DebounceEventResult| match result {
-        Ok(events) => {
-            let paths: BTreeSet<String> = events
-                .iter()
-                .filter_map(|e| {
-                    roots
-                        .iter()
-                        .find_map(|r| e.path.strip_prefix(r).ok())
-                        .map(relative_path_string)
-                })
-                .filter(|rel| is_workspace_file(rel))
-                .collect();
-            if !paths.is_empty() {
-                on_event(WatchEvent::Changed(paths.into_iter().collect()));
-            }
-        }
-        Err(e) => on_event(WatchEvent::Error(format!("watching files: {e}"))),
+    let (tx, rx) = mpsc::channel::<notify::Result<notify::Event>>();
+    let mut watcher = notify::recommended_watcher(move |event| {
+        let _ = tx.send(event);
     })?;
-    debouncer.watcher().watch(root, RecursiveMode::Recursive)?;
-    Ok(Watcher {
-        _debouncer: debouncer,
-    })
+    watcher.watch(root, RecursiveMode::Recursive)?;
+    std::thread::Builder::new()
+        .name("dondoc-watch".into())
+        .spawn(move || {
+            // Blocks until something happens, then gathers what follows within DEBOUNCE.
+            while let Ok(first) = rx.recv() {
+                let mut batch = vec![first];
+                while let Ok(next) = rx.recv_timeout(DEBOUNCE) {
+                    batch.push(next);
+                }
+                let mut paths = BTreeSet::new();
+                for event in batch {
+                    match event {
+                        // Opening or reading a file (`git status`, `cat`, our own reload)
+                        // changes nothing; reporting it would make every reload report
+                        // itself again, for ever.
+                        Ok(e) if matches!(e.kind, EventKind::Access(_)) => {}
+                        Ok(e) => paths.extend(e.paths.iter().filter_map(|p| {
+                            roots
+                                .iter()
+                                .find_map(|r| p.strip_prefix(r).ok())
+                                .map(relative_path_string)
+                                .filter(|rel| is_workspace_file(rel))
+                        })),
+                        Err(e) => on_event(WatchEvent::Error(format!("watching files: {e}"))),
+                    }
+                }
+                if !paths.is_empty() {
+                    on_event(WatchEvent::Changed(paths.into_iter().collect()));
+                }
+            }
+        })
+        .map_err(notify::Error::io)?;
+    Ok(Watcher { _watcher: watcher })
 }
 
 /// A path (relative, `/`) that can matter to the workspace: a `.toml` file outside hidden

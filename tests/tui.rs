@@ -2266,8 +2266,6 @@ fn end_to_end_an_idle_dondoc_writes_nothing() {
 }
 
 #[test]
-#[ignore = "known bug: the watcher reports inotify OPEN events, so git status reading the \
-            files, or a reload reading them, starts an endless reload-and-redraw loop"]
 fn end_to_end_an_idle_dondoc_in_a_repository_writes_nothing() {
     an_idle_dondoc_writes_nothing(true);
 }
