@@ -4,8 +4,9 @@
 
 use crate::model::{Directive, Workspace};
 use crate::store::{self, load::relative_path_string, text, CONFIG_FILE};
-use notify::RecursiveMode;
-use notify_debouncer_mini::{new_debouncer, DebounceEventResult, Debouncer};
+use notify::event::{AccessKind, AccessMode};
+use notify::{EventKind, RecursiveMode};
+use notify_debouncer_mini::{new_debouncer_opt, DebounceEventResult, Debouncer};
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -15,7 +16,52 @@ pub const DEBOUNCE: Duration = Duration::from_millis(200);
 
 /// Watches while alive; dropping it stops the watching thread.
 pub struct Watcher {
-    _debouncer: Debouncer<notify::RecommendedWatcher>,
+    _debouncer: Debouncer<ChangesOnly>,
+}
+
+/// The OS watcher with reads left out. inotify reports every open and close of a file, and the
+/// debouncer passes them on as changes: any reader of a workspace file (`git status`,
+/// `dondoc list`, an editor) looked like a change, and reloading `dondoc.toml` reads it again,
+/// which started an endless reload loop (a redraw every 200 ms, forever).
+pub struct ChangesOnly(notify::RecommendedWatcher);
+
+impl notify::Watcher for ChangesOnly {
+    fn new<F: notify::EventHandler>(
+        mut handler: F,
+        config: notify::Config,
+    ) -> notify::Result<Self> {
+        let inner = notify::RecommendedWatcher::new(
+            move |event: notify::Result<notify::Event>| {
+                if !matches!(&event, Ok(e) if is_read(&e.kind)) {
+                    handler.handle_event(event);
+                }
+            },
+            config,
+        )?;
+        Ok(ChangesOnly(inner))
+    }
+
+    fn watch(&mut self, path: &Path, mode: RecursiveMode) -> notify::Result<()> {
+        self.0.watch(path, mode)
+    }
+
+    fn unwatch(&mut self, path: &Path) -> notify::Result<()> {
+        self.0.unwatch(path)
+    }
+
+    fn kind() -> notify::WatcherKind {
+        notify::RecommendedWatcher::kind()
+    }
+}
+
+/// An event that only says a file was opened, read or closed without writing.
+fn is_read(kind: &EventKind) -> bool {
+    matches!(
+        kind,
+        EventKind::Access(
+            AccessKind::Open(_) | AccessKind::Read | AccessKind::Close(AccessMode::Read)
+        )
+    )
 }
 
 /// What the watcher reports: changed files (relative paths with `/`, sorted, deduplicated),
@@ -37,25 +83,29 @@ pub fn watch(
         .into_iter()
         .flatten()
         .collect();
-    let mut debouncer = new_debouncer(DEBOUNCE, move |result: DebounceEventResult| match result {
-        Ok(events) => {
-            let paths: BTreeSet<String> = events
-                .iter()
-                .filter_map(|e| {
-                    roots
-                        .iter()
-                        .find_map(|r| e.path.strip_prefix(r).ok())
-                        .map(relative_path_string)
-                })
-                .filter(|rel| is_workspace_file(rel))
-                .collect();
-            if !paths.is_empty() {
-                on_event(WatchEvent::Changed(paths.into_iter().collect()));
+    let config = notify_debouncer_mini::Config::default().with_timeout(DEBOUNCE);
+    let mut debouncer = new_debouncer_opt::<_, ChangesOnly>(
+        config,
+        move |result: DebounceEventResult| match result {
+            Ok(events) => {
+                let paths: BTreeSet<String> = events
+                    .iter()
+                    .filter_map(|e| {
+                        roots
+                            .iter()
+                            .find_map(|r| e.path.strip_prefix(r).ok())
+                            .map(relative_path_string)
+                    })
+                    .filter(|rel| is_workspace_file(rel))
+                    .collect();
+                if !paths.is_empty() {
+                    on_event(WatchEvent::Changed(paths.into_iter().collect()));
+                }
             }
-        }
-        Err(e) => on_event(WatchEvent::Error(format!("watching files: {e}"))),
-    })?;
-    debouncer.watcher().watch(root, RecursiveMode::Recursive)?;
+            Err(e) => on_event(WatchEvent::Error(format!("watching files: {e}"))),
+        },
+    )?;
+    notify::Watcher::watch(debouncer.watcher(), root, RecursiveMode::Recursive)?;
     Ok(Watcher {
         _debouncer: debouncer,
     })
@@ -261,5 +311,24 @@ mod tests {
         assert!(s.config_changed);
         assert_eq!(s.added, vec!["d1", "d2"]);
         assert_eq!(ws.title, "u");
+    }
+
+    #[test]
+    fn reading_a_file_is_not_a_change() {
+        let (dir, _ws) = workspace();
+        let (tx, rx) = std::sync::mpsc::channel();
+        let _watcher = watch(dir.path(), move |e| {
+            let _ = tx.send(e);
+        })
+        .unwrap();
+        // Readers of the workspace: git status, another dondoc, dondoc's own reload.
+        for _ in 0..3 {
+            std::fs::read(dir.path().join(CONFIG_FILE)).unwrap();
+            std::fs::read(dir.path().join("m.toml")).unwrap();
+        }
+        std::fs::write(dir.path().join("n.toml"), file("open")).unwrap();
+        // The reads came first: had they been reported, they would be in this batch or before.
+        let first = rx.recv_timeout(Duration::from_secs(30)).unwrap();
+        assert_eq!(first, WatchEvent::Changed(vec!["n.toml".to_string()]));
     }
 }
