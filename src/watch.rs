@@ -278,4 +278,23 @@ mod tests {
         assert_eq!(s.added, vec!["d1", "d2"]);
         assert_eq!(ws.title, "u");
     }
+
+    #[test]
+    fn reading_a_file_is_not_a_change() {
+        let (dir, _ws) = workspace();
+        let (tx, rx) = std::sync::mpsc::channel();
+        let _watcher = watch(dir.path(), move |e| {
+            let _ = tx.send(e);
+        })
+        .unwrap();
+        // Readers of the workspace: git status, another dondoc, dondoc's own reload.
+        for _ in 0..3 {
+            std::fs::read(dir.path().join(CONFIG_FILE)).unwrap();
+            std::fs::read(dir.path().join("m.toml")).unwrap();
+        }
+        std::fs::write(dir.path().join("n.toml"), file("open")).unwrap();
+        // The reads came first: had they been reported, they would be in this batch or before.
+        let first = rx.recv_timeout(Duration::from_secs(30)).unwrap();
+        assert_eq!(first, WatchEvent::Changed(vec!["n.toml".to_string()]));
+    }
 }

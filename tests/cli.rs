@@ -568,6 +568,23 @@ fn show_unknown_id_suggests_close_ones() {
         .stderr("dondoc: no directive with id \"zzz\"\n");
 }
 
+#[test]
+fn show_never_prints_control_characters_from_the_files() {
+    let f = Fixture::new();
+    f.write(
+        "2023/escapes.toml",
+        "[source]\ntitle = \"Escapes\"\n\n[[directive]]\nid = \"esc-1\"\n\
+         text = \"Red \\u001b[31mtext\\u0007\"\nowner = \"cuc-thue\"\nstatus = \"open\"\n\
+         note = \"a\\rb \\u001b]0;title\\u0007 c\"\n\n[[directive.log]]\n\
+         at = 2023-09-01T08:00:00+07:00\nby = \"X\\u001b[2J\"\n",
+    );
+    let out = f.stdout(&["show", "esc-1"]);
+    assert!(!out.chars().any(|c| c.is_control() && c != '\n'), "{out:?}");
+    assert!(out.contains("Red [31mtext"), "{out}");
+    assert!(out.contains("a b ]0;title c"), "{out}");
+    assert!(out.contains("  X[2J"), "{out}");
+}
+
 // ---------------------------------------------------------------------------------------------
 // set
 

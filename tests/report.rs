@@ -1163,3 +1163,19 @@ fn the_command_writes_files_and_refuses_bad_usage() {
     refused(&["--group", "Khối X"], "Khối X");
     refused(&["--source", "missing.toml"], "missing.toml");
 }
+
+#[test]
+fn markdown_never_carries_control_characters_from_the_files() {
+    let mut overdue = directive("x1", "a", Some("2023-09-10"), "open", None);
+    overdue.push_str("note = \"ANSI \\u001b[31mred\\u0007\"\n");
+    let (_dir, ws) = fixture(&[(
+        "f.toml",
+        source("Họp \\u001b]0;t\\u0007", "2023-09-01", &[overdue]),
+    )]);
+    let md = report::md::render(
+        &report::compute(&ws, &ReportOptions::new(date("2023-10-15"))),
+        Lang::En,
+    );
+    assert!(md.contains("ANSI \\[31mred"), "{md}");
+    assert!(!md.chars().any(|c| c.is_control() && c != '\n'), "{md:?}");
+}

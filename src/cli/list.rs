@@ -96,7 +96,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
                             text::status(ctx.lang, d.status).to_string(),
                             text::timeliness(ctx.lang, ws.timeliness(d, ctx.today)).to_string(),
                             ws.owner(&d.owner)
-                                .map(|o| o.short_name().to_string())
+                                .map(|o| output::one_line(o.short_name()))
                                 .unwrap_or_else(|| d.owner.clone()),
                             output::one_line(&d.text),
                         ]

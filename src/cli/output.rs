@@ -73,7 +73,8 @@ pub fn pad(s: &str, width: usize) -> String {
 }
 
 /// Breaks `text` into lines of at most `width` columns, at spaces where it can (a word longer
-/// than the line is cut).
+/// than the line is cut). Control characters other than line breaks and tabs are dropped: a
+/// note holding an escape sequence must not reach the terminal.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let width = width.max(10);
     let mut lines = Vec::new();
@@ -81,7 +82,10 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
         let mut line = String::new();
         let mut used = 0;
         for word in paragraph.split_whitespace() {
-            let mut word = word.to_string();
+            let mut word: String = word.chars().filter(|c| !c.is_control()).collect();
+            if word.is_empty() {
+                continue;
+            }
             let mut w = word.width();
             if used > 0 && used + 1 + w > width {
                 lines.push(std::mem::take(&mut line));

@@ -125,7 +125,11 @@ fn print(
             .at
             .map(|at| at.format("%Y-%m-%d %H:%M %:z").to_string())
             .unwrap_or_else(|| entry.at_text.clone());
-        let by = if entry.by.is_empty() { "?" } else { &entry.by };
+        let by = if entry.by.is_empty() {
+            "?".to_string()
+        } else {
+            output::one_line(&entry.by)
+        };
         writeln!(out, "  {when}  {by}")?;
         for change in log_changes(entry) {
             for (i, line) in output::wrap(&change, width.saturating_sub(6))

@@ -206,12 +206,14 @@ fn figure_row(out: &mut String, leading: &[String], f: &Figures, lang: Lang, bol
 }
 
 /// Text from the files, safe inside a table cell or a heading: one line, with the characters
-/// Markdown would read as markup (emphasis, code, links, HTML, cell breaks) escaped.
+/// Markdown would read as markup (emphasis, code, links, HTML, cell breaks) escaped, and no
+/// control characters (the report goes to the terminal by default: an ESC would be obeyed).
 fn inline(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
-            '\r' | '\n' => out.push(' '),
+            '\r' | '\n' | '\t' => out.push(' '),
+            c if c.is_control() => {}
             '\\' | '|' | '*' | '_' | '`' | '<' | '>' | '[' | ']' => {
                 out.push('\\');
                 out.push(c);

@@ -97,6 +97,11 @@ pub enum ApplyError {
     NotFound(String),
     #[error("the file holds git conflict markers")]
     Conflict,
+    #[error(
+        "directive \"{0}\" is written as an inline table (directive = [{{ ... }}]): dondoc edits \
+         only [[directive]] tables; rewrite it as one to edit it"
+    )]
+    Inline(String),
 }
 
 /// Applies `edit` to the text of a directive file: sets the fields and appends a
@@ -112,6 +117,9 @@ pub fn apply(original: &str, edit: &Edit) -> Result<String, ApplyError> {
     let mut doc: DocumentMut = body
         .parse()
         .map_err(|e: toml_edit::TomlError| ApplyError::Parse(e.message().to_string()))?;
+    if is_inline_directive(&doc, &edit.id) {
+        return Err(ApplyError::Inline(edit.id.clone()));
+    }
     let table =
         find_directive(&mut doc, &edit.id).ok_or_else(|| ApplyError::NotFound(edit.id.clone()))?;
     let c = &edit.change;
@@ -176,6 +184,22 @@ fn find_directive<'d>(doc: &'d mut DocumentMut, id: &str) -> Option<&'d mut Tabl
     let list = doc.get_mut("directive")?.as_array_of_tables_mut()?;
     list.iter_mut()
         .find(|t| t.get("id").and_then(|v| v.as_str()).map(nfc).as_deref() == Some(id))
+}
+
+/// Whether the directive is one of a hand-written `directive = [{ ... }]` array, which loads
+/// like `[[directive]]` but which an edit cannot change without rewriting the whole array.
+fn is_inline_directive(doc: &DocumentMut, id: &str) -> bool {
+    let Some(array) = doc.get("directive").and_then(|d| d.as_array()) else {
+        return false;
+    };
+    array.iter().any(|v| {
+        v.as_inline_table()
+            .and_then(|t| t.get("id"))
+            .and_then(|v| v.as_str())
+            .map(nfc)
+            .as_deref()
+            == Some(id)
+    })
 }
 
 /// Sets or removes a key, keeping the old value's decor (spacing and trailing comment). A new

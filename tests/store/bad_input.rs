@@ -373,3 +373,24 @@ fn nothing_to_change_and_unknown_id() {
     let err = write_edit(&mut ws, &edit("nope", Change::default())).unwrap_err();
     assert_eq!(err.to_string(), "no directive with id \"nope\"");
 }
+
+#[test]
+fn a_directive_written_as_an_inline_table_loads_and_an_edit_says_why_it_cannot() {
+    let t = TestWs::new();
+    let text = format!(
+        "directive = [\n  {{ id = \"inl\", text = \"x\", owner = \"so-tc\", status = \"open\" }},\n]\n{SOURCE}"
+    );
+    t.write("inline.toml", &text);
+    let mut ws = t.load();
+    assert_eq!(ws.directive("inl").unwrap().status, Status::Open);
+    let change = Change {
+        status: Some(Status::Done),
+        ..Change::default()
+    };
+    let err = write_edit(&mut ws, &edit("inl", change)).unwrap_err();
+    assert!(
+        err.to_string().contains("inline table") && err.to_string().contains("[[directive]]"),
+        "{err}"
+    );
+    assert_eq!(t.read("inline.toml"), text, "nothing written");
+}
