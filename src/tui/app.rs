@@ -1241,15 +1241,7 @@ impl App {
         };
         let page = self.owners_height().saturating_sub(1).max(1);
         let last = selectable.len() - 1;
-        let to = match action {
-            Action::Down => (at + 1).min(last),
-            Action::Up => at.saturating_sub(1),
-            Action::Top => 0,
-            Action::Bottom => last,
-            Action::PageDown => (at + page).min(last),
-            Action::PageUp => at.saturating_sub(page),
-            _ => at,
-        };
+        let to = step(at, last, page, &action);
         if to == at {
             return;
         }
@@ -1407,15 +1399,7 @@ impl App {
         };
         let page = self.dash_height().saturating_sub(1).max(1);
         let last = units.len() - 1;
-        let to = match action {
-            Action::Down => (at + 1).min(last),
-            Action::Up => at.saturating_sub(1),
-            Action::Top => 0,
-            Action::Bottom => last,
-            Action::PageDown => (at + page).min(last),
-            Action::PageUp => at.saturating_sub(page),
-            _ => at,
-        };
+        let to = step(at, last, page, &action);
         self.dash_cursor = units[to];
         self.dash_unit = self.dash_selected().map(|u| u.owner.clone());
         self.scroll_dashboard();
@@ -1467,5 +1451,18 @@ impl App {
         self.cursor = 0;
         self.offset = 0;
         self.refilter();
+    }
+}
+
+/// Where a move action takes a cursor at `at` in a list of `last + 1` selectable rows.
+fn step(at: usize, last: usize, page: usize, action: &Action) -> usize {
+    match action {
+        Action::Down => (at + 1).min(last),
+        Action::Up => at.saturating_sub(1),
+        Action::Top => 0,
+        Action::Bottom => last,
+        Action::PageDown => (at + page).min(last),
+        Action::PageUp => at.saturating_sub(page),
+        _ => at,
     }
 }
