@@ -895,81 +895,10 @@ fn detail_and_back() {
 
 #[test]
 fn end_to_end_in_a_pseudo_terminal() {
-    use portable_pty::{native_pty_system, CommandBuilder, PtySize};
-    use std::io::{Read, Write};
-    use std::sync::{Arc, Mutex};
-    use std::time::{Duration, Instant};
-
-    // Generous: a loaded CI machine must never fail this test by being slow.
-    const PATIENCE: Duration = Duration::from_secs(120);
-
     let ws = Workspace::new();
-    let original = ws.read(FILE);
-    let pair = native_pty_system()
-        .openpty(PtySize {
-            rows: 40,
-            cols: 120,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .unwrap();
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_dondoc"));
-    cmd.args([
-        "--data",
-        ws.root().to_str().unwrap(),
-        "--today",
-        "2023-10-15",
-        "--lang",
-        "en",
-    ]);
-    cmd.env("TERM", "xterm-256color");
-    cmd.env("DONDOC_USER", "Người Thử");
-    cmd.cwd(ws.root());
-    let mut child = pair.slave.spawn_command(cmd).unwrap();
-    drop(pair.slave);
-
-    let output = Arc::new(Mutex::new(Vec::<u8>::new()));
-    let mut reader = pair.master.try_clone_reader().unwrap();
-    let sink = Arc::clone(&output);
-    std::thread::spawn(move || {
-        let mut buf = [0u8; 8192];
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 {
-                break;
-            }
-            sink.lock().unwrap().extend_from_slice(&buf[..n]);
-        }
-    });
-    let wait_for = |needle: &str| {
-        let start = Instant::now();
-        while start.elapsed() < PATIENCE {
-            if String::from_utf8_lossy(&output.lock().unwrap()).contains(needle) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        panic!("never saw {needle:?}");
-    };
-    wait_for("gb-2023-08-09");
-    let mut writer = pair.master.take_writer().unwrap();
-    writer.write_all(b"jj4").unwrap();
-    writer.flush().unwrap();
-    // Only changed cells are sent, so look for words without spaces in them.
-    wait_for("(optional)");
-    writer.write_all(b"\r").unwrap();
-    writer.flush().unwrap();
-    wait_for("Saved");
-    writer.write_all(b"q").unwrap();
-    writer.flush().unwrap();
-
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        assert!(start.elapsed() < PATIENCE, "dondoc did not quit");
-        std::thread::sleep(Duration::from_millis(20));
-    };
+    let (mut run, original) = PtyRun::start_and_edit(&ws, &[]);
+    run.type_keys(b"q");
+    let status = run.wait_exit();
     assert!(status.success(), "{status:?}");
 
     let written = ws.read(FILE);
@@ -1001,20 +930,8 @@ fn end_to_end_in_a_pseudo_terminal() {
     assert_same_text(&without_entry, &expected);
 
     // The terminal was given back: the last thing written leaves the alternate screen.
-    let start = Instant::now();
-    loop {
-        let out = output.lock().unwrap().clone();
-        if out.ends_with(b"\x1b[?1049l") {
-            break;
-        }
-        assert!(
-            start.elapsed() < PATIENCE,
-            "the output should end by leaving the alternate screen: {:?}",
-            String::from_utf8_lossy(&out[out.len().saturating_sub(200)..])
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    let out = output.lock().unwrap().clone();
+    run.wait_output_ends_with(b"\x1b[?1049l");
+    let out = run.output();
     let text = String::from_utf8_lossy(&out);
     assert!(text.contains("\x1b[?1049h"), "entered the alternate screen");
     assert!(!text.contains("\x1b[?1000h"), "no mouse capture");
@@ -1841,60 +1758,9 @@ fn keys_a_write_refused_as_stale_names_the_other_writer_and_shows_the_new_value(
 
 #[test]
 fn end_to_end_a_file_changed_by_another_process_shows_on_screen() {
-    use portable_pty::{native_pty_system, CommandBuilder, PtySize};
-    use std::io::{Read, Write};
-    use std::sync::{Arc, Mutex};
-    use std::time::{Duration, Instant};
-
-    // Generous: a loaded machine must never fail this test by being slow.
-    const PATIENCE: Duration = Duration::from_secs(120);
-
     let ws = Workspace::new();
-    let pair = native_pty_system()
-        .openpty(PtySize {
-            rows: 40,
-            cols: 120,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .unwrap();
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_dondoc"));
-    cmd.args([
-        "--data",
-        ws.root().to_str().unwrap(),
-        "--today",
-        "2023-10-15",
-        "--lang",
-        "en",
-    ]);
-    cmd.env("TERM", "xterm-256color");
-    cmd.env("DONDOC_USER", "Người Thử");
-    cmd.cwd(ws.root());
-    let mut child = pair.slave.spawn_command(cmd).unwrap();
-    drop(pair.slave);
-    let output = Arc::new(Mutex::new(Vec::<u8>::new()));
-    let mut reader = pair.master.try_clone_reader().unwrap();
-    let sink = Arc::clone(&output);
-    std::thread::spawn(move || {
-        let mut buf = [0u8; 8192];
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 {
-                break;
-            }
-            sink.lock().unwrap().extend_from_slice(&buf[..n]);
-        }
-    });
-    let wait_for = |needle: &str| {
-        let start = Instant::now();
-        while start.elapsed() < PATIENCE {
-            if String::from_utf8_lossy(&output.lock().unwrap()).contains(needle) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        panic!("never saw {needle:?}");
-    };
-    wait_for("gb-2023-08-09");
+    let mut run = PtyRun::start(&ws, &[]);
+    run.wait_for("gb-2023-08-09");
     // Another process rewrites the file: the selected directive's text changes.
     let changed = expect_block_edit(&ws.read(FILE), "gb-2023-08-09", |b| {
         let text = b.lines().find(|l| l.starts_with("text = ")).unwrap();
@@ -1904,19 +1770,10 @@ fn end_to_end_a_file_changed_by_another_process_shows_on_screen() {
     fs::write(&tmp, changed).unwrap();
     fs::rename(&tmp, ws.path(FILE)).unwrap();
     // Only changed cells are sent: look for words without spaces.
-    wait_for("THAYDOITUBENNGOAI");
-    wait_for("updated:");
-    let mut writer = pair.master.take_writer().unwrap();
-    writer.write_all(b"q").unwrap();
-    writer.flush().unwrap();
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        assert!(start.elapsed() < PATIENCE, "dondoc did not quit");
-        std::thread::sleep(Duration::from_millis(20));
-    };
+    run.wait_for("THAYDOITUBENNGOAI");
+    run.wait_for("updated:");
+    run.type_keys(b"q");
+    let status = run.wait_exit();
     assert!(status.success(), "{status:?}");
 }
 
