@@ -2126,3 +2126,70 @@ fn end_to_end_an_idle_dondoc_writes_nothing() {
 fn end_to_end_an_idle_dondoc_in_a_repository_writes_nothing() {
     an_idle_dondoc_writes_nothing(true);
 }
+
+/// The terminal goes away but no SIGHUP reaches dondoc: its session leader (here `sh`, as with
+/// `ssh -t host dondoc` under a shell that ignores HUP, or a killed tmux session) ignores the
+/// hang-up. dondoc must notice by itself and end, not spin on the dead terminal.
+#[test]
+fn end_to_end_a_vanished_terminal_without_sighup_ends_dondoc() {
+    use portable_pty::{native_pty_system, CommandBuilder, PtySize};
+    use std::io::Read;
+
+    let ws = Workspace::new();
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 40,
+            cols: 120,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    // `; true` keeps sh from exec'ing dondoc: sh stays the session leader.
+    let script = format!(
+        "trap '' HUP; '{}' --data '{}' --today 2023-10-15 --lang en; true",
+        env!("CARGO_BIN_EXE_dondoc"),
+        ws.root().display()
+    );
+    let mut cmd = CommandBuilder::new("sh");
+    cmd.args(["-c", &script]);
+    cmd.env("TERM", "xterm-256color");
+    let mut shell = pair.slave.spawn_command(cmd).unwrap();
+    drop(pair.slave);
+    // Read until the first screen is drawn, then stop: the reader's handle on the terminal
+    // closes with it, so dropping the master below really hangs the terminal up.
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let (seen_tx, seen_rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut out = Vec::new();
+        let mut buf = [0u8; 8192];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            out.extend_from_slice(&buf[..n]);
+            if String::from_utf8_lossy(&out).contains("gb-2023-08-09") {
+                let _ = seen_tx.send(());
+                break;
+            }
+        }
+    });
+    seen_rx
+        .recv_timeout(PTY_PATIENCE)
+        .expect("the first screen was drawn");
+    drop(pair.master);
+    let start = std::time::Instant::now();
+    loop {
+        if shell.try_wait().unwrap().is_some() {
+            return;
+        }
+        if start.elapsed() > PTY_PATIENCE {
+            // Do not leave a spinning dondoc behind on the machine.
+            let pid = shell.process_id().unwrap().to_string();
+            let _ = std::process::Command::new("pkill")
+                .args(["-9", "-P", &pid])
+                .status();
+            panic!("dondoc did not end after its terminal went away");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}

@@ -64,6 +64,7 @@ pub fn run(ctx: &Context) -> anyhow::Result<ExitCode> {
             .with_events(events.sender());
         events.start_terminal_input();
         watch_signals(events.sender());
+        watch_hangup(events.sender());
         // Kept until the loop ends: dropping it stops the watching.
         let root = app.ws.root.clone();
         let _watcher = watch_files(&root, events.sender(), &mut app);
@@ -310,6 +311,30 @@ fn watch_files(
 
 /// SIGTERM and SIGHUP (the SSH connection dropped) end the loop normally, which restores the
 /// terminal; an edit being written finishes first. (In raw mode Ctrl-C is a key, not SIGINT.)
+/// Ends the UI when its terminal is gone but no SIGHUP came (a session leader that ignores
+/// HUP, as with `ssh -t host dondoc` under some shells, or a killed tmux session): crossterm
+/// 0.29's reader then spins on the dead terminal at 100% CPU for ever (crossterm issue 793).
+/// Every two seconds this asks the kernel whether stdin has hung up, without reading from it;
+/// a wake-up that cheap leaves an idle dondoc at zero CPU ticks.
+fn watch_hangup(sender: event::EventSender) {
+    const PERIOD: std::time::Duration = std::time::Duration::from_secs(2);
+    std::thread::spawn(move || loop {
+        std::thread::sleep(PERIOD);
+        let mut fds = [libc::pollfd {
+            fd: libc::STDIN_FILENO,
+            events: 0,
+            revents: 0,
+        }];
+        // SAFETY: one valid pollfd, a zero timeout; poll only writes `revents`.
+        let ready = unsafe { libc::poll(fds.as_mut_ptr(), 1, 0) };
+        let gone = libc::POLLHUP | libc::POLLERR | libc::POLLNVAL;
+        if ready > 0 && fds[0].revents & gone != 0 {
+            sender.send(Event::Signal(libc::SIGHUP));
+            return;
+        }
+    });
+}
+
 fn watch_signals(sender: event::EventSender) {
     use signal_hook::consts::{SIGHUP, SIGTERM};
     let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP]) else {
