@@ -301,7 +301,9 @@ pub fn load_file(
         problems: Vec::new(),
     };
     let directives = read_directive_file(&mut ctx, table.get_ref(), known_owners, &mut file);
-    if text.trim().is_empty() {
+    // Blank or only comments: every `.toml` below the root is a directive file, so one that
+    // holds nothing is most likely a mistake (a half-written or wrongly placed file).
+    if table.get_ref().is_empty() {
         ctx.report_at(
             (1, 1),
             "empty file: a directive file needs [source] and [[directive]]",

@@ -189,6 +189,12 @@ fn an_empty_file() {
         problems,
         ["c/blank.toml:1:1: empty file: a directive file needs [source] and [[directive]]"]
     );
+    // Only comments is as empty as nothing at all.
+    let (problems, _) = problems_with("c/notes.toml", b"# to do: the October meeting\r\n");
+    assert_eq!(
+        problems,
+        ["c/notes.toml:1:1: empty file: a directive file needs [source] and [[directive]]"]
+    );
 }
 
 #[test]
