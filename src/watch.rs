@@ -3,7 +3,7 @@
 //! which reloads them into the workspace and says which directives changed.
 
 use crate::model::{Directive, Workspace};
-use crate::store::{self, load::relative_path_string, text, CONFIG_FILE};
+use crate::store::{self, load::relative_path_string, CONFIG_FILE};
 use notify::{EventKind, RecursiveMode, Watcher as _};
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -127,19 +127,20 @@ pub fn reload_changed(ws: &mut Workspace, paths: &[String]) -> ReloadSummary {
         }
         return summary;
     }
-    let changed: Vec<&String> = paths
+    let candidates: Vec<&String> = paths.iter().filter(|p| is_workspace_file(p)).collect();
+    let in_candidates =
+        |ws: &Workspace, d: &Directive| candidates.contains(&&ws.files[d.file].path);
+    let before = by_id(ws.directives.iter().filter(|d| in_candidates(ws, d)));
+    // `reload_file` skips a file whose bytes are already loaded (dondoc's own write).
+    let changed: Vec<&String> = candidates
         .iter()
-        .filter(|p| is_workspace_file(p) && !unchanged_on_disk(ws, p))
+        .copied()
+        .filter(|path| ws.reload_file(path))
         .collect();
     if changed.is_empty() {
         return summary;
     }
-    let in_changed = |ws: &Workspace, d: &Directive| changed.contains(&&ws.files[d.file].path);
-    let before = by_id(ws.directives.iter().filter(|d| in_changed(ws, d)));
-    for path in &changed {
-        ws.reload_file(path);
-    }
-    let after = by_id(ws.directives.iter().filter(|d| in_changed(ws, d)));
+    let after = by_id(ws.directives.iter().filter(|d| in_candidates(ws, d)));
     diff(&before, &after, &mut summary);
     summary.broken_files = ws
         .files
@@ -148,16 +149,6 @@ pub fn reload_changed(ws: &mut Workspace, paths: &[String]) -> ReloadSummary {
         .map(|f| f.path.clone())
         .collect();
     summary
-}
-
-/// The file on disk is byte for byte what `ws` has loaded (or is absent from both).
-fn unchanged_on_disk(ws: &Workspace, rel: &str) -> bool {
-    let loaded = ws.files.iter().find(|f| f.path == rel);
-    match (std::fs::read(ws.root.join(rel)), loaded) {
-        (Ok(bytes), Some(f)) => text::fingerprint(&bytes) == f.fingerprint,
-        (Err(e), None) => e.kind() == std::io::ErrorKind::NotFound,
-        _ => false,
-    }
 }
 
 fn by_id<'a>(directives: impl Iterator<Item = &'a Directive>) -> HashMap<String, Directive> {

@@ -127,13 +127,23 @@ impl Workspace {
     }
 
     /// Re-reads one directive file (after a write, or when it changed on disk); `rel` is
-    /// relative to the root. A file that no longer exists is dropped.
-    pub fn reload_file(&mut self, rel: &str) {
-        let known_owners: Option<HashSet<String>> =
-            (!self.config_broken).then(|| self.owners.iter().map(|o| o.id.clone()).collect());
+    /// relative to the root. A file that no longer exists is dropped. Returns false, having
+    /// changed nothing, when the bytes on disk are the ones already loaded (dondoc's own
+    /// write seen again by the watcher, a touch) or the file is absent from both.
+    pub fn reload_file(&mut self, rel: &str) -> bool {
         let existing = self.files.iter().position(|f| f.path == rel);
         let bytes = std::fs::read(self.root.join(rel));
         let gone = matches!(&bytes, Err(e) if e.kind() == std::io::ErrorKind::NotFound);
+        let unchanged = match (&bytes, existing) {
+            (Ok(b), Some(i)) => text::fingerprint(b) == self.files[i].fingerprint,
+            (Err(_), None) => gone,
+            _ => false,
+        };
+        if unchanged {
+            return false;
+        }
+        let known_owners: Option<HashSet<String>> =
+            (!self.config_broken).then(|| self.owners.iter().map(|o| o.id.clone()).collect());
         if let Some(index) = existing {
             if gone {
                 self.directives.retain(|d| d.file != index);
@@ -164,6 +174,7 @@ impl Workspace {
             self.add_file(load, &mut known);
         }
         self.recheck();
+        true
     }
 
     /// Gathers every problem: the config's and each file's, in path order.
