@@ -438,6 +438,63 @@ impl Ctx<'_> {
         }
     }
 
+    fn boolean(&mut self, value: &Field, what: &str) -> bool {
+        match value.get_ref() {
+            DeValue::Boolean(b) => *b,
+            other => {
+                self.report(
+                    value,
+                    format!("{what} must be true or false, found {}", kind(other)),
+                );
+                false
+            }
+        }
+    }
+
+    /// A list of strings (`motto`, `aliases`, `recipients`).
+    fn strings(&mut self, value: &Field, what: &str) -> Vec<String> {
+        match value.get_ref() {
+            DeValue::Array(items) => items
+                .iter()
+                .filter_map(|item| self.string(item, what))
+                .collect(),
+            other => {
+                self.report(
+                    value,
+                    format!("{what} must be a list of strings, found {}", kind(other)),
+                );
+                Vec::new()
+            }
+        }
+    }
+
+    /// A list of owner ids, each checked against the registry when it is known.
+    fn owner_list(&mut self, value: &Field, known: Option<&HashSet<String>>) -> Vec<String> {
+        let DeValue::Array(items) = value.get_ref() else {
+            self.report(
+                value,
+                format!(
+                    "support must be a list of owner ids, found {}",
+                    kind(value.get_ref())
+                ),
+            );
+            return Vec::new();
+        };
+        let mut ids = Vec::new();
+        for item in items.iter() {
+            if let Some(s) = self.string(item, "support") {
+                if known.is_some_and(|k| !k.contains(&s)) {
+                    self.report(
+                        item,
+                        format!("unknown support unit \"{s}\": not in dondoc.toml"),
+                    );
+                }
+                ids.push(s);
+            }
+        }
+        ids
+    }
+
     fn status(&mut self, value: &Field) -> Option<Status> {
         let s = self.string(value, "status")?;
         let status = Status::parse(&s);
@@ -537,9 +594,28 @@ const DIRECTIVE_KEYS: &[&str] = &[
     "done_on",
     "note",
     "log",
+    "first_deadline",
+    "done_ref",
+    "draft",
 ];
 const LOG_KEYS: &[&str] = &[
-    "at", "by", "status", "deadline", "done_on", "note", "cleared",
+    "at",
+    "by",
+    "status",
+    "deadline",
+    "done_on",
+    "note",
+    "cleared",
+    "text",
+    "owner",
+    "support",
+    "done_ref",
+    "created",
+    "undo",
+    "reason",
+    "ref",
+    "approved_by",
+    "reminder",
 ];
 
 fn read_directive_file(
@@ -552,7 +628,7 @@ fn read_directive_file(
     match get(root, "source") {
         Some(value) => {
             if let Some(source) = ctx.table(value, "[source]") {
-                ctx.unknown_keys(source, &["title", "date", "ref"], "[source]");
+                ctx.unknown_keys(source, &["title", "date", "ref", "issued_by"], "[source]");
                 file.source.title = match get(source, "title") {
                     Some(v) => ctx.string(v, "title").unwrap_or_default(),
                     None => {
@@ -562,6 +638,8 @@ fn read_directive_file(
                 };
                 file.source.date = get(source, "date").and_then(|v| ctx.date(v, "date"));
                 file.source.reference = get(source, "ref").and_then(|v| ctx.string(v, "ref"));
+                file.source.issued_by =
+                    get(source, "issued_by").and_then(|v| ctx.string(v, "issued_by"));
             }
         }
         None if get(root, "directive").is_some() => ctx.report_at(
@@ -613,8 +691,11 @@ fn read_directive(
             String::new()
         }
     };
+    let draft = get(t, "draft").is_some_and(|v| ctx.boolean(v, "draft"));
     let owner = match get(t, "owner") {
         Some(v) => ctx.string(v, "owner")?,
+        // A draft (imported, not yet reviewed) may wait for its lead unit.
+        None if draft => String::new(),
         None => {
             ctx.report_at(
                 header_pos,
@@ -630,25 +711,7 @@ fn read_directive(
     }
     let mut support = Vec::new();
     if let Some(v) = get(t, "support") {
-        match v.get_ref() {
-            DeValue::Array(items) => {
-                for item in items.iter() {
-                    if let Some(s) = ctx.string(item, "support") {
-                        if known_owners.is_some_and(|k| !k.contains(&s)) {
-                            ctx.report(
-                                item,
-                                format!("unknown support unit \"{s}\": not in dondoc.toml"),
-                            );
-                        }
-                        support.push(s);
-                    }
-                }
-            }
-            other => ctx.report(
-                v,
-                format!("support must be a list of owner ids, found {}", kind(other)),
-            ),
-        }
+        support = ctx.owner_list(v, known_owners);
     }
     let issued_by = get(t, "issued_by").and_then(|v| ctx.string(v, "issued_by"));
     // A bad deadline, status or done_on makes the directive unusable; every problem in it is
@@ -662,6 +725,7 @@ fn read_directive(
     };
     let deadline = date_of(ctx, "deadline");
     let done_on = date_of(ctx, "done_on");
+    let first_deadline = date_of(ctx, "first_deadline");
     let status = match get(t, "status") {
         Some(field) => ctx.status(field).map(|s| (s, field)),
         None => {
@@ -682,6 +746,7 @@ fn read_directive(
         _ => {}
     }
     let note = get(t, "note").and_then(|v| ctx.string(v, "note"));
+    let done_ref = get(t, "done_ref").and_then(|v| ctx.string(v, "done_ref"));
     let mut log = Vec::new();
     if let Some(v) = get(t, "log") {
         for entry in ctx.tables(v, "directive.log") {
@@ -700,6 +765,9 @@ fn read_directive(
         status,
         done_on,
         note,
+        first_deadline,
+        done_ref,
+        draft,
         log,
         file: 0,
         line: header_pos.0,
@@ -722,12 +790,22 @@ fn read_log_entry(ctx: &mut Ctx, item: &Field, t: &DeTable) -> LogEntry {
             (None, String::new())
         }
     };
+    let string = |ctx: &mut Ctx, key: &str| get(t, key).and_then(|v| ctx.string(v, key));
+    let flag = |ctx: &mut Ctx, key: &str| get(t, key).is_some_and(|v| ctx.boolean(v, key));
     LogEntry {
         at,
         at_text,
-        by: get(t, "by")
-            .and_then(|v| ctx.string(v, "by"))
-            .unwrap_or_default(),
+        by: string(ctx, "by").unwrap_or_default(),
+        text: string(ctx, "text"),
+        owner: string(ctx, "owner"),
+        support: get(t, "support").map(|v| ctx.owner_list(v, None)),
+        done_ref: string(ctx, "done_ref"),
+        created: flag(ctx, "created"),
+        undo: flag(ctx, "undo"),
+        reminder: flag(ctx, "reminder"),
+        reason: string(ctx, "reason"),
+        reference: string(ctx, "ref"),
+        approved_by: string(ctx, "approved_by"),
         status: get(t, "status").and_then(|v| ctx.status(v)),
         deadline: get(t, "deadline").and_then(|v| ctx.date(v, "deadline")),
         done_on: get(t, "done_on").and_then(|v| ctx.date(v, "done_on")),
@@ -846,7 +924,16 @@ fn parse_config(bytes: &[u8], ws: &mut Workspace) -> Option<HashSet<String>> {
     let t = table.get_ref();
     ctx.unknown_keys(
         t,
-        &["title", "due_soon_days", "owner", "git", "lang", "version"],
+        &[
+            "title",
+            "due_soon_days",
+            "owner",
+            "git",
+            "lang",
+            "version",
+            "timezone",
+            "report",
+        ],
         "dondoc.toml",
     );
     if let Some(v) = get(t, "title") {
@@ -864,6 +951,14 @@ fn parse_config(bytes: &[u8], ws: &mut Workspace) -> Option<HashSet<String>> {
                 v,
                 format!("due_soon_days must be an integer, found {}", kind(other)),
             ),
+        }
+    }
+    if let Some(v) = get(t, "timezone") {
+        ws.timezone = ctx.string(v, "timezone");
+    }
+    if let Some(v) = get(t, "report") {
+        if let Some(r) = ctx.table(v, "[report]") {
+            read_report_frame(&mut ctx, r, &mut ws.report);
         }
     }
     if let Some(v) = get(t, "git") {
@@ -886,7 +981,11 @@ fn parse_config(bytes: &[u8], ws: &mut Workspace) -> Option<HashSet<String>> {
             let DeValue::Table(o) = item.get_ref() else {
                 continue;
             };
-            ctx.unknown_keys(o, &["id", "name", "short", "group"], "an owner");
+            ctx.unknown_keys(
+                o,
+                &["id", "name", "short", "group", "aliases", "addressee"],
+                "an owner",
+            );
             let Some(id_field) = get(o, "id") else {
                 ctx.report(item, "owner without an id");
                 continue;
@@ -926,16 +1025,55 @@ fn parse_config(bytes: &[u8], ws: &mut Workspace) -> Option<HashSet<String>> {
             if !ws.groups.contains(&group) {
                 ws.groups.push(group.clone());
             }
+            let aliases = get(o, "aliases")
+                .map(|v| ctx.strings(v, "aliases"))
+                .unwrap_or_default();
+            let addressee = get(o, "addressee").and_then(|v| ctx.string(v, "addressee"));
             ws.owners.push(Owner {
                 id,
                 name,
                 short,
                 group,
+                aliases,
+                addressee,
             });
         }
     }
     ws.config_problems.extend(ctx.problems);
     Some(ids.into_keys().collect())
+}
+
+/// `[report]`: the frame of printed documents; every key optional.
+fn read_report_frame(ctx: &mut Ctx, t: &DeTable, frame: &mut ReportFrame) {
+    const ONE: &[&str] = &[
+        "issuer",
+        "office",
+        "place",
+        "report_ref",
+        "letter_ref",
+        "signer",
+    ];
+    const MANY: &[&str] = &["motto", "signer_title", "recipients"];
+    let allowed: Vec<&str> = ONE.iter().chain(MANY).copied().collect();
+    ctx.unknown_keys(t, &allowed, "[report]");
+    let one = |ctx: &mut Ctx, key: &str| get(t, key).and_then(|v| ctx.string(v, key));
+    frame.issuer = one(ctx, "issuer");
+    frame.office = one(ctx, "office");
+    frame.place = one(ctx, "place");
+    frame.report_ref = one(ctx, "report_ref");
+    frame.letter_ref = one(ctx, "letter_ref");
+    frame.signer = one(ctx, "signer");
+    // A single line may be written as a plain string.
+    let many = |ctx: &mut Ctx, key: &str| match get(t, key) {
+        Some(v) if matches!(v.get_ref(), DeValue::String(_)) => {
+            ctx.string(v, key).into_iter().collect()
+        }
+        Some(v) => ctx.strings(v, key),
+        None => Vec::new(),
+    };
+    frame.motto = many(ctx, "motto");
+    frame.signer_title = many(ctx, "signer_title");
+    frame.recipients = many(ctx, "recipients");
 }
 
 #[cfg(test)]
@@ -987,5 +1125,99 @@ mod tests {
         let ids: Vec<&str> = ws.directives.iter().map(|d| d.id.as_str()).collect();
         assert_eq!(ids, ["x-1", "x-2", "x-3", "x-4"]);
         assert_eq!(ws.problems.len(), 2);
+    }
+
+    #[test]
+    fn format_1_1_keys_are_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        write(
+            root,
+            CONFIG_FILE,
+            r#"title = "T"
+timezone = "Asia/Ho_Chi_Minh"
+[report]
+issuer = "TỈNH ỦY BẮC KẠN"
+motto = "ĐẢNG CỘNG SẢN VIỆT NAM"
+signer_title = ["K/T CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG"]
+[[owner]]
+id = "a"
+name = "Huyện ủy A"
+group = "G"
+aliases = ["UBND huyện A"]
+addressee = "Ban Thường vụ Huyện ủy A"
+"#,
+        );
+        write(
+            root,
+            "1.toml",
+            r#"[source]
+title = "Giao ban"
+date = 2023-08-25
+issued_by = "Thường trực Tỉnh ủy"
+
+[[directive]]
+id = "x-01"
+text = "Việc"
+owner = "a"
+deadline = 2023-10-31
+first_deadline = 2023-09-30
+status = "done"
+done_on = 2023-10-20
+done_ref = "Báo cáo số 45/BC-UBND"
+
+[[directive.log]]
+at = 2023-08-25T09:00:00+07:00
+by = "A"
+created = true
+text = "Việc"
+owner = "a"
+support = ["a"]
+deadline = 2023-09-30
+
+[[directive.log]]
+at = 2023-09-20T09:00:00+07:00
+by = "A"
+deadline = 2023-10-31
+reason = "Đơn vị đề nghị"
+ref = "Công văn 12/UBND"
+approved_by = "Phó Bí thư"
+
+[[directive.log]]
+at = 2023-10-01T09:00:00+07:00
+by = "A"
+reminder = true
+ref = "Công văn 99-CV/VPTU"
+
+[[directive]]
+id = "x-02"
+text = "Nháp"
+draft = true
+status = "open"
+"#,
+        );
+        let ws = load(root).unwrap();
+        assert_eq!(ws.problems, vec![]);
+        assert_eq!(ws.timezone.as_deref(), Some("Asia/Ho_Chi_Minh"));
+        assert_eq!(ws.report.motto, ["ĐẢNG CỘNG SẢN VIỆT NAM"]);
+        assert_eq!(ws.report.signer_title.len(), 2);
+        assert_eq!(ws.owners[0].aliases, ["UBND huyện A"]);
+        assert_eq!(ws.owners[0].addressee(), "Ban Thường vụ Huyện ủy A");
+        assert_eq!(
+            ws.files[0].source.issued_by.as_deref(),
+            Some("Thường trực Tỉnh ủy")
+        );
+        let d = &ws.directives[0];
+        assert_eq!(d.done_ref.as_deref(), Some("Báo cáo số 45/BC-UBND"));
+        assert!(d.log[0].created);
+        assert_eq!(d.log[0].support.as_deref(), Some(&["a".to_string()][..]));
+        assert_eq!(d.extensions(), 1);
+        assert_eq!(
+            d.latest_extension().unwrap().reason.as_deref(),
+            Some("Đơn vị đề nghị")
+        );
+        assert_eq!(d.reminders().count(), 1);
+        assert!(ws.directives[1].draft);
+        assert_eq!(ws.directives[1].owner, "");
     }
 }

@@ -57,7 +57,7 @@ pub struct WriteRequest {
 pub enum Outcome {
     Written {
         request: WriteRequest,
-        written: Written,
+        written: Box<Written>,
         /// Other directives of the file that someone else changed or added meanwhile (the
         /// write was applied on top of their version).
         others: Vec<String>,
@@ -239,7 +239,7 @@ impl Runner {
                         };
                         Outcome::Written {
                             request,
-                            written,
+                            written: Box::new(written),
                             others,
                         }
                     }
