@@ -8,7 +8,10 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use dondoc::i18n::Lang;
 use dondoc::model::{Status, Timeliness};
 use dondoc::store::edit::Change;
-use dondoc::tui::app::{Action, App, Level, Pane, Popup, Prompt, PromptKind, View};
+use dondoc::store::files::{FileContent, FileRead};
+use dondoc::store::load::FileLoad;
+use dondoc::tui::action::Action;
+use dondoc::tui::app::{App, Level, Pane, Popup, Prompt, PromptKind, View};
 use dondoc::tui::effect::{Effect, Outcome, Runner, WriteRequest};
 use dondoc::tui::{run_keys, ui};
 use ratatui::backend::TestBackend;
@@ -86,7 +89,8 @@ fn selected_id(app: &App) -> String {
 }
 
 fn ids(app: &App) -> Vec<String> {
-    app.rows
+    app.list
+        .rows
         .iter()
         .map(|r| app.directive(r).id.clone())
         .collect()
@@ -168,7 +172,7 @@ fn append_log(block: &str, entry: &str) -> String {
 fn moving_in_the_list_follows_the_selected_id() {
     let ws = Workspace::new();
     let mut app = ws.app(Lang::En, (120, 40));
-    assert_eq!(app.rows.len(), 36);
+    assert_eq!(app.list.rows.len(), 36);
     assert_eq!(app.focus, Pane::Directives);
     // Most urgent first: the overdue ones, earliest deadline first, then by id.
     assert_eq!(selected_id(&app), "gb-2023-08-09");
@@ -176,22 +180,22 @@ fn moving_in_the_list_follows_the_selected_id() {
     app.update(Action::Down);
     assert_eq!(selected_id(&app), "gb-2023-08-27");
     app.update(Action::Up);
-    assert_eq!(app.cursor, 1);
+    assert_eq!(app.list.cursor, 1);
     app.update(Action::Bottom);
-    assert_eq!(app.cursor, 35);
+    assert_eq!(app.list.cursor, 35);
     // The list scrolled so the cursor row is on screen (120×40: 34 rows).
-    assert_eq!(app.offset, 36 - app.list_height());
+    assert_eq!(app.list.offset, 36 - app.list_height());
     app.update(Action::Down);
-    assert_eq!(app.cursor, 35, "stays on the last row");
+    assert_eq!(app.list.cursor, 35, "stays on the last row");
     app.update(Action::Top);
-    assert_eq!((app.cursor, app.offset), (0, 0));
+    assert_eq!((app.list.cursor, app.list.offset), (0, 0));
     app.update(Action::PageDown);
-    assert_eq!(app.cursor, app.list_height() - 1);
+    assert_eq!(app.list.cursor, app.list_height() - 1);
 
     // Another sort keeps the same directive selected.
     let id = selected_id(&app);
     app.update(Action::CycleSort);
-    assert_eq!(app.sort, dondoc::query::Sort::Deadline);
+    assert_eq!(app.list.sort, dondoc::query::Sort::Deadline);
     assert_eq!(selected_id(&app), id);
     assert_eq!(app.message.as_ref().unwrap().text, "Sorted by deadline.");
 }
@@ -205,15 +209,16 @@ fn a_unit_shows_what_it_leads_then_what_it_supports() {
     // Row 0 is "All units", row 1 the first group's heading, skipped by the cursor.
     app.update(Action::Down);
     assert_eq!(
-        app.ws.owners[app.selected_owner().unwrap()].id,
+        app.ws().owners[app.selected_owner().unwrap()].id,
         "tp-bac-kan"
     );
     app.update(Action::Down);
     let ba_be = app.selected_owner().unwrap();
-    assert_eq!(app.ws.owners[ba_be].id, "ba-be");
-    assert_eq!(app.owner_counts[ba_be].open, 2);
-    assert_eq!(app.owner_counts[ba_be].overdue, 2);
+    assert_eq!(app.ws().owners[ba_be].id, "ba-be");
+    assert_eq!(app.owners.counts[ba_be].open, 2);
+    assert_eq!(app.owners.counts[ba_be].overdue, 2);
     let rows: Vec<(String, bool)> = app
+        .list
         .rows
         .iter()
         .map(|r| (app.directive(r).id.clone(), r.support))
@@ -225,7 +230,7 @@ fn a_unit_shows_what_it_leads_then_what_it_supports() {
         .position(|(_, s)| *s)
         .expect("ba-be supports some");
     assert!(rows[first_support..].iter().all(|(_, s)| *s), "{rows:?}");
-    for r in &app.rows {
+    for r in &app.list.rows {
         let d = app.directive(r);
         assert_eq!(d.owner == "ba-be", !r.support);
         assert!(d.owner == "ba-be" || d.support.iter().any(|s| s == "ba-be"));
@@ -233,7 +238,7 @@ fn a_unit_shows_what_it_leads_then_what_it_supports() {
     // Up at the top of the units returns to "All units".
     app.update(Action::Top);
     assert_eq!(app.selected_owner(), None);
-    assert_eq!(app.rows.len(), 36);
+    assert_eq!(app.list.rows.len(), 36);
 }
 
 #[test]
@@ -246,8 +251,9 @@ fn filter_by_timeliness_and_status() {
     app.update(Action::Down);
     app.update(Action::Confirm);
     assert_eq!(app.popup, None);
-    assert_eq!(app.rows.len(), 7);
+    assert_eq!(app.list.rows.len(), 7);
     assert!(app
+        .list
         .rows
         .iter()
         .all(|r| app.timeliness(app.directive(r)) == Timeliness::Overdue));
@@ -258,21 +264,22 @@ fn filter_by_timeliness_and_status() {
     }
     app.update(Action::Up);
     app.update(Action::Confirm);
-    assert_eq!(app.rows.len(), 4, "due soon");
+    assert_eq!(app.list.rows.len(), 4, "due soon");
     app.update(Action::FilterPicker);
     // From "due soon" (2) down to "blocked" (10).
     for _ in 0..8 {
         app.update(Action::Down);
     }
     app.update(Action::Confirm);
-    assert!(!app.rows.is_empty());
+    assert!(!app.list.rows.is_empty());
     assert!(app
+        .list
         .rows
         .iter()
         .all(|r| app.directive(r).status == Status::Blocked));
     // Esc in the list clears the filter.
     app.update(Action::Back);
-    assert_eq!(app.rows.len(), 36);
+    assert_eq!(app.list.rows.len(), 36);
 }
 
 #[test]
@@ -285,7 +292,7 @@ fn search_as_you_type_ignores_case_and_diacritics() {
     }
     let plain = ids(&app);
     assert!(!plain.is_empty() && plain.len() < 36, "{plain:?}");
-    for r in &app.rows {
+    for r in &app.list.rows {
         let d = app.directive(r);
         let text = dondoc::fold::fold(&format!(
             "{} {}",
@@ -296,24 +303,24 @@ fn search_as_you_type_ignores_case_and_diacritics() {
     }
     // The same words with their diacritics and in capitals find the same directives.
     app.update(Action::ClearInput);
-    assert_eq!(app.rows.len(), 36);
+    assert_eq!(app.list.rows.len(), 36);
     for c in "GIẢI NGÂN".chars() {
         app.update(Action::Type(c));
     }
     assert_eq!(ids(&app), plain);
     // Enter keeps the search; Esc in the list clears it.
     app.update(Action::Confirm);
-    assert!(!app.searching);
+    assert!(!app.list.searching);
     assert_eq!(ids(&app), plain);
     app.update(Action::Back);
-    assert_eq!(app.search, "");
-    assert_eq!(app.rows.len(), 36);
+    assert_eq!(app.list.search, "");
+    assert_eq!(app.list.rows.len(), 36);
     // Nothing found: no selection, and edits say so instead of acting.
     app.update(Action::StartSearch);
     for c in "zzzz".chars() {
         app.update(Action::Type(c));
     }
-    assert!(app.rows.is_empty());
+    assert!(app.list.rows.is_empty());
     app.update(Action::Confirm);
     assert!(app.update(Action::SetStatus(Status::Done)).is_empty());
     assert_eq!(app.popup, None);
@@ -382,15 +389,35 @@ fn undo_writes_the_inverse_of_the_last_edit() {
     assert_eq!(app.message.as_ref().unwrap().text, "Nothing to undo.");
 
     // Pretend the runner wrote "done" for the selected directive: the app only sees outcomes.
-    let index = app.rows[0].index;
-    let before = app.ws.directives[index].clone();
+    let index = app.list.rows[0].index;
+    let before = app.ws().directives[index].clone();
     let change = Change {
         status: Some(Status::Done),
         done_on: Some(Some(today())),
         ..Change::default()
     };
-    app.ws.directives[index].status = Status::Done;
-    app.ws.directives[index].done_on = Some(today());
+    // The file as the runner would have read it back after the write.
+    let directives = app
+        .ws()
+        .directives
+        .iter()
+        .filter(|d| d.file == before.file)
+        .map(|d| match d.id == before.id {
+            true => dondoc::model::Directive {
+                status: Status::Done,
+                done_on: Some(today()),
+                ..d.clone()
+            },
+            false => d.clone(),
+        })
+        .collect();
+    let file = FileRead {
+        path: FILE.into(),
+        content: FileContent::Parsed(FileLoad {
+            file: app.ws().files[before.file].clone(),
+            directives,
+        }),
+    };
     app.apply(Outcome::Written {
         request: WriteRequest {
             id: before.id.clone(),
@@ -403,6 +430,7 @@ fn undo_writes_the_inverse_of_the_last_edit() {
             before: before.clone(),
             rebased: false,
         },
+        file,
         others: vec![],
     });
     let message = app.message.clone().unwrap();
@@ -414,7 +442,7 @@ fn undo_writes_the_inverse_of_the_last_edit() {
             before.id
         )
     );
-    assert_eq!(app.undo.len(), 1);
+    assert_eq!(app.undo_entries().len(), 1);
     let effects = app.update(Action::Undo);
     assert_eq!(
         effects,
@@ -429,7 +457,7 @@ fn undo_writes_the_inverse_of_the_last_edit() {
             prompt: None,
         })]
     );
-    assert!(app.undo.is_empty());
+    assert!(app.undo_entries().is_empty());
 }
 
 #[test]
@@ -562,7 +590,7 @@ fn control_characters_in_the_files_are_shown_not_sent() {
     fs::write(ws.path(FILE), text).unwrap();
     // Wide enough for the whole text in the list row.
     let app = ws.app(Lang::En, (200, 40));
-    let d = app.ws.directive("gb-2023-08-02").unwrap();
+    let d = app.ws().directive("gb-2023-08-02").unwrap();
     assert!(d.text.contains('\x1b'));
     let backend = screen(&app);
     let cells: String = backend
@@ -593,7 +621,7 @@ fn wide_and_combining_text_keeps_the_columns_aligned() {
     fs::write(ws.path(FILE), text).unwrap();
     let by_id = |size| {
         let mut app = ws.app(Lang::Vi, size);
-        while app.sort != dondoc::query::Sort::Id {
+        while app.list.sort != dondoc::query::Sort::Id {
             app.update(Action::CycleSort);
         }
         app.update(Action::Top);
@@ -633,7 +661,9 @@ fn resizing_keeps_the_cursor_on_screen() {
     let mut app = ws.app(Lang::En, (120, 40));
     app.update(Action::Bottom);
     app.update(Action::Resize(80, 24));
-    assert!(app.cursor >= app.offset && app.cursor < app.offset + app.list_height());
+    assert!(
+        app.list.cursor >= app.list.offset && app.list.cursor < app.list.offset + app.list_height()
+    );
     let backend = screen(&app);
     assert!(backend.to_string().contains('›'));
 }
@@ -672,9 +702,9 @@ fn keys_change_a_status_and_log_it() {
         .text
         .starts_with("Saved gb-2023-08-27: status in progress → done"));
     // The screen shows the new state at once.
-    let d = app.ws.directive("gb-2023-08-27").unwrap();
+    let d = app.ws().directive("gb-2023-08-27").unwrap();
     assert_eq!(d.status, Status::Done);
-    assert_eq!(app.totals[Timeliness::Overdue as usize], 6);
+    assert_eq!(app.owners.totals[Timeliness::Overdue as usize], 6);
 }
 
 #[test]
@@ -761,7 +791,7 @@ fn keys_undo_restores_the_values_with_its_own_log_entry() {
         )
     });
     assert_same_text(&ws.read(FILE), &expected);
-    assert!(app.undo.is_empty());
+    assert!(app.undo_entries().is_empty());
     assert!(app
         .message
         .as_ref()
@@ -797,7 +827,7 @@ fn keys_a_refused_write_says_why_and_keeps_the_note() {
         }
         other => panic!("the note prompt should be open again: {other:?}"),
     }
-    assert!(app.undo.is_empty());
+    assert!(app.undo_entries().is_empty());
 }
 
 #[test]
@@ -824,7 +854,7 @@ fn keys_a_directive_changed_on_disk_is_not_overwritten() {
     );
     // The screen now shows what is on disk.
     assert_eq!(
-        app.ws.directive("gb-2023-08-27").unwrap().note.as_deref(),
+        app.ws().directive("gb-2023-08-27").unwrap().note.as_deref(),
         Some("Đạt 70%")
     );
 }
@@ -867,7 +897,10 @@ fn keys_reload_keeps_the_selection() {
     fs::write(ws.path(FILE), changed).unwrap();
     run_keys(&mut app, &mut runner(), "r");
     assert_eq!(selected_id(&app), id);
-    assert_eq!(app.cursor, 2, "one row above it left the overdue group");
+    assert_eq!(
+        app.list.cursor, 2,
+        "one row above it left the overdue group"
+    );
     assert!(app
         .message
         .as_ref()
@@ -977,26 +1010,26 @@ fn the_dashboard_opens_moves_and_enter_shows_the_units_directives() {
     assert_eq!(dash_unit(&app), last.units.last().unwrap().owner);
     // The cursor stays on screen, and the last group's total under it is shown too.
     let height = app.dash_height();
-    assert!(app.dash_cursor < app.dash_offset + height);
-    assert_eq!(app.dash_offset + height, app.dash_rows.len());
+    assert!(app.dash.cursor < app.dash.offset + height);
+    assert_eq!(app.dash.offset + height, app.dash.rows.len());
     app.update(Action::Top);
-    assert_eq!((dash_unit(&app).as_str(), app.dash_offset), ("ba-be", 0));
+    assert_eq!((dash_unit(&app).as_str(), app.dash.offset), ("ba-be", 0));
     app.update(Action::PageDown);
-    assert!(app.dash_offset > 0 && app.dash_cursor < app.dash_offset + height);
+    assert!(app.dash.offset > 0 && app.dash.cursor < app.dash.offset + height);
 
     // Enter on Cục Thuế: the lists, with the unit selected and its directives: the one it
     // leads, then those it supports (each most urgent first).
     app.update(Action::Top);
     while dash_unit(&app) != "cuc-thue" {
-        let before = app.dash_cursor;
+        let before = app.dash.cursor;
         app.update(Action::Down);
-        assert_ne!(app.dash_cursor, before, "cuc-thue is on the dashboard");
+        assert_ne!(app.dash.cursor, before, "cuc-thue is on the dashboard");
     }
     app.update(Action::Confirm);
     assert_eq!(app.view, View::List);
     assert_eq!(app.focus, Pane::Directives);
     let owner = app.selected_owner().expect("a unit is selected");
-    assert_eq!(app.ws.owners[owner].id, "cuc-thue");
+    assert_eq!(app.ws().owners[owner].id, "cuc-thue");
     assert_eq!(
         ids(&app),
         [
@@ -1007,7 +1040,7 @@ fn the_dashboard_opens_moves_and_enter_shows_the_units_directives() {
             "gb-2023-08-10"
         ]
     );
-    assert!(!app.rows[0].support && app.rows[1..].iter().all(|r| r.support));
+    assert!(!app.list.rows[0].support && app.list.rows[1..].iter().all(|r| r.support));
 
     // Back on the dashboard the same unit is selected; Esc returns to the lists.
     app.update(Action::Dashboard);
@@ -1023,7 +1056,7 @@ fn dashboard_keys_in_a_script() {
     run_keys(&mut app, &mut runner(), "b j j <Enter>");
     assert_eq!(app.view, View::List);
     let owner = app.selected_owner().unwrap();
-    assert_eq!(app.ws.owners[owner].id, "pac-nam");
+    assert_eq!(app.ws().owners[owner].id, "pac-nam");
     assert_eq!(ids(&app), ["gb-2023-08-33", "gb-2023-08-24"]);
     run_keys(&mut app, &mut runner(), "b <Esc>");
     assert_eq!(app.view, View::List);
@@ -1037,7 +1070,7 @@ fn the_as_of_date_moves_every_count_and_the_dashboard() {
     let mut app = ws.app(Lang::En, (120, 40));
     app.update(Action::Dashboard);
     let overdue = Timeliness::Overdue as usize;
-    assert_eq!(app.totals[overdue], 7);
+    assert_eq!(app.owners.totals[overdue], 7);
     let ba_be = |app: &App| {
         app.report()
             .unwrap()
@@ -1054,18 +1087,18 @@ fn the_as_of_date_moves_every_count_and_the_dashboard() {
     type_text(&mut app, "30/09/2023");
     assert!(app.update(Action::Confirm).is_empty());
     assert_eq!(app.popup, None);
-    assert_eq!(app.today, day(2023, 9, 30));
+    assert_eq!(app.today(), day(2023, 9, 30));
     let f = ba_be(&app);
     assert_eq!((f.overdue, f.within, f.due_soon), (0, 2, 2));
     assert_eq!(app.report().unwrap().as_of, day(2023, 9, 30));
     assert_eq!(app.message.as_ref().unwrap().level, Level::Info);
     let counted = app
-        .ws
+        .ws()
         .directives
         .iter()
-        .filter(|d| app.ws.timeliness(d, day(2023, 9, 30)) == Timeliness::Overdue)
+        .filter(|d| app.ws().timeliness(d, day(2023, 9, 30)) == Timeliness::Overdue)
         .count();
-    assert_eq!(app.totals[overdue], counted);
+    assert_eq!(app.owners.totals[overdue], counted);
     assert!(counted < 7);
     // The ranking follows: Ba Bể is no longer the worst of its group.
     assert_ne!(
@@ -1078,17 +1111,17 @@ fn the_as_of_date_moves_every_count_and_the_dashboard() {
     app.update(Action::AsOf);
     type_text(&mut app, "+15");
     app.update(Action::Confirm);
-    assert_eq!(app.today, day(2023, 10, 15));
-    assert_eq!(app.totals[overdue], 7);
+    assert_eq!(app.today(), day(2023, 10, 15));
+    assert_eq!(app.owners.totals[overdue], 7);
     app.update(Action::AsOf);
     type_text(&mut app, "-1");
     app.update(Action::Confirm);
-    assert_eq!(app.today, day(2023, 10, 14));
+    assert_eq!(app.today(), day(2023, 10, 14));
     app.clock_today = day(2023, 11, 1);
     app.update(Action::AsOf);
     type_text(&mut app, "today");
     app.update(Action::Confirm);
-    assert_eq!(app.today, day(2023, 11, 1));
+    assert_eq!(app.today(), day(2023, 11, 1));
 }
 
 #[test]
@@ -1114,7 +1147,7 @@ fn an_impossible_as_of_date_is_refused_and_the_input_kept() {
             other => panic!("the prompt should stay open: {other:?}"),
         }
         app.update(Action::Back);
-        assert_eq!(app.today, today(), "nothing changed");
+        assert_eq!(app.today(), today(), "nothing changed");
     }
 }
 
@@ -1347,7 +1380,7 @@ fn title_line(app: &App) -> String {
 /// Moves the cursor with `j`/`k` until `id` is selected.
 fn select(app: &mut App, runner: &mut Runner, id: &str) {
     let at = ids(app).iter().position(|i| i == id).expect("shown");
-    let key = if at > app.cursor { "j" } else { "k" };
+    let key = if at > app.list.cursor { "j" } else { "k" };
     while selected_id(app) != id {
         run_keys(app, runner, key);
     }
@@ -1363,8 +1396,8 @@ fn files_changed_on_disk_update_the_rows_keep_the_selection_and_mark_the_changes
     let mut runner = runner();
     run_keys(&mut app, &mut runner, &"j ".repeat(20));
     let id = selected_id(&app);
-    assert!(app.offset > 0);
-    let screen_row = app.cursor - app.offset;
+    assert!(app.list.offset > 0);
+    let screen_row = app.list.cursor - app.list.offset;
     // Another office's change (an editor, git pull): one directive becomes done, one is added.
     let changed = expect_block_edit(&ws.read(FILE), "gb-2023-08-09", |b| {
         edit_head(b, "status = \"in_progress\"", "status = \"cancelled\"")
@@ -1376,19 +1409,19 @@ fn files_changed_on_disk_update_the_rows_keep_the_selection_and_mark_the_changes
         Event::FilesChanged(vec![FILE.into()]),
     );
 
-    assert_eq!(app.rows.len(), 37);
+    assert_eq!(app.list.rows.len(), 37);
     assert_eq!(selected_id(&app), id, "the same directive stays selected");
     assert_eq!(
-        app.cursor, 19,
+        app.list.cursor, 19,
         "one row above it went to the end (cancelled)"
     );
     assert_eq!(
-        app.cursor - app.offset,
+        app.list.cursor - app.list.offset,
         screen_row,
         "and on the same screen row"
     );
     assert_eq!(
-        app.ws.directive("gb-2023-08-09").unwrap().status,
+        app.ws().directive("gb-2023-08-09").unwrap().status,
         Status::Cancelled
     );
     let message = app.message.clone().unwrap();
@@ -1426,6 +1459,61 @@ fn files_changed_on_disk_update_the_rows_keep_the_selection_and_mark_the_changes
     assert_eq!(app.message.as_ref().unwrap().text, "before");
 }
 
+/// Two files of two directives each, all alike but for their ids: the rows' order is the
+/// order of the files.
+fn two_file_workspace() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("dondoc.toml"),
+        "title = \"t\"\n[[owner]]\nid = \"u\"\nname = \"U\"\n",
+    )
+    .unwrap();
+    for f in ["a", "b"] {
+        fs::write(dir.path().join(format!("{f}.toml")), two_directives(f)).unwrap();
+    }
+    dir
+}
+
+fn two_directives(prefix: &str) -> String {
+    let one = |n: u32| {
+        format!("\n[[directive]]\nid = \"{prefix}-{n}\"\ntext = \"x\"\nowner = \"u\"\nstatus = \"open\"\n")
+    };
+    format!("[source]\ntitle = \"m\"\n{}{}", one(1), one(2))
+}
+
+#[test]
+fn a_file_reloaded_with_no_directive_changed_keeps_the_order_and_the_selection() {
+    let dir = two_file_workspace();
+    let ws = dondoc::store::load(dir.path()).unwrap();
+    let mut app = App::new(ws, today(), Lang::En, (120, 40));
+    let mut runner = runner();
+    assert_eq!(ids(&app), ["a-1", "a-2", "b-1", "b-2"]);
+    assert_eq!(selected_id(&app), "a-1");
+    // A comment added by hand: no directive changed, the file is read again all the same.
+    let text = format!("# checked by the office\n{}", two_directives("a"));
+    fs::write(dir.path().join("a.toml"), text).unwrap();
+    handle_event(
+        &mut app,
+        &mut runner,
+        Event::FilesChanged(vec!["a.toml".into()]),
+    );
+    assert_eq!(ids(&app), ["a-1", "a-2", "b-1", "b-2"]);
+    assert_eq!(selected_id(&app), "a-1");
+    assert_eq!(app.list.cursor, 0);
+    // A real change in the same file: the rest of the order stays too.
+    let text = two_directives("a").replacen("status = \"open\"", "status = \"blocked\"", 1);
+    fs::write(dir.path().join("a.toml"), text).unwrap();
+    handle_event(
+        &mut app,
+        &mut runner,
+        Event::FilesChanged(vec!["a.toml".into()]),
+    );
+    assert_eq!(selected_id(&app), "a-1");
+    assert_eq!(app.selected().unwrap().status, Status::Blocked);
+    let in_file_order: Vec<&str> = app.ws().directives.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(in_file_order, ["a-1", "a-2", "b-1", "b-2"]);
+}
+
 #[test]
 fn dondocs_own_write_is_not_reported_as_a_change_by_others() {
     let ws = Workspace::new();
@@ -1439,8 +1527,8 @@ fn dondocs_own_write_is_not_reported_as_a_change_by_others() {
         &mut runner,
         Event::FilesChanged(vec![FILE.into()]),
     );
-    assert_eq!(app.message.unwrap().text, saved);
-    assert!(app.changed.is_empty());
+    assert_eq!(app.message.as_ref().unwrap().text, saved);
+    assert!(app.ws().directives.iter().all(|d| !app.is_changed(&d.id)));
 }
 
 #[test]
@@ -1463,7 +1551,7 @@ fn a_file_broken_on_disk_keeps_its_rows_marked_broken_and_refuses_edits() {
         Event::FilesChanged(vec![FILE.into()]),
     );
 
-    assert_eq!(app.rows.len(), 36, "the last good contents stay");
+    assert_eq!(app.list.rows.len(), 36, "the last good contents stay");
     assert_eq!(selected_id(&app), "gb-2023-08-27");
     let message = app.message.clone().unwrap();
     assert_eq!(message.level, Level::Warning);
@@ -1583,7 +1671,7 @@ fn a_sync_runs_once_at_a_time_and_marks_what_others_changed() {
     let mut runner = runner();
     let selected = selected_id(&app);
     for effect in effects {
-        let outcome = runner.run(effect, &mut app.ws);
+        let outcome = runner.run(effect, app.ws());
         app.apply(outcome);
     }
     assert_eq!(selected_id(&app), selected);
@@ -1724,7 +1812,7 @@ fn keys_a_write_refused_as_stale_names_the_other_writer_and_shows_the_new_value(
         format!("gb-2023-08-27 not saved: {FILE}: directive \"gb-2023-08-27\" was changed on disk by Nguyễn Văn B since it was read; not written (reload to see the new version)")
     );
     // Their value is on screen, marked as someone else's change.
-    let d = app.ws.directive("gb-2023-08-27").unwrap();
+    let d = app.ws().directive("gb-2023-08-27").unwrap();
     assert_eq!(d.status, Status::Blocked);
     assert!(app.is_changed("gb-2023-08-27"));
     run_keys(&mut app, &mut runner(), "<Esc>");
@@ -1751,7 +1839,7 @@ fn keys_a_write_refused_as_stale_names_the_other_writer_and_shows_the_new_value(
     let text = app.message.clone().unwrap().text;
     assert!(text.contains("bởi Trần Thị C"), "{text}");
     assert_eq!(
-        app.ws.directive("gb-2023-08-09").unwrap().note.as_deref(),
+        app.ws().directive("gb-2023-08-09").unwrap().note.as_deref(),
         Some("Đã họp")
     );
 }
@@ -1796,7 +1884,7 @@ fn keys_a_write_on_top_of_anothers_change_says_what_they_changed() {
     );
     assert!(app.is_changed("gb-2023-08-09") && !app.is_changed("gb-2023-08-27"));
     assert_eq!(
-        app.ws.directive("gb-2023-08-09").unwrap().status,
+        app.ws().directive("gb-2023-08-09").unwrap().status,
         Status::Blocked
     );
     // Both changes are in the file; the watcher's late report changes nothing more.

@@ -1,7 +1,7 @@
 //! Keys as data: one table of (modes, keys, action, help). The loop resolves keys through it,
 //! and the `?` screen and the footer hints are drawn from it, so they cannot drift apart.
 
-use super::app::Action;
+use super::action::Action;
 use crate::i18n::tui::{self as t, tr, Text};
 use crate::i18n::Lang;
 use crate::model::Status;
