@@ -10,6 +10,7 @@
 //! - [`dashboard`]: figures by unit ([`Dashboard`]);
 //! - [`edit`]: popups, prompts and edits (status, deadline, note, undo, as-of date), and what
 //!   a write's outcome does;
+//! - [`git`]: the title bar's git status and the sync;
 //! - [`scroll`]: the one scrolling rule of all three lists.
 //!
 //! [`App::update`] sends an action to the part that has the keys now; [`App::apply`] takes
@@ -25,6 +26,7 @@
 
 pub mod dashboard;
 pub mod edit;
+pub mod git;
 pub mod list;
 pub mod owners;
 pub mod scroll;
@@ -39,7 +41,6 @@ use super::effect::{Effect, Outcome};
 use super::keymap::Mode;
 use super::layout;
 use crate::git::status::GitStatus;
-use crate::git::sync::{SyncOutcome, SyncProblem};
 use crate::i18n::tui::{self as t, tr};
 use crate::i18n::Lang;
 use crate::model::{Directive, Timeliness, Workspace};
@@ -360,20 +361,6 @@ impl App {
         vec![]
     }
 
-    fn start_sync(&mut self) -> Vec<Effect> {
-        if self.syncing {
-            self.info(tr(self.lang, t::SYNC_RUNNING));
-            return vec![];
-        }
-        if self.git == GitState::NotRepo {
-            self.error(tr(self.lang, t::SYNC_NOT_A_REPO));
-            return vec![];
-        }
-        self.syncing = true;
-        self.info(tr(self.lang, t::SYNC_STARTED));
-        vec![Effect::Sync]
-    }
-
     /// A move the user made: the directive left counts as seen.
     fn see_selected(&mut self) {
         if self.changed.is_empty() {
@@ -580,41 +567,5 @@ impl App {
             self.warn(text);
         }
         vec![Effect::GitStatus]
-    }
-
-    fn git_status_arrived(&mut self, status: Option<GitStatus>) {
-        let was_stopped = self.git_status().and_then(|s| s.operation);
-        self.git = match status {
-            Some(s) => GitState::Repo(s),
-            None => GitState::NotRepo,
-        };
-        // A rebase or merge left stopped (by a sync, or by hand): say how to get out, once
-        // when it appears; the title bar keeps showing it until it is resolved.
-        if let Some(s) = self.git_status() {
-            if let Some(op) = s.operation {
-                if was_stopped != Some(op) {
-                    let text = t::operation_stopped(self.lang, op, &s.conflicted);
-                    self.warn(text);
-                }
-            }
-        }
-    }
-
-    fn synced(&mut self, outcome: SyncOutcome) -> Vec<Effect> {
-        self.syncing = false;
-        self.changed
-            .extend(outcome.updated_by_others.iter().cloned());
-        self.changed.extend(outcome.added_by_others.iter().cloned());
-        let text = t::sync_summary(self.lang, &outcome);
-        match &outcome.problem {
-            None => self.info(text),
-            Some(SyncProblem::NotARepo) => {
-                self.git = GitState::NotRepo;
-                self.error(text);
-                return vec![];
-            }
-            Some(_) => self.error(text),
-        }
-        vec![Effect::ReloadAfterSync, Effect::GitStatus]
     }
 }
