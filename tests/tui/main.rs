@@ -199,6 +199,7 @@ fn snapshot(name: &str, screen: TestBackend) {
 }
 
 mod dashboard;
+mod event_loop;
 mod keys;
 mod live;
 mod pty;

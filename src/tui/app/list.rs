@@ -275,11 +275,8 @@ impl List {
     }
 }
 
-/// The id column's width: the widest id, between 2 and 20. (Display width is the terminal
-/// text module's rule, which the view shares.)
+/// The id column's width: the widest id, between 2 and 20. Ids are ASCII (the loader refuses
+/// any other), so a byte is a cell.
 fn id_width<'a>(ids: impl Iterator<Item = &'a str>) -> usize {
-    ids.map(crate::tui::ui::text::width)
-        .max()
-        .unwrap_or(2)
-        .clamp(2, 20)
+    ids.map(str::len).max().unwrap_or(2).clamp(2, 20)
 }
