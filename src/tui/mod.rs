@@ -126,7 +126,7 @@ where
             let size = terminal.size()?;
             terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
         }
-        if app.quit {
+        if app.should_quit() {
             return Ok(signal);
         }
     }
@@ -168,7 +168,7 @@ pub fn handle_event(app: &mut App, runner: &mut Runner, event: Event) -> bool {
 pub fn run_keys(app: &mut App, runner: &mut Runner, script: &str) {
     for key in keymap::parse_keys(script) {
         handle_event(app, runner, Event::Key(key));
-        if app.quit {
+        if app.should_quit() {
             break;
         }
     }

@@ -46,7 +46,7 @@ fn the_event_loop_writes_what_the_keys_say_and_draws_it() {
     let original = ws.read(FILE);
     let (app, screen, ended) = run_loop(&ws, key_events("j j 4 <Enter>"));
     assert_eq!(ended, None, "the events ran out: no signal");
-    assert!(!app.quit);
+    assert!(!app.should_quit());
     let expected = expect_block_edit(&original, "gb-2023-08-27", |b| {
         let b = edit_head(b, "status = \"in_progress\"", "status = \"done\"");
         let b = replace_once(
@@ -74,7 +74,7 @@ fn the_event_loop_ends_on_quit_or_a_signal() {
     let original = ws.read(FILE);
     // `q` ends the loop: the keys after it are never read.
     let (app, _, ended) = run_loop(&ws, key_events("q j 4 <Enter>"));
-    assert!(app.quit);
+    assert!(app.should_quit());
     assert_eq!(ended, None);
     assert_eq!(ws.read(FILE), original);
     // A signal ends it too, and says which.
@@ -82,7 +82,7 @@ fn the_event_loop_ends_on_quit_or_a_signal() {
     events.push(Event::Signal(15));
     events.extend(key_events("4 <Enter>"));
     let (app, _, ended) = run_loop(&ws, events);
-    assert!(app.quit);
+    assert!(app.should_quit());
     assert_eq!(ended, Some(15));
     assert_eq!(ws.read(FILE), original);
 }

@@ -252,5 +252,5 @@ fn detail_and_back() {
     let app = keys(&ws, Lang::En, "j <Enter> <Esc>");
     assert_eq!(app.view, View::List);
     let app = keys(&ws, Lang::En, "q");
-    assert!(app.quit);
+    assert!(app.should_quit());
 }

@@ -285,7 +285,7 @@ fn the_git_status_shows_in_the_title_bar() {
     );
     // Not a repository: nothing of git.
     app.apply(Outcome::GitStatus(None));
-    assert_eq!(app.git, GitState::NotRepo);
+    assert_eq!(*app.git(), GitState::NotRepo);
     assert!(!title_line(&app).contains('['));
 }
 
@@ -294,7 +294,7 @@ fn a_sync_runs_once_at_a_time_and_marks_what_others_changed() {
     let ws = Workspace::new();
     let mut app = ws.app(Lang::En, (120, 40));
     assert_eq!(app.update(Action::Sync), vec![Effect::Sync]);
-    assert!(app.syncing);
+    assert!(app.is_syncing());
     assert!(app.update(Action::Sync).is_empty());
     assert_eq!(
         app.message.as_ref().unwrap().text,
@@ -311,7 +311,7 @@ fn a_sync_runs_once_at_a_time_and_marks_what_others_changed() {
     let effects = app.apply(Outcome::Synced(Box::new(outcome.clone())));
     // The workspace is read again, then git's status.
     assert_eq!(effects, vec![Effect::ReloadAfterSync, Effect::GitStatus]);
-    assert!(!app.syncing);
+    assert!(!app.is_syncing());
     assert_eq!(
         app.message.as_ref().unwrap().text,
         "synced: 1 file(s) committed, 2 directive(s) updated by others"
@@ -419,7 +419,7 @@ fn keys_commit_each_edit_when_git_commit_is_on() {
         "{message}"
     );
     // The title bar learnt the repository's state after the commit.
-    let status = match &app.git {
+    let status = match app.git() {
         GitState::Repo(s) => s.clone(),
         other => panic!("{other:?}"),
     };
@@ -546,4 +546,26 @@ fn keys_a_write_on_top_of_anothers_change_says_what_they_changed() {
         Event::FilesChanged(vec![FILE.into()]),
     );
     assert_eq!(app.message.unwrap().text, text);
+}
+
+#[test]
+fn a_dondoc_toml_in_a_sub_folder_is_not_read_as_a_directive_file() {
+    let ws = Workspace::new();
+    let mut app = ws.app(Lang::En, (120, 40));
+    let mut runner = runner();
+    let before = app.message.clone();
+    // A copied workspace kept inside this one: its config changes while the UI runs.
+    fs::create_dir_all(ws.path("old")).unwrap();
+    fs::copy(ws.path("dondoc.toml"), ws.path("old/dondoc.toml")).unwrap();
+    handle_event(
+        &mut app,
+        &mut runner,
+        Event::FilesChanged(vec!["old/dondoc.toml".into()]),
+    );
+    // What `dondoc validate` sees: the same files, the same problems.
+    let fresh = dondoc::store::load(ws.root()).unwrap();
+    assert!(app.ws().files.iter().all(|f| f.path != "old/dondoc.toml"));
+    assert_eq!(app.ws().files.len(), fresh.files.len());
+    assert_eq!(app.ws().problems, fresh.problems);
+    assert_eq!(app.message, before);
 }

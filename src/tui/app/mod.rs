@@ -117,10 +117,10 @@ pub struct App {
     pub view: View,
     pub popup: Option<Popup>,
     pub message: Option<Message>,
-    pub quit: bool,
-    pub git: GitState,
+    quit: bool,
+    git: GitState,
     /// A sync is running (a second `S` waits for it).
-    pub syncing: bool,
+    syncing: bool,
     /// Directives changed by others (reloaded from disk or pulled) since the screen opened,
     /// not yet seen: marked `•` (in the row and the detail) until the cursor has been on
     /// them and moves on: the mark stays while one is selected, so the detail explains it.
@@ -169,6 +169,21 @@ impl App {
     /// The as-of date ([`App::set_as_of`] changes it).
     pub fn today(&self) -> NaiveDate {
         self.today
+    }
+
+    /// The user asked to leave (or a signal did): the loop ends.
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    /// What the title bar knows of git.
+    pub fn git(&self) -> &GitState {
+        &self.git
+    }
+
+    /// A sync is running.
+    pub fn is_syncing(&self) -> bool {
+        self.syncing
     }
 
     /// Edits that `u` can take back, oldest first.
