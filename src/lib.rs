@@ -7,6 +7,8 @@
 pub mod author;
 pub mod cli;
 pub mod config;
+pub mod context;
+pub mod dates;
 pub mod fold;
 pub mod git;
 pub mod i18n;

@@ -14,11 +14,13 @@ pub mod sync;
 pub mod validate;
 
 use crate::config::{self, UserConfig};
+pub use crate::context::Context;
 use crate::i18n::Lang;
 use anyhow::Context as _;
 use chrono::NaiveDate;
 use clap::{CommandFactory, Parser, Subcommand};
 use std::ffi::OsString;
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -74,15 +76,6 @@ pub enum Command {
 #[error("{0}")]
 pub struct Refused(pub String);
 
-/// What every command gets: resolved options.
-#[derive(Debug, Clone)]
-pub struct Context {
-    pub data: PathBuf,
-    pub today: NaiveDate,
-    pub lang: Lang,
-    pub config: UserConfig,
-}
-
 pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
         .map_err(|_| format!("\"{s}\" is not a date: use YYYY-MM-DD, e.g. 2023-09-30"))
@@ -109,7 +102,8 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
                 eprintln!("dondoc: {refused}");
                 return ExitCode::from(1);
             }
-            eprintln!("dondoc: {e:#}");
+            // The terminal may be gone (the UI lost its connection): saying so must not fail.
+            let _ = writeln!(std::io::stderr(), "dondoc: {e:#}");
             ExitCode::from(2)
         }
     }
@@ -130,7 +124,10 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         config,
     };
     match cli.command {
-        None => crate::tui::run(&ctx),
+        None => Ok(match crate::tui::run(&ctx)? {
+            crate::tui::Ended::Quit => ExitCode::SUCCESS,
+            crate::tui::Ended::Signal(s) => ExitCode::from(128u8.saturating_add(s as u8)),
+        }),
         Some(Command::List(a)) => list::run(&ctx, a),
         Some(Command::Show(a)) => show::run(&ctx, a),
         Some(Command::Set(a)) => set::run(&ctx, a),

@@ -77,20 +77,21 @@ pub fn load(root: &Path) -> Result<Workspace, LoadError> {
 type KnownIds = HashMap<String, (usize, usize)>;
 
 /// One directive file, parsed on its own.
+#[derive(Debug)]
 pub struct FileLoad {
     pub file: SourceFile,
     pub directives: Vec<Directive>,
 }
 
 impl Workspace {
-    fn known_ids(&self) -> KnownIds {
+    pub(super) fn known_ids(&self) -> KnownIds {
         self.directives
             .iter()
             .map(|d| (d.id.clone(), (d.file, d.line)))
             .collect()
     }
 
-    fn add_file(&mut self, load: FileLoad, known: &mut KnownIds) {
+    pub(super) fn add_file(&mut self, load: FileLoad, known: &mut KnownIds) {
         let index = self.files.len();
         self.files.push(load.file);
         self.insert_directives(index, load.directives, known);
@@ -98,7 +99,7 @@ impl Workspace {
 
     /// Adds a file's directives, leaving out ids already used elsewhere (each such is a
     /// problem); `known` must hold the workspace's ids and gets the new ones.
-    fn insert_directives(
+    pub(super) fn insert_directives(
         &mut self,
         file_index: usize,
         directives: Vec<Directive>,
@@ -131,50 +132,8 @@ impl Workspace {
     /// changed nothing, when the bytes on disk are the ones already loaded (dondoc's own
     /// write seen again by the watcher, a touch) or the file is absent from both.
     pub fn reload_file(&mut self, rel: &str) -> bool {
-        let existing = self.files.iter().position(|f| f.path == rel);
-        let bytes = std::fs::read(self.root.join(rel));
-        let gone = matches!(&bytes, Err(e) if e.kind() == std::io::ErrorKind::NotFound);
-        let unchanged = match (&bytes, existing) {
-            (Ok(b), Some(i)) => text::fingerprint(b) == self.files[i].fingerprint,
-            (Err(_), None) => gone,
-            _ => false,
-        };
-        if unchanged {
-            return false;
-        }
-        let known_owners: Option<HashSet<String>> =
-            (!self.config_broken).then(|| self.owners.iter().map(|o| o.id.clone()).collect());
-        if let Some(index) = existing {
-            if gone {
-                self.directives.retain(|d| d.file != index);
-                self.files.remove(index);
-                for d in &mut self.directives {
-                    if d.file > index {
-                        d.file -= 1;
-                    }
-                }
-            } else {
-                let mut load = load_file(rel, bytes, known_owners.as_ref());
-                if load.file.broken.is_some() {
-                    // A file that stops parsing (a half-saved edit, a conflict) keeps its last
-                    // good directives on screen, marked broken with the error; it is never
-                    // written while broken.
-                    load.file.source = self.files[index].source.clone();
-                    self.files[index] = load.file;
-                } else {
-                    self.directives.retain(|d| d.file != index);
-                    self.files[index] = load.file;
-                    let mut known = self.known_ids();
-                    self.insert_directives(index, load.directives, &mut known);
-                }
-            }
-        } else if !gone {
-            let load = load_file(rel, bytes, known_owners.as_ref());
-            let mut known = self.known_ids();
-            self.add_file(load, &mut known);
-        }
-        self.recheck();
-        true
+        let read = self.read_file(rel);
+        self.put_file(read)
     }
 
     /// Gathers every problem: the config's and each file's, in path order.
@@ -206,15 +165,13 @@ fn collect_toml_files(root: &Path, dir: &Path, out: &mut Vec<String>) {
         };
         if kind.is_dir() {
             collect_toml_files(root, &path, out);
-        } else if name.ends_with(".toml")
-            // Only the root's dondoc.toml configures the workspace; one in a sub-folder (a
-            // copied workspace, say) is a config too, never a directive file.
-            && name != CONFIG_FILE
+        } else if kind.is_file() || (kind.is_symlink() && path.is_file()) {
             // A symlink to a file is read; one to a folder is not followed.
-            && (kind.is_file() || (kind.is_symlink() && path.is_file()))
-        {
             if let Ok(rel) = path.strip_prefix(root) {
-                out.push(relative_path_string(rel));
+                let rel = relative_path_string(rel);
+                if super::files::is_directive_file(&rel) {
+                    out.push(rel);
+                }
             }
         }
     }

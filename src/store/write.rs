@@ -65,24 +65,33 @@ pub struct Written {
 /// The file on disk must be what `ws` read, or differ only outside this directive; otherwise
 /// the edit is refused and `ws` gets the file as it is now, so the screen shows the new value.
 pub fn write_edit(ws: &mut Workspace, edit: &Edit) -> Result<Written, WriteError> {
-    let result = write_edit_inner(ws, edit);
+    let result = write_to_disk(ws, edit);
     let path = match &result {
-        Ok(w) => Some(w.path.clone()),
-        // The disk differs from what `ws` holds: show the file as it is now.
-        Err(
-            WriteError::Stale { path, .. }
-            | WriteError::Gone { path, .. }
-            | WriteError::Broken { path, .. },
-        ) => Some(path.clone()),
-        Err(_) => None,
+        Ok(w) => Some(w.path.as_str()),
+        Err(e) => e.reread_path(),
     };
-    if let Some(path) = path {
+    if let Some(path) = path.map(str::to_string) {
         ws.reload_file(&path);
     }
     result
 }
 
-fn write_edit_inner(ws: &Workspace, edit: &Edit) -> Result<Written, WriteError> {
+impl WriteError {
+    /// The file to read again after this refusal: the disk differs from what the workspace
+    /// holds, so the screen should show the file as it is now.
+    pub fn reread_path(&self) -> Option<&str> {
+        match self {
+            WriteError::Stale { path, .. }
+            | WriteError::Gone { path, .. }
+            | WriteError::Broken { path, .. } => Some(path),
+            _ => None,
+        }
+    }
+}
+
+/// [`write_edit`] without reloading the file into `ws`: the UI reads the file again itself
+/// (`Workspace::read_file`) and puts it in from its one place that changes the workspace.
+pub fn write_to_disk(ws: &Workspace, edit: &Edit) -> Result<Written, WriteError> {
     let current = ws
         .directive(&edit.id)
         .ok_or_else(|| WriteError::UnknownId(edit.id.clone()))?;

@@ -1,4 +1,5 @@
-//! Parsing what the user types into prompts. Pure, so every accepted and refused form is tested.
+//! Parsing dates as people type them (deadlines, the as-of date). Pure, so every accepted and
+//! refused form is tested.
 
 use chrono::{Days, NaiveDate};
 
