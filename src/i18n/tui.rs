@@ -4,10 +4,10 @@
 //! names are functions here, so word order can differ between the languages.
 
 use super::Lang;
+use crate::dates::DateError as DeadlineError;
 use crate::model::{Status, Timeliness};
 use crate::query::Sort;
 use crate::store::write::WriteError;
-use crate::tui::input::DeadlineError;
 use chrono::NaiveDate;
 
 /// (English, Vietnamese).
