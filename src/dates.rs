@@ -1,51 +1,49 @@
-//! Parsing dates as people type them (deadlines, the as-of date). Pure, so every accepted and
-//! refused form is tested.
+//! Dates as people type them, for the UI's prompts and the command line alike: `2023-11-30`,
+//! `30/11/2023` (also `30-11-2023`, `1/2/2024`), `+N` days, and for an as-of date `-N` and
+//! `today`/`hôm nay`. Pure; errors are data, worded by `i18n`.
 
 use chrono::{Days, NaiveDate};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DeadlineError {
+pub enum DateError {
     Empty,
     /// Not in a form we know.
     NotADate(String),
     /// A well-formed date that the calendar does not have, e.g. 31/02/2024.
     NoSuchDay(String),
-    /// Year outside 1900..=2200, or +N beyond 100 years: surely a typo.
+    /// Year outside 1900..=2200, or ±N beyond 100 years: surely a typo.
     OutOfRange(String),
 }
 
 /// A new deadline: `YYYY-MM-DD`, `DD/MM/YYYY` (also `D/M/YYYY` and `DD-MM-YYYY`), `+N` days from
-/// `today`, or `-`/`none`/`không` to remove it. `Ok(None)` removes the deadline.
-pub fn parse_deadline(input: &str, today: NaiveDate) -> Result<Option<NaiveDate>, DeadlineError> {
+/// `from` (the as-of date), or `-`/`none`/`không` to remove it. `Ok(None)` removes the deadline.
+pub fn parse_deadline(input: &str, from: NaiveDate) -> Result<Option<NaiveDate>, DateError> {
     let s = input.trim();
     if s.is_empty() {
-        return Err(DeadlineError::Empty);
+        return Err(DateError::Empty);
     }
     if matches!(s.to_lowercase().as_str(), "-" | "none" | "không" | "khong") {
         return Ok(None);
     }
-    let not_a_date = || DeadlineError::NotADate(s.to_string());
+    let not_a_date = || DateError::NotADate(s.to_string());
     if let Some(days) = s.strip_prefix('+') {
         let days = days.trim().trim_end_matches(['d', 'D']);
         let n: u64 = days.parse().map_err(|_| not_a_date())?;
         if n > 36_500 {
-            return Err(DeadlineError::OutOfRange(s.to_string()));
+            return Err(DateError::OutOfRange(s.to_string()));
         }
-        return today
+        return from
             .checked_add_days(Days::new(n))
             .map(Some)
-            .ok_or_else(|| DeadlineError::OutOfRange(s.to_string()));
+            .ok_or_else(|| DateError::OutOfRange(s.to_string()));
     }
     let parts: Vec<&str> = s.split(['-', '/', '.']).collect();
     let [a, b, c] = parts[..] else {
         return Err(not_a_date());
     };
-    let all_digits =
-        |p: &str| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit());
     if !(all_digits(a) && all_digits(b) && all_digits(c)) {
         return Err(not_a_date());
     }
-    let num = |p: &str| p.parse::<u32>().unwrap_or(0);
     // Year first only in the ISO form; otherwise day/month/year as written in Vietnam.
     let (year, month, day) = if a.len() == 4 && s.contains('-') && !s.contains('/') {
         (num(a), num(b), num(c))
@@ -55,21 +53,30 @@ pub fn parse_deadline(input: &str, today: NaiveDate) -> Result<Option<NaiveDate>
         return Err(not_a_date());
     };
     if !(1900..=2200).contains(&year) {
-        return Err(DeadlineError::OutOfRange(s.to_string()));
+        return Err(DateError::OutOfRange(s.to_string()));
     }
     NaiveDate::from_ymd_opt(year as i32, month, day)
         .map(Some)
-        .ok_or_else(|| DeadlineError::NoSuchDay(s.to_string()))
+        .ok_or_else(|| DateError::NoSuchDay(s.to_string()))
 }
 
-/// A new as-of date for the whole UI: the deadline forms (`YYYY-MM-DD`, `DD/MM/YYYY`, `+N`),
-/// plus `-N` days back, both counted from the `current` as-of date (to step through the
-/// weeks before a meeting), and `today`/`hôm nay` for the clock's date. Never "no date".
+/// A date that must be there (`--done-on`, a period's bounds): the deadline forms without the
+/// ones that remove it.
+pub fn parse_date(input: &str, from: NaiveDate) -> Result<NaiveDate, DateError> {
+    match parse_deadline(input, from)? {
+        Some(date) => Ok(date),
+        None => Err(DateError::NotADate(input.trim().to_string())),
+    }
+}
+
+/// A new as-of date: the deadline forms (`YYYY-MM-DD`, `DD/MM/YYYY`, `+N`), plus `-N` days
+/// back, both counted from the `current` as-of date (to step through the weeks before a
+/// meeting), and `today`/`hôm nay` for the clock's date. Never "no date".
 pub fn parse_as_of(
     input: &str,
     current: NaiveDate,
     clock_today: NaiveDate,
-) -> Result<NaiveDate, DeadlineError> {
+) -> Result<NaiveDate, DateError> {
     let s = input.trim();
     if matches!(
         s.to_lowercase().as_str(),
@@ -81,19 +88,42 @@ pub fn parse_as_of(
         let days = days.trim().trim_end_matches(['d', 'D']);
         let n: u64 = days
             .parse()
-            .map_err(|_| DeadlineError::NotADate(s.to_string()))?;
+            .map_err(|_| DateError::NotADate(s.to_string()))?;
         if n > 36_500 {
-            return Err(DeadlineError::OutOfRange(s.to_string()));
+            return Err(DateError::OutOfRange(s.to_string()));
         }
         return current
             .checked_sub_days(Days::new(n))
-            .ok_or_else(|| DeadlineError::OutOfRange(s.to_string()));
+            .ok_or_else(|| DateError::OutOfRange(s.to_string()));
     }
-    match parse_deadline(s, current)? {
-        Some(date) => Ok(date),
-        // "-", "none": a deadline can be removed, the as-of date cannot.
-        None => Err(DeadlineError::NotADate(s.to_string())),
+    // "-", "none": a deadline can be removed, the as-of date cannot.
+    parse_date(s, current)
+}
+
+/// A calendar month as (year, month): `2023-09`, `9/2023`, `09/2023` or `9-2023`. `None` when
+/// it is none of these or the month is not 1 to 12.
+pub fn parse_month(input: &str) -> Option<(i32, u32)> {
+    let s = input.trim();
+    let (a, b) = s.split_once(['-', '/', '.'])?;
+    if !(all_digits(a) && all_digits(b)) {
+        return None;
     }
+    let (year, month) = if a.len() == 4 && b.len() <= 2 && s.contains('-') {
+        (num(a), num(b))
+    } else if b.len() == 4 && a.len() <= 2 {
+        (num(b), num(a))
+    } else {
+        return None;
+    };
+    ((1..=12).contains(&month) && (1900..=2200).contains(&year)).then_some((year as i32, month))
+}
+
+fn all_digits(p: &str) -> bool {
+    !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn num(p: &str) -> u32 {
+    p.parse().unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -134,37 +164,22 @@ mod tests {
     #[test]
     fn refuses_impossible_dates_with_the_reason() {
         let err = |s: &str| parse_deadline(s, today()).unwrap_err();
-        assert_eq!(
-            err("31/02/2024"),
-            DeadlineError::NoSuchDay("31/02/2024".into())
-        );
-        assert_eq!(
-            err("2023-02-29"),
-            DeadlineError::NoSuchDay("2023-02-29".into())
-        );
-        assert_eq!(
-            err("2023-13-01"),
-            DeadlineError::NoSuchDay("2023-13-01".into())
-        );
-        assert_eq!(
-            err("0/10/2023"),
-            DeadlineError::NoSuchDay("0/10/2023".into())
-        );
-        assert_eq!(err(""), DeadlineError::Empty);
-        assert_eq!(err("tomorrow"), DeadlineError::NotADate("tomorrow".into()));
-        assert_eq!(err("30/11"), DeadlineError::NotADate("30/11".into()));
-        assert_eq!(err("30/11/23"), DeadlineError::NotADate("30/11/23".into()));
-        assert_eq!(
-            err("2023/11/30"),
-            DeadlineError::NotADate("2023/11/30".into())
-        );
-        assert_eq!(err("+x"), DeadlineError::NotADate("+x".into()));
-        assert_eq!(err("+-3"), DeadlineError::NotADate("+-3".into()));
+        assert_eq!(err("31/02/2024"), DateError::NoSuchDay("31/02/2024".into()));
+        assert_eq!(err("2023-02-29"), DateError::NoSuchDay("2023-02-29".into()));
+        assert_eq!(err("2023-13-01"), DateError::NoSuchDay("2023-13-01".into()));
+        assert_eq!(err("0/10/2023"), DateError::NoSuchDay("0/10/2023".into()));
+        assert_eq!(err(""), DateError::Empty);
+        assert_eq!(err("tomorrow"), DateError::NotADate("tomorrow".into()));
+        assert_eq!(err("30/11"), DateError::NotADate("30/11".into()));
+        assert_eq!(err("30/11/23"), DateError::NotADate("30/11/23".into()));
+        assert_eq!(err("2023/11/30"), DateError::NotADate("2023/11/30".into()));
+        assert_eq!(err("+x"), DateError::NotADate("+x".into()));
+        assert_eq!(err("+-3"), DateError::NotADate("+-3".into()));
         assert_eq!(
             err("30/11/1023"),
-            DeadlineError::OutOfRange("30/11/1023".into())
+            DateError::OutOfRange("30/11/1023".into())
         );
-        assert_eq!(err("+99999"), DeadlineError::OutOfRange("+99999".into()));
+        assert_eq!(err("+99999"), DateError::OutOfRange("+99999".into()));
     }
 
     #[test]
@@ -178,17 +193,36 @@ mod tests {
         assert_eq!(as_of(" -1d "), Ok(day(2023, 10, 14).unwrap()));
         assert_eq!(as_of("today"), Ok(clock));
         assert_eq!(as_of("Hôm nay"), Ok(clock));
-        assert_eq!(as_of("-"), Err(DeadlineError::NotADate("-".into())));
-        assert_eq!(as_of("none"), Err(DeadlineError::NotADate("none".into())));
-        assert_eq!(as_of("-x"), Err(DeadlineError::NotADate("-x".into())));
-        assert_eq!(as_of(""), Err(DeadlineError::Empty));
+        assert_eq!(as_of("-"), Err(DateError::NotADate("-".into())));
+        assert_eq!(as_of("none"), Err(DateError::NotADate("none".into())));
+        assert_eq!(as_of("-x"), Err(DateError::NotADate("-x".into())));
+        assert_eq!(as_of(""), Err(DateError::Empty));
         assert_eq!(
             as_of("31/02/2024"),
-            Err(DeadlineError::NoSuchDay("31/02/2024".into()))
+            Err(DateError::NoSuchDay("31/02/2024".into()))
         );
+        assert_eq!(as_of("-99999"), Err(DateError::OutOfRange("-99999".into())));
+    }
+
+    #[test]
+    fn dates_that_must_be_there_and_months() {
         assert_eq!(
-            as_of("-99999"),
-            Err(DeadlineError::OutOfRange("-99999".into()))
+            parse_date("15/10/2023", today()),
+            Ok(day(2023, 10, 15).unwrap())
         );
+        assert_eq!(parse_date("+1", today()), Ok(day(2023, 10, 16).unwrap()));
+        assert_eq!(
+            parse_date("none", today()),
+            Err(DateError::NotADate("none".into()))
+        );
+        assert_eq!(parse_month("2023-09"), Some((2023, 9)));
+        assert_eq!(parse_month("9/2023"), Some((2023, 9)));
+        assert_eq!(parse_month(" 09/2023 "), Some((2023, 9)));
+        assert_eq!(parse_month("12-2023"), Some((2023, 12)));
+        for bad in [
+            "13/2023", "0/2023", "2023/09", "2023-9-1", "9/23", "sept", "", "/2023",
+        ] {
+            assert_eq!(parse_month(bad), None, "{bad}");
+        }
     }
 }

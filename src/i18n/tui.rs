@@ -4,7 +4,7 @@
 //! names are functions here, so word order can differ between the languages.
 
 use super::Lang;
-use crate::dates::DeadlineError;
+use crate::dates::DateError as DeadlineError;
 use crate::model::{Status, Timeliness};
 use crate::query::Sort;
 use crate::store::write::WriteError;

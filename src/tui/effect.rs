@@ -58,7 +58,7 @@ pub struct WriteRequest {
 pub enum Outcome {
     Written {
         request: WriteRequest,
-        written: Written,
+        written: Box<Written>,
         /// The written file as it is on disk now, for the app to put into the workspace.
         file: FileRead,
         /// Other directives of the file that someone else changed or added meanwhile (the
@@ -244,7 +244,7 @@ impl Runner {
                         };
                         Outcome::Written {
                             request,
-                            written,
+                            written: Box::new(written),
                             file,
                             others,
                         }

@@ -259,11 +259,11 @@ fn undo_writes_the_inverse_of_the_last_edit() {
             undo: false,
             prompt: None,
         },
-        written: dondoc::store::write::Written {
+        written: Box::new(dondoc::store::write::Written {
             path: FILE.into(),
             before: before.clone(),
             rebased: false,
-        },
+        }),
         file,
         others: vec![],
     });
