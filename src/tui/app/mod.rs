@@ -304,7 +304,7 @@ impl App {
         match self.popup.take() {
             Some(popup) => self.update_popup(popup, action),
             None if self.list.searching => {
-                if action.is_move() {
+                if matches!(action, Action::Down | Action::Up) {
                     self.see_selected();
                 }
                 self.list.search_input(&self.ws, self.list_height(), action);
