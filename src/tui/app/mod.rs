@@ -16,7 +16,7 @@
 //! [`App::update`] sends an action to the part that has the keys now; [`App::apply`] takes
 //! the outcome of an effect and is the only place that changes the workspace: it puts in what
 //! the runner read (a written or reloaded file, a whole workspace) and then re-indexes once
-//! ([`App::workspace_changed`]), so rows, counts and the dashboard can never lag behind it.
+//! (`App::workspace_changed`), so rows, counts and the dashboard can never lag behind it.
 //!
 //! A new form or popup: a variant of [`Popup`] and of `keymap::Mode`, its keys in the keymap,
 //! its update in a file of its own (as `edit.rs`), reached from [`App::update`].
