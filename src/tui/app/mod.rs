@@ -442,6 +442,8 @@ impl App {
                 self.workspace_changed(Changed::All, true);
                 vec![Effect::GitStatus]
             }
+            // The echo of dondoc's own write: nothing to put in, nothing to re-index.
+            Outcome::FilesRead(reread) if reread.is_unchanged() => vec![],
             Outcome::FilesRead(reread) => {
                 let summary = crate::watch::apply_changes(&mut self.ws, reread);
                 self.files_reloaded(summary)
