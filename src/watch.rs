@@ -114,6 +114,19 @@ pub enum Reread {
     Files(Vec<FileRead>),
 }
 
+impl Reread {
+    /// Every file read is the one already loaded (dondoc's own write seen again, a touch):
+    /// putting it in would change nothing.
+    pub fn is_unchanged(&self) -> bool {
+        match self {
+            Reread::Workspace(_) => false,
+            Reread::Files(files) => files
+                .iter()
+                .all(|f| matches!(f.content, FileContent::Unchanged)),
+        }
+    }
+}
+
 /// Reads the changed files; changes nothing. A change to `dondoc.toml` reads everything.
 pub fn read_changed(ws: &Workspace, paths: &[String]) -> Reread {
     if paths.iter().any(|p| p == CONFIG_FILE) {

@@ -1,5 +1,8 @@
-//! The terminal UI: app state, screens (snapshots), key sequences against the files on disk,
-//! and one run of the real binary in a pseudo-terminal.
+//! The terminal UI, one module per concern: `state` (actions in, state and effects out),
+//! `screens` (snapshots in `snapshots/`), `keys` (key sequences, then the files on disk),
+//! `dashboard` (and the as-of date), `live` (reload, git status, commit, sync), `event_loop`
+//! (the real loop over a `TestBackend`), `pty` (the real binary in a pseudo-terminal), and
+//! `layers` (who may use whom). Shared helpers are here.
 //!
 //! Everything runs on a temporary copy of the repository's `data/`, as of 2023-10-15, with a
 //! fixed clock for log entries, so nothing depends on the time zone, the date or the path.
@@ -201,6 +204,7 @@ fn snapshot(name: &str, screen: TestBackend) {
 mod dashboard;
 mod event_loop;
 mod keys;
+mod layers;
 mod live;
 mod pty;
 mod screens;

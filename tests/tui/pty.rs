@@ -429,3 +429,45 @@ fn end_to_end_a_vanished_terminal_without_sighup_ends_dondoc() {
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
 }
+
+/// `dondoc` with no command, its error said by the caller: the message and exit code 2.
+fn run_without_a_terminal(home: &Path, args: &[&str]) -> (Option<i32>, String) {
+    // A home of its own: a real user config (language, workspace) never interferes.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_dondoc"))
+        .args(args)
+        .env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join(".config"))
+        .env_remove("DONDOC_DATA")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert!(out.stdout.is_empty());
+    (out.status.code(), String::from_utf8(out.stderr).unwrap())
+}
+
+#[test]
+fn the_ui_without_a_terminal_or_a_workspace_says_why_and_exits_2() {
+    let ws = Workspace::new();
+    let root = ws.root().to_str().unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let (code, stderr) = run_without_a_terminal(home.path(), &["--data", root]);
+    assert_eq!(code, Some(2));
+    assert_eq!(
+        stderr,
+        "dondoc: the screen needs a terminal; for a list use `dondoc list`, for an edit `dondoc set`\n"
+    );
+    let missing = ws.path("nowhere");
+    let (code, stderr) =
+        run_without_a_terminal(home.path(), &["--data", missing.to_str().unwrap()]);
+    assert_eq!(code, Some(2));
+    assert_eq!(
+        stderr,
+        format!(
+            "dondoc: {0} has no dondoc.toml: not a dondoc workspace (create one with `dondoc init {0}`)\n",
+            missing.display()
+        )
+    );
+}

@@ -16,7 +16,7 @@
 //! [`App::update`] sends an action to the part that has the keys now; [`App::apply`] takes
 //! the outcome of an effect and is the only place that changes the workspace: it puts in what
 //! the runner read (a written or reloaded file, a whole workspace) and then re-indexes once
-//! ([`App::workspace_changed`]), so rows, counts and the dashboard can never lag behind it.
+//! (`App::workspace_changed`), so rows, counts and the dashboard can never lag behind it.
 //!
 //! A new form or popup: a variant of [`Popup`] and of `keymap::Mode`, its keys in the keymap,
 //! its update in a file of its own (as `edit.rs`), reached from [`App::update`].
@@ -304,7 +304,7 @@ impl App {
         match self.popup.take() {
             Some(popup) => self.update_popup(popup, action),
             None if self.list.searching => {
-                if action.is_move() {
+                if matches!(action, Action::Down | Action::Up) {
                     self.see_selected();
                 }
                 self.list.search_input(&self.ws, self.list_height(), action);
@@ -442,6 +442,8 @@ impl App {
                 self.workspace_changed(Changed::All, true);
                 vec![Effect::GitStatus]
             }
+            // The echo of dondoc's own write: nothing to put in, nothing to re-index.
+            Outcome::FilesRead(reread) if reread.is_unchanged() => vec![],
             Outcome::FilesRead(reread) => {
                 let summary = crate::watch::apply_changes(&mut self.ws, reread);
                 self.files_reloaded(summary)
