@@ -51,6 +51,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
             })
             .transpose()?,
         note: args.note.clone().map(Some),
+        ..Change::default()
     };
     if asked.is_empty() {
         anyhow::bail!("nothing to set: give --status, --done-on, --deadline or --note");
