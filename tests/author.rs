@@ -755,3 +755,182 @@ fn a_briefing_recorded_by_a_script() {
     let shown = f.ok(&["show", "giao-ban-thang-11-2023-02"]);
     assert!(shown.contains("moved 1 time"), "{shown}");
 }
+
+fn done_today(ws: &dondoc::model::Workspace, id: &str) -> dondoc::store::edit::Edit {
+    use dondoc::store::edit::{Change, Edit};
+    let today = chrono::NaiveDate::from_ymd_opt(2023, 10, 15).unwrap();
+    let change = Change {
+        status: Some(dondoc::model::Status::Done),
+        ..Change::default()
+    }
+    .resolve(ws.directive(id).unwrap(), today);
+    Edit {
+        id: id.to_string(),
+        change,
+        by: CLERK.to_string(),
+        at: chrono::DateTime::parse_from_rfc3339("2023-10-15T09:00:00+07:00").unwrap(),
+    }
+}
+
+/// Marked directives in two files: each file written once, one log entry per directive; one
+/// changed on disk by someone else meanwhile is refused alone, naming who.
+#[test]
+fn several_directives_across_two_files_in_one_write_each() {
+    let f = Fixture::new();
+    f.ok(&[
+        "new",
+        "--title",
+        "B",
+        "--date",
+        "2023-10-01",
+        "--file",
+        "2023/b.toml",
+    ]);
+    f.ok(&[
+        "add",
+        "--source",
+        "2023/b.toml",
+        "--text",
+        "Một",
+        "--owner",
+        "so-yt",
+    ]);
+    f.ok(&[
+        "add",
+        "--source",
+        "2023/b.toml",
+        "--text",
+        "Hai",
+        "--owner",
+        "ba-be",
+    ]);
+    let mut ws = dondoc::store::load(&f.ws()).unwrap();
+    // Someone else changes one of them after this workspace was read.
+    f.ok(&[
+        "set",
+        "gb-2023-08-16",
+        "--note",
+        "Đã họp",
+        "--by",
+        "Trần Thị B",
+    ]);
+    let sample = f.read(SAMPLE);
+    let b = f.read("2023/b.toml");
+    let ids = [
+        "gb-2023-08-05",
+        "gb-2023-08-16",
+        "b-01",
+        "gb-2023-08-23",
+        "b-02",
+    ];
+    let edits: Vec<_> = ids.iter().map(|id| done_today(&ws, id)).collect();
+    let result = dondoc::store::write::write_edits(&mut ws, &edits);
+    let written: Vec<&str> = result
+        .written
+        .iter()
+        .map(|w| w.before.id.as_str())
+        .collect();
+    assert_eq!(written, ["gb-2023-08-05", "gb-2023-08-23", "b-01", "b-02"]);
+    assert_eq!(result.refused.len(), 1);
+    let (id, error) = &result.refused[0];
+    assert_eq!(id, "gb-2023-08-16");
+    assert!(
+        error.to_string().contains("changed on disk by Trần Thị B"),
+        "{error}"
+    );
+    let entry = "\n\n[[directive.log]]\nat = 2023-10-15T09:00:00+07:00\nby = \"Nguyễn Văn A\"\n\
+                 status = \"done\"\ndone_on = 2023-10-15\n";
+    let mut expected = sample.clone();
+    for id in ["gb-2023-08-05", "gb-2023-08-23"] {
+        let start = expected.find(&format!("id = \"{id}\"")).unwrap();
+        let end = start + expected[start..].find("\n\n").unwrap();
+        let block = expected[start..end].replace(
+            "status = \"open\"",
+            "status = \"done\"\ndone_on = 2023-10-15",
+        );
+        expected = format!(
+            "{}{block}{entry}{}",
+            &expected[..start],
+            &expected[end + 1..]
+        );
+    }
+    assert_text(&f.read(SAMPLE), &expected);
+    let b_now = f.read("2023/b.toml");
+    assert_eq!(
+        b_now
+            .matches("status = \"done\"\ndone_on = 2023-10-15\n")
+            .count(),
+        4
+    );
+    assert!(b_now.starts_with(&b[..b.find("[[directive]]").unwrap()]));
+    // The workspace in memory follows the disk.
+    assert_eq!(
+        ws.directive("b-02").unwrap().status,
+        dondoc::model::Status::Done
+    );
+    assert_eq!(
+        ws.directive("gb-2023-08-16").unwrap().note.as_deref(),
+        Some("Đã họp")
+    );
+    f.validate_clean();
+}
+
+/// Undo writes `undo = true` and puts the old values back; redo does the change again; both
+/// are refused once someone else changed the field, naming them.
+#[test]
+fn undo_and_redo_through_the_one_write_path() {
+    use dondoc::store::edit::{Change, Edit};
+    use dondoc::store::undo::Step;
+    use dondoc::store::write::write_edit;
+    let f = Fixture::new();
+    let mut ws = dondoc::store::load(&f.ws()).unwrap();
+    let id = "gb-2023-08-16";
+    let before = ws.directive(id).unwrap().clone();
+    let today = chrono::NaiveDate::from_ymd_opt(2023, 10, 15).unwrap();
+    let date = |s: &str| Some(s.parse::<chrono::NaiveDate>().unwrap());
+    let change = Change {
+        deadline: Some(date("2024-01-31")),
+        reason: Some("Sở Y tế xin gia hạn".into()),
+        ..Change::default()
+    }
+    .resolve(&before, today);
+    let at = chrono::DateTime::parse_from_rfc3339("2023-10-15T09:00:00+07:00").unwrap();
+    let edit = |change: Change| Edit {
+        id: id.to_string(),
+        change,
+        by: CLERK.to_string(),
+        at,
+    };
+    write_edit(&mut ws, &edit(change.clone())).unwrap();
+    let step = Step::new(id, &change, &before);
+    assert_eq!(ws.directive(id).unwrap().extensions(), 1);
+
+    let undo = step.undo(ws.directive(id).unwrap()).unwrap();
+    write_edit(&mut ws, &edit(undo)).unwrap();
+    let d = ws.directive(id).unwrap();
+    assert_eq!(d.deadline, date("2023-12-31"));
+    assert_eq!(d.first_deadline, date("2023-12-31"));
+    assert_eq!(d.extensions(), 0);
+    assert!(f.read(SAMPLE).contains(&format!(
+        "[[directive.log]]\nat = 2023-10-15T09:00:00+07:00\nby = \"{CLERK}\"\n\
+         deadline = 2023-12-31\nundo = true\n"
+    )));
+
+    let redo = step.redo(ws.directive(id).unwrap()).unwrap();
+    write_edit(&mut ws, &edit(redo)).unwrap();
+    let d = ws.directive(id).unwrap();
+    assert_eq!(d.deadline, date("2024-01-31"));
+    assert_eq!(d.extensions(), 1);
+    assert_eq!(
+        d.latest_extension().unwrap().reason.as_deref(),
+        Some("Sở Y tế xin gia hạn")
+    );
+
+    // Someone else moves the deadline: the step can no longer be taken back.
+    f.ok(&["set", id, "--deadline", "2024-03-31", "--by", "Trần Thị B"]);
+    ws.reload_file(SAMPLE);
+    let moved = step.undo(ws.directive(id).unwrap()).unwrap_err();
+    assert_eq!(moved.field, "deadline");
+    assert_eq!(moved.by.as_deref(), Some("Trần Thị B"));
+    f.validate_clean();
+}
