@@ -13,6 +13,7 @@ pub mod fold;
 pub mod git;
 pub mod i18n;
 pub mod model;
+pub mod owners;
 pub mod query;
 pub mod report;
 pub mod store;

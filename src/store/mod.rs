@@ -4,12 +4,14 @@
 //! memory (pure); `write` is the one place that writes files.
 
 mod config_file;
+pub mod create;
 mod directive_file;
 pub mod edit;
 pub mod files;
 pub mod load;
 mod parse;
 pub mod text;
+pub mod undo;
 pub mod write;
 
 pub use files::is_directive_file;

@@ -119,7 +119,7 @@ fn keys_undo_restores_the_values_with_its_own_log_entry() {
         );
         append_log(
             &b,
-            &format!("[[directive.log]]\nat = {AT}\nby = \"Kiểm Thử\"\nstatus = \"in_progress\"\ncleared = [\"done_on\"]\n"),
+            &format!("[[directive.log]]\nat = {AT}\nby = \"Kiểm Thử\"\nstatus = \"in_progress\"\nundo = true\ncleared = [\"done_on\"]\n"),
         )
     });
     assert_same_text(&ws.read(FILE), &expected);

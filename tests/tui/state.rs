@@ -196,6 +196,7 @@ fn a_status_change_asks_for_a_note_then_writes_the_resolved_change() {
                 done_on: Some(Some(today())),
                 deadline: None,
                 note: Some(Some("Xong".into())),
+                ..Change::default()
             },
             undo: false,
             prompt: Some(Prompt {
@@ -285,6 +286,7 @@ fn undo_writes_the_inverse_of_the_last_edit() {
             change: Change {
                 status: Some(Status::InProgress),
                 done_on: Some(None),
+                undo: true,
                 ..Change::default()
             },
             undo: true,
