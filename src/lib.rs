@@ -15,5 +15,6 @@ pub mod model;
 pub mod query;
 pub mod report;
 pub mod store;
+pub mod term_text;
 pub mod tui;
 pub mod watch;
