@@ -7,6 +7,7 @@
 pub mod author;
 pub mod cli;
 pub mod config;
+pub mod csv_out;
 pub mod dates;
 pub mod fold;
 pub mod git;
