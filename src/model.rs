@@ -482,10 +482,6 @@ impl Workspace {
         self.directives.iter().find(|d| d.id == id)
     }
 
-    pub fn directive_index(&self, id: &str) -> Option<usize> {
-        self.directives.iter().position(|d| d.id == id)
-    }
-
     pub fn file_of(&self, d: &Directive) -> &SourceFile {
         &self.files[d.file]
     }

@@ -18,7 +18,7 @@ use crate::dates::{self, DateError};
 use crate::i18n::Lang;
 use anyhow::Context as _;
 use chrono::NaiveDate;
-use clap::{CommandFactory, Parser, Subcommand};
+use clap::{Parser, Subcommand};
 use std::ffi::OsString;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -148,9 +148,4 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::MergeDriver(a)) => merge_driver::run(&ctx, a),
         Some(Command::GitSetup(a)) => git_setup::run(&ctx, a),
     }
-}
-
-/// Prints the top-level help (used until a command has something better to do).
-pub fn print_help() {
-    let _ = Cli::command().print_help();
 }

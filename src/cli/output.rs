@@ -189,7 +189,7 @@ pub fn write_json(out: &mut dyn Write, records: &[Record]) -> io::Result<()> {
     out.write_all(b"]\n")
 }
 
-pub const CSV_HEADER: [&str; 15] = [
+const CSV_HEADER: [&str; 15] = [
     "id",
     "text",
     "owner",
@@ -238,7 +238,7 @@ pub fn write_csv(out: &mut dyn Write, records: &[Record]) -> io::Result<()> {
 }
 
 /// Ids close to `wanted` (same text inside, or a few typos away), best first, at most three.
-pub fn close_ids<'a>(ws: &'a Workspace, wanted: &str) -> Vec<&'a str> {
+fn close_ids<'a>(ws: &'a Workspace, wanted: &str) -> Vec<&'a str> {
     let wanted_lower = wanted.to_lowercase();
     let mut scored: Vec<(usize, &str)> = ws
         .directives
