@@ -1,8 +1,8 @@
 //! dondoc: follow up the directives of a briefing, unit by unit.
 //!
-//! Layers, from pure to I/O: [`model`] (data and timeliness), [`fold`] (search folding),
-//! [`query`] (filters and sorting), [`store`] (read, edit in memory, write atomically);
-//! [`cli`] and [`tui`] on top.
+//! A pure core ([`model`], [`fold`], [`dates`], [`term_text`], [`query`], [`store`],
+//! [`csv_out`], [`git`], [`i18n`], [`report`]) under two front ends, [`cli`] and [`tui`].
+//! The layers, what each may use and where to find what: `docs/ARCHITECTURE.md`.
 
 pub mod author;
 pub mod cli;
@@ -19,3 +19,6 @@ pub mod store;
 pub mod term_text;
 pub mod tui;
 pub mod watch;
+
+#[cfg(test)]
+mod layering;
