@@ -569,6 +569,34 @@ fn show_unknown_id_suggests_close_ones() {
 }
 
 #[test]
+fn csv_outputs_neutralise_formulas_and_keep_numbers() {
+    let f = Fixture::new();
+    f.write(
+        "2023/formulas.toml",
+        "[source]\ntitle = \"Formulas\"\n\n[[directive]]\nid = \"f-1\"\n\
+         text = \"=HYPERLINK(\\\"http://x\\\")\"\nowner = \"cuc-thue\"\nstatus = \"open\"\n\
+         note = \"-5\"\n\n[[directive]]\nid = \"f-2\"\ntext = \"@SUM(A1)\\u001b[2J\"\n\
+         owner = \"cuc-thue\"\nstatus = \"open\"\nnote = \"+cmd\"\n",
+    );
+    let config = f
+        .read("dondoc.toml")
+        .replace("name = \"Cục Thuế tỉnh Bắc Kạn\"", "name = \"=1+1\"");
+    f.write("dondoc.toml", config);
+    let list = f.stdout(&["list", "--format", "csv", "--source", "2023/formulas.toml"]);
+    let rows: Vec<&str> = list.split("\r\n").collect();
+    assert!(
+        rows[1].starts_with("f-1,\"'=HYPERLINK(\"\"http://x\"\")\",cuc-thue,"),
+        "{list}"
+    );
+    assert!(rows[1].contains(",-5,"), "a number stays a number: {list}");
+    assert!(rows[2].starts_with("f-2,'@SUM(A1)␛[2J,cuc-thue,"), "{list}");
+    assert!(rows[2].contains(",'+cmd,"), "{list}");
+    let report = f.stdout(&["report", "--format", "csv"]);
+    assert!(report.contains(",cuc-thue,'=1+1,"), "{report}");
+    assert!(!report.contains(",=1+1"), "{report}");
+}
+
+#[test]
 fn show_never_prints_control_characters_from_the_files() {
     let f = Fixture::new();
     f.write(
@@ -580,9 +608,10 @@ fn show_never_prints_control_characters_from_the_files() {
     );
     let out = f.stdout(&["show", "esc-1"]);
     assert!(!out.chars().any(|c| c.is_control() && c != '\n'), "{out:?}");
-    assert!(out.contains("Red [31mtext"), "{out}");
-    assert!(out.contains("a b ]0;title c"), "{out}");
-    assert!(out.contains("  X[2J"), "{out}");
+    // Shown as symbols, as the UI shows them.
+    assert!(out.contains("Red ␛[31mtext␇"), "{out}");
+    assert!(out.contains("a␍b ␛]0;title␇ c"), "{out}");
+    assert!(out.contains("  X␛[2J"), "{out}");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -23,7 +23,8 @@ pub use crate::context::Context;
 use crate::dates::{self, DateError};
 use crate::i18n::Lang;
 use anyhow::Context as _;
-use clap::{CommandFactory, Parser, Subcommand};
+
+use clap::{Parser, Subcommand};
 use std::ffi::OsString;
 use std::io::Write as _;
 use std::path::PathBuf;
@@ -161,9 +162,4 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Edit(a)) => edit::run(&ctx, a),
         Some(Command::Owner(a)) => owner::run(&ctx, a),
     }
-}
-
-/// Prints the top-level help (used until a command has something better to do).
-pub fn print_help() {
-    let _ = Cli::command().print_help();
 }

@@ -436,7 +436,7 @@ pub fn unit_not_registered(lang: Lang, id: &str) -> String {
     }
 }
 
-// Live reload and git (issue 4).
+// Live reload and git.
 
 pub const SYNC_RUNNING: Text = (
     "A sync is already running.",
