@@ -10,6 +10,7 @@ pub mod config;
 pub mod fold;
 pub mod git;
 pub mod i18n;
+pub mod import;
 pub mod model;
 pub mod query;
 pub mod report;

@@ -1,0 +1,549 @@
+//! A tracking spreadsheet (or a notice's table of tasks) read into drafts: the header row
+//! found and its columns mapped by their Vietnamese or English names, units by the registry,
+//! dates from date cells or text, statuses from words. Pure.
+
+use super::dates::{self, Due};
+use super::units::UnitMatcher;
+use super::{unknown_unit_text, Draft, Proposal, SkipKind, Skipped};
+use crate::fold::fold;
+use crate::model::{Owner, Source, Status};
+use chrono::NaiveDate;
+
+/// A cell as read from the file.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Empty,
+    Text(String),
+    Number(f64),
+    Date(NaiveDate),
+}
+
+impl Cell {
+    pub fn text(&self) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Text(s) => s.trim().to_string(),
+            Cell::Number(n) if n.fract() == 0.0 => format!("{}", *n as i64),
+            Cell::Number(n) => n.to_string(),
+            Cell::Date(d) => d.format("%d/%m/%Y").to_string(),
+        }
+    }
+}
+
+/// What a column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Number,
+    Text,
+    Owner,
+    Support,
+    Deadline,
+    Status,
+    Note,
+    Source,
+    DoneOn,
+    IssuedBy,
+    Skip,
+}
+
+impl Field {
+    /// A field named on the command line (`--map "Nội dung=text"`).
+    pub fn parse(s: &str) -> Option<Field> {
+        Some(match fold(s.trim()).as_str() {
+            "text" => Field::Text,
+            "owner" | "lead" => Field::Owner,
+            "support" => Field::Support,
+            "deadline" => Field::Deadline,
+            "status" => Field::Status,
+            "note" => Field::Note,
+            "source" => Field::Source,
+            "done_on" => Field::DoneOn,
+            "issued_by" => Field::IssuedBy,
+            "number" | "stt" => Field::Number,
+            "skip" | "ignore" => Field::Skip,
+            _ => return None,
+        })
+    }
+}
+
+/// The field a header names. Checked in order: "Đơn vị phối hợp" before "Đơn vị".
+fn field_of(header: &str) -> Option<Field> {
+    let h = fold(header);
+    let h = h.trim();
+    const RULES: &[(&str, Field)] = &[
+        ("van ban giao", Field::Source),
+        ("van ban chi dao", Field::Source),
+        ("nguon", Field::Source),
+        ("source", Field::Source),
+        ("phoi hop", Field::Support),
+        ("support", Field::Support),
+        ("chu tri", Field::Owner),
+        ("ngay hoan thanh", Field::DoneOn),
+        ("done on", Field::DoneOn),
+        ("thoi han", Field::Deadline),
+        ("han hoan thanh", Field::Deadline),
+        ("thoi gian hoan thanh", Field::Deadline),
+        ("deadline", Field::Deadline),
+        ("due", Field::Deadline),
+        ("tinh hinh", Field::Status),
+        ("trang thai", Field::Status),
+        ("tien do", Field::Status),
+        ("status", Field::Status),
+        ("ket qua", Field::Note),
+        ("ghi chu", Field::Note),
+        ("note", Field::Note),
+        ("nguoi chi dao", Field::IssuedBy),
+        ("lanh dao chi dao", Field::IssuedBy),
+        ("issued", Field::IssuedBy),
+        ("noi dung", Field::Text),
+        ("nhiem vu", Field::Text),
+        ("y kien", Field::Text),
+        ("ket luan", Field::Text),
+        ("task", Field::Text),
+        ("directive", Field::Text),
+        ("text", Field::Text),
+        ("don vi", Field::Owner),
+        ("co quan", Field::Owner),
+        ("owner", Field::Owner),
+        ("lead", Field::Owner),
+        ("unit", Field::Owner),
+    ];
+    if matches!(h, "stt" | "tt" | "so tt" | "no" | "no." | "#") {
+        return Some(Field::Number);
+    }
+    if h == "han" {
+        return Some(Field::Deadline);
+    }
+    RULES.iter().find(|(k, _)| h.contains(k)).map(|(_, f)| *f)
+}
+
+/// The rows of a sheet read: drafts, rows that became none, and each draft's source text
+/// (the "Văn bản giao" column) when the sheet has one.
+#[derive(Debug, Clone, Default)]
+pub struct Rows {
+    pub drafts: Vec<Draft>,
+    pub skipped: Vec<Skipped>,
+    pub sources: Vec<Option<String>>,
+    /// The header row was not found: nothing mapped.
+    pub no_header: bool,
+}
+
+/// Column overrides: (a header name, a column letter or a 1-based number) → field.
+pub type ColumnMap = Vec<(String, Field)>;
+
+pub fn parse_rows(
+    cells: &[Vec<Cell>],
+    matcher: &UnitMatcher,
+    year: i32,
+    after: Option<NaiveDate>,
+    first_line: usize,
+) -> Rows {
+    parse_rows_mapped(cells, matcher, year, after, first_line, &[], None)
+}
+
+/// Finds the header (the first of the first rows naming a task-text column and another),
+/// joins a second header row under merged cells ("Đơn vị" over "Chủ trì | Phối hợp"), and
+/// reads every row after it.
+pub fn parse_rows_mapped(
+    cells: &[Vec<Cell>],
+    matcher: &UnitMatcher,
+    year: i32,
+    after: Option<NaiveDate>,
+    first_line: usize,
+    map: &[(String, Field)],
+    today: Option<NaiveDate>,
+) -> Rows {
+    let mut out = Rows::default();
+    let width = cells.iter().map(Vec::len).max().unwrap_or(0);
+    let get = |r: usize, c: usize| {
+        cells
+            .get(r)
+            .and_then(|row| row.get(c))
+            .map(Cell::text)
+            .unwrap_or_default()
+    };
+    let mut header: Option<(usize, Vec<Option<Field>>)> = None;
+    for r in 0..cells.len().min(12) {
+        // Carry a merged cell's label right over the empty cells of its span, and join the
+        // row below when it fills those cells in.
+        let mut labels: Vec<String> = (0..width).map(|c| get(r, c)).collect();
+        let below: Vec<String> = (0..width).map(|c| get(r + 1, c)).collect();
+        let below_is_header = below.iter().filter(|b| !b.is_empty()).count() > 0
+            && below.iter().all(|b| b.is_empty() || field_of(b).is_some())
+            && below.iter().any(|b| !b.is_empty() && field_of(b).is_some());
+        let mut last = String::new();
+        for c in 0..width {
+            if labels[c].is_empty() && below_is_header && !below[c].is_empty() {
+                labels[c] = last.clone();
+            } else if !labels[c].is_empty() {
+                last = labels[c].clone();
+            }
+        }
+        let joined: Vec<String> = (0..width)
+            .map(|c| {
+                if below_is_header && !below[c].is_empty() {
+                    format!("{} {}", labels[c], below[c])
+                } else {
+                    labels[c].clone()
+                }
+            })
+            .collect();
+        let mut fields: Vec<Option<Field>> = joined
+            .iter()
+            .map(|l| if l.is_empty() { None } else { sub_field(l) })
+            .collect();
+        for (key, field) in map {
+            if let Some(c) = column_index(key, &joined, width) {
+                fields[c] = Some(*field);
+            }
+        }
+        let named = fields.iter().filter(|f| f.is_some()).count();
+        if fields.contains(&Some(Field::Text)) && named >= 2 {
+            header = Some((if below_is_header { r + 1 } else { r }, fields));
+            break;
+        }
+    }
+    let Some((hr, fields)) = header else {
+        out.no_header = true;
+        for (r, row) in cells.iter().enumerate() {
+            let text: Vec<String> = row
+                .iter()
+                .map(Cell::text)
+                .filter(|t| !t.is_empty())
+                .collect();
+            if !text.is_empty() {
+                out.skipped.push(Skipped {
+                    line: first_line + r,
+                    kind: SkipKind::Narrative,
+                    text: text.join(" | "),
+                });
+            }
+        }
+        return out;
+    };
+    let col = |f: Field| fields.iter().position(|x| *x == Some(f));
+    let text_col = col(Field::Text);
+    let mut group_no = 0;
+    for (r, row) in cells.iter().enumerate().skip(hr + 1) {
+        let line = first_line + r;
+        let cell = |f: Field| {
+            col(f)
+                .and_then(|c| row.get(c))
+                .cloned()
+                .unwrap_or(Cell::Empty)
+        };
+        let text = text_col
+            .and_then(|c| row.get(c))
+            .map(Cell::text)
+            .unwrap_or_default();
+        if text.is_empty() {
+            let rest: Vec<String> = row
+                .iter()
+                .map(Cell::text)
+                .filter(|t| !t.is_empty())
+                .collect();
+            if !rest.is_empty() {
+                out.skipped.push(Skipped {
+                    line,
+                    kind: SkipKind::EmptyRow,
+                    text: rest.join(" | "),
+                });
+            }
+            continue;
+        }
+        let mut flags = Vec::new();
+        let owner_text = cell(Field::Owner).text();
+        let leads: Vec<String> = matcher
+            .find_all(&owner_text)
+            .into_iter()
+            .flat_map(|m| m.owners)
+            .collect();
+        if leads.is_empty() {
+            if owner_text.is_empty() {
+                flags.push("no lead unit".to_string());
+            } else {
+                flags.push(format!("unit not in the registry: {owner_text}"));
+            }
+        } else if let Some(u) = unknown_unit_text(&owner_text, matcher) {
+            flags.push(format!("unit not in the registry: {u}"));
+        }
+        let support_text = cell(Field::Support).text();
+        let mut support: Vec<String> = matcher
+            .find_all(&support_text)
+            .into_iter()
+            .flat_map(|m| m.owners)
+            .collect();
+        if let Some(u) = unknown_unit_text(&support_text, matcher) {
+            flags.push(format!("coordinating unit not in the registry: {u}"));
+        }
+        support.retain(|s| !leads.contains(s));
+        let (deadline, ongoing) = match cell(Field::Deadline) {
+            Cell::Date(d) => (Some(d), false),
+            Cell::Empty => (None, false),
+            c => match dates::parse_due_cell(&c.text(), year, after) {
+                Some(Due::By(d)) => (Some(d), false),
+                Some(Due::Ongoing) => (None, true),
+                None => {
+                    flags.push(format!("deadline not understood: {}", c.text()));
+                    (None, false)
+                }
+            },
+        };
+        let status_text = cell(Field::Status).text();
+        let status = status_from_words(&status_text);
+        let mut note_parts = Vec::new();
+        if status.is_none() && !status_text.is_empty() {
+            note_parts.push(status_text.clone());
+        }
+        let note_cell = cell(Field::Note).text();
+        if !note_cell.is_empty() {
+            note_parts.push(note_cell.clone());
+        }
+        let mut done_on = match cell(Field::DoneOn) {
+            Cell::Date(d) => Some(d),
+            c => {
+                dates::find_due(&format!("trước {}", c.text()), year, None).and_then(|d| match d {
+                    Due::By(d) => Some(d),
+                    Due::Ongoing => None,
+                })
+            }
+        };
+        if status == Some(Status::Done) && done_on.is_none() {
+            done_on = find_date(&status_text).or_else(|| find_date(&note_cell));
+            if done_on.is_none() {
+                done_on = today;
+                flags
+                    .push("done, but the sheet gives no date: the import date is used".to_string());
+            }
+        }
+        let source = cell(Field::Source).text();
+        let issued_by = Some(cell(Field::IssuedBy).text()).filter(|s| !s.is_empty());
+        let base = Draft {
+            text: text.split_whitespace().collect::<Vec<_>>().join(" "),
+            support,
+            deadline,
+            ongoing,
+            issued_by,
+            status,
+            done_on: if status == Some(Status::Done) {
+                done_on
+            } else {
+                None
+            },
+            note: (!note_parts.is_empty()).then(|| note_parts.join("; ")),
+            line,
+            flags,
+            ..Draft::default()
+        };
+        let src = (!source.is_empty()).then_some(source);
+        if leads.len() <= 1 {
+            out.drafts.push(Draft {
+                owner: leads.first().cloned(),
+                ..base
+            });
+            out.sources.push(src);
+        } else {
+            group_no += 1;
+            for l in &leads {
+                out.drafts.push(Draft {
+                    owner: Some(l.clone()),
+                    support: base.support.iter().filter(|s| *s != l).cloned().collect(),
+                    group: Some(group_no),
+                    ..base.clone()
+                });
+                out.sources.push(src.clone());
+            }
+        }
+    }
+    out
+}
+
+/// The field of a (possibly joined) header: "Đơn vị thực hiện Phối hợp" → support.
+fn sub_field(label: &str) -> Option<Field> {
+    field_of(label)
+}
+
+/// A column named by its header, its letter ("C") or its 1-based number.
+fn column_index(key: &str, headers: &[String], width: usize) -> Option<usize> {
+    let k = key.trim();
+    if let Ok(n) = k.parse::<usize>() {
+        return (n >= 1 && n <= width).then(|| n - 1);
+    }
+    if k.len() <= 2 && k.chars().all(|c| c.is_ascii_alphabetic()) {
+        let n = k
+            .to_ascii_uppercase()
+            .bytes()
+            .fold(0usize, |acc, b| acc * 26 + (b - b'A' + 1) as usize);
+        if n >= 1 && n <= width {
+            return Some(n - 1);
+        }
+    }
+    let fk = fold(k);
+    headers
+        .iter()
+        .position(|h| fold(h).trim() == fk.trim())
+        .or_else(|| headers.iter().position(|h| fold(h).contains(fk.trim())))
+}
+
+fn find_date(text: &str) -> Option<NaiveDate> {
+    let f = fold(text);
+    for (i, c) in f.char_indices() {
+        if c.is_ascii_digit() && (i == 0 || !f[..i].ends_with(|x: char| x.is_ascii_digit())) {
+            if let Some(Due::By(d)) = dates::parse_due_cell(
+                &f[i..f[i..]
+                    .find(|x: char| x.is_whitespace() || x == ')')
+                    .map(|e| i + e)
+                    .unwrap_or(f.len())],
+                1970,
+                None,
+            ) {
+                if d.format("%Y").to_string() != "1970" {
+                    return Some(d);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// A status from the words offices use. "Quá hạn" is not done; it says nothing more.
+pub fn status_from_words(text: &str) -> Option<Status> {
+    let f = fold(text);
+    let f = f.trim();
+    if f.is_empty() {
+        return None;
+    }
+    let has = |k: &str| f.contains(k);
+    Some(
+        if has("huy") || has("dung thuc hien") || has("khong thuc hien") || f == "cancelled" {
+            Status::Cancelled
+        } else if has("chua thuc hien")
+            || has("chua trien khai")
+            || has("chua hoan thanh") && !has("dang")
+            || f == "open"
+        {
+            Status::Open
+        } else if has("hoan thanh") || has("da xong") || f == "xong" || f == "done" {
+            Status::Done
+        } else if has("dang") || f == "in_progress" || f == "in progress" {
+            Status::InProgress
+        } else if has("vuong mac") || has("kho khan") || f == "blocked" {
+            Status::Blocked
+        } else if has("qua han") {
+            Status::Open
+        } else {
+            return None;
+        },
+    )
+}
+
+/// Options of a spreadsheet import.
+#[derive(Debug, Clone, Default)]
+pub struct SheetOptions {
+    pub map: ColumnMap,
+    pub source_title: Option<String>,
+    pub source_date: Option<NaiveDate>,
+    /// The name of the file, for a source with no title.
+    pub file_title: String,
+    pub today: Option<NaiveDate>,
+}
+
+/// A spreadsheet into one proposal per distinct "Văn bản giao" (one when there is none).
+pub fn parse_sheet(
+    cells: &[Vec<Cell>],
+    owners: &[Owner],
+    opts: &SheetOptions,
+    fallback: NaiveDate,
+) -> Vec<Proposal> {
+    let matcher = UnitMatcher::new(owners);
+    let date = opts.source_date.unwrap_or(fallback);
+    let year = chrono::Datelike::year(&date);
+    let rows = parse_rows_mapped(
+        cells,
+        &matcher,
+        year,
+        opts.source_date,
+        1,
+        &opts.map,
+        opts.today,
+    );
+    let mut out: Vec<(Option<String>, Proposal)> = Vec::new();
+    for (d, src) in rows.drafts.into_iter().zip(rows.sources) {
+        let i = match out.iter().position(|(s, _)| *s == src) {
+            Some(i) => i,
+            None => {
+                let title = opts
+                    .source_title
+                    .clone()
+                    .or_else(|| src.clone())
+                    .unwrap_or_else(|| opts.file_title.clone());
+                let date = src
+                    .as_deref()
+                    .and_then(dates::document_date)
+                    .or(opts.source_date);
+                out.push((
+                    src.clone(),
+                    Proposal {
+                        source: Source {
+                            title,
+                            date,
+                            reference: src.clone(),
+                            issued_by: None,
+                        },
+                        ..Proposal::default()
+                    },
+                ));
+                out.len() - 1
+            }
+        };
+        out[i].1.drafts.push(d);
+    }
+    if out.is_empty() {
+        out.push((
+            None,
+            Proposal {
+                source: Source {
+                    title: opts
+                        .source_title
+                        .clone()
+                        .unwrap_or_else(|| opts.file_title.clone()),
+                    date: opts.source_date,
+                    ..Source::default()
+                },
+                ..Proposal::default()
+            },
+        ));
+    }
+    out[0].1.skipped = rows.skipped;
+    out.into_iter().map(|(_, p)| p).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses() {
+        assert_eq!(status_from_words("Đã hoàn thành"), Some(Status::Done));
+        assert_eq!(
+            status_from_words("Đang thực hiện"),
+            Some(Status::InProgress)
+        );
+        assert_eq!(status_from_words("Chưa thực hiện"), Some(Status::Open));
+        assert_eq!(status_from_words("Quá hạn"), Some(Status::Open));
+        assert_eq!(status_from_words("Chưa hoàn thành"), Some(Status::Open));
+        assert_eq!(status_from_words(""), None);
+    }
+
+    #[test]
+    fn headers() {
+        assert_eq!(field_of("Đơn vị chủ trì"), Some(Field::Owner));
+        assert_eq!(field_of("Đơn vị phối hợp"), Some(Field::Support));
+        assert_eq!(field_of("Nội dung nhiệm vụ"), Some(Field::Text));
+        assert_eq!(field_of("Tình hình thực hiện"), Some(Field::Status));
+        assert_eq!(field_of("Kết quả/Ghi chú"), Some(Field::Note));
+        assert_eq!(field_of("Văn bản giao"), Some(Field::Source));
+        assert_eq!(field_of("Thời hạn"), Some(Field::Deadline));
+        assert_eq!(field_of("STT"), Some(Field::Number));
+    }
+}
