@@ -3,6 +3,7 @@
 //! Exit codes: 0 ok, 1 problems found or edit refused ([`Refused`]), 2 usage or I/O error.
 
 pub mod git_setup;
+pub mod import;
 pub mod init;
 pub mod list;
 pub mod merge_driver;
@@ -67,6 +68,8 @@ pub enum Command {
     /// Register dondoc's merge driver in this git repository
     #[command(name = "git-setup")]
     GitSetup(git_setup::Args),
+    /// Propose directives from a conclusion notice or a tracking spreadsheet
+    Import(import::Args),
 }
 
 /// An edit refused or problems found: exit 1, with this message on stderr.
@@ -140,6 +143,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Sync(a)) => sync::run(&ctx, a),
         Some(Command::MergeDriver(a)) => merge_driver::run(&ctx, a),
         Some(Command::GitSetup(a)) => git_setup::run(&ctx, a),
+        Some(Command::Import(a)) => import::run(&ctx, a),
     }
 }
 

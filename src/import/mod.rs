@@ -35,7 +35,20 @@ pub struct Draft {
     /// 1-based line (paragraph or row) of the document it came from.
     pub line: usize,
     /// What a reviewer should look at (no lead unit, a unit name not in the registry, …).
-    pub flags: Vec<String>,
+    pub flags: Vec<Flag>,
+}
+
+/// Why a draft needs a reviewer's eye.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Flag {
+    NoLead,
+    /// Words where the lead unit goes that name no unit of the registry.
+    UnknownLead(String),
+    UnknownSupport(String),
+    /// A deadline cell that is not a date.
+    BadDeadline(String),
+    /// Done, with no date in the sheet: the import date was used.
+    DoneWithoutDate,
 }
 
 /// A piece of the document that became no directive, listed so nothing disappears unseen.

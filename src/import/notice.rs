@@ -5,7 +5,7 @@
 
 use super::dates::{self, Due};
 use super::units::{tokenize, Mention, Token, UnitMatcher};
-use super::{sheet, Draft, Proposal, SkipKind, Skipped};
+use super::{sheet, Draft, Flag, Proposal, SkipKind, Skipped};
 use crate::fold::fold;
 use crate::model::{Owner, Source};
 use chrono::{Datelike, NaiveDate};
@@ -380,8 +380,8 @@ fn task_or_narrative(
     let mut flags = Vec::new();
     if leads.is_empty() {
         match found.as_ref().and_then(|a| a.unknown.clone()) {
-            Some(u) => flags.push(format!("unit not in the registry: {u}")),
-            None => flags.push("no lead unit".to_string()),
+            Some(u) => flags.push(Flag::UnknownLead(u)),
+            None => flags.push(Flag::NoLead),
         }
     }
     let base = Draft {

@@ -13,6 +13,8 @@ use std::collections::HashSet;
 pub struct Stamp {
     pub by: String,
     pub at: DateTime<FixedOffset>,
+    /// The language of the review comments under a flagged directive.
+    pub lang: crate::i18n::Lang,
 }
 
 /// A TOML basic string, escaped.
@@ -147,7 +149,10 @@ fn directive(
         s.push_str("draft = true\n");
     }
     for f in &d.flags {
-        s.push_str(&format!("# review: {}\n", one_line(f)));
+        s.push_str(&format!(
+            "# review: {}\n",
+            one_line(&crate::i18n::cli::import_flag(stamp.lang, f))
+        ));
     }
     s.push_str("\n[[directive.log]]\n");
     s.push_str(&format!(

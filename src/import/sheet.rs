@@ -4,7 +4,7 @@
 
 use super::dates::{self, Due};
 use super::units::UnitMatcher;
-use super::{unknown_unit_text, Draft, Proposal, SkipKind, Skipped};
+use super::{unknown_unit_text, Draft, Flag, Proposal, SkipKind, Skipped};
 use crate::fold::fold;
 use crate::model::{Owner, Source, Status};
 use chrono::NaiveDate;
@@ -260,12 +260,12 @@ pub fn parse_rows_mapped(
             .collect();
         if leads.is_empty() {
             if owner_text.is_empty() {
-                flags.push("no lead unit".to_string());
+                flags.push(Flag::NoLead);
             } else {
-                flags.push(format!("unit not in the registry: {owner_text}"));
+                flags.push(Flag::UnknownLead(owner_text.clone()));
             }
         } else if let Some(u) = unknown_unit_text(&owner_text, matcher) {
-            flags.push(format!("unit not in the registry: {u}"));
+            flags.push(Flag::UnknownLead(u));
         }
         let support_text = cell(Field::Support).text();
         let mut support: Vec<String> = matcher
@@ -274,7 +274,7 @@ pub fn parse_rows_mapped(
             .flat_map(|m| m.owners)
             .collect();
         if let Some(u) = unknown_unit_text(&support_text, matcher) {
-            flags.push(format!("coordinating unit not in the registry: {u}"));
+            flags.push(Flag::UnknownSupport(u));
         }
         support.retain(|s| !leads.contains(s));
         let (deadline, ongoing) = match cell(Field::Deadline) {
@@ -284,7 +284,7 @@ pub fn parse_rows_mapped(
                 Some(Due::By(d)) => (Some(d), false),
                 Some(Due::Ongoing) => (None, true),
                 None => {
-                    flags.push(format!("deadline not understood: {}", c.text()));
+                    flags.push(Flag::BadDeadline(c.text()));
                     (None, false)
                 }
             },
@@ -312,8 +312,7 @@ pub fn parse_rows_mapped(
             done_on = find_date(&status_text).or_else(|| find_date(&note_cell));
             if done_on.is_none() {
                 done_on = today;
-                flags
-                    .push("done, but the sheet gives no date: the import date is used".to_string());
+                flags.push(Flag::DoneWithoutDate);
             }
         }
         let source = cell(Field::Source).text();
