@@ -54,13 +54,16 @@ pub fn blocks_from_text(text: &str) -> Vec<Block> {
                 .split('|')
                 .map(|c| clean_inline(c.trim()))
                 .collect();
-            // The |---|---| line under a markdown header.
-            if cells
+            // The |---|---| line under a markdown header: an empty row, so each row's index
+            // still counts lines.
+            let cells = if cells
                 .iter()
                 .all(|c| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':')))
             {
-                continue;
-            }
+                vec![String::new(); cells.len()]
+            } else {
+                cells
+            };
             table
                 .get_or_insert_with(|| (Vec::new(), line))
                 .0
@@ -518,7 +521,7 @@ fn issuer_statement(text: &str) -> Option<(String, String)> {
     if kw > colon {
         return None;
     }
-    let after_kw = f[kw..].find(|c: char| c == ':').map(|c| kw + c);
+    let after_kw = f[kw..].find(':').map(|c| kw + c);
     let head_f = &f[..kw];
     let head_words = head_f.split_whitespace().count();
     let starts = [
@@ -704,10 +707,8 @@ fn assignment(text: &str, tokens: &[Token], mentions: &[Mention]) -> Option<Assi
         } else {
             byte_after(tok)
         };
-        if !explicit_colon {
-            // Any "phối hợp với" later in the text still names coordinating units.
-            later_support(tokens, mentions, tok, &mut a.support);
-        }
+        // Any "phối hợp với" later in the text still names coordinating units.
+        later_support(tokens, mentions, tok, &mut a.support);
         return Some(a);
     }
 

@@ -167,6 +167,18 @@ pub fn parse_rows_mapped(
         // Carry a merged cell's label right over the empty cells of its span, and join the
         // row below when it fills those cells in.
         let mut labels: Vec<String> = (0..width).map(|c| get(r, c)).collect();
+        // A title over the table (one cell, often merged across it) is no header.
+        let mapped = |c: usize| {
+            map.iter()
+                .any(|(key, _)| column_index(key, &labels, width) == Some(c))
+        };
+        if (0..width)
+            .filter(|&c| !labels[c].is_empty() && (field_of(&labels[c]).is_some() || mapped(c)))
+            .count()
+            < 2
+        {
+            continue;
+        }
         let below: Vec<String> = (0..width).map(|c| get(r + 1, c)).collect();
         let below_is_header = below.iter().filter(|b| !b.is_empty()).count() > 0
             && below.iter().all(|b| b.is_empty() || field_of(b).is_some())

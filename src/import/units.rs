@@ -166,7 +166,7 @@ impl UnitMatcher {
                 add(form, districts.clone());
             }
         }
-        forms.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        forms.sort_by_key(|f| std::cmp::Reverse(f.0.len()));
         UnitMatcher { forms }
     }
 
