@@ -190,7 +190,7 @@ fn expected(n: usize) -> (toml::Table, Vec<Expected>) {
     (t, out)
 }
 
-const NOTICES: [usize; 6] = [1, 2, 3, 4, 5, 6];
+const NOTICES: [usize; 7] = [1, 2, 3, 4, 5, 6, 7];
 
 #[derive(Default, Debug)]
 struct Score {
@@ -314,7 +314,14 @@ fn recognition_on_the_test_notices() {
 #[test]
 fn no_line_of_a_notice_disappears() {
     let owners = owners();
-    for (n, ext) in [(1, "txt"), (2, "md"), (3, "txt"), (4, "txt"), (5, "md")] {
+    for (n, ext) in [
+        (1, "txt"),
+        (2, "md"),
+        (3, "txt"),
+        (4, "txt"),
+        (5, "md"),
+        (7, "txt"),
+    ] {
         let text = fs::read_to_string(fixtures().join(format!("notice-{n}.{ext}"))).unwrap();
         let p = notice_proposal(n, &owners);
         let mut seen: Vec<usize> = p.drafts.iter().map(|d| d.line).collect();

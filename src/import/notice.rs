@@ -513,15 +513,13 @@ fn section_kind(folded: &str) -> Option<bool> {
 /// not given ("Đồng chí Bí thư Tỉnh ủy kết luận" → "Bí thư Tỉnh ủy").
 fn issuer_statement(text: &str) -> Option<(String, String)> {
     let f = fold(text);
-    let (kw, _) = ["ket luan", "chi dao", "yeu cau"]
+    let colon = f.find(':')?;
+    // The last keyword before the colon: "… kết luận:", "… đề nghị:", "… kết luận như sau:".
+    let kw = ["ket luan", "chi dao", "yeu cau", "de nghi"]
         .iter()
-        .filter_map(|k| f.find(k).map(|p| (p, *k)))
-        .min()?;
-    let colon = f.find(':').unwrap_or(f.len());
-    if kw > colon {
-        return None;
-    }
-    let after_kw = f[kw..].find(':').map(|c| kw + c);
+        .filter_map(|k| f[..colon].rfind(k))
+        .max()?;
+    let after_kw = Some(colon);
     let head_f = &f[..kw];
     let head_words = head_f.split_whitespace().count();
     let starts = [
@@ -531,13 +529,12 @@ fn issuer_statement(text: &str) -> Option<(String, String)> {
         "ban thuong vu",
         "chu tri hoi nghi",
     ];
-    if head_words == 0 || head_words > 25 || !starts.iter().any(|s| head_f.starts_with(s)) {
+    let speaks = starts.iter().any(|s| head_f.starts_with(s)) || head_f.contains("dong chi");
+    if head_words == 0 || head_words > 30 || !speaks {
         return None;
     }
     // The keyword must end the clause: "… kết luận:" or "… kết luận như sau:".
-    let between = after_kw.map(|c| f[kw..c].to_string()).unwrap_or_default();
-    let ends_clause = after_kw.is_some() && between.split_whitespace().count() <= 5;
-    if !ends_clause {
+    if f[kw..colon].split_whitespace().count() > 5 {
         return None;
     }
     // Byte offsets: fold keeps one char per char, so map by char index.
@@ -570,18 +567,6 @@ fn issuer_name(head: &str) -> String {
             .unwrap_or("");
     }
     let name = h.split(',').next().unwrap_or(h).trim();
-    let name_f = fold(name);
-    let titles = [
-        "bi thu",
-        "pho bi thu",
-        "chu tich",
-        "pho chu tich",
-        "giam doc",
-        "truong ban",
-    ];
-    if titles.iter().any(|t| name_f.starts_with(t)) || h == name {
-        return name.to_string();
-    }
     name.to_string()
 }
 
@@ -664,6 +649,32 @@ const TRIGGERS: &[&[&str]] = &[
 ];
 
 fn assignment(text: &str, tokens: &[Token], mentions: &[Mention]) -> Option<Assign> {
+    // "Về công tác cán bộ: Ban Tổ chức Tỉnh ủy tham mưu …": a topic, then the assignment.
+    // The topic stays in the task's text.
+    if tokens.first().is_some_and(|t| t.word == "ve") {
+        if let Some(c) = text.find(':') {
+            let at = tokens
+                .iter()
+                .position(|t| t.start > c)
+                .unwrap_or(tokens.len());
+            if at <= 15 {
+                let sub: Vec<Mention> = mentions
+                    .iter()
+                    .filter(|m| m.tok_start >= at)
+                    .map(|m| Mention {
+                        tok_start: m.tok_start - at,
+                        tok_end: m.tok_end - at,
+                        ..m.clone()
+                    })
+                    .collect();
+                if let Some(a) = assignment(text, &tokens[at..], &sub) {
+                    if !a.leads.is_empty() {
+                        return Some(Assign { text_start: 0, ..a });
+                    }
+                }
+            }
+        }
+    }
     let mut a = Assign::default();
     let byte_after = |tok: usize| tokens.get(tok).map(|t| t.start).unwrap_or(text.len());
     let colon_after = |tok_end: usize| {
@@ -1000,5 +1011,10 @@ mod tests {
         let (who, _) = issuer_statement("Thường trực Tỉnh ủy kết luận như sau:").unwrap();
         assert_eq!(who, "Thường trực Tỉnh ủy");
         assert!(issuer_statement("Sở Y tế chỉ đạo các bệnh viện: tăng cường").is_none());
+        let (who, _) = issuer_statement(
+            "Phát biểu kết luận hội nghị, đồng chí Trần Văn Minh, Bí thư Tỉnh ủy đề nghị:",
+        )
+        .unwrap();
+        assert_eq!(who, "Trần Văn Minh");
     }
 }
