@@ -12,6 +12,7 @@ pub mod git;
 pub mod i18n;
 pub mod import;
 pub mod model;
+pub mod owners;
 pub mod query;
 pub mod report;
 pub mod store;

@@ -2,16 +2,21 @@
 //!
 //! Exit codes: 0 ok, 1 problems found or edit refused ([`Refused`]), 2 usage or I/O error.
 
+pub mod add;
+pub mod edit;
 pub mod git_setup;
 pub mod import;
 pub mod init;
 pub mod list;
 pub mod merge_driver;
+pub mod new;
 pub mod output;
+pub mod owner;
 pub mod report;
 pub mod set;
 pub mod show;
 pub mod sync;
+pub mod units;
 pub mod validate;
 
 use crate::config::{self, UserConfig};
@@ -68,6 +73,14 @@ pub enum Command {
     /// Register dondoc's merge driver in this git repository
     #[command(name = "git-setup")]
     GitSetup(git_setup::Args),
+    /// Create a meeting file (its [source] table), ready for directives
+    New(new::Args),
+    /// Add a directive to a meeting file, once per lead unit
+    Add(add::Args),
+    /// Change a directive's text, lead unit or coordinating units (logged)
+    Edit(edit::Args),
+    /// The units: `owner add` adds one to dondoc.toml
+    Owner(owner::Args),
     /// Propose directives from a conclusion notice or a tracking spreadsheet
     Import(import::Args),
 }
@@ -143,6 +156,10 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Sync(a)) => sync::run(&ctx, a),
         Some(Command::MergeDriver(a)) => merge_driver::run(&ctx, a),
         Some(Command::GitSetup(a)) => git_setup::run(&ctx, a),
+        Some(Command::New(a)) => new::run(&ctx, a),
+        Some(Command::Add(a)) => add::run(&ctx, a),
+        Some(Command::Edit(a)) => edit::run(&ctx, a),
+        Some(Command::Owner(a)) => owner::run(&ctx, a),
         Some(Command::Import(a)) => import::run(&ctx, a),
     }
 }

@@ -24,6 +24,18 @@ pub struct Args {
     /// The latest progress, one line
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
+    /// The document that reported completion, with --status done ("Báo cáo số 45/BC-UBND")
+    #[arg(long, value_name = "DOC")]
+    pub done_ref: Option<String>,
+    /// Why (logged): a deadline change's request, a cancellation's decision
+    #[arg(long, value_name = "TEXT")]
+    pub reason: Option<String>,
+    /// The document behind the change (logged): the request, the decision
+    #[arg(long = "ref", value_name = "DOC")]
+    pub reference: Option<String>,
+    /// Who approved or decided it (logged)
+    #[arg(long, value_name = "NAME")]
+    pub approved_by: Option<String>,
     /// Who makes the change (default: $DONDOC_USER, git user.name, login name)
     #[arg(long, value_name = "NAME")]
     pub by: Option<String>,
@@ -51,9 +63,16 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
             })
             .transpose()?,
         note: args.note.clone().map(Some),
+        done_ref: args.done_ref.clone().map(Some),
+        reason: args.reason.clone(),
+        reference: args.reference.clone(),
+        approved_by: args.approved_by.clone(),
+        ..Change::default()
     };
     if asked.is_empty() {
-        anyhow::bail!("nothing to set: give --status, --done-on, --deadline or --note");
+        anyhow::bail!(
+            "nothing to set: give --status, --done-on, --deadline, --note or --done-ref              (--reason, --ref and --approved-by go with one of them)"
+        );
     }
 
     let mut ws = store::load(&ctx.data)?;
@@ -65,6 +84,12 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     if asked.done_on.is_some() && !will_be_done {
         anyhow::bail!(
             "--done-on needs --status done: \"{id}\" is {}",
+            asked.status.unwrap_or(current.status)
+        );
+    }
+    if asked.done_ref.is_some() && !will_be_done {
+        anyhow::bail!(
+            "--done-ref needs --status done: \"{id}\" is {}",
             asked.status.unwrap_or(current.status)
         );
     }
@@ -127,6 +152,9 @@ fn already(asked: &Change) -> String {
     }
     if asked.note.is_some() {
         parts.push("that note".to_string());
+    }
+    if asked.done_ref.is_some() {
+        parts.push("that done_ref".to_string());
     }
     parts.join(", ")
 }

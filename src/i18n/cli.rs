@@ -180,6 +180,35 @@ pub fn init_next_steps(lang: Lang, dir: &str, example: &str) -> String {
     )
 }
 
+/// `dondoc new`, on stderr after the file's path: what to do next.
+pub fn new_file_next(lang: Lang, path: &str) -> String {
+    match lang {
+        Lang::En => format!(
+            "created {path}; add its directives with: dondoc add --source {path} --text … --owner …"
+        ),
+        Lang::Vi => format!(
+            "đã tạo {path}; thêm nhiệm vụ bằng lệnh: dondoc add --source {path} --text … --owner …"
+        ),
+    }
+}
+
+/// `dondoc add`, on stderr after the ids: how many went where.
+pub fn directives_added(lang: Lang, n: usize, path: &str) -> String {
+    match lang {
+        Lang::En => format!("{n} directive{} added to {path}", plural(n as i64)),
+        Lang::Vi => format!("đã thêm {n} nhiệm vụ vào {path}"),
+    }
+}
+
+/// `dondoc owner add`: the one line it prints.
+pub fn owner_added(lang: Lang, id: &str, name: &str, group: &str) -> String {
+    let group = if group.is_empty() { "—" } else { group };
+    match lang {
+        Lang::En => format!("{id}: unit \"{name}\" added to dondoc.toml ({group})"),
+        Lang::Vi => format!("{id}: đã thêm đơn vị \"{name}\" vào dondoc.toml ({group})"),
+    }
+}
+
 /// The summary of an import: "31 tasks; 28 with a lead unit, 3 to review; 22 with a deadline".
 pub fn import_summary(lang: Lang, s: &crate::import::Summary) -> String {
     match lang {
