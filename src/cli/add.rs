@@ -74,6 +74,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
             issued_by: args.issued_by.clone(),
             deadline,
             note: args.note.clone(),
+            ..Default::default()
         })
         .collect();
     let by = author::resolve(args.by.as_deref(), &ctx.data);

@@ -1,7 +1,7 @@
 //! `dondoc import`: a conclusion notice (.docx, .txt, .md) or a tracking sheet (.xlsx, .csv)
-//! proposed as a directive file. `--dry-run` shows it; otherwise it is written, atomically and
-//! under the workspace lock, only when every task has a lead unit (or `--allow-unassigned`,
-//! which writes those as drafts).
+//! proposed as a directive file. `--dry-run` shows it; otherwise it is written through the
+//! store (new meeting file, directives appended with `created = true` entries) only when every
+//! task has a lead unit (or `--allow-unassigned`, which writes those as drafts).
 
 use super::{output, Context, Refused};
 use crate::author;
@@ -11,9 +11,8 @@ use crate::import::render::{self, Stamp};
 use crate::import::sheet::{self, Field, SheetOptions};
 use crate::import::{notice, Proposal};
 use crate::model::Workspace;
-use crate::store::load::load_file;
-use crate::store::text;
-use crate::store::write::{atomic_write, WorkspaceLock};
+use crate::store::create::{self, NewDirective};
+use crate::store::write::{self, WriteError};
 use anyhow::Context as _;
 use chrono::NaiveDate;
 use std::collections::HashSet;
@@ -53,11 +52,13 @@ pub struct Args {
     pub by: Option<String>,
 }
 
-/// One file to write: where, whether it exists, and its content.
+/// One file to write: where, whether it exists, the directives and the text they make.
 struct Planned {
     rel: String,
     append: bool,
-    content: String,
+    new: Vec<NewDirective>,
+    /// The new file, or what the directives add at the end of the existing one.
+    preview: String,
     proposal: Proposal,
 }
 
@@ -70,7 +71,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         )
     })?;
     let bytes = fs::read(&args.file).with_context(|| format!("{}", args.file.display()))?;
-    let ws = crate::store::load(&ctx.data)?;
+    let mut ws = crate::store::load(&ctx.data)?;
     let stem = args
         .file
         .file_stem()
@@ -126,7 +127,6 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     let stamp = Stamp {
         by: author::resolve(args.by.as_deref(), &ctx.data),
         at: chrono::Local::now().fixed_offset(),
-        lang: ctx.lang,
     };
     let planned = plan(&ws, &args, &stem, proposals, &stamp)?;
 
@@ -136,7 +136,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
             for p in &planned {
                 let verb = if p.append { "append to" } else { "write" };
                 writeln!(out, "# dondoc import: would {verb} {}", p.rel)?;
-                out.write_all(p.content.as_bytes())?;
+                out.write_all(p.preview.as_bytes())?;
                 writeln!(out)?;
             }
             for p in &planned {
@@ -171,9 +171,8 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         .into());
     }
 
-    let _lock = WorkspaceLock::acquire(&ws.root).context("workspace lock")?;
     for p in &planned {
-        write_one(&ws, p)?;
+        write_one(&mut ws, p, &stamp)?;
     }
     output::to_stdout(|out| {
         for p in &planned {
@@ -230,9 +229,7 @@ fn plan(
                 }
             }
         };
-        let full = ws.root.join(&rel);
-        let existing = ws.files.iter().find(|f| f.path == rel);
-        let append = full.exists();
+        let append = ws.root.join(&rel).exists();
         if append && args.into.is_none() {
             return Err(Refused(format!(
                 "{rel} exists already; give --into {rel} to add the directives to it"
@@ -242,8 +239,12 @@ fn plan(
         if out.iter().any(|o| o.rel == rel) {
             return Err(Refused(format!("{rel}: two sources would go to one file")).into());
         }
-        let content = if append {
-            let Some(file) = existing else {
+        let file_stem = Path::new(&rel)
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let (new, preview) = if append {
+            let Some(file) = ws.files.iter().find(|f| f.path == rel) else {
                 return Err(Refused(format!(
                     "{rel} is not a directive file of the workspace; nothing written"
                 ))
@@ -261,27 +262,35 @@ fn plan(
                 .filter(|d| ws.files[d.file].path == rel)
                 .map(|d| d.id.as_str())
                 .collect();
-            let file_stem = Path::new(&rel)
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default();
             let prefix = render::prefix_of(&file_stem, &ids);
-            render::directives(&p, &prefix, &taken, stamp, args.allow_unassigned)
+            let new = render::to_new(
+                &p,
+                &render::assign_ids(&p.drafts, &prefix, &taken),
+                args.allow_unassigned,
+            );
+            let original = fs::read_to_string(ws.root.join(&rel)).with_context(|| rel.clone())?;
+            let after = create::append_directives(&original, &new, &stamp.by, stamp.at)
+                .map_err(|e| Refused(format!("{rel}: {e}")))?;
+            let added = after.strip_prefix(&original).unwrap_or(&after).to_string();
+            (new, added)
         } else {
-            let file_stem = Path::new(&rel)
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default();
             let prefix = render::slug(&file_stem);
-            render::new_file(&p, &prefix, &taken, stamp, args.allow_unassigned)
+            let new = render::to_new(
+                &p,
+                &render::assign_ids(&p.drafts, &prefix, &taken),
+                args.allow_unassigned,
+            );
+            let text =
+                render::new_file(&p, &new, stamp).map_err(|e| Refused(format!("{rel}: {e}")))?;
+            (new, text)
         };
         // The ids this file takes are not free for the next one.
-        let check = load_file(&rel, Ok(content.clone().into_bytes()), None);
-        taken.extend(check.directives.iter().map(|d| d.id.clone()));
+        taken.extend(new.iter().map(|d| d.id.clone()));
         out.push(Planned {
             rel,
             append,
-            content,
+            new,
+            preview,
             proposal: p,
         });
     }
@@ -320,60 +329,24 @@ fn relative(root: &Path, into: &Path) -> anyhow::Result<String> {
     Ok(crate::store::load::relative_path_string(&rel))
 }
 
-/// Writes one planned file: a new file must still be absent, an existing one unchanged since
-/// it was read; the result must load without problems of its own.
-fn write_one(ws: &Workspace, p: &Planned) -> anyhow::Result<()> {
-    let full = ws.root.join(&p.rel);
-    let new_text = if p.append {
-        let file = ws
-            .files
-            .iter()
-            .find(|f| f.path == p.rel)
-            .ok_or_else(|| Refused(format!("{}: no longer in the workspace", p.rel)))?;
-        let bytes = fs::read(&full).with_context(|| p.rel.clone())?;
-        if text::fingerprint(&bytes) != file.fingerprint {
-            return Err(Refused(format!(
-                "{}: changed on disk since it was read; nothing written (run the import again)",
-                p.rel
-            ))
-            .into());
+/// Writes one planned file through the store: a new meeting file (never replacing one made
+/// meanwhile), then its directives appended with their `created = true` entries.
+fn write_one(ws: &mut Workspace, p: &Planned, stamp: &Stamp) -> anyhow::Result<()> {
+    let refused = |e: WriteError| -> anyhow::Error {
+        match e {
+            WriteError::Io { .. } => anyhow::anyhow!("nothing written: {e}"),
+            other => Refused(format!("nothing written: {other}")).into(),
         }
-        let old = String::from_utf8(bytes)
-            .map_err(|_| Refused(format!("{}: not UTF-8; nothing written", p.rel)))?;
-        let mut added = p.content.clone();
-        if text::uses_crlf(&old) {
-            added = text::to_crlf(&added);
-        }
-        let sep = if old.is_empty() || old.ends_with('\n') {
-            ""
-        } else if text::uses_crlf(&old) {
-            "\r\n"
-        } else {
-            "\n"
-        };
-        format!("{old}{sep}{added}")
-    } else {
-        if full.exists() {
-            return Err(Refused(format!(
-                "{}: created by someone else meanwhile; nothing written",
-                p.rel
-            ))
-            .into());
-        }
-        p.content.clone()
     };
-    let owners: HashSet<String> = ws.owners.iter().map(|o| o.id.clone()).collect();
-    let check = load_file(&p.rel, Ok(new_text.clone().into_bytes()), Some(&owners));
-    if let Some(problem) = check.file.problems.first() {
-        return Err(Refused(format!(
-            "nothing written: the result would not load: {problem}"
-        ))
-        .into());
+    // Checked before the file is made, so a refusal leaves nothing behind.
+    create::check_new(ws, &p.new).map_err(|e| refused(e.into()))?;
+    if !p.append {
+        let mut source = p.proposal.source.clone();
+        source.title = render::one_line(&source.title);
+        write::write_new_source(ws, &p.rel, &source).map_err(refused)?;
     }
-    if let Some(parent) = full.parent() {
-        fs::create_dir_all(parent).with_context(|| p.rel.clone())?;
-    }
-    atomic_write(&full, new_text.as_bytes()).with_context(|| format!("{}: cannot write", p.rel))
+    write::write_new_directives(ws, &p.rel, &p.new, &stamp.by, stamp.at).map_err(refused)?;
+    Ok(())
 }
 
 /// The summary, the tasks to review and what became no task.

@@ -1,10 +1,11 @@
-//! A proposal written as format-1.1 TOML: a new directive file, or the directives to append
-//! to an existing one. Ids take the file's prefix and the next free number; a task given to
-//! several units gets one number and each unit's id. Every directive gets a `created = true`
-//! log entry. Pure.
+//! A proposal made into the store's new directives: ids by the format's rule (the file's
+//! prefix and the next free number; a task given to several units gets one number and each
+//! unit's id), and the text of a new file as the store writes it (`created = true` log
+//! entries). Pure.
 
 use super::{Draft, Proposal};
-use crate::model::Status;
+use crate::store::create::{self, NewDirective};
+use crate::store::edit::ApplyError;
 use chrono::{DateTime, FixedOffset};
 use std::collections::HashSet;
 
@@ -13,8 +14,6 @@ use std::collections::HashSet;
 pub struct Stamp {
     pub by: String,
     pub at: DateTime<FixedOffset>,
-    /// The language of the review comments under a flagged directive.
-    pub lang: crate::i18n::Lang,
 }
 
 /// A TOML basic string, escaped.
@@ -62,133 +61,37 @@ pub fn assign_ids(drafts: &[Draft], prefix: &str, taken: &HashSet<String>) -> Ve
     ids
 }
 
-/// The `[source]` table and every directive: a whole new file.
-pub fn new_file(
-    p: &Proposal,
-    prefix: &str,
-    taken: &HashSet<String>,
-    stamp: &Stamp,
-    allow_unassigned: bool,
-) -> String {
-    let mut s = String::new();
-    s.push_str("# Imported by dondoc; check the directives against the document.\n\n[source]\n");
-    s.push_str(&format!("title = {}\n", quote(&p.source.title)));
-    if let Some(d) = p.source.date {
-        s.push_str(&format!("date = {d}\n"));
-    }
-    if let Some(r) = &p.source.reference {
-        s.push_str(&format!("ref = {}\n", quote(r)));
-    }
-    if let Some(i) = &p.source.issued_by {
-        s.push_str(&format!("issued_by = {}\n", quote(i)));
-    }
-    s.push_str(&directives(p, prefix, taken, stamp, allow_unassigned));
-    s
+/// The drafts as the store's new directives, with their ids. A draft with no lead unit is
+/// written as a draft (`draft = true`) when `allow_unassigned`.
+pub fn to_new(p: &Proposal, ids: &[String], allow_unassigned: bool) -> Vec<NewDirective> {
+    p.drafts
+        .iter()
+        .zip(ids)
+        .map(|(d, id)| NewDirective {
+            id: id.clone(),
+            text: one_line(&d.text),
+            owner: d.owner.clone().unwrap_or_default(),
+            support: d.support.clone(),
+            // The file's [source] issued_by stands for the directives that have none.
+            issued_by: d
+                .issued_by
+                .clone()
+                .filter(|i| Some(i) != p.source.issued_by.as_ref()),
+            deadline: d.deadline,
+            note: d.note.as_deref().map(one_line),
+            status: d.status,
+            done_on: d.done_on,
+            draft: d.owner.is_none() && allow_unassigned,
+        })
+        .collect()
 }
 
-/// The directives alone, to append to a file.
-pub fn directives(
-    p: &Proposal,
-    prefix: &str,
-    taken: &HashSet<String>,
-    stamp: &Stamp,
-    allow_unassigned: bool,
-) -> String {
-    let ids = assign_ids(&p.drafts, prefix, taken);
-    let mut s = String::new();
-    for (d, id) in p.drafts.iter().zip(ids) {
-        s.push_str(&directive(
-            d,
-            &id,
-            p.source.issued_by.as_deref(),
-            stamp,
-            allow_unassigned,
-        ));
-    }
-    s
-}
-
-fn directive(
-    d: &Draft,
-    id: &str,
-    default_issuer: Option<&str>,
-    stamp: &Stamp,
-    allow_unassigned: bool,
-) -> String {
-    let mut s = String::new();
-    let status = d.status.unwrap_or(Status::Open);
-    s.push_str("\n[[directive]]\n");
-    s.push_str(&format!("id = {}\n", quote(id)));
-    s.push_str(&format!("text = {}\n", quote(&d.text)));
-    if let Some(o) = &d.owner {
-        s.push_str(&format!("owner = {}\n", quote(o)));
-    }
-    if !d.support.is_empty() {
-        s.push_str(&format!("support = {}\n", list(&d.support)));
-    }
-    if let Some(i) = d
-        .issued_by
-        .as_deref()
-        .filter(|i| Some(*i) != default_issuer)
-    {
-        s.push_str(&format!("issued_by = {}\n", quote(i)));
-    }
-    if let Some(dl) = d.deadline {
-        s.push_str(&format!("deadline = {dl}\n"));
-    }
-    s.push_str(&format!("status = {}\n", quote(status.as_str())));
-    if status == Status::Done {
-        if let Some(done) = d.done_on {
-            s.push_str(&format!("done_on = {done}\n"));
-        }
-    }
-    if let Some(n) = &d.note {
-        s.push_str(&format!("note = {}\n", quote(&one_line(n))));
-    }
-    if d.owner.is_none() && allow_unassigned {
-        s.push_str("draft = true\n");
-    }
-    for f in &d.flags {
-        s.push_str(&format!(
-            "# review: {}\n",
-            one_line(&crate::i18n::cli::import_flag(stamp.lang, f))
-        ));
-    }
-    s.push_str("\n[[directive.log]]\n");
-    s.push_str(&format!(
-        "at = {}\n",
-        stamp.at.format("%Y-%m-%dT%H:%M:%S%:z")
-    ));
-    s.push_str(&format!("by = {}\n", quote(&stamp.by)));
-    s.push_str("created = true\n");
-    s.push_str(&format!("text = {}\n", quote(&d.text)));
-    if let Some(o) = &d.owner {
-        s.push_str(&format!("owner = {}\n", quote(o)));
-    }
-    if !d.support.is_empty() {
-        s.push_str(&format!("support = {}\n", list(&d.support)));
-    }
-    if let Some(dl) = d.deadline {
-        s.push_str(&format!("deadline = {dl}\n"));
-    }
-    s.push_str(&format!("status = {}\n", quote(status.as_str())));
-    if status == Status::Done {
-        if let Some(done) = d.done_on {
-            s.push_str(&format!("done_on = {done}\n"));
-        }
-    }
-    s
-}
-
-fn list(items: &[String]) -> String {
-    format!(
-        "[{}]",
-        items
-            .iter()
-            .map(|i| quote(i))
-            .collect::<Vec<_>>()
-            .join(", ")
-    )
+/// The text of a new directive file: the proposal's `[source]` and the directives, as the
+/// store writes them.
+pub fn new_file(p: &Proposal, new: &[NewDirective], stamp: &Stamp) -> Result<String, ApplyError> {
+    let mut source = p.source.clone();
+    source.title = one_line(&source.title);
+    create::append_directives(&create::source_file_text(&source), new, &stamp.by, stamp.at)
 }
 
 /// Control characters and line breaks out: a note is one line, and nothing from a document
