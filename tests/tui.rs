@@ -355,6 +355,7 @@ fn a_status_change_asks_for_a_note_then_writes_the_resolved_change() {
                 done_on: Some(Some(today())),
                 deadline: None,
                 note: Some(Some("Xong".into())),
+                ..Change::default()
             },
             undo: false,
             prompt: Some(Prompt {
@@ -423,6 +424,7 @@ fn undo_writes_the_inverse_of_the_last_edit() {
             change: Change {
                 status: Some(Status::InProgress),
                 done_on: Some(None),
+                undo: true,
                 ..Change::default()
             },
             undo: true,
@@ -757,7 +759,7 @@ fn keys_undo_restores_the_values_with_its_own_log_entry() {
         );
         append_log(
             &b,
-            &format!("[[directive.log]]\nat = {AT}\nby = \"Kiểm Thử\"\nstatus = \"in_progress\"\ncleared = [\"done_on\"]\n"),
+            &format!("[[directive.log]]\nat = {AT}\nby = \"Kiểm Thử\"\nstatus = \"in_progress\"\nundo = true\ncleared = [\"done_on\"]\n"),
         )
     });
     assert_same_text(&ws.read(FILE), &expected);

@@ -300,7 +300,7 @@ pub fn propose_ids(ws: &Workspace, path: &str, owners: &[String]) -> Vec<String>
                 .iter()
                 .filter(|d| d.file == i)
                 .filter_map(|d| split_id(&d.id, &units))
-                .last()
+                .next_back()
                 .map(|(p, _)| p.to_string())
         })
         .unwrap_or_else(|| {

@@ -26,6 +26,8 @@ use super::event::{Event, EventSender};
 pub const SYNC_TIMEOUT: Duration = Duration::from_secs(60);
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+// A write carries a whole `Change` (text, units, the log's why); effects are few and short-lived.
+#[allow(clippy::large_enum_variant)]
 pub enum Effect {
     /// Write one change (already resolved against the directive as shown).
     Write(WriteRequest),
