@@ -763,3 +763,74 @@ fn cli_imports_a_workbook_and_a_csv() {
             "2 tasks; 2 with a lead unit, 0 to review; 1 with a deadline",
         ));
 }
+
+#[test]
+fn cli_bad_input_is_refused_and_nothing_is_written() {
+    let ws = workspace();
+    let bad = ws.path().join("hong.docx");
+    fs::write(&bad, b"this is not a zip").unwrap();
+    dondoc(ws.path())
+        .arg("import")
+        .arg(&bad)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("hong.docx: not a Word document"));
+    let odd = ws.path().join("notice.pdf");
+    fs::write(&odd, b"%PDF").unwrap();
+    dondoc(ws.path())
+        .arg("import")
+        .arg(&odd)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("not a document dondoc reads"));
+    let empty = ws.path().join("trong.txt");
+    fs::write(&empty, "Hội nghị diễn ra tốt đẹp.\n").unwrap();
+    dondoc(ws.path())
+        .arg("import")
+        .arg(&empty)
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("no task found; nothing written"))
+        .stderr(predicates::str::contains("Hội nghị diễn ra tốt đẹp."));
+    let written: Vec<_> = fs::read_dir(ws.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".toml") && n != "dondoc.toml")
+        .collect();
+    assert!(written.is_empty(), "{written:?}");
+}
+
+#[test]
+fn cli_control_characters_from_a_notice_never_reach_the_file_or_the_terminal() {
+    let ws = workspace();
+    let notice = ws.path().join("tb.txt");
+    // UTF-16 with its byte-order mark, as Notepad saves "Unicode" text.
+    let text = "THÔNG BÁO\nKết luận \u{1b}[31mđỏ\n1. Giao Sở Y tế kiểm tra\u{7} an toàn thực phẩm trước 30/11/2023.\n";
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(text.encode_utf16().flat_map(|u| u.to_le_bytes()));
+    fs::write(&notice, bytes).unwrap();
+    let out = dondoc(ws.path())
+        .args(["--lang", "vi", "import", "--source-date", "2023-11-01"])
+        .arg(&notice)
+        .assert()
+        .success();
+    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(
+        !stdout.contains('\u{1b}') && !stdout.contains('\u{7}'),
+        "{stdout:?}"
+    );
+    assert!(
+        stdout.contains("1 nhiệm vụ; 1 có đơn vị chủ trì, 0 cần xem lại; 1 có thời hạn"),
+        "{stdout}"
+    );
+    let file = fs::read_to_string(ws.path().join("2023/tb.toml")).unwrap();
+    assert!(
+        !file.contains('\u{1b}') && !file.contains('\u{7}') && !file.contains("\\u"),
+        "{file}"
+    );
+    assert!(
+        file.contains("text = \"Kiểm tra an toàn thực phẩm trước 30/11/2023\""),
+        "{file}"
+    );
+    validate_ok(ws.path());
+}

@@ -147,6 +147,18 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
 
+    if planned.iter().all(|p| p.new.is_empty()) {
+        let mut msg = Vec::new();
+        for p in &planned {
+            review(&mut msg, lang, &p.proposal, planned.len() > 1)?;
+        }
+        eprint!("{}", String::from_utf8_lossy(&msg));
+        return Err(Refused(format!(
+            "{}: no task found; nothing written",
+            args.file.display()
+        ))
+        .into());
+    }
     let unassigned: usize = planned
         .iter()
         .map(|p| {
@@ -341,8 +353,7 @@ fn write_one(ws: &mut Workspace, p: &Planned, stamp: &Stamp) -> anyhow::Result<(
     // Checked before the file is made, so a refusal leaves nothing behind.
     create::check_new(ws, &p.new).map_err(|e| refused(e.into()))?;
     if !p.append {
-        let mut source = p.proposal.source.clone();
-        source.title = render::one_line(&source.title);
+        let source = render::clean_source(&p.proposal.source);
         write::write_new_source(ws, &p.rel, &source).map_err(refused)?;
     }
     write::write_new_directives(ws, &p.rel, &p.new, &stamp.by, stamp.at).map_err(refused)?;

@@ -19,7 +19,7 @@ pub enum ReadError {
     NoSheet(String, String),
     #[error("line {line}: {message}")]
     Csv { line: u64, message: String },
-    #[error("not UTF-8 text at byte {0}")]
+    #[error("not UTF-8 text (byte {0}): save it as UTF-8 or Unicode text")]
     Utf8(usize),
 }
 
@@ -47,9 +47,36 @@ impl Kind {
 
 /// A text notice; a UTF-8 byte-order mark is dropped, CRLF read as LF.
 pub fn text_blocks(bytes: &[u8]) -> Result<Vec<Block>, ReadError> {
+    Ok(notice::blocks_from_text(&decode_text(bytes)?))
+}
+
+/// UTF-8 (with or without a byte-order mark), or UTF-16 with its mark (what Word and Notepad
+/// write as "Unicode" text).
+pub fn decode_text(bytes: &[u8]) -> Result<String, ReadError> {
+    let utf16 = |rest: &[u8], le: bool| {
+        let units: Vec<u16> = rest
+            .chunks(2)
+            .map(|c| {
+                let pair = [c[0], *c.get(1).unwrap_or(&0)];
+                if le {
+                    u16::from_le_bytes(pair)
+                } else {
+                    u16::from_be_bytes(pair)
+                }
+            })
+            .collect();
+        String::from_utf16(&units).map_err(|_| ReadError::Utf8(0))
+    };
+    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        return utf16(rest, true);
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        return utf16(rest, false);
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|e| ReadError::Utf8(e.valid_up_to()))?;
-    Ok(notice::blocks_from_text(text))
+    std::str::from_utf8(bytes)
+        .map(str::to_string)
+        .map_err(|e| ReadError::Utf8(e.valid_up_to()))
 }
 
 /// One level of a Word list: how its number is written.

@@ -4,6 +4,7 @@
 //! entries). Pure.
 
 use super::{Draft, Proposal};
+use crate::model::Source;
 use crate::store::create::{self, NewDirective};
 use crate::store::edit::ApplyError;
 use chrono::{DateTime, FixedOffset};
@@ -75,7 +76,8 @@ pub fn to_new(p: &Proposal, ids: &[String], allow_unassigned: bool) -> Vec<NewDi
             // The file's [source] issued_by stands for the directives that have none.
             issued_by: d
                 .issued_by
-                .clone()
+                .as_deref()
+                .map(one_line)
                 .filter(|i| Some(i) != p.source.issued_by.as_ref()),
             deadline: d.deadline,
             note: d.note.as_deref().map(one_line),
@@ -89,9 +91,18 @@ pub fn to_new(p: &Proposal, ids: &[String], allow_unassigned: bool) -> Vec<NewDi
 /// The text of a new directive file: the proposal's `[source]` and the directives, as the
 /// store writes them.
 pub fn new_file(p: &Proposal, new: &[NewDirective], stamp: &Stamp) -> Result<String, ApplyError> {
-    let mut source = p.source.clone();
-    source.title = one_line(&source.title);
+    let source = clean_source(&p.source);
     create::append_directives(&create::source_file_text(&source), new, &stamp.by, stamp.at)
+}
+
+/// The source with every field on one line, control characters out.
+pub fn clean_source(s: &Source) -> Source {
+    Source {
+        title: one_line(&s.title),
+        date: s.date,
+        reference: s.reference.as_deref().map(one_line),
+        issued_by: s.issued_by.as_deref().map(one_line),
+    }
 }
 
 /// Control characters and line breaks out: a note is one line, and nothing from a document
