@@ -39,7 +39,7 @@ fn day(s: &str) -> NaiveDate {
 }
 
 /// A .docx from a small spec: "N> text" is a paragraph of a Word list at level N (numPr),
-/// "T> a | b" a table row, any other line a plain paragraph.
+/// "T> a | b" a table row (`\n` parts a cell's paragraphs), any other line a plain paragraph.
 fn docx_from_spec(spec: &str) -> Vec<u8> {
     let esc = |s: &str| {
         s.replace('&', "&amp;")
@@ -74,7 +74,9 @@ fn docx_from_spec(spec: &str) -> Vec<u8> {
             for r in rows.drain(..) {
                 body.push_str("<w:tr>");
                 for c in r.split('|') {
-                    body.push_str(&format!("<w:tc>{}</w:tc>", para(c.trim(), None)));
+                    // "\n" in a cell: paragraphs of one cell.
+                    let ps: String = c.split("\\n").map(|t| para(t.trim(), None)).collect();
+                    body.push_str(&format!("<w:tc>{ps}</w:tc>"));
                 }
                 body.push_str("</w:tr>");
             }

@@ -178,6 +178,45 @@ pub fn split_mark(t: &str) -> (Option<Mark>, &str) {
     }
 }
 
+/// Word notices set their header in a borderless table: the body and number on the left,
+/// the motto and place-date on the right. Such a table near the top becomes its lines, left
+/// column first.
+fn flatten_header_table(blocks: &[Block]) -> Vec<Block> {
+    let mut out = Vec::with_capacity(blocks.len());
+    for (i, b) in blocks.iter().enumerate() {
+        match b {
+            Block::Table { rows, line }
+                if i < 3
+                    && rows.len() <= 4
+                    && rows.iter().all(|r| r.len() <= 3)
+                    && rows.iter().flatten().any(|c| {
+                        let f = fold(c);
+                        f.contains("so") && c.chars().any(|ch| ch.is_ascii_digit())
+                            || f.contains("ngay") && f.contains("thang")
+                    }) =>
+            {
+                let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
+                for c in 0..cols {
+                    for r in rows {
+                        for text in r.get(c).into_iter().flat_map(|cell| cell.lines()) {
+                            if !text.trim().is_empty() {
+                                out.push(Block::Para(Para {
+                                    text: text.trim().to_string(),
+                                    mark: None,
+                                    line: *line,
+                                    gap_before: false,
+                                }));
+                            }
+                        }
+                    }
+                }
+            }
+            other => out.push(other.clone()),
+        }
+    }
+    out
+}
+
 /// What a paragraph (or the headings above it) says about who does a task, and when.
 #[derive(Debug, Clone, Default)]
 struct Ctx {
@@ -190,6 +229,8 @@ struct Ctx {
 /// Reads `blocks` into a proposal. `owners` is the registry; `fallback` dates a notice that
 /// gives no date of its own (the year of "trước 30/9").
 pub fn parse(blocks: &[Block], owners: &[Owner], fallback: NaiveDate) -> Proposal {
+    let flat = flatten_header_table(blocks);
+    let blocks = &flat[..];
     let matcher = UnitMatcher::new(owners);
     let mut p = Proposal::default();
     let body_start = read_header(blocks, &mut p.source);
@@ -906,16 +947,28 @@ fn read_header(blocks: &[Block], source: &mut Source) -> usize {
                 });
                 i += 1;
                 match blocks.get(i) {
+                    // "KẾT LUẬN" over "của Ban Thường vụ …": one title.
+                    Some(Block::Para(n)) if n.text.starts_with(|c: char| c.is_lowercase()) => {
+                        format!("{} {}", kind.unwrap_or_default(), n.text.trim())
+                    }
                     Some(Block::Para(n)) => n.text.trim().to_string(),
                     _ => String::new(),
                 }
             } else {
-                kind = Some(if f.starts_with("thong bao") {
+                let k = if f.starts_with("thong bao") {
                     "Thông báo"
                 } else {
                     "Kết luận"
-                });
-                t.to_string()
+                };
+                kind = Some(k);
+                // "KẾT LUẬN của Ban Thường vụ …" (two lines read as one): "Kết luận của …".
+                let rest = t.char_indices().nth(k.chars().count()).map(|c| &t[c.0..]);
+                match rest {
+                    Some(r) if r.trim_start().starts_with(|c: char| c.is_lowercase()) => {
+                        format!("{k} {}", r.trim_start())
+                    }
+                    _ => t.to_string(),
+                }
             };
             // A title wrapped over lines: the next lines start in lower case.
             while let Some(Block::Para(n)) = blocks.get(i + 1) {
@@ -996,6 +1049,36 @@ mod tests {
         assert_eq!(k("• Tăng cường"), Some("•".into()));
         assert_eq!(k("Tăng cường"), None);
         assert_eq!(k("30/9 là hạn"), None);
+    }
+
+    #[test]
+    fn a_conclusion_titled_on_two_lines() {
+        let text =
+            "BAN THƯỜNG VỤ TỈNH ỦY\nSố 99-KL/TU\nBắc Kạn, ngày 2 tháng 3 năm 2024\nKẾT LUẬN\n\
+                    của Ban Thường vụ Tỉnh ủy về công tác dân vận\n\
+                    1. Ban Dân vận Tỉnh ủy: theo dõi, đôn đốc trong quý II/2024.\n";
+        let owners = [Owner {
+            id: "bdv-tu".into(),
+            name: "Ban Dân vận Tỉnh ủy".into(),
+            short: None,
+            group: "Ban".into(),
+            aliases: vec![],
+            addressee: None,
+        }];
+        let p = parse(
+            &blocks_from_text(text),
+            &owners,
+            NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
+        );
+        assert_eq!(
+            p.source.title,
+            "Kết luận của Ban Thường vụ Tỉnh ủy về công tác dân vận"
+        );
+        assert_eq!(p.source.reference.as_deref(), Some("Kết luận số 99-KL/TU"));
+        assert_eq!(p.source.issued_by.as_deref(), Some("Ban Thường vụ Tỉnh ủy"));
+        assert_eq!(p.drafts.len(), 1);
+        assert_eq!(p.drafts[0].owner.as_deref(), Some("bdv-tu"));
+        assert_eq!(p.drafts[0].deadline, NaiveDate::from_ymd_opt(2024, 6, 30));
     }
 
     #[test]

@@ -308,7 +308,7 @@ fn read_document(xml: &str, numbering: &Numbering) -> Result<Vec<Block>, ReadErr
                     if depth > 0 {
                         if !t.is_empty() {
                             if !cell.is_empty() {
-                                cell.push(' ');
+                                cell.push('\n');
                             }
                             cell.push_str(&t);
                         }
