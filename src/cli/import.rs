@@ -275,11 +275,7 @@ fn plan(
                 .map(|d| d.id.as_str())
                 .collect();
             let prefix = render::prefix_of(&file_stem, &ids);
-            let new = render::to_new(
-                &p,
-                &render::assign_ids(&p.drafts, &prefix, &taken),
-                args.allow_unassigned,
-            );
+            let new = render::to_new(&p, &render::assign_ids(&p.drafts, &prefix, &taken));
             let original = fs::read_to_string(ws.root.join(&rel)).with_context(|| rel.clone())?;
             let after = create::append_directives(&original, &new, &stamp.by, stamp.at)
                 .map_err(|e| Refused(format!("{rel}: {e}")))?;
@@ -287,11 +283,7 @@ fn plan(
             (new, added)
         } else {
             let prefix = render::slug(&file_stem);
-            let new = render::to_new(
-                &p,
-                &render::assign_ids(&p.drafts, &prefix, &taken),
-                args.allow_unassigned,
-            );
+            let new = render::to_new(&p, &render::assign_ids(&p.drafts, &prefix, &taken));
             let text =
                 render::new_file(&p, &new, stamp).map_err(|e| Refused(format!("{rel}: {e}")))?;
             (new, text)

@@ -62,9 +62,9 @@ pub fn assign_ids(drafts: &[Draft], prefix: &str, taken: &HashSet<String>) -> Ve
     ids
 }
 
-/// The drafts as the store's new directives, with their ids. A draft with no lead unit is
-/// written as a draft (`draft = true`) when `allow_unassigned`.
-pub fn to_new(p: &Proposal, ids: &[String], allow_unassigned: bool) -> Vec<NewDirective> {
+/// The drafts as the store's new directives, with their ids. A task with no lead unit is a
+/// draft (`draft = true`), which the command line writes only when asked to.
+pub fn to_new(p: &Proposal, ids: &[String]) -> Vec<NewDirective> {
     p.drafts
         .iter()
         .zip(ids)
@@ -83,7 +83,7 @@ pub fn to_new(p: &Proposal, ids: &[String], allow_unassigned: bool) -> Vec<NewDi
             note: d.note.as_deref().map(one_line),
             status: d.status,
             done_on: d.done_on,
-            draft: d.owner.is_none() && allow_unassigned,
+            draft: d.owner.is_none(),
         })
         .collect()
 }
