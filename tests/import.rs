@@ -438,7 +438,7 @@ type Row<'a> = (
     &'a str,
 );
 
-/// A tracking workbook: a title merged over the table, "Đơn vị thực hiện" merged over
+/// A tracking workbook: a title merged over the table, a section row, "Đơn vị thực hiện" merged over
 /// "Chủ trì | Phối hợp", deadlines as date cells and as text, a blank row, an unknown unit,
 /// two source documents.
 fn tracking_xlsx() -> Vec<u8> {
@@ -470,7 +470,17 @@ fn tracking_xlsx() -> Vec<u8> {
     ws.merge_range(1, 6, 2, 6, "Kết quả/Ghi chú", &bold)
         .unwrap();
     ws.merge_range(1, 7, 2, 7, "Văn bản giao", &bold).unwrap();
-    let rows: [Row; 5] = [
+    let rows: [Row; 6] = [
+        (
+            "I",
+            "NHIỆM VỤ THEO CÁC THÔNG BÁO KẾT LUẬN",
+            "",
+            None,
+            "",
+            "",
+            "",
+            "",
+        ),
         (
             "1",
             "Rà soát danh mục dự án chậm giải ngân",
@@ -527,7 +537,7 @@ fn tracking_xlsx() -> Vec<u8> {
                 ws.write(r, c, *v).unwrap();
             }
         }
-        if i == 0 {
+        if i == 1 {
             ws.write(r, 3, "Sở Tài chính").unwrap();
         }
         match date_cell {
@@ -578,6 +588,12 @@ fn a_tracking_workbook_becomes_one_proposal_per_source() {
         [dondoc::import::Flag::UnknownLead(
             "Ban Quản lý rừng đặc dụng Kim Hỷ".into()
         )]
+    );
+    // The section row is a heading, listed, not a task.
+    assert_eq!(ps[0].skipped.len(), 1, "{:?}", ps[0].skipped);
+    assert_eq!(
+        ps[0].skipped[0].text,
+        "I NHIỆM VỤ THEO CÁC THÔNG BÁO KẾT LUẬN"
     );
 }
 

@@ -263,6 +263,28 @@ pub fn parse_rows_mapped(
             }
             continue;
         }
+        // A section row ("I | NHIỆM VỤ THEO THÔNG BÁO SỐ 512"): a roman or capital number, or
+        // capitals only, and no unit nor deadline.
+        let number = cell(Field::Number).text();
+        let section_number = !number.is_empty()
+            && (dates::roman(&number.trim_end_matches('.').to_lowercase()).is_some()
+                && number.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | '.'))
+                || number.len() <= 2 && number.starts_with(|c: char| c.is_ascii_uppercase()));
+        let capitals = text
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+        if (section_number || capitals)
+            && cell(Field::Owner).text().is_empty()
+            && cell(Field::Deadline).text().is_empty()
+        {
+            out.skipped.push(Skipped {
+                line,
+                kind: SkipKind::Heading,
+                text: [number, text].join(" ").trim().to_string(),
+            });
+            continue;
+        }
         let mut flags = Vec::new();
         let owner_text = cell(Field::Owner).text();
         let leads: Vec<String> = matcher
