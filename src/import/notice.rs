@@ -345,7 +345,9 @@ pub fn parse(blocks: &[Block], owners: &[Owner], fallback: NaiveDate) -> Proposa
                 })
                 .flatten()
                 .is_some_and(|next| next > l)
-        });
+        }) || (text.ends_with(':')
+            // "Sở Y tế:" over plain paragraphs: they are its tasks.
+            && matches!(blocks.get(i + 1), Some(Block::Para(n)) if n.mark.is_none() && levels[i + 1].is_none()));
         if has_children || is_section {
             let mut c = Ctx {
                 due: dates::find_due(text, year, Some(date)),
@@ -1079,6 +1081,38 @@ mod tests {
         assert_eq!(p.drafts.len(), 1);
         assert_eq!(p.drafts[0].owner.as_deref(), Some("bdv-tu"));
         assert_eq!(p.drafts[0].deadline, NaiveDate::from_ymd_opt(2024, 6, 30));
+    }
+
+    #[test]
+    fn a_unit_over_plain_paragraphs_leads_them() {
+        let text =
+            "NHIỆM VỤ THỜI GIAN TỚI\nSở Y tế:\nKiểm tra an toàn thực phẩm trước 30/11/2023.\n\
+                    Tăng cường tiêm chủng mở rộng.\n";
+        let owners = [Owner {
+            id: "so-yt".into(),
+            name: "Sở Y tế".into(),
+            short: None,
+            group: "Sở".into(),
+            aliases: vec![],
+            addressee: None,
+        }];
+        let p = parse(
+            &blocks_from_text(text),
+            &owners,
+            NaiveDate::from_ymd_opt(2023, 10, 1).unwrap(),
+        );
+        let got: Vec<_> = p
+            .drafts
+            .iter()
+            .map(|d| (d.text.as_str(), d.owner.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Kiểm tra an toàn thực phẩm trước 30/11/2023", Some("so-yt")),
+                ("Tăng cường tiêm chủng mở rộng", Some("so-yt")),
+            ]
+        );
     }
 
     #[test]

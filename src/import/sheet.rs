@@ -236,6 +236,7 @@ pub fn parse_rows_mapped(
     let col = |f: Field| fields.iter().position(|x| *x == Some(f));
     let text_col = col(Field::Text);
     let mut group_no = 0;
+    let mut section_leads: Vec<String> = Vec::new();
     for (r, row) in cells.iter().enumerate().skip(hr + 1) {
         let line = first_line + r;
         let cell = |f: Field| {
@@ -278,6 +279,12 @@ pub fn parse_rows_mapped(
             && cell(Field::Owner).text().is_empty()
             && cell(Field::Deadline).text().is_empty()
         {
+            // "II | SỞ TÀI CHÍNH": the rows under it without a unit are its.
+            section_leads = matcher
+                .find_all(&text)
+                .into_iter()
+                .flat_map(|m| m.owners)
+                .collect();
             out.skipped.push(Skipped {
                 line,
                 kind: SkipKind::Heading,
@@ -287,11 +294,14 @@ pub fn parse_rows_mapped(
         }
         let mut flags = Vec::new();
         let owner_text = cell(Field::Owner).text();
-        let leads: Vec<String> = matcher
+        let mut leads: Vec<String> = matcher
             .find_all(&owner_text)
             .into_iter()
             .flat_map(|m| m.owners)
             .collect();
+        if leads.is_empty() && owner_text.is_empty() {
+            leads = section_leads.clone();
+        }
         if leads.is_empty() {
             if owner_text.is_empty() {
                 flags.push(Flag::NoLead);
@@ -566,6 +576,35 @@ mod tests {
         assert_eq!(status_from_words("Quá hạn"), Some(Status::Open));
         assert_eq!(status_from_words("Chưa hoàn thành"), Some(Status::Open));
         assert_eq!(status_from_words(""), None);
+    }
+
+    #[test]
+    fn a_section_row_naming_a_unit_leads_the_rows_under_it() {
+        let owners = [Owner {
+            id: "so-tc".into(),
+            name: "Sở Tài chính".into(),
+            short: None,
+            group: "Sở".into(),
+            aliases: vec![],
+            addressee: None,
+        }];
+        let t = |s: &str| Cell::Text(s.into());
+        let cells = vec![
+            vec![t("STT"), t("Nội dung"), t("Chủ trì"), t("Thời hạn")],
+            vec![t("II"), t("SỞ TÀI CHÍNH"), Cell::Empty, Cell::Empty],
+            vec![
+                t("1"),
+                t("Quyết toán ngân sách"),
+                Cell::Empty,
+                t("31/12/2023"),
+            ],
+        ];
+        let m = UnitMatcher::new(&owners);
+        let rows = parse_rows(&cells, &m, 2023, None, 1);
+        assert_eq!(rows.drafts.len(), 1);
+        assert_eq!(rows.drafts[0].owner.as_deref(), Some("so-tc"));
+        assert!(rows.drafts[0].flags.is_empty());
+        assert_eq!(rows.skipped[0].kind, SkipKind::Heading);
     }
 
     #[test]
