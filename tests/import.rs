@@ -780,6 +780,12 @@ fn cli_imports_a_workbook_and_a_csv() {
         .stdout(predicates::str::contains(
             "2 tasks; 2 with a lead unit, 0 to review; 1 with a deadline",
         ));
+    dondoc(ws.path())
+        .args(["import", "--dry-run", "--map", "Viec làm=text"])
+        .arg(&csv)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("--map: no column Viec làm"));
 }
 
 #[test]

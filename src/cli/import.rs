@@ -97,6 +97,14 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
                 _ => read::workbook_cells(&bytes, args.sheet.as_deref()),
             }
             .map_err(at_file)?;
+            let unknown = sheet::unknown_map_keys(&cells, &map);
+            if !unknown.is_empty() {
+                anyhow::bail!(
+                    "--map: no column {} in {} (give a header's name, a letter or a number)",
+                    unknown.join(", "),
+                    args.file.display()
+                );
+            }
             let opts = SheetOptions {
                 map,
                 source_title: args.source_title.clone(),

@@ -401,6 +401,20 @@ pub fn parse_rows_mapped(
     out
 }
 
+/// The `--map` columns found in none of the first rows (a typo in a header's name).
+pub fn unknown_map_keys(cells: &[Vec<Cell>], map: &[(String, Field)]) -> Vec<String> {
+    let width = cells.iter().map(Vec::len).max().unwrap_or(0);
+    map.iter()
+        .filter(|(key, _)| {
+            !cells.iter().take(12).any(|row| {
+                let labels: Vec<String> = row.iter().map(Cell::text).collect();
+                column_index(key, &labels, width).is_some()
+            })
+        })
+        .map(|(key, _)| key.clone())
+        .collect()
+}
+
 /// The field of a (possibly joined) header: "Đơn vị thực hiện Phối hợp" → support.
 fn sub_field(label: &str) -> Option<Field> {
     field_of(label)
