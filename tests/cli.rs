@@ -694,7 +694,14 @@ fn set_deadline_none_removes_the_line_and_logs_it() {
     let expected = expected_after(
         &before,
         "gb-2023-08-04",
-        &[("deadline = 2023-10-20\n", "")],
+        &[
+            ("deadline = 2023-10-20\n", ""),
+            // The first change of a deadline keeps the old one (format 1.1).
+            (
+                "đạt 38% kế hoạch\"\n\n",
+                "đạt 38% kế hoạch\"\nfirst_deadline = 2023-10-20\n\n",
+            ),
+        ],
         &new_at_line(&before, &after),
         &["by = \"Tester\"", "cleared = [\"deadline\"]"],
     );
