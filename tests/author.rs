@@ -243,7 +243,7 @@ fn new_creates_the_meeting_file_and_refuses_an_existing_one() {
         "--title",
         "Giao ban",
         "--date",
-        "2023-12-01",
+        "1/12/2023",
         "--file",
         "2023/gb-12.toml",
     ]);
@@ -311,7 +311,7 @@ fn add_to_a_group_writes_one_directive_per_unit_in_one_write() {
         "--owner",
         "huyen, thanh uy",
         "--deadline",
-        "2023-12-31",
+        "31/12/2023",
     ]);
     let districts = [
         "tp-bac-kan",
