@@ -712,6 +712,10 @@ fn keys_change_a_deadline_in_each_form() {
         assert_eq!(app.popup, None, "{typed}");
         let expected = expect_block_edit(&original, "gb-2023-08-09", |b| {
             let b = edit_head(b, "deadline = 2023-09-30", &format!("deadline = {written}"));
+            // The first change of a deadline keeps the old one (format 1.1).
+            let note =
+                "note = \"Thu đạt 64% dự toán Trung ương giao; đang đôn đốc thu nợ đọng thuế\"";
+            let b = edit_head(&b, note, &format!("{note}\nfirst_deadline = 2023-09-30"));
             append_log(
                 &b,
                 &format!("[[directive.log]]\nat = {AT}\nby = \"Kiểm Thử\"\ndeadline = {written}\n"),

@@ -22,7 +22,7 @@ pub struct Args {
     /// Coordinating units, the same way
     #[arg(long, value_name = "IDS")]
     pub support: Option<String>,
-    /// Deadline, YYYY-MM-DD (none: ongoing)
+    /// Deadline: 2023-11-30, 30/11/2023 or +N days from the as-of date (none: ongoing)
     #[arg(long, value_name = "DATE")]
     pub deadline: Option<String>,
     /// Who gave it (default: the meeting's issued_by)
@@ -40,11 +40,11 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
-    let deadline = args
-        .deadline
-        .as_deref()
-        .map(|d| super::parse_date(d).map_err(|e| anyhow::anyhow!("--deadline: {e}")))
-        .transpose()?;
+    let deadline = match args.deadline.as_deref() {
+        Some(d) => crate::dates::parse_deadline(d, ctx.today)
+            .map_err(|e| super::date_error(ctx.lang, "--deadline", &e))?,
+        None => None,
+    };
     let text = units::text_arg(&args.text)?;
     if text.trim().is_empty() {
         anyhow::bail!("--text: a directive needs a text");

@@ -4,10 +4,10 @@
 //! names are functions here, so word order can differ between the languages.
 
 use super::Lang;
+use crate::dates::DateError as DeadlineError;
 use crate::model::{Status, Timeliness};
 use crate::query::Sort;
 use crate::store::write::WriteError;
-use crate::tui::input::DeadlineError;
 use chrono::NaiveDate;
 
 /// (English, Vietnamese).
@@ -436,7 +436,7 @@ pub fn unit_not_registered(lang: Lang, id: &str) -> String {
     }
 }
 
-// Live reload and git (issue 4).
+// Live reload and git.
 
 pub const SYNC_RUNNING: Text = (
     "A sync is already running.",

@@ -522,18 +522,12 @@ fn write_new_directives_inner(
     atomic_write(&full, updated.as_bytes()).map_err(|e| copy_io(rel, &e))
 }
 
-/// Whether `rel` may name a new meeting file: a relative `.toml` path below the root, not
-/// hidden, not `dondoc.toml`.
+/// Whether `rel` may name a new meeting file: a file the loader reads as one (the one rule,
+/// `files::is_directive_file`), written with `/` and without `\\`.
 fn valid_new_path(rel: &str) -> bool {
-    let parts: Vec<&str> = rel.split('/').collect();
-    rel.ends_with(".toml")
-        && rel != super::CONFIG_FILE
-        && !rel.starts_with('/')
+    super::files::is_directive_file(rel)
         && !rel.contains('\\')
-        && parts
-            .iter()
-            .all(|p| !p.is_empty() && !p.starts_with('.') && *p != "..")
-        && parts.last().is_some_and(|name| name.len() > ".toml".len())
+        && rel.rsplit('/').next().is_some_and(|name| name != ".toml")
 }
 
 /// A new meeting file `rel` holding the `[source]` table, added to `ws`; an existing file is
