@@ -44,9 +44,9 @@ pub struct Args {
     /// The title of the source (default: from the document)
     #[arg(long, value_name = "TITLE")]
     pub source_title: Option<String>,
-    /// The date of the source, YYYY-MM-DD (default: from the document)
-    #[arg(long, value_name = "DATE", value_parser = super::parse_date)]
-    pub source_date: Option<NaiveDate>,
+    /// The date of the source, e.g. 25/8/2023 or 2023-08-25 (default: from the document)
+    #[arg(long, value_name = "DATE")]
+    pub source_date: Option<String>,
     /// Who imports (default: $DONDOC_USER, git user.name, login name)
     #[arg(long, value_name = "NAME")]
     pub by: Option<String>,
@@ -64,6 +64,12 @@ struct Planned {
 
 pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     let map = parse_map(&args.map)?;
+    let source_date: Option<NaiveDate> = args
+        .source_date
+        .as_deref()
+        .map(|d| crate::dates::parse_date(d, ctx.today))
+        .transpose()
+        .map_err(|e| super::date_error(ctx.lang, "--source-date", &e))?;
     let kind = Kind::of(&args.file).ok_or_else(|| {
         anyhow::anyhow!(
             "{}: not a document dondoc reads (.docx, .txt, .md, .xlsx, .csv)",
@@ -85,7 +91,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
                 _ => read::text_blocks(&bytes),
             }
             .map_err(at_file)?;
-            let mut p = notice::parse(&blocks, &ws.owners, args.source_date.unwrap_or(ctx.today));
+            let mut p = notice::parse(&blocks, &ws.owners, source_date.unwrap_or(ctx.today));
             if p.source.title.trim().is_empty() {
                 p.source.title = stem.clone();
             }
@@ -108,7 +114,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
             let opts = SheetOptions {
                 map,
                 source_title: args.source_title.clone(),
-                source_date: args.source_date,
+                source_date,
                 file_title: stem.clone(),
                 today: Some(ctx.today),
             };
@@ -119,7 +125,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         if let Some(title) = &args.source_title {
             p.source.title = title.clone();
         }
-        if let Some(date) = args.source_date {
+        if let Some(date) = source_date {
             p.source.date = Some(date);
         }
     }
