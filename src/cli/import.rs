@@ -388,7 +388,7 @@ fn review(
                 "  {} {}: {} [{}]",
                 label_line(lang),
                 d.line,
-                cut(&render::one_line(&d.text), 80),
+                crate::term_text::fit(&render::one_line(&d.text), 80),
                 render::one_line(&why.join("; "))
             )?;
         }
@@ -402,7 +402,7 @@ fn review(
                 label_line(lang),
                 s.line,
                 t::import_skip_kind(lang, s.kind),
-                cut(&render::one_line(&s.text), 100)
+                crate::term_text::fit(&render::one_line(&s.text), 100)
             )?;
         }
     }
@@ -411,12 +411,4 @@ fn review(
 
 fn label_line(lang: Lang) -> &'static str {
     lang.pick("line", "dòng")
-}
-
-fn cut(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        s.to_string()
-    } else {
-        format!("{}…", s.chars().take(max - 1).collect::<String>())
-    }
 }

@@ -105,11 +105,19 @@ pub fn clean_source(s: &Source) -> Source {
     }
 }
 
-/// Control characters and line breaks out: a note is one line, and nothing from a document
-/// reaches a terminal raw.
+/// One line of text safe to store and show: line breaks, tabs and other controls become
+/// spaces, invisible characters (zero-width, bidi controls) go, runs of spaces are one.
 pub fn one_line(s: &str) -> String {
     s.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
+        .filter_map(|c| {
+            if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') {
+                Some(' ')
+            } else if crate::term_text::is_unsafe(c) {
+                None
+            } else {
+                Some(c)
+            }
+        })
         .collect::<String>()
         .split_whitespace()
         .collect::<Vec<_>>()
@@ -169,6 +177,14 @@ mod tests {
                 "gb-2023-08-38-cho-don",
                 "gb-2023-08-39"
             ]
+        );
+    }
+
+    #[test]
+    fn one_line_keeps_nothing_a_terminal_would_obey() {
+        assert_eq!(
+            one_line("a\u{1b}[31mb\tc\nd\u{200b}e\u{202e}f"),
+            "a [31mb c def"
         );
     }
 
