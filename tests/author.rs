@@ -725,14 +725,27 @@ fn a_briefing_recorded_by_a_script() {
         "--ref",
         "Công văn 88/SXD",
     ]);
-    // Three done.
-    for id in [
+    // Three done at once; an unknown id among them refuses the whole command first.
+    let three = [
         "giao-ban-thang-11-2023-01-ba-be",
         "giao-ban-thang-11-2023-04",
         "giao-ban-thang-11-2023-07",
-    ] {
-        f.ok(&["set", id, "--status", "done", "--done-on", "2023-11-28"]);
-    }
+    ];
+    let mut args = vec!["set"];
+    args.extend(three);
+    args.extend(["giao-ban-thang-11-2023-99", "--status", "done"]);
+    f.refused(&args, "giao-ban-thang-11-2023-99");
+    let mut args = vec!["set"];
+    args.extend(three);
+    args.extend(["--status", "done", "--done-on", "28/11/2023"]);
+    let out = f.ok(&args);
+    let expected: String = three
+        .iter()
+        .map(|id| format!("{id}: status open → done, done_on → 2023-11-28 ({file})\n"))
+        .collect();
+    assert_eq!(out, expected);
+    // Again: nothing to change.
+    f.refused(&args, "nothing to change");
     f.validate_clean();
 
     // Nothing else changed.

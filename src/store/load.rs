@@ -122,8 +122,13 @@ impl Workspace {
     /// Re-reads one directive file (after a write, or when it changed on disk); `rel` is
     /// relative to the root. A file that no longer exists is dropped. Returns false, having
     /// changed nothing, when the bytes on disk are the ones already loaded (dondoc's own
-    /// write seen again by the watcher, a touch) or the file is absent from both.
+    /// write seen again by the watcher, a touch), the file is absent from both, or `rel` is
+    /// not a directive file ([`is_directive_file`]: a sub-folder's `dondoc.toml`, say).
     pub fn reload_file(&mut self, rel: &str) -> bool {
+        // Whoever reports the change (the watcher, git), only directive files are loaded.
+        if !is_directive_file(rel) {
+            return false;
+        }
         let existing = self.files.iter().position(|f| f.path == rel);
         let bytes = std::fs::read(self.root.join(rel));
         let gone = matches!(&bytes, Err(e) if e.kind() == std::io::ErrorKind::NotFound);
@@ -266,6 +271,40 @@ mod tests {
         let ids: Vec<&str> = ws.directives.iter().map(|d| d.id.as_str()).collect();
         assert_eq!(ids, ["x-1", "x-2", "x-3", "x-4"]);
         assert_eq!(ws.problems.len(), 2);
+    }
+
+    #[test]
+    fn only_directive_files_are_loaded() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let config = "title = \"T\"\n[[owner]]\nid = \"a\"\nname = \"A\"\ngroup = \"G\"\n";
+        write(root, CONFIG_FILE, config);
+        write(root, "2023/1.toml", &directive_file(&["x-1"]));
+        // A copied workspace's settings, a hidden folder, a temporary file, not TOML.
+        write(
+            root,
+            "old/dondoc.toml",
+            "title = \"Old\"\n[[owner]]\nid = \"b\"\n",
+        );
+        write(root, ".git/x.toml", &directive_file(&["x-2"]));
+        write(root, "2023/.dondoc-tmp.toml", &directive_file(&["x-3"]));
+        write(root, "notes.txt", "[[directive]]");
+        let mut ws = load(root).unwrap();
+        let files: Vec<&str> = ws.files.iter().map(|f| f.path.as_str()).collect();
+        assert_eq!(files, ["2023/1.toml"]);
+        assert_eq!(ws.problems, vec![]);
+        assert_eq!(ws.directives.len(), 1);
+        // A reload asked for by the watcher goes by the same rule.
+        for rel in [
+            "old/dondoc.toml",
+            ".git/x.toml",
+            "2023/.dondoc-tmp.toml",
+            "notes.txt",
+        ] {
+            assert!(!ws.reload_file(rel), "{rel}");
+        }
+        assert_eq!(ws.files.len(), 1);
+        assert_eq!(ws.problems, vec![]);
     }
 
     #[test]
