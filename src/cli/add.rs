@@ -22,7 +22,7 @@ pub struct Args {
     /// Coordinating units, the same way
     #[arg(long, value_name = "IDS")]
     pub support: Option<String>,
-    /// Deadline, YYYY-MM-DD (none: ongoing)
+    /// Deadline: 2023-11-30, 30/11/2023 or +N days from the as-of date (none: ongoing)
     #[arg(long, value_name = "DATE")]
     pub deadline: Option<String>,
     /// Who gave it (default: the meeting's issued_by)
@@ -40,15 +40,11 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
-    let deadline = args
-        .deadline
-        .as_deref()
-        .map(|d| {
-            crate::dates::parse_deadline(d, ctx.today)
-                .map_err(|e| super::date_error(ctx.lang, "--deadline", &e))
-        })
-        .transpose()?
-        .flatten();
+    let deadline = match args.deadline.as_deref() {
+        Some(d) => crate::dates::parse_deadline(d, ctx.today)
+            .map_err(|e| super::date_error(ctx.lang, "--deadline", &e))?,
+        None => None,
+    };
     let text = units::text_arg(&args.text)?;
     if text.trim().is_empty() {
         anyhow::bail!("--text: a directive needs a text");
@@ -78,6 +74,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
             issued_by: args.issued_by.clone(),
             deadline,
             note: args.note.clone(),
+            ..Default::default()
         })
         .collect();
     let by = author::resolve(args.by.as_deref(), &ctx.data);

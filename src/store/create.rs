@@ -5,13 +5,13 @@
 use super::edit::{date_value, datetime_value, has_lone_lf, string_list, string_value, ApplyError};
 use super::text;
 use crate::fold::{fold, nfc};
-use crate::model::{Owner, Source, Workspace};
+use crate::model::{Owner, Source, Status, Workspace};
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 use std::collections::HashSet;
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, Value};
 
-/// A directive to add to a meeting file: written with status `open` and a `created = true`
-/// log entry listing these values.
+/// A directive to add to a meeting file: written with its status (`open` unless given) and a
+/// `created = true` log entry listing these values.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct NewDirective {
     pub id: String,
@@ -21,6 +21,12 @@ pub struct NewDirective {
     pub issued_by: Option<String>,
     pub deadline: Option<NaiveDate>,
     pub note: Option<String>,
+    /// The status it starts with (imported from a tracking sheet); `None`: open.
+    pub status: Option<Status>,
+    /// With status done: the day it was done.
+    pub done_on: Option<NaiveDate>,
+    /// Imported and not yet reviewed: written with `draft = true`, and may have no owner.
+    pub draft: bool,
 }
 
 impl NewDirective {
@@ -42,6 +48,9 @@ impl NewDirective {
             issued_by: self.issued_by.as_deref().and_then(clean),
             deadline: self.deadline,
             note: self.note.as_deref().and_then(clean),
+            status: self.status,
+            done_on: self.done_on.filter(|_| self.status == Some(Status::Done)),
+            draft: self.draft,
         }
     }
 }
@@ -100,7 +109,9 @@ pub fn check_new(ws: &Workspace, new: &[NewDirective]) -> Result<(), CreateError
                 path: "given twice".into(),
             });
         }
-        for unit in std::iter::once(&d.owner).chain(&d.support) {
+        // A draft may wait for its lead unit.
+        let owner = Some(&d.owner).filter(|o| !(d.draft && o.is_empty()));
+        for unit in owner.into_iter().chain(&d.support) {
             if ws.owner(unit).is_none() {
                 return Err(CreateError::UnknownOwner(unit.clone()));
             }
@@ -182,7 +193,9 @@ fn directive_table(d: &NewDirective, by: &str, at: DateTime<FixedOffset>) -> Tab
         t.insert(key, Item::Value(value));
     };
     both("text", string_value(&d.text), true);
-    both("owner", string_value(&d.owner), true);
+    if !(d.draft && d.owner.is_empty()) {
+        both("owner", string_value(&d.owner), true);
+    }
     if !d.support.is_empty() {
         both("support", string_list(&d.support), true);
     }
@@ -192,9 +205,16 @@ fn directive_table(d: &NewDirective, by: &str, at: DateTime<FixedOffset>) -> Tab
     if let Some(deadline) = d.deadline {
         both("deadline", date_value(deadline), true);
     }
-    both("status", Value::from("open"), true);
+    let status = d.status.unwrap_or(Status::Open);
+    both("status", Value::from(status.as_str()), true);
+    if let Some(done) = d.done_on.filter(|_| status == Status::Done) {
+        both("done_on", date_value(done), true);
+    }
     if let Some(n) = &d.note {
         both("note", string_value(n), true);
+    }
+    if d.draft {
+        t.insert("draft", Item::Value(Value::from(true)));
     }
     let mut log = ArrayOfTables::new();
     log.push(entry);
@@ -451,6 +471,7 @@ mod tests {
             issued_by: Some("Thường trực Tỉnh ủy".into()),
             deadline: NaiveDate::from_ymd_opt(2023, 11, 30),
             note: None,
+            ..Default::default()
         };
         let out = append_directives(original, &[new], "Nguyễn Văn A", at()).unwrap();
         assert_eq!(
