@@ -985,3 +985,32 @@ fn a_reshape_keeps_comments_and_takes_the_new_lead_out_of_support() {
          support = [\"z\"]\n",
     );
 }
+
+#[test]
+fn an_id_given_for_several_units_gets_each_units_id() {
+    let f = Fixture::new();
+    let out = f.ok(&[
+        "add",
+        "--source",
+        SAMPLE,
+        "--text",
+        "Việc chung",
+        "--owner",
+        "ba-be, Chợ Đồn",
+        "--id",
+        "gb-2023-08-50",
+    ]);
+    assert_eq!(out, "gb-2023-08-50-ba-be\ngb-2023-08-50-cho-don\n");
+    // The next proposed number follows the highest, whatever its unit suffix.
+    let out = f.ok(&[
+        "add",
+        "--source",
+        SAMPLE,
+        "--text",
+        "Việc sau",
+        "--owner",
+        "so-yt",
+    ]);
+    assert_eq!(out, "gb-2023-08-51\n");
+    f.validate_clean();
+}

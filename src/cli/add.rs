@@ -56,27 +56,16 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         Some(s) if !s.trim().is_empty() => units::resolve(&ws, "--support", s)?,
         _ => Vec::new(),
     };
-    let ids = match args.id.as_deref().map(str::trim) {
-        Some(id) if owners.len() == 1 => vec![id.to_string()],
-        // One number for all: the unit's id goes after the given id.
-        Some(id) => owners.iter().map(|o| format!("{id}-{o}")).collect(),
-        None => store::create::propose_ids(&ws, &path, &owners),
+    // Issued by: as given, else left to the file's [source] issued_by (the format's default).
+    let draft = NewDirective {
+        text,
+        support,
+        issued_by: args.issued_by.clone(),
+        deadline,
+        note: args.note.clone(),
+        ..NewDirective::default()
     };
-    // Issued by: as given, else left to the file's [source] issued_by (the loader's default).
-    let new: Vec<NewDirective> = owners
-        .iter()
-        .zip(ids)
-        .map(|(owner, id)| NewDirective {
-            id,
-            text: text.clone(),
-            owner: owner.clone(),
-            support: support.clone(),
-            issued_by: args.issued_by.clone(),
-            deadline,
-            note: args.note.clone(),
-            ..Default::default()
-        })
-        .collect();
+    let new = store::create::per_unit(&ws, &path, &draft, &owners, args.id.as_deref());
     let by = author::resolve(args.by.as_deref(), &ctx.data);
     let at = chrono::Local::now().fixed_offset();
     let ids =

@@ -339,6 +339,32 @@ pub fn propose_ids(ws: &Workspace, path: &str, owners: &[String]) -> Vec<String>
     }
 }
 
+/// The directives a form or `dondoc add` writes for `draft` given to `owners`: one per unit,
+/// with the id typed (`id`; a unit's id appended when there are several) or the one the
+/// format's rule proposes in file `path`. `draft.owner` and `draft.id` are replaced.
+pub fn per_unit(
+    ws: &Workspace,
+    path: &str,
+    draft: &NewDirective,
+    owners: &[String],
+    id: Option<&str>,
+) -> Vec<NewDirective> {
+    let ids = match id.map(str::trim).filter(|i| !i.is_empty()) {
+        Some(id) if owners.len() == 1 => vec![id.to_string()],
+        Some(id) => owners.iter().map(|o| format!("{id}-{o}")).collect(),
+        None => propose_ids(ws, path, owners),
+    };
+    owners
+        .iter()
+        .zip(ids)
+        .map(|(owner, id)| NewDirective {
+            id,
+            owner: owner.clone(),
+            ..draft.clone()
+        })
+        .collect()
+}
+
 /// Checks a unit to add: a valid, unused id and a name.
 pub fn check_owner(ws: &Workspace, owner: &Owner) -> Result<(), CreateError> {
     let valid = !owner.id.is_empty()
