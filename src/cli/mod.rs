@@ -129,7 +129,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         lang: Lang::choose(cli.lang, config.lang),
         config,
     };
-    match cli.command {
+    let result = match cli.command {
         None => crate::tui::run(&ctx),
         Some(Command::List(a)) => list::run(&ctx, a),
         Some(Command::Show(a)) => show::run(&ctx, a),
@@ -140,6 +140,15 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Sync(a)) => sync::run(&ctx, a),
         Some(Command::MergeDriver(a)) => merge_driver::run(&ctx, a),
         Some(Command::GitSetup(a)) => git_setup::run(&ctx, a),
+    };
+    result.map_err(|e| in_language(e, ctx.lang))
+}
+
+/// Errors of the core that reach here as they are, put in the invocation's language.
+fn in_language(e: anyhow::Error, lang: Lang) -> anyhow::Error {
+    match e.downcast_ref::<crate::store::LoadError>() {
+        Some(load) => anyhow::anyhow!(crate::i18n::store::load_error(lang, load)),
+        None => e,
     }
 }
 

@@ -368,13 +368,8 @@ fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 /// "no directive with id X", with close ids when there are some.
-pub fn unknown_id(ws: &Workspace, id: &str) -> super::Refused {
+pub fn unknown_id(ws: &Workspace, id: &str, lang: crate::i18n::Lang) -> super::Refused {
     let close = close_ids(ws, id);
-    let hint = if close.is_empty() {
-        String::new()
-    } else {
-        format!(" (did you mean {}?)", close.join(", "))
-    };
     // The directive may sit in a file that does not load: name such files.
     let broken: Vec<&str> = ws
         .files
@@ -382,15 +377,7 @@ pub fn unknown_id(ws: &Workspace, id: &str) -> super::Refused {
         .filter(|f| f.broken.is_some())
         .map(|f| f.path.as_str())
         .collect();
-    let broken_hint = match broken.as_slice() {
-        [] => String::new(),
-        [one] => format!("; {one} could not be read: run dondoc validate"),
-        [first, ..] => format!(
-            "; {first} and {} more files could not be read: run dondoc validate",
-            broken.len() - 1
-        ),
-    };
-    super::Refused(format!("no directive with id \"{id}\"{hint}{broken_hint}"))
+    super::Refused(crate::i18n::cli::unknown_id(lang, id, &close, &broken))
 }
 
 /// "1 problem", "3 problems".

@@ -1,6 +1,7 @@
 //! `dondoc report`: figures by unit for a period, in md, csv, json, html or xlsx.
 
 use super::{parse_date, Context};
+use crate::i18n::cli as cli_text;
 use crate::i18n::report::text;
 use crate::report::{self, Period, ReportOptions};
 use crate::store;
@@ -73,10 +74,7 @@ struct Usage(String);
 
 pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     if args.format == Format::Xlsx && args.output.is_none() {
-        return Err(Usage(
-            "--format xlsx writes a binary file: give it a name with --output FILE".into(),
-        )
-        .into());
+        return Err(Usage(cli_text::xlsx_needs_output(ctx.lang)).into());
     }
     let period = match (&args.from, &args.to, &args.month, &args.quarter) {
         (Some(from), Some(to), _, _) => Some(Period::range(*from, *to)?),
@@ -96,12 +94,12 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     // Broken files are left out of the figures: say so, or the report would mislead.
     const SHOWN: usize = 10;
     for problem in ws.problems.iter().take(SHOWN) {
-        eprintln!("dondoc: warning: {problem}");
+        eprintln!("dondoc: {}", cli_text::warning(ctx.lang, &problem.to_string()));
     }
     if ws.problems.len() > SHOWN {
         eprintln!(
-            "dondoc: warning: {} more problems (see `dondoc validate`)",
-            ws.problems.len() - SHOWN
+            "dondoc: {}",
+            cli_text::more_problems(ctx.lang, ws.problems.len() - SHOWN)
         );
     }
     opts.check(&ws).map_err(Usage)?;
@@ -116,20 +114,21 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         Format::Csv => report::csv::render(&report, args.bom).into_bytes(),
         Format::Json => report::json::render(&report).into_bytes(),
         Format::Html => report::html::render(&report, ctx.lang).into_bytes(),
-        Format::Xlsx => report::xlsx::render(&report, ctx.lang).context("building the workbook")?,
+        Format::Xlsx => report::xlsx::render(&report, ctx.lang)
+            .context(cli_text::building_workbook(ctx.lang))?,
     };
     match &args.output {
         // A plain write (not the workspace's atomic one): a report is not workspace data, and
         // a new file should get the usual permissions.
         Some(path) => std::fs::write(path, &bytes)
-            .with_context(|| format!("cannot write {}", path.display()))?,
+            .with_context(|| cli_text::cannot_write(ctx.lang, &path.display().to_string()))?,
         None => {
             let mut out = std::io::stdout().lock();
             match out.write_all(&bytes).and_then(|_| out.flush()) {
                 Ok(()) => {}
                 // `dondoc report | head` is a normal end.
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
-                Err(e) => return Err(e).context("writing the report"),
+                Err(e) => return Err(e).context(cli_text::writing_report(ctx.lang)),
             }
         }
     }

@@ -3,6 +3,7 @@
 
 use super::{output, Context, Refused};
 use crate::author;
+use crate::i18n::cli as text;
 use crate::model::Status;
 use crate::store::{self, edit::Change, edit::Edit, write::WriteError};
 use chrono::NaiveDate;
@@ -35,7 +36,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         status: args
             .status
             .as_deref()
-            .map(super::list::parse_status)
+            .map(|s| super::list::parse_status(ctx.lang, s))
             .transpose()?,
         done_on: args
             .done_on
@@ -53,28 +54,25 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         note: args.note.clone().map(Some),
     };
     if asked.is_empty() {
-        anyhow::bail!("nothing to set: give --status, --done-on, --deadline or --note");
+        anyhow::bail!(text::nothing_to_set(ctx.lang));
     }
 
     let mut ws = store::load(&ctx.data)?;
     let id = args.id.trim();
     let Some(current) = ws.directive(id) else {
-        return Err(output::unknown_id(&ws, id).into());
+        return Err(output::unknown_id(&ws, id, ctx.lang).into());
     };
     let will_be_done = asked.status.unwrap_or(current.status) == Status::Done;
     if asked.done_on.is_some() && !will_be_done {
-        anyhow::bail!(
-            "--done-on needs --status done: \"{id}\" is {}",
+        anyhow::bail!(text::done_on_needs_done(
+            ctx.lang,
+            id,
             asked.status.unwrap_or(current.status)
-        );
+        ));
     }
     let change = asked.resolve(current, ctx.today);
     if change.is_empty() {
-        return Err(Refused(format!(
-            "nothing to change: \"{id}\" already has {}",
-            already(&asked)
-        ))
-        .into());
+        return Err(Refused(text::nothing_to_change(ctx.lang, id, &asked)).into());
     }
     let edit = Edit {
         id: id.to_string(),
@@ -83,25 +81,22 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         at: chrono::Local::now().fixed_offset(),
     };
     let written = store::write::write_edit(&mut ws, &edit).map_err(|e| match e {
-        WriteError::Io { .. } => anyhow::anyhow!("\"{id}\" not changed: {e}"),
-        refused => Refused(format!("\"{id}\" not changed: {refused}")).into(),
+        WriteError::Io { .. } => anyhow::anyhow!(text::not_changed(ctx.lang, id, &e)),
+        refused => Refused(text::not_changed(ctx.lang, id, &refused)).into(),
     })?;
     if written.rebased {
-        eprintln!(
-            "dondoc: {} had changed on disk (other directives); the change was applied on top",
-            written.path
-        );
+        eprintln!("dondoc: {}", text::rebased(ctx.lang, &written.path));
     }
     // With `[git] commit = true`, the edit is committed at once (only this file). The edit is
     // saved either way, so a failed commit is a warning, not an error.
     match crate::git::after_write(&ws, &written, &edit, ctx.config.git.commit) {
-        Ok(Some(commit)) => eprintln!("dondoc: committed {commit}"),
+        Ok(Some(commit)) => eprintln!("dondoc: {}", text::committed(ctx.lang, &commit)),
         Ok(None) => {}
-        Err(e) => eprintln!("dondoc: warning: saved but not committed: {e}"),
+        Err(e) => eprintln!("dondoc: {}", text::not_committed(ctx.lang, &e.to_string())),
     }
     let line = format!(
         "{id}: {} ({})",
-        edit.change.describe(&written.before),
+        crate::i18n::store::describe_change(ctx.lang, &edit.change, &written.before),
         written.path
     );
     output::to_stdout(|out| writeln!(out, "{line}"))?;
@@ -110,23 +105,4 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
 
 fn parse_date(option: &str, value: &str) -> anyhow::Result<NaiveDate> {
     super::parse_date(value).map_err(|e| anyhow::anyhow!("{option}: {e}"))
-}
-
-/// The values asked for, for "nothing to change" (they are the current ones).
-fn already(asked: &Change) -> String {
-    let date = |d: Option<NaiveDate>| d.map_or("none".to_string(), |d| d.to_string());
-    let mut parts = Vec::new();
-    if let Some(s) = asked.status {
-        parts.push(format!("status {s}"));
-    }
-    if let Some(d) = asked.deadline {
-        parts.push(format!("deadline {}", date(d)));
-    }
-    if let Some(d) = asked.done_on {
-        parts.push(format!("done_on {}", date(d)));
-    }
-    if asked.note.is_some() {
-        parts.push("that note".to_string());
-    }
-    parts.join(", ")
 }

@@ -35,9 +35,8 @@ pub fn run(ctx: &Context, _args: Args) -> anyhow::Result<ExitCode> {
         paths.len()
     };
     eprintln!(
-        "dondoc: {} in {}",
-        output::count(problems.len(), "problem", "problems"),
-        output::count(files, "file", "files")
+        "dondoc: {}",
+        text::validate_failed(ctx.lang, problems.len(), files)
     );
     Ok(ExitCode::from(1))
 }

@@ -9,35 +9,57 @@ use std::fs::{self, File, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-#[derive(Debug, thiserror::Error)]
+/// Why a write was refused or failed. The sentences are in `i18n::store`.
+#[derive(Debug)]
 pub enum WriteError {
-    #[error("no directive with id \"{0}\"")]
     UnknownId(String),
-    #[error("{path}: not written, the file is broken ({reason}); fix it by hand first")]
-    Broken { path: String, reason: String },
-    #[error("{path}: directive \"{id}\" was changed on disk{by} since it was read; not written (reload to see the new version)")]
+    Broken {
+        path: String,
+        reason: String,
+    },
+    /// The directive changed on disk since it was read; `by` is who changed it last, from
+    /// its log, when the log says.
     Stale {
         path: String,
         id: String,
-        by: String,
+        by: Option<String>,
     },
-    #[error("{path}: directive \"{id}\" is no longer in the file on disk; not written")]
-    Gone { path: String, id: String },
-    #[error("{path}: the file is read-only; nothing was written")]
-    ReadOnly { path: String },
-    #[error("{path}: nothing to change for directive \"{id}\"")]
-    NothingToChange { path: String, id: String },
-    #[error("{path}: cannot write: {source}")]
+    Gone {
+        path: String,
+        id: String,
+    },
+    ReadOnly {
+        path: String,
+    },
+    NothingToChange {
+        path: String,
+        id: String,
+    },
     Io {
         path: String,
         source: std::io::Error,
     },
-    #[error("{path}: edit of \"{id}\" failed: {source}")]
     Apply {
         path: String,
         id: String,
         source: ApplyError,
     },
+}
+
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::i18n::store::write_error(crate::i18n::Lang::En, self))
+    }
+}
+
+impl std::error::Error for WriteError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            WriteError::Io { source, .. } => Some(source),
+            WriteError::Apply { source, .. } => Some(source),
+            _ => None,
+        }
+    }
 }
 
 impl WriteError {
@@ -121,8 +143,7 @@ fn write_edit_inner(ws: &Workspace, edit: &Edit) -> Result<Written, WriteError> 
             let by = disk_version
                 .last_author()
                 .filter(|b| !b.is_empty())
-                .map(|b| format!(" by {b}"))
-                .unwrap_or_default();
+                .map(str::to_string);
             return Err(WriteError::Stale {
                 path: rel,
                 id: edit.id.clone(),

@@ -112,10 +112,7 @@ fn lines<'a>(app: &'a App, d: &'a Directive, theme: &Theme) -> Vec<Line<'a>> {
     );
     let moved = d.extensions();
     if moved > 0 {
-        deadline.push_str(&match lang {
-            crate::i18n::Lang::En => format!(" (moved {moved}×, see the log)"),
-            crate::i18n::Lang::Vi => format!(" (đã gia hạn {moved} lần, xem nhật ký)"),
-        });
+        deadline.push_str(&t::extended_times(lang, moved));
     }
     out.push(Line::from(vec![label(t::DEADLINE), Span::raw(deadline)]));
     out.push(Line::from(vec![
@@ -160,12 +157,12 @@ fn lines<'a>(app: &'a App, d: &'a Directive, theme: &Theme) -> Vec<Line<'a>> {
     out
 }
 
-/// `2023-09-15 09:30 +07:00  Nguyễn Văn A  status → in progress; note: …`. The time is shown
+/// `2023-09-15 09:30:00 +07:00  Nguyễn Văn A  status → in progress; note: …`. The time is shown
 /// in the offset it was written with, so the log reads the same in every time zone.
 fn log_line<'a>(app: &App, e: &'a LogEntry, theme: &Theme) -> Line<'a> {
     let lang = app.lang;
     let at = match e.at {
-        Some(at) => at.format("%Y-%m-%d %H:%M %:z").to_string(),
+        Some(at) => t::date_time(lang, at),
         None => visible(&e.at_text).into_owned(),
     };
     let mut what = Vec::new();
