@@ -28,7 +28,7 @@ pub const AS_OF_DATE: Text = ("as-of date", "ngày chốt số liệu");
 pub const DEADLINE_CHANGE: Text = ("deadline change", "điều chỉnh thời hạn");
 pub const EXTENSION: Text = ("extension", "gia hạn");
 pub const LEAD_UNIT: Text = ("lead unit", "đơn vị chủ trì");
-pub const SUPPORT_UNITS: Text = ("coordinating units", "đơn vị phối hợp");
+pub const SUPPORT_UNITS: Text = ("support", "đơn vị phối hợp");
 pub const UNIT: Text = ("unit", "đơn vị");
 /// The document that gave the directive (a meeting's conclusion notice).
 pub const SOURCE: Text = ("source", "văn bản giao");
@@ -114,7 +114,7 @@ pub mod head {
     pub const DEADLINE: Text = ("Deadline", "Thời hạn");
     pub const AS_OF_DATE: Text = ("As-of date", "Ngày chốt số liệu");
     pub const LEAD_UNIT: Text = ("Lead unit", "Đơn vị chủ trì");
-    pub const SUPPORT_UNITS: Text = ("Coordinating units", "Đơn vị phối hợp");
+    pub const SUPPORT_UNITS: Text = ("Support", "Đơn vị phối hợp");
     pub const UNIT: Text = ("Unit", "Đơn vị");
     pub const SOURCE: Text = ("Source", "Văn bản giao");
     pub const DONE_ON: Text = ("Done on", "Ngày hoàn thành");
