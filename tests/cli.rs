@@ -619,16 +619,28 @@ fn show_and_errors_in_vietnamese() {
         .stderr(predicate::str::starts_with(
             "dondoc: trạng thái \"finished\" không hợp lệ",
         ));
-    f.run(&["--lang", "vi", "set", "gb-2023-08-03", "--status", "in_progress"])
-        .assert()
-        .code(1)
-        .stderr(
-            "dondoc: không có gì thay đổi: \"gb-2023-08-03\" đã có trạng thái đang thực hiện\n",
-        );
-    f.run(&["--lang", "vi", "set", "gb-2023-08-03", "--deadline", "2023-11-30"])
-        .assert()
-        .success()
-        .stdout("gb-2023-08-03: gia hạn 31/10/2023 → 30/11/2023 (2023/giao-ban-2023-08-25.toml)\n");
+    f.run(&[
+        "--lang",
+        "vi",
+        "set",
+        "gb-2023-08-03",
+        "--status",
+        "in_progress",
+    ])
+    .assert()
+    .code(1)
+    .stderr("dondoc: không có gì thay đổi: \"gb-2023-08-03\" đã có trạng thái đang thực hiện\n");
+    f.run(&[
+        "--lang",
+        "vi",
+        "set",
+        "gb-2023-08-03",
+        "--deadline",
+        "2023-11-30",
+    ])
+    .assert()
+    .success()
+    .stdout("gb-2023-08-03: gia hạn 31/10/2023 → 30/11/2023 (2023/giao-ban-2023-08-25.toml)\n");
     f.bare()
         .args(["--lang", "vi", "--data", "does-not-exist", "list"])
         .assert()

@@ -1,8 +1,8 @@
 //! `dondoc git-setup`: register dondoc's merge driver in the workspace's repository.
 
 use super::Context;
-use crate::i18n::cli as text;
 use crate::git::{self, GitError};
+use crate::i18n::cli as text;
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]

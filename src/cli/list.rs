@@ -71,7 +71,10 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     }
     // A broken file does not stop the list; say so once, on stderr.
     if !ws.problems.is_empty() {
-        eprintln!("dondoc: {}", text::problems_warning(lang, ws.problems.len()));
+        eprintln!(
+            "dondoc: {}",
+            text::problems_warning(lang, ws.problems.len())
+        );
     }
     let mut selected = filter.select(&ws, ctx.today);
     query::sort(&ws, &mut selected, Sort::Deadline, ctx.today);
@@ -175,7 +178,9 @@ fn check_source(
         Err(usage(text::unknown_source(
             lang,
             source,
-            ws.files.first().map_or("2023/meeting.toml", |f| f.path.as_str()),
+            ws.files
+                .first()
+                .map_or("2023/meeting.toml", |f| f.path.as_str()),
         )))
     }
 }

@@ -94,7 +94,10 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     // Broken files are left out of the figures: say so, or the report would mislead.
     const SHOWN: usize = 10;
     for problem in ws.problems.iter().take(SHOWN) {
-        eprintln!("dondoc: {}", cli_text::warning(ctx.lang, &problem.to_string()));
+        eprintln!(
+            "dondoc: {}",
+            cli_text::warning(ctx.lang, &problem.to_string())
+        );
     }
     if ws.problems.len() > SHOWN {
         eprintln!(

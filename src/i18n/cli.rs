@@ -413,7 +413,9 @@ pub fn not_a_folder(lang: Lang, dir: &str) -> String {
 pub fn nothing_to_set(lang: Lang) -> String {
     match lang {
         Lang::En => "nothing to set: give --status, --done-on, --deadline or --note".into(),
-        Lang::Vi => "không có gì để đặt: hãy cho --status, --done-on, --deadline hoặc --note".into(),
+        Lang::Vi => {
+            "không có gì để đặt: hãy cho --status, --done-on, --deadline hoặc --note".into()
+        }
     }
 }
 
@@ -440,10 +442,18 @@ pub fn nothing_to_change(lang: Lang, id: &str, asked: &Change) -> String {
         parts.push(format!("{} {}", tr_status_word(lang), status(lang, s)));
     }
     if let Some(d) = asked.deadline {
-        parts.push(format!("{} {}", lang.pick("deadline", terms::DEADLINE.1), none(d)));
+        parts.push(format!(
+            "{} {}",
+            lang.pick("deadline", terms::DEADLINE.1),
+            none(d)
+        ));
     }
     if let Some(d) = asked.done_on {
-        parts.push(format!("{} {}", lang.pick("done_on", terms::DONE_ON.1), none(d)));
+        parts.push(format!(
+            "{} {}",
+            lang.pick("done_on", terms::DONE_ON.1),
+            none(d)
+        ));
     }
     if asked.note.is_some() {
         parts.push(lang.pick("that note", "ghi chú đó").to_string());
@@ -470,12 +480,12 @@ pub fn not_changed(lang: Lang, id: &str, e: &crate::store::write::WriteError) ->
 
 pub fn rebased(lang: Lang, path: &str) -> String {
     match lang {
-        Lang::En => format!(
-            "{path} had changed on disk (other directives); the change was applied on top"
-        ),
-        Lang::Vi => format!(
-            "{path} đã đổi trên đĩa (các nhiệm vụ khác); thay đổi được áp dụng lên bản mới"
-        ),
+        Lang::En => {
+            format!("{path} had changed on disk (other directives); the change was applied on top")
+        }
+        Lang::Vi => {
+            format!("{path} đã đổi trên đĩa (các nhiệm vụ khác); thay đổi được áp dụng lên bản mới")
+        }
     }
 }
 

@@ -138,7 +138,12 @@ mod one_vocabulary {
         let show = cli::show_labels(vi);
         assert_eq!(
             [show.source, show.lead, show.support, show.done_on],
-            ["Văn bản giao", "Đơn vị chủ trì", "Đơn vị phối hợp", "Ngày hoàn thành"]
+            [
+                "Văn bản giao",
+                "Đơn vị chủ trì",
+                "Đơn vị phối hợp",
+                "Ngày hoàn thành"
+            ]
         );
         assert_eq!(cli::list_headers(vi)[3], "tình trạng thời hạn");
         let r = report::text(vi);

@@ -6,8 +6,8 @@ use super::terms;
 use super::Lang;
 use crate::model::Directive;
 use crate::store::edit::{ApplyError, Change};
-use chrono::NaiveDate;
 use crate::store::write::WriteError;
+use chrono::NaiveDate;
 
 /// A refused or failed write: `path: what happened`.
 pub fn write_error(lang: Lang, e: &WriteError) -> String {
@@ -148,4 +148,3 @@ pub fn describe_change(lang: Lang, change: &Change, before: &Directive) -> Strin
     }
     parts.join(", ")
 }
-

@@ -233,7 +233,10 @@ mod tests {
             .chain(Status::ALL.map(status))
             .chain(Timeliness::ALL.map(timeliness));
         for (en, vi) in all {
-            assert!(!en.trim().is_empty() && !vi.trim().is_empty(), "{en:?} / {vi:?}");
+            assert!(
+                !en.trim().is_empty() && !vi.trim().is_empty(),
+                "{en:?} / {vi:?}"
+            );
             assert_ne!(en, vi, "{en:?} is not translated");
         }
     }

@@ -130,6 +130,7 @@ pub fn timeliness_label(lang: Lang, t: Timeliness) -> &'static str {
 /// word that an office would not misread ("quá hạn" alone is overdue), so it keeps the terms.
 pub fn timeliness_short(lang: Lang, t: Timeliness) -> &'static str {
     match (lang, t) {
+        (Lang::En, Timeliness::OnTrack) => "on track",
         (Lang::En, Timeliness::OnTime) => "on time",
         (Lang::En, Timeliness::Late) => "late",
         _ => timeliness_label(lang, t),
@@ -159,19 +160,30 @@ pub fn date_time(lang: Lang, t: chrono::DateTime<chrono::FixedOffset>) -> String
     terms::date_time(lang, t)
 }
 
-/// The widest [`relative`] a list column has to hold: every timeliness word, and a deadline
-/// a thousand days past.
+/// The widest [`relative`] a list column has to hold: the words of the timeliness shown as
+/// words, and a deadline a thousand days away either side.
 pub fn relative_width(lang: Lang) -> usize {
     use unicode_width::UnicodeWidthStr;
-    Timeliness::ALL
-        .iter()
-        .map(|t| timeliness_label(lang, *t).width())
-        .chain([terms::days_overdue(lang, 1006).width()])
-        .max()
-        .unwrap_or(0)
+    let today = NaiveDate::from_ymd_opt(2023, 1, 1).unwrap_or_default();
+    let far = [
+        (Timeliness::Overdue, today - chrono::Days::new(1006)),
+        (Timeliness::OnTrack, today + chrono::Days::new(1006)),
+    ]
+    .map(|(t, d)| relative(lang, t, Some(d), today).width());
+    [
+        Timeliness::Ongoing,
+        Timeliness::OnTime,
+        Timeliness::Late,
+        Timeliness::None,
+    ]
+    .iter()
+    .map(|t| timeliness_label(lang, *t).width())
+    .chain(far)
+    .max()
+    .unwrap_or(0)
 }
 
-/// The deadline relative to the as-of date: "in 3 days", "5 days overdue", "còn 3 ngày".
+/// The deadline relative to the as-of date: "in 3 days", "5 days late", "quá hạn 5 ngày".
 pub fn relative(
     lang: Lang,
     t: Timeliness,
@@ -179,7 +191,12 @@ pub fn relative(
     today: NaiveDate,
 ) -> String {
     match (t, deadline) {
-        (Timeliness::Overdue, Some(d)) => terms::days_overdue(lang, (today - d).num_days()),
+        (Timeliness::Overdue, Some(d)) => match (lang, (today - d).num_days()) {
+            // The list's column is narrow: English keeps its short form there.
+            (Lang::En, 1) => "1 day late".to_string(),
+            (Lang::En, n) => format!("{n} days late"),
+            (Lang::Vi, n) => terms::days_overdue(lang, n),
+        },
         (Timeliness::DueSoon | Timeliness::OnTrack, Some(d)) => {
             let n = (d - today).num_days();
             match lang {
@@ -336,11 +353,7 @@ pub fn describe_change(
         ));
     }
     if let Some(Some(d)) = change.done_on {
-        parts.push(format!(
-            "{} {}",
-            tr(lang, terms::DONE_ON),
-            date(lang, d)
-        ));
+        parts.push(format!("{} {}", tr(lang, terms::DONE_ON), date(lang, d)));
     }
     if let Some(note) = &change.note {
         parts.push(match note {

@@ -86,7 +86,10 @@ pub enum ApplyError {
 
 impl std::fmt::Display for ApplyError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&crate::i18n::store::apply_error(crate::i18n::Lang::En, self))
+        f.write_str(&crate::i18n::store::apply_error(
+            crate::i18n::Lang::En,
+            self,
+        ))
     }
 }
 

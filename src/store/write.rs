@@ -48,7 +48,10 @@ pub enum WriteError {
 
 impl std::fmt::Display for WriteError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&crate::i18n::store::write_error(crate::i18n::Lang::En, self))
+        f.write_str(&crate::i18n::store::write_error(
+            crate::i18n::Lang::En,
+            self,
+        ))
     }
 }
 

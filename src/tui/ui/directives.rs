@@ -38,10 +38,13 @@ impl Columns {
             .max()
             .unwrap_or(0)
             + 2;
+        // Words wider than the English ones ("hoàn thành đúng hạn", "chưa thực hiện") leave
+        // the text less room: the id gives way sooner.
+        let wider = t::relative_width(lang).saturating_sub(14) + status_words.saturating_sub(13);
         Columns {
             when: inner >= 60,
             status: if inner >= 60 { status_words } else { 0 },
-            id: if inner >= 84 { id_width } else { 0 },
+            id: if inner >= 84 + wider { id_width } else { 0 },
             // "All units" or a group: six rows reading "Speed up disbursement" must say whose.
             unit: if inner >= 70 {
                 unit_width.min(if inner >= 100 { UNIT_MAX_WIDTH } else { 10 })
