@@ -7,6 +7,7 @@
 pub mod author;
 pub mod cli;
 pub mod config;
+pub mod dates;
 pub mod fold;
 pub mod git;
 pub mod i18n;
@@ -14,5 +15,6 @@ pub mod model;
 pub mod query;
 pub mod report;
 pub mod store;
+pub mod term_text;
 pub mod tui;
 pub mod watch;

@@ -665,9 +665,10 @@ fn show_never_prints_control_characters_from_the_files() {
     );
     let out = f.stdout(&["show", "esc-1"]);
     assert!(!out.chars().any(|c| c.is_control() && c != '\n'), "{out:?}");
-    assert!(out.contains("Red [31mtext"), "{out}");
-    assert!(out.contains("a b ]0;title c"), "{out}");
-    assert!(out.contains("  X[2J"), "{out}");
+    // Shown as symbols, as the UI shows them.
+    assert!(out.contains("Red ␛[31mtext␇"), "{out}");
+    assert!(out.contains("a␍b ␛]0;title␇ c"), "{out}");
+    assert!(out.contains("  X␛[2J"), "{out}");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -813,6 +814,107 @@ fn leaving_done_clears_done_on_and_author_comes_from_the_environment() {
     );
 }
 
+/// The deadline line of one directive in the sample file.
+fn deadline_of(f: &Fixture, id: &str) -> Option<String> {
+    let text = f.read(SAMPLE);
+    let start = text.find(&format!("id = \"{id}\"")).unwrap();
+    let section = &text[start..];
+    let end = section[1..]
+        .find("[[directive]]")
+        .map_or(section.len(), |e| e + 1);
+    section[..end]
+        .lines()
+        .find_map(|l| l.strip_prefix("deadline = "))
+        .map(str::to_string)
+}
+
+#[test]
+fn dates_are_read_as_the_ui_reads_them() {
+    let f = Fixture::new();
+    f.run(&["set", "gb-2023-08-05", "--deadline", "28/11/2023"])
+        .assert()
+        .success();
+    assert_eq!(
+        deadline_of(&f, "gb-2023-08-05").as_deref(),
+        Some("2023-11-28")
+    );
+    // +N counts from the as-of date (--today 2023-10-15), not the clock.
+    f.run(&["set", "gb-2023-08-05", "--deadline", "+10"])
+        .assert()
+        .success();
+    assert_eq!(
+        deadline_of(&f, "gb-2023-08-05").as_deref(),
+        Some("2023-10-25")
+    );
+    f.bare()
+        .args(["--data"])
+        .arg(f.ws())
+        .args([
+            "--today",
+            "15/10/2023",
+            "set",
+            "gb-2023-08-06",
+            "--deadline",
+            "+1",
+        ])
+        .assert()
+        .success();
+    assert_eq!(
+        deadline_of(&f, "gb-2023-08-06").as_deref(),
+        Some("2023-10-16")
+    );
+    let by_month = |month: &str| f.stdout(&["report", "--month", month, "--format", "json"]);
+    let iso = by_month("2023-09");
+    assert_eq!(by_month("9/2023"), iso);
+    assert_eq!(by_month("09/2023"), iso);
+    assert_ne!(
+        iso,
+        f.stdout(&["report", "--month", "10/2023", "--format", "json"])
+    );
+    assert_eq!(
+        f.stdout(&["report", "--as-of", "15/10/2023", "--format", "json"]),
+        f.stdout(&["report", "--as-of", "2023-10-15", "--format", "json"])
+    );
+    f.run(&[
+        "report", "--from", "1/9/2023", "--to", "+0", "--format", "json",
+    ])
+    .assert()
+    .success();
+}
+
+#[test]
+fn an_impossible_date_is_refused_with_the_uis_sentence() {
+    use dondoc::dates::DateError;
+    use dondoc::i18n::{tui::deadline_error, Lang};
+    let f = Fixture::new();
+    let before = f.read(SAMPLE);
+    for (lang, flag) in [(Lang::En, "en"), (Lang::Vi, "vi")] {
+        let sentence = deadline_error(lang, &DateError::NoSuchDay("31/02/2024".into()));
+        assert!(sentence.contains("31/02/2024"), "{sentence}");
+        f.run(&[
+            "--lang",
+            flag,
+            "set",
+            "gb-2023-08-05",
+            "--deadline",
+            "31/02/2024",
+        ])
+        .assert()
+        .code(2)
+        .stderr(format!("dondoc: --deadline: {sentence}\n"));
+    }
+    f.run(&["report", "--month", "13/2023"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("\"13/2023\" is not a month"));
+    f.bare()
+        .args(["--today", "30/02/2023", "list"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--today: 30/02/2023"));
+    assert_eq!(f.read(SAMPLE), before);
+}
+
 #[test]
 fn set_refuses_what_it_cannot_do_and_writes_nothing() {
     let f = Fixture::new();
@@ -838,7 +940,7 @@ fn set_refuses_what_it_cannot_do_and_writes_nothing() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "--deadline: \"2023-02-30\" is not a date",
+            "--deadline: 2023-02-30 does not exist in the calendar",
         ));
     f.run(&[
         "set",
@@ -846,11 +948,11 @@ fn set_refuses_what_it_cannot_do_and_writes_nothing() {
         "--status",
         "done",
         "--done-on",
-        "15/10/2023",
+        "15.10.23",
     ])
     .assert()
     .code(2)
-    .stderr(predicate::str::contains("\"15/10/2023\" is not a date"));
+    .stderr(predicate::str::contains("\"15.10.23\" is not a date"));
     f.run(&["set", "gb-2023-08-05", "--status", "finished"])
         .assert()
         .code(2)

@@ -6,7 +6,7 @@
 
 use super::Context;
 use crate::git::merge::{merge, same_meaning};
-use crate::store::{write::atomic_write, CONFIG_FILE};
+use crate::store::write::atomic_write;
 use std::path::Path;
 use std::process::{Command, ExitCode};
 
@@ -27,10 +27,10 @@ pub fn run(_ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         .path
         .clone()
         .unwrap_or_else(|| args.ours.display().to_string());
-    let is_directive_file = args.path.as_deref().is_none_or(|p| {
-        let name = p.rsplit('/').next().unwrap_or(p);
-        p.ends_with(".toml") && name != CONFIG_FILE
-    });
+    let is_directive_file = args
+        .path
+        .as_deref()
+        .is_none_or(crate::store::files::is_directive_file);
     let read = |p: &Path| std::fs::read_to_string(p);
     let texts = (read(&args.base), read(&args.ours), read(&args.theirs));
     let (Ok(base), Ok(ours), Ok(theirs)) = texts else {

@@ -14,6 +14,7 @@ pub mod sync;
 pub mod validate;
 
 use crate::config::{self, UserConfig};
+use crate::dates::{self, DateError};
 use crate::i18n::Lang;
 use anyhow::Context as _;
 use chrono::NaiveDate;
@@ -35,9 +36,9 @@ pub struct Cli {
     /// Workspace folder (holds dondoc.toml)
     #[arg(long, global = true, value_name = "DIR")]
     pub data: Option<PathBuf>,
-    /// As-of date for timeliness, YYYY-MM-DD (default: today)
-    #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = parse_date)]
-    pub today: Option<NaiveDate>,
+    /// As-of date for timeliness: 2023-10-15, 15/10/2023, +N or -N days (default: today)
+    #[arg(long, global = true, value_name = "DATE", allow_hyphen_values = true)]
+    pub today: Option<String>,
     /// Language of messages and screens
     #[arg(long, global = true, value_enum)]
     pub lang: Option<Lang>,
@@ -83,9 +84,9 @@ pub struct Context {
     pub config: UserConfig,
 }
 
-pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("\"{s}\" is not a date: use YYYY-MM-DD, e.g. 2023-09-30"))
+/// A refused date option, in the words the UI uses for the same mistake.
+pub fn date_error(lang: Lang, option: &str, e: &DateError) -> anyhow::Error {
+    anyhow::anyhow!("{option}: {}", crate::i18n::tui::deadline_error(lang, e))
 }
 
 /// Parses the arguments, runs the command and maps the result to an exit code.
@@ -118,15 +119,21 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
 fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
     let config_file = config::config_path();
     let config = UserConfig::load(config_file.as_deref()).context("config file")?;
+    let lang = Lang::choose(cli.lang, config.lang);
+    let clock = chrono::Local::now().date_naive();
+    let today = match cli.today.as_deref() {
+        Some(s) => {
+            dates::parse_as_of(s, clock, clock).map_err(|e| date_error(lang, "--today", &e))?
+        }
+        None => clock,
+    };
     let ctx = Context {
         data: config.data_dir(
             cli.data.as_deref(),
             std::env::var_os("DONDOC_DATA").map(PathBuf::from),
         ),
-        today: cli
-            .today
-            .unwrap_or_else(|| chrono::Local::now().date_naive()),
-        lang: Lang::choose(cli.lang, config.lang),
+        today,
+        lang,
         config,
     };
     let result = match cli.command {

@@ -2,10 +2,11 @@
 //! aligned by display width, JSON and CSV records of directives, and small text helpers.
 
 use crate::model::{Directive, Workspace};
+pub use crate::term_text::pad;
+use crate::term_text::{self, fit, width};
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::io::{self, IsTerminal, Write};
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Runs `print` on a locked, buffered stdout. A reader that stops early (`dondoc list | head`)
 /// closes the pipe: that is a normal end, not an error.
@@ -32,104 +33,21 @@ pub fn terminal_width() -> Option<usize> {
         .or_else(|| std::env::var("COLUMNS").ok()?.parse().ok())
 }
 
-/// One line for a table cell: line breaks and tabs become spaces, other control characters go.
+/// One line for a table cell: line breaks and tabs become spaces, other unsafe characters a
+/// visible symbol ([`term_text`]).
 pub fn one_line(s: &str) -> String {
-    s.chars()
-        .filter_map(|c| match c {
-            '\n' | '\r' | '\t' => Some(' '),
-            c if c.is_control() => None,
-            c => Some(c),
-        })
-        .collect()
+    term_text::one_line(s).into_owned()
 }
 
-/// Cuts `s` to at most `width` columns, at a char boundary, ending with "…" when cut.
-pub fn truncate(s: &str, width: usize) -> String {
-    if s.width() <= width {
-        return s.to_string();
-    }
-    if width == 0 {
-        return String::new();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in s.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w > width - 1 {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    out.push('…');
-    out
-}
-
-/// Pads `s` with spaces to `width` display columns.
-pub fn pad(s: &str, width: usize) -> String {
-    let mut out = s.to_string();
-    out.extend(std::iter::repeat_n(' ', width.saturating_sub(s.width())));
-    out
-}
-
-/// Breaks `text` into lines of at most `width` columns, at spaces where it can (a word longer
-/// than the line is cut). Control characters other than line breaks and tabs are dropped: a
-/// note holding an escape sequence must not reach the terminal.
+/// Breaks `text` into lines of at most `width` columns (never fewer than 10), made safe for
+/// the terminal ([`term_text::wrap`]).
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(10);
-    let mut lines = Vec::new();
-    for paragraph in text.lines() {
-        let mut line = String::new();
-        let mut used = 0;
-        for word in paragraph.split_whitespace() {
-            let mut word: String = word.chars().filter(|c| !c.is_control()).collect();
-            if word.is_empty() {
-                continue;
-            }
-            let mut w = word.width();
-            if used > 0 && used + 1 + w > width {
-                lines.push(std::mem::take(&mut line));
-                used = 0;
-            }
-            while w > width {
-                let head = truncate_exact(&word, width);
-                lines.push(head.clone());
-                word = word[head.len()..].to_string();
-                w = word.width();
-            }
-            if used > 0 {
-                line.push(' ');
-                used += 1;
-            }
-            line.push_str(&word);
-            used += w;
-        }
-        lines.push(line);
-    }
-    if lines.is_empty() {
-        lines.push(String::new());
-    }
-    lines
+    term_text::wrap(text, width.max(10))
 }
 
-/// The longest prefix of `s` that fits in `width` columns (at least one char).
-fn truncate_exact(s: &str, width: usize) -> String {
-    let mut out = String::new();
-    let mut used = 0;
-    for c in s.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w > width && !out.is_empty() {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    out
-}
-
-/// A table printed with columns aligned by display width (Vietnamese and CJK line up). The
-/// last column takes what is left of `max_width` and is cut with "…"; without `max_width`
-/// nothing is cut.
+/// A table printed with columns aligned by display width (Vietnamese and CJK line up), every
+/// cell made one safe line. The last column takes what is left of `max_width` and is cut with
+/// "…"; without `max_width` nothing is cut.
 pub struct Table {
     pub headers: Vec<String>,
     pub rows: Vec<Vec<String>>,
@@ -140,22 +58,29 @@ const GAP: &str = "  ";
 impl Table {
     pub fn print(&self, out: &mut dyn Write, max_width: Option<usize>) -> io::Result<()> {
         let columns = self.headers.len();
-        let mut widths: Vec<usize> = self.headers.iter().map(|h| h.width()).collect();
-        for row in &self.rows {
-            for (i, cell) in row.iter().enumerate().take(columns) {
-                widths[i] = widths[i].max(cell.width());
+        let safe = |row: &[String]| -> Vec<String> {
+            row.iter().take(columns).map(|c| one_line(c)).collect()
+        };
+        let rows: Vec<Vec<String>> = std::iter::once(&self.headers)
+            .chain(&self.rows)
+            .map(|r| safe(r))
+            .collect();
+        let mut widths = vec![0; columns];
+        for row in &rows {
+            for (i, cell) in row.iter().enumerate() {
+                widths[i] = widths[i].max(width(cell));
             }
         }
         let fixed: usize = widths[..columns - 1].iter().sum::<usize>() + GAP.len() * (columns - 1);
         // The last column keeps at least a few characters even on a very narrow terminal.
         let last_width = max_width.map(|w| w.saturating_sub(fixed).max(12));
         let mut line = String::new();
-        for row in std::iter::once(&self.headers).chain(&self.rows) {
+        for row in &rows {
             line.clear();
-            for (i, cell) in row.iter().enumerate().take(columns) {
+            for (i, cell) in row.iter().enumerate() {
                 if i + 1 == columns {
                     match last_width {
-                        Some(w) => line.push_str(&truncate(cell, w)),
+                        Some(w) => line.push_str(&fit(cell, w)),
                         None => line.push_str(cell),
                     }
                 } else {
@@ -390,16 +315,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn truncates_by_display_width_at_char_boundaries() {
-        assert_eq!(truncate("giải ngân vốn", 20), "giải ngân vốn");
-        assert_eq!(truncate("giải ngân vốn", 6), "giải …");
-        // CJK characters are two columns wide: never cut one in half.
-        assert_eq!(truncate("日本語テキスト", 6), "日本…");
-        assert_eq!(truncate("日本語テキスト", 6).width(), 5);
-        assert_eq!(truncate("abc", 0), "");
-    }
-
-    #[test]
     fn table_columns_line_up_by_width() {
         let table = Table {
             headers: vec!["id".into(), "owner".into(), "text".into()],
@@ -415,7 +330,7 @@ mod tests {
             .lines()
             .map(|l| {
                 let last = l.rfind(' ').unwrap() + 1;
-                l[..last].width()
+                width(&l[..last])
             })
             .collect();
         assert_eq!(text_columns, vec![13, 13, 13], "{text}");
@@ -435,16 +350,19 @@ mod tests {
         let text = String::from_utf8(out).unwrap();
         let row = text.lines().nth(1).unwrap();
         assert_eq!(row, "a   Đẩy nhanh tiến …");
-        assert!(row.width() <= 20);
+        assert!(width(row) <= 20);
     }
 
     #[test]
-    fn wraps_at_spaces_by_width() {
-        assert_eq!(
-            wrap("Đẩy nhanh tiến độ giải ngân", 12),
-            vec!["Đẩy nhanh", "tiến độ giải", "ngân"]
-        );
-        assert_eq!(wrap("abcdefghijklmno", 10), vec!["abcdefghij", "klmno"]);
+    fn table_cells_are_one_safe_line() {
+        let table = Table {
+            headers: vec!["id".into(), "text".into()],
+            rows: vec![vec!["a\x1b[2J".into(), "hai\ndòng\u{202e}".into()]],
+        };
+        let mut out = Vec::new();
+        table.print(&mut out, None).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(text, "id     text\na␛[2J  hai dòng¿\n");
     }
 
     #[test]

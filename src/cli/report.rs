@@ -1,12 +1,12 @@
 //! `dondoc report`: figures by unit for a period, in md, csv, json, html or xlsx.
 
-use super::{parse_date, Context};
+use super::{date_error, Context};
+use crate::dates;
 use crate::i18n::cli as cli_text;
 use crate::i18n::report::text;
 use crate::report::{self, Period, ReportOptions};
 use crate::store;
 use anyhow::Context as _;
-use chrono::NaiveDate;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -18,18 +18,23 @@ overdue as of the as-of date, and those without a deadline from sources dated in
 With no period, every directive is covered.
 
 Examples:
-  dondoc report --month 2023-09 --as-of 2023-10-15
+  dondoc report --month 9/2023 --as-of 15/10/2023
   dondoc --lang vi report --quarter 2023-Q3 --format html --output bao-cao.html
   dondoc report --source giao-ban-2023-08-25.toml --format xlsx --output bc.xlsx")]
 pub struct Args {
-    /// First day of the period (with --to)
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, requires = "to",
+    /// First day of the period (with --to): 2023-09-01, 1/9/2023, +N or -N days
+    #[arg(long, value_name = "DATE", requires = "to", allow_hyphen_values = true,
           conflicts_with_all = ["month", "quarter"])]
-    pub from: Option<NaiveDate>,
+    pub from: Option<String>,
     /// Last day of the period (with --from)
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, requires = "from")]
-    pub to: Option<NaiveDate>,
-    /// A calendar month, e.g. 2023-09
+    #[arg(
+        long,
+        value_name = "DATE",
+        requires = "from",
+        allow_hyphen_values = true
+    )]
+    pub to: Option<String>,
+    /// A calendar month, e.g. 2023-09 or 9/2023
     #[arg(long, value_name = "YYYY-MM", conflicts_with = "quarter")]
     pub month: Option<String>,
     /// A calendar quarter, e.g. 2023-Q3
@@ -38,9 +43,9 @@ pub struct Args {
     /// Only directives from this file (path in the workspace, or file name)
     #[arg(long, value_name = "FILE")]
     pub source: Option<String>,
-    /// Date the figures are computed at (default: --today, else today)
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
-    pub as_of: Option<NaiveDate>,
+    /// Date the figures are computed at, ngày chốt số liệu (default: --today, else today)
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+    pub as_of: Option<String>,
     /// Only this lead unit (owner id)
     #[arg(long, value_name = "ID")]
     pub owner: Option<String>,
@@ -76,14 +81,29 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     if args.format == Format::Xlsx && args.output.is_none() {
         return Err(Usage(cli_text::xlsx_needs_output(ctx.lang)).into());
     }
+    // Relative dates count from the as-of date given globally (--today), as in the UI.
+    let date = |option: &str, s: &str| {
+        dates::parse_as_of(s, ctx.today, ctx.today).map_err(|e| date_error(ctx.lang, option, &e))
+    };
+    let as_of = args
+        .as_of
+        .as_deref()
+        .map(|s| date("--as-of", s))
+        .transpose()?;
     let period = match (&args.from, &args.to, &args.month, &args.quarter) {
-        (Some(from), Some(to), _, _) => Some(Period::range(*from, *to)?),
-        (_, _, Some(month), _) => Some(Period::month(month)?),
+        (Some(from), Some(to), _, _) => {
+            Some(Period::range(date("--from", from)?, date("--to", to)?)?)
+        }
+        (_, _, Some(month), _) => Some(match dates::parse_month(month) {
+            Some((year, month)) => Period::month(&format!("{year:04}-{month:02}"))?,
+            // Not a month we read: the period's own message names what it expects.
+            None => Period::month(month)?,
+        }),
         (_, _, _, Some(quarter)) => Some(Period::quarter(quarter)?),
         _ => None,
     };
     let opts = ReportOptions {
-        as_of: args.as_of.unwrap_or(ctx.today),
+        as_of: as_of.unwrap_or(ctx.today),
         period,
         source: args.source,
         owner: args.owner,

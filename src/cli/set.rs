@@ -1,12 +1,12 @@
 //! `dondoc set`: one change to one directive, written through the store's one write path
 //! (lock, stale check, atomic rename) with a log entry.
 
-use super::{output, Context, Refused};
+use super::{date_error, output, Context, Refused};
 use crate::author;
+use crate::dates;
 use crate::i18n::cli as text;
 use crate::model::Status;
 use crate::store::{self, edit::Change, edit::Edit, write::WriteError};
-use chrono::NaiveDate;
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
@@ -16,11 +16,12 @@ pub struct Args {
     /// New status: open, in_progress, blocked, done or cancelled
     #[arg(long, value_name = "S")]
     pub status: Option<String>,
-    /// Date it was done (default with --status done: the as-of date)
+    /// Date it was done: 2023-10-15, 15/10/2023 or +N days (default with --status done: the as-of date)
     #[arg(long, value_name = "DATE")]
     pub done_on: Option<String>,
-    /// New deadline, YYYY-MM-DD, or "none" for an ongoing task
-    #[arg(long, value_name = "DATE|none")]
+    /// New deadline: 2023-11-30, 30/11/2023, +N days from the as-of date, or "none" for an
+    /// ongoing task
+    #[arg(long, value_name = "DATE|none", allow_hyphen_values = true)]
     pub deadline: Option<String>,
     /// The latest progress, one line
     #[arg(long, value_name = "TEXT")]
@@ -41,14 +42,18 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         done_on: args
             .done_on
             .as_deref()
-            .map(|s| parse_date("--done-on", s).map(Some))
+            .map(|s| {
+                dates::parse_date(s, ctx.today)
+                    .map(Some)
+                    .map_err(|e| date_error(ctx.lang, "--done-on", &e))
+            })
             .transpose()?,
         deadline: args
             .deadline
             .as_deref()
-            .map(|s| match s.trim() {
-                "none" | "" => Ok(None),
-                date => parse_date("--deadline", date).map(Some),
+            .map(|s| {
+                dates::parse_deadline(s, ctx.today)
+                    .map_err(|e| date_error(ctx.lang, "--deadline", &e))
             })
             .transpose()?,
         note: args.note.clone().map(Some),
@@ -101,8 +106,4 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     );
     output::to_stdout(|out| writeln!(out, "{line}"))?;
     Ok(ExitCode::SUCCESS)
-}
-
-fn parse_date(option: &str, value: &str) -> anyhow::Result<NaiveDate> {
-    super::parse_date(value).map_err(|e| anyhow::anyhow!("{option}: {e}"))
 }

@@ -5,10 +5,10 @@
 
 use super::terms::{self, head};
 use super::Lang;
+use crate::dates::DateError as DeadlineError;
 use crate::model::{Status, Timeliness};
 use crate::query::Sort;
 use crate::store::write::WriteError;
-use crate::tui::input::DeadlineError;
 use chrono::NaiveDate;
 
 pub use super::terms::Text;

@@ -1,8 +1,14 @@
-//! Reading and writing workspace files. `load` and `text` read; `edit` changes a parsed
-//! document in memory (pure); `write` is the one place that writes files.
+//! Reading and writing workspace files. `load` walks and reloads, over `parse` (the preamble
+//! every file goes through), `directive_file` and `config_file` (the checks of each kind);
+//! `files` says which files hold directives; `text` reads; `edit` changes a parsed document in
+//! memory (pure); `write` is the one place that writes files.
 
+mod config_file;
+mod directive_file;
 pub mod edit;
+pub mod files;
 pub mod load;
+mod parse;
 pub mod text;
 pub mod write;
 

@@ -1,0 +1,325 @@
+//! What every workspace file goes through before its own checks: bytes to UTF-8 text, one
+//! byte-order mark, no conflict markers, TOML syntax, numbers with valid digits. Then `Ctx`,
+//! the typed reads that report a `path:line:col` problem instead of failing.
+
+use super::text::{self, LineIndex};
+use crate::fold::nfc;
+use crate::model::*;
+use chrono::NaiveDate;
+use std::collections::HashSet;
+use toml::de::{DeTable, DeValue};
+use toml::Spanned;
+
+/// A file that parsed as TOML: its table and the index that turns offsets into positions.
+pub(super) struct Parsed<'a> {
+    pub lines: LineIndex<'a>,
+    pub table: Spanned<DeTable<'a>>,
+}
+
+/// Why a file could not be read as TOML at all, and where.
+pub(super) struct Unparsable {
+    pub pos: (usize, usize),
+    pub message: String,
+}
+
+/// The shared preamble: decodes, strips the byte-order mark and parses `bytes`.
+pub(super) fn parse(bytes: &[u8]) -> Result<Parsed<'_>, Unparsable> {
+    let fail = |pos, message: &str| Unparsable {
+        pos,
+        message: message.to_string(),
+    };
+    let text = text::decode_utf8(bytes)
+        .map_err(|pos| fail(pos, "invalid UTF-8: save the file as UTF-8"))?;
+    let text = text.strip_prefix(text::BOM).unwrap_or(text);
+    // A text that still starts with a byte-order mark once the one allowed was taken off.
+    if text.starts_with(text::BOM) {
+        return Err(fail(
+            (1, 1),
+            "TOML syntax: a second byte-order mark at the start of the file",
+        ));
+    }
+    if let Some(pos) = text::conflict_marker(text) {
+        return Err(fail(
+            pos,
+            "git conflict marker: resolve the merge conflict in this file",
+        ));
+    }
+    let lines = LineIndex::new(text);
+    let table = DeTable::parse(text).map_err(|e| Unparsable {
+        pos: e.span().map(|s| lines.position(s.start)).unwrap_or((1, 1)),
+        message: format!("TOML syntax: {}", e.message().trim()),
+    })?;
+    if let Some((offset, msg)) = bad_number(table.get_ref()) {
+        return Err(Unparsable {
+            pos: lines.position(offset),
+            message: format!("TOML syntax: {msg}"),
+        });
+    }
+    Ok(Parsed { lines, table })
+}
+
+/// The first integer or float the parser let through without checking its digits (`0x`,
+/// `1_0٠`, out of range): its offset and what is wrong. toml's `DeTable` reads numbers lazily.
+fn bad_number(table: &DeTable) -> Option<(usize, String)> {
+    fn value(v: &Field) -> Option<(usize, String)> {
+        match v.get_ref() {
+            DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
+                .is_err()
+                .then(|| (v.span().start, format!("invalid integer {i}"))),
+            DeValue::Float(f) => f
+                .as_str()
+                .parse::<f64>()
+                .is_err()
+                .then(|| (v.span().start, format!("invalid float {f}"))),
+            DeValue::Array(items) => items.iter().find_map(value),
+            DeValue::Table(t) => bad_number(t),
+            _ => None,
+        }
+    }
+    table.iter().find_map(|(_, v)| value(v))
+}
+
+pub(super) fn problem(path: &str, (line, col): (usize, usize), message: String) -> Problem {
+    Problem {
+        path: path.to_string(),
+        line,
+        col,
+        message,
+    }
+}
+
+/// What one file's checks need: its path, positions and the problems found so far.
+pub(super) struct Ctx<'a> {
+    pub path: &'a str,
+    pub lines: &'a LineIndex<'a>,
+    pub problems: Vec<Problem>,
+}
+
+pub(super) type Field<'i> = Spanned<DeValue<'i>>;
+
+impl Ctx<'_> {
+    pub(super) fn pos(&self, offset: usize) -> (usize, usize) {
+        self.lines.position(offset)
+    }
+
+    pub(super) fn report_at(&mut self, pos: (usize, usize), message: impl Into<String>) {
+        self.problems.push(problem(self.path, pos, message.into()));
+    }
+
+    pub(super) fn report(&mut self, at: &Field, message: impl Into<String>) {
+        let pos = self.pos(at.span().start);
+        self.report_at(pos, message);
+    }
+
+    pub(super) fn string(&mut self, value: &Field, what: &str) -> Option<String> {
+        match value.get_ref() {
+            DeValue::String(s) => Some(nfc(s)),
+            other => {
+                self.report(
+                    value,
+                    format!("{what} must be a string, found {}", kind(other)),
+                );
+                None
+            }
+        }
+    }
+
+    pub(super) fn date(&mut self, value: &Field, what: &str) -> Option<NaiveDate> {
+        match value.get_ref() {
+            DeValue::Datetime(dt) => match (dt.date, dt.time, dt.offset) {
+                (Some(d), None, None) => {
+                    let date = NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into());
+                    if date.is_none() {
+                        self.report(value, format!("{what}: impossible date {dt}"));
+                    }
+                    date
+                }
+                _ => {
+                    self.report(
+                        value,
+                        format!("{what} must be a date like 2023-09-30, not a date-time ({dt})"),
+                    );
+                    None
+                }
+            },
+            DeValue::String(s) => {
+                let hint = if s.parse::<NaiveDate>().is_ok() {
+                    format!(": write it without quotes, {what} = {s}")
+                } else {
+                    String::new()
+                };
+                self.report(
+                    value,
+                    format!("{what} must be a date like 2023-09-30, found a string{hint}"),
+                );
+                None
+            }
+            other => {
+                self.report(
+                    value,
+                    format!(
+                        "{what} must be a date like 2023-09-30, found {}",
+                        kind(other)
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    pub(super) fn boolean(&mut self, value: &Field, what: &str) -> bool {
+        match value.get_ref() {
+            DeValue::Boolean(b) => *b,
+            other => {
+                self.report(
+                    value,
+                    format!("{what} must be true or false, found {}", kind(other)),
+                );
+                false
+            }
+        }
+    }
+
+    /// A list of strings (`motto`, `aliases`, `recipients`).
+    pub(super) fn strings(&mut self, value: &Field, what: &str) -> Vec<String> {
+        match value.get_ref() {
+            DeValue::Array(items) => items
+                .iter()
+                .filter_map(|item| self.string(item, what))
+                .collect(),
+            other => {
+                self.report(
+                    value,
+                    format!("{what} must be a list of strings, found {}", kind(other)),
+                );
+                Vec::new()
+            }
+        }
+    }
+
+    /// A list of owner ids, each checked against the registry when it is known.
+    pub(super) fn owner_list(
+        &mut self,
+        value: &Field,
+        known: Option<&HashSet<String>>,
+    ) -> Vec<String> {
+        let DeValue::Array(items) = value.get_ref() else {
+            self.report(
+                value,
+                format!(
+                    "support must be a list of owner ids, found {}",
+                    kind(value.get_ref())
+                ),
+            );
+            return Vec::new();
+        };
+        let mut ids = Vec::new();
+        for item in items.iter() {
+            if let Some(s) = self.string(item, "support") {
+                if known.is_some_and(|k| !k.contains(&s)) {
+                    self.report(
+                        item,
+                        format!("unknown support unit \"{s}\": not in dondoc.toml"),
+                    );
+                }
+                ids.push(s);
+            }
+        }
+        ids
+    }
+
+    pub(super) fn status(&mut self, value: &Field) -> Option<Status> {
+        let s = self.string(value, "status")?;
+        let status = Status::parse(&s);
+        if status.is_none() {
+            self.report(
+                value,
+                format!("unknown status \"{s}\": expected open, in_progress, blocked, done or cancelled"),
+            );
+        }
+        status
+    }
+
+    pub(super) fn table<'t, 'i>(
+        &mut self,
+        value: &'t Field<'i>,
+        what: &str,
+    ) -> Option<&'t DeTable<'i>> {
+        match value.get_ref() {
+            DeValue::Table(t) => Some(t),
+            other => {
+                self.report(
+                    value,
+                    format!("{what} must be a table, found {}", kind(other)),
+                );
+                None
+            }
+        }
+    }
+
+    /// The tables of an array of tables (`[[x]]`), or a problem.
+    pub(super) fn tables<'t, 'i>(
+        &mut self,
+        value: &'t Field<'i>,
+        what: &str,
+    ) -> Vec<&'t Field<'i>> {
+        match value.get_ref() {
+            DeValue::Array(items) => items
+                .iter()
+                .filter(|item| {
+                    let ok = matches!(item.get_ref(), DeValue::Table(_));
+                    if !ok {
+                        self.report(item, format!("each {what} must be a table"));
+                    }
+                    ok
+                })
+                .collect(),
+            other => {
+                self.report(
+                    value,
+                    format!("{what} must be written [[{what}]], found {}", kind(other)),
+                );
+                vec![]
+            }
+        }
+    }
+
+    pub(super) fn unknown_keys(&mut self, table: &DeTable, allowed: &[&str], what: &str) {
+        for (key, _) in table.iter() {
+            if !allowed.contains(&key.get_ref().as_ref()) {
+                let pos = self.pos(key.span().start);
+                self.report_at(
+                    pos,
+                    format!(
+                        "unknown key \"{}\" in {what} (expected one of: {})",
+                        key.get_ref(),
+                        allowed.join(", ")
+                    ),
+                );
+            }
+        }
+    }
+}
+
+pub(super) fn kind(v: &DeValue) -> &'static str {
+    match v {
+        DeValue::String(_) => "a string",
+        DeValue::Integer(_) => "an integer",
+        DeValue::Float(_) => "a float",
+        DeValue::Boolean(_) => "a boolean",
+        DeValue::Datetime(_) => "a date",
+        DeValue::Array(_) => "an array",
+        DeValue::Table(_) => "a table",
+    }
+}
+
+pub(super) fn get<'t, 'i>(table: &'t DeTable<'i>, key: &str) -> Option<&'t Field<'i>> {
+    table.get(key)
+}
+
+pub(super) fn valid_id(id: &str, extra: &[char]) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || extra.contains(&c))
+}
