@@ -116,7 +116,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     for problem in ws.problems.iter().take(SHOWN) {
         eprintln!(
             "dondoc: {}",
-            cli_text::warning(ctx.lang, &problem.to_string())
+            cli_text::warning(ctx.lang, &crate::i18n::store::problem(ctx.lang, problem))
         );
     }
     if ws.problems.len() > SHOWN {

@@ -111,7 +111,8 @@ fn print(
     field(out, l.done_on, done_on.as_deref().unwrap_or(l.none))?;
     field(out, l.note, d.note.as_deref().unwrap_or(l.none))?;
     if let Some(reason) = &file.broken {
-        writeln!(out, "{}", text::not_writable(lang, reason))?;
+        let reason = crate::i18n::store::problem_kind(lang, reason);
+        writeln!(out, "{}", text::not_writable(lang, &reason))?;
     }
 
     writeln!(out)?;

@@ -25,7 +25,7 @@ pub fn run(ctx: &Context, _args: Args) -> anyhow::Result<ExitCode> {
     }
     output::to_stdout(|out| {
         for p in &problems {
-            writeln!(out, "{p}")?;
+            writeln!(out, "{}", crate::i18n::store::problem(ctx.lang, p))?;
         }
         Ok(())
     })?;

@@ -155,6 +155,15 @@ pub fn date(lang: Lang, d: NaiveDate) -> String {
     terms::date(lang, d)
 }
 
+/// A loader's problem: `path:line:col: what is wrong`.
+pub fn problem(lang: Lang, p: &crate::model::Problem) -> String {
+    super::store::problem(lang, p)
+}
+
+pub fn problem_kind(lang: Lang, k: &crate::model::ProblemKind) -> String {
+    super::store::problem_kind(lang, k)
+}
+
 /// A log time, to the second.
 pub fn date_time(lang: Lang, t: chrono::DateTime<chrono::FixedOffset>) -> String {
     terms::date_time(lang, t)

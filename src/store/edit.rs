@@ -78,6 +78,8 @@ pub struct Edit {
 pub enum ApplyError {
     /// The TOML parser's message.
     Parse(String),
+    /// The edited text would not load back: what the loader found.
+    Invalid(crate::model::ProblemKind),
     NotFound(String),
     Conflict,
     /// The directive is an inline table, which dondoc does not edit.

@@ -100,17 +100,18 @@ impl Workspace {
         for mut d in directives {
             d.file = file_index;
             if let Some(&(other_file, other_line)) = known.get(&d.id) {
-                let message = format!(
-                    "duplicate id \"{}\": already used at {}:{}",
-                    d.id, self.files[other_file].path, other_line
-                );
+                let kind = ProblemKind::DuplicateId {
+                    id: d.id.clone(),
+                    path: self.files[other_file].path.clone(),
+                    line: other_line,
+                };
                 let (line, col) = d.id_pos;
                 let path = self.files[file_index].path.clone();
                 self.files[file_index].problems.push(Problem {
                     path,
                     line,
                     col,
-                    message,
+                    kind,
                 });
                 continue;
             }

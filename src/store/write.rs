@@ -3,7 +3,7 @@
 use super::edit::{self, ApplyError, Edit};
 use super::load::load_file;
 use super::text;
-use crate::model::{Directive, Workspace};
+use crate::model::{Directive, ProblemKind, Workspace};
 use std::collections::HashSet;
 use std::fs::{self, File, OpenOptions};
 use std::io::Write;
@@ -15,7 +15,7 @@ pub enum WriteError {
     UnknownId(String),
     Broken {
         path: String,
-        reason: String,
+        reason: ProblemKind,
     },
     /// The directive changed on disk since it was read; `by` is who changed it last, from
     /// its log, when the log says.
@@ -156,7 +156,7 @@ fn write_edit_inner(ws: &Workspace, edit: &Edit) -> Result<Written, WriteError> 
     }
     let original = std::str::from_utf8(&bytes).map_err(|_| WriteError::Broken {
         path: rel.clone(),
-        reason: "invalid UTF-8".into(),
+        reason: ProblemKind::InvalidUtf8,
     })?;
     let updated = edit::apply(original, edit).map_err(|source| WriteError::Apply {
         path: rel.clone(),
@@ -169,7 +169,7 @@ fn write_edit_inner(ws: &Workspace, edit: &Edit) -> Result<Written, WriteError> 
         return Err(WriteError::Apply {
             path: rel,
             id: edit.id.clone(),
-            source: ApplyError::Parse(reason),
+            source: ApplyError::Invalid(reason),
         });
     }
     atomic_write(&full, updated.as_bytes()).map_err(|e| match e.kind() {

@@ -82,7 +82,7 @@ fn lines<'a>(app: &'a App, d: &'a Directive, theme: &Theme) -> Vec<Line<'a>> {
             .problems
             .iter()
             .find(|p| p.path == file.path)
-            .map_or_else(|| reason.clone(), |p| p.to_string());
+            .map_or_else(|| t::problem_kind(lang, reason), |p| t::problem(lang, p));
         out.push(Line::from(value(&why)));
     }
     if app.is_conflicted(d) {
