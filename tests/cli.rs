@@ -649,8 +649,19 @@ fn show_and_errors_in_vietnamese() {
             "dondoc: does-not-exist không có dondoc.toml",
         ));
     f.write("bad/empty.toml", "");
+    f.write(
+        "bad/owner.toml",
+        "[source]\ntitle = \"Owner\"\n\n[[directive]]\nid = \"o-1\"\ntext = \"x\"\nowner = \"khong-co\"\nstatus = \"finished\"\n",
+    );
     let assert = f.run(&["--lang", "vi", "validate"]).assert().code(1);
-    assert_eq!(stderr_of(&assert), "dondoc: 1 lỗi trong 1 tệp\n");
+    let stdout = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    assert_eq!(
+        stdout,
+        "bad/empty.toml:1:1: tệp rỗng: một tệp nhiệm vụ cần có [source] và [[directive]]\n\
+         bad/owner.toml:7:9: đơn vị chủ trì \"khong-co\" không có trong dondoc.toml\n\
+         bad/owner.toml:8:10: trạng thái \"finished\" không hợp lệ: dùng open, in_progress, blocked, done hoặc cancelled\n"
+    );
+    assert_eq!(stderr_of(&assert), "dondoc: 3 lỗi trong 2 tệp\n");
 }
 
 #[test]

@@ -387,3 +387,138 @@ fn place_name(lang: Lang, p: Place) -> &'static str {
     };
     lang.pick(en, vi)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Status;
+
+    /// Every kind of problem, with arguments.
+    fn every_kind() -> Vec<ProblemKind> {
+        use ProblemKind as K;
+        let s = || "x".to_string();
+        vec![
+            K::CannotRead(s()),
+            K::InvalidUtf8,
+            K::SecondByteOrderMark,
+            K::ConflictMarker,
+            K::TomlSyntax(s()),
+            K::InvalidInteger(s()),
+            K::InvalidFloat(s()),
+            K::EmptyFile,
+            K::NotAString {
+                what: s(),
+                found: ValueKind::Integer,
+            },
+            K::ImpossibleDate {
+                what: s(),
+                date: s(),
+            },
+            K::DateTimeNotDate {
+                what: s(),
+                value: s(),
+            },
+            K::DateAsString {
+                what: s(),
+                value: s(),
+                date_inside: true,
+            },
+            K::NotADate {
+                what: s(),
+                found: ValueKind::Float,
+            },
+            K::NotABoolean {
+                what: s(),
+                found: ValueKind::String,
+            },
+            K::NotAStringList {
+                what: s(),
+                found: ValueKind::Table,
+            },
+            K::SupportNotAList {
+                found: ValueKind::Boolean,
+            },
+            K::UnknownSupport(s()),
+            K::UnknownStatus(s()),
+            K::NotATable {
+                what: s(),
+                found: ValueKind::Array,
+            },
+            K::ItemNotATable { what: s() },
+            K::NotAnArrayOfTables {
+                what: s(),
+                found: ValueKind::Date,
+            },
+            K::UnknownKey {
+                key: s(),
+                place: Place::Directive,
+                allowed: vec![s()],
+            },
+            K::SourceWithoutTitle,
+            K::NoSource,
+            K::DirectiveWithoutId,
+            K::InvalidId(s()),
+            K::NoText(s()),
+            K::NoOwner(s()),
+            K::UnknownOwner(s()),
+            K::NoStatus(s()),
+            K::DoneWithoutDate(s()),
+            K::DoneOnNotDone {
+                id: s(),
+                status: Status::Open,
+            },
+            K::DuplicateId {
+                id: s(),
+                path: s(),
+                line: 1,
+            },
+            K::LogTimeNotDateTime {
+                found: ValueKind::String,
+            },
+            K::LogWithoutTime,
+            K::ClearedNotAList,
+            K::DueSoonDaysOutOfRange,
+            K::DueSoonDaysNotAnInteger {
+                found: ValueKind::String,
+            },
+            K::OwnerWithoutId,
+            K::InvalidOwnerId(s()),
+            K::DuplicateOwnerId {
+                id: s(),
+                path: s(),
+                line: 1,
+                col: 2,
+            },
+            K::OwnerWithoutName(s()),
+        ]
+    }
+
+    #[test]
+    fn every_problem_is_said_in_both_languages() {
+        for kind in every_kind() {
+            let en = problem_kind(Lang::En, &kind);
+            let vi = problem_kind(Lang::Vi, &kind);
+            assert!(!en.is_empty() && !vi.is_empty(), "{kind:?}");
+            assert_ne!(en, vi, "{kind:?} is not translated");
+            assert_eq!(kind.to_string(), en, "Display is the English form");
+        }
+    }
+
+    #[test]
+    fn a_problem_keeps_its_position_in_both_languages() {
+        let p = Problem {
+            path: "2023/a.toml".into(),
+            line: 7,
+            col: 9,
+            kind: ProblemKind::UnknownOwner("khong-co".into()),
+        };
+        assert_eq!(
+            problem(Lang::En, &p),
+            "2023/a.toml:7:9: unknown owner \"khong-co\": not in dondoc.toml"
+        );
+        assert_eq!(
+            problem(Lang::Vi, &p),
+            "2023/a.toml:7:9: đơn vị chủ trì \"khong-co\" không có trong dondoc.toml"
+        );
+    }
+}
