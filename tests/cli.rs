@@ -648,6 +648,16 @@ fn show_and_errors_in_vietnamese() {
         .stderr(predicate::str::starts_with(
             "dondoc: does-not-exist không có dondoc.toml",
         ));
+    f.run(&["--lang", "vi", "report", "--month", "2023-13"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(
+            "dondoc: \"2023-13\" không phải là tháng",
+        ));
+    f.run(&["--lang", "vi", "report", "--owner", "khong-co"])
+        .assert()
+        .code(2)
+        .stderr("dondoc: không có đơn vị \"khong-co\": không phải mã đơn vị trong dondoc.toml\n");
     f.write("bad/empty.toml", "");
     f.write(
         "bad/owner.toml",

@@ -153,10 +153,16 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
 
 /// Errors of the core that reach here as they are, put in the invocation's language.
 fn in_language(e: anyhow::Error, lang: Lang) -> anyhow::Error {
-    match e.downcast_ref::<crate::store::LoadError>() {
-        Some(load) => anyhow::anyhow!(crate::i18n::store::load_error(lang, load)),
-        None => e,
+    if let Some(load) = e.downcast_ref::<crate::store::LoadError>() {
+        return anyhow::anyhow!(crate::i18n::store::load_error(lang, load));
     }
+    if let Some(period) = e.downcast_ref::<crate::report::period::PeriodError>() {
+        return anyhow::anyhow!(crate::i18n::report::period_error(lang, period));
+    }
+    if let Some(output) = e.downcast_ref::<output::OutputError>() {
+        return anyhow::anyhow!(crate::i18n::cli::cannot_write_output(lang, &output.0));
+    }
+    e
 }
 
 /// Prints the top-level help (used until a command has something better to do).

@@ -16,9 +16,22 @@ pub fn to_stdout(print: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> anyhow
     match print(&mut out).and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(anyhow::anyhow!("cannot write the output: {e}")),
+        Err(e) => Err(OutputError(e).into()),
     }
 }
+
+/// Stdout failed (a full disk, a closed terminal); said in the invocation's language.
+#[derive(Debug)]
+pub struct OutputError(pub io::Error);
+
+impl std::fmt::Display for OutputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = crate::i18n::cli::cannot_write_output(crate::i18n::Lang::En, &self.0);
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for OutputError {}
 
 /// The terminal's width in columns when stdout is a terminal; `None` when it is a pipe or file
 /// (then nothing is cut).

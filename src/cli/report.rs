@@ -125,7 +125,8 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
             cli_text::more_problems(ctx.lang, ws.problems.len() - SHOWN)
         );
     }
-    opts.check(&ws).map_err(Usage)?;
+    opts.check(&ws)
+        .map_err(|e| Usage(crate::i18n::report::filter_error(ctx.lang, &e)))?;
     let report = report::compute(&ws, &opts);
     if report.is_empty() && matches!(args.format, Format::Csv | Format::Json) {
         // These formats keep their shape for scripts (zeros, null rates); tell the person.

@@ -587,3 +587,50 @@ pub fn not_a_repo(lang: Lang, dir: &str) -> String {
         ),
     }
 }
+
+// `init` and `merge-driver`.
+
+pub fn already_a_workspace(lang: Lang, dir: &str) -> String {
+    match lang {
+        Lang::En => {
+            format!("{dir} already holds a dondoc.toml: not overwritten (use another folder)")
+        }
+        Lang::Vi => format!("{dir} đã có dondoc.toml: không ghi đè (hãy dùng thư mục khác)"),
+    }
+}
+
+pub fn already_exists(lang: Lang, path: &str) -> String {
+    match lang {
+        Lang::En => format!("{path} already exists: not overwritten (use another folder)"),
+        Lang::Vi => format!("{path} đã có: không ghi đè (hãy dùng thư mục khác)"),
+    }
+}
+
+pub fn cannot_create(lang: Lang, path: &str) -> String {
+    match lang {
+        Lang::En => format!("cannot create {path}"),
+        Lang::Vi => format!("không tạo được {path}"),
+    }
+}
+
+pub fn merge_unreadable(lang: Lang, path: &str) -> String {
+    match lang {
+        Lang::En => format!(
+            "{path}: cannot read the three versions as UTF-8 text; leaving git's conflict"
+        ),
+        Lang::Vi => format!(
+            "{path}: không đọc được ba phiên bản dưới dạng văn bản UTF-8; để nguyên xung đột của git"
+        ),
+    }
+}
+
+pub fn merge_refused(lang: Lang, path: &str, why: &str) -> String {
+    match lang {
+        Lang::En => {
+            format!("{path}: {why}; leaving git's conflict (fix the file, then `git add {path}`)")
+        }
+        Lang::Vi => {
+            format!("{path}: {why}; để nguyên xung đột của git (sửa tệp, rồi `git add {path}`)")
+        }
+    }
+}

@@ -5,6 +5,7 @@
 pub mod cli;
 pub mod report;
 pub mod store;
+pub mod templates;
 pub mod terms;
 pub mod tui;
 

@@ -4,7 +4,7 @@
 //! hoàn thành quá hạn, chưa hoàn thành trong hạn, quá hạn. The words for statuses, timeliness
 //! and the things counted are the glossary's ([`super::terms`]).
 
-use super::terms::head;
+use super::terms::{self, head};
 use super::Lang;
 use crate::model::Timeliness;
 
@@ -191,6 +191,51 @@ pub fn percent(rate: Option<f64>, lang: Lang) -> String {
     match lang {
         Lang::Vi => s.replace('.', ","),
         Lang::En => s,
+    }
+}
+
+/// A period that cannot be, for `report --from/--to/--month/--quarter`.
+pub fn period_error(lang: Lang, e: &crate::report::period::PeriodError) -> String {
+    use crate::report::period::PeriodError as E;
+    match (lang, e) {
+        (Lang::En, E::Reversed { from, to }) => format!(
+            "the period starts ({from}) after it ends ({to}): --from must not be later than --to"
+        ),
+        (Lang::Vi, E::Reversed { from, to }) => format!(
+            "kỳ báo cáo bắt đầu ({}) sau khi kết thúc ({}): --from không được sau --to",
+            terms::date(lang, *from),
+            terms::date(lang, *to)
+        ),
+        (Lang::En, E::NotAMonth(s)) => format!("\"{s}\" is not a month: use YYYY-MM, e.g. 2023-09"),
+        (Lang::Vi, E::NotAMonth(s)) => {
+            format!("\"{s}\" không phải là tháng: dùng YYYY-MM hoặc M/YYYY, ví dụ 2023-09, 9/2023")
+        }
+        (Lang::En, E::NotAQuarter(s)) => {
+            format!("\"{s}\" is not a quarter: use YYYY-QN, e.g. 2023-Q3")
+        }
+        (Lang::Vi, E::NotAQuarter(s)) => {
+            format!("\"{s}\" không phải là quý: dùng YYYY-QN, ví dụ 2023-Q3")
+        }
+    }
+}
+
+/// A report filter that names nothing in the workspace.
+pub fn filter_error(lang: Lang, e: &crate::report::FilterError) -> String {
+    use crate::report::FilterError as E;
+    match (lang, e) {
+        (Lang::En, E::UnknownUnit(u)) => {
+            format!("unknown unit \"{u}\": not an owner id in dondoc.toml")
+        }
+        (Lang::Vi, E::UnknownUnit(u)) => {
+            format!("không có đơn vị \"{u}\": không phải mã đơn vị trong dondoc.toml")
+        }
+        (_, E::UnknownGroup { group, groups }) => super::cli::unknown_group(lang, group, groups),
+        (Lang::En, E::UnknownSource(s)) => format!(
+            "no directive file matches \"{s}\": give its path in the workspace or its file name"
+        ),
+        (Lang::Vi, E::UnknownSource(s)) => format!(
+            "không có tệp nhiệm vụ nào khớp \"{s}\": ghi đường dẫn trong thư mục dữ liệu hoặc tên tệp"
+        ),
     }
 }
 

@@ -155,6 +155,15 @@ pub fn date(lang: Lang, d: NaiveDate) -> String {
     terms::date(lang, d)
 }
 
+/// "Không tải lại được: …" when the workspace itself cannot be read.
+pub fn reload_failed(lang: Lang, e: &crate::store::LoadError) -> String {
+    format!(
+        "{}: {}",
+        tr(lang, RELOADING_FAILED),
+        super::store::load_error(lang, e)
+    )
+}
+
 /// A loader's problem: `path:line:col: what is wrong`.
 pub fn problem(lang: Lang, p: &crate::model::Problem) -> String {
     super::store::problem(lang, p)

@@ -861,7 +861,7 @@ impl App {
                 return vec![Effect::GitStatus];
             }
             Outcome::Reloaded(Err(e)) | Outcome::ReloadedAfterSync(Err(e)) => {
-                self.error(format!("{}: {e}", tr(self.lang, t::RELOADING_FAILED)))
+                self.error(t::reload_failed(self.lang, &e))
             }
             Outcome::ReloadedAfterSync(Ok(ws)) => {
                 // The sync's message stays: it says what changed.
