@@ -615,11 +615,11 @@ fn wide_and_combining_text_keeps_the_columns_aligned() {
     // show both texts' beginnings).
     let backend = screen(&by_id((200, 40)));
     let lines: Vec<String> = backend.to_string().lines().map(str::to_string).collect();
-    let row = |id: &str| {
+    let row = |needle: &str| {
         lines
             .iter()
-            .find(|l| l.contains(id))
-            .expect(&backend.to_string())
+            .find(|l| l.contains(needle))
+            .unwrap_or_else(|| panic!("{needle:?} not in\n{backend}"))
             .clone()
     };
     let x_of = |line: &str, needle: &str| {
