@@ -724,6 +724,28 @@ fn keys_change_a_deadline_in_each_form() {
 }
 
 #[test]
+fn the_log_tells_an_extension_from_another_deadline_change_in_vietnamese() {
+    let ws = Workspace::new();
+    // Later, then earlier: "gia hạn", then "điều chỉnh thời hạn".
+    let app = keys(
+        &ws,
+        Lang::Vi,
+        "d 30/11/2023 <Enter> d 20/11/2023 <Enter> <Enter>",
+    );
+    let message = screen(&app).to_string();
+    assert!(message.contains("Gia hạn → 30/11/2023"), "{message}");
+    assert!(
+        message.contains("Điều chỉnh thời hạn → 20/11/2023"),
+        "{message}"
+    );
+    // Log times to the second, as an office writes dates.
+    assert!(
+        message.contains("15/10/2023 09:00:00  Kiểm Thử"),
+        "{message}"
+    );
+}
+
+#[test]
 fn keys_an_impossible_deadline_writes_nothing() {
     let ws = Workspace::new();
     let original = ws.read(FILE);

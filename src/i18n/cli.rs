@@ -255,7 +255,7 @@ pub fn log_changes(lang: Lang, e: &LogEntry, extension: bool) -> Vec<String> {
     for field in &e.cleared {
         changes.push(match lang {
             Lang::En => format!("{field} removed"),
-            Lang::Vi => format!("bỏ {}", field_name(lang, field)),
+            Lang::Vi => format!("bỏ {}", terms::field_name(lang, field)),
         });
     }
     if let Some(n) = &e.note {
@@ -265,21 +265,6 @@ pub fn log_changes(lang: Lang, e: &LogEntry, extension: bool) -> Vec<String> {
         });
     }
     changes
-}
-
-/// A field of a directive by its key in the file, as people call it.
-pub fn field_name(lang: Lang, key: &str) -> String {
-    let term = match key {
-        "deadline" => terms::DEADLINE,
-        "done_on" => terms::DONE_ON,
-        "note" => terms::NOTE,
-        "status" => terms::STATUS,
-        "support" => terms::SUPPORT_UNITS,
-        "owner" => terms::LEAD_UNIT,
-        "issued_by" => terms::ISSUED_BY,
-        _ => return key.to_string(),
-    };
-    lang.pick(term.0, term.1).to_string()
 }
 
 // Errors and warnings of the commands.

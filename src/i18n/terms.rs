@@ -195,6 +195,21 @@ pub fn deadline_change_word(
     }
 }
 
+/// A field of a directive by its key in the file, as people call it.
+pub fn field_name(lang: Lang, key: &str) -> String {
+    let term = match key {
+        "deadline" => DEADLINE,
+        "done_on" => DONE_ON,
+        "note" => NOTE,
+        "status" => STATUS,
+        "support" => SUPPORT_UNITS,
+        "owner" => LEAD_UNIT,
+        "issued_by" => ISSUED_BY,
+        _ => return key.to_string(),
+    };
+    lang.pick(term.0, term.1).to_string()
+}
+
 /// The first letter in capitals, for a heading or a column: "Hoàn thành đúng hạn".
 pub fn heading(term: &str) -> String {
     let mut chars = term.chars();

@@ -336,6 +336,21 @@ pub fn write_error(lang: Lang, id: &str, e: &WriteError) -> String {
     )
 }
 
+/// A field of a directive by its key in the file: "done_on" is "done on", "ngày hoàn thành".
+pub fn field_name(lang: Lang, key: &str) -> String {
+    terms::field_name(lang, key)
+}
+
+/// Before the new deadline in the log: "Deadline", or in Vietnamese "Gia hạn" for an
+/// extension and "Điều chỉnh thời hạn" for another change.
+pub fn deadline_change_label(lang: Lang, extension: bool) -> String {
+    match (lang, extension) {
+        (Lang::En, _) => head::DEADLINE.0.to_string(),
+        (Lang::Vi, true) => terms::heading(terms::EXTENSION.1),
+        (Lang::Vi, false) => terms::heading(terms::DEADLINE_CHANGE.1),
+    }
+}
+
 /// " (extended 2×, see the log)" after a deadline that was extended.
 pub fn extended_times(lang: Lang, n: usize) -> String {
     match lang {
