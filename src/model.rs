@@ -5,7 +5,7 @@ use serde::Serialize;
 use std::fmt;
 use std::path::PathBuf;
 
-/// The five statuses of FORMAT.md, in the order the UI offers them (keys 1–5).
+/// The five statuses of docs/FORMAT.md, in the order the UI offers them (keys 1–5).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
@@ -51,7 +51,7 @@ impl fmt::Display for Status {
     }
 }
 
-/// Derived from status, deadline and "today" (FORMAT.md's table); never stored.
+/// Derived from status, deadline and "today" (docs/FORMAT.md's table); never stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Timeliness {
@@ -100,7 +100,7 @@ impl fmt::Display for Timeliness {
     }
 }
 
-/// FORMAT.md's timeliness table.
+/// docs/FORMAT.md's timeliness table.
 pub fn timeliness(
     status: Status,
     deadline: Option<NaiveDate>,
@@ -613,10 +613,6 @@ impl Workspace {
 
     pub fn directive(&self, id: &str) -> Option<&Directive> {
         self.directives.iter().find(|d| d.id == id)
-    }
-
-    pub fn directive_index(&self, id: &str) -> Option<usize> {
-        self.directives.iter().position(|d| d.id == id)
     }
 
     pub fn file_of(&self, d: &Directive) -> &SourceFile {

@@ -675,6 +675,34 @@ fn show_and_errors_in_vietnamese() {
 }
 
 #[test]
+fn csv_outputs_neutralise_formulas_and_keep_numbers() {
+    let f = Fixture::new();
+    f.write(
+        "2023/formulas.toml",
+        "[source]\ntitle = \"Formulas\"\n\n[[directive]]\nid = \"f-1\"\n\
+         text = \"=HYPERLINK(\\\"http://x\\\")\"\nowner = \"cuc-thue\"\nstatus = \"open\"\n\
+         note = \"-5\"\n\n[[directive]]\nid = \"f-2\"\ntext = \"@SUM(A1)\\u001b[2J\"\n\
+         owner = \"cuc-thue\"\nstatus = \"open\"\nnote = \"+cmd\"\n",
+    );
+    let config = f
+        .read("dondoc.toml")
+        .replace("name = \"Cục Thuế tỉnh Bắc Kạn\"", "name = \"=1+1\"");
+    f.write("dondoc.toml", config);
+    let list = f.stdout(&["list", "--format", "csv", "--source", "2023/formulas.toml"]);
+    let rows: Vec<&str> = list.split("\r\n").collect();
+    assert!(
+        rows[1].starts_with("f-1,\"'=HYPERLINK(\"\"http://x\"\")\",cuc-thue,"),
+        "{list}"
+    );
+    assert!(rows[1].contains(",-5,"), "a number stays a number: {list}");
+    assert!(rows[2].starts_with("f-2,'@SUM(A1)␛[2J,cuc-thue,"), "{list}");
+    assert!(rows[2].contains(",'+cmd,"), "{list}");
+    let report = f.stdout(&["report", "--format", "csv"]);
+    assert!(report.contains(",cuc-thue,'=1+1,"), "{report}");
+    assert!(!report.contains(",=1+1"), "{report}");
+}
+
+#[test]
 fn show_never_prints_control_characters_from_the_files() {
     let f = Fixture::new();
     f.write(
@@ -801,7 +829,14 @@ fn set_deadline_none_removes_the_line_and_logs_it() {
     let expected = expected_after(
         &before,
         "gb-2023-08-04",
-        &[("deadline = 2023-10-20\n", "")],
+        &[
+            ("deadline = 2023-10-20\n", ""),
+            // The first change of a deadline keeps the first one (format 1.1).
+            (
+                "note = \"Giải ngân vốn các chương trình MTQG đạt 38% kế hoạch\"\n",
+                "note = \"Giải ngân vốn các chương trình MTQG đạt 38% kế hoạch\"\nfirst_deadline = 2023-10-20\n",
+            ),
+        ],
         &new_at_line(&before, &after),
         &["by = \"Tester\"", "cleared = [\"deadline\"]"],
     );

@@ -1,4 +1,4 @@
-//! Git-synced workspaces (issue 4), with real git repositories in temporary folders: a bare
+//! Git-synced workspaces, with real git repositories in temporary folders: a bare
 //! remote and two clones, each with its own clerk, running the built `dondoc` binary as the
 //! merge driver and for `sync`.
 

@@ -2,24 +2,31 @@
 //!
 //! Exit codes: 0 ok, 1 problems found or edit refused ([`Refused`]), 2 usage or I/O error.
 
+pub mod add;
+pub mod edit;
 pub mod git_setup;
 pub mod init;
 pub mod list;
 pub mod merge_driver;
+pub mod new;
 pub mod output;
+pub mod owner;
 pub mod report;
 pub mod set;
 pub mod show;
 pub mod sync;
+pub mod units;
 pub mod validate;
 
 use crate::config::{self, UserConfig};
+pub use crate::context::Context;
 use crate::dates::{self, DateError};
 use crate::i18n::Lang;
 use anyhow::Context as _;
-use chrono::NaiveDate;
-use clap::{CommandFactory, Parser, Subcommand};
+
+use clap::{Parser, Subcommand};
 use std::ffi::OsString;
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -68,21 +75,20 @@ pub enum Command {
     /// Register dondoc's merge driver in this git repository
     #[command(name = "git-setup")]
     GitSetup(git_setup::Args),
+    /// Create a meeting file (its [source] table), ready for directives
+    New(new::Args),
+    /// Add a directive to a meeting file, once per lead unit
+    Add(add::Args),
+    /// Change a directive's text, lead unit or coordinating units (logged)
+    Edit(edit::Args),
+    /// The units: `owner add` adds one to dondoc.toml
+    Owner(owner::Args),
 }
 
 /// An edit refused or problems found: exit 1, with this message on stderr.
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
 pub struct Refused(pub String);
-
-/// What every command gets: resolved options.
-#[derive(Debug, Clone)]
-pub struct Context {
-    pub data: PathBuf,
-    pub today: NaiveDate,
-    pub lang: Lang,
-    pub config: UserConfig,
-}
 
 /// A refused date option, in the words the UI uses for the same mistake.
 pub fn date_error(lang: Lang, option: &str, e: &DateError) -> anyhow::Error {
@@ -110,7 +116,8 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
                 eprintln!("dondoc: {refused}");
                 return ExitCode::from(1);
             }
-            eprintln!("dondoc: {e:#}");
+            // The terminal may be gone (the UI lost its connection): saying so must not fail.
+            let _ = writeln!(std::io::stderr(), "dondoc: {e:#}");
             ExitCode::from(2)
         }
     }
@@ -137,7 +144,12 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         config,
     };
     let result = match cli.command {
-        None => crate::tui::run(&ctx),
+        None => match crate::tui::run(&ctx) {
+            Ok(crate::tui::Ended::Quit) => Ok(ExitCode::SUCCESS),
+            Ok(crate::tui::Ended::Signal(s)) => Ok(ExitCode::from(128u8.saturating_add(s as u8))),
+            Err(crate::tui::Error::Load(e)) => Err(e.into()),
+            Err(e) => Err(e.into()),
+        },
         Some(Command::List(a)) => list::run(&ctx, a),
         Some(Command::Show(a)) => show::run(&ctx, a),
         Some(Command::Set(a)) => set::run(&ctx, a),
@@ -147,6 +159,10 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Sync(a)) => sync::run(&ctx, a),
         Some(Command::MergeDriver(a)) => merge_driver::run(&ctx, a),
         Some(Command::GitSetup(a)) => git_setup::run(&ctx, a),
+        Some(Command::New(a)) => new::run(&ctx, a),
+        Some(Command::Add(a)) => add::run(&ctx, a),
+        Some(Command::Edit(a)) => edit::run(&ctx, a),
+        Some(Command::Owner(a)) => owner::run(&ctx, a),
     };
     result.map_err(|e| in_language(e, ctx.lang))
 }
@@ -163,9 +179,4 @@ fn in_language(e: anyhow::Error, lang: Lang) -> anyhow::Error {
         return anyhow::anyhow!(crate::i18n::cli::cannot_write_output(lang, &output.0));
     }
     e
-}
-
-/// Prints the top-level help (used until a command has something better to do).
-pub fn print_help() {
-    let _ = Cli::command().print_help();
 }

@@ -1,6 +1,7 @@
 //! Printing for the CLI: a locked, buffered stdout that ends quietly on a closed pipe, tables
 //! aligned by display width, JSON and CSV records of directives, and small text helpers.
 
+use crate::csv_out;
 use crate::model::{Directive, Workspace};
 pub use crate::term_text::pad;
 use crate::term_text::{self, fit, width};
@@ -201,7 +202,7 @@ pub fn write_json(out: &mut dyn Write, records: &[Record]) -> io::Result<()> {
     out.write_all(b"]\n")
 }
 
-pub const CSV_HEADER: [&str; 15] = [
+const CSV_HEADER: [&str; 15] = [
     "id",
     "text",
     "owner",
@@ -219,14 +220,14 @@ pub const CSV_HEADER: [&str; 15] = [
     "source_ref",
 ];
 
-/// CSV as RFC 4180 has it (CRLF line ends, quotes doubled); absent values are empty, support
-/// units are joined by ';'.
+/// CSV as RFC 4180 has it, by the one writer ([`crate::csv_out`]: formulas neutralised,
+/// escapes shown); absent values are empty, support units are joined by ';'.
 pub fn write_csv(out: &mut dyn Write, records: &[Record]) -> io::Result<()> {
-    write_csv_row(out, CSV_HEADER.iter().map(|s| s.to_string()))?;
+    csv_out::write_row(out, CSV_HEADER)?;
     let date = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
     let text = |s: Option<&str>| s.unwrap_or_default().to_string();
     write_parallel(out, records, |r, buf| {
-        write_csv_row(
+        csv_out::write_row(
             buf,
             [
                 r.id.to_string(),
@@ -244,34 +245,13 @@ pub fn write_csv(out: &mut dyn Write, records: &[Record]) -> io::Result<()> {
                 r.source.title.to_string(),
                 date(r.source.date),
                 text(r.source.reference),
-            ]
-            .into_iter(),
+            ],
         )
     })
 }
 
-fn write_csv_row(out: &mut dyn Write, fields: impl Iterator<Item = String>) -> io::Result<()> {
-    for (i, field) in fields.enumerate() {
-        if i > 0 {
-            out.write_all(b",")?;
-        }
-        out.write_all(csv_field(&field).as_bytes())?;
-    }
-    out.write_all(b"\r\n")
-}
-
-/// A field quoted when it holds a comma, quote, line break, or edge spaces.
-pub fn csv_field(s: &str) -> std::borrow::Cow<'_, str> {
-    let needs_quotes = s.contains([',', '"', '\n', '\r']) || s.starts_with(' ') || s.ends_with(' ');
-    if needs_quotes {
-        format!("\"{}\"", s.replace('"', "\"\"")).into()
-    } else {
-        s.into()
-    }
-}
-
 /// Ids close to `wanted` (same text inside, or a few typos away), best first, at most three.
-pub fn close_ids<'a>(ws: &'a Workspace, wanted: &str) -> Vec<&'a str> {
+fn close_ids<'a>(ws: &'a Workspace, wanted: &str) -> Vec<&'a str> {
     let wanted_lower = wanted.to_lowercase();
     let mut scored: Vec<(usize, &str)> = ws
         .directives
@@ -376,14 +356,6 @@ mod tests {
         table.print(&mut out, None).unwrap();
         let text = String::from_utf8(out).unwrap();
         assert_eq!(text, "id     text\na␛[2J  hai dòng¿\n");
-    }
-
-    #[test]
-    fn csv_quotes_only_what_needs_it() {
-        assert_eq!(csv_field("plain"), "plain");
-        assert_eq!(csv_field("a, b"), "\"a, b\"");
-        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
     }
 
     #[test]

@@ -26,6 +26,18 @@ pub struct Args {
     /// The latest progress, one line
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
+    /// The document that reported completion, with --status done ("Báo cáo số 45/BC-UBND")
+    #[arg(long, value_name = "DOC")]
+    pub done_ref: Option<String>,
+    /// Why (logged): a deadline change's request, a cancellation's decision
+    #[arg(long, value_name = "TEXT")]
+    pub reason: Option<String>,
+    /// The document behind the change (logged): the request, the decision
+    #[arg(long = "ref", value_name = "DOC")]
+    pub reference: Option<String>,
+    /// Who approved or decided it (logged)
+    #[arg(long, value_name = "NAME")]
+    pub approved_by: Option<String>,
     /// Who makes the change (default: $DONDOC_USER, git user.name, login name)
     #[arg(long, value_name = "NAME")]
     pub by: Option<String>,
@@ -57,6 +69,11 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
             })
             .transpose()?,
         note: args.note.clone().map(Some),
+        done_ref: args.done_ref.clone().map(Some),
+        reason: args.reason.clone(),
+        reference: args.reference.clone(),
+        approved_by: args.approved_by.clone(),
+        ..Change::default()
     };
     if asked.is_empty() {
         anyhow::bail!(text::nothing_to_set(ctx.lang));
@@ -70,6 +87,13 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     let will_be_done = asked.status.unwrap_or(current.status) == Status::Done;
     if asked.done_on.is_some() && !will_be_done {
         anyhow::bail!(text::done_on_needs_done(
+            ctx.lang,
+            id,
+            asked.status.unwrap_or(current.status)
+        ));
+    }
+    if asked.done_ref.is_some() && !will_be_done {
+        anyhow::bail!(text::done_ref_needs_done(
             ctx.lang,
             id,
             asked.status.unwrap_or(current.status)

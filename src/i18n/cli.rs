@@ -120,7 +120,7 @@ pub fn done_against_deadline(lang: Lang, days: i64) -> String {
 
 pub fn extensions(lang: Lang, n: usize) -> String {
     match lang {
-        Lang::En => format!("extended {n} time{}", plural(n as i64)),
+        Lang::En => format!("deadline moved {n} time{}", plural(n as i64)),
         Lang::Vi => format!("đã gia hạn {n} lần"),
     }
 }
@@ -397,10 +397,12 @@ pub fn not_a_folder(lang: Lang, dir: &str) -> String {
 
 pub fn nothing_to_set(lang: Lang) -> String {
     match lang {
-        Lang::En => "nothing to set: give --status, --done-on, --deadline or --note".into(),
-        Lang::Vi => {
-            "không có gì để đặt: hãy cho --status, --done-on, --deadline hoặc --note".into()
-        }
+        Lang::En => "nothing to set: give --status, --done-on, --deadline, --note or --done-ref \
+             (--reason, --ref and --approved-by go with one of them)"
+            .into(),
+        Lang::Vi => "không có gì để đặt: hãy cho --status, --done-on, --deadline, --note hoặc \
+             --done-ref (--reason, --ref và --approved-by đi kèm một trong số đó)"
+            .into(),
     }
 }
 
@@ -442,6 +444,12 @@ pub fn nothing_to_change(lang: Lang, id: &str, asked: &Change) -> String {
     }
     if asked.note.is_some() {
         parts.push(lang.pick("that note", "ghi chú đó").to_string());
+    }
+    if asked.done_ref.is_some() {
+        parts.push(
+            lang.pick("that done_ref", "văn bản hoàn thành đó")
+                .to_string(),
+        );
     }
     let parts = parts.join(", ");
     match lang {
@@ -617,5 +625,44 @@ pub fn merge_refused(lang: Lang, path: &str, why: &str) -> String {
         Lang::Vi => {
             format!("{path}: {why}; để nguyên xung đột của git (sửa tệp, rồi `git add {path}`)")
         }
+    }
+}
+
+/// `dondoc new`, on stderr after the file's path: what to do next.
+pub fn new_file_next(lang: Lang, path: &str) -> String {
+    match lang {
+        Lang::En => format!(
+            "created {path}; add its directives with: dondoc add --source {path} --text … --owner …"
+        ),
+        Lang::Vi => format!(
+            "đã tạo {path}; thêm nhiệm vụ bằng lệnh: dondoc add --source {path} --text … --owner …"
+        ),
+    }
+}
+
+/// `dondoc add`, on stderr after the ids: how many went where.
+pub fn directives_added(lang: Lang, n: usize, path: &str) -> String {
+    match lang {
+        Lang::En => format!("{n} directive{} added to {path}", plural(n as i64)),
+        Lang::Vi => format!("đã thêm {n} nhiệm vụ vào {path}"),
+    }
+}
+
+/// `dondoc owner add`: the one line it prints.
+pub fn owner_added(lang: Lang, id: &str, name: &str, group: &str) -> String {
+    let group = if group.is_empty() { "—" } else { group };
+    match lang {
+        Lang::En => format!("{id}: unit \"{name}\" added to dondoc.toml ({group})"),
+        Lang::Vi => format!("{id}: đã thêm đơn vị \"{name}\" vào dondoc.toml ({group})"),
+    }
+}
+
+pub fn done_ref_needs_done(lang: Lang, id: &str, s: Status) -> String {
+    match lang {
+        Lang::En => format!("--done-ref needs --status done: \"{id}\" is {s}"),
+        Lang::Vi => format!(
+            "--done-ref cần --status done: \"{id}\" đang ở trạng thái {}",
+            status(lang, s)
+        ),
     }
 }

@@ -64,6 +64,36 @@ pub fn write_error(lang: Lang, e: &WriteError) -> String {
             "{path}: không sửa được nhiệm vụ \"{id}\": {}",
             apply_error(lang, source)
         ),
+        (_, WriteError::New(e)) => create_error(lang, e),
+    }
+}
+
+/// A new directive, meeting file or unit refused.
+pub fn create_error(lang: Lang, e: &crate::store::create::CreateError) -> String {
+    use crate::store::create::CreateError as E;
+    match (lang, e) {
+        (Lang::En, e) => e.to_string(),
+        (Lang::Vi, E::UnknownOwner(u)) => format!(
+            "không có đơn vị \"{u}\" trong dondoc.toml (thêm bằng `dondoc owner add`)"
+        ),
+        (Lang::Vi, E::DuplicateId { id, path }) => format!("mã \"{id}\" đã được dùng ({path})"),
+        (Lang::Vi, E::InvalidId(id)) => {
+            format!("mã \"{id}\" không hợp lệ: dùng chữ cái, chữ số, '.', '_' và '-'")
+        }
+        (Lang::Vi, E::InvalidOwnerId(id)) => {
+            format!("mã đơn vị \"{id}\" không hợp lệ: dùng chữ thường, chữ số và '-'")
+        }
+        (Lang::Vi, E::EmptyText) => "nhiệm vụ cần có nội dung".into(),
+        (Lang::Vi, E::EmptyName) => "đơn vị cần có tên".into(),
+        (Lang::Vi, E::EmptyTitle) => "cuộc họp cần có tên".into(),
+        (Lang::Vi, E::Exists(p)) => format!("{p} đã có: hãy chọn tên tệp khác (--file)"),
+        (Lang::Vi, E::NoSuchFile(p)) => {
+            format!("\"{p}\" không phải là tệp nhiệm vụ của thư mục dữ liệu")
+        }
+        (Lang::Vi, E::BadPath(p)) => format!(
+            "tên tệp \"{p}\" không hợp lệ: cần một tệp .toml trong thư mục dữ liệu, không phải dondoc.toml"
+        ),
+        (Lang::Vi, E::Apply(a)) => apply_error(lang, a),
     }
 }
 
@@ -153,6 +183,28 @@ pub fn describe_change(lang: Lang, change: &Change, before: &Directive) -> Strin
     }
     if change.note.is_some() {
         parts.push(lang.pick("note", terms::NOTE.1).to_string());
+    }
+    if change.text.is_some() {
+        parts.push(lang.pick("text", "nội dung").to_string());
+    }
+    if let Some(o) = &change.owner {
+        let word = lang.pick("owner", terms::LEAD_UNIT.1);
+        parts.push(format!("{word} {} → {o}", before.owner));
+    }
+    if let Some(list) = &change.support {
+        let list = if list.is_empty() {
+            lang.pick("none", terms::NONE.1).to_string()
+        } else {
+            list.join(", ")
+        };
+        let word = lang.pick("support", terms::SUPPORT_UNITS.1);
+        parts.push(format!("{word} → {list}"));
+    }
+    if change.done_ref.is_some() {
+        parts.push(lang.pick("done_ref", "văn bản hoàn thành").to_string());
+    }
+    if change.undo {
+        parts.push(lang.pick("(undo)", "(hoàn tác)").to_string());
     }
     parts.join(", ")
 }

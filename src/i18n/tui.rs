@@ -351,10 +351,10 @@ pub fn deadline_change_label(lang: Lang, extension: bool) -> String {
     }
 }
 
-/// " (extended 2×, see the log)" after a deadline that was extended.
+/// " (moved 2×, see the log)" after a deadline that was extended.
 pub fn extended_times(lang: Lang, n: usize) -> String {
     match lang {
-        Lang::En => format!(" (extended {n}×, see the log)"),
+        Lang::En => format!(" (moved {n}×, see the log)"),
         Lang::Vi => format!(" (đã gia hạn {n} lần, xem nhật ký)"),
     }
 }
@@ -473,7 +473,7 @@ pub fn unit_not_registered(lang: Lang, id: &str) -> String {
     }
 }
 
-// Live reload and git (issue 4).
+// Live reload and git.
 
 pub const SYNC_RUNNING: Text = (
     "A sync is already running.",

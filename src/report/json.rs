@@ -1,4 +1,4 @@
-//! The report as JSON, in the shape scripts rely on (issue 5):
+//! The report as JSON, in the shape scripts rely on:
 //! `{"as_of", "from", "to", "units": [...], "groups": [...], "overall": {...}, "overdue": [...]}`.
 //! Dates are `YYYY-MM-DD`; rates are fractions from 0 to 1, or null when nothing has fallen due
 //! (completion) or nothing is done (on time); `from`/`to` are null when there is no period.

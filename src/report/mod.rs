@@ -3,7 +3,7 @@
 //! numbers; the format modules turn a [`Report`] into text or bytes. The CLI (`dondoc
 //! report`) and the UI's dashboard draw from the same [`Report`].
 //!
-//! Definitions (as of the as-of date, FORMAT.md's timeliness):
+//! Definitions (as of the as-of date, docs/FORMAT.md's timeliness):
 //! - `total` = on_time + late + within + overdue + ongoing + cancelled;
 //! - `within` = not done, deadline on or after the as-of date (`due_soon` is a part of it);
 //! - completion rate = (on_time + late) / (on_time + late + overdue), `None` when 0/0;

@@ -9,6 +9,7 @@ use std::collections::HashSet;
 use toml::de::{DeTable, DeValue};
 
 /// One directive file, parsed on its own.
+#[derive(Debug)]
 pub struct FileLoad {
     pub file: SourceFile,
     pub directives: Vec<Directive>,

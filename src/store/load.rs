@@ -6,10 +6,9 @@ use super::config_file::parse_config;
 pub use super::config_file::CONFIG_FILE;
 pub use super::directive_file::{load_file, log_time, FileLoad};
 use super::files::is_directive_file;
-use super::text;
 use crate::model::*;
 use rayon::prelude::*;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// Why there is no workspace to show. The sentences are in `i18n::store`.
@@ -89,14 +88,14 @@ pub fn load(root: &Path) -> Result<Workspace, LoadError> {
 type KnownIds = HashMap<String, (usize, usize)>;
 
 impl Workspace {
-    fn known_ids(&self) -> KnownIds {
+    pub(super) fn known_ids(&self) -> KnownIds {
         self.directives
             .iter()
             .map(|d| (d.id.clone(), (d.file, d.line)))
             .collect()
     }
 
-    fn add_file(&mut self, load: FileLoad, known: &mut KnownIds) {
+    pub(super) fn add_file(&mut self, load: FileLoad, known: &mut KnownIds) {
         let index = self.files.len();
         self.files.push(load.file);
         self.insert_directives(index, load.directives, known);
@@ -104,7 +103,7 @@ impl Workspace {
 
     /// Adds a file's directives, leaving out ids already used elsewhere (each such is a
     /// problem); `known` must hold the workspace's ids and gets the new ones.
-    fn insert_directives(
+    pub(super) fn insert_directives(
         &mut self,
         file_index: usize,
         directives: Vec<Directive>,
@@ -136,52 +135,15 @@ impl Workspace {
     /// Re-reads one directive file (after a write, or when it changed on disk); `rel` is
     /// relative to the root. A file that no longer exists is dropped. Returns false, having
     /// changed nothing, when the bytes on disk are the ones already loaded (dondoc's own
-    /// write seen again by the watcher, a touch) or the file is absent from both.
+    /// write seen again by the watcher, a touch), the file is absent from both, or `rel` is
+    /// not a directive file ([`is_directive_file`]: a sub-folder's `dondoc.toml`, say).
     pub fn reload_file(&mut self, rel: &str) -> bool {
-        let existing = self.files.iter().position(|f| f.path == rel);
-        let bytes = std::fs::read(self.root.join(rel));
-        let gone = matches!(&bytes, Err(e) if e.kind() == std::io::ErrorKind::NotFound);
-        let unchanged = match (&bytes, existing) {
-            (Ok(b), Some(i)) => text::fingerprint(b) == self.files[i].fingerprint,
-            (Err(_), None) => gone,
-            _ => false,
-        };
-        if unchanged {
+        // Whoever reports the change (the watcher, git), only directive files are loaded.
+        if !is_directive_file(rel) {
             return false;
         }
-        let known_owners: Option<HashSet<String>> =
-            (!self.config_broken).then(|| self.owners.iter().map(|o| o.id.clone()).collect());
-        if let Some(index) = existing {
-            if gone {
-                self.directives.retain(|d| d.file != index);
-                self.files.remove(index);
-                for d in &mut self.directives {
-                    if d.file > index {
-                        d.file -= 1;
-                    }
-                }
-            } else {
-                let mut load = load_file(rel, bytes, known_owners.as_ref());
-                if load.file.broken.is_some() {
-                    // A file that stops parsing (a half-saved edit, a conflict) keeps its last
-                    // good directives on screen, marked broken with the error; it is never
-                    // written while broken.
-                    load.file.source = self.files[index].source.clone();
-                    self.files[index] = load.file;
-                } else {
-                    self.directives.retain(|d| d.file != index);
-                    self.files[index] = load.file;
-                    let mut known = self.known_ids();
-                    self.insert_directives(index, load.directives, &mut known);
-                }
-            }
-        } else if !gone {
-            let load = load_file(rel, bytes, known_owners.as_ref());
-            let mut known = self.known_ids();
-            self.add_file(load, &mut known);
-        }
-        self.recheck();
-        true
+        let read = self.read_file(rel);
+        self.put_file(read)
     }
 
     /// Gathers every problem: the config's and each file's, in path order.
@@ -280,6 +242,40 @@ mod tests {
         let ids: Vec<&str> = ws.directives.iter().map(|d| d.id.as_str()).collect();
         assert_eq!(ids, ["x-1", "x-2", "x-3", "x-4"]);
         assert_eq!(ws.problems.len(), 2);
+    }
+
+    #[test]
+    fn only_directive_files_are_loaded() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let config = "title = \"T\"\n[[owner]]\nid = \"a\"\nname = \"A\"\ngroup = \"G\"\n";
+        write(root, CONFIG_FILE, config);
+        write(root, "2023/1.toml", &directive_file(&["x-1"]));
+        // A copied workspace's settings, a hidden folder, a temporary file, not TOML.
+        write(
+            root,
+            "old/dondoc.toml",
+            "title = \"Old\"\n[[owner]]\nid = \"b\"\n",
+        );
+        write(root, ".git/x.toml", &directive_file(&["x-2"]));
+        write(root, "2023/.dondoc-tmp.toml", &directive_file(&["x-3"]));
+        write(root, "notes.txt", "[[directive]]");
+        let mut ws = load(root).unwrap();
+        let files: Vec<&str> = ws.files.iter().map(|f| f.path.as_str()).collect();
+        assert_eq!(files, ["2023/1.toml"]);
+        assert_eq!(ws.problems, vec![]);
+        assert_eq!(ws.directives.len(), 1);
+        // A reload asked for by the watcher goes by the same rule.
+        for rel in [
+            "old/dondoc.toml",
+            ".git/x.toml",
+            "2023/.dondoc-tmp.toml",
+            "notes.txt",
+        ] {
+            assert!(!ws.reload_file(rel), "{rel}");
+        }
+        assert_eq!(ws.files.len(), 1);
+        assert_eq!(ws.problems, vec![]);
     }
 
     #[test]

@@ -33,7 +33,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
 fn lines<'a>(app: &'a App, d: &'a Directive, theme: &Theme) -> Vec<Line<'a>> {
     let lang = app.lang;
-    let ws = &app.ws;
+    let ws = &app.ws();
     let tl = app.timeliness(d);
     let label = |text: Text| Span::styled(format!("{}: ", tr(lang, text)), theme.header());
     let value = |s: &str| Span::raw(visible(s).into_owned());
@@ -45,7 +45,7 @@ fn lines<'a>(app: &'a App, d: &'a Directive, theme: &Theme) -> Vec<Line<'a>> {
                 format!(
                     "{} {}",
                     t::timeliness_symbol(tl),
-                    t::relative(lang, tl, d.deadline, app.today)
+                    t::relative(lang, tl, d.deadline, app.today())
                 ),
                 theme.timeliness(tl),
             ),

@@ -70,7 +70,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     let w = inner.width as usize;
     let unit_width = if app.selected_owner().is_none() {
-        app.ws
+        app.ws()
             .owners
             .iter()
             .map(|o| width(o.short_name()))
@@ -80,7 +80,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     } else {
         0
     };
-    let cols = Columns::for_width(w, lang, app.id_width, unit_width);
+    let cols = Columns::for_width(w, lang, app.list.id_width, unit_width);
     let buf = frame.buffer_mut();
 
     // Header.
@@ -118,8 +118,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         ..inner
     };
     let height = list_area.height as usize;
-    if app.rows.is_empty() {
-        let text = if app.search.is_empty() && app.filter.is_none() {
+    if app.list.rows.is_empty() {
+        let text = if app.list.search.is_empty() && app.list.filter.is_none() {
             tr(lang, t::NO_DIRECTIVES)
         } else {
             tr(lang, t::NO_MATCH)
@@ -133,14 +133,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         );
         return;
     }
-    let mut offset = app.offset;
-    if app.cursor >= offset + height {
-        offset = app.cursor + 1 - height;
+    let mut offset = app.list.offset;
+    if app.list.cursor >= offset + height {
+        offset = app.list.cursor + 1 - height;
     }
-    for (i, row) in app.rows.iter().enumerate().skip(offset).take(height) {
+    for (i, row) in app.list.rows.iter().enumerate().skip(offset).take(height) {
         let d = app.directive(row);
         let tl = app.timeliness(d);
-        let selected = i == app.cursor;
+        let selected = i == app.list.cursor;
         let mut spans = Vec::with_capacity(12);
         spans.push(Span::raw(if selected { "›" } else { " " }));
         spans.push(Span::raw(if row.support { "↳" } else { " " }));
@@ -154,7 +154,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             format!(
                 "{} {}",
                 t::timeliness_symbol(tl),
-                cell(&t::relative(lang, tl, d.deadline, app.today), when_width)
+                cell(&t::relative(lang, tl, d.deadline, app.today()), when_width)
             )
         } else {
             t::timeliness_symbol(tl).to_string()
@@ -179,7 +179,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         }
         if cols.unit > 0 {
             let unit = app
-                .ws
+                .ws()
                 .owner(&d.owner)
                 .map_or(d.owner.as_str(), |o| o.short_name());
             spans.push(Span::raw(cell(unit, cols.unit)));
@@ -192,7 +192,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         if app.is_changed(&d.id) {
             text.push_str(t::CHANGED_MARK);
         }
-        if app.ws.file_of(d).broken.is_some() {
+        if app.ws().file_of(d).broken.is_some() {
             text.push_str(t::BROKEN_MARK);
         }
         if row.support {
@@ -216,28 +216,28 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 fn pane_title(app: &App) -> Line<'static> {
     let lang = app.lang;
     let owner = match app.selected_owner() {
-        Some(i) => app.ws.owners[i].name.clone(),
+        Some(i) => app.ws().owners[i].name.clone(),
         None => tr(lang, t::ALL_UNITS).to_string(),
     };
-    let total = app.rows.len();
+    let total = app.list.rows.len();
     let mut parts = vec![fit(&owner, 40)];
-    parts.push(if app.search.is_empty() && app.filter.is_none() {
+    parts.push(if app.list.search.is_empty() && app.list.filter.is_none() {
         total.to_string()
     } else {
         format!(
             "{} {}",
             tr(lang, t::FILTER),
-            t::matches(lang, total, app.owner_total)
+            t::matches(lang, total, app.list.owner_total)
         )
     });
-    if let Some(f) = app.filter {
+    if let Some(f) = app.list.filter {
         parts.push(f.label(lang));
     }
-    if !app.search.is_empty() {
-        parts.push(format!("/{}", fit(&app.search, 24)));
+    if !app.list.search.is_empty() {
+        parts.push(format!("/{}", fit(&app.list.search, 24)));
     }
-    parts.push(t::sort_label(lang, app.sort).to_string());
-    if app.size.0 < super::layout::TWO_PANES_MIN_WIDTH {
+    parts.push(t::sort_label(lang, app.list.sort).to_string());
+    if app.size.0 < crate::tui::layout::TWO_PANES_MIN_WIDTH {
         parts.push(tr(lang, t::TAB_TO_UNITS).to_string());
     }
     Line::from(format!(" {} ", parts.join(" · "))).style(Style::new())

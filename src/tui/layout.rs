@@ -1,4 +1,5 @@
-//! Where each pane goes for a terminal size. Pure: the app uses it too, for page sizes.
+//! Where each pane goes for a terminal size, and how many rows each list shows. Pure; the
+//! state uses it for page sizes and scrolling, the view (`ui/`) to draw.
 
 use crate::tui::app::{Pane, View};
 use ratatui::layout::Rect;
@@ -86,4 +87,38 @@ pub fn areas(size: Rect, focus: Pane, view: View) -> Areas {
 /// Directive rows inside the directives pane: minus the borders and the column header.
 pub fn list_rows(list: Rect) -> u16 {
     list.height.saturating_sub(3)
+}
+
+/// Rows of units, headings and totals the dashboard's table shows in its area: minus the
+/// borders, the legend, the column header and the overall line.
+pub fn table_rows(area: Rect) -> u16 {
+    area.height.saturating_sub(5)
+}
+
+fn screen((w, h): (u16, u16)) -> Rect {
+    Rect::new(0, 0, w, h)
+}
+
+/// Rows of directives the list shows at this terminal size.
+pub fn list_height(size: (u16, u16)) -> usize {
+    areas(screen(size), Pane::Directives, View::List)
+        .list
+        .map_or(1, |r| list_rows(r) as usize)
+        .max(1)
+}
+
+/// Rows of the units pane at this terminal size.
+pub fn owners_height(size: (u16, u16)) -> usize {
+    areas(screen(size), Pane::Owners, View::List)
+        .owners
+        .map_or(1, |r| r.height.saturating_sub(2) as usize)
+        .max(1)
+}
+
+/// Rows of the dashboard's table at this terminal size.
+pub fn dashboard_height(size: (u16, u16)) -> usize {
+    areas(screen(size), Pane::Directives, View::Dashboard)
+        .dashboard
+        .map_or(1, |r| table_rows(r) as usize)
+        .max(1)
 }
