@@ -248,10 +248,10 @@ fn undo_writes_the_inverse_of_the_last_edit() {
         .collect();
     let file = FileRead {
         path: FILE.into(),
-        content: FileContent::Parsed(FileLoad {
+        content: FileContent::Parsed(Box::new(FileLoad {
             file: app.ws().files[before.file].clone(),
             directives,
-        }),
+        })),
     };
     app.apply(Outcome::Written {
         request: WriteRequest {
