@@ -506,9 +506,18 @@ fn vietnamese_headers_with_lang_vi() {
         .collect();
     assert_eq!(
         header,
-        ["mã", "hạn", "trạng thái", "tiến độ", "chủ trì", "nội dung"]
+        [
+            "mã",
+            "thời hạn",
+            "trạng thái",
+            "tình trạng thời hạn",
+            "đơn vị chủ trì",
+            "nội dung"
+        ]
     );
-    assert!(table.contains("vướng mắc"));
+    assert!(table.contains("có vướng mắc"));
+    // Dates as an office writes them.
+    assert!(table.contains("30/09/2023"), "{table}");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -532,10 +541,10 @@ fn show_prints_everything_with_the_log() {
         "Status:    in_progress",
         "Done on:   —",
         "Log (2):",
-        "  2023-09-06 14:00 +07:00  Lê Văn Minh",
+        "  2023-09-06 14:00:00 +07:00  Lê Văn Minh",
         "    - status → in_progress",
         "    - note: Khắc phục xong các điểm sạt lở trên tuyến giao thông chính",
-        "  2023-10-04 09:20 +07:00  Lê Văn Minh",
+        "  2023-10-04 09:20:00 +07:00  Lê Văn Minh",
     ] {
         assert!(out.contains(expected), "missing {expected:?} in:\n{out}");
     }
@@ -566,6 +575,103 @@ fn show_unknown_id_suggests_close_ones() {
         .assert()
         .code(1)
         .stderr("dondoc: no directive with id \"zzz\"\n");
+}
+
+#[test]
+fn show_and_errors_in_vietnamese() {
+    let f = Fixture::new();
+    let out = f.stdout(&["--lang", "vi", "show", "gb-2023-08-03"]);
+    for expected in [
+        "gb-2023-08-03  [đang thực hiện · trong hạn]",
+        "Văn bản giao:    Hội nghị giao ban",
+        "(25/08/2023, Thông báo số 1234-TB/TU",
+        "Đơn vị chủ trì:  Sở Nông nghiệp",
+        "Đơn vị phối hợp: Bộ Chỉ huy Quân sự",
+        "Thời hạn:        31/10/2023 (còn 16 ngày)",
+        "Trạng thái:      đang thực hiện",
+        "Ngày hoàn thành: —",
+        "Nhật ký (2):",
+        "  06/09/2023 14:00:00  Lê Văn Minh",
+        "    - trạng thái → đang thực hiện",
+        "    - ghi chú: Khắc phục xong",
+    ] {
+        assert!(out.contains(expected), "missing {expected:?} in:\n{out}");
+    }
+    let late = f.stdout(&["--lang", "vi", "show", "gb-2023-08-10"]);
+    assert!(
+        late.contains("[đã hoàn thành · hoàn thành quá hạn]"),
+        "{late}"
+    );
+    assert!(
+        late.contains("30/09/2023 (hoàn thành quá hạn 5 ngày)"),
+        "{late}"
+    );
+    let overdue = f.stdout(&["--lang", "vi", "show", "gb-2023-08-09"]);
+    assert!(overdue.contains("(quá hạn 15 ngày)"), "{overdue}");
+
+    f.run(&["--lang", "vi", "show", "zzz"])
+        .assert()
+        .code(1)
+        .stderr("dondoc: không có nhiệm vụ nào mã \"zzz\"\n");
+    f.run(&["--lang", "vi", "list", "--status", "finished"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(
+            "dondoc: trạng thái \"finished\" không hợp lệ",
+        ));
+    f.run(&[
+        "--lang",
+        "vi",
+        "set",
+        "gb-2023-08-03",
+        "--status",
+        "in_progress",
+    ])
+    .assert()
+    .code(1)
+    .stderr("dondoc: không có gì thay đổi: \"gb-2023-08-03\" đã có trạng thái đang thực hiện\n");
+    f.run(&[
+        "--lang",
+        "vi",
+        "set",
+        "gb-2023-08-03",
+        "--deadline",
+        "2023-11-30",
+    ])
+    .assert()
+    .success()
+    .stdout("gb-2023-08-03: gia hạn 31/10/2023 → 30/11/2023 (2023/giao-ban-2023-08-25.toml)\n");
+    f.bare()
+        .args(["--lang", "vi", "--data", "does-not-exist", "list"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(
+            "dondoc: does-not-exist không có dondoc.toml",
+        ));
+    f.run(&["--lang", "vi", "report", "--month", "2023-13"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(
+            "dondoc: \"2023-13\" không phải là tháng",
+        ));
+    f.run(&["--lang", "vi", "report", "--owner", "khong-co"])
+        .assert()
+        .code(2)
+        .stderr("dondoc: không có đơn vị \"khong-co\": không phải mã đơn vị trong dondoc.toml\n");
+    f.write("bad/empty.toml", "");
+    f.write(
+        "bad/owner.toml",
+        "[source]\ntitle = \"Owner\"\n\n[[directive]]\nid = \"o-1\"\ntext = \"x\"\nowner = \"khong-co\"\nstatus = \"finished\"\n",
+    );
+    let assert = f.run(&["--lang", "vi", "validate"]).assert().code(1);
+    let stdout = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    assert_eq!(
+        stdout,
+        "bad/empty.toml:1:1: tệp rỗng: một tệp nhiệm vụ cần có [source] và [[directive]]\n\
+         bad/owner.toml:7:9: đơn vị chủ trì \"khong-co\" không có trong dondoc.toml\n\
+         bad/owner.toml:8:10: trạng thái \"finished\" không hợp lệ: dùng open, in_progress, blocked, done hoặc cancelled\n"
+    );
+    assert_eq!(stderr_of(&assert), "dondoc: 3 lỗi trong 2 tệp\n");
 }
 
 #[test]

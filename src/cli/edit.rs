@@ -38,7 +38,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     let mut ws = store::load(&ctx.data)?;
     let id = args.id.trim();
     let Some(current) = ws.directive(id) else {
-        return Err(output::unknown_id(&ws, id).into());
+        return Err(output::unknown_id(&ws, id, ctx.lang).into());
     };
     let owner = match &args.owner {
         Some(value) => match units::resolve(&ws, "--owner", value)?.as_slice() {

@@ -146,11 +146,13 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         lang,
         config,
     };
-    match cli.command {
-        None => Ok(match crate::tui::run(&ctx)? {
-            crate::tui::Ended::Quit => ExitCode::SUCCESS,
-            crate::tui::Ended::Signal(s) => ExitCode::from(128u8.saturating_add(s as u8)),
-        }),
+    let result = match cli.command {
+        None => match crate::tui::run(&ctx) {
+            Ok(crate::tui::Ended::Quit) => Ok(ExitCode::SUCCESS),
+            Ok(crate::tui::Ended::Signal(s)) => Ok(ExitCode::from(128u8.saturating_add(s as u8))),
+            Err(crate::tui::Error::Load(e)) => Err(e.into()),
+            Err(e) => Err(e.into()),
+        },
         Some(Command::List(a)) => list::run(&ctx, a),
         Some(Command::Show(a)) => show::run(&ctx, a),
         Some(Command::Set(a)) => set::run(&ctx, a),
@@ -165,5 +167,20 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Edit(a)) => edit::run(&ctx, a),
         Some(Command::Owner(a)) => owner::run(&ctx, a),
         Some(Command::Import(a)) => import::run(&ctx, a),
+    };
+    result.map_err(|e| in_language(e, ctx.lang))
+}
+
+/// Errors of the core that reach here as they are, put in the invocation's language.
+fn in_language(e: anyhow::Error, lang: Lang) -> anyhow::Error {
+    if let Some(load) = e.downcast_ref::<crate::store::LoadError>() {
+        return anyhow::anyhow!(crate::i18n::store::load_error(lang, load));
     }
+    if let Some(period) = e.downcast_ref::<crate::report::period::PeriodError>() {
+        return anyhow::anyhow!(crate::i18n::report::period_error(lang, period));
+    }
+    if let Some(output) = e.downcast_ref::<output::OutputError>() {
+        return anyhow::anyhow!(crate::i18n::cli::cannot_write_output(lang, &output.0));
+    }
+    e
 }

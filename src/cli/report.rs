@@ -2,6 +2,7 @@
 
 use super::{date_error, Context};
 use crate::dates;
+use crate::i18n::cli as cli_text;
 use crate::i18n::report::text;
 use crate::report::{self, Period, ReportOptions};
 use crate::store;
@@ -78,10 +79,7 @@ struct Usage(String);
 
 pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     if args.format == Format::Xlsx && args.output.is_none() {
-        return Err(Usage(
-            "--format xlsx writes a binary file: give it a name with --output FILE".into(),
-        )
-        .into());
+        return Err(Usage(cli_text::xlsx_needs_output(ctx.lang)).into());
     }
     // Relative dates count from the as-of date given globally (--today), as in the UI.
     let date = |option: &str, s: &str| {
@@ -116,15 +114,19 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     // Broken files are left out of the figures: say so, or the report would mislead.
     const SHOWN: usize = 10;
     for problem in ws.problems.iter().take(SHOWN) {
-        eprintln!("dondoc: warning: {problem}");
+        eprintln!(
+            "dondoc: {}",
+            cli_text::warning(ctx.lang, &crate::i18n::store::problem(ctx.lang, problem))
+        );
     }
     if ws.problems.len() > SHOWN {
         eprintln!(
-            "dondoc: warning: {} more problems (see `dondoc validate`)",
-            ws.problems.len() - SHOWN
+            "dondoc: {}",
+            cli_text::more_problems(ctx.lang, ws.problems.len() - SHOWN)
         );
     }
-    opts.check(&ws).map_err(Usage)?;
+    opts.check(&ws)
+        .map_err(|e| Usage(crate::i18n::report::filter_error(ctx.lang, &e)))?;
     let report = report::compute(&ws, &opts);
     if report.is_empty() && matches!(args.format, Format::Csv | Format::Json) {
         // These formats keep their shape for scripts (zeros, null rates); tell the person.
@@ -136,20 +138,21 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         Format::Csv => report::csv::render(&report, args.bom).into_bytes(),
         Format::Json => report::json::render(&report).into_bytes(),
         Format::Html => report::html::render(&report, ctx.lang).into_bytes(),
-        Format::Xlsx => report::xlsx::render(&report, ctx.lang).context("building the workbook")?,
+        Format::Xlsx => report::xlsx::render(&report, ctx.lang)
+            .context(cli_text::building_workbook(ctx.lang))?,
     };
     match &args.output {
         // A plain write (not the workspace's atomic one): a report is not workspace data, and
         // a new file should get the usual permissions.
         Some(path) => std::fs::write(path, &bytes)
-            .with_context(|| format!("cannot write {}", path.display()))?,
+            .with_context(|| cli_text::cannot_write(ctx.lang, &path.display().to_string()))?,
         None => {
             let mut out = std::io::stdout().lock();
             match out.write_all(&bytes).and_then(|_| out.flush()) {
                 Ok(()) => {}
                 // `dondoc report | head` is a normal end.
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
-                Err(e) => return Err(e).context("writing the report"),
+                Err(e) => return Err(e).context(cli_text::writing_report(ctx.lang)),
             }
         }
     }

@@ -30,6 +30,23 @@ use std::collections::HashMap;
 /// problems; the report still counts their directives rather than lose them).
 pub const UNKNOWN_GROUP: &str = "?";
 
+/// A filter that names nothing in the workspace. The sentences are in `i18n::report`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FilterError {
+    UnknownUnit(String),
+    UnknownGroup { group: String, groups: Vec<String> },
+    UnknownSource(String),
+}
+
+impl std::fmt::Display for FilterError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::i18n::report::filter_error(
+            crate::i18n::Lang::En,
+            self,
+        ))
+    }
+}
+
 /// What to report on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReportOptions {
@@ -58,26 +75,20 @@ impl ReportOptions {
 
     /// Refuses filters that name nothing in the workspace (a typo would otherwise give an
     /// empty report that looks like good news).
-    pub fn check(&self, ws: &Workspace) -> Result<(), String> {
+    pub fn check(&self, ws: &Workspace) -> Result<(), FilterError> {
         if let Some(owner) = &self.owner {
             let known =
                 ws.owner(owner).is_some() || ws.directives.iter().any(|d| d.owner == *owner);
             if !known {
-                return Err(format!(
-                    "unknown unit \"{owner}\": not an owner id in dondoc.toml"
-                ));
+                return Err(FilterError::UnknownUnit(owner.clone()));
             }
         }
         if let Some(group) = &self.group {
             if !ws.groups.iter().any(|g| g == group) {
-                return Err(format!(
-                    "unknown group \"{group}\": the groups are {}",
-                    ws.groups
-                        .iter()
-                        .map(|g| format!("\"{g}\""))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ));
+                return Err(FilterError::UnknownGroup {
+                    group: group.clone(),
+                    groups: ws.groups.clone(),
+                });
             }
         }
         if let Some(source) = &self.source {
@@ -86,9 +97,7 @@ impl ReportOptions {
                 .iter()
                 .any(|f| query::source_matches(&f.path, source))
             {
-                return Err(format!(
-                    "no directive file matches \"{source}\": give its path in the workspace or its file name"
-                ));
+                return Err(FilterError::UnknownSource(source.clone()));
             }
         }
         Ok(())

@@ -136,43 +136,7 @@ impl Change {
 
     /// One line for messages and commit subjects: `status in_progress → done, deadline → none`.
     pub fn describe(&self, before: &Directive) -> String {
-        let date = |d: Option<NaiveDate>| d.map_or("none".to_string(), |d| d.to_string());
-        let mut parts = Vec::new();
-        if let Some(s) = self.status {
-            parts.push(format!("status {} → {}", before.status, s));
-        }
-        if let Some(d) = self.deadline {
-            parts.push(format!("deadline {} → {}", date(before.deadline), date(d)));
-        }
-        if let Some(d) = self.done_on {
-            if self.status.is_none() || d.is_some() {
-                parts.push(format!("done_on → {}", date(d)));
-            }
-        }
-        if self.note.is_some() {
-            parts.push("note".to_string());
-        }
-        if self.text.is_some() {
-            parts.push("text".to_string());
-        }
-        if let Some(o) = &self.owner {
-            parts.push(format!("owner {} → {o}", before.owner));
-        }
-        if let Some(list) = &self.support {
-            let list = if list.is_empty() {
-                "none".to_string()
-            } else {
-                list.join(", ")
-            };
-            parts.push(format!("support → {list}"));
-        }
-        if self.done_ref.is_some() {
-            parts.push("done_ref".to_string());
-        }
-        if self.undo {
-            parts.push("(undo)".to_string());
-        }
-        parts.join(", ")
+        crate::i18n::store::describe_change(crate::i18n::Lang::En, self, before)
     }
 }
 
@@ -185,20 +149,29 @@ pub struct Edit {
     pub at: DateTime<FixedOffset>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why an edit could not be applied to a file's text. The sentences are in `i18n::store`.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ApplyError {
-    #[error("the file does not parse: {0}")]
+    /// The TOML parser's message.
     Parse(String),
-    #[error("directive \"{0}\" is not in the file")]
+    /// The edited text would not load back: what the loader found.
+    Invalid(crate::model::ProblemKind),
     NotFound(String),
-    #[error("the file holds git conflict markers")]
     Conflict,
-    #[error(
-        "directive \"{0}\" is written as an inline table (directive = [{{ ... }}]): dondoc edits \
-         only [[directive]] tables; rewrite it as one to edit it"
-    )]
+    /// The directive is an inline table, which dondoc does not edit.
     Inline(String),
 }
+
+impl std::fmt::Display for ApplyError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::i18n::store::apply_error(
+            crate::i18n::Lang::En,
+            self,
+        ))
+    }
+}
+
+impl std::error::Error for ApplyError {}
 
 /// Applies `edit` to the text of a directive file: sets the fields and appends a
 /// `[[directive.log]]` entry inside that directive.

@@ -4,44 +4,75 @@ use super::create::{self, CreateError, NewDirective};
 use super::edit::{self, ApplyError, Edit};
 use super::load::load_file;
 use super::text;
-use crate::model::{Directive, Owner, Source, Workspace};
+use crate::model::{Directive, Owner, ProblemKind, Source, Workspace};
 use std::collections::HashSet;
 use std::fs::{self, File, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-#[derive(Debug, thiserror::Error)]
+/// Why a write was refused or failed. The sentences are in `i18n::store`.
+#[derive(Debug)]
 pub enum WriteError {
-    #[error("no directive with id \"{0}\"")]
     UnknownId(String),
-    #[error("{path}: not written, the file is broken ({reason}); fix it by hand first")]
-    Broken { path: String, reason: String },
-    #[error("{path}: directive \"{id}\" was changed on disk{by} since it was read; not written (reload to see the new version)")]
+    Broken {
+        path: String,
+        reason: ProblemKind,
+    },
+    /// The directive changed on disk since it was read; `by` is who changed it last, from
+    /// its log, when the log says.
     Stale {
         path: String,
         id: String,
-        by: String,
+        by: Option<String>,
     },
-    #[error("{path}: directive \"{id}\" is no longer in the file on disk; not written")]
-    Gone { path: String, id: String },
-    #[error("{path}: the file is read-only; nothing was written")]
-    ReadOnly { path: String },
-    #[error("{path}: nothing to change for directive \"{id}\"")]
-    NothingToChange { path: String, id: String },
-    #[error("{path}: cannot write: {source}")]
+    Gone {
+        path: String,
+        id: String,
+    },
+    ReadOnly {
+        path: String,
+    },
+    NothingToChange {
+        path: String,
+        id: String,
+    },
     Io {
         path: String,
         source: std::io::Error,
     },
-    #[error("{path}: edit of \"{id}\" failed: {source}")]
     Apply {
         path: String,
         id: String,
         source: ApplyError,
     },
     /// A new directive, meeting file or unit refused (unknown unit, used id, existing file).
-    #[error("{0}")]
-    New(#[from] CreateError),
+    New(CreateError),
+}
+
+impl From<CreateError> for WriteError {
+    fn from(e: CreateError) -> Self {
+        WriteError::New(e)
+    }
+}
+
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::i18n::store::write_error(
+            crate::i18n::Lang::En,
+            self,
+        ))
+    }
+}
+
+impl std::error::Error for WriteError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            WriteError::Io { source, .. } => Some(source),
+            WriteError::Apply { source, .. } => Some(source),
+            WriteError::New(source) => Some(source),
+            _ => None,
+        }
+    }
 }
 
 impl WriteError {
@@ -134,8 +165,7 @@ pub fn write_to_disk(ws: &Workspace, edit: &Edit) -> Result<Written, WriteError>
             let by = disk_version
                 .last_author()
                 .filter(|b| !b.is_empty())
-                .map(|b| format!(" by {b}"))
-                .unwrap_or_default();
+                .map(str::to_string);
             return Err(WriteError::Stale {
                 path: rel,
                 id: edit.id.clone(),
@@ -145,7 +175,7 @@ pub fn write_to_disk(ws: &Workspace, edit: &Edit) -> Result<Written, WriteError>
     }
     let original = std::str::from_utf8(&bytes).map_err(|_| WriteError::Broken {
         path: rel.clone(),
-        reason: "invalid UTF-8".into(),
+        reason: ProblemKind::InvalidUtf8,
     })?;
     let updated = edit::apply(original, edit).map_err(|source| WriteError::Apply {
         path: rel.clone(),
@@ -158,7 +188,7 @@ pub fn write_to_disk(ws: &Workspace, edit: &Edit) -> Result<Written, WriteError>
         return Err(WriteError::Apply {
             path: rel,
             id: edit.id.clone(),
-            source: ApplyError::Parse(reason),
+            source: ApplyError::Invalid(reason),
         });
     }
     atomic_write(&full, updated.as_bytes()).map_err(|e| match e.kind() {
@@ -320,8 +350,7 @@ fn stale(path: &str, disk_version: &Directive) -> WriteError {
     let by = disk_version
         .last_author()
         .filter(|b| !b.is_empty())
-        .map(|b| format!(" by {b}"))
-        .unwrap_or_default();
+        .map(str::to_string);
     WriteError::Stale {
         path: path.to_string(),
         id: disk_version.id.clone(),
@@ -375,7 +404,7 @@ fn write_file_edits(
     let Ok(mut current_text) = String::from_utf8(bytes) else {
         let all = refuse_all(edits, &|_| WriteError::Broken {
             path: rel.to_string(),
-            reason: "invalid UTF-8".into(),
+            reason: ProblemKind::InvalidUtf8,
         });
         return (vec![], all);
     };
@@ -435,7 +464,7 @@ fn write_file_edits(
         refused.extend(refuse_all(&applied_edits, &|id| WriteError::Apply {
             path: rel.to_string(),
             id: id.to_string(),
-            source: ApplyError::Parse(reason.clone()),
+            source: ApplyError::Invalid(reason.clone()),
         }));
         return (vec![], refused);
     }
@@ -515,7 +544,7 @@ fn write_new_directives_inner(
     }
     let original = std::str::from_utf8(&bytes).map_err(|_| WriteError::Broken {
         path: rel.to_string(),
-        reason: "invalid UTF-8".into(),
+        reason: ProblemKind::InvalidUtf8,
     })?;
     let first_id = new.first().map(|d| d.id.clone()).unwrap_or_default();
     let apply_error = |source| WriteError::Apply {
@@ -526,7 +555,7 @@ fn write_new_directives_inner(
     let updated = create::append_directives(original, new, by, at).map_err(apply_error)?;
     let check = load_file(rel, Ok(updated.clone().into_bytes()), None);
     if let Some(reason) = check.file.broken {
-        return Err(apply_error(ApplyError::Parse(reason)));
+        return Err(apply_error(ApplyError::Invalid(reason)));
     }
     atomic_write(&full, updated.as_bytes()).map_err(|e| copy_io(rel, &e))
 }
@@ -581,9 +610,14 @@ pub fn write_new_source(ws: &mut Workspace, rel: &str, source: &Source) -> Resul
 pub fn write_new_owner(ws: &mut Workspace, owner: &Owner) -> Result<(), WriteError> {
     let rel = super::CONFIG_FILE;
     if ws.config_broken {
+        // The first problem of dondoc.toml says why it does not load.
+        let reason = ws.config_problems.first().map_or_else(
+            || ProblemKind::CannotRead(rel.to_string()),
+            |p| p.kind.clone(),
+        );
         return Err(WriteError::Broken {
             path: rel.to_string(),
-            reason: "cannot be read".into(),
+            reason,
         });
     }
     create::check_owner(ws, owner)?;
@@ -593,7 +627,7 @@ pub fn write_new_owner(ws: &mut Workspace, owner: &Owner) -> Result<(), WriteErr
         let bytes = fs::read(&full).map_err(|e| WriteError::io(rel, e))?;
         let original = std::str::from_utf8(&bytes).map_err(|_| WriteError::Broken {
             path: rel.to_string(),
-            reason: "invalid UTF-8".into(),
+            reason: ProblemKind::InvalidUtf8,
         })?;
         let apply_error = |source| WriteError::Apply {
             path: rel.to_string(),

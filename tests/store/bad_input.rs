@@ -29,7 +29,8 @@ fn problems_with(rel: &str, bytes: &[u8]) -> (Vec<String>, Option<String>) {
         .find(|f| f.path == rel)
         .unwrap()
         .broken
-        .clone();
+        .as_ref()
+        .map(|k| k.to_string());
     (problems(&ws), broken)
 }
 

@@ -158,7 +158,7 @@ fn an_impossible_as_of_date_is_refused_and_the_input_kept() {
     let ws = Workspace::new();
     let mut app = ws.app(Lang::Vi, (80, 24));
     for (input, message) in [
-        ("31/02/2024", "Không có ngày 31/02/2024 trong lịch"),
+        ("31/02/2024", "Ngày 31/02/2024 không tồn tại"),
         (
             "-",
             "\"-\" không phải là ngày: dùng YYYY-MM-DD, DD/MM/YYYY, +N, -N hoặc hôm nay",

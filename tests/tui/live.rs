@@ -332,7 +332,7 @@ fn a_sync_runs_once_at_a_time_and_marks_what_others_changed() {
     app.apply(Outcome::Synced(Box::new(outcome)));
     assert_eq!(
         app.message.as_ref().unwrap().text,
-        "Đã đồng bộ: đã commit 1 tệp, 2 chỉ đạo được người khác cập nhật"
+        "Đã đồng bộ: đã commit 1 tệp, 2 nhiệm vụ được người khác cập nhật"
     );
     // A rebase stopped on a file dondoc could not merge: the way out is on screen.
     app.apply(Outcome::Synced(Box::new(SyncOutcome {
