@@ -29,6 +29,9 @@ use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, Value};
 
+/// How each line of `dondoc merge-driver`'s reason for leaving a conflict starts (sync shows it).
+pub const REASON_PREFIX: &str = "dondoc merge-driver:";
+
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum MergeError {
     #[error("{side} version does not parse: {message}")]

@@ -32,6 +32,9 @@ pub enum WriteError {
         path: String,
         source: std::io::Error,
     },
+    /// A git rebase or merge is stopped half-way (see `git::operation_in_progress`).
+    #[error("{0}")]
+    GitOperation(String),
     #[error("{path}: edit of \"{id}\" failed: {source}")]
     Apply {
         path: String,
@@ -83,6 +86,9 @@ pub fn write_edit(ws: &mut Workspace, edit: &Edit) -> Result<Written, WriteError
 }
 
 fn write_edit_inner(ws: &Workspace, edit: &Edit) -> Result<Written, WriteError> {
+    if let Some(op) = crate::git::operation_in_progress(&ws.root) {
+        return Err(WriteError::GitOperation(crate::git::operation_message(op)));
+    }
     let current = ws
         .directive(&edit.id)
         .ok_or_else(|| WriteError::UnknownId(edit.id.clone()))?;
