@@ -123,7 +123,7 @@ fn print(
     for entry in &d.log {
         let when = entry
             .at
-            .map(|at| at.format("%Y-%m-%d %H:%M %:z").to_string())
+            .map(|at| at.format("%Y-%m-%d %H:%M:%S %:z").to_string())
             .unwrap_or_else(|| entry.at_text.clone());
         let by = if entry.by.is_empty() {
             "?".to_string()

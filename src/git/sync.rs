@@ -102,7 +102,8 @@ pub struct SyncOutcome {
     /// Files that loaded before the sync and do not now (`path:line:col: message`): their
     /// directives are not "removed".
     pub broken_files: Vec<String>,
-    /// Ids held twice after the sync (`id: file, file`): the same new id added on two clones.
+    /// Ids held twice after the sync (`path:line:col: duplicate id "x": already used at
+    /// path:line`): the same new id added on two clones.
     pub duplicates: Vec<String>,
     /// Commits sent to the remote (our edits, and those an earlier sync could not push).
     pub pushed_commits: usize,
@@ -234,8 +235,12 @@ fn run(
     outcome: &mut SyncOutcome,
 ) -> Result<(), SyncProblem> {
     let top = repo_root(root).ok_or(SyncProblem::NotARepo)?;
-    let git_dir = git_ok(&top, &["rev-parse", "--absolute-git-dir"], Some(LOCAL_TIMEOUT))
-        .map_err(failed)?;
+    let git_dir = git_ok(
+        &top,
+        &["rev-parse", "--absolute-git-dir"],
+        Some(LOCAL_TIMEOUT),
+    )
+    .map_err(failed)?;
     let git_dir = PathBuf::from(git_dir.trim_end_matches(['\n', '\r']));
     let _lock = SyncLock::take(&git_dir)?;
     if let Some(operation) = status::operation(root) {
@@ -427,8 +432,12 @@ struct Saved {
 
 impl Saved {
     fn take(top: &Path) -> Result<Saved, SyncProblem> {
-        let head = git(top, &["rev-parse", "--verify", "-q", "HEAD"], Some(LOCAL_TIMEOUT))
-            .map_err(failed)?;
+        let head = git(
+            top,
+            &["rev-parse", "--verify", "-q", "HEAD"],
+            Some(LOCAL_TIMEOUT),
+        )
+        .map_err(failed)?;
         let tree = git(top, &["write-tree"], Some(LOCAL_TIMEOUT)).map_err(failed)?;
         Ok(Saved {
             head: head.success.then(|| head.stdout.trim().to_string()),
@@ -520,7 +529,7 @@ fn integrate(top: &Path, target: &Target, saved: &Saved) -> Result<(), SyncProbl
             saved.restore(top);
             return Err(undone(&reason_text(&reasons, &out)));
         }
-        if let Err(why) = settle_conflicts(top, &out.stderr) {
+        if let Err(why) = settle_conflicts(top, &format!("{}\n{}", out.stdout, out.stderr)) {
             reasons.push(why);
             saved.restore(top);
             return Err(undone(&reason_text(&reasons, &out)));
@@ -583,9 +592,9 @@ fn undone(reason: &str) -> SyncProblem {
 
 /// Settles the conflicts of a stopped rebase step that dondoc can decide alone; `Err` with the
 /// reason when one remains.
-fn settle_conflicts(top: &Path, stderr: &str) -> Result<(), String> {
-    let listing = git_ok(top, &["ls-files", "-u", "-z"], Some(LOCAL_TIMEOUT))
-        .map_err(|e| e.to_string())?;
+fn settle_conflicts(top: &Path, messages: &str) -> Result<(), String> {
+    let listing =
+        git_ok(top, &["ls-files", "-u", "-z"], Some(LOCAL_TIMEOUT)).map_err(|e| e.to_string())?;
     // path -> blob of stage 1 (base), 2 (the remote side), 3 (the commit replayed)
     let mut stages: HashMap<String, [Option<String>; 3]> = HashMap::new();
     for record in listing.split('\0').filter(|r| !r.is_empty()) {
@@ -609,8 +618,11 @@ fn settle_conflicts(top: &Path, stderr: &str) -> Result<(), String> {
     };
     // A file moved to two places: the smaller path wins on every clone, with both contents
     // merged into it.
-    for line in stderr.lines() {
-        let Some(rest) = line.strip_prefix("CONFLICT (rename/rename): ") else {
+    for line in messages.split(['\n', '\r']) {
+        let Some(rest) = line
+            .find("CONFLICT (rename/rename): ")
+            .map(|at| &line[at + "CONFLICT (rename/rename): ".len()..])
+        else {
             continue;
         };
         let Some((from, rest)) = rest.split_once(" renamed to ") else {
@@ -638,7 +650,11 @@ fn settle_conflicts(top: &Path, stderr: &str) -> Result<(), String> {
         };
         let merged = super::merge::merge(&base, &blob(&ours)?, &blob(&theirs)?)
             .map_err(|e| format!("{to_a}: {e}"))?;
-        let (keep, drop) = if to_a <= to_b { (to_a, to_b) } else { (to_b, to_a) };
+        let (keep, drop) = if to_a <= to_b {
+            (to_a, to_b)
+        } else {
+            (to_b, to_a)
+        };
         crate::store::write::atomic_write(&top.join(keep), merged.as_bytes())
             .map_err(|e| format!("{keep}: {e}"))?;
         let _ = std::fs::remove_file(top.join(drop));
@@ -689,13 +705,21 @@ fn ensure_driver(
     git_dir: &Path,
     outcome: &mut SyncOutcome,
 ) -> Result<Vec<String>, SyncProblem> {
-    let configured = git(root, &["config", "--get", "merge.dondoc.driver"], Some(LOCAL_TIMEOUT))
-        .ok()
-        .filter(|o| o.success)
-        .map(|o| o.stdout.trim().to_string())
-        .filter(|s| !s.is_empty());
-    let routed = git(root, &["check-attr", "merge", "--", "probe.toml"], Some(LOCAL_TIMEOUT))
-        .is_ok_and(|o| o.success && o.stdout.trim_end().ends_with(": merge: dondoc"));
+    let configured = git(
+        root,
+        &["config", "--get", "merge.dondoc.driver"],
+        Some(LOCAL_TIMEOUT),
+    )
+    .ok()
+    .filter(|o| o.success)
+    .map(|o| o.stdout.trim().to_string())
+    .filter(|s| !s.is_empty());
+    let routed = git(
+        root,
+        &["check-attr", "merge", "--", "probe.toml"],
+        Some(LOCAL_TIMEOUT),
+    )
+    .is_ok_and(|o| o.success && o.stdout.trim_end().ends_with(": merge: dondoc"));
     let works = configured
         .as_deref()
         .is_some_and(|cmd| driver_works(git_dir, cmd));
@@ -763,8 +787,7 @@ fn driver_works(git_dir: &Path, command: &str) -> bool {
     let ran = super::run_command(sh, "merge driver", Some(LOCAL_TIMEOUT));
     let merged = std::fs::read_to_string(dir.join("ours.toml")).unwrap_or_default();
     let _ = std::fs::remove_dir_all(&dir);
-    ran.is_ok_and(|o| o.success)
-        && super::merge::same_meaning(&merged, "a = 2\nb = 2\n")
+    ran.is_ok_and(|o| o.success) && super::merge::same_meaning(&merged, "a = 2\nb = 2\n")
 }
 
 fn failed(e: GitError) -> SyncProblem {
@@ -917,10 +940,8 @@ fn snapshot(root: &Path) -> Snapshot {
         return Snapshot::default();
     };
     let mut snap = Snapshot::default();
-    let mut files_of: HashMap<String, Vec<String>> = HashMap::new();
     for d in &ws.directives {
         let path = ws.file_of(d).path.clone();
-        files_of.entry(d.id.clone()).or_default().push(path.clone());
         snap.directives.insert(d.id.clone(), (d.clone(), path));
     }
     for f in &ws.files {
@@ -933,13 +954,13 @@ fn snapshot(root: &Path) -> Snapshot {
             snap.broken.insert(f.path.clone(), first);
         }
     }
-    let mut dups: Vec<String> = files_of
-        .into_iter()
-        .filter(|(_, files)| files.len() > 1)
-        .map(|(id, files)| format!("{id}: {}", files.join(", ")))
+    // The loader keeps the first of two directives with one id and names both places.
+    snap.duplicates = ws
+        .problems
+        .iter()
+        .filter(|p| p.message.starts_with("duplicate id"))
+        .map(|p| p.to_string())
         .collect();
-    dups.sort();
-    snap.duplicates = dups;
     snap
 }
 

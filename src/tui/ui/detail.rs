@@ -165,7 +165,7 @@ fn lines<'a>(app: &'a App, d: &'a Directive, theme: &Theme) -> Vec<Line<'a>> {
 fn log_line<'a>(app: &App, e: &'a LogEntry, theme: &Theme) -> Line<'a> {
     let lang = app.lang;
     let at = match e.at {
-        Some(at) => at.format("%Y-%m-%d %H:%M %:z").to_string(),
+        Some(at) => at.format("%Y-%m-%d %H:%M:%S %:z").to_string(),
         None => visible(&e.at_text).into_owned(),
     };
     let mut what = Vec::new();
