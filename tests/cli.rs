@@ -532,10 +532,10 @@ fn show_prints_everything_with_the_log() {
         "Status:    in_progress",
         "Done on:   —",
         "Log (2):",
-        "  2023-09-06 14:00 +07:00  Lê Văn Minh",
+        "  2023-09-06 14:00:00 +07:00  Lê Văn Minh",
         "    - status → in_progress",
         "    - note: Khắc phục xong các điểm sạt lở trên tuyến giao thông chính",
-        "  2023-10-04 09:20 +07:00  Lê Văn Minh",
+        "  2023-10-04 09:20:00 +07:00  Lê Văn Minh",
     ] {
         assert!(out.contains(expected), "missing {expected:?} in:\n{out}");
     }

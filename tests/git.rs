@@ -477,6 +477,13 @@ fn an_unparseable_side_undoes_the_sync_with_the_driver_reason_and_a_stopped_reba
         "status = \"in_progress",
     );
     std::fs::write(o.two.join(FILE), text).unwrap();
+    // ... and adds another file that loads fine.
+    std::fs::write(
+        o.two.join("2023/khac.toml"),
+        "[[directive]]\nid = \"k-1\"\ntext = \"Khác\"\nowner = \"cuc-thue\"\nstatus = \"open\"\n",
+    )
+    .unwrap();
+    git(&o.two, &["add", "2023/khac.toml"]);
     git(&o.two, &["commit", "-q", "-am", "hand edit"]);
     let before = State::of(&o.two);
     let (code, _, err) = dondoc(&o.two, &["sync", "--timeout", "60"]);
@@ -511,31 +518,27 @@ fn an_unparseable_side_undoes_the_sync_with_the_driver_reason_and_a_stopped_reba
     assert!(!ws.owners.is_empty());
     // While the rebase is stopped, no edit is written, even to a file that loads: the
     // `git rebase --abort` that gets out would discard it.
-    let config = read(&o.two, "dondoc.toml");
+    let other = read(&o.two, "2023/khac.toml");
     let edit = Edit {
-        id: "gb-2023-08-05".into(),
+        id: "k-1".into(),
         change: status(Status::Done),
         by: "Clerk Two".into(),
         at: at("2023-10-12T09:00:00+07:00"),
     };
-    assert!(write::write_edit(&mut ws, &edit).is_err());
+    assert!(matches!(
+        write::write_edit(&mut ws, &edit),
+        Err(write::WriteError::GitOperation(_))
+    ));
     let (code, _, err) = dondoc(
         &o.two,
-        &[
-            "set",
-            "gb-2023-08-05",
-            "--status",
-            "done",
-            "--by",
-            "Clerk Two",
-        ],
+        &["set", "k-1", "--status", "done", "--by", "Clerk Two"],
     );
     assert_ne!(code, 0);
     assert!(
         err.contains("git rebase --abort") && err.contains("git rebase --continue"),
         "{err}"
     );
-    assert_eq!(read(&o.two, "dondoc.toml"), config);
+    assert_eq!(read(&o.two, "2023/khac.toml"), other);
     // Sync says the same way out, and changes nothing.
     let (code, _, err) = dondoc(&o.two, &["sync"]);
     assert_eq!(code, 1);
@@ -547,14 +550,7 @@ fn an_unparseable_side_undoes_the_sync_with_the_driver_reason_and_a_stopped_reba
     git(&o.two, &["rebase", "--abort"]);
     let (code, _, err) = dondoc(
         &o.two,
-        &[
-            "set",
-            "gb-2023-08-05",
-            "--status",
-            "done",
-            "--by",
-            "Clerk Two",
-        ],
+        &["set", "k-1", "--status", "done", "--by", "Clerk Two"],
     );
     assert_eq!(code, 0, "{err}");
 }

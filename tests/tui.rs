@@ -883,7 +883,7 @@ fn detail_and_back() {
     assert_eq!(app.view, View::Detail);
     let shown = screen(&app).to_string();
     assert!(shown.contains("Huyện ủy Ba Bể"), "{shown}");
-    assert!(shown.contains("2023-09-22 14:10 +07:00"), "{shown}");
+    assert!(shown.contains("2023-09-22 14:10:00 +07:00"), "{shown}");
     let app = keys(&ws, Lang::En, "j <Enter> <Esc>");
     assert_eq!(app.view, View::List);
     let app = keys(&ws, Lang::En, "q");

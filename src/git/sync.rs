@@ -107,8 +107,8 @@ pub struct SyncOutcome {
     pub duplicates: Vec<String>,
     /// Commits sent to the remote (our edits, and those an earlier sync could not push).
     pub pushed_commits: usize,
-    /// What else sync did on its own (registered the merge driver).
-    pub notes: Vec<String>,
+    /// The merge driver was missing or did not run, and this dondoc registered itself.
+    pub driver_registered: bool,
     pub problem: Option<SyncProblem>,
 }
 
@@ -126,9 +126,6 @@ impl SyncOutcome {
         if !self.committed.is_empty() {
             parts.push(format!("{} file(s) committed", self.committed.len()));
         }
-        if self.pushed_commits > 0 {
-            parts.push(format!("{} commit(s) pushed", self.pushed_commits));
-        }
         let others = self.updated_by_others.len();
         if others > 0 {
             parts.push(format!("{others} directive(s) updated by others"));
@@ -142,26 +139,15 @@ impl SyncOutcome {
                 self.removed_by_others.len()
             ));
         }
-        if parts.is_empty() {
-            parts.push("up to date".to_string());
+        let mut pieces = Vec::new();
+        if !parts.is_empty() {
+            pieces.push(parts.join(", "));
         }
-        let mut line = format!("synced: {}", parts.join(", "));
-        if !self.broken_files.is_empty() {
-            line.push_str(&format!(
-                "; does not load now: {}",
-                self.broken_files.join(", ")
-            ));
+        pieces.extend(crate::i18n::cli::sync_extras(crate::i18n::Lang::En, self));
+        if pieces.is_empty() {
+            pieces.push("up to date".to_string());
         }
-        if !self.duplicates.is_empty() {
-            line.push_str(&format!(
-                "; the same id twice, rename one (then `dondoc validate`): {}",
-                self.duplicates.join("; ")
-            ));
-        }
-        for note in &self.notes {
-            line.push_str("; ");
-            line.push_str(note);
-        }
+        let mut line = format!("synced: {}", pieces.join("; "));
         if !self.skipped.is_empty() {
             line.push_str(&format!(
                 "; not committed (broken): {}",
@@ -672,10 +658,31 @@ fn settle_conflicts(top: &Path, messages: &str) -> Result<(), String> {
     }
     for (path, s) in &stages {
         match s {
-            // Changed on one side, deleted on the other: the changed file stays (nothing lost).
-            [Some(_), Some(kept), None] | [Some(_), None, Some(kept)] => {
-                let text = git_ok(top, &["cat-file", "blob", kept], Some(LOCAL_TIMEOUT))
+            // Changed on one side, deleted on the other: a move git did not recognise (a
+            // small file much changed) goes into the file that now holds its directives;
+            // otherwise the changed file stays (nothing lost).
+            [Some(base), Some(kept), None] | [Some(base), None, Some(kept)] => {
+                let base = blob(base)?;
+                let text = blob(kept)?;
+                let unmerged: HashSet<&str> = stages.keys().map(String::as_str).collect();
+                if let Some(dest) = moved_to(top, path, &base, &unmerged) {
+                    let current = std::fs::read_to_string(top.join(&dest))
+                        .map_err(|e| format!("{dest}: {e}"))?;
+                    let merged = super::merge::merge(&base, &current, &text)
+                        .map_err(|e| format!("{dest}: {e}"))?;
+                    crate::store::write::atomic_write(&top.join(&dest), merged.as_bytes())
+                        .map_err(|e| format!("{dest}: {e}"))?;
+                    let _ = std::fs::remove_file(top.join(path));
+                    git_ok(
+                        top,
+                        &["rm", "-q", "--cached", "--ignore-unmatch", "--", path],
+                        Some(LOCAL_TIMEOUT),
+                    )
                     .map_err(|e| e.to_string())?;
+                    git_ok(top, &["add", "--", &dest], Some(LOCAL_TIMEOUT))
+                        .map_err(|e| e.to_string())?;
+                    continue;
+                }
                 crate::store::write::atomic_write(&top.join(path), text.as_bytes())
                     .map_err(|e| format!("{path}: {e}"))?;
                 git_ok(top, &["add", "--", path], Some(LOCAL_TIMEOUT))
@@ -694,6 +701,49 @@ fn settle_conflicts(top: &Path, messages: &str) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// The ids of the `[[directive]]` tables of a TOML text (none when it does not parse).
+fn directive_ids(text: &str) -> Vec<String> {
+    let text = text.strip_prefix(crate::store::text::BOM).unwrap_or(text);
+    let Ok(doc) = text.parse::<toml_edit::DocumentMut>() else {
+        return vec![];
+    };
+    doc.get("directive")
+        .and_then(toml_edit::Item::as_array_of_tables)
+        .map(|list| {
+            list.iter()
+                .filter_map(|t| t.get("id").and_then(toml_edit::Item::as_str))
+                .map(str::to_string)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Where the directives of `base` (the file at `path` before it was deleted on one side) are
+/// now: another TOML file that holds most of them. `None` when no file does.
+fn moved_to(top: &Path, path: &str, base: &str, unmerged: &HashSet<&str>) -> Option<String> {
+    let ids = directive_ids(base);
+    if ids.is_empty() {
+        return None;
+    }
+    let listing = git_ok(
+        top,
+        &["ls-files", "-z", "--", "*.toml"],
+        Some(LOCAL_TIMEOUT),
+    )
+    .ok()?;
+    listing
+        .split('\0')
+        .filter(|p| !p.is_empty() && *p != path && !unmerged.contains(p))
+        .filter_map(|p| {
+            let text = std::fs::read_to_string(top.join(p)).ok()?;
+            let there = directive_ids(&text);
+            let shared = ids.iter().filter(|id| there.contains(id)).count();
+            (shared * 2 > ids.len()).then(|| (shared, p.to_string()))
+        })
+        .max()
+        .map(|(_, p)| p)
 }
 
 /// The merge driver is registered, and the program it names runs and merges; otherwise (an
@@ -737,16 +787,7 @@ fn ensure_driver(
         )));
     }
     let reg = super::setup::register_with(root, &exe).map_err(failed)?;
-    outcome.notes.push(match configured {
-        Some(old) if !works => format!(
-            "the merge driver did not run ({old}): dondoc registered itself ({})",
-            exe.display()
-        ),
-        _ => format!(
-            "this clone had no merge driver for directive files: dondoc registered itself ({})",
-            exe.display()
-        ),
-    });
+    outcome.driver_registered = true;
     if reg.attributes_unchanged {
         return Ok(vec![]);
     }

@@ -179,3 +179,38 @@ pub fn init_next_steps(lang: Lang, dir: &str, example: &str) -> String {
         "dondoc.toml", ".gitattributes"
     )
 }
+
+/// What a sync did besides the directives others changed: commits it sent, files that no
+/// longer load (not "removed"), ids now held twice, what it set up by itself.
+pub fn sync_extras(lang: Lang, o: &crate::git::sync::SyncOutcome) -> Vec<String> {
+    let mut parts = Vec::new();
+    if o.pushed_commits > 0 {
+        parts.push(match lang {
+            Lang::En => format!("{} commit(s) pushed", o.pushed_commits),
+            Lang::Vi => format!("đã đẩy lên {} commit", o.pushed_commits),
+        });
+    }
+    if !o.broken_files.is_empty() {
+        let files = o.broken_files.join(", ");
+        parts.push(match lang {
+            Lang::En => format!("does not load now: {files}"),
+            Lang::Vi => format!("tệp không đọc được sau khi đồng bộ: {files}"),
+        });
+    }
+    if !o.duplicates.is_empty() {
+        let dups = o.duplicates.join("; ");
+        parts.push(match lang {
+            Lang::En => format!("the same id twice, rename one (then `dondoc validate`): {dups}"),
+            Lang::Vi => {
+                format!("một mã dùng hai lần, hãy đổi một mã (rồi `dondoc validate`): {dups}")
+            }
+        });
+    }
+    if o.driver_registered {
+        parts.push(match lang {
+            Lang::En => "git's merge driver for directive files was missing or did not run: this dondoc registered itself".to_string(),
+            Lang::Vi => "bộ hợp nhất của git cho tệp chỉ đạo chưa có hoặc không chạy được: đã đăng ký dondoc này".to_string(),
+        });
+    }
+    parts
+}

@@ -619,6 +619,7 @@ pub fn sync_summary(lang: Lang, o: &crate::git::sync::SyncOutcome) -> String {
             parts.push(format!("{} chỉ đạo {what}", ids.len()));
         }
     }
+    parts.extend(super::cli::sync_extras(lang, o));
     if parts.is_empty() {
         parts.push("đã cập nhật, không có gì mới".to_string());
     }
