@@ -105,6 +105,8 @@ pub struct SyncOutcome {
     /// Ids held twice after the sync (`path:line:col: duplicate id "x": already used at
     /// path:line`): the same new id added on two clones.
     pub duplicates: Vec<String>,
+    /// Directives this clerk deleted that the merge kept, because others changed them.
+    pub restored: Vec<String>,
     /// Commits sent to the remote (our edits, and those an earlier sync could not push).
     pub pushed_commits: usize,
     /// The merge driver was missing or did not run, and this dondoc registered itself.
@@ -250,6 +252,7 @@ fn run(
     progress(Step::Pulling);
     fetch(&top, &target, timeout)?;
     let before = snapshot(root);
+    let deleted_here = deleted_ids(&top, &changes.commit, &before);
     let saved = Saved::take(&top)?;
     let mut to_commit = changes.commit;
     to_commit.extend(attributes);
@@ -277,7 +280,31 @@ fn run(
     outcome.pushed_commits = ahead_of_remote(&top, &target).max(ahead);
     let after = snapshot(root);
     diff_snapshots(&before, &after, outcome);
+    // Deleted here, kept by the merge because someone changed it meanwhile: not "added".
+    let (restored, added) = outcome
+        .added_by_others
+        .drain(..)
+        .partition(|id| deleted_here.contains(id));
+    outcome.restored = restored;
+    outcome.added_by_others = added;
     Ok(())
+}
+
+/// Ids of directives the clerk deleted since the last commit: in the committed version of a
+/// changed file, and nowhere in the workspace now.
+fn deleted_ids(top: &Path, changed: &[String], now: &Snapshot) -> HashSet<String> {
+    let mut ids = HashSet::new();
+    for path in changed {
+        let Ok(text) = git_ok(top, &["show", &format!("HEAD:{path}")], Some(LOCAL_TIMEOUT)) else {
+            continue;
+        };
+        ids.extend(
+            directive_ids(&text)
+                .into_iter()
+                .filter(|id| !now.directives.contains_key(id)),
+        );
+    }
+    ids
 }
 
 /// A fetch that failed after our commit was made: the commit stays, and says so.

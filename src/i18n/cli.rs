@@ -206,6 +206,15 @@ pub fn sync_extras(lang: Lang, o: &crate::git::sync::SyncOutcome) -> Vec<String>
             }
         });
     }
+    if !o.restored.is_empty() {
+        let ids = o.restored.join(", ");
+        parts.push(match lang {
+            Lang::En => {
+                format!("kept although you deleted them, as others changed them meanwhile: {ids}")
+            }
+            Lang::Vi => format!("vẫn giữ dù bạn đã xóa, vì người khác vừa sửa: {ids}"),
+        });
+    }
     if o.driver_registered {
         parts.push(match lang {
             Lang::En => "git's merge driver for directive files was missing or did not run: this dondoc registered itself".to_string(),

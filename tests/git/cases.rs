@@ -379,6 +379,36 @@ fn case08_messages_say_what_happened() {
 }
 
 #[test]
+fn case08_a_deletion_undone_by_the_merge_is_not_added_by_others() {
+    let o = offices();
+    let text = read(&o.one, FILE);
+    let at = text.find("id = \"gb-2023-08-30\"").unwrap();
+    let start = text[..at].rfind("[[directive]]").unwrap();
+    let end = text[at..]
+        .find("[[directive]]")
+        .map_or(text.len(), |e| at + e);
+    let mut without = text.clone();
+    without.replace_range(start..end, "");
+    std::fs::write(o.one.join(FILE), without).unwrap();
+    set(
+        &o.two,
+        "gb-2023-08-30",
+        status(Status::Blocked),
+        "Clerk Two",
+        "2023-10-10T09:00:00+07:00",
+    );
+    sync(&o.two);
+    let (code, out, err) = sync_out(&o.one);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("kept although you deleted them") && out.contains("gb-2023-08-30"),
+        "{out}"
+    );
+    assert!(!out.contains("added by others"), "{out}");
+    assert_eq!(status_of(&o.one, "gb-2023-08-30"), Status::Blocked);
+}
+
+#[test]
 fn case09_hand_comments_of_both_sides_all_survive_a_field_merge() {
     let o = offices();
     let comment = |dir: &Path, anchor: &str, line: &str| {
