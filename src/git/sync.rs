@@ -1120,6 +1120,18 @@ mod tests {
     }
 
     #[test]
+    fn a_parse_problem_has_line_and_column() {
+        assert_eq!(
+            parse_problem(b"a = 1\nb = \"x\nc = 2\n").as_deref().map(|p| &p[..4]),
+            Some("2:7:")
+        );
+        assert_eq!(
+            parse_problem(b"a = 1\n<<<<<<< HEAD\n").as_deref(),
+            Some("2:1: git conflict marker")
+        );
+    }
+
+    #[test]
     fn parses_checks_markers_and_syntax() {
         assert!(parses(b"a = 1\n"));
         assert!(!parses(b"a = \n"));
