@@ -3,7 +3,8 @@
 //! - [`merge`]: the field-level three-way merge behind `dondoc merge-driver` (pure);
 //! - [`setup`]: registers the merge driver (`.gitattributes` + repository config);
 //! - [`status`]: branch, ahead/behind, changed and conflicted files, in the background;
-//! - [`sync`]: commit what dondoc wrote, pull --rebase, push, and what others changed;
+//! - [`sync`]: commit the workspace's changes, fetch, rebase, push, and what others changed;
+//! - [`operation_in_progress`]: a stopped rebase or merge, during which edits are refused;
 //! - [`commit_edit`] / [`after_write`]: commit one edit at once when `[git] commit = true`.
 
 pub mod merge;

@@ -1,6 +1,14 @@
-//! `dondoc sync` and the `S` key: commit what dondoc wrote, `git pull --rebase` (the merge
-//! driver resolves directive files), `git push` (a rejected push pulls and retries once), then
-//! say which directives others changed. Every network call has a time limit.
+//! `dondoc sync` and the `S` key, in this order: take the clone's sync lock; refuse while a
+//! rebase or merge is stopped or a changed file does not parse; check that git's merge driver
+//! runs (else register this dondoc); fetch (time-limited); commit the workspace's changed,
+//! new, deleted and moved TOML files; rebase onto the remote branch locally, to its end (the
+//! merge driver settles directive files; a file moved to two places, or changed on one side
+//! and deleted on the other, is settled here); push (time-limited; a rejected push fetches,
+//! rebases and retries once); say which directives others changed.
+//!
+//! Until the push, any failure puts the repository back exactly as it was before the sync
+//! (HEAD, index, working tree, stash), and the message says why. A failed push keeps the
+//! local commits, and says so.
 
 use super::status::{self, Operation};
 use super::{commit_files, git, git_ok, repo_root, GitError, Output, LOCAL_TIMEOUT};
@@ -1122,7 +1130,9 @@ mod tests {
     #[test]
     fn a_parse_problem_has_line_and_column() {
         assert_eq!(
-            parse_problem(b"a = 1\nb = \"x\nc = 2\n").as_deref().map(|p| &p[..4]),
+            parse_problem(b"a = 1\nb = \"x\nc = 2\n")
+                .as_deref()
+                .map(|p| &p[..4]),
             Some("2:7:")
         );
         assert_eq!(
