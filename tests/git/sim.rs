@@ -254,6 +254,8 @@ fn simulated_offices_converge_and_lose_nothing() {
     for (dir, by) in &clones {
         assert_eq!(git(dir, &["rev-parse", "HEAD"]), head, "{by} differs");
         assert_eq!(git(dir, &["status", "--porcelain"]), "", "{by} not clean");
+        let (code, out, err) = dondoc(dir, &["validate"]);
+        assert_eq!(code, 0, "validate in {by}: {out}{err}");
     }
     let ws = store::load(&clones[0].0).unwrap();
     // No conflict marker in any commit.
