@@ -609,10 +609,10 @@ pub fn cannot_create(lang: Lang, path: &str) -> String {
 pub fn merge_unreadable(lang: Lang, path: &str) -> String {
     match lang {
         Lang::En => format!(
-            "{path}: cannot read the three versions as UTF-8 text; leaving git's conflict"
+            "{path}: a version is not UTF-8 text, so it cannot be loaded; leaving git's conflict"
         ),
         Lang::Vi => format!(
-            "{path}: không đọc được ba phiên bản dưới dạng văn bản UTF-8; để nguyên xung đột của git"
+            "{path}: có phiên bản không phải văn bản UTF-8 nên không đọc được; để nguyên xung đột của git"
         ),
     }
 }
@@ -620,10 +620,10 @@ pub fn merge_unreadable(lang: Lang, path: &str) -> String {
 pub fn merge_refused(lang: Lang, path: &str, why: &str) -> String {
     match lang {
         Lang::En => {
-            format!("{path}: {why}; leaving git's conflict (fix the file, then `git add {path}`)")
+            format!("{path}: {why}; leaving git's conflict")
         }
         Lang::Vi => {
-            format!("{path}: {why}; để nguyên xung đột của git (sửa tệp, rồi `git add {path}`)")
+            format!("{path}: {why}; để nguyên xung đột của git")
         }
     }
 }
@@ -733,4 +733,48 @@ pub fn done_ref_needs_done(lang: Lang, id: &str, s: Status) -> String {
             status(lang, s)
         ),
     }
+}
+
+/// What a sync did besides the directives others changed: commits it sent, files that no
+/// longer load (not "removed"), ids now held twice, what it set up by itself.
+pub fn sync_extras(lang: Lang, o: &crate::git::sync::SyncOutcome) -> Vec<String> {
+    let mut parts = Vec::new();
+    if o.pushed_commits > 0 {
+        parts.push(match lang {
+            Lang::En => format!("{} commit(s) pushed", o.pushed_commits),
+            Lang::Vi => format!("đã đẩy lên {} commit", o.pushed_commits),
+        });
+    }
+    if !o.broken_files.is_empty() {
+        let files = o.broken_files.join(", ");
+        parts.push(match lang {
+            Lang::En => format!("does not load now: {files}"),
+            Lang::Vi => format!("tệp không đọc được sau khi đồng bộ: {files}"),
+        });
+    }
+    if !o.duplicates.is_empty() {
+        let dups = o.duplicates.join("; ");
+        parts.push(match lang {
+            Lang::En => format!("the same id twice, rename one (then `dondoc validate`): {dups}"),
+            Lang::Vi => {
+                format!("một mã dùng hai lần, hãy đổi một mã (rồi `dondoc validate`): {dups}")
+            }
+        });
+    }
+    if !o.restored.is_empty() {
+        let ids = o.restored.join(", ");
+        parts.push(match lang {
+            Lang::En => {
+                format!("kept although you deleted them, as others changed them meanwhile: {ids}")
+            }
+            Lang::Vi => format!("vẫn giữ dù bạn đã xóa, vì người khác vừa sửa: {ids}"),
+        });
+    }
+    if o.driver_registered {
+        parts.push(match lang {
+            Lang::En => "git's merge driver for directive files was missing or did not run: this dondoc registered itself".to_string(),
+            Lang::Vi => "bộ hợp nhất của git cho tệp nhiệm vụ chưa có hoặc không chạy được: đã đăng ký dondoc này".to_string(),
+        });
+    }
+    parts
 }

@@ -65,6 +65,8 @@ pub fn write_error(lang: Lang, e: &WriteError) -> String {
             apply_error(lang, source)
         ),
         (_, WriteError::New(e)) => create_error(lang, e),
+        // The git module words it (with the command that gets out of the stopped operation).
+        (_, WriteError::GitOperation(message)) => message.clone(),
     }
 }
 

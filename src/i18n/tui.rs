@@ -656,6 +656,7 @@ pub fn sync_summary(lang: Lang, o: &crate::git::sync::SyncOutcome) -> String {
             parts.push(format!("{} nhiệm vụ {what}", ids.len()));
         }
     }
+    parts.extend(super::cli::sync_extras(lang, o));
     if parts.is_empty() {
         parts.push("đã cập nhật, không có gì mới".to_string());
     }

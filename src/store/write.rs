@@ -40,6 +40,8 @@ pub enum WriteError {
         path: String,
         source: std::io::Error,
     },
+    /// A git rebase or merge is stopped half-way (see `git::operation_in_progress`).
+    GitOperation(String),
     Apply {
         path: String,
         id: String,
@@ -127,6 +129,9 @@ impl WriteError {
 /// [`write_edit`] without reloading the file into `ws`: the UI reads the file again itself
 /// (`Workspace::read_file`) and puts it in from its one place that changes the workspace.
 pub fn write_to_disk(ws: &Workspace, edit: &Edit) -> Result<Written, WriteError> {
+    if let Some(op) = crate::git::operation_in_progress(&ws.root) {
+        return Err(WriteError::GitOperation(crate::git::operation_message(op)));
+    }
     let current = ws
         .directive(&edit.id)
         .ok_or_else(|| WriteError::UnknownId(edit.id.clone()))?;
