@@ -30,10 +30,8 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         .path
         .clone()
         .unwrap_or_else(|| args.ours.display().to_string());
-    let is_toml = args
-        .path
-        .as_deref()
-        .is_none_or(crate::store::files::is_directive_file);
+    // Directive files merge by directive, `dondoc.toml` by owner.
+    let is_toml = args.path.as_deref().is_none_or(|p| p.ends_with(".toml"));
     let read = |p: &Path| std::fs::read_to_string(p);
     let texts = (read(&args.base), read(&args.ours), read(&args.theirs));
     let (Ok(base), Ok(ours), Ok(theirs)) = texts else {
