@@ -13,6 +13,7 @@ pub mod dates;
 pub mod fold;
 pub mod git;
 pub mod i18n;
+pub mod import;
 pub mod model;
 pub mod owners;
 pub mod query;

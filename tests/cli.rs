@@ -843,10 +843,10 @@ fn set_deadline_none_removes_the_line_and_logs_it() {
         "gb-2023-08-04",
         &[
             ("deadline = 2023-10-20\n", ""),
-            // The first change of a deadline keeps the first one (format 1.1).
+            // The first change of a deadline keeps the old one (format 1.1).
             (
-                "note = \"Giải ngân vốn các chương trình MTQG đạt 38% kế hoạch\"\n",
-                "note = \"Giải ngân vốn các chương trình MTQG đạt 38% kế hoạch\"\nfirst_deadline = 2023-10-20\n",
+                "đạt 38% kế hoạch\"\n\n",
+                "đạt 38% kế hoạch\"\nfirst_deadline = 2023-10-20\n\n",
             ),
         ],
         &new_at_line(&before, &after),

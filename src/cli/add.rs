@@ -22,7 +22,7 @@ pub struct Args {
     /// Coordinating units, the same way
     #[arg(long, value_name = "IDS")]
     pub support: Option<String>,
-    /// Deadline, YYYY-MM-DD (none: ongoing)
+    /// Deadline: 2023-11-30, 30/11/2023 or +N days from the as-of date (none: ongoing)
     #[arg(long, value_name = "DATE")]
     pub deadline: Option<String>,
     /// Who gave it (default: the meeting's issued_by)
@@ -40,15 +40,11 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
-    let deadline = args
-        .deadline
-        .as_deref()
-        .map(|d| {
-            crate::dates::parse_deadline(d, ctx.today)
-                .map_err(|e| super::date_error(ctx.lang, "--deadline", &e))
-        })
-        .transpose()?
-        .flatten();
+    let deadline = match args.deadline.as_deref() {
+        Some(d) => crate::dates::parse_deadline(d, ctx.today)
+            .map_err(|e| super::date_error(ctx.lang, "--deadline", &e))?,
+        None => None,
+    };
     let text = units::text_arg(ctx.lang, &args.text)?;
     if text.trim().is_empty() {
         anyhow::bail!(crate::i18n::cli::needs_text(ctx.lang));
@@ -60,26 +56,16 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         Some(s) if !s.trim().is_empty() => units::resolve(ctx.lang, &ws, "--support", s)?,
         _ => Vec::new(),
     };
-    let ids = match args.id.as_deref().map(str::trim) {
-        Some(id) if owners.len() == 1 => vec![id.to_string()],
-        // One number for all: the unit's id goes after the given id.
-        Some(id) => owners.iter().map(|o| format!("{id}-{o}")).collect(),
-        None => store::create::propose_ids(&ws, &path, &owners),
+    // Issued by: as given, else left to the file's [source] issued_by (the format's default).
+    let draft = NewDirective {
+        text,
+        support,
+        issued_by: args.issued_by.clone(),
+        deadline,
+        note: args.note.clone(),
+        ..NewDirective::default()
     };
-    // Issued by: as given, else left to the file's [source] issued_by (the loader's default).
-    let new: Vec<NewDirective> = owners
-        .iter()
-        .zip(ids)
-        .map(|(owner, id)| NewDirective {
-            id,
-            text: text.clone(),
-            owner: owner.clone(),
-            support: support.clone(),
-            issued_by: args.issued_by.clone(),
-            deadline,
-            note: args.note.clone(),
-        })
-        .collect();
+    let new = store::create::per_unit(&ws, &path, &draft, &owners, args.id.as_deref());
     let by = author::resolve(args.by.as_deref(), &ctx.data);
     let at = chrono::Local::now().fixed_offset();
     let ids =

@@ -5,6 +5,7 @@
 pub mod add;
 pub mod edit;
 pub mod git_setup;
+pub mod import;
 pub mod init;
 pub mod list;
 pub mod merge_driver;
@@ -83,6 +84,8 @@ pub enum Command {
     Edit(edit::Args),
     /// The units: `owner add` adds one to dondoc.toml
     Owner(owner::Args),
+    /// Propose directives from a conclusion notice or a tracking spreadsheet
+    Import(import::Args),
 }
 
 /// An edit refused or problems found: exit 1, with this message on stderr.
@@ -163,6 +166,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Add(a)) => add::run(&ctx, a),
         Some(Command::Edit(a)) => edit::run(&ctx, a),
         Some(Command::Owner(a)) => owner::run(&ctx, a),
+        Some(Command::Import(a)) => import::run(&ctx, a),
     };
     result.map_err(|e| in_language(e, ctx.lang))
 }

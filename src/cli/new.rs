@@ -11,7 +11,7 @@ pub struct Args {
     /// The meeting or notice: "Hội nghị giao ban tháng 11/2023"
     #[arg(long, value_name = "T")]
     pub title: String,
-    /// Its date, YYYY-MM-DD
+    /// Its date: 2023-11-20, 20/11/2023, +N days from the as-of date
     #[arg(long, value_name = "DATE")]
     pub date: String,
     /// The document number: "Thông báo số 1250-TB/TU"

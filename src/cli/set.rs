@@ -1,5 +1,5 @@
-//! `dondoc set`: one change to one directive, written through the store's one write path
-//! (lock, stale check, atomic rename) with a log entry.
+//! `dondoc set`: one change to one directive (or to several, each file written once), through
+//! the store's one write path (lock, stale check, atomic rename) with a log entry each.
 
 use super::{date_error, output, Context, Refused};
 use crate::author;
@@ -11,8 +11,9 @@ use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The directive id
-    pub id: String,
+    /// The directive id; several ids get the same change (each file written once)
+    #[arg(value_name = "ID", required = true)]
+    pub ids: Vec<String>,
     /// New status: open, in_progress, blocked, done or cancelled
     #[arg(long, value_name = "S")]
     pub status: Option<String>,
@@ -80,7 +81,10 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     }
 
     let mut ws = store::load(&ctx.data)?;
-    let id = args.id.trim();
+    if args.ids.len() > 1 {
+        return run_many(ctx, &args, &asked, &mut ws);
+    }
+    let id = args.ids[0].trim();
     let Some(current) = ws.directive(id) else {
         return Err(output::unknown_id(&ws, id, ctx.lang).into());
     };
@@ -130,4 +134,83 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     );
     output::to_stdout(|out| writeln!(out, "{line}"))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The same change to several directives: every id is checked first (an unknown one, or one
+/// the change does not fit, refuses the whole command); then each file is written once, with
+/// one log entry per directive. One line per change; a refused directive is named on stderr.
+fn run_many(
+    ctx: &Context,
+    args: &Args,
+    asked: &Change,
+    ws: &mut crate::model::Workspace,
+) -> anyhow::Result<ExitCode> {
+    let by = author::resolve(args.by.as_deref(), &ctx.data);
+    let at = chrono::Local::now().fixed_offset();
+    let mut edits = Vec::new();
+    let mut unchanged = Vec::new();
+    for id in args.ids.iter().map(|i| i.trim()) {
+        let Some(current) = ws.directive(id) else {
+            return Err(output::unknown_id(ws, id, ctx.lang).into());
+        };
+        if edits.iter().any(|e: &Edit| e.id == id) {
+            continue;
+        }
+        let status = asked.status.unwrap_or(current.status);
+        if (asked.done_on.is_some() || asked.done_ref.is_some()) && status != Status::Done {
+            anyhow::bail!(text::done_fields_need_done(ctx.lang, id, status));
+        }
+        let change = asked.resolve(current, ctx.today);
+        if change.is_empty() {
+            unchanged.push(id.to_string());
+            continue;
+        }
+        edits.push(Edit {
+            id: id.to_string(),
+            change,
+            by: by.clone(),
+            at,
+        });
+    }
+    if edits.is_empty() {
+        return Err(Refused(text::nothing_to_change_many(ctx.lang, &unchanged, asked)).into());
+    }
+    for id in &unchanged {
+        eprintln!("dondoc: {}", text::unchanged_one(ctx.lang, id, asked));
+    }
+    let result = store::write::write_edits(ws, &edits);
+    let mut lines = Vec::new();
+    let mut paths: Vec<&str> = Vec::new();
+    for written in &result.written {
+        let Some(edit) = edits.iter().find(|e| e.id == written.before.id) else {
+            continue;
+        };
+        let what = crate::i18n::store::describe_change(ctx.lang, &edit.change, &written.before);
+        lines.push(format!("{}: {what} ({})", edit.id, written.path));
+        if !paths.contains(&written.path.as_str()) {
+            paths.push(&written.path);
+        }
+    }
+    for path in &paths {
+        let ids: Vec<&str> = result
+            .written
+            .iter()
+            .filter(|w| w.path == *path)
+            .map(|w| w.before.id.as_str())
+            .collect();
+        // A commit subject, in English like the others.
+        let asked = text::asked_values(crate::i18n::Lang::En, asked);
+        let message = format!("dondoc: {}: {asked}", ids.join(", "));
+        super::units::commit(ctx, ws, path, &message, &by);
+    }
+    output::to_stdout(|out| lines.iter().try_for_each(|l| writeln!(out, "{l}")))?;
+    if result.refused.is_empty() {
+        return Ok(ExitCode::SUCCESS);
+    }
+    let refused: Vec<String> = result
+        .refused
+        .iter()
+        .map(|(id, e)| text::not_changed(ctx.lang, id, e))
+        .collect();
+    Err(Refused(refused.join("; ")).into())
 }

@@ -418,6 +418,45 @@ pub fn done_on_needs_done(lang: Lang, id: &str, s: Status) -> String {
 
 /// Asked for values a directive already has.
 pub fn nothing_to_change(lang: Lang, id: &str, asked: &Change) -> String {
+    let parts = asked_values(lang, asked);
+    match lang {
+        Lang::En => format!("nothing to change: \"{id}\" already has {parts}"),
+        Lang::Vi => format!("không có gì thay đổi: \"{id}\" đã có {parts}"),
+    }
+}
+
+/// `set` on several ids, none of which changes.
+pub fn nothing_to_change_many(lang: Lang, ids: &[String], asked: &Change) -> String {
+    let ids = ids.join(", ");
+    let parts = asked_values(lang, asked);
+    match lang {
+        Lang::En => format!("nothing to change: {ids} already have {parts}"),
+        Lang::Vi => format!("không có gì thay đổi: {ids} đã có {parts}"),
+    }
+}
+
+/// `set` on several ids: one that already has the values asked for.
+pub fn unchanged_one(lang: Lang, id: &str, asked: &Change) -> String {
+    let parts = asked_values(lang, asked);
+    match lang {
+        Lang::En => format!("{id}: nothing to change, already {parts}"),
+        Lang::Vi => format!("{id}: không có gì thay đổi, đã có {parts}"),
+    }
+}
+
+pub fn done_fields_need_done(lang: Lang, id: &str, s: Status) -> String {
+    match lang {
+        Lang::En => format!("--done-on and --done-ref need --status done: \"{id}\" is {s}"),
+        Lang::Vi => format!(
+            "--done-on và --done-ref cần --status done: \"{id}\" đang ở trạng thái {}",
+            status(lang, s)
+        ),
+    }
+}
+
+/// The values a `set` asked for: "status done, deadline 2023-10-31, that note" (also the
+/// subject of its commit, in English).
+pub fn asked_values(lang: Lang, asked: &Change) -> String {
     let none = |d: Option<NaiveDate>| {
         d.map_or_else(
             || lang.pick("none", terms::NONE.1).to_string(),
@@ -451,11 +490,7 @@ pub fn nothing_to_change(lang: Lang, id: &str, asked: &Change) -> String {
                 .to_string(),
         );
     }
-    let parts = parts.join(", ");
-    match lang {
-        Lang::En => format!("nothing to change: \"{id}\" already has {parts}"),
-        Lang::Vi => format!("không có gì thay đổi: \"{id}\" đã có {parts}"),
-    }
+    parts.join(", ")
 }
 
 pub(super) fn tr_status_word(lang: Lang) -> &'static str {
@@ -654,6 +689,74 @@ pub fn owner_added(lang: Lang, id: &str, name: &str, group: &str) -> String {
     match lang {
         Lang::En => format!("{id}: unit \"{name}\" added to dondoc.toml ({group})"),
         Lang::Vi => format!("{id}: đã thêm đơn vị \"{name}\" vào dondoc.toml ({group})"),
+    }
+}
+
+/// The summary of an import: "31 tasks; 28 with a lead unit, 3 to review; 22 with a deadline".
+pub fn import_summary(lang: Lang, s: &crate::import::Summary) -> String {
+    match lang {
+        Lang::En => format!(
+            "{} task{}; {} with a lead unit, {} to review; {} with a deadline",
+            s.tasks,
+            plural(s.tasks as i64),
+            s.with_owner,
+            s.to_review,
+            s.with_deadline
+        ),
+        Lang::Vi => format!(
+            "{} nhiệm vụ; {} có đơn vị chủ trì, {} cần xem lại; {} có thời hạn",
+            s.tasks, s.with_owner, s.to_review, s.with_deadline
+        ),
+    }
+}
+
+/// Why an imported task needs a look.
+pub fn import_flag(lang: Lang, f: &crate::import::Flag) -> String {
+    use crate::import::Flag;
+    match (lang, f) {
+        (Lang::En, Flag::NoLead) => "no lead unit".into(),
+        (Lang::Vi, Flag::NoLead) => "chưa có đơn vị chủ trì".into(),
+        (Lang::En, Flag::UnknownLead(u)) => format!("unit not in the registry: {u}"),
+        (Lang::Vi, Flag::UnknownLead(u)) => format!("đơn vị không có trong danh mục: {u}"),
+        (Lang::En, Flag::UnknownSupport(u)) => {
+            format!("coordinating unit not in the registry: {u}")
+        }
+        (Lang::Vi, Flag::UnknownSupport(u)) => {
+            format!("đơn vị phối hợp không có trong danh mục: {u}")
+        }
+        (Lang::En, Flag::BadDeadline(d)) => format!("deadline not understood: {d}"),
+        (Lang::Vi, Flag::BadDeadline(d)) => format!("không đọc được thời hạn: {d}"),
+        (Lang::En, Flag::DoneWithoutDate) => {
+            "done, with no date in the sheet: the import date is used".into()
+        }
+        (Lang::Vi, Flag::DoneWithoutDate) => {
+            "đã hoàn thành nhưng không có ngày: lấy ngày nhập".into()
+        }
+    }
+}
+
+/// Labels of an import's review list.
+pub fn import_review(lang: Lang) -> (&'static str, &'static str) {
+    match lang {
+        Lang::En => (
+            "To review",
+            "Not made into tasks (check nothing is missing)",
+        ),
+        Lang::Vi => (
+            "Cần xem lại",
+            "Không thành nhiệm vụ (kiểm tra để không bỏ sót)",
+        ),
+    }
+}
+
+/// What a piece of a document that became no task was.
+pub fn import_skip_kind(lang: Lang, k: crate::import::SkipKind) -> &'static str {
+    use crate::import::SkipKind;
+    match (lang, k) {
+        (Lang::En, k) => k.as_str(),
+        (Lang::Vi, SkipKind::Narrative) => "đánh giá, giới thiệu",
+        (Lang::Vi, SkipKind::Heading) => "tiêu đề",
+        (Lang::Vi, SkipKind::EmptyRow) => "dòng không có nội dung",
     }
 }
 

@@ -365,21 +365,21 @@ fn write_file_edits(
     edits: &[&Edit],
 ) -> (Vec<Written>, Vec<(String, WriteError)>) {
     let mut refused = Vec::new();
-    let refuse_all = |edits: &[&Edit], e: &dyn Fn() -> WriteError| {
+    let refuse_all = |edits: &[&Edit], e: &dyn Fn(&str) -> WriteError| {
         edits
             .iter()
-            .map(|edit| (edit.id.clone(), e()))
+            .map(|edit| (edit.id.clone(), e(&edit.id)))
             .collect::<Vec<_>>()
     };
     let Some(file) = ws.files.iter().find(|f| f.path == rel) else {
-        let all = refuse_all(edits, &|| WriteError::Io {
+        let all = refuse_all(edits, &|_| WriteError::Io {
             path: rel.to_string(),
             source: std::io::Error::from(std::io::ErrorKind::NotFound),
         });
         return (vec![], all);
     };
     if let Some(reason) = &file.broken {
-        let all = refuse_all(edits, &|| WriteError::Broken {
+        let all = refuse_all(edits, &|_| WriteError::Broken {
             path: rel.to_string(),
             reason: reason.clone(),
         });
@@ -387,7 +387,7 @@ fn write_file_edits(
     }
     let bytes = match fs::read(ws.root.join(rel)) {
         Ok(b) => b,
-        Err(e) => return (vec![], refuse_all(edits, &|| copy_io(rel, &e))),
+        Err(e) => return (vec![], refuse_all(edits, &|_| copy_io(rel, &e))),
     };
     let rebased = text::fingerprint(&bytes) != file.fingerprint;
     let on_disk = rebased.then(|| {
@@ -395,14 +395,14 @@ fn write_file_edits(
         load_file(rel, Ok(bytes.clone()), Some(&owners))
     });
     if let Some(reason) = on_disk.as_ref().and_then(|d| d.file.broken.clone()) {
-        let all = refuse_all(edits, &|| WriteError::Broken {
+        let all = refuse_all(edits, &|_| WriteError::Broken {
             path: rel.to_string(),
             reason: reason.clone(),
         });
         return (vec![], all);
     }
     let Ok(mut current_text) = String::from_utf8(bytes) else {
-        let all = refuse_all(edits, &|| WriteError::Broken {
+        let all = refuse_all(edits, &|_| WriteError::Broken {
             path: rel.to_string(),
             reason: ProblemKind::InvalidUtf8,
         });
@@ -461,15 +461,15 @@ fn write_file_edits(
     // Never write what we could not read back.
     let check = load_file(rel, Ok(current_text.clone().into_bytes()), None);
     if let Some(reason) = check.file.broken {
-        refused.extend(refuse_all(&applied_edits, &|| WriteError::Apply {
+        refused.extend(refuse_all(&applied_edits, &|id| WriteError::Apply {
             path: rel.to_string(),
-            id: String::new(),
+            id: id.to_string(),
             source: ApplyError::Invalid(reason.clone()),
         }));
         return (vec![], refused);
     }
     if let Err(e) = atomic_write(&ws.root.join(rel), current_text.as_bytes()) {
-        refused.extend(refuse_all(&applied_edits, &|| copy_io(rel, &e)));
+        refused.extend(refuse_all(&applied_edits, &|_| copy_io(rel, &e)));
         return (vec![], refused);
     }
     let written = applied
@@ -560,18 +560,12 @@ fn write_new_directives_inner(
     atomic_write(&full, updated.as_bytes()).map_err(|e| copy_io(rel, &e))
 }
 
-/// Whether `rel` may name a new meeting file: a relative `.toml` path below the root, not
-/// hidden, not `dondoc.toml`.
+/// Whether `rel` may name a new meeting file: a file the loader reads as one (the one rule,
+/// `files::is_directive_file`), written with `/` and without `\\`.
 fn valid_new_path(rel: &str) -> bool {
-    let parts: Vec<&str> = rel.split('/').collect();
-    rel.ends_with(".toml")
-        && rel != super::CONFIG_FILE
-        && !rel.starts_with('/')
+    super::files::is_directive_file(rel)
         && !rel.contains('\\')
-        && parts
-            .iter()
-            .all(|p| !p.is_empty() && !p.starts_with('.') && *p != "..")
-        && parts.last().is_some_and(|name| name.len() > ".toml".len())
+        && rel.rsplit('/').next().is_some_and(|name| name != ".toml")
 }
 
 /// A new meeting file `rel` holding the `[source]` table, added to `ws`; an existing file is
