@@ -658,6 +658,18 @@ fn show_and_errors_in_vietnamese() {
         .assert()
         .code(2)
         .stderr("dondoc: không có đơn vị \"khong-co\": không phải mã đơn vị trong dondoc.toml\n");
+    f.run(&["--lang", "vi", "edit", "gb-2023-08-03"])
+        .assert()
+        .code(2)
+        .stderr("dondoc: không có gì để sửa: hãy cho --text, --owner hoặc --support\n");
+    f.run(&[
+        "--lang", "vi", "add", "--source", "zzz", "--text", "x", "--owner", "ba-be",
+    ])
+    .assert()
+    .code(1)
+    .stderr(predicate::str::starts_with(
+        "dondoc: --source: không có tệp cuộc họp \"zzz\"",
+    ));
     f.write("bad/empty.toml", "");
     f.write(
         "bad/owner.toml",

@@ -151,6 +151,9 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(crate::tui::Ended::Quit) => Ok(ExitCode::SUCCESS),
             Ok(crate::tui::Ended::Signal(s)) => Ok(ExitCode::from(128u8.saturating_add(s as u8))),
             Err(crate::tui::Error::Load(e)) => Err(e.into()),
+            Err(crate::tui::Error::NotATerminal) => Err(anyhow::anyhow!(
+                crate::i18n::tui::needs_a_terminal(ctx.lang)
+            )),
             Err(e) => Err(e.into()),
         },
         Some(Command::List(a)) => list::run(&ctx, a),

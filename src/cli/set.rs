@@ -158,7 +158,7 @@ fn run_many(
         }
         let status = asked.status.unwrap_or(current.status);
         if (asked.done_on.is_some() || asked.done_ref.is_some()) && status != Status::Done {
-            anyhow::bail!("--done-on and --done-ref need --status done: \"{id}\" is {status}");
+            anyhow::bail!(text::done_fields_need_done(ctx.lang, id, status));
         }
         let change = asked.resolve(current, ctx.today);
         if change.is_empty() {
@@ -173,18 +173,10 @@ fn run_many(
         });
     }
     if edits.is_empty() {
-        return Err(Refused(format!(
-            "nothing to change: {} already have {}",
-            unchanged.join(", "),
-            already(asked)
-        ))
-        .into());
+        return Err(Refused(text::nothing_to_change_many(ctx.lang, &unchanged, asked)).into());
     }
     for id in &unchanged {
-        eprintln!(
-            "dondoc: {id}: nothing to change, already {}",
-            already(asked)
-        );
+        eprintln!("dondoc: {}", text::unchanged_one(ctx.lang, id, asked));
     }
     let result = store::write::write_edits(ws, &edits);
     let mut lines = Vec::new();
@@ -193,7 +185,7 @@ fn run_many(
         let Some(edit) = edits.iter().find(|e| e.id == written.before.id) else {
             continue;
         };
-        let what = edit.change.describe(&written.before);
+        let what = crate::i18n::store::describe_change(ctx.lang, &edit.change, &written.before);
         lines.push(format!("{}: {what} ({})", edit.id, written.path));
         if !paths.contains(&written.path.as_str()) {
             paths.push(&written.path);
@@ -206,7 +198,9 @@ fn run_many(
             .filter(|w| w.path == *path)
             .map(|w| w.before.id.as_str())
             .collect();
-        let message = format!("dondoc: {}: {}", ids.join(", "), already(asked));
+        // A commit subject, in English like the others.
+        let asked = text::asked_values(crate::i18n::Lang::En, asked);
+        let message = format!("dondoc: {}: {asked}", ids.join(", "));
         super::units::commit(ctx, ws, path, &message, &by);
     }
     output::to_stdout(|out| lines.iter().try_for_each(|l| writeln!(out, "{l}")))?;
@@ -216,29 +210,7 @@ fn run_many(
     let refused: Vec<String> = result
         .refused
         .iter()
-        .map(|(id, e)| format!("\"{id}\" not changed: {e}"))
+        .map(|(id, e)| text::not_changed(ctx.lang, id, e))
         .collect();
     Err(Refused(refused.join("; ")).into())
-}
-
-/// The values asked for, for "nothing to change" (they are the current ones).
-fn already(asked: &Change) -> String {
-    let date = |d: Option<chrono::NaiveDate>| d.map_or("none".to_string(), |d| d.to_string());
-    let mut parts = Vec::new();
-    if let Some(s) = asked.status {
-        parts.push(format!("status {s}"));
-    }
-    if let Some(d) = asked.deadline {
-        parts.push(format!("deadline {}", date(d)));
-    }
-    if let Some(d) = asked.done_on {
-        parts.push(format!("done_on {}", date(d)));
-    }
-    if asked.note.is_some() {
-        parts.push("that note".to_string());
-    }
-    if asked.done_ref.is_some() {
-        parts.push("that done_ref".to_string());
-    }
-    parts.join(", ")
 }

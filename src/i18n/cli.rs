@@ -418,6 +418,45 @@ pub fn done_on_needs_done(lang: Lang, id: &str, s: Status) -> String {
 
 /// Asked for values a directive already has.
 pub fn nothing_to_change(lang: Lang, id: &str, asked: &Change) -> String {
+    let parts = asked_values(lang, asked);
+    match lang {
+        Lang::En => format!("nothing to change: \"{id}\" already has {parts}"),
+        Lang::Vi => format!("không có gì thay đổi: \"{id}\" đã có {parts}"),
+    }
+}
+
+/// `set` on several ids, none of which changes.
+pub fn nothing_to_change_many(lang: Lang, ids: &[String], asked: &Change) -> String {
+    let ids = ids.join(", ");
+    let parts = asked_values(lang, asked);
+    match lang {
+        Lang::En => format!("nothing to change: {ids} already have {parts}"),
+        Lang::Vi => format!("không có gì thay đổi: {ids} đã có {parts}"),
+    }
+}
+
+/// `set` on several ids: one that already has the values asked for.
+pub fn unchanged_one(lang: Lang, id: &str, asked: &Change) -> String {
+    let parts = asked_values(lang, asked);
+    match lang {
+        Lang::En => format!("{id}: nothing to change, already {parts}"),
+        Lang::Vi => format!("{id}: không có gì thay đổi, đã có {parts}"),
+    }
+}
+
+pub fn done_fields_need_done(lang: Lang, id: &str, s: Status) -> String {
+    match lang {
+        Lang::En => format!("--done-on and --done-ref need --status done: \"{id}\" is {s}"),
+        Lang::Vi => format!(
+            "--done-on và --done-ref cần --status done: \"{id}\" đang ở trạng thái {}",
+            status(lang, s)
+        ),
+    }
+}
+
+/// The values a `set` asked for: "status done, deadline 2023-10-31, that note" (also the
+/// subject of its commit, in English).
+pub fn asked_values(lang: Lang, asked: &Change) -> String {
     let none = |d: Option<NaiveDate>| {
         d.map_or_else(
             || lang.pick("none", terms::NONE.1).to_string(),
@@ -451,11 +490,7 @@ pub fn nothing_to_change(lang: Lang, id: &str, asked: &Change) -> String {
                 .to_string(),
         );
     }
-    let parts = parts.join(", ");
-    match lang {
-        Lang::En => format!("nothing to change: \"{id}\" already has {parts}"),
-        Lang::Vi => format!("không có gì thay đổi: \"{id}\" đã có {parts}"),
-    }
+    parts.join(", ")
 }
 
 pub(super) fn tr_status_word(lang: Lang) -> &'static str {
@@ -777,4 +812,110 @@ pub fn sync_extras(lang: Lang, o: &crate::git::sync::SyncOutcome) -> Vec<String>
         });
     }
     parts
+}
+
+// `new`, `add`, `edit`, `owner add`.
+
+pub fn needs_title(lang: Lang) -> &'static str {
+    lang.pick(
+        "--title: a meeting needs a title",
+        "--title: cuộc họp cần có tên",
+    )
+}
+
+pub fn needs_text(lang: Lang) -> &'static str {
+    lang.pick(
+        "--text: a directive needs a text",
+        "--text: nhiệm vụ cần có nội dung",
+    )
+}
+
+pub fn nothing_to_edit(lang: Lang) -> &'static str {
+    lang.pick(
+        "nothing to edit: give --text, --owner or --support",
+        "không có gì để sửa: hãy cho --text, --owner hoặc --support",
+    )
+}
+
+pub fn already_these_values(lang: Lang, id: &str) -> String {
+    match lang {
+        Lang::En => format!("nothing to change: \"{id}\" already has these values"),
+        Lang::Vi => format!("không có gì thay đổi: \"{id}\" đã có đúng các giá trị này"),
+    }
+}
+
+/// `edit --owner` named several units.
+pub fn one_lead_unit(lang: Lang, value: &str, many: &[String]) -> String {
+    let n = many.len();
+    let ids = many.join(", ");
+    match lang {
+        Lang::En => format!(
+            "--owner: one lead unit per directive, \"{value}\" names {n} ({ids}); \
+             `dondoc add` writes a directive once per unit"
+        ),
+        Lang::Vi => format!(
+            "--owner: mỗi nhiệm vụ một đơn vị chủ trì, \"{value}\" chỉ {n} đơn vị ({ids}); \
+             `dondoc add` ghi mỗi đơn vị một nhiệm vụ"
+        ),
+    }
+}
+
+pub fn not_created(lang: Lang, e: &crate::store::write::WriteError) -> String {
+    let why = super::store::write_error(lang, e);
+    match lang {
+        Lang::En => format!("not created: {why}"),
+        Lang::Vi => format!("chưa tạo được: {why}"),
+    }
+}
+
+pub fn not_added(lang: Lang, e: &crate::store::write::WriteError) -> String {
+    let why = super::store::write_error(lang, e);
+    match lang {
+        Lang::En => format!("not added: {why}"),
+        Lang::Vi => format!("chưa thêm được: {why}"),
+    }
+}
+
+/// A unit named on the command line that is not registered.
+pub fn unknown_unit(lang: Lang, option: &str, unknown: &str, id: &str, group: &str) -> String {
+    match lang {
+        Lang::En => format!(
+            "{option}: unknown unit \"{unknown}\": not in dondoc.toml (give a unit id such as \
+             {id}, or a group such as \"{group}\"; `dondoc owner add` adds a unit)"
+        ),
+        Lang::Vi => format!(
+            "{option}: không có đơn vị \"{unknown}\" trong dondoc.toml (ghi mã đơn vị, ví dụ \
+             {id}, hoặc tên khối, ví dụ \"{group}\"; `dondoc owner add` để thêm đơn vị)"
+        ),
+    }
+}
+
+pub fn several_sources(lang: Lang, value: &str, paths: &[&str]) -> String {
+    let paths = paths.join(", ");
+    match lang {
+        Lang::En => format!(
+            "--source \"{value}\" names several files ({paths}): give its path in the workspace"
+        ),
+        Lang::Vi => format!(
+            "--source \"{value}\" khớp nhiều tệp ({paths}): hãy ghi đường dẫn trong thư mục dữ liệu"
+        ),
+    }
+}
+
+pub fn no_such_source(lang: Lang, value: &str) -> String {
+    match lang {
+        Lang::En => format!(
+            "--source: no meeting file \"{value}\" in the workspace (create one with `dondoc new`)"
+        ),
+        Lang::Vi => format!(
+            "--source: không có tệp cuộc họp \"{value}\" trong thư mục dữ liệu (tạo bằng `dondoc new`)"
+        ),
+    }
+}
+
+pub fn cannot_read_stdin(lang: Lang, e: &std::io::Error) -> String {
+    match lang {
+        Lang::En => format!("--text -: cannot read stdin: {e}"),
+        Lang::Vi => format!("--text -: không đọc được đầu vào chuẩn (stdin): {e}"),
+    }
 }

@@ -74,7 +74,29 @@ pub fn write_error(lang: Lang, e: &WriteError) -> String {
 pub fn create_error(lang: Lang, e: &crate::store::create::CreateError) -> String {
     use crate::store::create::CreateError as E;
     match (lang, e) {
-        (Lang::En, e) => e.to_string(),
+        (Lang::En, E::UnknownOwner(u)) => {
+            format!("unknown unit \"{u}\": not in dondoc.toml (add it with `dondoc owner add`)")
+        }
+        (Lang::En, E::DuplicateId { id, path }) => format!("id \"{id}\" is already used ({path})"),
+        (Lang::En, E::IdGivenTwice(id)) => format!("id \"{id}\" is already used (given twice)"),
+        (Lang::Vi, E::IdGivenTwice(id)) => format!("mã \"{id}\" bị trùng (ghi hai lần)"),
+        (Lang::En, E::InvalidId(id)) => {
+            format!("invalid id \"{id}\": use letters, digits, '.', '_' and '-'")
+        }
+        (Lang::En, E::InvalidOwnerId(id)) => {
+            format!("invalid unit id \"{id}\": use lower-case letters, digits and '-'")
+        }
+        (Lang::En, E::EmptyText) => "a directive needs a text".into(),
+        (Lang::En, E::EmptyName) => "a unit needs a name".into(),
+        (Lang::En, E::EmptyTitle) => "a meeting needs a title".into(),
+        (Lang::En, E::Exists(p)) => {
+            format!("{p} already exists: choose another file name (--file)")
+        }
+        (Lang::En, E::NoSuchFile(p)) => format!("\"{p}\" is not a directive file of the workspace"),
+        (Lang::En, E::BadPath(p)) => format!(
+            "invalid file name \"{p}\": a .toml file inside the workspace, not dondoc.toml"
+        ),
+        (Lang::En, E::Apply(a)) => apply_error(lang, a),
         (Lang::Vi, E::UnknownOwner(u)) => format!(
             "không có đơn vị \"{u}\" trong dondoc.toml (thêm bằng `dondoc owner add`)"
         ),

@@ -155,6 +155,14 @@ pub fn date(lang: Lang, d: NaiveDate) -> String {
     terms::date(lang, d)
 }
 
+/// `dondoc` without a terminal (a pipe, a cron job).
+pub fn needs_a_terminal(lang: Lang) -> &'static str {
+    lang.pick(
+        "the screen needs a terminal; for a list use `dondoc list`, for an edit `dondoc set`",
+        "màn hình cần một terminal; để xem danh sách dùng `dondoc list`, để sửa dùng `dondoc set`",
+    )
+}
+
 /// "Không tải lại được: …" when the workspace itself cannot be read.
 pub fn reload_failed(lang: Lang, e: &crate::store::LoadError) -> String {
     format!(
