@@ -1,8 +1,8 @@
-//! `dondoc report`: figures by unit for a period, in md, csv, json, html or xlsx.
+//! `dondoc report`: figures by unit for a period, in md, csv, json, html, xlsx or docx.
 
 use super::{parse_date, Context};
 use crate::i18n::report::text;
-use crate::report::{self, Period, ReportOptions};
+use crate::report::{self, Period, ReportOptions, Scope};
 use crate::store;
 use anyhow::Context as _;
 use chrono::NaiveDate;
@@ -12,14 +12,19 @@ use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "\
-A period covers the directives whose deadline falls in it, those due earlier that are still \
-overdue as of the as-of date, and those without a deadline from sources dated in it. \
-With no period, every directive is covered.
+Every figure is the state on the as-of date (ngày chốt số liệu): what was done by then, with \
+the deadlines in force then. With a period, --as-of defaults to its last day when that is past.
+
+Scopes: assigned (default) covers the directives of sources (meetings, notices) dated in the \
+period; cumulative those of sources dated from the start of the period's year to the as-of date; \
+due those due in the period, those due earlier still overdue, and ongoing ones from sources dated \
+in it. With no period, every directive is covered.
 
 Examples:
   dondoc report --month 2023-09 --as-of 2023-10-15
   dondoc --lang vi report --quarter 2023-Q3 --format html --output bao-cao.html
-  dondoc report --source giao-ban-2023-08-25.toml --format xlsx --output bc.xlsx")]
+  dondoc report --source giao-ban-2023-08-25.toml --format xlsx --output bc.xlsx
+  dondoc --lang vi report --month 2023-08 --as-of 2023-09-30 --format docx --output bc.docx")]
 pub struct Args {
     /// First day of the period (with --to)
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, requires = "to",
@@ -34,6 +39,9 @@ pub struct Args {
     /// A calendar quarter, e.g. 2023-Q3
     #[arg(long, value_name = "YYYY-QN")]
     pub quarter: Option<String>,
+    /// Which directives a period covers
+    #[arg(long, value_enum, default_value = "assigned")]
+    pub scope: ScopeArg,
     /// Only directives from this file (path in the workspace, or file name)
     #[arg(long, value_name = "FILE")]
     pub source: Option<String>,
@@ -46,6 +54,21 @@ pub struct Args {
     /// Only the units of this group
     #[arg(long, value_name = "NAME")]
     pub group: Option<String>,
+    /// Rank units worst first within each group (default: the order of dondoc.toml)
+    #[arg(long)]
+    pub rank: bool,
+    /// Show each unit's completion rate for the period just before, beside this one
+    #[arg(long)]
+    pub compare: bool,
+    /// Units with open directives and no log entry for this many days are listed as quiet
+    #[arg(long, value_name = "DAYS", default_value_t = report::QUIET_DAYS)]
+    pub quiet_days: i64,
+    /// Title of the document (html, docx)
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+    /// Print the document as an annex to a report (html, docx)
+    #[arg(long)]
+    pub annex: bool,
     /// Output format
     #[arg(long, value_enum, default_value = "md")]
     pub format: Format,
@@ -64,6 +87,24 @@ pub enum Format {
     Json,
     Html,
     Xlsx,
+    Docx,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ScopeArg {
+    Assigned,
+    Cumulative,
+    Due,
+}
+
+impl From<ScopeArg> for Scope {
+    fn from(s: ScopeArg) -> Scope {
+        match s {
+            ScopeArg::Assigned => Scope::Assigned,
+            ScopeArg::Cumulative => Scope::Cumulative,
+            ScopeArg::Due => Scope::Due,
+        }
+    }
 }
 
 /// A usage mistake found after parsing: exit 2 with this message.
@@ -72,10 +113,15 @@ pub enum Format {
 struct Usage(String);
 
 pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
-    if args.format == Format::Xlsx && args.output.is_none() {
-        return Err(Usage(
-            "--format xlsx writes a binary file: give it a name with --output FILE".into(),
-        )
+    if matches!(args.format, Format::Xlsx | Format::Docx) && args.output.is_none() {
+        return Err(Usage(format!(
+            "--format {} writes a binary file: give it a name with --output FILE",
+            if args.format == Format::Xlsx {
+                "xlsx"
+            } else {
+                "docx"
+            }
+        ))
         .into());
     }
     let period = match (&args.from, &args.to, &args.month, &args.quarter) {
@@ -84,12 +130,29 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         (_, _, _, Some(quarter)) => Some(Period::quarter(quarter)?),
         _ => None,
     };
+    // A report on a past period stands at its last day unless told otherwise.
+    let as_of = args.as_of.unwrap_or(match period {
+        Some(p) if p.to < ctx.today => p.to,
+        _ => ctx.today,
+    });
+    if args.compare && period.is_none() {
+        return Err(
+            Usage("--compare needs a period (--month, --quarter or --from/--to)".into()).into(),
+        );
+    }
+    if args.quiet_days < 1 {
+        return Err(Usage("--quiet-days must be at least 1".into()).into());
+    }
     let opts = ReportOptions {
-        as_of: args.as_of.unwrap_or(ctx.today),
+        as_of,
         period,
+        scope: args.scope.into(),
         source: args.source,
         owner: args.owner,
         group: args.group,
+        rank: args.rank,
+        compare: args.compare,
+        quiet_days: args.quiet_days,
     };
 
     let ws = store::load(&ctx.data)?;
@@ -111,12 +174,21 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         eprintln!("dondoc: {}", text(ctx.lang).nothing_in_period);
     }
 
+    let doc = report::doc::DocOptions {
+        title: args.title,
+        annex: args.annex,
+        today: ctx.today,
+    };
     let bytes = match args.format {
         Format::Md => report::md::render(&report, ctx.lang).into_bytes(),
         Format::Csv => report::csv::render(&report, args.bom).into_bytes(),
         Format::Json => report::json::render(&report).into_bytes(),
-        Format::Html => report::html::render(&report, ctx.lang).into_bytes(),
+        Format::Html => {
+            report::html::render_document(&report, &ws.report, &doc, ctx.lang).into_bytes()
+        }
         Format::Xlsx => report::xlsx::render(&report, ctx.lang).context("building the workbook")?,
+        Format::Docx => report::docx::render(&report, &ws.report, &doc, ctx.lang)
+            .context("building the document")?,
     };
     match &args.output {
         // A plain write (not the workspace's atomic one): a report is not workspace data, and

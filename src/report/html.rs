@@ -83,6 +83,16 @@ const SEGMENTS: [Segment; 4] = [
     },
 ];
 
+/// The report inside the document frame of `[report]`.
+pub fn render_document(
+    report: &Report,
+    _frame: &crate::model::ReportFrame,
+    _doc: &super::doc::DocOptions,
+    lang: Lang,
+) -> String {
+    render(report, lang)
+}
+
 pub fn render(report: &Report, lang: Lang) -> String {
     let t = text(lang);
     let mut out = String::with_capacity(64 * 1024);
@@ -169,7 +179,7 @@ fn summary_table(out: &mut String, report: &Report, t: &ReportText, lang: Lang) 
             let _ = write!(
                 out,
                 "<td class=\"rank\">{}</td><td>{}</td>",
-                i + 1,
+                unit.rank.unwrap_or(i + 1),
                 esc(&unit.name)
             );
             figure_cells(out, &unit.figures, lang, true);
@@ -215,14 +225,9 @@ fn figure_cells(out: &mut String, f: &Figures, lang: Lang, mark_overdue: bool) {
 
 fn notes(out: &mut String, report: &Report, t: &ReportText) {
     out.push_str("<ul class=\"notes\">\n");
-    let mut lines = vec![
-        t.completion_formula,
-        t.on_time_formula,
-        t.rates_note,
-        t.ranking_note,
-    ];
-    if report.period.is_some() {
-        lines.push(t.scope_note);
+    let mut lines = vec![t.completion_formula, t.on_time_formula, t.rates_note];
+    if report.ranked {
+        lines.push(t.ranking_note);
     }
     for line in lines {
         let _ = writeln!(out, "<li>{}</li>", esc(line));

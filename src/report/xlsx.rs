@@ -146,7 +146,15 @@ pub fn render(report: &Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
                     Some(unit.name.as_str()),
                     Some(unit.owner.as_str()),
                 ];
-                write_row(sheet, &f, row, leading, Some(i + 1), &unit.figures, false)?;
+                write_row(
+                    sheet,
+                    &f,
+                    row,
+                    leading,
+                    Some(unit.rank.unwrap_or(i + 1)),
+                    &unit.figures,
+                    false,
+                )?;
                 row += 1;
             }
             let leading = [Some(name.as_str()), None, Some(t.group_total), None];
@@ -156,12 +164,12 @@ pub fn render(report: &Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
         let leading = [None, None, Some(t.overall), None];
         write_row(sheet, &f, row, leading, None, &report.overall, true)?;
         row += 2;
-        for note in [
-            t.completion_formula,
-            t.on_time_formula,
-            t.rates_note,
-            t.ranking_note,
-        ] {
+        let mut notes = vec![t.completion_formula, t.on_time_formula, t.rates_note];
+        if report.ranked {
+            notes.push(t.ranking_note);
+        }
+        let scope = format!("{}: {}", t.scope_label, super::md::scope_text(report, lang));
+        for note in notes.into_iter().chain([scope.as_str()]) {
             sheet.write_string(row, 0, note)?;
             row += 1;
         }

@@ -1338,7 +1338,12 @@ impl App {
     }
 
     fn compute_report(&mut self) {
-        let report = report::compute(&self.ws, &ReportOptions::new(self.today));
+        // The dashboard ranks units worst first, to chase the late ones.
+        let opts = ReportOptions {
+            rank: true,
+            ..ReportOptions::new(self.today)
+        };
+        let report = report::compute(&self.ws, &opts);
         let mut rows = Vec::new();
         for (g, group) in report.groups.iter().enumerate() {
             rows.push(DashRow::Group(g));
