@@ -1461,3 +1461,213 @@ fn compare_puts_the_previous_period_beside_each_unit() {
     // September: a's jul-due-sep overdue.
     assert_rate(a.figures.completion_rate(), Some(0.0));
 }
+
+// ---------------------------------------------------------------------------------------
+// The signed document: docx and HTML
+// ---------------------------------------------------------------------------------------
+
+/// `word/document.xml` of a .docx, read back: every paragraph's text, and every table row
+/// as its cells' texts (a cell's paragraphs joined by a line break).
+struct DocxText {
+    paragraphs: Vec<String>,
+    rows: Vec<Vec<String>>,
+}
+
+fn read_docx(bytes: &[u8]) -> DocxText {
+    use quick_xml::events::Event;
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    for part in ["[Content_Types].xml", "_rels/.rels", "word/styles.xml"] {
+        assert!(zip.by_name(part).is_ok(), "{part} missing");
+    }
+    let mut xml = String::new();
+    zip.by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    let mut reader = quick_xml::Reader::from_str(&xml);
+    let (mut paragraphs, mut rows) = (Vec::new(), Vec::new());
+    let (mut para, mut cell, mut row) = (String::new(), Vec::<String>::new(), Vec::new());
+    let mut in_text = false;
+    loop {
+        match reader.read_event().expect("well-formed document.xml") {
+            Event::Start(e) if e.name().as_ref() == b"w:t" => in_text = true,
+            Event::End(e) => match e.name().as_ref() {
+                b"w:t" => in_text = false,
+                b"w:p" => {
+                    paragraphs.push(para.clone());
+                    cell.push(std::mem::take(&mut para));
+                }
+                b"w:tc" => row.push(std::mem::take(&mut cell).join("\n").trim().to_string()),
+                b"w:tr" => rows.push(std::mem::take(&mut row)),
+                _ => {}
+            },
+            Event::Empty(e) if e.name().as_ref() == b"w:p" => paragraphs.push(String::new()),
+            Event::Text(t) if in_text => para.push_str(&t.decode().unwrap()),
+            Event::GeneralRef(r) if in_text => {
+                let name = r.decode().unwrap().to_string();
+                para.push(match name.as_str() {
+                    "amp" => '&',
+                    "lt" => '<',
+                    "gt" => '>',
+                    "quot" => '"',
+                    "apos" => '\'',
+                    _ => r.resolve_char_ref().unwrap().expect("XML entity"),
+                });
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    DocxText { paragraphs, rows }
+}
+
+fn figures_cells(f: &Figures) -> Vec<String> {
+    let mut cells: Vec<String> = [
+        f.total,
+        f.on_time,
+        f.late,
+        f.within_with_ongoing(),
+        f.due_soon,
+        f.ongoing,
+        f.overdue,
+        f.cancelled,
+    ]
+    .iter()
+    .map(|n| n.to_string())
+    .collect();
+    cells.push(dondoc::i18n::report::percent(f.completion_rate(), Lang::Vi));
+    cells
+}
+
+const NARRATIVE_AUG: &str = "Tổng số 35 nhiệm vụ; đã hoàn thành 12 nhiệm vụ (đúng hạn 8, quá hạn 4), đạt 63,2%; chưa hoàn thành 23 nhiệm vụ (trong hạn 16, trong đó sắp đến hạn 4, thường xuyên 3; quá hạn 7); dừng thực hiện 01 nhiệm vụ.";
+
+#[test]
+fn the_docx_report_reads_back_with_its_frame_figures_and_signature() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bc.docx");
+    dondoc()
+        .arg("--data")
+        .arg(sample_dir())
+        .args([
+            "--today",
+            "2023-10-15",
+            "--lang",
+            "vi",
+            "report",
+            "--month",
+            "2023-08",
+        ])
+        .args(["--as-of", "2023-10-15", "--format", "docx", "--output"])
+        .arg(&path)
+        .assert()
+        .success();
+    let doc = read_docx(&std::fs::read(&path).unwrap());
+    let has = |s: &str| doc.paragraphs.iter().any(|p| p == s);
+    assert!(has("TỈNH ỦY BẮC KẠN") && has("VĂN PHÒNG"));
+    assert!(
+        has("Số\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}-BC/VPTU"),
+        "{:?}",
+        &doc.paragraphs[..8]
+    );
+    assert!(has("ĐẢNG CỘNG SẢN VIỆT NAM"));
+    assert!(has("Bắc Kạn, ngày 15 tháng 10 năm 2023"));
+    assert!(has("BÁO CÁO"));
+    assert!(has("Tình hình thực hiện kết luận, chỉ đạo tháng 8/2023"));
+    assert!(has(NARRATIVE_AUG), "{:#?}", doc.paragraphs);
+    for heading in [
+        "I. KẾT QUẢ CHUNG",
+        "II. KẾT QUẢ THỰC HIỆN THEO ĐƠN VỊ",
+        "III. NHIỆM VỤ QUÁ HẠN",
+    ] {
+        assert!(has(heading), "{heading}");
+    }
+    assert!(has("Nơi nhận:") && has("- Lưu Văn phòng Tỉnh ủy,"));
+    assert!(has("K/T CHÁNH VĂN PHÒNG") && has("Nguyễn Văn An"));
+
+    // Every unit's row: its figures in the order of the table, units in dondoc.toml order.
+    let ws = sample();
+    let opts = ReportOptions {
+        period: Some(Period::month("2023-08").unwrap()),
+        ..as_of_oct15()
+    };
+    let r = report::compute(&ws, &opts);
+    let mut last = 0;
+    for u in r.units() {
+        let (i, row) = doc
+            .rows
+            .iter()
+            .enumerate()
+            .find(|(_, row)| row.get(1) == Some(&u.name))
+            .unwrap_or_else(|| panic!("no row for {}", u.name));
+        assert_eq!(row[2..], figures_cells(&u.figures)[..], "{}", u.name);
+        assert!(i > last, "{} out of order", u.name);
+        last = i;
+    }
+    let overall = doc
+        .rows
+        .iter()
+        .find(|row| row.get(1).map(String::as_str) == Some("Tổng cộng"))
+        .unwrap();
+    assert_eq!(overall[2..], figures_cells(&r.overall)[..]);
+    // The overdue list: the notice under the text, the reminders of Na Rì's directive.
+    let na_ri = doc
+        .rows
+        .iter()
+        .find(|row| row.len() == 9 && row[2] == "Huyện ủy Na Rì")
+        .unwrap();
+    assert!(na_ri[1].contains("Thông báo số 1234-TB/TU (minh họa), 25/08/2023"));
+    assert_eq!(na_ri[5], "15");
+    assert_eq!(na_ri[7], "1 (05/10/2023)");
+}
+
+#[test]
+fn the_html_document_has_the_same_frame_and_is_well_formed() {
+    let ws = sample();
+    let opts = ReportOptions {
+        period: Some(Period::month("2023-08").unwrap()),
+        ..as_of_oct15()
+    };
+    let r = report::compute(&ws, &opts);
+    let doc = report::doc::DocOptions {
+        title: None,
+        annex: false,
+        today: date("2023-10-15"),
+    };
+    let html = report::html::render_document(&r, &ws.report, &doc, Lang::Vi);
+    let text = check_well_formed(&html);
+    for expected in [
+        "-BC/VPTU",
+        "Bắc Kạn, ngày 15 tháng 10 năm 2023",
+        "BÁO CÁO",
+        NARRATIVE_AUG,
+        "Nơi nhận:",
+        "Nguyễn Văn An",
+        "Huyện ủy Ba Bể",
+    ] {
+        assert!(text.contains(expected), "{expected} missing");
+    }
+    // An annex and another title; English headings.
+    let annex = report::html::render_document(
+        &r,
+        &ws.report,
+        &report::doc::DocOptions {
+            title: Some("Kết quả quý III".into()),
+            annex: true,
+            ..doc.clone()
+        },
+        Lang::Vi,
+    );
+    let text = check_well_formed(&annex);
+    assert!(text.contains("PHỤ LỤC") && text.contains("Kết quả quý III"));
+    assert!(text.contains("(Kèm theo Báo cáo số"));
+    assert!(!text.contains("BÁO CÁO"));
+    let en = check_well_formed(&report::html::render_document(
+        &r,
+        &ws.report,
+        &doc,
+        Lang::En,
+    ));
+    assert!(en.contains("REPORT") && en.contains("In total 35 directives;"));
+    assert!(en.contains("Bắc Kạn, 15 October 2023"));
+}
