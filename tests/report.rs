@@ -1671,3 +1671,204 @@ fn the_html_document_has_the_same_frame_and_is_well_formed() {
     assert!(en.contains("REPORT") && en.contains("In total 35 directives;"));
     assert!(en.contains("Bắc Kạn, 15 October 2023"));
 }
+
+// ---------------------------------------------------------------------------------------
+// Reminder letters
+// ---------------------------------------------------------------------------------------
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+fn remind(data: &Path, args: &[&str]) -> Command {
+    let mut cmd = dondoc();
+    cmd.arg("--data")
+        .arg(data)
+        .args(["--today", "2023-10-15", "--lang", "vi", "remind"])
+        .args(args);
+    cmd
+}
+
+#[test]
+fn a_reminder_letter_is_written_and_logged_on_each_directive_it_lists() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    copy_dir(&sample_dir(), &data);
+    let out = dir.path().join("thu");
+    let file = data.join("2023/giao-ban-2023-08-25.toml");
+    let before = std::fs::read_to_string(&file).unwrap();
+
+    // A dry run writes nothing: no letter, no log entry.
+    let dry = remind(
+        &data,
+        &[
+            "--owner",
+            "ba-be",
+            "--dry-run",
+            "--output-dir",
+            out.to_str().unwrap(),
+        ],
+    )
+    .assert()
+    .success();
+    let said = String::from_utf8(dry.get_output().stdout.clone()).unwrap();
+    assert!(said.contains("gb-2023-08-11, gb-2023-08-27"), "{said}");
+    assert!(!out.exists());
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), before);
+
+    remind(
+        &data,
+        &[
+            "--owner",
+            "ba-be",
+            "--ref",
+            "125-CV/VPTU",
+            "--format",
+            "md",
+            "--by",
+            "Văn thư",
+        ],
+    )
+    .arg("--output-dir")
+    .arg(&out)
+    .assert()
+    .success();
+    let letter = std::fs::read_to_string(out.join("don-doc-ba-be-2023-10-15.md")).unwrap();
+    for expected in [
+        "Số\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}-CV/VPTU",
+        "V/v đôn đốc thực hiện nhiệm vụ",
+        "Bắc Kạn, ngày 15 tháng 10 năm 2023",
+        "Kính gửi: Ban Thường vụ Huyện ủy Ba Bể",
+        "Thực hiện đồng bộ, quyết liệt, hiệu quả các giải pháp thu",
+        "| 30/09/2023 | 15 | 0 |",
+        "trước ngày 22/10/2023",
+        "Nguyễn Văn An",
+    ] {
+        assert!(
+            letter.contains(expected),
+            "{expected} missing in:\n{letter}"
+        );
+    }
+    // Only Ba Bể's two directives, nobody else's.
+    assert_eq!(letter.matches("| 30/09/2023 |").count(), 2);
+
+    // Each listed directive got one reminder entry with the letter's number; nothing else.
+    let ws = dondoc::store::load(&data).unwrap();
+    assert!(ws.problems.is_empty(), "{:?}", ws.problems);
+    for id in ["gb-2023-08-11", "gb-2023-08-27"] {
+        let d = ws.directive(id).unwrap();
+        let last = d.log.last().unwrap();
+        assert!(last.reminder && last.by == "Văn thư", "{id}");
+        assert_eq!(last.reference.as_deref(), Some("125-CV/VPTU"));
+        assert_eq!(last.date(), Some(date("2023-10-15")));
+        assert_eq!(d.reminders().count(), 1);
+    }
+    let after = std::fs::read_to_string(&file).unwrap();
+    assert_eq!(after.lines().count(), before.lines().count() + 12);
+    let original = dondoc::store::load(&sample_dir()).unwrap();
+    for d in &ws.directives {
+        if d.id != "gb-2023-08-11" && d.id != "gb-2023-08-27" {
+            assert!(
+                d.same_content(original.directive(&d.id).unwrap()),
+                "{}",
+                d.id
+            );
+        }
+    }
+
+    // The report counts the reminders in its overdue list.
+    let r = report::compute(&ws, &as_of_oct15());
+    let item = r.overdue.iter().find(|o| o.id == "gb-2023-08-11").unwrap();
+    assert_eq!(
+        (item.reminders, item.last_reminder),
+        (1, Some(date("2023-10-15")))
+    );
+    // Not as of the day before the letter.
+    let r = report::compute(&ws, &ReportOptions::new(date("2023-10-14")));
+    assert_eq!(
+        r.overdue
+            .iter()
+            .find(|o| o.id == "gb-2023-08-11")
+            .unwrap()
+            .reminders,
+        0
+    );
+
+    // A second letter says the directives were already reminded once.
+    remind(&data, &["--owner", "ba-be", "--format", "html"])
+        .arg("--output-dir")
+        .arg(&out)
+        .assert()
+        .success();
+    let html = std::fs::read_to_string(out.join("don-doc-ba-be-2023-10-15.html")).unwrap();
+    let text = check_well_formed(&html);
+    assert!(text.contains("Kính gửi: Ban Thường vụ Huyện ủy Ba Bể"));
+    assert!(html.contains("<td class=\"c\">15</td><td class=\"c\">1</td>"));
+}
+
+#[test]
+fn remind_all_writes_one_docx_per_late_unit() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    copy_dir(&sample_dir(), &data);
+    let out = dir.path().join("thu");
+    remind(
+        &data,
+        &["--all", "--format", "docx", "--ref", "130-CV/VPTU"],
+    )
+    .arg("--output-dir")
+    .arg(&out)
+    .assert()
+    .success();
+    let mut names: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    // Units with a directive overdue or due soon (deadline up to 22/10) on 15/10.
+    let units = [
+        "ba-be",
+        "ban-dan-toc",
+        "cho-don",
+        "cuc-thue",
+        "na-ri",
+        "pac-nam",
+        "so-ct",
+        "so-khdt",
+        "so-tnmt",
+    ];
+    let expected: Vec<String> = units
+        .iter()
+        .map(|u| format!("don-doc-{u}-2023-10-15.docx"))
+        .collect();
+    assert_eq!(names, expected);
+    let doc = read_docx(&std::fs::read(out.join("don-doc-na-ri-2023-10-15.docx")).unwrap());
+    assert!(doc
+        .paragraphs
+        .iter()
+        .any(|p| p == "Kính gửi: Huyện ủy Na Rì"));
+    // Na Rì's directive had one letter before (05/10 in the sample): this one is its second.
+    let row = doc
+        .rows
+        .iter()
+        .find(|r| r.len() == 5 && r[0] == "1")
+        .unwrap();
+    assert_eq!(row[3..], ["15".to_string(), "1".to_string()]);
+    let ws = dondoc::store::load(&data).unwrap();
+    assert_eq!(
+        ws.directive("gb-2023-08-31").unwrap().reminders().count(),
+        2
+    );
+    // Nothing to remind: refused, exit 1.
+    remind(&data, &["--owner", "bhxh"]).assert().code(1);
+    remind(&data, &["--owner", "khong-co"]).assert().code(2);
+}

@@ -98,6 +98,7 @@ pub struct ReportText {
     pub letter_to: &'static str,
     pub letter_days_overdue: &'static str,
     pub letter_times: &'static str,
+    pub letter_due_soon: &'static str,
 }
 
 pub fn text(lang: Lang) -> &'static ReportText {
@@ -198,6 +199,7 @@ const EN: ReportText = ReportText {
     letter_to: "To:",
     letter_days_overdue: "Days overdue",
     letter_times: "Times reminded",
+    letter_due_soon: "due soon",
 };
 
 const VI: ReportText = ReportText {
@@ -291,6 +293,7 @@ const VI: ReportText = ReportText {
     letter_to: "Kính gửi:",
     letter_days_overdue: "Số ngày quá hạn",
     letter_times: "Số lần đã đôn đốc",
+    letter_due_soon: "sắp đến hạn",
 };
 
 /// A rate as people read it: "66,7%" in Vietnamese, "66.7%" in English, "—" when undefined.
@@ -423,7 +426,7 @@ pub fn letter_opening(source: &str, lang: Lang) -> String {
 pub fn letter_request(reply_by: chrono::NaiveDate, lang: Lang) -> String {
     match lang {
         Lang::Vi => format!(
-            "Đề nghị đơn vị khẩn trương chỉ đạo thực hiện, hoàn thành các nhiệm vụ trên; báo cáo kết quả thực hiện (nêu rõ khó khăn, vướng mắc, đề xuất nếu có) về Văn phòng trước ngày {} để tổng hợp, báo cáo Thường trực Tỉnh ủy.",
+            "Đề nghị đơn vị khẩn trương chỉ đạo thực hiện, hoàn thành các nhiệm vụ trên; báo cáo kết quả thực hiện (nêu rõ khó khăn, vướng mắc, đề xuất nếu có) về Văn phòng trước ngày {} để tổng hợp, báo cáo.",
             reply_by.format("%d/%m/%Y")
         ),
         Lang::En => format!(

@@ -20,6 +20,7 @@ pub mod doc;
 pub mod docx;
 pub mod html;
 pub mod json;
+pub mod letter;
 pub mod md;
 pub mod period;
 pub mod state;
