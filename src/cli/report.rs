@@ -1,7 +1,6 @@
 //! `dondoc report`: figures by unit for a period, in md, csv, json, html, xlsx or docx.
 
 use super::{parse_date, Context};
-use crate::i18n::report::text;
 use crate::report::{self, Period, ReportOptions, Scope};
 use crate::store;
 use anyhow::Context as _;
@@ -171,7 +170,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     let report = report::compute(&ws, &opts);
     if report.is_empty() && matches!(args.format, Format::Csv | Format::Json) {
         // These formats keep their shape for scripts (zeros, null rates); tell the person.
-        eprintln!("dondoc: {}", text(ctx.lang).nothing_in_period);
+        eprintln!("dondoc: {}", report::md::nothing_text(&report, ctx.lang));
     }
 
     let doc = report::doc::DocOptions {

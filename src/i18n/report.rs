@@ -99,6 +99,7 @@ pub struct ReportText {
     pub letter_days_overdue: &'static str,
     pub letter_times: &'static str,
     pub letter_due_soon: &'static str,
+    pub nothing_assigned: &'static str,
 }
 
 pub fn text(lang: Lang) -> &'static ReportText {
@@ -200,6 +201,7 @@ const EN: ReportText = ReportText {
     letter_days_overdue: "Days overdue",
     letter_times: "Times reminded",
     letter_due_soon: "due soon",
+    nothing_assigned: "Nothing in this period: no meeting or notice in the scope gave directives.",
 };
 
 const VI: ReportText = ReportText {
@@ -294,6 +296,7 @@ const VI: ReportText = ReportText {
     letter_days_overdue: "Số ngày quá hạn",
     letter_times: "Số lần đã đôn đốc",
     letter_due_soon: "sắp đến hạn",
+    nothing_assigned: "Không có nhiệm vụ nào trong kỳ báo cáo: không có hội nghị, văn bản nào trong phạm vi giao nhiệm vụ.",
 };
 
 /// A rate as people read it: "66,7%" in Vietnamese, "66.7%" in English, "—" when undefined.

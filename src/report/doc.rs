@@ -233,7 +233,9 @@ pub fn report_document(
     let b = &mut doc.blocks;
     b.push(section(t.doc_section_general));
     if report.is_empty() {
-        b.push(Block::Paragraph(t.nothing_in_period.to_string()));
+        b.push(Block::Paragraph(
+            super::md::nothing_text(report, lang).to_string(),
+        ));
     } else {
         b.push(Block::Paragraph(narrative(&report.overall, lang)));
         if let Some(prev) = &report.overall_previous {

@@ -277,7 +277,11 @@ pub fn render(report: &Report, lang: Lang) -> String {
     out.push_str("</p>\n</header>\n");
 
     if report.is_empty() {
-        let _ = writeln!(out, "<p class=\"empty\">{}</p>", esc(t.nothing_in_period));
+        let _ = writeln!(
+            out,
+            "<p class=\"empty\">{}</p>",
+            esc(super::md::nothing_text(report, lang))
+        );
         out.push_str("</body>\n</html>\n");
         return out;
     }

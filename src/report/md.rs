@@ -19,7 +19,7 @@ pub fn render(report: &Report, lang: Lang) -> String {
     out.push('\n');
 
     if report.is_empty() {
-        let _ = writeln!(out, "> {}", t.nothing_in_period);
+        let _ = writeln!(out, "> {}", nothing_text(report, lang));
         return out;
     }
 
@@ -170,6 +170,21 @@ pub(super) fn header_lines(report: &Report, lang: Lang) -> Vec<(&'static str, St
     lines.push((t.as_of, format_date(report.as_of, lang)));
     lines.push((t.scope_label, scope_text(report, lang).to_string()));
     lines
+}
+
+/// What an empty report says: nothing fell due, or nothing was given, by its scope.
+pub fn nothing_text(report: &Report, lang: Lang) -> &'static str {
+    let t = text(lang);
+    let by_source = match report.scope {
+        super::Scope::Due => false,
+        super::Scope::Cumulative => true,
+        super::Scope::Assigned => report.period.is_some(),
+    };
+    if by_source {
+        t.nothing_assigned
+    } else {
+        t.nothing_in_period
+    }
 }
 
 /// The scope a report used, in one line.
