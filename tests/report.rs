@@ -1872,3 +1872,34 @@ fn remind_all_writes_one_docx_per_late_unit() {
     remind(&data, &["--owner", "bhxh"]).assert().code(1);
     remind(&data, &["--owner", "khong-co"]).assert().code(2);
 }
+
+#[test]
+fn the_docx_drops_control_characters_and_escapes_markup_from_the_files() {
+    let hostile = "Nhiệm vụ <b>&amp;</b> \u{1b}[31mđỏ\u{7}\u{0}";
+    let text = format!(
+        "[source]\ntitle = \"Họp \\u001b <i>\"\ndate = 2023-09-01\nref = \"Số 1 & 2\"\n\n[[directive]]\nid = \"x-01\"\ntext = \"{}\"\nowner = \"a\"\ndeadline = 2023-09-10\nstatus = \"open\"\nnote = \"ghi\\u0007chú\"\n",
+        hostile.replace('\u{1b}', "\\u001b").replace('\u{7}', "\\u0007").replace('\u{0}', "\\u0000")
+    );
+    let (_dir, ws) = fixture(&[("f.toml", text)]);
+    let opts = ReportOptions {
+        period: Some(Period::month("2023-09").unwrap()),
+        ..ReportOptions::new(date("2023-10-15"))
+    };
+    let r = report::compute(&ws, &opts);
+    assert_eq!(r.overdue.len(), 1);
+    let doc = report::doc::DocOptions {
+        title: None,
+        annex: false,
+        today: date("2023-10-15"),
+    };
+    let bytes = report::docx::render(&r, &ws.report, &doc, Lang::Vi).unwrap();
+    let read = read_docx(&bytes);
+    let all = read.paragraphs.join("\n");
+    assert!(all.contains("Nhiệm vụ <b>&amp;</b> [31mđỏ"), "{all}");
+    assert!(all.contains("ghichú"));
+    assert!(!all.chars().any(|c| c.is_control() && c != '\n'));
+    let html = report::html::render_document(&r, &ws.report, &doc, Lang::Vi);
+    let text = check_well_formed(&html);
+    assert!(text.contains("Nhiệm vụ <b>&amp;</b> [31mđỏ"));
+    assert!(!html.contains('\u{1b}') && !html.contains("<b>&amp;"));
+}
