@@ -1460,6 +1460,10 @@ fn compare_puts_the_previous_period_beside_each_unit() {
     assert_rate(a.previous.unwrap().completion_rate(), Some(1.0));
     // September: a's jul-due-sep overdue.
     assert_rate(a.figures.completion_rate(), Some(0.0));
+    // The Markdown shows the previous rate beside this one: 0% now, 100% in August.
+    let md = report::md::render(&r, Lang::En);
+    assert!(md.contains("| Completion rate, previous period |"), "{md}");
+    assert!(md.contains("| 0% | — | 100% |"), "{md}");
 }
 
 // ---------------------------------------------------------------------------------------

@@ -192,10 +192,10 @@ pub fn report_document(
             Lang::En => format!("as of {}", format_date(report.as_of, lang)),
         },
     };
-    let subtitle = opts
-        .title
-        .clone()
-        .unwrap_or_else(|| format!("{} {}", t.doc_subject, period));
+    let subtitle = opts.title.clone().unwrap_or_else(|| match lang {
+        Lang::Vi => format!("{} {}", t.doc_subject, period),
+        Lang::En => format!("{}, {}", t.doc_subject, period),
+    });
     if opts.annex {
         doc.number = None;
         doc.title = Some(t.doc_annex.to_string());

@@ -26,20 +26,26 @@ pub fn render(report: &Report, lang: Lang) -> String {
     let columns = figure_columns(t);
     for group in &report.groups {
         let _ = writeln!(out, "### {}\n", inline(&group_name(&group.group, t)));
-        table_head(&mut out, &[t.rank, t.unit], &columns);
+        let mut heads = columns.to_vec();
+        if report.previous.is_some() {
+            heads.push(t.previous_rate);
+        }
+        table_head(&mut out, &[t.rank, t.unit], &heads);
         for (i, unit) in group.units.iter().enumerate() {
-            figure_row(
+            figure_row_with(
                 &mut out,
                 &[unit.rank.unwrap_or(i + 1).to_string(), inline(&unit.name)],
                 &unit.figures,
+                unit.previous.as_ref(),
                 lang,
                 false,
             );
         }
-        figure_row(
+        figure_row_with(
             &mut out,
             &[String::new(), t.group_total.to_string()],
             &group.figures,
+            group.previous.as_ref(),
             lang,
             true,
         );
@@ -242,6 +248,18 @@ fn table_head(out: &mut String, leading: &[&str], columns: &[&str]) {
 }
 
 fn figure_row(out: &mut String, leading: &[String], f: &Figures, lang: Lang, bold: bool) {
+    figure_row_with(out, leading, f, None, lang, bold)
+}
+
+/// A row of figures; `previous` adds the previous period's completion rate (`--compare`).
+fn figure_row_with(
+    out: &mut String,
+    leading: &[String],
+    f: &Figures,
+    previous: Option<&Figures>,
+    lang: Lang,
+    bold: bool,
+) {
     let cells = leading.iter().cloned().chain(
         [
             f.total,
@@ -255,10 +273,12 @@ fn figure_row(out: &mut String, leading: &[String], f: &Figures, lang: Lang, bol
         ]
         .map(|n| n.to_string()),
     );
-    let cells = cells.chain([
-        percent(f.completion_rate(), lang),
-        percent(f.on_time_rate(), lang),
-    ]);
+    let cells = cells
+        .chain([
+            percent(f.completion_rate(), lang),
+            percent(f.on_time_rate(), lang),
+        ])
+        .chain(previous.map(|p| percent(p.completion_rate(), lang)));
     out.push('|');
     for cell in cells {
         if bold && !cell.is_empty() {
