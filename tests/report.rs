@@ -1907,3 +1907,48 @@ fn the_docx_drops_control_characters_and_escapes_markup_from_the_files() {
     assert!(text.contains("Nhiệm vụ <b>&amp;</b> [31mđỏ"));
     assert!(!html.contains('\u{1b}') && !html.contains("<b>&amp;"));
 }
+
+#[test]
+fn list_as_of_shows_the_directives_as_they_stood() {
+    let out = dondoc()
+        .arg("--data")
+        .arg(sample_dir())
+        .args([
+            "list",
+            "--as-of",
+            "2023-09-25",
+            "--status",
+            "done",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    // On 25/09 only 36 was done (on 19/09); ten more were done later.
+    let ids: Vec<&str> = rows.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["gb-2023-08-36"]);
+    assert_eq!(rows[0]["timeliness"], "on_time");
+    // 08 counts with its first deadline, 30/09, before its extension of 29/09.
+    let out = dondoc()
+        .arg("--data")
+        .arg(sample_dir())
+        .args([
+            "list",
+            "--as-of",
+            "2023-09-25",
+            "--search",
+            "du an trong diem",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(rows.len(), 1);
+    let row = &rows[0];
+    assert_eq!(row["id"], "gb-2023-08-08");
+    assert_eq!(row["deadline"], "2023-09-30");
+    assert_eq!(row["timeliness"], "due_soon");
+}

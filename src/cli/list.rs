@@ -32,6 +32,10 @@ pub struct Args {
     /// Output format
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
+    /// List the directives as they stood on this date (status, deadline, done date from the
+    /// log; those created later are left out), with timeliness on that date
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = super::parse_date)]
+    pub as_of: Option<chrono::NaiveDate>,
 }
 
 pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
@@ -42,7 +46,13 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         .as_deref()
         .map(parse_timeliness)
         .transpose()?;
-    let ws = store::load(&ctx.data)?;
+    let mut ws = store::load(&ctx.data)?;
+    let mut ctx = ctx.clone();
+    if let Some(date) = args.as_of {
+        ws = crate::report::state::workspace_on(&ws, date);
+        ctx.today = date;
+    }
+    let ctx = &ctx;
     let filter = Filter {
         owner: args
             .owner

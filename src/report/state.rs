@@ -2,7 +2,7 @@
 //! date"). Pure: every report, the dashboard and `list --as-of` count what [`state_on`] gives,
 //! so "as of D" means the figures as they stood that day, not today's state seen on D's clock.
 
-use crate::model::{timeliness, Directive, LogEntry, Status, Timeliness};
+use crate::model::{timeliness, Directive, LogEntry, Status, Timeliness, Workspace};
 use chrono::NaiveDate;
 
 /// A directive as it stood on a date.
@@ -86,6 +86,27 @@ pub fn state_on(d: &Directive, date: NaiveDate, due_soon_days: i64) -> Option<St
         deadline,
         timeliness,
     })
+}
+
+/// The workspace as it stood on `date`: each directive with its status, deadline and done
+/// date on that day, without those that did not exist yet. For `list --as-of`, which then
+/// lists and filters it as of `date`.
+pub fn workspace_on(ws: &Workspace, date: NaiveDate) -> Workspace {
+    let mut out = ws.clone();
+    out.directives = ws
+        .directives
+        .iter()
+        .filter_map(|d| {
+            let s = state_on(d, date, ws.due_soon_days)?;
+            Some(Directive {
+                status: s.status,
+                deadline: s.deadline,
+                done_on: s.done_on,
+                ..d.clone()
+            })
+        })
+        .collect();
+    out
 }
 
 #[cfg(test)]
@@ -264,6 +285,32 @@ mod tests {
         let d = directive(Status::Cancelled, Some("2023-09-30"), vec![cancel]);
         assert_eq!(state(&d, "2023-09-19").unwrap().0, Status::Open);
         assert_eq!(state(&d, "2023-09-20").unwrap().0, Status::Cancelled);
+    }
+
+    #[test]
+    fn the_workspace_on_a_date_has_each_directive_as_it_stood() {
+        let mut created = entry("2023-10-02");
+        created.created = true;
+        let later = directive(Status::Open, Some("2023-10-31"), vec![created]);
+        let mut done = entry("2023-09-28");
+        done.status = Some(Status::Done);
+        done.done_on = Some(date("2023-09-28"));
+        let mut was_done = directive(Status::Done, Some("2023-09-30"), vec![done]);
+        was_done.id = "x-02".into();
+        was_done.done_on = Some(date("2023-09-28"));
+        let ws = Workspace {
+            due_soon_days: 7,
+            directives: vec![later, was_done],
+            ..Workspace::default()
+        };
+        let on = workspace_on(&ws, date("2023-09-25"));
+        assert_eq!(on.directives.len(), 1);
+        let d = &on.directives[0];
+        assert_eq!(
+            (d.id.as_str(), d.status, d.done_on),
+            ("x-02", Status::Open, None)
+        );
+        assert_eq!(on.timeliness(d, date("2023-09-25")), Timeliness::DueSoon);
     }
 
     #[test]
