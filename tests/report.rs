@@ -1789,6 +1789,19 @@ fn a_reminder_letter_is_written_and_logged_on_each_directive_it_lists() {
         }
     }
 
+    // `show` lists the letter in the log.
+    let shown = dondoc()
+        .arg("--data")
+        .arg(&data)
+        .args(["show", "gb-2023-08-11"])
+        .output()
+        .unwrap();
+    let shown = String::from_utf8(shown.stdout).unwrap();
+    assert!(
+        shown.contains("- reminder sent\n    - ref: 125-CV/VPTU"),
+        "{shown}"
+    );
+
     // The report counts the reminders in its overdue list.
     let r = report::compute(&ws, &as_of_oct15());
     let item = r.overdue.iter().find(|o| o.id == "gb-2023-08-11").unwrap();

@@ -194,5 +194,24 @@ fn log_changes(e: &LogEntry) -> Vec<String> {
     if let Some(n) = &e.note {
         changes.push(format!("note: {n}"));
     }
+    // Format 1.1: the entry's kind and the documents behind it, by their keys.
+    if e.created {
+        changes.push("created".to_string());
+    }
+    if e.undo {
+        changes.push("undo".to_string());
+    }
+    if e.reminder {
+        changes.push("reminder sent".to_string());
+    }
+    for (key, value) in [
+        ("reason", &e.reason),
+        ("ref", &e.reference),
+        ("approved_by", &e.approved_by),
+    ] {
+        if let Some(v) = value {
+            changes.push(format!("{key}: {v}"));
+        }
+    }
     changes
 }
