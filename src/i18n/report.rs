@@ -328,10 +328,16 @@ pub fn percent(rate: Option<f64>, lang: Lang) -> String {
 pub fn date_line(place: Option<&str>, date: chrono::NaiveDate, lang: Lang) -> String {
     use chrono::Datelike;
     let when = match lang {
+        // Days below 10 and the months January and February take a leading zero (the rule
+        // for the dates of official documents).
         Lang::Vi => format!(
-            "ngày {:02} tháng {:02} năm {}",
+            "ngày {:02} tháng {} năm {}",
             date.day(),
-            date.month(),
+            if date.month() <= 2 {
+                format!("{:02}", date.month())
+            } else {
+                date.month().to_string()
+            },
             date.year()
         ),
         Lang::En => date.format("%-d %B %Y").to_string(),
@@ -339,7 +345,7 @@ pub fn date_line(place: Option<&str>, date: chrono::NaiveDate, lang: Lang) -> St
     match place {
         Some(place) if !place.is_empty() => format!("{place}, {when}"),
         _ => match lang {
-            Lang::Vi => format!("Ngày {:02}{}", date.day(), &when[6..]),
+            Lang::Vi => format!("N{}", &when[1..]),
             Lang::En => when,
         },
     }
@@ -453,5 +459,23 @@ mod tests {
         assert_eq!(percent(None, Lang::En), "\u{2014}");
         assert_eq!(percent(Some(1999.0 / 2000.0), Lang::En), "99.9%");
         assert_eq!(percent(Some(1.0 / 2000.0), Lang::En), "0.1%");
+    }
+
+    #[test]
+    fn the_date_line_as_offices_write_it() {
+        let d = chrono::NaiveDate::from_ymd_opt(2023, 10, 5).unwrap();
+        assert_eq!(
+            date_line(Some("Bắc Kạn"), d, Lang::Vi),
+            "Bắc Kạn, ngày 05 tháng 10 năm 2023"
+        );
+        assert_eq!(date_line(None, d, Lang::Vi), "Ngày 05 tháng 10 năm 2023");
+        let feb = chrono::NaiveDate::from_ymd_opt(2024, 2, 1).unwrap();
+        assert_eq!(date_line(None, feb, Lang::Vi), "Ngày 01 tháng 02 năm 2024");
+        let sep = chrono::NaiveDate::from_ymd_opt(2023, 9, 30).unwrap();
+        assert_eq!(date_line(None, sep, Lang::Vi), "Ngày 30 tháng 9 năm 2023");
+        assert_eq!(
+            date_line(Some("Bắc Kạn"), d, Lang::En),
+            "Bắc Kạn, 5 October 2023"
+        );
     }
 }
