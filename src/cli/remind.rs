@@ -137,10 +137,10 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     if args.dry_run {
         for l in &letters {
             println!(
-                "{}: {} ({} directives: {})",
+                "{}: {} ({}: {})",
                 name(l).display(),
                 super::output::one_line(&l.name),
-                l.items.len(),
+                super::output::count(l.items.len(), "directive", "directives"),
                 l.items
                     .iter()
                     .map(|i| i.id.as_str())
@@ -178,10 +178,10 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
             ))
         })?;
         println!(
-            "{}: {} ({} directives)",
+            "{}: {} ({})",
             path.display(),
             super::output::one_line(&l.name),
-            ids.len()
+            super::output::count(ids.len(), "directive", "directives")
         );
     }
     Ok(ExitCode::SUCCESS)
