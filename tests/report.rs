@@ -1965,3 +1965,48 @@ fn list_as_of_shows_the_directives_as_they_stood() {
     assert_eq!(row["deadline"], "2023-09-30");
     assert_eq!(row["timeliness"], "due_soon");
 }
+
+#[test]
+fn a_reminder_entry_fits_every_log_style_and_a_stale_file_is_not_written() {
+    use dondoc::store::edit::{apply_log_only, LogOnly};
+    let at = chrono::DateTime::parse_from_rfc3339("2023-10-15T09:00:00+07:00").unwrap();
+    let entry = LogOnly::Reminder {
+        reference: Some("12-CV/VPTU".into()),
+    };
+    let ids = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let file = "[source]\r\ntitle = \"H\"\r\n\r\n[[directive]]\r\nid = \"a-1\"\r\ntext = \"T\"\r\nowner = \"a\"\r\nstatus = \"open\"\r\nlog = [{ at = 2023-09-01T08:00:00+07:00, by = \"X\", note = \"n\" }]\r\n\r\n[[directive]]\r\nid = \"a-2\"\r\ntext = \"U\" # giữ chú thích\r\nowner = \"a\"\r\nstatus = \"open\"\r\n";
+    let out = apply_log_only(file, &ids(&["a-1", "a-2"]), &entry, "Văn thư", at).unwrap();
+    // CRLF kept everywhere, the comment kept, both entries present.
+    assert!(!out.replace("\r\n", "").contains('\n'), "{out}");
+    assert!(out.contains("text = \"U\" # giữ chú thích"));
+    let (_dir, ws) = fixture(&[("f.toml", out.clone())]);
+    for id in ["a-1", "a-2"] {
+        let d = ws.directive(id).unwrap();
+        let last = d.log.last().unwrap();
+        assert!(last.reminder, "{id}");
+        assert_eq!(last.reference.as_deref(), Some("12-CV/VPTU"));
+        assert_eq!(last.by, "Văn thư");
+        // Nothing else changed.
+        assert_eq!((d.status, d.deadline), (dondoc::model::Status::Open, None));
+    }
+    assert_eq!(ws.directive("a-1").unwrap().log.len(), 2);
+    assert!(apply_log_only(file, &ids(&["zz"]), &entry, "V", at).is_err());
+
+    // The one write path refuses a file changed on disk in a listed directive, and writes
+    // nothing.
+    let plain = source(
+        "Họp",
+        "2023-09-01",
+        &[directive("b-1", "a", Some("2023-09-10"), "open", None)],
+    );
+    let (dir, mut ws) = fixture(&[("g.toml", plain.clone())]);
+    let changed = plain.replace("status = \"open\"", "status = \"in_progress\"");
+    std::fs::write(dir.path().join("g.toml"), &changed).unwrap();
+    let e =
+        dondoc::store::write::write_log_only(&mut ws, &ids(&["b-1"]), &entry, "V", at).unwrap_err();
+    assert!(e.to_string().contains("changed on disk"), "{e}");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("g.toml")).unwrap(),
+        changed
+    );
+}
