@@ -2010,3 +2010,65 @@ fn a_reminder_entry_fits_every_log_style_and_a_stale_file_is_not_written() {
         changed
     );
 }
+
+#[test]
+fn units_gone_quiet_have_open_directives_and_no_news_for_the_given_days() {
+    let aug = source(
+        "Họp tháng 8",
+        "2023-08-01",
+        &[
+            logged(
+                directive("a-old", "a", Some("2023-12-31"), "in_progress", None),
+                &["at = 2023-09-01T09:00:00+07:00\nby = \"X\"\nstatus = \"in_progress\""],
+            ),
+            logged(
+                directive("b-new", "b", Some("2023-12-31"), "in_progress", None),
+                &["at = 2023-10-10T09:00:00+07:00\nby = \"X\"\nstatus = \"in_progress\""],
+            ),
+            directive(
+                "c-done",
+                "c",
+                Some("2023-09-30"),
+                "done",
+                Some("2023-09-01"),
+            ),
+        ],
+    );
+    let oct = source(
+        "Họp tháng 10",
+        "2023-10-01",
+        &[directive("c-given", "c", Some("2023-12-31"), "open", None)],
+    );
+    let (_dir, ws) = fixture(&[("aug.toml", aug), ("oct.toml", oct)]);
+    let quiet = |days: i64| {
+        let r = report::compute(
+            &ws,
+            &ReportOptions {
+                quiet_days: days,
+                ..ReportOptions::new(date("2023-10-15"))
+            },
+        );
+        r.quiet
+            .iter()
+            .map(|q| (q.owner.clone(), q.open, q.last_entry))
+            .collect::<Vec<_>>()
+    };
+    // a: last news 01/09 (44 days); b: 10/10 (5 days); c: given on 01/10 (14 days), no log.
+    assert_eq!(quiet(30), [("a".to_string(), 1, Some(date("2023-09-01")))]);
+    assert_eq!(
+        quiet(10),
+        [
+            ("a".to_string(), 1, Some(date("2023-09-01"))),
+            ("c".to_string(), 1, None)
+        ]
+    );
+    assert_eq!(quiet(5).len(), 3);
+    let md = report::md::render(
+        &report::compute(&ws, &ReportOptions::new(date("2023-10-15"))),
+        Lang::Vi,
+    );
+    assert!(
+        md.contains("| Đơn vị A \\<b\\>&amp;\\</b\\> | 1 | 01/09/2023 |"),
+        "{md}"
+    );
+}

@@ -468,8 +468,9 @@ fn compute_one(ws: &Workspace, opts: &ReportOptions) -> Report {
         .map(|(i, u)| (u.owner.clone(), i))
         .collect();
     let mut overdue = Vec::new();
-    // Per unit: directives not done, latest log entry.
-    let mut activity: HashMap<usize, (usize, Option<NaiveDate>)> = HashMap::new();
+    // Per unit: directives not done, latest log entry, latest log entry or source date.
+    let mut activity: HashMap<usize, (usize, Option<NaiveDate>, Option<NaiveDate>)> =
+        HashMap::new();
 
     for (d, state) in selected(ws, opts) {
         let i = *slot.entry(d.owner.clone()).or_insert_with(|| {
@@ -494,9 +495,12 @@ fn compute_one(ws: &Workspace, opts: &ReportOptions) -> Report {
                 .filter_map(entry_date)
                 .filter(|x| *x <= opts.as_of)
                 .max();
-            let a = activity.entry(i).or_insert((0, None));
+            // A directive given recently is not news overdue: its source's date counts too.
+            let given = ws.file_of(d).source.date.filter(|x| *x <= opts.as_of);
+            let a = activity.entry(i).or_insert((0, None, None));
             a.0 += 1;
             a.1 = a.1.max(last);
+            a.2 = a.2.max(last.max(given));
         }
         if let (Timeliness::Overdue, Some(deadline)) = (t, state.deadline) {
             let item = overdue_item(ws, d, &state, deadline, opts.as_of);
@@ -514,10 +518,10 @@ fn compute_one(ws: &Workspace, opts: &ReportOptions) -> Report {
 
     let mut quiet: Vec<(usize, QuietUnit)> = activity
         .into_iter()
-        .filter(|(_, (_, last))| {
-            last.is_none_or(|x| (opts.as_of - x).num_days() >= opts.quiet_days)
+        .filter(|(_, (_, _, news))| {
+            news.is_none_or(|x| (opts.as_of - x).num_days() >= opts.quiet_days)
         })
-        .map(|(i, (open, last))| {
+        .map(|(i, (open, last, _))| {
             (
                 units[i].registry_index,
                 QuietUnit {
