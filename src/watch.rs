@@ -1,11 +1,13 @@
 //! Live reload plumbing for the UI: a debounced watcher on the workspace that reports which
-//! TOML files changed (by `git pull`, an editor or another dondoc), and [`reload_changed`],
-//! which reloads them into the workspace and says which directives changed.
+//! TOML files changed (by `git pull`, an editor or another dondoc); [`read_changed`] reads
+//! them without touching the workspace and [`apply_changes`] puts them in and says which
+//! directives changed (the UI runs the first on its effect runner, the second in `App::apply`).
 
 use crate::model::{Directive, Workspace};
-use crate::store::{self, load::relative_path_string, CONFIG_FILE};
+use crate::store::files::{FileContent, FileRead};
+use crate::store::{self, changes, is_directive_file, load::relative_path_string, CONFIG_FILE};
 use notify::{EventKind, RecursiveMode, Watcher as _};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
@@ -77,10 +79,10 @@ pub fn watch(
     Ok(Watcher { _watcher: watcher })
 }
 
-/// A path (relative, `/`) that can matter to the workspace: a `.toml` file outside hidden
-/// folders (`.git/`), and not one of dondoc's temporary files (`.dondoc-*.tmp`).
+/// A path (relative, `/`) that can matter to the workspace: the root's `dondoc.toml`, or a
+/// directive file by the loader's own rule ([`is_directive_file`]).
 pub fn is_workspace_file(rel: &str) -> bool {
-    !rel.is_empty() && rel.ends_with(".toml") && rel.split('/').all(|part| !part.starts_with('.'))
+    rel == CONFIG_FILE || is_directive_file(rel)
 }
 
 /// What a reload changed, for the status line ("3 directives updated: ...") and the marks.
@@ -103,40 +105,86 @@ impl ReloadSummary {
     }
 }
 
-/// Reloads the changed files into `ws`. A file whose bytes on disk are the ones already
-/// loaded is skipped: that is dondoc's own write (already reloaded by `write_edit`) or a
-/// touch. A change to `dondoc.toml` reloads everything.
-pub fn reload_changed(ws: &mut Workspace, paths: &[String]) -> ReloadSummary {
-    let mut summary = ReloadSummary::default();
-    if paths.iter().any(|p| p == CONFIG_FILE) {
-        summary.config_changed = true;
-        match store::load(&ws.root) {
-            Ok(new) => {
-                let before = by_id(ws.directives.iter());
-                *ws = new;
-                let after = by_id(ws.directives.iter());
-                diff(&before, &after, &mut summary);
-                summary.broken_files = ws
-                    .files
-                    .iter()
-                    .filter(|f| f.broken.is_some())
-                    .map(|f| f.path.clone())
-                    .collect();
-            }
-            Err(e) => summary.error = Some(e.to_string()),
+/// Changed files read from disk, not yet in the workspace.
+#[derive(Debug)]
+pub enum Reread {
+    /// `dondoc.toml` changed: the whole workspace, read again (or why it could not be).
+    Workspace(Result<Box<Workspace>, String>),
+    /// Directive files, each as it is on disk now.
+    Files(Vec<FileRead>),
+}
+
+impl Reread {
+    /// Every file read is the one already loaded (dondoc's own write seen again, a touch):
+    /// putting it in would change nothing.
+    pub fn is_unchanged(&self) -> bool {
+        match self {
+            Reread::Workspace(_) => false,
+            Reread::Files(files) => files
+                .iter()
+                .all(|f| matches!(f.content, FileContent::Unchanged)),
         }
-        return summary;
     }
-    let candidates: Vec<&String> = paths.iter().filter(|p| is_workspace_file(p)).collect();
-    let in_candidates =
-        |ws: &Workspace, d: &Directive| candidates.contains(&&ws.files[d.file].path);
-    let before = by_id(ws.directives.iter().filter(|d| in_candidates(ws, d)));
-    // `reload_file` skips a file whose bytes are already loaded (dondoc's own write).
-    let changed: Vec<&String> = candidates
-        .iter()
-        .copied()
-        .filter(|path| ws.reload_file(path))
+}
+
+/// Reads the changed files; changes nothing. A change to `dondoc.toml` reads everything.
+pub fn read_changed(ws: &Workspace, paths: &[String]) -> Reread {
+    if paths.iter().any(|p| p == CONFIG_FILE) {
+        return Reread::Workspace(
+            store::load(&ws.root)
+                .map(Box::new)
+                .map_err(|e| e.to_string()),
+        );
+    }
+    Reread::Files(
+        paths
+            .iter()
+            .filter(|p| is_directive_file(p))
+            .map(|p| ws.read_file(p))
+            .collect(),
+    )
+}
+
+/// Puts what [`read_changed`] read into `ws` and says what changed. A file whose bytes on disk
+/// are the ones already loaded changes nothing: dondoc's own write (already put in) or a touch.
+pub fn apply_changes(ws: &mut Workspace, reread: Reread) -> ReloadSummary {
+    let mut summary = ReloadSummary::default();
+    let files = match reread {
+        Reread::Workspace(result) => {
+            summary.config_changed = true;
+            match result {
+                Ok(new) => {
+                    let before = by_id(ws.directives.iter());
+                    *ws = *new;
+                    let after = by_id(ws.directives.iter());
+                    diff(&before, &after, &mut summary);
+                    summary.broken_files = ws
+                        .files
+                        .iter()
+                        .filter(|f| f.broken.is_some())
+                        .map(|f| f.path.clone())
+                        .collect();
+                }
+                Err(e) => summary.error = Some(e),
+            }
+            return summary;
+        }
+        Reread::Files(files) => files,
+    };
+    let files: Vec<FileRead> = files
+        .into_iter()
+        .filter(|f| !matches!(f.content, FileContent::Unchanged))
         .collect();
+    let candidates: Vec<String> = files.iter().map(|f| f.path.clone()).collect();
+    let in_candidates = |ws: &Workspace, d: &Directive| candidates.contains(&ws.files[d.file].path);
+    let before = by_id(ws.directives.iter().filter(|d| in_candidates(ws, d)));
+    let mut changed = Vec::new();
+    for file in files {
+        let path = file.path.clone();
+        if ws.put_file(file) {
+            changed.push(path);
+        }
+    }
     if changed.is_empty() {
         return summary;
     }
@@ -145,36 +193,27 @@ pub fn reload_changed(ws: &mut Workspace, paths: &[String]) -> ReloadSummary {
     summary.broken_files = ws
         .files
         .iter()
-        .filter(|f| f.broken.is_some() && changed.contains(&&f.path))
+        .filter(|f| f.broken.is_some() && changed.contains(&f.path))
         .map(|f| f.path.clone())
         .collect();
     summary
 }
 
-fn by_id<'a>(directives: impl Iterator<Item = &'a Directive>) -> HashMap<String, Directive> {
-    directives.map(|d| (d.id.clone(), d.clone())).collect()
+/// Reads the changed files and puts them into `ws` ([`read_changed`], then [`apply_changes`]).
+pub fn reload_changed(ws: &mut Workspace, paths: &[String]) -> ReloadSummary {
+    let reread = read_changed(ws, paths);
+    apply_changes(ws, reread)
 }
 
-fn diff(
-    before: &HashMap<String, Directive>,
-    after: &HashMap<String, Directive>,
-    summary: &mut ReloadSummary,
-) {
-    for (id, d) in after {
-        match before.get(id) {
-            Some(old) if !old.same_content(d) => summary.updated.push(id.clone()),
-            Some(_) => {}
-            None => summary.added.push(id.clone()),
-        }
-    }
-    summary.removed = before
-        .keys()
-        .filter(|id| !after.contains_key(*id))
-        .cloned()
-        .collect();
-    summary.updated.sort();
-    summary.added.sort();
-    summary.removed.sort();
+fn by_id<'a>(directives: impl Iterator<Item = &'a Directive>) -> changes::Snapshot {
+    changes::snapshot(directives)
+}
+
+fn diff(before: &changes::Snapshot, after: &changes::Snapshot, summary: &mut ReloadSummary) {
+    let changes = changes::between(before, after);
+    summary.updated = changes.updated;
+    summary.added = changes.added;
+    summary.removed = changes.removed;
 }
 
 #[cfg(test)]
@@ -206,6 +245,57 @@ mod tests {
         assert!(!is_workspace_file("2023/.dondoc-abc.tmp"));
         assert!(!is_workspace_file("2023/.dondoc-abc.toml"));
         assert!(!is_workspace_file("notes.txt"));
+        // A config in a sub-folder (a copied workspace) is no directive file: the loader's rule.
+        assert!(!is_workspace_file("old/dondoc.toml"));
+    }
+
+    #[test]
+    fn a_nested_dondoc_toml_is_not_loaded_as_a_directive_file() {
+        let (dir, mut ws) = workspace();
+        std::fs::create_dir(dir.path().join("old")).unwrap();
+        std::fs::write(dir.path().join("old").join(CONFIG_FILE), CONFIG).unwrap();
+        let s = reload_changed(&mut ws, &["old/dondoc.toml".to_string()]);
+        assert!(s.is_empty(), "{s:?}");
+        assert_eq!(ws.files.len(), 1);
+        assert!(ws.problems.is_empty(), "{:?}", ws.problems);
+        // What `dondoc validate` loads: the same files, the same (no) problems.
+        let fresh = store::load(dir.path()).unwrap();
+        assert_eq!(fresh.files.len(), ws.files.len());
+        assert_eq!(fresh.problems.len(), ws.problems.len());
+    }
+
+    #[test]
+    fn a_reloaded_file_keeps_its_place_in_the_order() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(CONFIG_FILE), CONFIG).unwrap();
+        let two = |p: &str| {
+            file("open")
+                .replace("d1", &format!("{p}-1"))
+                .replace("d2", &format!("{p}-2"))
+        };
+        std::fs::write(dir.path().join("a.toml"), two("a")).unwrap();
+        std::fs::write(dir.path().join("b.toml"), two("b")).unwrap();
+        let mut ws = store::load(dir.path()).unwrap();
+        let ids = |ws: &Workspace| {
+            ws.directives
+                .iter()
+                .map(|d| d.id.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ids(&ws), ["a-1", "a-2", "b-1", "b-2"]);
+        std::fs::write(
+            dir.path().join("a.toml"),
+            format!("# comment\n{}", two("a")),
+        )
+        .unwrap();
+        let s = reload_changed(&mut ws, &["a.toml".to_string()]);
+        assert!(s.is_empty(), "only a comment changed: {s:?}");
+        assert_eq!(ids(&ws), ["a-1", "a-2", "b-1", "b-2"]);
+        // A new file in between takes its place by path too.
+        std::fs::write(dir.path().join("ab.toml"), two("ab")).unwrap();
+        reload_changed(&mut ws, &["ab.toml".to_string()]);
+        assert_eq!(ids(&ws), ["a-1", "a-2", "ab-1", "ab-2", "b-1", "b-2"]);
+        assert_eq!(ids(&ws), ids(&store::load(dir.path()).unwrap()));
     }
 
     #[test]
@@ -231,7 +321,10 @@ mod tests {
         assert!(s.updated.is_empty() && s.removed.is_empty());
         assert_eq!(ws.directives.len(), 2);
         let f = &ws.files[0];
-        assert!(f.broken.as_deref().unwrap().contains("TOML syntax"));
+        assert!(matches!(
+            f.broken,
+            Some(crate::model::ProblemKind::TomlSyntax(_))
+        ));
         assert_eq!(f.source.title, "m");
         assert!(ws
             .problems

@@ -507,9 +507,18 @@ fn vietnamese_headers_with_lang_vi() {
         .collect();
     assert_eq!(
         header,
-        ["mã", "hạn", "trạng thái", "tiến độ", "chủ trì", "nội dung"]
+        [
+            "mã",
+            "thời hạn",
+            "trạng thái",
+            "tình trạng thời hạn",
+            "đơn vị chủ trì",
+            "nội dung"
+        ]
     );
-    assert!(table.contains("vướng mắc"));
+    assert!(table.contains("có vướng mắc"));
+    // Dates as an office writes them.
+    assert!(table.contains("30/09/2023"), "{table}");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -533,10 +542,10 @@ fn show_prints_everything_with_the_log() {
         "Status:    in_progress",
         "Done on:   —",
         "Log (2):",
-        "  2023-09-06 14:00 +07:00  Lê Văn Minh",
+        "  2023-09-06 14:00:00 +07:00  Lê Văn Minh",
         "    - status → in_progress",
         "    - note: Khắc phục xong các điểm sạt lở trên tuyến giao thông chính",
-        "  2023-10-04 09:20 +07:00  Lê Văn Minh",
+        "  2023-10-04 09:20:00 +07:00  Lê Văn Minh",
     ] {
         assert!(out.contains(expected), "missing {expected:?} in:\n{out}");
     }
@@ -570,6 +579,131 @@ fn show_unknown_id_suggests_close_ones() {
 }
 
 #[test]
+fn show_and_errors_in_vietnamese() {
+    let f = Fixture::new();
+    let out = f.stdout(&["--lang", "vi", "show", "gb-2023-08-03"]);
+    for expected in [
+        "gb-2023-08-03  [đang thực hiện · trong hạn]",
+        "Văn bản giao:    Hội nghị giao ban",
+        "(25/08/2023, Thông báo số 1234-TB/TU",
+        "Đơn vị chủ trì:  Sở Nông nghiệp",
+        "Đơn vị phối hợp: Bộ Chỉ huy Quân sự",
+        "Thời hạn:        31/10/2023 (còn 16 ngày)",
+        "Trạng thái:      đang thực hiện",
+        "Ngày hoàn thành: —",
+        "Nhật ký (2):",
+        "  06/09/2023 14:00:00  Lê Văn Minh",
+        "    - trạng thái → đang thực hiện",
+        "    - ghi chú: Khắc phục xong",
+    ] {
+        assert!(out.contains(expected), "missing {expected:?} in:\n{out}");
+    }
+    let late = f.stdout(&["--lang", "vi", "show", "gb-2023-08-10"]);
+    assert!(
+        late.contains("[đã hoàn thành · hoàn thành quá hạn]"),
+        "{late}"
+    );
+    assert!(
+        late.contains("30/09/2023 (hoàn thành quá hạn 5 ngày)"),
+        "{late}"
+    );
+    let overdue = f.stdout(&["--lang", "vi", "show", "gb-2023-08-09"]);
+    assert!(overdue.contains("(quá hạn 15 ngày)"), "{overdue}");
+
+    f.run(&["--lang", "vi", "show", "zzz"])
+        .assert()
+        .code(1)
+        .stderr("dondoc: không có nhiệm vụ nào mã \"zzz\"\n");
+    f.run(&["--lang", "vi", "list", "--status", "finished"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(
+            "dondoc: trạng thái \"finished\" không hợp lệ",
+        ));
+    f.run(&[
+        "--lang",
+        "vi",
+        "set",
+        "gb-2023-08-03",
+        "--status",
+        "in_progress",
+    ])
+    .assert()
+    .code(1)
+    .stderr("dondoc: không có gì thay đổi: \"gb-2023-08-03\" đã có trạng thái đang thực hiện\n");
+    f.run(&[
+        "--lang",
+        "vi",
+        "set",
+        "gb-2023-08-03",
+        "--deadline",
+        "2023-11-30",
+    ])
+    .assert()
+    .success()
+    .stdout("gb-2023-08-03: gia hạn 31/10/2023 → 30/11/2023 (2023/giao-ban-2023-08-25.toml)\n");
+    f.bare()
+        .args(["--lang", "vi", "--data", "does-not-exist", "list"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(
+            "dondoc: does-not-exist không có dondoc.toml",
+        ));
+    f.run(&["--lang", "vi", "report", "--month", "2023-13"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(
+            "dondoc: \"2023-13\" không phải là tháng",
+        ));
+    f.run(&["--lang", "vi", "report", "--owner", "khong-co"])
+        .assert()
+        .code(2)
+        .stderr("dondoc: không có đơn vị \"khong-co\": không phải mã đơn vị trong dondoc.toml\n");
+    f.write("bad/empty.toml", "");
+    f.write(
+        "bad/owner.toml",
+        "[source]\ntitle = \"Owner\"\n\n[[directive]]\nid = \"o-1\"\ntext = \"x\"\nowner = \"khong-co\"\nstatus = \"finished\"\n",
+    );
+    let assert = f.run(&["--lang", "vi", "validate"]).assert().code(1);
+    let stdout = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    assert_eq!(
+        stdout,
+        "bad/empty.toml:1:1: tệp rỗng: một tệp nhiệm vụ cần có [source] và [[directive]]\n\
+         bad/owner.toml:7:9: đơn vị chủ trì \"khong-co\" không có trong dondoc.toml\n\
+         bad/owner.toml:8:10: trạng thái \"finished\" không hợp lệ: dùng open, in_progress, blocked, done hoặc cancelled\n"
+    );
+    assert_eq!(stderr_of(&assert), "dondoc: 3 lỗi trong 2 tệp\n");
+}
+
+#[test]
+fn csv_outputs_neutralise_formulas_and_keep_numbers() {
+    let f = Fixture::new();
+    f.write(
+        "2023/formulas.toml",
+        "[source]\ntitle = \"Formulas\"\n\n[[directive]]\nid = \"f-1\"\n\
+         text = \"=HYPERLINK(\\\"http://x\\\")\"\nowner = \"cuc-thue\"\nstatus = \"open\"\n\
+         note = \"-5\"\n\n[[directive]]\nid = \"f-2\"\ntext = \"@SUM(A1)\\u001b[2J\"\n\
+         owner = \"cuc-thue\"\nstatus = \"open\"\nnote = \"+cmd\"\n",
+    );
+    let config = f
+        .read("dondoc.toml")
+        .replace("name = \"Cục Thuế tỉnh Bắc Kạn\"", "name = \"=1+1\"");
+    f.write("dondoc.toml", config);
+    let list = f.stdout(&["list", "--format", "csv", "--source", "2023/formulas.toml"]);
+    let rows: Vec<&str> = list.split("\r\n").collect();
+    assert!(
+        rows[1].starts_with("f-1,\"'=HYPERLINK(\"\"http://x\"\")\",cuc-thue,"),
+        "{list}"
+    );
+    assert!(rows[1].contains(",-5,"), "a number stays a number: {list}");
+    assert!(rows[2].starts_with("f-2,'@SUM(A1)␛[2J,cuc-thue,"), "{list}");
+    assert!(rows[2].contains(",'+cmd,"), "{list}");
+    let report = f.stdout(&["report", "--format", "csv"]);
+    assert!(report.contains(",cuc-thue,'=1+1,"), "{report}");
+    assert!(!report.contains(",=1+1"), "{report}");
+}
+
+#[test]
 fn show_never_prints_control_characters_from_the_files() {
     let f = Fixture::new();
     f.write(
@@ -581,9 +715,10 @@ fn show_never_prints_control_characters_from_the_files() {
     );
     let out = f.stdout(&["show", "esc-1"]);
     assert!(!out.chars().any(|c| c.is_control() && c != '\n'), "{out:?}");
-    assert!(out.contains("Red [31mtext"), "{out}");
-    assert!(out.contains("a b ]0;title c"), "{out}");
-    assert!(out.contains("  X[2J"), "{out}");
+    // Shown as symbols, as the UI shows them.
+    assert!(out.contains("Red ␛[31mtext␇"), "{out}");
+    assert!(out.contains("a␍b ␛]0;title␇ c"), "{out}");
+    assert!(out.contains("  X␛[2J"), "{out}");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -695,7 +830,14 @@ fn set_deadline_none_removes_the_line_and_logs_it() {
     let expected = expected_after(
         &before,
         "gb-2023-08-04",
-        &[("deadline = 2023-10-20\n", "")],
+        &[
+            ("deadline = 2023-10-20\n", ""),
+            // The first change of a deadline keeps the old one (format 1.1).
+            (
+                "đạt 38% kế hoạch\"\n\n",
+                "đạt 38% kế hoạch\"\nfirst_deadline = 2023-10-20\n\n",
+            ),
+        ],
         &new_at_line(&before, &after),
         &["by = \"Tester\"", "cleared = [\"deadline\"]"],
     );
@@ -729,6 +871,107 @@ fn leaving_done_clears_done_on_and_author_comes_from_the_environment() {
     );
 }
 
+/// The deadline line of one directive in the sample file.
+fn deadline_of(f: &Fixture, id: &str) -> Option<String> {
+    let text = f.read(SAMPLE);
+    let start = text.find(&format!("id = \"{id}\"")).unwrap();
+    let section = &text[start..];
+    let end = section[1..]
+        .find("[[directive]]")
+        .map_or(section.len(), |e| e + 1);
+    section[..end]
+        .lines()
+        .find_map(|l| l.strip_prefix("deadline = "))
+        .map(str::to_string)
+}
+
+#[test]
+fn dates_are_read_as_the_ui_reads_them() {
+    let f = Fixture::new();
+    f.run(&["set", "gb-2023-08-05", "--deadline", "28/11/2023"])
+        .assert()
+        .success();
+    assert_eq!(
+        deadline_of(&f, "gb-2023-08-05").as_deref(),
+        Some("2023-11-28")
+    );
+    // +N counts from the as-of date (--today 2023-10-15), not the clock.
+    f.run(&["set", "gb-2023-08-05", "--deadline", "+10"])
+        .assert()
+        .success();
+    assert_eq!(
+        deadline_of(&f, "gb-2023-08-05").as_deref(),
+        Some("2023-10-25")
+    );
+    f.bare()
+        .args(["--data"])
+        .arg(f.ws())
+        .args([
+            "--today",
+            "15/10/2023",
+            "set",
+            "gb-2023-08-06",
+            "--deadline",
+            "+1",
+        ])
+        .assert()
+        .success();
+    assert_eq!(
+        deadline_of(&f, "gb-2023-08-06").as_deref(),
+        Some("2023-10-16")
+    );
+    let by_month = |month: &str| f.stdout(&["report", "--month", month, "--format", "json"]);
+    let iso = by_month("2023-09");
+    assert_eq!(by_month("9/2023"), iso);
+    assert_eq!(by_month("09/2023"), iso);
+    assert_ne!(
+        iso,
+        f.stdout(&["report", "--month", "10/2023", "--format", "json"])
+    );
+    assert_eq!(
+        f.stdout(&["report", "--as-of", "15/10/2023", "--format", "json"]),
+        f.stdout(&["report", "--as-of", "2023-10-15", "--format", "json"])
+    );
+    f.run(&[
+        "report", "--from", "1/9/2023", "--to", "+0", "--format", "json",
+    ])
+    .assert()
+    .success();
+}
+
+#[test]
+fn an_impossible_date_is_refused_with_the_uis_sentence() {
+    use dondoc::dates::DateError;
+    use dondoc::i18n::{tui::deadline_error, Lang};
+    let f = Fixture::new();
+    let before = f.read(SAMPLE);
+    for (lang, flag) in [(Lang::En, "en"), (Lang::Vi, "vi")] {
+        let sentence = deadline_error(lang, &DateError::NoSuchDay("31/02/2024".into()));
+        assert!(sentence.contains("31/02/2024"), "{sentence}");
+        f.run(&[
+            "--lang",
+            flag,
+            "set",
+            "gb-2023-08-05",
+            "--deadline",
+            "31/02/2024",
+        ])
+        .assert()
+        .code(2)
+        .stderr(format!("dondoc: --deadline: {sentence}\n"));
+    }
+    f.run(&["report", "--month", "13/2023"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("\"13/2023\" is not a month"));
+    f.bare()
+        .args(["--today", "30/02/2023", "list"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--today: 30/02/2023"));
+    assert_eq!(f.read(SAMPLE), before);
+}
+
 #[test]
 fn set_refuses_what_it_cannot_do_and_writes_nothing() {
     let f = Fixture::new();
@@ -754,7 +997,7 @@ fn set_refuses_what_it_cannot_do_and_writes_nothing() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "--deadline: \"2023-02-30\" is not a date",
+            "--deadline: 2023-02-30 does not exist in the calendar",
         ));
     f.run(&[
         "set",
@@ -762,11 +1005,11 @@ fn set_refuses_what_it_cannot_do_and_writes_nothing() {
         "--status",
         "done",
         "--done-on",
-        "15/10/2023",
+        "15.10.23",
     ])
     .assert()
     .code(2)
-    .stderr(predicate::str::contains("\"15/10/2023\" is not a date"));
+    .stderr(predicate::str::contains("\"15.10.23\" is not a date"));
     f.run(&["set", "gb-2023-08-05", "--status", "finished"])
         .assert()
         .code(2)

@@ -996,7 +996,7 @@ fn html_is_well_formed_self_contained_and_names_every_unit() {
         "Chưa hoàn thành, trong hạn",
         "Quá hạn",
         "Thường xuyên",
-        "Đã hủy",
+        "Dừng thực hiện",
         "Tỷ lệ hoàn thành",
         "Tỷ lệ đúng hạn",
         "tháng 9/2023",

@@ -6,7 +6,8 @@
 
 use super::Context;
 use crate::git::merge::{merge, same_meaning};
-use crate::store::{write::atomic_write, CONFIG_FILE};
+use crate::i18n::cli as text;
+use crate::store::write::atomic_write;
 use std::path::Path;
 use std::process::{Command, ExitCode};
 
@@ -22,19 +23,22 @@ pub struct Args {
     pub path: Option<String>,
 }
 
-pub fn run(_ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
+pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     let shown = args
         .path
         .clone()
         .unwrap_or_else(|| args.ours.display().to_string());
-    let is_directive_file = args.path.as_deref().is_none_or(|p| {
-        let name = p.rsplit('/').next().unwrap_or(p);
-        p.ends_with(".toml") && name != CONFIG_FILE
-    });
+    let is_directive_file = args
+        .path
+        .as_deref()
+        .is_none_or(crate::store::files::is_directive_file);
     let read = |p: &Path| std::fs::read_to_string(p);
     let texts = (read(&args.base), read(&args.ours), read(&args.theirs));
     let (Ok(base), Ok(ours), Ok(theirs)) = texts else {
-        eprintln!("dondoc merge-driver: {shown}: cannot read the three versions as UTF-8 text; leaving git's conflict");
+        eprintln!(
+            "dondoc merge-driver: {}",
+            text::merge_unreadable(ctx.lang, &shown)
+        );
         return line_merge_in_place(&args);
     };
     if !is_directive_file {
@@ -53,7 +57,8 @@ pub fn run(_ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         }
         Err(e) => {
             eprintln!(
-                "dondoc merge-driver: {shown}: {e}; leaving git's conflict (fix the file, then `git add {shown}`)"
+                "dondoc merge-driver: {}",
+                text::merge_refused(ctx.lang, &shown, &e.to_string())
             );
             // Even when the lines happen to merge, the file stays conflicted: git must not
             // commit a file that dondoc could not read.

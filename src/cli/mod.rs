@@ -2,24 +2,33 @@
 //!
 //! Exit codes: 0 ok, 1 problems found or edit refused ([`Refused`]), 2 usage or I/O error.
 
+pub mod add;
+pub mod edit;
 pub mod git_setup;
+pub mod import;
 pub mod init;
 pub mod list;
 pub mod merge_driver;
+pub mod new;
 pub mod output;
+pub mod owner;
 pub mod remind;
 pub mod report;
 pub mod set;
 pub mod show;
 pub mod sync;
+pub mod units;
 pub mod validate;
 
 use crate::config::{self, UserConfig};
+pub use crate::context::Context;
+use crate::dates::{self, DateError};
 use crate::i18n::Lang;
 use anyhow::Context as _;
-use chrono::NaiveDate;
-use clap::{CommandFactory, Parser, Subcommand};
+
+use clap::{Parser, Subcommand};
 use std::ffi::OsString;
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -36,9 +45,9 @@ pub struct Cli {
     /// Workspace folder (holds dondoc.toml)
     #[arg(long, global = true, value_name = "DIR")]
     pub data: Option<PathBuf>,
-    /// As-of date for timeliness, YYYY-MM-DD (default: today)
-    #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = parse_date)]
-    pub today: Option<NaiveDate>,
+    /// As-of date for timeliness: 2023-10-15, 15/10/2023, +N or -N days (default: today)
+    #[arg(long, global = true, value_name = "DATE", allow_hyphen_values = true)]
+    pub today: Option<String>,
     /// Language of messages and screens
     #[arg(long, global = true, value_enum)]
     pub lang: Option<Lang>,
@@ -70,6 +79,16 @@ pub enum Command {
     /// Register dondoc's merge driver in this git repository
     #[command(name = "git-setup")]
     GitSetup(git_setup::Args),
+    /// Create a meeting file (its [source] table), ready for directives
+    New(new::Args),
+    /// Add a directive to a meeting file, once per lead unit
+    Add(add::Args),
+    /// Change a directive's text, lead unit or coordinating units (logged)
+    Edit(edit::Args),
+    /// The units: `owner add` adds one to dondoc.toml
+    Owner(owner::Args),
+    /// Propose directives from a conclusion notice or a tracking spreadsheet
+    Import(import::Args),
 }
 
 /// An edit refused or problems found: exit 1, with this message on stderr.
@@ -77,18 +96,9 @@ pub enum Command {
 #[error("{0}")]
 pub struct Refused(pub String);
 
-/// What every command gets: resolved options.
-#[derive(Debug, Clone)]
-pub struct Context {
-    pub data: PathBuf,
-    pub today: NaiveDate,
-    pub lang: Lang,
-    pub config: UserConfig,
-}
-
-pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("\"{s}\" is not a date: use YYYY-MM-DD, e.g. 2023-09-30"))
+/// A refused date option, in the words the UI uses for the same mistake.
+pub fn date_error(lang: Lang, option: &str, e: &DateError) -> anyhow::Error {
+    anyhow::anyhow!("{option}: {}", crate::i18n::tui::deadline_error(lang, e))
 }
 
 /// Parses the arguments, runs the command and maps the result to an exit code.
@@ -112,7 +122,8 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
                 eprintln!("dondoc: {refused}");
                 return ExitCode::from(1);
             }
-            eprintln!("dondoc: {e:#}");
+            // The terminal may be gone (the UI lost its connection): saying so must not fail.
+            let _ = writeln!(std::io::stderr(), "dondoc: {e:#}");
             ExitCode::from(2)
         }
     }
@@ -121,19 +132,30 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
 fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
     let config_file = config::config_path();
     let config = UserConfig::load(config_file.as_deref()).context("config file")?;
+    let lang = Lang::choose(cli.lang, config.lang);
+    let clock = chrono::Local::now().date_naive();
+    let today = match cli.today.as_deref() {
+        Some(s) => {
+            dates::parse_as_of(s, clock, clock).map_err(|e| date_error(lang, "--today", &e))?
+        }
+        None => clock,
+    };
     let ctx = Context {
         data: config.data_dir(
             cli.data.as_deref(),
             std::env::var_os("DONDOC_DATA").map(PathBuf::from),
         ),
-        today: cli
-            .today
-            .unwrap_or_else(|| chrono::Local::now().date_naive()),
-        lang: Lang::choose(cli.lang, config.lang),
+        today,
+        lang,
         config,
     };
-    match cli.command {
-        None => crate::tui::run(&ctx),
+    let result = match cli.command {
+        None => match crate::tui::run(&ctx) {
+            Ok(crate::tui::Ended::Quit) => Ok(ExitCode::SUCCESS),
+            Ok(crate::tui::Ended::Signal(s)) => Ok(ExitCode::from(128u8.saturating_add(s as u8))),
+            Err(crate::tui::Error::Load(e)) => Err(e.into()),
+            Err(e) => Err(e.into()),
+        },
         Some(Command::List(a)) => list::run(&ctx, a),
         Some(Command::Show(a)) => show::run(&ctx, a),
         Some(Command::Set(a)) => set::run(&ctx, a),
@@ -144,10 +166,25 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Sync(a)) => sync::run(&ctx, a),
         Some(Command::MergeDriver(a)) => merge_driver::run(&ctx, a),
         Some(Command::GitSetup(a)) => git_setup::run(&ctx, a),
-    }
+        Some(Command::New(a)) => new::run(&ctx, a),
+        Some(Command::Add(a)) => add::run(&ctx, a),
+        Some(Command::Edit(a)) => edit::run(&ctx, a),
+        Some(Command::Owner(a)) => owner::run(&ctx, a),
+        Some(Command::Import(a)) => import::run(&ctx, a),
+    };
+    result.map_err(|e| in_language(e, ctx.lang))
 }
 
-/// Prints the top-level help (used until a command has something better to do).
-pub fn print_help() {
-    let _ = Cli::command().print_help();
+/// Errors of the core that reach here as they are, put in the invocation's language.
+fn in_language(e: anyhow::Error, lang: Lang) -> anyhow::Error {
+    if let Some(load) = e.downcast_ref::<crate::store::LoadError>() {
+        return anyhow::anyhow!(crate::i18n::store::load_error(lang, load));
+    }
+    if let Some(period) = e.downcast_ref::<crate::report::period::PeriodError>() {
+        return anyhow::anyhow!(crate::i18n::report::period_error(lang, period));
+    }
+    if let Some(output) = e.downcast_ref::<output::OutputError>() {
+        return anyhow::anyhow!(crate::i18n::cli::cannot_write_output(lang, &output.0));
+    }
+    e
 }

@@ -2,8 +2,9 @@
 //! due soon, in docx, html or md; each letter sent is logged on every directive it lists
 //! (`reminder = true`, `ref` = the letter's number), one write per file.
 
-use super::{parse_date, Context, Refused};
+use super::{date_error, Context, Refused};
 use crate::author;
+use crate::dates;
 use crate::report::letter::{self, Letter};
 use crate::report::{docx, html};
 use crate::store::{self, edit::LogOnly};
@@ -38,9 +39,10 @@ pub struct Args {
     /// Folder the letters are written to (created if missing)
     #[arg(long, value_name = "DIR", default_value = ".")]
     pub output_dir: PathBuf,
-    /// The date units must report back by (default: 7 days after the letter's date)
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
-    pub reply_by: Option<NaiveDate>,
+    /// The date units must report back by: 2023-10-22, 22/10/2023 or +N days (default: 7 days
+    /// after the letter's date)
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+    pub reply_by: Option<String>,
     /// The letter's number, recorded in the log (e.g. 125-CV/VPTU)
     #[arg(long = "ref", value_name = "NUMBER")]
     pub reference: Option<String>,
@@ -75,9 +77,20 @@ impl Format {
 struct Usage(String);
 
 pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
+    // A usage error first: it does not need the workspace.
+    let reply_by: Option<NaiveDate> = args
+        .reply_by
+        .as_deref()
+        .map(|s| {
+            dates::parse_date(s, ctx.today).map_err(|e| date_error(ctx.lang, "--reply-by", &e))
+        })
+        .transpose()?;
     let mut ws = store::load(&ctx.data)?;
     for problem in ws.problems.iter().take(10) {
-        eprintln!("dondoc: warning: {problem}");
+        eprintln!(
+            "dondoc: {}",
+            crate::i18n::cli::warning(ctx.lang, &crate::i18n::store::problem(ctx.lang, problem))
+        );
     }
     let owners: Vec<String> = match (&args.owner, &args.group, args.all) {
         (Some(owner), _, _) => {
@@ -107,7 +120,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         }
     };
     let today = ctx.today;
-    let reply_by = args.reply_by.unwrap_or(today + Duration::days(7));
+    let reply_by = reply_by.unwrap_or(today + Duration::days(7));
     if reply_by < today {
         return Err(Usage(format!(
             "--reply-by {reply_by} is before the letter's date {today}"

@@ -1,10 +1,11 @@
 //! `dondoc report`: figures by unit for a period, in md, csv, json, html, xlsx or docx.
 
-use super::{parse_date, Context};
+use super::{date_error, Context};
+use crate::dates;
+use crate::i18n::cli as cli_text;
 use crate::report::{self, Period, ReportOptions, Scope};
 use crate::store;
 use anyhow::Context as _;
-use chrono::NaiveDate;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -20,19 +21,24 @@ due those due in the period, those due earlier still overdue, and ongoing ones f
 in it. With no period, every directive is covered.
 
 Examples:
-  dondoc report --month 2023-09 --as-of 2023-10-15
+  dondoc report --month 9/2023 --as-of 15/10/2023
   dondoc --lang vi report --quarter 2023-Q3 --format html --output bao-cao.html
   dondoc report --source giao-ban-2023-08-25.toml --format xlsx --output bc.xlsx
   dondoc --lang vi report --month 2023-08 --as-of 2023-09-30 --format docx --output bc.docx")]
 pub struct Args {
-    /// First day of the period (with --to)
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, requires = "to",
+    /// First day of the period (with --to): 2023-09-01, 1/9/2023, +N or -N days
+    #[arg(long, value_name = "DATE", requires = "to", allow_hyphen_values = true,
           conflicts_with_all = ["month", "quarter"])]
-    pub from: Option<NaiveDate>,
+    pub from: Option<String>,
     /// Last day of the period (with --from)
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, requires = "from")]
-    pub to: Option<NaiveDate>,
-    /// A calendar month, e.g. 2023-09
+    #[arg(
+        long,
+        value_name = "DATE",
+        requires = "from",
+        allow_hyphen_values = true
+    )]
+    pub to: Option<String>,
+    /// A calendar month, e.g. 2023-09 or 9/2023
     #[arg(long, value_name = "YYYY-MM", conflicts_with = "quarter")]
     pub month: Option<String>,
     /// A calendar quarter, e.g. 2023-Q3
@@ -44,9 +50,9 @@ pub struct Args {
     /// Only directives from this file (path in the workspace, or file name)
     #[arg(long, value_name = "FILE")]
     pub source: Option<String>,
-    /// Date the figures are computed at (default: --today, else today)
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
-    pub as_of: Option<NaiveDate>,
+    /// Date the figures are computed at, ngày chốt số liệu (default: --today, else today)
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+    pub as_of: Option<String>,
     /// Only this lead unit (owner id)
     #[arg(long, value_name = "ID")]
     pub owner: Option<String>,
@@ -113,34 +119,44 @@ struct Usage(String);
 
 pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     if matches!(args.format, Format::Xlsx | Format::Docx) && args.output.is_none() {
-        return Err(Usage(format!(
-            "--format {} writes a binary file: give it a name with --output FILE",
-            if args.format == Format::Xlsx {
-                "xlsx"
-            } else {
-                "docx"
-            }
-        ))
-        .into());
+        let format = if args.format == Format::Xlsx {
+            "xlsx"
+        } else {
+            "docx"
+        };
+        return Err(Usage(cli_text::binary_needs_output(ctx.lang, format)).into());
     }
+    // Relative dates count from the as-of date given globally (--today), as in the UI.
+    let date = |option: &str, s: &str| {
+        dates::parse_as_of(s, ctx.today, ctx.today).map_err(|e| date_error(ctx.lang, option, &e))
+    };
+    let as_of = args
+        .as_of
+        .as_deref()
+        .map(|s| date("--as-of", s))
+        .transpose()?;
     let period = match (&args.from, &args.to, &args.month, &args.quarter) {
-        (Some(from), Some(to), _, _) => Some(Period::range(*from, *to)?),
-        (_, _, Some(month), _) => Some(Period::month(month)?),
+        (Some(from), Some(to), _, _) => {
+            Some(Period::range(date("--from", from)?, date("--to", to)?)?)
+        }
+        (_, _, Some(month), _) => Some(match dates::parse_month(month) {
+            Some((year, month)) => Period::month(&format!("{year:04}-{month:02}"))?,
+            // Not a month we read: the period's own message names what it expects.
+            None => Period::month(month)?,
+        }),
         (_, _, _, Some(quarter)) => Some(Period::quarter(quarter)?),
         _ => None,
     };
     // A report on a past period stands at its last day unless told otherwise.
-    let as_of = args.as_of.unwrap_or(match period {
+    let as_of = as_of.unwrap_or(match period {
         Some(p) if p.to < ctx.today => p.to,
         _ => ctx.today,
     });
     if args.compare && period.is_none() {
-        return Err(
-            Usage("--compare needs a period (--month, --quarter or --from/--to)".into()).into(),
-        );
+        return Err(Usage(cli_text::compare_needs_period(ctx.lang).into()).into());
     }
     if args.quiet_days < 1 {
-        return Err(Usage("--quiet-days must be at least 1".into()).into());
+        return Err(Usage(cli_text::quiet_days_too_small(ctx.lang).into()).into());
     }
     let opts = ReportOptions {
         as_of,
@@ -158,15 +174,19 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     // Broken files are left out of the figures: say so, or the report would mislead.
     const SHOWN: usize = 10;
     for problem in ws.problems.iter().take(SHOWN) {
-        eprintln!("dondoc: warning: {problem}");
+        eprintln!(
+            "dondoc: {}",
+            cli_text::warning(ctx.lang, &crate::i18n::store::problem(ctx.lang, problem))
+        );
     }
     if ws.problems.len() > SHOWN {
         eprintln!(
-            "dondoc: warning: {} more problems (see `dondoc validate`)",
-            ws.problems.len() - SHOWN
+            "dondoc: {}",
+            cli_text::more_problems(ctx.lang, ws.problems.len() - SHOWN)
         );
     }
-    opts.check(&ws).map_err(Usage)?;
+    opts.check(&ws)
+        .map_err(|e| Usage(crate::i18n::report::filter_error(ctx.lang, &e)))?;
     let report = report::compute(&ws, &opts);
     if report.is_empty() && matches!(args.format, Format::Csv | Format::Json) {
         // These formats keep their shape for scripts (zeros, null rates); tell the person.
@@ -185,22 +205,23 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         Format::Html => {
             report::html::render_document(&report, &ws.report, &doc, ctx.lang).into_bytes()
         }
-        Format::Xlsx => report::xlsx::render(&report, ctx.lang).context("building the workbook")?,
+        Format::Xlsx => report::xlsx::render(&report, ctx.lang)
+            .context(cli_text::building_workbook(ctx.lang))?,
         Format::Docx => report::docx::render(&report, &ws.report, &doc, ctx.lang)
-            .context("building the document")?,
+            .context(cli_text::building_document(ctx.lang))?,
     };
     match &args.output {
         // A plain write (not the workspace's atomic one): a report is not workspace data, and
         // a new file should get the usual permissions.
         Some(path) => std::fs::write(path, &bytes)
-            .with_context(|| format!("cannot write {}", path.display()))?,
+            .with_context(|| cli_text::cannot_write(ctx.lang, &path.display().to_string()))?,
         None => {
             let mut out = std::io::stdout().lock();
             match out.write_all(&bytes).and_then(|_| out.flush()) {
                 Ok(()) => {}
                 // `dondoc report | head` is a normal end.
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
-                Err(e) => return Err(e).context("writing the report"),
+                Err(e) => return Err(e).context(cli_text::writing_report(ctx.lang)),
             }
         }
     }

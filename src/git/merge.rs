@@ -1,7 +1,7 @@
 //! Three-way merge of one directive file at the level of directives and fields (the core of
 //! `dondoc merge-driver`). Pure: three texts in, one text out.
 //!
-//! Rules (issue 4, point 5):
+//! Rules:
 //! - directives are matched by id; one added on either side is kept (theirs' new ones are
 //!   appended after ours, with their text as written);
 //! - a directive deleted on one side and untouched on the other is deleted; one deleted on one

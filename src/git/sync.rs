@@ -4,8 +4,7 @@
 
 use super::status::{self, Operation};
 use super::{commit_files, git, git_ok, repo_root, GitError, Output, LOCAL_TIMEOUT};
-use crate::model::Directive;
-use std::collections::HashMap;
+use crate::store::changes::{self, Snapshot};
 use std::fmt;
 use std::path::Path;
 use std::time::Duration;
@@ -439,35 +438,17 @@ fn conflicted_files(top: &Path) -> Vec<String> {
     .unwrap_or_default()
 }
 
-type Snapshot = HashMap<String, Directive>;
-
 fn snapshot(root: &Path) -> Snapshot {
     crate::store::load(root)
-        .map(|ws| {
-            ws.directives
-                .into_iter()
-                .map(|d| (d.id.clone(), d))
-                .collect()
-        })
+        .map(|ws| changes::snapshot(&ws.directives))
         .unwrap_or_default()
 }
 
 fn diff_snapshots(before: &Snapshot, after: &Snapshot, outcome: &mut SyncOutcome) {
-    for (id, d) in after {
-        match before.get(id) {
-            Some(old) if !old.same_content(d) => outcome.updated_by_others.push(id.clone()),
-            Some(_) => {}
-            None => outcome.added_by_others.push(id.clone()),
-        }
-    }
-    outcome.removed_by_others = before
-        .keys()
-        .filter(|id| !after.contains_key(*id))
-        .cloned()
-        .collect();
-    outcome.updated_by_others.sort();
-    outcome.added_by_others.sort();
-    outcome.removed_by_others.sort();
+    let changes = changes::between(before, after);
+    outcome.updated_by_others = changes.updated;
+    outcome.added_by_others = changes.added;
+    outcome.removed_by_others = changes.removed;
 }
 
 #[cfg(test)]

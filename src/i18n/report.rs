@@ -1,9 +1,12 @@
 //! Headings and sentences of reports, in English and Vietnamese.
 //!
 //! The four official buckets follow Vietnamese task-tracking practice: hoàn thành đúng hạn,
-//! hoàn thành quá hạn, chưa hoàn thành trong hạn, quá hạn.
+//! hoàn thành quá hạn, chưa hoàn thành trong hạn, quá hạn. The words for statuses, timeliness
+//! and the things counted are the glossary's ([`super::terms`]).
 
+use super::terms::{self, head};
 use super::Lang;
+use crate::model::Timeliness;
 
 pub struct ReportText {
     pub report_title: &'static str,
@@ -114,17 +117,17 @@ const EN: ReportText = ReportText {
     period: "Period",
     all_deadlines: "all deadlines",
     as_of: "As of",
-    source: "Source",
-    unit: "Unit",
+    source: head::SOURCE.0,
+    unit: head::UNIT.0,
     group: "Group",
     total: "Total",
-    on_time: "Done on time",
-    late: "Done late",
+    on_time: head::timeliness(Timeliness::OnTime).0,
+    late: head::timeliness(Timeliness::Late).0,
     within: "Not done, within deadline",
     due_soon: "of which due soon",
-    overdue: "Overdue",
+    overdue: head::timeliness(Timeliness::Overdue).0,
     ongoing: "Ongoing (no deadline)",
-    cancelled: "Cancelled",
+    cancelled: head::timeliness(Timeliness::None).0,
     completion_rate: "Completion rate",
     on_time_rate: "On-time rate",
     group_total: "Group total",
@@ -138,7 +141,7 @@ const EN: ReportText = ReportText {
     overdue_list: "Overdue directives",
     id: "Id",
     content: "Directive",
-    deadline: "Deadline",
+    deadline: head::DEADLINE.0,
     days_overdue: "Days overdue",
     extensions: "Extensions",
     note: "Latest note",
@@ -205,21 +208,21 @@ const EN: ReportText = ReportText {
 };
 
 const VI: ReportText = ReportText {
-    report_title: "Báo cáo kết quả thực hiện kết luận, chỉ đạo theo đơn vị",
+    report_title: "Báo cáo kết quả thực hiện nhiệm vụ theo đơn vị",
     period: "Kỳ báo cáo",
     all_deadlines: "toàn bộ",
-    as_of: "Tính đến ngày",
-    source: "Nguồn",
-    unit: "Đơn vị",
+    as_of: head::AS_OF_DATE.1,
+    source: head::SOURCE.1,
+    unit: head::UNIT.1,
     group: "Khối",
     total: "Tổng số",
-    on_time: "Hoàn thành đúng hạn",
-    late: "Hoàn thành quá hạn",
+    on_time: head::timeliness(Timeliness::OnTime).1,
+    late: head::timeliness(Timeliness::Late).1,
     within: "Chưa hoàn thành, trong hạn",
     due_soon: "trong đó sắp đến hạn",
-    overdue: "Quá hạn",
-    ongoing: "Thường xuyên",
-    cancelled: "Đã hủy",
+    overdue: head::timeliness(Timeliness::Overdue).1,
+    ongoing: head::timeliness(Timeliness::Ongoing).1,
+    cancelled: head::timeliness(Timeliness::None).1,
     completion_rate: "Tỷ lệ hoàn thành",
     on_time_rate: "Tỷ lệ đúng hạn",
     group_total: "Cộng khối",
@@ -227,13 +230,13 @@ const VI: ReportText = ReportText {
     formulas_heading: "Cách tính tỷ lệ",
     completion_formula: "Tỷ lệ hoàn thành = (hoàn thành đúng hạn + hoàn thành quá hạn) / (hoàn thành đúng hạn + hoàn thành quá hạn + quá hạn)",
     on_time_formula: "Tỷ lệ đúng hạn = hoàn thành đúng hạn / (hoàn thành đúng hạn + hoàn thành quá hạn)",
-    rates_note: "Tỷ lệ ghi \u{2014} khi mẫu số bằng 0. Nhiệm vụ đã hủy và nhiệm vụ thường xuyên được thống kê nhưng không tính vào tỷ lệ; \"trong hạn\" gồm cả nhiệm vụ sắp đến hạn.",
+    rates_note: "Tỷ lệ ghi \u{2014} khi mẫu số bằng 0. Nhiệm vụ dừng thực hiện và nhiệm vụ thường xuyên được thống kê nhưng không tính vào tỷ lệ; \"trong hạn\" gồm cả nhiệm vụ sắp đến hạn.",
     ranking_note: "Trong mỗi khối, đơn vị được xếp từ thấp đến cao: tỷ lệ hoàn thành thấp nhất trước (đơn vị có nhiệm vụ quá hạn đứng đầu), tiếp đến số nhiệm vụ quá hạn nhiều hơn, rồi tỷ lệ đúng hạn thấp hơn; đơn vị chưa có nhiệm vụ đến hạn xếp cuối.",
     scope_note: "Phạm vi: nhiệm vụ có thời hạn trong kỳ, nhiệm vụ đến hạn từ trước vẫn còn quá hạn, và nhiệm vụ thường xuyên (không có thời hạn) thuộc văn bản ban hành trong kỳ.",
     overdue_list: "Danh sách nhiệm vụ quá hạn",
     id: "Mã",
     content: "Nội dung",
-    deadline: "Thời hạn",
+    deadline: head::DEADLINE.1,
     days_overdue: "Số ngày quá hạn",
     extensions: "Số lần gia hạn",
     note: "Ghi chú gần nhất",
@@ -441,6 +444,51 @@ pub fn letter_request(reply_by: chrono::NaiveDate, lang: Lang) -> String {
         Lang::En => format!(
             "Please complete these directives promptly and report the results (with any difficulty and proposal) to the Office before {}.",
             reply_by.format("%Y-%m-%d")
+        ),
+    }
+}
+
+/// A period that cannot be, for `report --from/--to/--month/--quarter`.
+pub fn period_error(lang: Lang, e: &crate::report::period::PeriodError) -> String {
+    use crate::report::period::PeriodError as E;
+    match (lang, e) {
+        (Lang::En, E::Reversed { from, to }) => format!(
+            "the period starts ({from}) after it ends ({to}): --from must not be later than --to"
+        ),
+        (Lang::Vi, E::Reversed { from, to }) => format!(
+            "kỳ báo cáo bắt đầu ({}) sau khi kết thúc ({}): --from không được sau --to",
+            terms::date(lang, *from),
+            terms::date(lang, *to)
+        ),
+        (Lang::En, E::NotAMonth(s)) => format!("\"{s}\" is not a month: use YYYY-MM, e.g. 2023-09"),
+        (Lang::Vi, E::NotAMonth(s)) => {
+            format!("\"{s}\" không phải là tháng: dùng YYYY-MM hoặc M/YYYY, ví dụ 2023-09, 9/2023")
+        }
+        (Lang::En, E::NotAQuarter(s)) => {
+            format!("\"{s}\" is not a quarter: use YYYY-QN, e.g. 2023-Q3")
+        }
+        (Lang::Vi, E::NotAQuarter(s)) => {
+            format!("\"{s}\" không phải là quý: dùng YYYY-QN, ví dụ 2023-Q3")
+        }
+    }
+}
+
+/// A report filter that names nothing in the workspace.
+pub fn filter_error(lang: Lang, e: &crate::report::FilterError) -> String {
+    use crate::report::FilterError as E;
+    match (lang, e) {
+        (Lang::En, E::UnknownUnit(u)) => {
+            format!("unknown unit \"{u}\": not an owner id in dondoc.toml")
+        }
+        (Lang::Vi, E::UnknownUnit(u)) => {
+            format!("không có đơn vị \"{u}\": không phải mã đơn vị trong dondoc.toml")
+        }
+        (_, E::UnknownGroup { group, groups }) => super::cli::unknown_group(lang, group, groups),
+        (Lang::En, E::UnknownSource(s)) => format!(
+            "no directive file matches \"{s}\": give its path in the workspace or its file name"
+        ),
+        (Lang::Vi, E::UnknownSource(s)) => format!(
+            "không có tệp nhiệm vụ nào khớp \"{s}\": ghi đường dẫn trong thư mục dữ liệu hoặc tên tệp"
         ),
     }
 }

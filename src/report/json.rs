@@ -1,4 +1,4 @@
-//! The report as JSON, in the shape scripts rely on (issue 5):
+//! The report as JSON, in the shape scripts rely on:
 //! `{"as_of", "scope", "from", "to", "units": [...], "groups": [...], "overall": {...},
 //! "overdue": [...]}`. `total` is on_time + late + within + overdue + ongoing; `cancelled` is
 //! apart. `scope` is `assigned`, `cumulative` or `due`.

@@ -7,7 +7,7 @@
 //! it is not done, one created after it is absent, a deadline extended after it counts with
 //! the deadline it had.
 //!
-//! Definitions (the official ones):
+//! Definitions (the official ones; timeliness as in docs/FORMAT.md):
 //! - `total` = on_time + late + within + overdue + ongoing: done plus not done; cancelled
 //!   directives (dừng thực hiện) are counted apart, outside the total and the rates;
 //! - `within` = not done, deadline on or after the as-of date (`due_soon` is a part of it);
@@ -63,6 +63,23 @@ impl Scope {
     }
 }
 
+/// A filter that names nothing in the workspace. The sentences are in `i18n::report`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FilterError {
+    UnknownUnit(String),
+    UnknownGroup { group: String, groups: Vec<String> },
+    UnknownSource(String),
+}
+
+impl std::fmt::Display for FilterError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::i18n::report::filter_error(
+            crate::i18n::Lang::En,
+            self,
+        ))
+    }
+}
+
 /// What to report on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReportOptions {
@@ -105,26 +122,20 @@ impl ReportOptions {
 
     /// Refuses filters that name nothing in the workspace (a typo would otherwise give an
     /// empty report that looks like good news).
-    pub fn check(&self, ws: &Workspace) -> Result<(), String> {
+    pub fn check(&self, ws: &Workspace) -> Result<(), FilterError> {
         if let Some(owner) = &self.owner {
             let known =
                 ws.owner(owner).is_some() || ws.directives.iter().any(|d| d.owner == *owner);
             if !known {
-                return Err(format!(
-                    "unknown unit \"{owner}\": not an owner id in dondoc.toml"
-                ));
+                return Err(FilterError::UnknownUnit(owner.clone()));
             }
         }
         if let Some(group) = &self.group {
             if !ws.groups.iter().any(|g| g == group) {
-                return Err(format!(
-                    "unknown group \"{group}\": the groups are {}",
-                    ws.groups
-                        .iter()
-                        .map(|g| format!("\"{g}\""))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ));
+                return Err(FilterError::UnknownGroup {
+                    group: group.clone(),
+                    groups: ws.groups.clone(),
+                });
             }
         }
         if let Some(source) = &self.source {
@@ -133,9 +144,7 @@ impl ReportOptions {
                 .iter()
                 .any(|f| query::source_matches(&f.path, source))
             {
-                return Err(format!(
-                    "no directive file matches \"{source}\": give its path in the workspace or its file name"
-                ));
+                return Err(FilterError::UnknownSource(source.clone()));
             }
         }
         Ok(())

@@ -15,11 +15,34 @@ pub struct Change {
     pub done_on: Option<Option<NaiveDate>>,
     pub deadline: Option<Option<NaiveDate>>,
     pub note: Option<Option<String>>,
+    /// The directive's text, its lead unit, its coordinating units (empty: none).
+    pub text: Option<String>,
+    pub owner: Option<String>,
+    pub support: Option<Vec<String>>,
+    /// The document that reported completion.
+    pub done_ref: Option<Option<String>>,
+    /// The deadline as first given, written once (by [`Change::resolve`]) when a deadline
+    /// first changes; never logged, never undone.
+    pub first_deadline: Option<NaiveDate>,
+    /// For the log entry only: why, the document, who decided.
+    pub reason: Option<String>,
+    pub reference: Option<String>,
+    pub approved_by: Option<String>,
+    /// This change takes back the author's previous one (`undo = true` in the log).
+    pub undo: bool,
 }
 
 impl Change {
+    /// Whether the change sets nothing (what only goes to the log does not count).
     pub fn is_empty(&self) -> bool {
-        *self == Change::default()
+        Change {
+            first_deadline: None,
+            reason: None,
+            reference: None,
+            approved_by: None,
+            undo: false,
+            ..self.clone()
+        } == Change::default()
     }
 
     /// The change as a directive will take it: `done` without a date is done `today`, leaving
@@ -36,10 +59,57 @@ impl Change {
         if status != Status::Done {
             done_on = Some(None);
         }
+        let clean = |s: &str| Some(nfc(s.trim())).filter(|s| !s.is_empty());
+        let mut done_ref = self.done_ref.clone().map(|r| r.as_deref().and_then(clean));
+        if status != Status::Done && current.done_ref.is_some() {
+            // A reopened directive's completion report no longer applies.
+            done_ref = Some(None);
+        }
+        let mut support = self.support.clone().map(|list| {
+            let mut out: Vec<String> = Vec::new();
+            for s in list.iter().map(|s| s.trim().to_string()) {
+                if !s.is_empty() && !out.contains(&s) {
+                    out.push(s);
+                }
+            }
+            out
+        });
+        let owner = self
+            .owner
+            .as_deref()
+            .map(|o| o.trim().to_string())
+            .filter(|o| !o.is_empty() && *o != current.owner);
+        // The lead unit does not also coordinate: a unit that becomes the lead leaves support.
+        let lead = owner.as_deref().unwrap_or(&current.owner);
+        if support.is_none() && current.support.iter().any(|s| s == lead) {
+            support = Some(current.support.clone());
+        }
+        if let Some(list) = &mut support {
+            list.retain(|s| s != lead);
+        }
+        let deadline = self.deadline.filter(|d| *d != current.deadline);
+        // Written the first time a deadline changes, with the deadline as first given.
+        let first_deadline = match (deadline, current.first_deadline, current.first_deadline()) {
+            (Some(_), None, Some(Some(first))) => Some(first),
+            _ => None,
+        };
         Change {
+            text: self
+                .text
+                .as_deref()
+                .and_then(clean)
+                .filter(|t| *t != current.text),
+            owner,
+            support: support.filter(|s| *s != current.support),
+            done_ref: done_ref.filter(|r| *r != current.done_ref),
+            first_deadline,
+            reason: self.reason.as_deref().and_then(clean),
+            reference: self.reference.as_deref().and_then(clean),
+            approved_by: self.approved_by.as_deref().and_then(clean),
+            undo: self.undo,
             status: self.status.filter(|s| *s != current.status),
             done_on: done_on.filter(|d| *d != current.done_on),
-            deadline: self.deadline.filter(|d| *d != current.deadline),
+            deadline,
             note: self
                 .note
                 .clone()
@@ -55,28 +125,18 @@ impl Change {
             done_on: self.done_on.map(|_| current.done_on),
             deadline: self.deadline.map(|_| current.deadline),
             note: self.note.as_ref().map(|_| current.note.clone()),
+            text: self.text.as_ref().map(|_| current.text.clone()),
+            owner: self.owner.as_ref().map(|_| current.owner.clone()),
+            support: self.support.as_ref().map(|_| current.support.clone()),
+            done_ref: self.done_ref.as_ref().map(|_| current.done_ref.clone()),
+            undo: true,
+            ..Change::default()
         }
     }
 
     /// One line for messages and commit subjects: `status in_progress → done, deadline → none`.
     pub fn describe(&self, before: &Directive) -> String {
-        let date = |d: Option<NaiveDate>| d.map_or("none".to_string(), |d| d.to_string());
-        let mut parts = Vec::new();
-        if let Some(s) = self.status {
-            parts.push(format!("status {} → {}", before.status, s));
-        }
-        if let Some(d) = self.deadline {
-            parts.push(format!("deadline {} → {}", date(before.deadline), date(d)));
-        }
-        if let Some(d) = self.done_on {
-            if self.status.is_none() || d.is_some() {
-                parts.push(format!("done_on → {}", date(d)));
-            }
-        }
-        if self.note.is_some() {
-            parts.push("note".to_string());
-        }
-        parts.join(", ")
+        crate::i18n::store::describe_change(crate::i18n::Lang::En, self, before)
     }
 }
 
@@ -89,20 +149,29 @@ pub struct Edit {
     pub at: DateTime<FixedOffset>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why an edit could not be applied to a file's text. The sentences are in `i18n::store`.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ApplyError {
-    #[error("the file does not parse: {0}")]
+    /// The TOML parser's message.
     Parse(String),
-    #[error("directive \"{0}\" is not in the file")]
+    /// The edited text would not load back: what the loader found.
+    Invalid(crate::model::ProblemKind),
     NotFound(String),
-    #[error("the file holds git conflict markers")]
     Conflict,
-    #[error(
-        "directive \"{0}\" is written as an inline table (directive = [{{ ... }}]): dondoc edits \
-         only [[directive]] tables; rewrite it as one to edit it"
-    )]
+    /// The directive is an inline table, which dondoc does not edit.
     Inline(String),
 }
+
+impl std::fmt::Display for ApplyError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::i18n::store::apply_error(
+            crate::i18n::Lang::En,
+            self,
+        ))
+    }
+}
+
+impl std::error::Error for ApplyError {}
 
 /// Applies `edit` to the text of a directive file: sets the fields and appends a
 /// `[[directive.log]]` entry inside that directive.
@@ -153,6 +222,36 @@ pub fn apply(original: &str, edit: &Edit) -> Result<String, ApplyError> {
             cleared.push("note");
         }
     }
+    if let Some(text) = &c.text {
+        set(table, "text", Some(string_value(text)), &mut orphans);
+    }
+    if let Some(owner) = &c.owner {
+        set(table, "owner", Some(string_value(owner)), &mut orphans);
+    }
+    if let Some(list) = &c.support {
+        let value = (!list.is_empty()).then(|| string_list(list));
+        set(table, "support", value, &mut orphans);
+        if list.is_empty() {
+            cleared.push("support");
+        }
+    }
+    if let Some(done_ref) = &c.done_ref {
+        let value = done_ref.as_deref().map(string_value);
+        set(table, "done_ref", value, &mut orphans);
+        if done_ref.is_none() {
+            cleared.push("done_ref");
+        }
+    }
+    if let Some(first) = c.first_deadline {
+        if !table.contains_key("first_deadline") {
+            set(
+                table,
+                "first_deadline",
+                Some(date_value(first)),
+                &mut orphans,
+            );
+        }
+    }
     append_log(table, edit, &cleared);
     if !orphans.is_empty() {
         keep_orphan_comments(table, &orphans);
@@ -171,7 +270,7 @@ pub fn apply(original: &str, edit: &Edit) -> Result<String, ApplyError> {
     Ok(out)
 }
 
-fn has_lone_lf(text: &str) -> bool {
+pub(crate) fn has_lone_lf(text: &str) -> bool {
     let bytes = text.as_bytes();
     bytes
         .iter()
@@ -352,6 +451,16 @@ pub fn string_value(s: &str) -> Value {
     quoted.parse().unwrap_or_else(|_| Value::from(s))
 }
 
+/// `["a", "b"]` on one line.
+pub fn string_list(items: &[String]) -> Value {
+    let mut array = toml_edit::Array::new();
+    for item in items {
+        array.push_formatted(string_value(item));
+    }
+    array.fmt();
+    Value::Array(array)
+}
+
 pub fn date_value(d: NaiveDate) -> Value {
     Value::from(toml_edit::Datetime {
         date: Some(toml_edit::Date {
@@ -400,6 +509,31 @@ pub fn log_entry(edit: &Edit, cleared: &[&str]) -> Table {
     }
     if let Some(Some(n)) = &c.note {
         entry.insert("note", Item::Value(string_value(n)));
+    }
+    if let Some(t) = &c.text {
+        entry.insert("text", Item::Value(string_value(t)));
+    }
+    if let Some(o) = &c.owner {
+        entry.insert("owner", Item::Value(string_value(o)));
+    }
+    if let Some(list) = c.support.as_ref().filter(|l| !l.is_empty()) {
+        entry.insert("support", Item::Value(string_list(list)));
+    }
+    if let Some(Some(r)) = &c.done_ref {
+        entry.insert("done_ref", Item::Value(string_value(r)));
+    }
+    let why = [
+        ("reason", &c.reason),
+        ("ref", &c.reference),
+        ("approved_by", &c.approved_by),
+    ];
+    for (key, value) in why {
+        if let Some(v) = value {
+            entry.insert(key, Item::Value(string_value(v)));
+        }
+    }
+    if c.undo {
+        entry.insert("undo", Item::Value(Value::from(true)));
     }
     if !cleared.is_empty() {
         entry.insert(

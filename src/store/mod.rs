@@ -1,9 +1,21 @@
-//! Reading and writing workspace files. `load` and `text` read; `edit` changes a parsed
-//! document in memory (pure); `write` is the one place that writes files.
+//! Reading and writing workspace files. `load` walks and reloads, over `parse` (the preamble
+//! every file goes through), `directive_file` and `config_file` (the checks of each kind);
+//! `files` says which files hold directives; `changes` which directives differ between two
+//! loads; `text` reads; `edit` changes a parsed document in memory (pure), `create` makes new
+//! directives, meeting files and units (pure), `undo` takes a change back or does it again
+//! (pure); `write` is the one place that writes files.
 
+pub mod changes;
+mod config_file;
+pub mod create;
+mod directive_file;
 pub mod edit;
+pub mod files;
 pub mod load;
+mod parse;
 pub mod text;
+pub mod undo;
 pub mod write;
 
+pub use files::is_directive_file;
 pub use load::{load, LoadError, CONFIG_FILE};

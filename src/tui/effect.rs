@@ -11,9 +11,10 @@ use crate::git::sync::SyncOutcome;
 use crate::git::{self, sync::Step};
 use crate::model::{Directive, Workspace};
 use crate::store::edit::{Change, Edit};
-use crate::store::write::{write_edit, WriteError, Written};
+use crate::store::files::{FileContent, FileRead};
+use crate::store::write::{write_to_disk, WriteError, Written};
 use crate::store::{self, LoadError};
-use crate::watch::{self, ReloadSummary};
+use crate::watch::{self, Reread};
 use chrono::{DateTime, FixedOffset};
 use std::io::Write as _;
 use std::path::Path;
@@ -26,6 +27,8 @@ use super::event::{Event, EventSender};
 pub const SYNC_TIMEOUT: Duration = Duration::from_secs(60);
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+// A write carries a whole `Change` (text, units, the log's why); effects are few and short-lived.
+#[allow(clippy::large_enum_variant)]
 pub enum Effect {
     /// Write one change (already resolved against the directive as shown).
     Write(WriteRequest),
@@ -58,6 +61,8 @@ pub enum Outcome {
     Written {
         request: WriteRequest,
         written: Box<Written>,
+        /// The written file as it is on disk now, for the app to put into the workspace.
+        file: FileRead,
         /// Other directives of the file that someone else changed or added meanwhile (the
         /// write was applied on top of their version).
         others: Vec<String>,
@@ -65,14 +70,17 @@ pub enum Outcome {
     WriteFailed {
         request: WriteRequest,
         error: WriteError,
+        /// The file as it is on disk now, when it differs from what the app shows (stale,
+        /// gone, broken): the app puts it in, so the screen shows what blocked the write.
+        file: Option<FileRead>,
     },
     Reloaded(Result<Box<Workspace>, LoadError>),
     EditorClosed {
         prompt: Prompt,
         result: std::io::Result<String>,
     },
-    /// Changed files were reloaded.
-    FilesReloaded(ReloadSummary),
+    /// Changed files, read again (the app puts them in and tells what changed).
+    FilesRead(Reread),
     WatchFailed(String),
     ReloadedAfterSync(Result<Box<Workspace>, LoadError>),
     GitStatus(Option<GitStatus>),
@@ -205,11 +213,9 @@ impl Runner {
         self
     }
 
-    pub fn author(&self) -> &str {
-        &self.author
-    }
-
-    pub fn run(&mut self, effect: Effect, ws: &mut Workspace) -> Outcome {
+    /// Carries out `effect`. The workspace is only read: what changed on disk comes back in
+    /// the outcome, for `App::apply` to put in.
+    pub fn run(&mut self, effect: Effect, ws: &Workspace) -> Outcome {
         match effect {
             Effect::Write(request) => {
                 let edit = Edit {
@@ -229,28 +235,37 @@ impl Runner {
                         .collect(),
                     None => Vec::new(),
                 };
-                match write_edit(ws, &edit) {
+                match write_to_disk(ws, &edit) {
                     Ok(written) => {
                         self.commit_in_background(ws, &written, edit);
+                        let file = ws.read_file(&written.path);
                         let others = if written.rebased {
-                            changed_since(ws, &written.path, &request.id, &shown)
+                            changed_since(&file, &request.id, &shown)
                         } else {
                             Vec::new()
                         };
                         Outcome::Written {
                             request,
                             written: Box::new(written),
+                            file,
                             others,
                         }
                     }
-                    Err(error) => Outcome::WriteFailed { request, error },
+                    Err(error) => {
+                        let file = error.reread_path().map(|path| ws.read_file(path));
+                        Outcome::WriteFailed {
+                            request,
+                            error,
+                            file,
+                        }
+                    }
                 }
             }
             Effect::Reload => Outcome::Reloaded(store::load(&ws.root).map(Box::new)),
             Effect::ReloadAfterSync => {
                 Outcome::ReloadedAfterSync(store::load(&ws.root).map(Box::new))
             }
-            Effect::ReloadFiles(paths) => Outcome::FilesReloaded(watch::reload_changed(ws, &paths)),
+            Effect::ReloadFiles(paths) => Outcome::FilesRead(watch::read_changed(ws, &paths)),
             Effect::GitStatus => {
                 let root = ws.root.clone();
                 self.background(move |send| send(Event::GitStatus(read_git_status(&root))));
@@ -275,12 +290,15 @@ impl Runner {
     }
 }
 
-/// Directives of `path` (other than `id`) that differ from `shown` or are new.
-fn changed_since(ws: &Workspace, path: &str, id: &str, shown: &[Directive]) -> Vec<String> {
-    let mut ids: Vec<String> = ws
+/// Directives of the file just read (other than `id`) that differ from `shown` or are new.
+fn changed_since(file: &FileRead, id: &str, shown: &[Directive]) -> Vec<String> {
+    let FileContent::Parsed(load) = &file.content else {
+        return Vec::new();
+    };
+    let mut ids: Vec<String> = load
         .directives
         .iter()
-        .filter(|d| d.id != id && ws.file_of(d).path == path)
+        .filter(|d| d.id != id)
         .filter(|d| !shown.iter().any(|s| s.id == d.id && s.same_content(d)))
         .map(|d| d.id.clone())
         .collect();

@@ -1,17 +1,20 @@
-//! The terminal UI (issue 3): directives by unit, edited in place from the keyboard.
+//! The terminal UI: directives by unit, edited in place from the keyboard.
 //!
-//! `app` holds the state and its rules (pure), `keymap` turns keys into actions, `effect`
-//! does the I/O the app asks for, `event` is the one channel the loop waits on, `ui` draws.
+//! `app` holds the state and its rules (pure), `action` is what a key means, `keymap` turns
+//! keys into actions, `effect` does the I/O the app asks for, `event` is the one channel the
+//! loop waits on, `layout` is the geometry the state and the view share, `ui` draws.
 //! The loop draws only after an event: an idle dondoc writes nothing and uses no CPU.
 
+pub mod action;
 pub mod app;
 pub mod effect;
 pub mod event;
-pub mod input;
 pub mod keymap;
+pub mod layout;
 pub mod ui;
 
-use crate::cli::Context;
+use crate::context::Context;
+use crate::store::LoadError;
 use anyhow::Context as _;
 use app::App;
 use crossterm::terminal::{
@@ -22,27 +25,41 @@ use event::{Event, EventSource, Events};
 use ratatui::backend::{Backend, CrosstermBackend};
 use ratatui::Terminal;
 use std::io::{IsTerminal, Write};
-use std::process::ExitCode;
 
-pub fn run(ctx: &Context) -> anyhow::Result<ExitCode> {
-    let ws = match crate::store::load(&ctx.data) {
-        Ok(ws) => ws,
-        Err(e) => {
-            eprintln!("dondoc: {e}");
-            return Ok(ExitCode::from(2));
-        }
-    };
+/// Why the UI could not start or stopped: the caller says so and chooses the exit code.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// No workspace to show.
+    #[error("{0}")]
+    Load(LoadError),
+    #[error("the screen needs a terminal; for a list use `dondoc list`, for an edit `dondoc set`")]
+    NotATerminal,
+    /// The terminal failed (setting it up, drawing).
+    #[error("{0:#}")]
+    Terminal(anyhow::Error),
+}
+
+/// How the UI ended when it ended well.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ended {
+    /// The user quit.
+    Quit,
+    /// SIGTERM or SIGHUP (or the terminal hung up): this signal.
+    Signal(i32),
+}
+
+pub fn run(ctx: &Context) -> Result<Ended, Error> {
+    let ws = crate::store::load(&ctx.data).map_err(Error::Load)?;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        eprintln!(
-            "dondoc: the screen needs a terminal; for a list use `dondoc list`, for an edit `dondoc set`"
-        );
-        return Ok(ExitCode::from(2));
+        return Err(Error::NotATerminal);
     }
     let author = crate::author::resolve(None, &ws.root);
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
 
     install_panic_hook();
-    enter_screen().context("cannot set up the terminal")?;
+    enter_screen()
+        .context("cannot set up the terminal")
+        .map_err(Error::Terminal)?;
     let backend = CrosstermBackend::new(Screen::default());
     let result = (|| -> anyhow::Result<Option<i32>> {
         let mut terminal = Terminal::new(backend)?;
@@ -66,21 +83,18 @@ pub fn run(ctx: &Context) -> anyhow::Result<ExitCode> {
         watch_signals(events.sender());
         watch_hangup(events.sender());
         // Kept until the loop ends: dropping it stops the watching.
-        let root = app.ws.root.clone();
+        let root = app.ws().root.clone();
         let _watcher = watch_files(&root, events.sender(), &mut app);
         // The title bar's git status arrives when git has answered.
-        runner.run(Effect::GitStatus, &mut app.ws);
+        let started = runner.run(Effect::GitStatus, app.ws());
+        app.apply(started);
         event_loop(&mut terminal, &mut app, &mut runner, &mut events)
     })();
     leave_screen();
     match result {
-        Ok(Some(signal)) => Ok(ExitCode::from(128u8.saturating_add(signal as u8))),
-        Ok(None) => Ok(ExitCode::SUCCESS),
-        Err(e) => {
-            // The terminal may be gone (a dropped connection): saying so must not fail too.
-            let _ = writeln!(std::io::stderr(), "dondoc: {e:#}");
-            Ok(ExitCode::from(2))
-        }
+        Ok(Some(signal)) => Ok(Ended::Signal(signal)),
+        Ok(None) => Ok(Ended::Quit),
+        Err(e) => Err(Error::Terminal(e)),
     }
 }
 
@@ -112,7 +126,7 @@ where
             let size = terminal.size()?;
             terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
         }
-        if app.quit {
+        if app.should_quit() {
             return Ok(signal);
         }
     }
@@ -126,8 +140,8 @@ pub fn handle_event(app: &mut App, runner: &mut Runner, event: Event) -> bool {
             Some(action) => app.update(action),
             None => return false,
         },
-        Event::Resize(w, h) => app.update(app::Action::Resize(w, h)),
-        Event::Signal(_) | Event::InputClosed => app.update(app::Action::Quit),
+        Event::Resize(w, h) => app.update(action::Action::Resize(w, h)),
+        Event::Signal(_) | Event::InputClosed => app.update(action::Action::Quit),
         // Reading the changed files is I/O: the runner does it, only for those files.
         Event::FilesChanged(paths) => vec![Effect::ReloadFiles(paths)],
         other => match effect::Outcome::from_event(other) {
@@ -139,7 +153,7 @@ pub fn handle_event(app: &mut App, runner: &mut Runner, event: Event) -> bool {
     let mut full_redraw = false;
     while let Some(effect) = queue.pop_front() {
         full_redraw |= matches!(effect, Effect::Editor(_));
-        let outcome = runner.run(effect, &mut app.ws);
+        let outcome = runner.run(effect, app.ws());
         queue.extend(app.apply(outcome));
     }
     // Background work done at once (no event channel): its results, in order.
@@ -154,7 +168,7 @@ pub fn handle_event(app: &mut App, runner: &mut Runner, event: Event) -> bool {
 pub fn run_keys(app: &mut App, runner: &mut Runner, script: &str) {
     for key in keymap::parse_keys(script) {
         handle_event(app, runner, Event::Key(key));
-        if app.quit {
+        if app.should_quit() {
             break;
         }
     }

@@ -49,6 +49,7 @@ fn change() -> impl Strategy<Value = Change> {
             done_on,
             deadline,
             note,
+            ..Change::default()
         })
 }
 
@@ -78,6 +79,10 @@ fn touched_keys(c: &Change) -> Vec<&'static str> {
     }
     if c.note.is_some() {
         keys.push("note = ");
+    }
+    // Written once, the first time a deadline changes.
+    if c.first_deadline.is_some() {
+        keys.push("first_deadline = ");
     }
     keys
 }

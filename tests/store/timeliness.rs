@@ -1,4 +1,4 @@
-//! FORMAT.md's timeliness table, computed on directives loaded from disk.
+//! docs/FORMAT.md's timeliness table, computed on directives loaded from disk.
 
 use crate::common::*;
 use dondoc::model::Timeliness;

@@ -12,10 +12,10 @@ use ratatui::Frame;
 
 pub fn render_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let w = area.width as usize;
-    if app.searching {
+    if app.list.searching {
         let prompt = format!("{}: /", tr(app.lang, t::SEARCH));
         // Show the end of a long search: that is where the typing happens.
-        let query = visible(&app.search);
+        let query = visible(&app.list.search);
         let room = w.saturating_sub(width(&prompt) + 1);
         let mut shown: String = query
             .chars()
@@ -86,7 +86,7 @@ pub fn render_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 /// matters more than the key hints just then.
 fn long_error(app: &App, width_: usize) -> Option<Vec<String>> {
     let message = app.message.as_ref().filter(|m| m.level == Level::Error)?;
-    if app.searching {
+    if app.list.searching {
         return None;
     }
     let text = format!("✗ {}: {}", tr(app.lang, t::ERROR_MARK), message.text);

@@ -76,12 +76,6 @@ impl Bucket {
     }
 }
 
-/// Rows of units, headings and totals the table shows in the dashboard's area: minus the
-/// borders, the legend, the column header and the overall line.
-pub fn table_rows(area: Rect) -> u16 {
-    area.height.saturating_sub(5)
-}
-
 /// Cells of each bucket in a bar `bar` cells long for the unit with the most directives
 /// (`widest`): one scale for every unit, so bars compare across units. A bucket with any
 /// directive gets at least one cell, so an overdue directive is never rounded away.
@@ -214,7 +208,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let title = format!(
         " {} · {} · {} · {} ",
         tr(lang, t::DASHBOARD),
-        t::as_of_label(lang, app.today, app.today != app.clock_today),
+        t::as_of_label(lang, app.today(), app.today() != app.clock_today),
         tr(lang, t::ALL_DIRECTIVES),
         tr(lang, t::WORST_FIRST)
     );
@@ -248,12 +242,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .map(|u| Bucket::ALL.iter().map(|b| b.count(&u.figures)).sum())
         .max()
         .unwrap_or(1);
-    let height = table_rows(area) as usize;
-    let mut offset = app.dash_offset;
-    if app.dash_cursor >= offset + height {
-        offset = app.dash_cursor + 1 - height;
+    let height = crate::tui::layout::table_rows(area) as usize;
+    let mut offset = app.dash.offset;
+    if app.dash.cursor >= offset + height {
+        offset = app.dash.cursor + 1 - height;
     }
-    for (i, row) in app.dash_rows.iter().enumerate().skip(offset).take(height) {
+    for (i, row) in app.dash.rows.iter().enumerate().skip(offset).take(height) {
         let y = inner.y + 2 + (i - offset) as u16;
         let line = Rect {
             y,
@@ -285,7 +279,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                     lang,
                     theme,
                 );
-                if i == app.dash_cursor {
+                if i == app.dash.cursor {
                     buf.set_style(line, theme.selected(true));
                 }
             }

@@ -16,8 +16,6 @@ use ratatui::widgets::Block;
 use ratatui::Frame;
 
 const DATE_WIDTH: usize = 10;
-/// "1006 days late" fits.
-const WHEN_WIDTH: usize = 14;
 
 /// Which columns fit in a pane `inner` cells wide.
 struct Columns {
@@ -40,10 +38,13 @@ impl Columns {
             .max()
             .unwrap_or(0)
             + 2;
+        // Words wider than the English ones ("hoàn thành đúng hạn", "chưa thực hiện") leave
+        // the text less room: the id gives way sooner.
+        let wider = t::relative_width(lang).saturating_sub(14) + status_words.saturating_sub(13);
         Columns {
             when: inner >= 60,
             status: if inner >= 60 { status_words } else { 0 },
-            id: if inner >= 84 { id_width } else { 0 },
+            id: if inner >= 84 + wider { id_width } else { 0 },
             // "All units" or a group: six rows reading "Speed up disbursement" must say whose.
             unit: if inner >= 70 {
                 unit_width.min(if inner >= 100 { UNIT_MAX_WIDTH } else { 10 })
@@ -56,6 +57,8 @@ impl Columns {
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let lang = app.lang;
+    // Every timeliness word fits, and "1006 days overdue".
+    let when_width = t::relative_width(lang);
     let focused = app.focus == Pane::Directives && app.view == View::List;
     let block = Block::bordered()
         .title(pane_title(app))
@@ -67,7 +70,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     let w = inner.width as usize;
     let unit_width = if app.selected_owner().is_none() {
-        app.ws
+        app.ws()
             .owners
             .iter()
             .map(|o| width(o.short_name()))
@@ -77,7 +80,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     } else {
         0
     };
-    let cols = Columns::for_width(w, lang, app.id_width, unit_width);
+    let cols = Columns::for_width(w, lang, app.list.id_width, unit_width);
     let buf = frame.buffer_mut();
 
     // Header.
@@ -86,7 +89,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Span::raw(cell(tr(lang, t::COL_DEADLINE), DATE_WIDTH + 1)),
     ];
     if cols.when {
-        header.push(Span::raw(cell(tr(lang, t::COL_WHEN), WHEN_WIDTH + 3)));
+        header.push(Span::raw(cell(tr(lang, t::COL_WHEN), when_width + 3)));
     } else {
         header.push(Span::raw("  "));
     }
@@ -115,8 +118,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         ..inner
     };
     let height = list_area.height as usize;
-    if app.rows.is_empty() {
-        let text = if app.search.is_empty() && app.filter.is_none() {
+    if app.list.rows.is_empty() {
+        let text = if app.list.search.is_empty() && app.list.filter.is_none() {
             tr(lang, t::NO_DIRECTIVES)
         } else {
             tr(lang, t::NO_MATCH)
@@ -130,14 +133,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         );
         return;
     }
-    let mut offset = app.offset;
-    if app.cursor >= offset + height {
-        offset = app.cursor + 1 - height;
+    let mut offset = app.list.offset;
+    if app.list.cursor >= offset + height {
+        offset = app.list.cursor + 1 - height;
     }
-    for (i, row) in app.rows.iter().enumerate().skip(offset).take(height) {
+    for (i, row) in app.list.rows.iter().enumerate().skip(offset).take(height) {
         let d = app.directive(row);
         let tl = app.timeliness(d);
-        let selected = i == app.cursor;
+        let selected = i == app.list.cursor;
         let mut spans = Vec::with_capacity(12);
         spans.push(Span::raw(if selected { "›" } else { " " }));
         spans.push(Span::raw(if row.support { "↳" } else { " " }));
@@ -151,7 +154,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             format!(
                 "{} {}",
                 t::timeliness_symbol(tl),
-                cell(&t::relative(lang, tl, d.deadline, app.today), WHEN_WIDTH)
+                cell(&t::relative(lang, tl, d.deadline, app.today()), when_width)
             )
         } else {
             t::timeliness_symbol(tl).to_string()
@@ -176,7 +179,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         }
         if cols.unit > 0 {
             let unit = app
-                .ws
+                .ws()
                 .owner(&d.owner)
                 .map_or(d.owner.as_str(), |o| o.short_name());
             spans.push(Span::raw(cell(unit, cols.unit)));
@@ -189,7 +192,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         if app.is_changed(&d.id) {
             text.push_str(t::CHANGED_MARK);
         }
-        if app.ws.file_of(d).broken.is_some() {
+        if app.ws().file_of(d).broken.is_some() {
             text.push_str(t::BROKEN_MARK);
         }
         if row.support {
@@ -213,28 +216,28 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 fn pane_title(app: &App) -> Line<'static> {
     let lang = app.lang;
     let owner = match app.selected_owner() {
-        Some(i) => app.ws.owners[i].name.clone(),
+        Some(i) => app.ws().owners[i].name.clone(),
         None => tr(lang, t::ALL_UNITS).to_string(),
     };
-    let total = app.rows.len();
+    let total = app.list.rows.len();
     let mut parts = vec![fit(&owner, 40)];
-    parts.push(if app.search.is_empty() && app.filter.is_none() {
+    parts.push(if app.list.search.is_empty() && app.list.filter.is_none() {
         total.to_string()
     } else {
         format!(
             "{} {}",
             tr(lang, t::FILTER),
-            t::matches(lang, total, app.owner_total)
+            t::matches(lang, total, app.list.owner_total)
         )
     });
-    if let Some(f) = app.filter {
+    if let Some(f) = app.list.filter {
         parts.push(f.label(lang));
     }
-    if !app.search.is_empty() {
-        parts.push(format!("/{}", fit(&app.search, 24)));
+    if !app.list.search.is_empty() {
+        parts.push(format!("/{}", fit(&app.list.search, 24)));
     }
-    parts.push(t::sort_label(lang, app.sort).to_string());
-    if app.size.0 < super::layout::TWO_PANES_MIN_WIDTH {
+    parts.push(t::sort_label(lang, app.list.sort).to_string());
+    if app.size.0 < crate::tui::layout::TWO_PANES_MIN_WIDTH {
         parts.push(tr(lang, t::TAB_TO_UNITS).to_string());
     }
     Line::from(format!(" {} ", parts.join(" · "))).style(Style::new())

@@ -6,7 +6,6 @@ pub mod dashboard;
 pub mod detail;
 pub mod directives;
 pub mod help;
-pub mod layout;
 pub mod owners;
 pub mod popup;
 pub mod text;
@@ -19,7 +18,7 @@ use ratatui::Frame;
 
 pub fn draw(frame: &mut Frame, app: &App) {
     let theme = Theme { color: app.color };
-    let areas = layout::areas(frame.area(), app.focus, app.view);
+    let areas = crate::tui::layout::areas(frame.area(), app.focus, app.view);
     title::render(frame, areas.title, app, &theme);
     if let Some(area) = areas.owners {
         owners::render(frame, area, app, &theme);

@@ -18,35 +18,35 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(block, area);
     let height = inner.height as usize;
     // The stored offset is for the current size; clamp anyway so the cursor is always shown.
-    let mut offset = app.owner_offset;
-    if app.owner_cursor >= offset + height {
-        offset = app.owner_cursor + 1 - height;
+    let mut offset = app.owners.offset;
+    if app.owners.cursor >= offset + height {
+        offset = app.owners.cursor + 1 - height;
     }
     let w = inner.width as usize;
     // The counts at the right of a row, " 123 ‼12", as wide as the largest (All units) needs.
     let digits = |n: usize| n.to_string().len();
-    let open_width = digits(app.all_counts.open).max(3) + 1;
-    let overdue_width = digits(app.all_counts.overdue).max(2) + 2;
+    let open_width = digits(app.owners.all.open).max(3) + 1;
+    let overdue_width = digits(app.owners.all.overdue).max(2) + 2;
     let counts_width = open_width + overdue_width;
     let buf = frame.buffer_mut();
-    for (i, row) in app.owner_rows.iter().enumerate().skip(offset).take(height) {
+    for (i, row) in app.owners.rows.iter().enumerate().skip(offset).take(height) {
         let y = inner.y + (i - offset) as u16;
         let (name, counts, indent) = match *row {
             OwnerRow::All => (
                 tr(app.lang, t::ALL_UNITS).to_string(),
-                Some(app.all_counts),
+                Some(app.owners.all),
                 "",
             ),
-            OwnerRow::Group(g) => (app.ws.groups[g].clone(), None, ""),
+            OwnerRow::Group(g) => (app.ws().groups[g].clone(), None, ""),
             // Full names when the pane has the room (one pane at a time on narrow screens).
             OwnerRow::Owner(o) if w >= 60 => (
-                app.ws.owners[o].name.clone(),
-                Some(app.owner_counts[o]),
+                app.ws().owners[o].name.clone(),
+                Some(app.owners.counts[o]),
                 " ",
             ),
             OwnerRow::Owner(o) => (
-                app.ws.owners[o].short_name().to_string(),
-                Some(app.owner_counts[o]),
+                app.ws().owners[o].short_name().to_string(),
+                Some(app.owners.counts[o]),
                 " ",
             ),
         };
@@ -82,7 +82,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 theme.overdue(),
             );
         }
-        if i == app.owner_cursor {
+        if i == app.owners.cursor {
             let row_area = Rect::new(inner.x, y, inner.width, 1);
             buf.set_style(row_area, theme.selected(focused));
         }

@@ -71,7 +71,11 @@ pub fn filter_picker(frame: &mut Frame, app: &App, cursor: usize, theme: &Theme)
             ViewFilter::Timeliness(tl) => theme.timeliness(tl),
             ViewFilter::Status(s) => theme.status(s),
         };
-        let marker = if app.filter == Some(f) { "•" } else { " " };
+        let marker = if app.list.filter == Some(f) {
+            "•"
+        } else {
+            " "
+        };
         Line::from(vec![Span::raw(marker), Span::styled(f.label(lang), style)])
     }));
     let height = rows.len() as u16 + 2;
@@ -81,7 +85,7 @@ pub fn filter_picker(frame: &mut Frame, app: &App, cursor: usize, theme: &Theme)
 
 pub fn prompt(frame: &mut Frame, app: &App, prompt: &Prompt, theme: &Theme) {
     let lang = app.lang;
-    let current = app.ws.directive(&prompt.id);
+    let current = app.ws().directive(&prompt.id);
     let (title, hint) = match prompt.kind {
         PromptKind::Note { status } => {
             (t::note_prompt_title(lang, &prompt.id, status), t::NOTE_HINT)
@@ -90,7 +94,7 @@ pub fn prompt(frame: &mut Frame, app: &App, prompt: &Prompt, theme: &Theme) {
             t::deadline_prompt_title(lang, &prompt.id, current.and_then(|d| d.deadline)),
             t::DEADLINE_HINT,
         ),
-        PromptKind::AsOf => (t::as_of_prompt_title(lang, app.today), t::AS_OF_HINT),
+        PromptKind::AsOf => (t::as_of_prompt_title(lang, app.today()), t::AS_OF_HINT),
     };
     let box_width = frame.area().width.saturating_sub(4).min(86);
     let inner = open_box(frame, &title, box_width, 5, theme);

@@ -21,12 +21,12 @@ const SHOWN: [Timeliness; 6] = [
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let lang = app.lang;
-    let mut as_of = format!("{} {}", tr(lang, t::AS_OF), t::date(lang, app.today));
-    if app.today != app.clock_today {
+    let mut as_of = format!("{} {}", tr(lang, t::AS_OF), t::date(lang, app.today()));
+    if app.today() != app.clock_today {
         // Set with `t` or `--today`: figures are not those of the calendar's date.
-        as_of = t::as_of_label(lang, app.today, true);
+        as_of = t::as_of_label(lang, app.today(), true);
     }
-    let count = |tl: Timeliness| app.totals[tl as usize];
+    let count = |tl: Timeliness| app.owners.totals[tl as usize];
     let long: Vec<String> = SHOWN
         .iter()
         .map(|&tl| {
@@ -78,7 +78,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let git_width = width(&git);
     // One blank cell between the title and the totals.
     let left_width = total_width.saturating_sub(width(&right) + 1 + git_width);
-    let left = fit(&format!(" {}", app.ws.title), left_width);
+    let left = fit(&format!(" {}", app.ws().title), left_width);
     let buf = frame.buffer_mut();
     buf.set_style(area, theme.title());
     buf.set_stringn(area.x, area.y, &left, left_width, theme.title());

@@ -1,0 +1,282 @@
+//! The directives list: the selected unit's directives, filtered, sorted and searched, with
+//! its cursor. Rows are indices into `ws.directives`, rebuilt whenever the workspace changes
+//! (`App::workspace_changed`); the selection follows the directive's id, not its row.
+
+use super::scroll::{self, Span};
+use super::Changed;
+use crate::fold;
+use crate::i18n::tui as t;
+use crate::i18n::Lang;
+use crate::model::{Directive, Status, Timeliness, Workspace};
+use crate::query::{self, Role, Sort};
+use crate::tui::action::Action;
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use std::collections::HashMap;
+
+/// Show only directives with this timeliness or status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ViewFilter {
+    Timeliness(Timeliness),
+    Status(Status),
+}
+
+impl ViewFilter {
+    /// The filter picker's choices, after "no filter".
+    pub fn choices() -> Vec<ViewFilter> {
+        Timeliness::ALL
+            .into_iter()
+            .map(ViewFilter::Timeliness)
+            .chain(Status::ALL.into_iter().map(ViewFilter::Status))
+            .collect()
+    }
+
+    pub fn label(self, lang: Lang) -> String {
+        match self {
+            ViewFilter::Timeliness(tl) => format!(
+                "{} {}",
+                t::timeliness_symbol(tl),
+                t::timeliness_label(lang, tl)
+            ),
+            ViewFilter::Status(s) => {
+                format!("{} {}", t::status_symbol(s), t::status_label(lang, s))
+            }
+        }
+    }
+}
+
+/// A row of the directives pane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Row {
+    /// Index into `ws.directives` (valid until the workspace changes; rows are rebuilt then).
+    pub index: usize,
+    /// The selected unit coordinates this directive rather than leading it.
+    pub support: bool,
+}
+
+/// Where the selected directive is on screen, to put it back there after a reload.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    id: Option<String>,
+    row: usize,
+}
+
+#[derive(Debug, Default)]
+pub struct List {
+    /// Typing into the search line.
+    pub searching: bool,
+    pub search: String,
+    pub filter: Option<ViewFilter>,
+    pub sort: Sort,
+    /// Directives of the selected unit before the filter and the search.
+    pub owner_total: usize,
+    pub rows: Vec<Row>,
+    pub cursor: usize,
+    /// The first row on screen.
+    pub offset: usize,
+    /// Widest id, for the id column.
+    pub id_width: usize,
+    /// The selected unit's directives, filtered and sorted, before the search.
+    base: Vec<Row>,
+    selected_id: Option<String>,
+    /// Folded search text by directive id: computed once per load, at the first search (so
+    /// it does not delay the first screen), then kept up to date as files change.
+    folded: Option<HashMap<String, String>>,
+}
+
+impl List {
+    pub fn selected<'w>(&self, ws: &'w Workspace) -> Option<&'w Directive> {
+        self.rows.get(self.cursor).map(|r| &ws.directives[r.index])
+    }
+
+    /// The id of the selected directive, kept when the rows are rebuilt.
+    pub fn selected_id(&self) -> Option<&str> {
+        self.selected_id.as_deref()
+    }
+
+    /// A move key on the list.
+    pub fn step(&mut self, ws: &Workspace, height: usize, action: Action) {
+        let last = self.rows.len().saturating_sub(1);
+        let to = scroll::step(self.cursor, last, scroll::page(height), action);
+        self.move_to(ws, height, to);
+    }
+
+    /// A key while typing the search: the text changes the rows at once.
+    pub fn search_input(&mut self, ws: &Workspace, height: usize, action: Action) {
+        match action {
+            Action::Type(c) => self.search.push(c),
+            Action::Backspace => {
+                self.search.pop();
+            }
+            Action::ClearInput => self.search.clear(),
+            Action::Confirm => {
+                self.searching = false;
+                return;
+            }
+            Action::Back => {
+                self.searching = false;
+                self.search.clear();
+            }
+            Action::Down | Action::Up => return self.step(ws, height, action),
+            _ => return,
+        }
+        self.apply_search(ws, height);
+    }
+
+    /// A new unit starts at its most urgent directive.
+    pub(super) fn reset_cursor(&mut self) {
+        self.selected_id = None;
+        self.cursor = 0;
+        self.offset = 0;
+    }
+
+    pub(super) fn place(&self) -> Place {
+        Place {
+            id: self.selected_id.clone(),
+            row: self.cursor.saturating_sub(self.offset),
+        }
+    }
+
+    /// Puts the selected directive back on the screen row it was on, if it is still selected.
+    pub(super) fn restore_place(&mut self, place: Place, height: usize) {
+        if place.id.is_some() && place.id == self.selected_id {
+            self.offset = self
+                .cursor
+                .saturating_sub(place.row)
+                .min(self.rows.len().saturating_sub(height));
+        }
+    }
+
+    /// The caches that depend on the directives themselves: search text and id width.
+    pub(super) fn refold(&mut self, ws: &Workspace, changed: &Changed) {
+        match changed {
+            Changed::All => {
+                self.folded = None;
+                self.id_width = id_width(ws.directives.iter().map(|d| d.id.as_str()));
+            }
+            Changed::Directives { touched, removed } => {
+                if let Some(folded) = &mut self.folded {
+                    for id in removed {
+                        folded.remove(id);
+                    }
+                    for id in touched {
+                        if let Some(d) = ws.directive(id) {
+                            folded.insert(id.clone(), query::search_text(ws, d));
+                        }
+                    }
+                }
+                let widest = id_width(touched.iter().map(String::as_str));
+                self.id_width = self.id_width.max(widest);
+            }
+        }
+    }
+
+    /// Recomputes the rows of unit `owner` (`None`: all units): those it leads, then those it
+    /// supports, each filtered and sorted; then the search.
+    pub(super) fn refilter(
+        &mut self,
+        ws: &Workspace,
+        today: NaiveDate,
+        owner: Option<&str>,
+        height: usize,
+    ) {
+        let mut lead = Vec::new();
+        let mut support = Vec::new();
+        let mut owner_total = 0;
+        for (index, d) in ws.directives.iter().enumerate() {
+            let role = match owner {
+                None => Role::Lead,
+                Some(o) => match query::role(d, o) {
+                    Some(r) => r,
+                    None => continue,
+                },
+            };
+            owner_total += 1;
+            let keep = match self.filter {
+                None => true,
+                Some(ViewFilter::Status(s)) => d.status == s,
+                Some(ViewFilter::Timeliness(tl)) => ws.timeliness(d, today) == tl,
+            };
+            if !keep {
+                continue;
+            }
+            let row = Row {
+                index,
+                support: role == Role::Support,
+            };
+            match role {
+                Role::Lead => lead.push(row),
+                Role::Support => support.push(row),
+            }
+        }
+        let directives = &ws.directives;
+        for list in [&mut lead, &mut support] {
+            query::sort_with(ws, list, |r| &directives[r.index], self.sort, today);
+        }
+        lead.append(&mut support);
+        self.base = lead;
+        self.owner_total = owner_total;
+        self.apply_search(ws, height);
+    }
+
+    /// The base rows narrowed by the search; keeps the selected directive if still shown.
+    fn apply_search(&mut self, ws: &Workspace, height: usize) {
+        // Same rule as `fold::matches_folded`, with the query folded once, not once per row.
+        let words: Vec<String> = fold::fold(&self.search)
+            .split_whitespace()
+            .map(str::to_string)
+            .collect();
+        if words.is_empty() {
+            self.rows.clone_from(&self.base);
+        } else {
+            // The biggest cost of a large workspace, paid once per load: over all the cores.
+            let folded = self.folded.get_or_insert_with(|| {
+                ws.directives
+                    .par_iter()
+                    .map(|d| (d.id.clone(), query::search_text(ws, d)))
+                    .collect()
+            });
+            self.rows = self
+                .base
+                .iter()
+                .filter(|r| {
+                    folded
+                        .get(&ws.directives[r.index].id)
+                        .is_some_and(|text| words.iter().all(|w| text.contains(w.as_str())))
+                })
+                .copied()
+                .collect();
+        }
+        let found = self.selected_id.as_ref().and_then(|id| {
+            self.rows
+                .iter()
+                .position(|r| ws.directives[r.index].id == *id)
+        });
+        let cursor = found.unwrap_or(self.cursor);
+        self.move_to(ws, height, cursor);
+    }
+
+    fn move_to(&mut self, ws: &Workspace, height: usize, cursor: usize) {
+        self.cursor = cursor.min(self.rows.len().saturating_sub(1));
+        self.selected_id = self.selected(ws).map(|d| d.id.clone());
+        self.scroll(height);
+    }
+
+    /// Keeps the cursor on screen, jumping half a page past an edge (see [`scroll::scroll`]).
+    pub(super) fn scroll(&mut self, height: usize) {
+        let half = height / 2;
+        self.offset = scroll::scroll(
+            self.offset,
+            Span::row(self.cursor),
+            self.rows.len(),
+            height,
+            half,
+        );
+    }
+}
+
+/// The id column's width: the widest id, between 2 and 20. Ids are ASCII (the loader refuses
+/// any other), so a byte is a cell.
+fn id_width<'a>(ids: impl Iterator<Item = &'a str>) -> usize {
+    ids.map(str::len).max().unwrap_or(2).clamp(2, 20)
+}

@@ -1,0 +1,590 @@
+//! The UI state and its rules: actions in, effects out. No terminal, no disk, no clock: the
+//! as-of date is a field, and writes come back as [`Outcome`]s from the effect runner.
+//!
+//! [`App`] holds what every part shares (the workspace, the as-of date, the view, the popup,
+//! the status line, git) and one sub-state per concern, each in its own file with its own
+//! update:
+//!
+//! - [`list`]: the directives list: filter, sort, search, cursor ([`List`]);
+//! - [`owners`]: the units pane and the counts ([`Owners`]);
+//! - [`dashboard`]: figures by unit ([`Dashboard`]);
+//! - [`edit`]: popups, prompts and edits (status, deadline, note, undo, as-of date), and what
+//!   a write's outcome does;
+//! - [`git`]: the title bar's git status and the sync;
+//! - [`scroll`]: the one scrolling rule of all three lists.
+//!
+//! [`App::update`] sends an action to the part that has the keys now; [`App::apply`] takes
+//! the outcome of an effect and is the only place that changes the workspace: it puts in what
+//! the runner read (a written or reloaded file, a whole workspace) and then re-indexes once
+//! (`App::workspace_changed`), so rows, counts and the dashboard can never lag behind it.
+//!
+//! A new form or popup: a variant of [`Popup`] and of `keymap::Mode`, its keys in the keymap,
+//! its update in a file of its own (as `edit.rs`), reached from [`App::update`].
+//!
+//! What the screen shows is cached here (the visible rows, counts, folded search text) and
+//! recomputed only when the data or the view changes, so drawing a frame is cheap.
+
+pub mod dashboard;
+pub mod edit;
+pub mod git;
+pub mod list;
+pub mod owners;
+pub mod scroll;
+
+pub use dashboard::{DashRow, Dashboard};
+pub use edit::{Popup, Prompt, PromptKind, UndoEntry};
+pub use list::{List, Row, ViewFilter};
+pub use owners::{Counts, OwnerRow, Owners};
+
+use super::action::Action;
+use super::effect::{Effect, Outcome};
+use super::keymap::Mode;
+use super::layout;
+use crate::git::status::GitStatus;
+use crate::i18n::tui::{self as t, tr};
+use crate::i18n::Lang;
+use crate::model::{Directive, Timeliness, Workspace};
+use crate::store::files::FileRead;
+use crate::watch::ReloadSummary;
+use chrono::NaiveDate;
+use std::collections::HashSet;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Owners,
+    Directives,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    List,
+    Detail,
+    /// Figures by unit in the report's buckets, worst first (`ui/dashboard.rs`).
+    Dashboard,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Info,
+    Warning,
+    Error,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub level: Level,
+    pub text: String,
+}
+
+/// What the title bar knows of git.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum GitState {
+    /// Not asked yet (the first `git status` runs in the background at startup).
+    #[default]
+    Unknown,
+    /// Not a git repository: the title bar shows nothing of git.
+    NotRepo,
+    Repo(GitStatus),
+}
+
+/// Which caches a change of the workspace makes stale.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Changed {
+    /// Everything (a reload, a new `dondoc.toml`): the units too.
+    All,
+    /// Only these directives (a file written or reloaded): their search text, then the
+    /// counts and rows as after any change.
+    Directives {
+        touched: Vec<String>,
+        removed: Vec<String>,
+    },
+}
+
+pub struct App {
+    /// Changed only by [`App::apply`]; read it with [`App::ws`].
+    ws: Workspace,
+    /// The as-of date: every timeliness, count, sort and figure is computed at it. `t` changes
+    /// it; `done` without a date and `+N` deadlines count from it too (as `--today` in the CLI).
+    today: NaiveDate,
+    /// The calendar's date when the UI started (the title bar says when `today` differs).
+    /// Log entries still get the real time from the effect runner's clock.
+    pub clock_today: NaiveDate,
+    pub lang: Lang,
+    /// False with NO_COLOR: meaning is then carried by symbols, text and bold/reverse.
+    pub color: bool,
+    pub size: (u16, u16),
+    pub focus: Pane,
+    pub view: View,
+    pub popup: Option<Popup>,
+    pub message: Option<Message>,
+    quit: bool,
+    git: GitState,
+    /// A sync is running (a second `S` waits for it).
+    syncing: bool,
+    /// Directives changed by others (reloaded from disk or pulled) since the screen opened,
+    /// not yet seen: marked `•` (in the row and the detail) until the cursor has been on
+    /// them and moves on: the mark stays while one is selected, so the detail explains it.
+    changed: HashSet<String>,
+    undo: Vec<UndoEntry>,
+
+    pub list: List,
+    pub owners: Owners,
+    pub dash: Dashboard,
+    pub detail_scroll: u16,
+}
+
+impl App {
+    pub fn new(ws: Workspace, today: NaiveDate, lang: Lang, size: (u16, u16)) -> App {
+        let mut app = App {
+            ws,
+            today,
+            clock_today: today,
+            lang,
+            color: true,
+            size,
+            focus: Pane::Directives,
+            view: View::List,
+            popup: None,
+            message: None,
+            quit: false,
+            git: GitState::Unknown,
+            syncing: false,
+            changed: HashSet::new(),
+            undo: Vec::new(),
+            list: List::default(),
+            owners: Owners::default(),
+            dash: Dashboard::default(),
+            detail_scroll: 0,
+        };
+        app.workspace_changed(Changed::All, false);
+        app.report_problems();
+        app
+    }
+
+    /// The workspace as shown.
+    pub fn ws(&self) -> &Workspace {
+        &self.ws
+    }
+
+    /// The as-of date ([`App::set_as_of`] changes it).
+    pub fn today(&self) -> NaiveDate {
+        self.today
+    }
+
+    /// The user asked to leave (or a signal did): the loop ends.
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    /// What the title bar knows of git.
+    pub fn git(&self) -> &GitState {
+        &self.git
+    }
+
+    /// A sync is running.
+    pub fn is_syncing(&self) -> bool {
+        self.syncing
+    }
+
+    /// Edits that `u` can take back, oldest first.
+    pub fn undo_entries(&self) -> &[UndoEntry] {
+        &self.undo
+    }
+
+    /// What the keys mean now.
+    pub fn mode(&self) -> Mode {
+        match &self.popup {
+            Some(Popup::Help { .. }) => Mode::Help,
+            Some(Popup::StatusPicker { .. }) => Mode::StatusPicker,
+            Some(Popup::FilterPicker { .. }) => Mode::FilterPicker,
+            Some(Popup::Prompt(p)) => match p.kind {
+                PromptKind::Note { .. } => Mode::NoteInput,
+                PromptKind::Deadline => Mode::DeadlineInput,
+                PromptKind::AsOf => Mode::AsOfInput,
+            },
+            None if self.list.searching => Mode::Search,
+            None if self.view == View::Detail => Mode::Detail,
+            None if self.view == View::Dashboard => Mode::Dashboard,
+            None => Mode::Normal,
+        }
+    }
+
+    pub fn selected(&self) -> Option<&Directive> {
+        self.list.selected(&self.ws)
+    }
+
+    pub fn directive(&self, row: &Row) -> &Directive {
+        &self.ws.directives[row.index]
+    }
+
+    /// The selected unit; `None` is "All units".
+    pub fn selected_owner(&self) -> Option<usize> {
+        self.owners.selected()
+    }
+
+    pub fn timeliness(&self, d: &Directive) -> Timeliness {
+        self.ws.timeliness(d, self.today)
+    }
+
+    /// Rows of directives the pane can show at this size.
+    pub fn list_height(&self) -> usize {
+        layout::list_height(self.size)
+    }
+
+    pub fn owners_height(&self) -> usize {
+        layout::owners_height(self.size)
+    }
+
+    /// Rows of the dashboard's table at this size.
+    pub fn dash_height(&self) -> usize {
+        layout::dashboard_height(self.size)
+    }
+
+    /// Changed by others since the screen opened, and not seen yet.
+    pub fn is_changed(&self, id: &str) -> bool {
+        self.changed.contains(id)
+    }
+
+    /// The git status, when the workspace is in a repository.
+    pub fn git_status(&self) -> Option<&GitStatus> {
+        match &self.git {
+            GitState::Repo(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The directive's file has an unresolved git conflict.
+    pub fn is_conflicted(&self, d: &Directive) -> bool {
+        let path = &self.ws.file_of(d).path;
+        self.git_status()
+            .is_some_and(|s| s.conflicted.iter().any(|c| c == path))
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.say(Level::Info, text);
+    }
+
+    pub fn warn(&mut self, text: impl Into<String>) {
+        self.say(Level::Warning, text);
+    }
+
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.say(Level::Error, text);
+    }
+
+    fn say(&mut self, level: Level, text: impl Into<String>) {
+        self.message = Some(Message {
+            level,
+            text: text.into(),
+        });
+    }
+
+    fn report_problems(&mut self) {
+        if let Some(first) = self.ws.problems.first() {
+            let first = t::problem(self.lang, first);
+            let text = t::problems_on_load(self.lang, self.ws.problems.len(), &first);
+            self.warn(text);
+        }
+    }
+
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::Quit => {
+                self.quit = true;
+                return vec![];
+            }
+            Action::Resize(w, h) => {
+                self.size = (w, h);
+                self.owners.scroll(self.owners_height());
+                self.list.scroll(self.list_height());
+                self.dash.scroll(self.dash_height());
+                return vec![];
+            }
+            _ => {}
+        }
+        match self.popup.take() {
+            Some(popup) => self.update_popup(popup, action),
+            None if self.list.searching => {
+                if matches!(action, Action::Down | Action::Up) {
+                    self.see_selected();
+                }
+                self.list.search_input(&self.ws, self.list_height(), action);
+                vec![]
+            }
+            None if self.view == View::Dashboard => self.update_dashboard(action),
+            None => self.update_lists(action),
+        }
+    }
+
+    /// The units pane, the directives list and the detail.
+    fn update_lists(&mut self, action: Action) -> Vec<Effect> {
+        let owners = self.focus == Pane::Owners && self.view == View::List;
+        let page = scroll::page(self.list_height()) as u16;
+        match action {
+            _ if owners && action.is_move() => self.move_owner(action),
+            Action::PageDown if self.view == View::Detail => {
+                self.detail_scroll = self.detail_scroll.saturating_add(page)
+            }
+            Action::PageUp if self.view == View::Detail => {
+                self.detail_scroll = self.detail_scroll.saturating_sub(page)
+            }
+            _ if action.is_move() => {
+                self.see_selected();
+                self.list.step(&self.ws, self.list_height(), action);
+            }
+            Action::NextPane => {
+                self.focus = match self.focus {
+                    Pane::Owners => Pane::Directives,
+                    Pane::Directives => Pane::Owners,
+                }
+            }
+            Action::FocusOwners => self.focus = Pane::Owners,
+            Action::FocusDirectives => self.focus = Pane::Directives,
+            Action::Confirm if owners => self.focus = Pane::Directives,
+            Action::Confirm if self.selected().is_some() => {
+                self.view = View::Detail;
+                self.detail_scroll = 0;
+            }
+            Action::Back if self.view == View::Detail => self.view = View::List,
+            Action::Back if !self.list.search.is_empty() || self.list.filter.is_some() => {
+                self.list.search.clear();
+                self.list.filter = None;
+                self.refilter();
+            }
+            Action::Help => self.popup = Some(Popup::Help { scroll: 0 }),
+            Action::StartSearch => {
+                self.list.searching = true;
+                self.focus = Pane::Directives;
+            }
+            Action::FilterPicker => self.open_filter_picker(),
+            Action::CycleSort => {
+                self.list.sort = self.list.sort.next();
+                self.refilter();
+                self.info(t::sorted_message(self.lang, self.list.sort));
+            }
+            Action::Reload => return vec![Effect::Reload],
+            Action::Dashboard => self.open_dashboard(),
+            Action::AsOf => self.ask_as_of(),
+            Action::Sync => return self.start_sync(),
+            Action::Undo => return self.undo_last(),
+            Action::StatusPicker
+            | Action::SetStatus(_)
+            | Action::EditDeadline
+            | Action::AddNote
+            | Action::NoteInEditor => return self.start_edit(action),
+            _ => {}
+        }
+        vec![]
+    }
+
+    /// A move the user made: the directive left counts as seen.
+    fn see_selected(&mut self) {
+        if self.changed.is_empty() {
+            return;
+        }
+        if let Some(id) = self.list.selected_id() {
+            self.changed.remove(id);
+        }
+    }
+
+    fn move_owner(&mut self, action: Action) {
+        if !self.owners.step(&self.ws, self.owners_height(), action) {
+            return;
+        }
+        self.see_selected();
+        // A new unit starts at its most urgent directive.
+        self.list.reset_cursor();
+        self.refilter();
+    }
+
+    /// The directives list again after the unit, the filter, the sort or the as-of date changed.
+    fn refilter(&mut self) {
+        let owner = self.owners.selected_id(&self.ws);
+        self.list
+            .refilter(&self.ws, self.today, owner, self.list_height());
+    }
+
+    /// Moves the whole UI to another as-of date: counts, timeliness, sorting, the dashboard.
+    pub fn set_as_of(&mut self, date: NaiveDate) {
+        self.today = date;
+        self.owners.count(&self.ws, self.today);
+        self.refilter();
+        self.refresh_report();
+        let overdue = self.owners.totals[Timeliness::Overdue as usize];
+        self.info(t::as_of_changed(self.lang, date, overdue));
+    }
+
+    /// Takes the result of an effect; returns what follows from it (a git status refresh
+    /// after every change to the files, a reload after a sync). The only place that changes
+    /// the workspace; the caches follow at once.
+    pub fn apply(&mut self, outcome: Outcome) -> Vec<Effect> {
+        match outcome {
+            Outcome::Written { .. } | Outcome::WriteFailed { .. } => self.write_done(outcome),
+            Outcome::Reloaded(Ok(ws)) => {
+                self.ws = *ws;
+                self.workspace_changed(Changed::All, false);
+                self.info(t::reloaded(
+                    self.lang,
+                    self.ws.directives.len(),
+                    self.ws.problems.len(),
+                ));
+                if !self.ws.problems.is_empty() {
+                    self.report_problems();
+                }
+                vec![Effect::GitStatus]
+            }
+            Outcome::Reloaded(Err(e)) | Outcome::ReloadedAfterSync(Err(e)) => {
+                self.error(t::reload_failed(self.lang, &e));
+                vec![]
+            }
+            Outcome::ReloadedAfterSync(Ok(ws)) => {
+                // The sync's message stays: it says what changed.
+                self.ws = *ws;
+                self.workspace_changed(Changed::All, true);
+                vec![Effect::GitStatus]
+            }
+            // The echo of dondoc's own write: nothing to put in, nothing to re-index.
+            Outcome::FilesRead(reread) if reread.is_unchanged() => vec![],
+            Outcome::FilesRead(reread) => {
+                let summary = crate::watch::apply_changes(&mut self.ws, reread);
+                self.files_reloaded(summary)
+            }
+            Outcome::WatchFailed(e) => {
+                self.warn(t::watch_failed(self.lang, &e));
+                vec![]
+            }
+            Outcome::GitStatus(status) => {
+                self.git_status_arrived(status);
+                vec![]
+            }
+            Outcome::Committed { id, result } => {
+                match result {
+                    Ok(Some(hash)) => {
+                        let note = t::committed(self.lang, &hash);
+                        match &mut self.message {
+                            // Added to "Saved <id>: …" if that is still what the line says.
+                            Some(m) if m.level == Level::Info && m.text.contains(&id) => {
+                                m.text.push_str(&format!("; {note}"))
+                            }
+                            _ => self.info(format!("{id}: {note}")),
+                        }
+                    }
+                    Ok(None) => {}
+                    Err(e) => self.warn(t::commit_failed(self.lang, &id, &e)),
+                }
+                vec![Effect::GitStatus]
+            }
+            Outcome::SyncStep(step) => {
+                self.syncing = true;
+                self.info(t::sync_step(self.lang, &step));
+                vec![]
+            }
+            Outcome::Synced(outcome) => self.synced(*outcome),
+            Outcome::Started => vec![],
+            Outcome::EditorClosed { mut prompt, result } => {
+                match result {
+                    Ok(text) => prompt.input = text,
+                    Err(e) => self.error(format!("{}: {e}", tr(self.lang, t::EDITOR_FAILED))),
+                }
+                self.popup = Some(Popup::Prompt(prompt));
+                vec![]
+            }
+        }
+    }
+
+    /// Recomputes the caches after the workspace changed: the folded search text (of the
+    /// directives touched, or all), the counts, the units, the visible rows, the dashboard.
+    /// With `keep_place` the selected directive stays on the same screen row if still shown
+    /// (a reload must not make the list jump under the user's eyes).
+    fn workspace_changed(&mut self, changed: Changed, keep_place: bool) {
+        let place = keep_place.then(|| self.list.place());
+        self.list.refold(&self.ws, &changed);
+        if changed == Changed::All {
+            self.owners.rebuild(&self.ws, self.owners_height());
+        }
+        self.owners.count(&self.ws, self.today);
+        self.refilter();
+        if let Some(place) = place {
+            self.list.restore_place(place, self.list_height());
+        }
+        self.refresh_report();
+    }
+
+    /// Puts one file read from disk into the workspace; says which directives that touched.
+    fn put_file(&mut self, read: FileRead) -> Changed {
+        let path = read.path.clone();
+        let ids_of = |ws: &Workspace| -> Vec<String> {
+            ws.directives
+                .iter()
+                .filter(|d| ws.file_of(d).path == path)
+                .map(|d| d.id.clone())
+                .collect()
+        };
+        let before = ids_of(&self.ws);
+        self.ws.put_file(read);
+        let touched = ids_of(&self.ws);
+        let removed = before
+            .into_iter()
+            .filter(|id| !touched.contains(id))
+            .collect();
+        Changed::Directives { touched, removed }
+    }
+
+    /// Files changed on disk were reloaded: new rows, same selection and place on screen,
+    /// the changes marked and told in the status line.
+    fn files_reloaded(&mut self, summary: ReloadSummary) -> Vec<Effect> {
+        if let Some(e) = &summary.error {
+            self.error(format!("{}: {e}", tr(self.lang, t::RELOADING_FAILED)));
+            return vec![];
+        }
+        let changed = if summary.config_changed {
+            Changed::All
+        } else {
+            Changed::Directives {
+                touched: summary
+                    .updated
+                    .iter()
+                    .chain(&summary.added)
+                    .cloned()
+                    .collect(),
+                removed: summary.removed.clone(),
+            }
+        };
+        // Even a reload that changed no directive (a comment, a broken file) may have moved
+        // them in `ws.directives`: the rows always follow.
+        self.workspace_changed(changed, true);
+        if summary.is_empty() {
+            return vec![];
+        }
+        self.changed.extend(summary.updated.iter().cloned());
+        self.changed.extend(summary.added.iter().cloned());
+        for id in &summary.removed {
+            self.changed.remove(id);
+        }
+        let mut text = t::reload_summary(self.lang, &summary);
+        if summary.broken_files.is_empty() {
+            self.info(text);
+        } else {
+            for path in &summary.broken_files {
+                let why = self
+                    .ws
+                    .problems
+                    .iter()
+                    .find(|p| p.path == *path)
+                    .map(|p| t::problem(self.lang, p))
+                    .or_else(|| {
+                        let file = self.ws.files.iter().find(|f| f.path == *path)?;
+                        let why = t::problem_kind(self.lang, file.broken.as_ref()?);
+                        Some(format!("{path}: {why}"))
+                    })
+                    .unwrap_or_else(|| path.clone());
+                if !text.is_empty() {
+                    text.push_str("; ");
+                }
+                text.push_str(&t::file_broken(self.lang, &why));
+            }
+            self.warn(text);
+        }
+        vec![Effect::GitStatus]
+    }
+}

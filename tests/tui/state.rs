@@ -1,0 +1,315 @@
+//! Pure app state: actions in, state and effects out.
+
+use super::*;
+
+#[test]
+fn moving_in_the_list_follows_the_selected_id() {
+    let ws = Workspace::new();
+    let mut app = ws.app(Lang::En, (120, 40));
+    assert_eq!(app.list.rows.len(), 36);
+    assert_eq!(app.focus, Pane::Directives);
+    // Most urgent first: the overdue ones, earliest deadline first, then by id.
+    assert_eq!(selected_id(&app), "gb-2023-08-09");
+    assert!(app.update(Action::Down).is_empty());
+    app.update(Action::Down);
+    assert_eq!(selected_id(&app), "gb-2023-08-27");
+    app.update(Action::Up);
+    assert_eq!(app.list.cursor, 1);
+    app.update(Action::Bottom);
+    assert_eq!(app.list.cursor, 35);
+    // The list scrolled so the cursor row is on screen (120×40: 34 rows).
+    assert_eq!(app.list.offset, 36 - app.list_height());
+    app.update(Action::Down);
+    assert_eq!(app.list.cursor, 35, "stays on the last row");
+    app.update(Action::Top);
+    assert_eq!((app.list.cursor, app.list.offset), (0, 0));
+    app.update(Action::PageDown);
+    assert_eq!(app.list.cursor, app.list_height() - 1);
+
+    // Another sort keeps the same directive selected.
+    let id = selected_id(&app);
+    app.update(Action::CycleSort);
+    assert_eq!(app.list.sort, dondoc::query::Sort::Deadline);
+    assert_eq!(selected_id(&app), id);
+    assert_eq!(app.message.as_ref().unwrap().text, "Sorted by deadline.");
+}
+
+#[test]
+fn a_unit_shows_what_it_leads_then_what_it_supports() {
+    let ws = Workspace::new();
+    let mut app = ws.app(Lang::En, (120, 40));
+    app.update(Action::NextPane);
+    assert_eq!(app.focus, Pane::Owners);
+    // Row 0 is "All units", row 1 the first group's heading, skipped by the cursor.
+    app.update(Action::Down);
+    assert_eq!(
+        app.ws().owners[app.selected_owner().unwrap()].id,
+        "tp-bac-kan"
+    );
+    app.update(Action::Down);
+    let ba_be = app.selected_owner().unwrap();
+    assert_eq!(app.ws().owners[ba_be].id, "ba-be");
+    assert_eq!(app.owners.counts[ba_be].open, 2);
+    assert_eq!(app.owners.counts[ba_be].overdue, 2);
+    let rows: Vec<(String, bool)> = app
+        .list
+        .rows
+        .iter()
+        .map(|r| (app.directive(r).id.clone(), r.support))
+        .collect();
+    let leads: Vec<&(String, bool)> = rows.iter().filter(|(_, s)| !s).collect();
+    assert!(!leads.is_empty());
+    let first_support = rows
+        .iter()
+        .position(|(_, s)| *s)
+        .expect("ba-be supports some");
+    assert!(rows[first_support..].iter().all(|(_, s)| *s), "{rows:?}");
+    for r in &app.list.rows {
+        let d = app.directive(r);
+        assert_eq!(d.owner == "ba-be", !r.support);
+        assert!(d.owner == "ba-be" || d.support.iter().any(|s| s == "ba-be"));
+    }
+    // Up at the top of the units returns to "All units".
+    app.update(Action::Top);
+    assert_eq!(app.selected_owner(), None);
+    assert_eq!(app.list.rows.len(), 36);
+}
+
+#[test]
+fn filter_by_timeliness_and_status() {
+    let ws = Workspace::new();
+    let mut app = ws.app(Lang::En, (120, 40));
+    app.update(Action::FilterPicker);
+    assert!(matches!(app.popup, Some(Popup::FilterPicker { cursor: 0 })));
+    // Choice 1 is the first timeliness: overdue.
+    app.update(Action::Down);
+    app.update(Action::Confirm);
+    assert_eq!(app.popup, None);
+    assert_eq!(app.list.rows.len(), 7);
+    assert!(app
+        .list
+        .rows
+        .iter()
+        .all(|r| app.timeliness(app.directive(r)) == Timeliness::Overdue));
+    // Status "blocked": choices are none, 7 timeliness values, then the statuses.
+    app.update(Action::FilterPicker);
+    for _ in 0..2 {
+        app.update(Action::Down);
+    }
+    app.update(Action::Up);
+    app.update(Action::Confirm);
+    assert_eq!(app.list.rows.len(), 4, "due soon");
+    app.update(Action::FilterPicker);
+    // From "due soon" (2) down to "blocked" (10).
+    for _ in 0..8 {
+        app.update(Action::Down);
+    }
+    app.update(Action::Confirm);
+    assert!(!app.list.rows.is_empty());
+    assert!(app
+        .list
+        .rows
+        .iter()
+        .all(|r| app.directive(r).status == Status::Blocked));
+    // Esc in the list clears the filter.
+    app.update(Action::Back);
+    assert_eq!(app.list.rows.len(), 36);
+}
+
+#[test]
+fn search_as_you_type_ignores_case_and_diacritics() {
+    let ws = Workspace::new();
+    let mut app = ws.app(Lang::Vi, (120, 40));
+    app.update(Action::StartSearch);
+    for c in "giai ngan".chars() {
+        app.update(Action::Type(c));
+    }
+    let plain = ids(&app);
+    assert!(!plain.is_empty() && plain.len() < 36, "{plain:?}");
+    for r in &app.list.rows {
+        let d = app.directive(r);
+        let text = dondoc::fold::fold(&format!(
+            "{} {}",
+            d.text,
+            d.note.clone().unwrap_or_default()
+        ));
+        assert!(text.contains("giai") && text.contains("ngan"), "{}", d.text);
+    }
+    // The same words with their diacritics and in capitals find the same directives.
+    app.update(Action::ClearInput);
+    assert_eq!(app.list.rows.len(), 36);
+    for c in "GIẢI NGÂN".chars() {
+        app.update(Action::Type(c));
+    }
+    assert_eq!(ids(&app), plain);
+    // Enter keeps the search; Esc in the list clears it.
+    app.update(Action::Confirm);
+    assert!(!app.list.searching);
+    assert_eq!(ids(&app), plain);
+    app.update(Action::Back);
+    assert_eq!(app.list.search, "");
+    assert_eq!(app.list.rows.len(), 36);
+    // Nothing found: no selection, and edits say so instead of acting.
+    app.update(Action::StartSearch);
+    for c in "zzzz".chars() {
+        app.update(Action::Type(c));
+    }
+    assert!(app.list.rows.is_empty());
+    app.update(Action::Confirm);
+    assert!(app.update(Action::SetStatus(Status::Done)).is_empty());
+    assert_eq!(app.popup, None);
+}
+
+#[test]
+fn a_status_change_asks_for_a_note_then_writes_the_resolved_change() {
+    let ws = Workspace::new();
+    let mut app = ws.app(Lang::En, (120, 40));
+    app.update(Action::Down);
+    app.update(Action::Down);
+    assert_eq!(selected_id(&app), "gb-2023-08-27");
+    app.update(Action::StatusPicker);
+    // The picker opens on the current status (in progress).
+    assert_eq!(app.popup, Some(Popup::StatusPicker { cursor: 1 }));
+    app.update(Action::Down);
+    app.update(Action::Down);
+    assert!(app.update(Action::Confirm).is_empty());
+    let prompt = Prompt {
+        kind: PromptKind::Note {
+            status: Some(Status::Done),
+        },
+        id: "gb-2023-08-27".into(),
+        input: String::new(),
+    };
+    assert_eq!(app.popup, Some(Popup::Prompt(prompt.clone())));
+    for c in "Xong".chars() {
+        app.update(Action::Type(c));
+    }
+    let effects = app.update(Action::Confirm);
+    assert_eq!(app.popup, None);
+    assert_eq!(
+        effects,
+        vec![Effect::Write(WriteRequest {
+            id: "gb-2023-08-27".into(),
+            change: Change {
+                status: Some(Status::Done),
+                // Done without a date is done on the as-of date.
+                done_on: Some(Some(today())),
+                deadline: None,
+                note: Some(Some("Xong".into())),
+                ..Change::default()
+            },
+            undo: false,
+            prompt: Some(Prompt {
+                input: "Xong".into(),
+                ..prompt
+            }),
+        })]
+    );
+}
+
+#[test]
+fn choosing_the_current_status_without_a_note_writes_nothing() {
+    let ws = Workspace::new();
+    let mut app = ws.app(Lang::En, (120, 40));
+    app.update(Action::SetStatus(Status::InProgress));
+    assert!(app.update(Action::Confirm).is_empty());
+    assert_eq!(app.message.as_ref().unwrap().text, "Nothing to change.");
+}
+
+#[test]
+fn undo_writes_the_inverse_of_the_last_edit() {
+    let ws = Workspace::new();
+    let mut app = ws.app(Lang::En, (120, 40));
+    assert!(app.update(Action::Undo).is_empty());
+    assert_eq!(app.message.as_ref().unwrap().text, "Nothing to undo.");
+
+    // Pretend the runner wrote "done" for the selected directive: the app only sees outcomes.
+    let index = app.list.rows[0].index;
+    let before = app.ws().directives[index].clone();
+    let change = Change {
+        status: Some(Status::Done),
+        done_on: Some(Some(today())),
+        ..Change::default()
+    };
+    // The file as the runner would have read it back after the write.
+    let directives = app
+        .ws()
+        .directives
+        .iter()
+        .filter(|d| d.file == before.file)
+        .map(|d| match d.id == before.id {
+            true => dondoc::model::Directive {
+                status: Status::Done,
+                done_on: Some(today()),
+                ..d.clone()
+            },
+            false => d.clone(),
+        })
+        .collect();
+    let file = FileRead {
+        path: FILE.into(),
+        content: FileContent::Parsed(Box::new(FileLoad {
+            file: app.ws().files[before.file].clone(),
+            directives,
+        })),
+    };
+    app.apply(Outcome::Written {
+        request: WriteRequest {
+            id: before.id.clone(),
+            change,
+            undo: false,
+            prompt: None,
+        },
+        written: Box::new(dondoc::store::write::Written {
+            path: FILE.into(),
+            before: before.clone(),
+            rebased: false,
+        }),
+        file,
+        others: vec![],
+    });
+    let message = app.message.clone().unwrap();
+    assert_eq!(message.level, Level::Info);
+    assert_eq!(
+        message.text,
+        format!(
+            "Saved {}: status in progress → done, done on 2023-10-15 ({FILE})",
+            before.id
+        )
+    );
+    assert_eq!(app.undo_entries().len(), 1);
+    let effects = app.update(Action::Undo);
+    assert_eq!(
+        effects,
+        vec![Effect::Write(WriteRequest {
+            id: before.id.clone(),
+            change: Change {
+                status: Some(Status::InProgress),
+                done_on: Some(None),
+                undo: true,
+                ..Change::default()
+            },
+            undo: true,
+            prompt: None,
+        })]
+    );
+    assert!(app.undo_entries().is_empty());
+}
+
+#[test]
+fn an_impossible_deadline_is_refused_and_the_input_kept() {
+    let ws = Workspace::new();
+    let mut app = ws.app(Lang::Vi, (120, 40));
+    app.update(Action::EditDeadline);
+    for c in "31/02/2024".chars() {
+        app.update(Action::Type(c));
+    }
+    assert!(app.update(Action::Confirm).is_empty());
+    let message = app.message.clone().unwrap();
+    assert_eq!(message.level, Level::Error);
+    assert_eq!(message.text, "Ngày 31/02/2024 không tồn tại");
+    match &app.popup {
+        Some(Popup::Prompt(p)) => assert_eq!(p.input, "31/02/2024"),
+        other => panic!("the prompt should stay open: {other:?}"),
+    }
+}
