@@ -5,6 +5,7 @@
 use super::{date_error, Context, Refused};
 use crate::author;
 use crate::dates;
+use crate::i18n::cli as text;
 use crate::report::letter::{self, Letter};
 use crate::report::{docx, html};
 use crate::store::{self, edit::LogOnly};
@@ -89,22 +90,19 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     for problem in ws.problems.iter().take(10) {
         eprintln!(
             "dondoc: {}",
-            crate::i18n::cli::warning(ctx.lang, &crate::i18n::store::problem(ctx.lang, problem))
+            text::warning(ctx.lang, &crate::i18n::store::problem(ctx.lang, problem))
         );
     }
     let owners: Vec<String> = match (&args.owner, &args.group, args.all) {
         (Some(owner), _, _) => {
             if ws.owner(owner).is_none() {
-                return Err(Usage(format!(
-                    "unknown unit \"{owner}\": not an owner id in dondoc.toml"
-                ))
-                .into());
+                return Err(Usage(text::unknown_owner(ctx.lang, owner, None)).into());
             }
             vec![owner.clone()]
         }
         (None, Some(group), _) => {
             if !ws.groups.iter().any(|g| g == group) {
-                return Err(Usage(format!("unknown group \"{group}\"")).into());
+                return Err(Usage(text::unknown_group(ctx.lang, group, &ws.groups)).into());
             }
             ws.owners
                 .iter()
@@ -113,30 +111,17 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
                 .collect()
         }
         (None, None, true) => ws.owners.iter().map(|o| o.id.clone()).collect(),
-        (None, None, false) => {
-            return Err(
-                Usage("say whom to remind: --owner ID, --group NAME or --all".into()).into(),
-            )
-        }
+        (None, None, false) => return Err(Usage(text::remind_whom(ctx.lang).into()).into()),
     };
     let today = ctx.today;
     let reply_by = reply_by.unwrap_or(today + Duration::days(7));
     if reply_by < today {
-        return Err(Usage(format!(
-            "--reply-by {reply_by} is before the letter's date {today}"
-        ))
-        .into());
+        return Err(Usage(text::reply_by_before(ctx.lang, reply_by, today)).into());
     }
     let letters = letter::letters(&ws, today, &owners);
     if letters.is_empty() {
-        return Err(Refused(format!(
-            "no directive is overdue or due soon on {today} for {}: no letter to send",
-            args.owner
-                .as_deref()
-                .or(args.group.as_deref())
-                .unwrap_or("any unit")
-        ))
-        .into());
+        let who = args.owner.as_deref().or(args.group.as_deref());
+        return Err(Refused(text::nothing_to_remind(ctx.lang, today, who)).into());
     }
 
     let name = |l: &Letter| {
@@ -153,7 +138,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
                 "{}: {} ({}: {})",
                 name(l).display(),
                 super::output::one_line(&l.name),
-                super::output::count(l.items.len(), "directive", "directives"),
+                text::directives(ctx.lang, l.items.len()),
                 l.items
                     .iter()
                     .map(|i| i.id.as_str())
@@ -161,40 +146,41 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
                     .join(", ")
             );
         }
-        println!("dry run: no letter written, no log entry");
+        println!("{}", text::remind_dry_run(ctx.lang));
         return Ok(ExitCode::SUCCESS);
     }
 
     std::fs::create_dir_all(&args.output_dir)
-        .with_context(|| format!("cannot create {}", args.output_dir.display()))?;
+        .with_context(|| text::cannot_create(ctx.lang, &args.output_dir.display().to_string()))?;
     let by = author::resolve(args.by.as_deref(), &ctx.data);
     let at = log_time(today);
     for l in &letters {
         let doc = letter::letter_document(l, &ws, today, reply_by, ctx.lang);
         let bytes = match args.format {
-            Format::Docx => docx::write(&doc, ctx.lang).context("building the letter")?,
+            Format::Docx => docx::write(&doc, ctx.lang).context(text::building_letter(ctx.lang))?,
             Format::Html => html::write_document(&doc, ctx.lang).into_bytes(),
             Format::Md => letter::markdown(&doc).into_bytes(),
         };
         let path = name(l);
         std::fs::write(&path, &bytes)
-            .with_context(|| format!("cannot write {}", path.display()))?;
+            .with_context(|| text::cannot_write(ctx.lang, &path.display().to_string()))?;
         // The letter exists: record it on each directive it lists.
         let ids: Vec<String> = l.items.iter().map(|i| i.id.clone()).collect();
         let entry = LogOnly::Reminder {
             reference: args.reference.clone(),
         };
         store::write::write_log_only(&mut ws, &ids, &entry, &by, at).map_err(|e| {
-            Refused(format!(
-                "{} written, but the reminder was not logged: {e}",
-                path.display()
+            Refused(text::reminder_not_logged(
+                ctx.lang,
+                &path.display().to_string(),
+                &crate::i18n::store::write_error(ctx.lang, &e),
             ))
         })?;
         println!(
             "{}: {} ({})",
             path.display(),
             super::output::one_line(&l.name),
-            super::output::count(ids.len(), "directive", "directives")
+            text::directives(ctx.lang, ids.len())
         );
     }
     Ok(ExitCode::SUCCESS)

@@ -779,3 +779,67 @@ pub fn done_ref_needs_done(lang: Lang, id: &str, s: Status) -> String {
         ),
     }
 }
+
+// `dondoc remind`.
+
+pub fn remind_whom(lang: Lang) -> &'static str {
+    lang.pick(
+        "say whom to remind: --owner ID, --group NAME or --all",
+        "cần chỉ rõ đôn đốc đơn vị nào: --owner MÃ, --group TÊN_KHỐI hoặc --all",
+    )
+}
+
+pub fn reply_by_before(lang: Lang, reply_by: NaiveDate, today: NaiveDate) -> String {
+    match lang {
+        Lang::En => format!("--reply-by {reply_by} is before the letter's date {today}"),
+        Lang::Vi => format!(
+            "--reply-by {} trước ngày của văn bản {}",
+            date(lang, reply_by),
+            date(lang, today)
+        ),
+    }
+}
+
+/// Nothing overdue or due soon for `who` (a unit or a group; `None`: any unit).
+pub fn nothing_to_remind(lang: Lang, today: NaiveDate, who: Option<&str>) -> String {
+    match lang {
+        Lang::En => format!(
+            "no directive is overdue or due soon on {today} for {}: no letter to send",
+            who.unwrap_or("any unit")
+        ),
+        Lang::Vi => format!(
+            "{} có nhiệm vụ quá hạn hoặc sắp đến hạn vào ngày {}: không có văn bản đôn đốc nào cần gửi",
+            who.map_or("không đơn vị nào".to_string(), |w| format!("{w} không")),
+            date(lang, today)
+        ),
+    }
+}
+
+/// "2 directives", "2 nhiệm vụ".
+pub fn directives(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::En => count(n, terms::DIRECTIVE.0, terms::DIRECTIVES.0),
+        Lang::Vi => format!("{n} {}", terms::DIRECTIVES.1),
+    }
+}
+
+pub fn remind_dry_run(lang: Lang) -> &'static str {
+    lang.pick(
+        "dry run: no letter written, no log entry",
+        "chạy thử: không ghi văn bản nào, không ghi nhật ký",
+    )
+}
+
+pub fn building_letter(lang: Lang) -> &'static str {
+    lang.pick("building the letter", "tạo văn bản đôn đốc")
+}
+
+/// The letter was written but its log entries were not.
+pub fn reminder_not_logged(lang: Lang, path: &str, reason: &str) -> String {
+    match lang {
+        Lang::En => format!("{path} written, but the reminder was not logged: {reason}"),
+        Lang::Vi => {
+            format!("đã ghi {path}, nhưng chưa ghi được việc đôn đốc vào nhật ký: {reason}")
+        }
+    }
+}
