@@ -168,13 +168,14 @@ fn list_json_has_every_field_with_nulls_and_dates() {
     let d1 = by_id["gb-2023-08-01"];
     assert_eq!(d1["owner"], "so-nnptnt");
     assert_eq!(d1["support"], serde_json::json!([]));
-    assert_eq!(d1["issued_by"], "Hoàng Duy Chinh");
+    // Set by the conference: the [source]'s issued_by.
+    assert_eq!(d1["issued_by"], "Thường trực Tỉnh ủy");
     assert_eq!(d1["deadline"], "2023-09-30");
     assert_eq!(d1["status"], "done");
     assert_eq!(d1["done_on"], "2023-09-28");
     assert_eq!(d1["timeliness"], "on_time");
     assert_eq!(d1["file"], SAMPLE);
-    assert_eq!(d1["line"], 13);
+    assert_eq!(d1["line"], 17);
     // Ongoing: no deadline, not done: nulls, not missing keys.
     let d2 = by_id["gb-2023-08-02"];
     assert_eq!(d2["deadline"], Value::Null);
@@ -532,8 +533,8 @@ fn show_prints_everything_with_the_log() {
         "Thực hiện tốt công tác dự báo, chủ động ứng phó",
         "Hội nghị giao ban Thường trực Tỉnh ủy",
         "2023-08-25, Thông báo số 1234-TB/TU (minh họa)",
-        "File:      2023/giao-ban-2023-08-25.toml:50",
-        "Issued by: Hoàng Duy Chinh",
+        "File:      2023/giao-ban-2023-08-25.toml:52",
+        "Issued by: Thường trực Tỉnh ủy",
         "Lead unit: Sở Nông nghiệp và Phát triển nông thôn (so-nnptnt)",
         "Bộ Chỉ huy Quân sự tỉnh Bắc Kạn (bchqs)",
         "(so-gtvt)",
@@ -1115,7 +1116,7 @@ fn validate_reports_every_problem_with_its_position() {
         stdout,
         "bad/conflict.toml:3:1: git conflict marker: resolve the merge conflict in this file\n\
          bad/date.toml:8:12: TOML syntax: invalid date, expected day between 01 and 28\n\
-         bad/dup.toml:5:6: duplicate id \"gb-2023-08-01\": already used at 2023/giao-ban-2023-08-25.toml:13\n\
+         bad/dup.toml:5:6: duplicate id \"gb-2023-08-01\": already used at 2023/giao-ban-2023-08-25.toml:17\n\
          bad/empty.toml:1:1: empty file: a directive file needs [source] and [[directive]]\n\
          bad/latin1.toml:2:11: invalid UTF-8: save the file as UTF-8\n\
          bad/owner.toml:7:9: unknown owner \"khong-co\": not in dondoc.toml\n\

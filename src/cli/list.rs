@@ -33,6 +33,10 @@ pub struct Args {
     /// Output format
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
+    /// List the directives as they stood on this date (status, deadline, done date from the
+    /// log; those created later are left out), with timeliness on that date
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+    pub as_of: Option<String>,
 }
 
 pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
@@ -48,7 +52,22 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         .as_deref()
         .map(|t| parse_timeliness(lang, t))
         .transpose()?;
-    let ws = store::load(&ctx.data)?;
+    // Relative dates count from the as-of date given globally (--today), as in `report`.
+    let as_of = args
+        .as_of
+        .as_deref()
+        .map(|s| {
+            crate::dates::parse_as_of(s, ctx.today, ctx.today)
+                .map_err(|e| super::date_error(lang, "--as-of", &e))
+        })
+        .transpose()?;
+    let mut ws = store::load(&ctx.data)?;
+    let mut ctx = ctx.clone();
+    if let Some(date) = as_of {
+        ws = crate::report::state::workspace_on(&ws, date);
+        ctx.today = date;
+    }
+    let ctx = &ctx;
     let filter = Filter {
         owner: args
             .owner

@@ -12,6 +12,7 @@ pub mod merge_driver;
 pub mod new;
 pub mod output;
 pub mod owner;
+pub mod remind;
 pub mod report;
 pub mod set;
 pub mod show;
@@ -68,6 +69,8 @@ pub enum Command {
     Init(init::Args),
     /// Report on timeliness by unit for a period
     Report(report::Args),
+    /// Reminder letters to units with directives overdue or due soon (logged)
+    Remind(remind::Args),
     /// Commit dondoc's changes, pull --rebase and push
     Sync(sync::Args),
     /// Three-way merge of one directive file (run by git)
@@ -162,6 +165,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Validate(a)) => validate::run(&ctx, a),
         Some(Command::Init(a)) => init::run(&ctx, a),
         Some(Command::Report(a)) => report::run(&ctx, a),
+        Some(Command::Remind(a)) => remind::run(&ctx, a),
         Some(Command::Sync(a)) => sync::run(&ctx, a),
         Some(Command::MergeDriver(a)) => merge_driver::run(&ctx, a),
         Some(Command::GitSetup(a)) => git_setup::run(&ctx, a),

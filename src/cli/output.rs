@@ -142,7 +142,7 @@ impl<'a> Record<'a> {
             text: &d.text,
             owner: &d.owner,
             support: &d.support,
-            issued_by: d.issued_by.as_deref(),
+            issued_by: d.issued_by.as_deref().or(file.source.issued_by.as_deref()),
             deadline: d.deadline,
             status: d.status.as_str(),
             done_on: d.done_on,

@@ -93,7 +93,8 @@ fn print(
     }
     field(out, l.source, &source)?;
     field(out, l.file, &format!("{}:{}", file.path, d.line))?;
-    field(out, l.issued_by, d.issued_by.as_deref().unwrap_or(l.none))?;
+    let issued_by = d.issued_by.as_deref().or(file.source.issued_by.as_deref());
+    field(out, l.issued_by, issued_by.unwrap_or(l.none))?;
     field(out, l.lead, &unit(lang, ws, &d.owner))?;
     let support = if d.support.is_empty() {
         l.none.to_string()

@@ -264,6 +264,28 @@ pub fn log_changes(lang: Lang, e: &LogEntry, extension: bool) -> Vec<String> {
             Lang::Vi => format!("{}: {n}", terms::NOTE.1),
         });
     }
+    // Format 1.1: the entry's kind and the documents behind it, by their keys.
+    if e.created {
+        changes.push(lang.pick("created", "tạo mới").to_string());
+    }
+    if e.undo {
+        changes.push(lang.pick("undo", "hoàn tác").to_string());
+    }
+    if e.reminder {
+        changes.push(
+            lang.pick("reminder sent", "đã gửi văn bản đôn đốc")
+                .to_string(),
+        );
+    }
+    for (key, value) in [
+        (("reason", "lý do"), &e.reason),
+        (("ref", "số văn bản"), &e.reference),
+        (("approved_by", "người duyệt"), &e.approved_by),
+    ] {
+        if let Some(v) = value {
+            changes.push(format!("{}: {v}", lang.pick(key.0, key.1)));
+        }
+    }
     changes
 }
 
@@ -533,15 +555,38 @@ pub fn not_committed(lang: Lang, e: &str) -> String {
 
 // `report`.
 
-pub fn xlsx_needs_output(lang: Lang) -> String {
+/// `format` is `xlsx` or `docx`: both write a binary file.
+pub fn binary_needs_output(lang: Lang, format: &str) -> String {
     match lang {
-        Lang::En => "--format xlsx writes a binary file: give it a name with --output FILE".into(),
-        Lang::Vi => "--format xlsx ghi ra tệp nhị phân: hãy đặt tên tệp bằng --output TỆP".into(),
+        Lang::En => {
+            format!("--format {format} writes a binary file: give it a name with --output FILE")
+        }
+        Lang::Vi => {
+            format!("--format {format} ghi ra tệp nhị phân: hãy đặt tên tệp bằng --output TỆP")
+        }
     }
 }
 
 pub fn building_workbook(lang: Lang) -> &'static str {
     lang.pick("building the workbook", "tạo tệp xlsx")
+}
+
+pub fn building_document(lang: Lang) -> &'static str {
+    lang.pick("building the document", "tạo tệp docx")
+}
+
+pub fn compare_needs_period(lang: Lang) -> &'static str {
+    lang.pick(
+        "--compare needs a period (--month, --quarter or --from/--to)",
+        "--compare cần một kỳ báo cáo (--month, --quarter hoặc --from/--to)",
+    )
+}
+
+pub fn quiet_days_too_small(lang: Lang) -> &'static str {
+    lang.pick(
+        "--quiet-days must be at least 1",
+        "--quiet-days phải từ 1 trở lên",
+    )
 }
 
 pub fn cannot_write(lang: Lang, path: &str) -> String {
@@ -917,5 +962,69 @@ pub fn cannot_read_stdin(lang: Lang, e: &std::io::Error) -> String {
     match lang {
         Lang::En => format!("--text -: cannot read stdin: {e}"),
         Lang::Vi => format!("--text -: không đọc được đầu vào chuẩn (stdin): {e}"),
+    }
+}
+
+// `dondoc remind`.
+
+pub fn remind_whom(lang: Lang) -> &'static str {
+    lang.pick(
+        "say whom to remind: --owner ID, --group NAME or --all",
+        "cần chỉ rõ đôn đốc đơn vị nào: --owner MÃ, --group TÊN_KHỐI hoặc --all",
+    )
+}
+
+pub fn reply_by_before(lang: Lang, reply_by: NaiveDate, today: NaiveDate) -> String {
+    match lang {
+        Lang::En => format!("--reply-by {reply_by} is before the letter's date {today}"),
+        Lang::Vi => format!(
+            "--reply-by {} trước ngày của văn bản {}",
+            date(lang, reply_by),
+            date(lang, today)
+        ),
+    }
+}
+
+/// Nothing overdue or due soon for `who` (a unit or a group; `None`: any unit).
+pub fn nothing_to_remind(lang: Lang, today: NaiveDate, who: Option<&str>) -> String {
+    match lang {
+        Lang::En => format!(
+            "no directive is overdue or due soon on {today} for {}: no letter to send",
+            who.unwrap_or("any unit")
+        ),
+        Lang::Vi => format!(
+            "{} có nhiệm vụ quá hạn hoặc sắp đến hạn vào ngày {}: không có văn bản đôn đốc nào cần gửi",
+            who.map_or("không đơn vị nào".to_string(), |w| format!("{w} không")),
+            date(lang, today)
+        ),
+    }
+}
+
+/// "2 directives", "2 nhiệm vụ".
+pub fn directives(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::En => count(n, terms::DIRECTIVE.0, terms::DIRECTIVES.0),
+        Lang::Vi => format!("{n} {}", terms::DIRECTIVES.1),
+    }
+}
+
+pub fn remind_dry_run(lang: Lang) -> &'static str {
+    lang.pick(
+        "dry run: no letter written, no log entry",
+        "chạy thử: không ghi văn bản nào, không ghi nhật ký",
+    )
+}
+
+pub fn building_letter(lang: Lang) -> &'static str {
+    lang.pick("building the letter", "tạo văn bản đôn đốc")
+}
+
+/// The letter was written but its log entries were not.
+pub fn reminder_not_logged(lang: Lang, path: &str, reason: &str) -> String {
+    match lang {
+        Lang::En => format!("{path} written, but the reminder was not logged: {reason}"),
+        Lang::Vi => {
+            format!("đã ghi {path}, nhưng chưa ghi được việc đôn đốc vào nhật ký: {reason}")
+        }
     }
 }

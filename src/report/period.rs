@@ -11,7 +11,6 @@
 //! With no period at all, every directive is covered.
 
 use crate::i18n::Lang;
-use crate::model::Directive;
 use chrono::{Datelike, NaiveDate};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,6 +99,34 @@ impl Period {
         })
     }
 
+    /// The period of the same length just before: the previous month or quarter, or as many
+    /// days before a range.
+    pub fn previous(&self) -> Period {
+        match self.kind {
+            PeriodKind::Month | PeriodKind::Quarter => {
+                let months = if self.kind == PeriodKind::Month { 1 } else { 3 };
+                let from = self
+                    .from
+                    .checked_sub_months(chrono::Months::new(months))
+                    .unwrap_or(self.from);
+                Period {
+                    from,
+                    to: self.from.pred_opt().unwrap_or(self.from),
+                    kind: self.kind,
+                }
+            }
+            PeriodKind::Range => {
+                let days = (self.to - self.from).num_days() + 1;
+                let to = self.from.pred_opt().unwrap_or(self.from);
+                Period {
+                    from: to - chrono::Duration::days(days - 1),
+                    to,
+                    kind: self.kind,
+                }
+            }
+        }
+    }
+
     pub fn contains(&self, date: NaiveDate) -> bool {
         self.from <= date && date <= self.to
     }
@@ -166,20 +193,22 @@ pub enum Inclusion {
     OngoingFromPeriod,
 }
 
-/// Whether `d` (from a source dated `source_date`) belongs in a report on `period` as of
-/// `as_of`, and why; `None` when it does not.
+/// Whether a directive with this deadline and state on `as_of` (from a source dated
+/// `source_date`) belongs in a report on `period` by the due-date rule, and why; `None` when
+/// it does not.
 pub fn inclusion(
     period: Option<&Period>,
-    d: &Directive,
+    deadline: Option<NaiveDate>,
+    not_done: bool,
     source_date: Option<NaiveDate>,
     as_of: NaiveDate,
 ) -> Option<Inclusion> {
     let Some(period) = period else {
         return Some(Inclusion::Everything);
     };
-    match d.deadline {
+    match deadline {
         Some(deadline) if period.contains(deadline) => Some(Inclusion::DueInPeriod),
-        Some(deadline) if deadline < period.from && d.status.is_open() && as_of > deadline => {
+        Some(deadline) if deadline < period.from && not_done && as_of > deadline => {
             Some(Inclusion::OverdueFromBefore)
         }
         Some(_) => None,

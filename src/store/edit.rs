@@ -611,3 +611,86 @@ fn indent_keys(table: &mut Table, indent: Option<&str>) {
         }
     }
 }
+
+/// A log entry that changes no field: a reminder letter sent about a directive.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LogOnly {
+    /// `reminder = true`, with the letter's number as `ref`.
+    Reminder { reference: Option<String> },
+}
+
+/// Appends the same `LogOnly` entry to each of `ids` in one directive file (one write for
+/// the whole file). Every id must be a `[[directive]]` of the file.
+pub fn apply_log_only(
+    original: &str,
+    ids: &[String],
+    entry: &LogOnly,
+    by: &str,
+    at: DateTime<FixedOffset>,
+) -> Result<String, ApplyError> {
+    let (bom, body) = match original.strip_prefix(text::BOM) {
+        Some(rest) => (text::BOM, rest),
+        None => ("", original),
+    };
+    if text::conflict_marker(body).is_some() {
+        return Err(ApplyError::Conflict);
+    }
+    let mut doc: DocumentMut = body
+        .parse()
+        .map_err(|e: toml_edit::TomlError| ApplyError::Parse(e.message().to_string()))?;
+    let edit = |id: &str| Edit {
+        id: id.to_string(),
+        change: Change::default(),
+        by: by.to_string(),
+        at,
+    };
+    for id in ids {
+        if is_inline_directive(&doc, id) {
+            return Err(ApplyError::Inline(id.clone()));
+        }
+        let table = find_directive(&mut doc, id).ok_or_else(|| ApplyError::NotFound(id.clone()))?;
+        append_log(table, &edit(id), &[]);
+        let LogOnly::Reminder { reference } = entry;
+        let mut keys = vec![("reminder", Value::from(true))];
+        if let Some(r) = reference {
+            keys.push(("ref", string_value(r)));
+        }
+        // The entry append_log just wrote: the last one, in whichever style the log has.
+        match table.get_mut("log") {
+            Some(Item::ArrayOfTables(list)) => {
+                if let Some(last) = list.iter_mut().last() {
+                    let indent = last
+                        .key("by")
+                        .and_then(|k| k.leaf_decor().prefix())
+                        .and_then(|p| p.as_str())
+                        .map(str::to_string);
+                    for (key, value) in keys {
+                        last.insert(key, Item::Value(value));
+                        if let (Some(indent), Some(mut k)) = (&indent, last.key_mut(key)) {
+                            k.leaf_decor_mut().set_prefix(indent);
+                        }
+                    }
+                }
+            }
+            Some(Item::Value(Value::Array(array))) => {
+                if let Some(Value::InlineTable(last)) = array.iter_mut().last() {
+                    for (key, value) in keys {
+                        last.insert(key, value);
+                    }
+                }
+            }
+            _ => return Err(ApplyError::NotFound(id.clone())),
+        }
+    }
+    let mut out = String::with_capacity(original.len() + 200 * ids.len());
+    out.push_str(bom);
+    out.push_str(&doc.to_string());
+    if body.contains("\r\n") {
+        out = if has_lone_lf(body) {
+            text::restore_line_endings(original, &out)
+        } else {
+            text::to_crlf(&out)
+        };
+    }
+    Ok(out)
+}

@@ -207,6 +207,110 @@ pub fn write_to_disk(ws: &Workspace, edit: &Edit) -> Result<Written, WriteError>
     })
 }
 
+/// Writes the same log-only entry (a reminder) on each of `ids`: one write per file, each
+/// checked like [`write_edit`] (not broken, and each directive as `ws` read it). Returns the
+/// files written; on an error, the files before it stay written and `ws` has them reloaded.
+pub fn write_log_only(
+    ws: &mut Workspace,
+    ids: &[String],
+    entry: &edit::LogOnly,
+    by: &str,
+    at: chrono::DateTime<chrono::FixedOffset>,
+) -> Result<Vec<String>, WriteError> {
+    let mut by_file: Vec<(usize, Vec<String>)> = Vec::new();
+    for id in ids {
+        let d = ws
+            .directive(id)
+            .ok_or_else(|| WriteError::UnknownId(id.clone()))?;
+        match by_file.iter_mut().find(|(f, _)| *f == d.file) {
+            Some((_, list)) => list.push(id.clone()),
+            None => by_file.push((d.file, vec![id.clone()])),
+        }
+    }
+    let mut written = Vec::new();
+    for (file, ids) in by_file {
+        let rel = ws.files[file].path.clone();
+        let result = write_log_only_file(ws, file, &ids, entry, by, at);
+        ws.reload_file(&rel);
+        result?;
+        written.push(rel);
+    }
+    Ok(written)
+}
+
+fn write_log_only_file(
+    ws: &Workspace,
+    file: usize,
+    ids: &[String],
+    entry: &edit::LogOnly,
+    by: &str,
+    at: chrono::DateTime<chrono::FixedOffset>,
+) -> Result<(), WriteError> {
+    let f = &ws.files[file];
+    let rel = f.path.clone();
+    if let Some(reason) = &f.broken {
+        return Err(WriteError::Broken {
+            path: rel,
+            reason: reason.clone(),
+        });
+    }
+    let full = ws.root.join(&rel);
+    let _lock = WorkspaceLock::acquire(&ws.root).map_err(|e| WriteError::io(&rel, e))?;
+    let bytes = fs::read(&full).map_err(|e| WriteError::io(&rel, e))?;
+    if text::fingerprint(&bytes) != f.fingerprint {
+        let owners: HashSet<String> = ws.owners.iter().map(|o| o.id.clone()).collect();
+        let on_disk = load_file(&rel, Ok(bytes.clone()), Some(&owners));
+        if let Some(reason) = on_disk.file.broken {
+            return Err(WriteError::Broken { path: rel, reason });
+        }
+        for id in ids {
+            let current = ws
+                .directive(id)
+                .ok_or_else(|| WriteError::UnknownId(id.clone()))?;
+            let Some(disk) = on_disk.directives.iter().find(|d| d.id == *id) else {
+                return Err(WriteError::Gone {
+                    path: rel,
+                    id: id.clone(),
+                });
+            };
+            if !disk.same_content(current) {
+                let by = disk
+                    .last_author()
+                    .filter(|b| !b.is_empty())
+                    .map(str::to_string);
+                return Err(WriteError::Stale {
+                    path: rel,
+                    id: id.clone(),
+                    by,
+                });
+            }
+        }
+    }
+    let original = std::str::from_utf8(&bytes).map_err(|_| WriteError::Broken {
+        path: rel.clone(),
+        reason: ProblemKind::InvalidUtf8,
+    })?;
+    let first = ids.first().cloned().unwrap_or_default();
+    let updated =
+        edit::apply_log_only(original, ids, entry, by, at).map_err(|source| WriteError::Apply {
+            path: rel.clone(),
+            id: first.clone(),
+            source,
+        })?;
+    let check = load_file(&rel, Ok(updated.clone().into_bytes()), None);
+    if let Some(reason) = check.file.broken {
+        return Err(WriteError::Apply {
+            path: rel,
+            id: first,
+            source: ApplyError::Invalid(reason),
+        });
+    }
+    atomic_write(&full, updated.as_bytes()).map_err(|e| match e.kind() {
+        std::io::ErrorKind::PermissionDenied => WriteError::ReadOnly { path: rel.clone() },
+        _ => WriteError::io(&rel, e),
+    })
+}
+
 /// Writes `bytes` to a temporary file beside `path`, flushes it and renames it over `path`,
 /// keeping the old file's permissions. A read-only file is refused, not replaced.
 pub fn atomic_write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {

@@ -92,7 +92,7 @@ fn lines<'a>(app: &'a App, d: &'a Directive, theme: &Theme) -> Vec<Line<'a>> {
             theme.warning(),
         )));
     }
-    if let Some(by) = &d.issued_by {
+    if let Some(by) = d.issued_by.as_ref().or(file.source.issued_by.as_ref()) {
         out.push(Line::from(vec![label(t::ISSUED_BY), value(by)]));
     }
     out.push(Line::from(vec![
