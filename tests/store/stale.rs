@@ -1,6 +1,6 @@
 //! The file changed on disk between load and write (another office's push, a hand edit).
 
-use crate::common::*;
+use crate::store::common::*;
 use dondoc::model::Status;
 use dondoc::store::edit::{apply, Change, Edit};
 use dondoc::store::write::{write_edit, WriteError};

@@ -1,7 +1,7 @@
 //! Key sequences against the files on disk.
 
 use super::*;
-use crate::screens::make_read_only;
+use crate::tui::screens::make_read_only;
 
 fn keys(ws: &Workspace, lang: Lang, script: &str) -> App {
     let mut app = ws.app(lang, (120, 40));

@@ -1,7 +1,7 @@
 //! Live reload, git status, commit on edit, sync.
 
 use super::*;
-use crate::pty::PtyRun;
+use crate::tui::pty::PtyRun;
 
 use dondoc::git::status::{GitStatus, Operation};
 use dondoc::git::sync::{Step, SyncOutcome, SyncProblem};

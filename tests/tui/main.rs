@@ -195,10 +195,11 @@ fn snapshot_screens(name: &str, keys: &str, setup: impl Fn(&Workspace)) {
     }
 }
 
-/// One screen against `tests/tui/snapshots/tui__{name}.snap`. Called here, in the crate's
-/// root module, so every snapshot keeps the `tui__` name whichever module takes it.
+/// One screen against `tests/tui/snapshots/tui__{name}.snap`, whichever module takes it.
 fn snapshot(name: &str, screen: TestBackend) {
-    insta::assert_snapshot!(name, screen);
+    let mut settings = insta::Settings::clone_current();
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| insta::assert_snapshot!(format!("tui__{name}"), screen));
 }
 
 mod dashboard;
