@@ -3,6 +3,7 @@
 //! compares the files on disk with the expected text (every other byte unchanged) and ends
 //! with `validate` clean.
 
+use crate::common::copy_dir;
 use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
@@ -92,19 +93,6 @@ impl Fixture {
         all.into_iter()
             .find(|d| d["id"] == id)
             .unwrap_or_else(|| panic!("{id} not listed"))
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
     }
 }
 

@@ -2,6 +2,7 @@
 //! Every run gets its own HOME and XDG_CONFIG_HOME so a real user config never interferes,
 //! and `--today 2023-10-15` so timeliness is fixed.
 
+use crate::common::copy_dir;
 use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
@@ -101,19 +102,6 @@ impl Fixture {
             .iter()
             .map(|d| d["id"].as_str().unwrap().to_string())
             .collect()
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
     }
 }
 

@@ -2,6 +2,7 @@
 //! remote and two clones, each with its own clerk, running the built `dondoc` binary as the
 //! merge driver and for `sync`.
 
+use crate::common::{copy_dir, git};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use dondoc::model::{Status, Workspace};
 use dondoc::store::edit::{Change, Edit};
@@ -49,21 +50,6 @@ fn hermetic_env() {
     });
 }
 
-fn git(dir: &Path, args: &[&str]) -> String {
-    let out = Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "git {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
 fn dondoc(dir: &Path, args: &[&str]) -> (i32, String, String) {
     let out = Command::new(DONDOC)
         .arg("--data")
@@ -76,19 +62,6 @@ fn dondoc(dir: &Path, args: &[&str]) -> (i32, String, String) {
         String::from_utf8_lossy(&out.stdout).into_owned(),
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 /// A bare remote seeded with the sample workspace, and two clones set up for two clerks.

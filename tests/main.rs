@@ -1,6 +1,8 @@
 //! Every integration test in one binary (one link instead of eight), one module per area.
 //! Each works on real files in temporary folders: a copy of `data/`, fixtures, git clones.
 
+mod common;
+
 mod author;
 mod cli;
 mod git;

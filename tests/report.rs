@@ -1,6 +1,7 @@
 //! `dondoc report`: figures checked against counts made by hand from the sample data, period
 //! selection at every boundary, each output format read back, and the edge cases.
 
+use crate::common::copy_dir;
 use assert_cmd::Command;
 use chrono::NaiveDate;
 use dondoc::i18n::Lang;
@@ -1679,19 +1680,6 @@ fn the_html_document_has_the_same_frame_and_is_well_formed() {
 // ---------------------------------------------------------------------------------------
 // Reminder letters
 // ---------------------------------------------------------------------------------------
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
 
 fn remind(data: &Path, args: &[&str]) -> Command {
     let mut cmd = dondoc();

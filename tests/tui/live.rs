@@ -3,6 +3,7 @@
 use super::*;
 use crate::tui::pty::PtyRun;
 
+pub(crate) use crate::common::git;
 use dondoc::git::status::{GitStatus, Operation};
 use dondoc::git::sync::{Step, SyncOutcome, SyncProblem};
 use dondoc::tui::app::GitState;
@@ -359,22 +360,6 @@ fn a_sync_runs_once_at_a_time_and_marks_what_others_changed() {
         .unwrap()
         .text
         .contains("không nằm trong kho git"));
-}
-
-pub(crate) fn git(dir: &Path, args: &[&str]) -> String {
-    let out = std::process::Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args(args)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
 }
 
 #[test]
