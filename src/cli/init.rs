@@ -39,7 +39,11 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
 
     std::fs::create_dir_all(example.parent().unwrap_or(dir))
         .with_context(|| format!("cannot create {shown}"))?;
-    write_new(&dir.join(CONFIG_FILE), &config_template(ctx.lang))?;
+    let zone = machine_zone(std::env::var("TZ").ok().as_deref());
+    write_new(
+        &dir.join(CONFIG_FILE),
+        &config_template(ctx.lang, zone.as_deref()),
+    )?;
     write_new(&example, &example_template(ctx.lang, ctx.today))?;
     // Inside a git repository, register the merge driver too; elsewhere `.gitattributes`
     // waits for `dondoc git-setup` in the clone.
@@ -68,9 +72,32 @@ fn write_new(path: &Path, content: &str) -> anyhow::Result<()> {
         .with_context(|| format!("cannot write {}", path.display()))
 }
 
-fn config_template(lang: Lang) -> String {
+/// The IANA name of this machine's zone: `TZ` when it names one (`Asia/Ho_Chi_Minh`,
+/// `:Asia/Ho_Chi_Minh`), else what `/etc/localtime` points to.
+fn machine_zone(tz: Option<&str>) -> Option<String> {
+    let from_env = tz
+        .map(|t| t.trim().trim_start_matches(':'))
+        .filter(|t| crate::clock::Zone::named(t).is_some())
+        .map(str::to_string);
+    from_env.or_else(|| {
+        iana_time_zone::get_timezone()
+            .ok()
+            .filter(|t| crate::clock::Zone::named(t).is_some())
+    })
+}
+
+/// The `timezone` line: set to the machine's zone when known, else an example to uncomment.
+fn timezone_line(zone: Option<&str>) -> String {
+    match zone {
+        Some(z) => format!("timezone = \"{z}\"\n"),
+        None => "# timezone = \"Asia/Ho_Chi_Minh\"\n".to_string(),
+    }
+}
+
+fn config_template(lang: Lang, zone: Option<&str>) -> String {
+    let tz = timezone_line(zone);
     match lang {
-        Lang::En => r#"# dondoc workspace settings and the registry of units (format version 1).
+        Lang::En => r#"# dondoc workspace settings and the registry of units (format version 1.1).
 # Every other *.toml file below this folder is a directive file: one meeting or notice each.
 
 # Shown in the title bar.
@@ -79,6 +106,9 @@ title = "Follow-up of briefing conclusions"
 # A deadline this many days away or fewer counts as "due soon" (default 7).
 due_soon_days = 7
 
+# The office's time zone (an IANA name): "today", "+N days" and the time written in every
+# log entry follow it, whatever the zone of the machine dondoc runs on.
+{tz}
 # Sharing through git (see `dondoc sync`): commit each change dondoc writes.
 # [git]
 # commit = true
@@ -101,9 +131,9 @@ name = "Sở Tài chính (department of finance)"
 short = "Sở TC"
 group = "Sở, ban, ngành"
 "#
-        .to_string(),
+        .replace("{tz}\n", &tz),
         Lang::Vi => {
-            r#"# Cài đặt không gian làm việc dondoc và danh mục đơn vị (định dạng phiên bản 1).
+            r#"# Cài đặt không gian làm việc dondoc và danh mục đơn vị (định dạng phiên bản 1.1).
 # Mỗi tệp *.toml khác trong thư mục này là một tệp chỉ đạo: một cuộc họp hoặc một thông báo.
 
 # Hiện trên thanh tiêu đề.
@@ -112,6 +142,9 @@ title = "Theo dõi kết luận giao ban"
 # Còn từ chừng này ngày trở xuống đến hạn thì tính là "sắp đến hạn" (mặc định 7).
 due_soon_days = 7
 
+# Múi giờ của văn phòng (tên IANA): "hôm nay", "+N ngày" và giờ ghi trong nhật ký theo múi
+# giờ này, dù máy chạy dondoc đặt múi giờ nào.
+{tz}
 # Chia sẻ qua git (xem `dondoc sync`): ghi commit mỗi thay đổi dondoc ghi ra.
 # [git]
 # commit = true
@@ -133,7 +166,7 @@ name = "Sở Tài chính"
 short = "Sở TC"
 group = "Sở, ban, ngành"
 "#
-            .to_string()
+            .replace("{tz}\n", &tz)
         }
     }
 }

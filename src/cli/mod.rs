@@ -19,6 +19,7 @@ pub mod sync;
 pub mod units;
 pub mod validate;
 
+use crate::clock::{Clock, Zone};
 use crate::config::{self, UserConfig};
 pub use crate::context::Context;
 use crate::dates::{self, DateError};
@@ -126,25 +127,42 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     }
 }
 
+/// The office's clock: the workspace's `timezone` (else the machine's zone), at the system's
+/// time or, for tests and demonstrations, at `now` (`DONDOC_NOW=2023-10-14T18:30:00Z`).
+fn office_clock(data: &std::path::Path, now: Option<&str>) -> anyhow::Result<Clock> {
+    let zone = Zone::from_setting(crate::store::timezone_setting(data).as_deref());
+    Ok(match now.filter(|s| !s.trim().is_empty()) {
+        None => Clock::system(zone),
+        Some(s) => {
+            let instant = crate::clock::parse_instant(s).ok_or_else(|| {
+                anyhow::anyhow!("DONDOC_NOW: \"{s}\" is not a time such as 2023-10-14T18:30:00Z")
+            })?;
+            Clock::fixed(instant, zone)
+        }
+    })
+}
+
 fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
     let config_file = config::config_path();
     let config = UserConfig::load(config_file.as_deref()).context("config file")?;
     let lang = Lang::choose(cli.lang, config.lang);
-    let clock = chrono::Local::now().date_naive();
+    let data = config.data_dir(
+        cli.data.as_deref(),
+        std::env::var_os("DONDOC_DATA").map(PathBuf::from),
+    );
+    let clock = office_clock(&data, std::env::var("DONDOC_NOW").ok().as_deref())?;
+    let calendar = clock.today();
     let today = match cli.today.as_deref() {
-        Some(s) => {
-            dates::parse_as_of(s, clock, clock).map_err(|e| date_error(lang, "--today", &e))?
-        }
-        None => clock,
+        Some(s) => dates::parse_as_of(s, calendar, calendar)
+            .map_err(|e| date_error(lang, "--today", &e))?,
+        None => calendar,
     };
     let ctx = Context {
-        data: config.data_dir(
-            cli.data.as_deref(),
-            std::env::var_os("DONDOC_DATA").map(PathBuf::from),
-        ),
+        data,
         today,
         lang,
         config,
+        clock,
     };
     match cli.command {
         None => Ok(match crate::tui::run(&ctx)? {

@@ -17,5 +17,6 @@ pub mod text;
 pub mod undo;
 pub mod write;
 
+pub use config_file::timezone_setting;
 pub use files::is_directive_file;
 pub use load::{load, LoadError, CONFIG_FILE};

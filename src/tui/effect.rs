@@ -133,7 +133,7 @@ impl Runner {
     pub fn new(author: String) -> Runner {
         Runner {
             author,
-            clock: Box::new(|| chrono::Local::now().fixed_offset()),
+            clock: Box::new(|| crate::clock::Clock::default().now()),
             editor: Box::new(|text| edit_in_editor(&editor_command(), text)),
             commit: None,
             events: None,

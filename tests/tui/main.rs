@@ -201,6 +201,7 @@ fn snapshot(name: &str, screen: TestBackend) {
     insta::assert_snapshot!(name, screen);
 }
 
+mod clock;
 mod dashboard;
 mod event_loop;
 mod keys;
