@@ -1335,3 +1335,62 @@ fn a_malformed_dondoc_now_is_a_usage_error() {
         .code(2)
         .stderr(predicate::str::contains("DONDOC_NOW"));
 }
+
+// ---------------------------------------------------------------------------------------------
+// what a terminal user expects: completions, a man page, the version
+
+#[test]
+fn completions_for_each_shell_name_every_command() {
+    let f = Fixture::new();
+    for (shell, mark) in [
+        ("bash", "complete -F _dondoc"),
+        ("zsh", "#compdef dondoc"),
+        ("fish", "complete -c dondoc"),
+    ] {
+        let out = f.run(&["completions", shell]).assert().success();
+        let script = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+        assert!(script.contains(mark), "{shell}: {script}");
+        for command in ["list", "set", "report", "completions", "man"] {
+            assert!(script.contains(command), "{shell} lacks {command}");
+        }
+    }
+    // The bash script is valid bash, as it is meant to be sourced.
+    let out = f.run(&["completions", "bash"]).assert().success();
+    let path = f.tmp.path().join("dondoc.bash");
+    fs::write(&path, &out.get_output().stdout).unwrap();
+    if let Ok(status) = std::process::Command::new("bash")
+        .arg("-n")
+        .arg(&path)
+        .status()
+    {
+        assert!(status.success(), "bash -n refused the script");
+    }
+    f.run(&["completions", "tcsh"]).assert().code(2);
+}
+
+#[test]
+fn the_man_page_documents_the_commands() {
+    let f = Fixture::new();
+    let out = f.run(&["man"]).assert().success();
+    let page = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(page.starts_with(".ie"), "{page}");
+    assert!(page.contains(".TH dondoc 1"), "{page}");
+    assert!(page.contains("\\-\\-data"), "{page}");
+    assert!(page.contains("completions"), "{page}");
+    let dir = f.tmp.path().join("man1");
+    f.run(&["man", "--dir"]).arg(&dir).assert().success();
+    for name in ["dondoc.1", "dondoc-list.1", "dondoc-set.1", "dondoc-report.1"] {
+        let text = fs::read_to_string(dir.join(name)).unwrap();
+        assert!(text.contains(".TH"), "{name}");
+    }
+}
+
+#[test]
+fn version_names_the_workspace_format() {
+    let f = Fixture::new();
+    f.bare()
+        .arg("--version")
+        .assert()
+        .success()
+        .stdout(predicate::str::ends_with("(workspace format 1.1)\n"));
+}

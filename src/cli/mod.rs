@@ -3,11 +3,13 @@
 //! Exit codes: 0 ok, 1 problems found or edit refused ([`Refused`]), 2 usage or I/O error.
 
 pub mod add;
+pub mod completions;
 pub mod edit;
 pub mod git_setup;
 pub mod import;
 pub mod init;
 pub mod list;
+pub mod man;
 pub mod merge_driver;
 pub mod new;
 pub mod output;
@@ -35,7 +37,7 @@ use std::process::ExitCode;
 #[derive(Debug, Parser)]
 #[command(
     name = "dondoc",
-    version,
+    version = concat!(env!("CARGO_PKG_VERSION"), " (workspace format 1.1)"),
     about = "Follow up the directives of a briefing, unit by unit (đôn đốc).",
     long_about = "Follow up the directives of a briefing, unit by unit (đôn đốc).\n\n\
         With no command, opens the terminal UI on the workspace.\n\
@@ -87,6 +89,10 @@ pub enum Command {
     Owner(owner::Args),
     /// Propose directives from a conclusion notice or a tracking spreadsheet
     Import(import::Args),
+    /// Print the completion script for a shell (bash, zsh, fish)
+    Completions(completions::Args),
+    /// Print the manual page (roff), or write one page per command with --dir
+    Man(man::Args),
 }
 
 /// An edit refused or problems found: exit 1, with this message on stderr.
@@ -183,5 +189,21 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Edit(a)) => edit::run(&ctx, a),
         Some(Command::Owner(a)) => owner::run(&ctx, a),
         Some(Command::Import(a)) => import::run(&ctx, a),
+        Some(Command::Completions(a)) => completions::run(&ctx, a),
+        Some(Command::Man(a)) => man::run(&ctx, a),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_version_names_the_format_it_reads() {
+        let version = super::Cli::command().render_version();
+        assert!(
+            version.ends_with(&format!("(workspace format {})\n", crate::store::FORMAT_VERSION)),
+            "{version}"
+        );
     }
 }
