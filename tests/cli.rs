@@ -1379,7 +1379,12 @@ fn the_man_page_documents_the_commands() {
     assert!(page.contains("completions"), "{page}");
     let dir = f.tmp.path().join("man1");
     f.run(&["man", "--dir"]).arg(&dir).assert().success();
-    for name in ["dondoc.1", "dondoc-list.1", "dondoc-set.1", "dondoc-report.1"] {
+    for name in [
+        "dondoc.1",
+        "dondoc-list.1",
+        "dondoc-set.1",
+        "dondoc-report.1",
+    ] {
         let text = fs::read_to_string(dir.join(name)).unwrap();
         assert!(text.contains(".TH"), "{name}");
     }

@@ -202,7 +202,10 @@ mod tests {
     fn the_version_names_the_format_it_reads() {
         let version = super::Cli::command().render_version();
         assert!(
-            version.ends_with(&format!("(workspace format {})\n", crate::store::FORMAT_VERSION)),
+            version.ends_with(&format!(
+                "(workspace format {})\n",
+                crate::store::FORMAT_VERSION
+            )),
             "{version}"
         );
     }

@@ -7,6 +7,7 @@
 
 pub mod action;
 pub mod app;
+pub mod copy;
 pub mod effect;
 pub mod event;
 pub mod keymap;
@@ -100,6 +101,7 @@ pub fn run(ctx: &Context) -> Result<Ended, Error> {
 pub fn new_app(ctx: &Context, ws: crate::model::Workspace, size: (u16, u16)) -> App {
     let mut app = App::new(ws, ctx.today, ctx.lang, size);
     app.clock_today = ctx.clock.today();
+    app.copy_ids = ctx.config.osc52 != Some(false);
     app
 }
 

@@ -67,3 +67,30 @@ fn on_utc_the_same_instant_is_still_the_day_before() {
         "{block}"
     );
 }
+
+/// `y` sends the selected id to the clipboard and says so; with `osc52 = false` it says copying
+/// is off and sends nothing.
+#[test]
+fn y_copies_the_selected_id_and_says_so() {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    for (enabled, lang) in [(true, Lang::En), (false, Lang::Vi)] {
+        let ws = Workspace::new();
+        let mut app = ws.app(lang, (120, 40));
+        app.copy_ids = enabled;
+        let copied = Rc::new(RefCell::new(Vec::<String>::new()));
+        let sink = copied.clone();
+        let mut runner = runner().with_clipboard(move |t| sink.borrow_mut().push(t.to_string()));
+        run_keys(&mut app, &mut runner, "j y");
+        let id = selected_id(&app);
+        let message = app.message.clone().unwrap();
+        if enabled {
+            assert_eq!(*copied.borrow(), vec![id.clone()]);
+            assert_eq!(message.text, format!("Copied {id} to the clipboard"));
+            assert_eq!(message.level, Level::Info);
+        } else {
+            assert!(copied.borrow().is_empty());
+            assert!(message.text.contains("osc52 = false"), "{}", message.text);
+        }
+    }
+}
