@@ -1,11 +1,12 @@
 //! dondoc: follow up the directives of a briefing, unit by unit.
 //!
-//! A pure core ([`model`], [`fold`], [`dates`], [`term_text`], [`query`], [`store`],
+//! A pure core ([`model`], [`clock`], [`fold`], [`dates`], [`term_text`], [`query`], [`store`],
 //! [`csv_out`], [`git`], [`i18n`], [`report`]) under two front ends, [`cli`] and [`tui`].
 //! The layers, what each may use and where to find what: `docs/ARCHITECTURE.md`.
 
 pub mod author;
 pub mod cli;
+pub mod clock;
 pub mod config;
 pub mod context;
 pub mod csv_out;

@@ -511,6 +511,8 @@ pub enum ProblemKind {
     LogWithoutTime,
     ClearedNotAList,
     DueSoonDaysOutOfRange,
+    /// `timezone` is not an IANA zone name.
+    UnknownTimeZone(String),
     DueSoonDaysNotAnInteger {
         found: ValueKind,
     },

@@ -1143,6 +1143,7 @@ fn init_makes_a_workspace_that_validates() {
     let f = Fixture::new();
     let dir = f.tmp.path().join("new");
     f.bare()
+        .env("TZ", "Asia/Ho_Chi_Minh")
         .args(["--today", TODAY, "init"])
         .arg(&dir)
         .assert()
@@ -1151,6 +1152,11 @@ fn init_makes_a_workspace_that_validates() {
         .stdout(predicate::str::contains("validate"));
     let config = fs::read_to_string(dir.join("dondoc.toml")).unwrap();
     assert!(config.contains("# [git]"), "{config}");
+    // The machine's zone becomes the office's clock.
+    assert!(
+        config.contains("\ntimezone = \"Asia/Ho_Chi_Minh\"\n"),
+        "{config}"
+    );
     assert!(config.matches("[[owner]]").count() >= 2);
     let example = fs::read_to_string(dir.join("2023/example.toml")).unwrap();
     assert!(example.contains("# done_on"), "{example}");
@@ -1205,6 +1211,7 @@ fn init_in_vietnamese_validates_and_keeps_gitattributes() {
     fs::create_dir_all(&dir).unwrap();
     fs::write(dir.join(".gitattributes"), "*.png binary").unwrap();
     f.bare()
+        .env("TZ", ":Europe/Paris")
         .args(["--lang", "vi", "--today", TODAY, "init"])
         .arg(&dir)
         .assert()
@@ -1213,6 +1220,11 @@ fn init_in_vietnamese_validates_and_keeps_gitattributes() {
     let attributes = fs::read_to_string(dir.join(".gitattributes")).unwrap();
     assert!(attributes.starts_with("*.png binary\n"));
     assert!(attributes.ends_with("*.toml merge=dondoc\n"));
+    let config = fs::read_to_string(dir.join("dondoc.toml")).unwrap();
+    assert!(
+        config.contains("\ntimezone = \"Europe/Paris\"\n"),
+        "{config}"
+    );
     f.bare()
         .arg("--data")
         .arg(&dir)
@@ -1317,4 +1329,180 @@ fn duplicate_ids_across_many_files_are_each_reported_once() {
         ws.directive("shared").map(|d| ws.file_of(d).path.as_str()),
         Some("many/f00.toml")
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// the office's clock: `timezone` in dondoc.toml, whatever the server's zone
+
+/// The sample with `timezone = …` after `due_soon_days`.
+fn with_timezone(f: &Fixture, zone: &str) {
+    let config = f.read("dondoc.toml");
+    let config = config.replacen(
+        "due_soon_days = 7\n",
+        &format!("due_soon_days = 7\ntimezone = \"{zone}\"\n"),
+        1,
+    );
+    assert!(config.contains("timezone"));
+    f.write("dondoc.toml", config);
+}
+
+/// `dondoc --data <copy> <args>` on a UTC server at 18:30 UTC on 14/10/2023 (no `--today`).
+fn at_half_past_six_utc(f: &Fixture, args: &[&str]) -> Command {
+    let mut cmd = f.bare();
+    cmd.env("TZ", "UTC")
+        .env("DONDOC_NOW", "2023-10-14T18:30:00Z")
+        .arg("--data")
+        .arg(f.ws())
+        .args(args);
+    cmd
+}
+
+#[test]
+fn the_office_clock_follows_the_workspace_zone_not_the_servers() {
+    let f = Fixture::new();
+    with_timezone(&f, "Asia/Ho_Chi_Minh");
+    at_half_past_six_utc(
+        &f,
+        &["set", "gb-2023-08-05", "--status", "done", "--by", "A"],
+    )
+    .assert()
+    .success()
+    .stdout(predicate::str::contains("done_on → 2023-10-15"));
+    let after = f.read(SAMPLE);
+    assert!(after.contains("done_on = 2023-10-15\n"), "{after}");
+    assert!(
+        after.contains("at = 2023-10-15T01:30:00+07:00\n"),
+        "{after}"
+    );
+    // `+N` counts from the office's today too.
+    at_half_past_six_utc(&f, &["set", "gb-2023-08-06", "--deadline", "+1"])
+        .assert()
+        .success();
+    assert_eq!(
+        deadline_of(&f, "gb-2023-08-06").as_deref(),
+        Some("2023-10-16")
+    );
+    // And so does timeliness: due the office's yesterday (the server's today) is overdue.
+    at_half_past_six_utc(&f, &["set", "gb-2023-08-07", "--deadline", "2023-10-14"])
+        .assert()
+        .success();
+    let list = at_half_past_six_utc(&f, &["list", "--format", "json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let list: Vec<Value> = serde_json::from_slice(&list).unwrap();
+    let record = list.iter().find(|r| r["id"] == "gb-2023-08-07").unwrap();
+    assert_eq!(record["deadline"], "2023-10-14");
+    assert_eq!(record["timeliness"], "overdue");
+}
+
+#[test]
+fn without_a_zone_the_machines_clock_is_the_office_clock() {
+    let f = Fixture::new();
+    at_half_past_six_utc(
+        &f,
+        &["set", "gb-2023-08-05", "--status", "done", "--by", "A"],
+    )
+    .assert()
+    .success();
+    let after = f.read(SAMPLE);
+    assert!(after.contains("done_on = 2023-10-14\n"), "{after}");
+    assert!(
+        after.contains("at = 2023-10-14T18:30:00+00:00\n"),
+        "{after}"
+    );
+}
+
+#[test]
+fn an_unknown_zone_is_a_problem_with_its_position() {
+    let f = Fixture::new();
+    with_timezone(&f, "Asia/Hanoi");
+    let line = f
+        .read("dondoc.toml")
+        .lines()
+        .position(|l| l.starts_with("timezone"))
+        .unwrap()
+        + 1;
+    f.run(&["validate"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(format!(
+            "dondoc.toml:{line}:12: unknown time zone \"Asia/Hanoi\""
+        )));
+}
+
+#[test]
+fn a_malformed_dondoc_now_is_a_usage_error() {
+    let f = Fixture::new();
+    f.run(&["list"])
+        .env("DONDOC_NOW", "yesterday")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("DONDOC_NOW"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// what a terminal user expects: completions, a man page, the version
+
+#[test]
+fn completions_for_each_shell_name_every_command() {
+    let f = Fixture::new();
+    for (shell, mark) in [
+        ("bash", "complete -F _dondoc"),
+        ("zsh", "#compdef dondoc"),
+        ("fish", "complete -c dondoc"),
+    ] {
+        let out = f.run(&["completions", shell]).assert().success();
+        let script = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+        assert!(script.contains(mark), "{shell}: {script}");
+        for command in ["list", "set", "report", "completions", "man"] {
+            assert!(script.contains(command), "{shell} lacks {command}");
+        }
+    }
+    // The bash script is valid bash, as it is meant to be sourced.
+    let out = f.run(&["completions", "bash"]).assert().success();
+    let path = f.tmp.path().join("dondoc.bash");
+    fs::write(&path, &out.get_output().stdout).unwrap();
+    if let Ok(status) = std::process::Command::new("bash")
+        .arg("-n")
+        .arg(&path)
+        .status()
+    {
+        assert!(status.success(), "bash -n refused the script");
+    }
+    f.run(&["completions", "tcsh"]).assert().code(2);
+}
+
+#[test]
+fn the_man_page_documents_the_commands() {
+    let f = Fixture::new();
+    let out = f.run(&["man"]).assert().success();
+    let page = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(page.starts_with(".ie"), "{page}");
+    assert!(page.contains(".TH dondoc 1"), "{page}");
+    assert!(page.contains("\\-\\-data"), "{page}");
+    assert!(page.contains("completions"), "{page}");
+    let dir = f.tmp.path().join("man1");
+    f.run(&["man", "--dir"]).arg(&dir).assert().success();
+    for name in [
+        "dondoc.1",
+        "dondoc-list.1",
+        "dondoc-set.1",
+        "dondoc-report.1",
+    ] {
+        let text = fs::read_to_string(dir.join(name)).unwrap();
+        assert!(text.contains(".TH"), "{name}");
+    }
+}
+
+#[test]
+fn version_names_the_workspace_format() {
+    let f = Fixture::new();
+    f.bare()
+        .arg("--version")
+        .assert()
+        .success()
+        .stdout(predicate::str::ends_with("(workspace format 1.1)\n"));
 }

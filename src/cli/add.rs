@@ -67,7 +67,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     };
     let new = store::create::per_unit(&ws, &path, &draft, &owners, args.id.as_deref());
     let by = author::resolve(args.by.as_deref(), &ctx.data);
-    let at = chrono::Local::now().fixed_offset();
+    let at = ctx.now();
     let ids =
         store::write::write_new_directives(&mut ws, &path, &new, &by, at).map_err(|e| match e {
             WriteError::Io { .. } => anyhow::anyhow!(crate::i18n::cli::not_added(ctx.lang, &e)),

@@ -73,7 +73,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         id: id.to_string(),
         change,
         by: author::resolve(args.by.as_deref(), &ctx.data),
-        at: chrono::Local::now().fixed_offset(),
+        at: ctx.now(),
     };
     let written = store::write::write_edit(&mut ws, &edit).map_err(|e| match e {
         WriteError::Io { .. } => anyhow::anyhow!(crate::i18n::cli::not_changed(ctx.lang, id, &e)),

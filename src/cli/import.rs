@@ -140,7 +140,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
 
     let stamp = Stamp {
         by: author::resolve(args.by.as_deref(), &ctx.data),
-        at: chrono::Local::now().fixed_offset(),
+        at: ctx.now(),
     };
     let planned = plan(&ws, &args, &stem, proposals, &stamp)?;
 

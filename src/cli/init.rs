@@ -36,7 +36,12 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
 
     std::fs::create_dir_all(example.parent().unwrap_or(dir))
         .with_context(|| text::cannot_create(ctx.lang, &shown))?;
-    write_new(ctx.lang, &dir.join(CONFIG_FILE), &config_template(ctx.lang))?;
+    let zone = machine_zone(std::env::var("TZ").ok().as_deref());
+    write_new(
+        ctx.lang,
+        &dir.join(CONFIG_FILE),
+        &config_template(ctx.lang, zone.as_deref()),
+    )?;
     write_new(ctx.lang, &example, &example_template(ctx.lang, ctx.today))?;
     // Inside a git repository, register the merge driver too; elsewhere `.gitattributes`
     // waits for `dondoc git-setup` in the clone.
@@ -66,8 +71,36 @@ fn write_new(lang: Lang, path: &Path, content: &str) -> anyhow::Result<()> {
         .with_context(|| text::cannot_write(lang, &shown))
 }
 
-fn config_template(lang: Lang) -> String {
-    templates::config(lang).to_string()
+/// The IANA name of this machine's zone: `TZ` when it names one (`Asia/Ho_Chi_Minh`,
+/// `:Asia/Ho_Chi_Minh`), else what `/etc/localtime` points to.
+fn machine_zone(tz: Option<&str>) -> Option<String> {
+    let from_env = tz
+        .map(|t| t.trim().trim_start_matches(':'))
+        .filter(|t| crate::clock::Zone::named(t).is_some())
+        .map(str::to_string);
+    from_env.or_else(|| {
+        iana_time_zone::get_timezone()
+            .ok()
+            .filter(|t| crate::clock::Zone::named(t).is_some())
+    })
+}
+
+/// The `timezone` line: set to the machine's zone when known, else an example to uncomment.
+fn timezone_line(zone: Option<&str>) -> String {
+    match zone {
+        Some(z) => format!("timezone = \"{z}\"\n"),
+        None => "# timezone = \"Asia/Ho_Chi_Minh\"\n".to_string(),
+    }
+}
+
+fn config_template(lang: Lang, zone: Option<&str>) -> String {
+    let tz = timezone_line(zone);
+    let comment = templates::timezone_comment(lang);
+    templates::config(lang).replacen(
+        "due_soon_days = 7\n",
+        &format!("due_soon_days = 7\n\n{comment}{tz}"),
+        1,
+    )
 }
 
 fn example_template(lang: Lang, today: NaiveDate) -> String {

@@ -3,11 +3,13 @@
 //! Exit codes: 0 ok, 1 problems found or edit refused ([`Refused`]), 2 usage or I/O error.
 
 pub mod add;
+pub mod completions;
 pub mod edit;
 pub mod git_setup;
 pub mod import;
 pub mod init;
 pub mod list;
+pub mod man;
 pub mod merge_driver;
 pub mod new;
 pub mod output;
@@ -20,6 +22,7 @@ pub mod sync;
 pub mod units;
 pub mod validate;
 
+use crate::clock::{Clock, Zone};
 use crate::config::{self, UserConfig};
 pub use crate::context::Context;
 use crate::dates::{self, DateError};
@@ -35,7 +38,7 @@ use std::process::ExitCode;
 #[derive(Debug, Parser)]
 #[command(
     name = "dondoc",
-    version,
+    version = concat!(env!("CARGO_PKG_VERSION"), " (workspace format 1.1)"),
     about = "Follow up the directives of a briefing, unit by unit (đôn đốc).",
     long_about = "Follow up the directives of a briefing, unit by unit (đôn đốc).\n\n\
         With no command, opens the terminal UI on the workspace.\n\
@@ -89,6 +92,10 @@ pub enum Command {
     Owner(owner::Args),
     /// Propose directives from a conclusion notice or a tracking spreadsheet
     Import(import::Args),
+    /// Print the completion script for a shell (bash, zsh, fish)
+    Completions(completions::Args),
+    /// Print the manual page (roff), or write one page per command with --dir
+    Man(man::Args),
 }
 
 /// An edit refused or problems found: exit 1, with this message on stderr.
@@ -129,25 +136,42 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     }
 }
 
+/// The office's clock: the workspace's `timezone` (else the machine's zone), at the system's
+/// time or, for tests and demonstrations, at `now` (`DONDOC_NOW=2023-10-14T18:30:00Z`).
+fn office_clock(data: &std::path::Path, now: Option<&str>) -> anyhow::Result<Clock> {
+    let zone = Zone::from_setting(crate::store::timezone_setting(data).as_deref());
+    Ok(match now.filter(|s| !s.trim().is_empty()) {
+        None => Clock::system(zone),
+        Some(s) => {
+            let instant = crate::clock::parse_instant(s).ok_or_else(|| {
+                anyhow::anyhow!("DONDOC_NOW: \"{s}\" is not a time such as 2023-10-14T18:30:00Z")
+            })?;
+            Clock::fixed(instant, zone)
+        }
+    })
+}
+
 fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
     let config_file = config::config_path();
     let config = UserConfig::load(config_file.as_deref()).context("config file")?;
     let lang = Lang::choose(cli.lang, config.lang);
-    let clock = chrono::Local::now().date_naive();
+    let data = config.data_dir(
+        cli.data.as_deref(),
+        std::env::var_os("DONDOC_DATA").map(PathBuf::from),
+    );
+    let clock = office_clock(&data, std::env::var("DONDOC_NOW").ok().as_deref())?;
+    let calendar = clock.today();
     let today = match cli.today.as_deref() {
-        Some(s) => {
-            dates::parse_as_of(s, clock, clock).map_err(|e| date_error(lang, "--today", &e))?
-        }
-        None => clock,
+        Some(s) => dates::parse_as_of(s, calendar, calendar)
+            .map_err(|e| date_error(lang, "--today", &e))?,
+        None => calendar,
     };
     let ctx = Context {
-        data: config.data_dir(
-            cli.data.as_deref(),
-            std::env::var_os("DONDOC_DATA").map(PathBuf::from),
-        ),
+        data,
         today,
         lang,
         config,
+        clock,
     };
     let result = match cli.command {
         None => match crate::tui::run(&ctx) {
@@ -174,6 +198,8 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Edit(a)) => edit::run(&ctx, a),
         Some(Command::Owner(a)) => owner::run(&ctx, a),
         Some(Command::Import(a)) => import::run(&ctx, a),
+        Some(Command::Completions(a)) => completions::run(&ctx, a),
+        Some(Command::Man(a)) => man::run(&ctx, a),
     };
     result.map_err(|e| in_language(e, ctx.lang))
 }
@@ -190,4 +216,21 @@ fn in_language(e: anyhow::Error, lang: Lang) -> anyhow::Error {
         return anyhow::anyhow!(crate::i18n::cli::cannot_write_output(lang, &output.0));
     }
     e
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_version_names_the_format_it_reads() {
+        let version = super::Cli::command().render_version();
+        assert!(
+            version.ends_with(&format!(
+                "(workspace format {})\n",
+                crate::store::FORMAT_VERSION
+            )),
+            "{version}"
+        );
+    }
 }

@@ -111,7 +111,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         id: id.to_string(),
         change,
         by: author::resolve(args.by.as_deref(), &ctx.data),
-        at: chrono::Local::now().fixed_offset(),
+        at: ctx.now(),
     };
     let written = store::write::write_edit(&mut ws, &edit).map_err(|e| match e {
         WriteError::Io { .. } => anyhow::anyhow!(text::not_changed(ctx.lang, id, &e)),
@@ -146,7 +146,7 @@ fn run_many(
     ws: &mut crate::model::Workspace,
 ) -> anyhow::Result<ExitCode> {
     let by = author::resolve(args.by.as_deref(), &ctx.data);
-    let at = chrono::Local::now().fixed_offset();
+    let at = ctx.now();
     let mut edits = Vec::new();
     let mut unchanged = Vec::new();
     for id in args.ids.iter().map(|i| i.trim()) {

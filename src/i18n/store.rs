@@ -412,6 +412,12 @@ pub fn problem_kind(lang: Lang, k: &ProblemKind) -> String {
         K::LogWithoutTime => "log entry without \"at\" (when it happened)".into(),
         K::ClearedNotAList if vi => "cleared phải là danh sách tên trường".into(),
         K::ClearedNotAList => "cleared must be a list of field names".into(),
+        K::UnknownTimeZone(name) if vi => format!(
+            "không có múi giờ \"{name}\": dùng tên IANA như \"Asia/Ho_Chi_Minh\""
+        ),
+        K::UnknownTimeZone(name) => {
+            format!("unknown time zone \"{name}\": an IANA name such as \"Asia/Ho_Chi_Minh\"")
+        }
         K::DueSoonDaysOutOfRange if vi => "due_soon_days phải là số ngày từ 0 đến 3650".into(),
         K::DueSoonDaysOutOfRange => "due_soon_days must be a number of days from 0 to 3650".into(),
         K::DueSoonDaysNotAnInteger { found: f } if vi => {
@@ -554,6 +560,7 @@ mod tests {
             K::LogWithoutTime,
             K::ClearedNotAList,
             K::DueSoonDaysOutOfRange,
+            K::UnknownTimeZone(s()),
             K::DueSoonDaysNotAnInteger {
                 found: ValueKind::String,
             },

@@ -147,3 +147,11 @@ text = "Thường xuyên cập nhật hồ sơ địa chính"
 owner = "thanh-uy"
 status = "open"             # không có hạn: nhiệm vụ thường xuyên
 "#;
+
+/// The comment above `timezone` in a new `dondoc.toml`.
+pub fn timezone_comment(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "# The office's time zone (an IANA name): \"today\", \"+N days\" and the time written in every\n# log entry follow it, whatever the zone of the machine dondoc runs on.\n",
+        Lang::Vi => "# Múi giờ của văn phòng (tên IANA): \"hôm nay\", \"+N ngày\" và giờ ghi trong nhật ký theo múi\n# giờ này, dù máy chạy dondoc đặt múi giờ nào.\n",
+    }
+}

@@ -728,3 +728,16 @@ pub fn others_changed(lang: Lang, ids: &[String]) -> String {
         Lang::Vi => format!("người khác vừa sửa: {}", some_ids(ids)),
     }
 }
+
+pub const COPY_OFF: Text = (
+    "Copying is off (osc52 = false in the config file)",
+    "Đã tắt sao chép (osc52 = false trong tệp cấu hình)",
+);
+
+pub fn copied(lang: Lang, id: &str) -> String {
+    let id = crate::term_text::one_line(id);
+    match lang {
+        Lang::En => format!("Copied {id} to the clipboard"),
+        Lang::Vi => format!("Đã sao chép {id}"),
+    }
+}

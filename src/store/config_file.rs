@@ -7,6 +7,15 @@ use toml::de::{DeTable, DeValue};
 
 pub const CONFIG_FILE: &str = "dondoc.toml";
 
+/// The `timezone` of the workspace at `root`, read before the workspace loads: the office's
+/// clock decides "today" for every command. `None` when absent or unreadable (loading then
+/// reports why).
+pub fn timezone_setting(root: &std::path::Path) -> Option<String> {
+    let text = std::fs::read_to_string(root.join(CONFIG_FILE)).ok()?;
+    let table: toml::Table = toml::from_str(&text).ok()?;
+    table.get("timezone")?.as_str().map(str::to_string)
+}
+
 /// Reads `dondoc.toml` into the workspace; returns the owner ids to check references against,
 /// or `None` when the file is broken (then references are not checked, to avoid noise).
 pub(super) fn parse_config(bytes: &[u8], ws: &mut Workspace) -> Option<HashSet<String>> {
@@ -59,7 +68,13 @@ pub(super) fn parse_config(bytes: &[u8], ws: &mut Workspace) -> Option<HashSet<S
         }
     }
     if let Some(v) = get(t, "timezone") {
-        ws.timezone = ctx.string(v, "timezone");
+        if let Some(name) = ctx.string(v, "timezone") {
+            if crate::clock::Zone::named(&name).is_some() {
+                ws.timezone = Some(name);
+            } else {
+                ctx.report(v, ProblemKind::UnknownTimeZone(name));
+            }
+        }
     }
     if let Some(v) = get(t, "report") {
         if let Some(r) = ctx.table(v, "[report]") {

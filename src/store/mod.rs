@@ -17,5 +17,9 @@ pub mod text;
 pub mod undo;
 pub mod write;
 
+/// The version of the workspace format (docs/FORMAT.md) this build reads and writes.
+pub const FORMAT_VERSION: &str = "1.1";
+
+pub use config_file::timezone_setting;
 pub use files::is_directive_file;
 pub use load::{load, LoadError, CONFIG_FILE};

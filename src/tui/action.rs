@@ -33,6 +33,8 @@ pub enum Action {
     AsOf,
     /// Commit, pull and push in the background.
     Sync,
+    /// Copy the selected directive's id to the clipboard (OSC 52).
+    CopyId,
     Quit,
     Type(char),
     Backspace,

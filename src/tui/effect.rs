@@ -44,6 +44,8 @@ pub enum Effect {
     GitStatus,
     /// Commit, pull, push in the background ([`Event::SyncStep`], [`Event::SyncDone`]).
     Sync,
+    /// Put this text on the terminal's clipboard (OSC 52).
+    Copy(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -114,6 +116,7 @@ impl Outcome {
 
 type Clock = Box<dyn Fn() -> DateTime<FixedOffset>>;
 type Editor = Box<dyn FnMut(&str) -> std::io::Result<String>>;
+type Clipboard = Box<dyn FnMut(&str)>;
 
 /// Runs effects. The clock and the editor can be replaced (tests use a fixed time and a fake
 /// editor); the terminal UI wraps the editor to leave and restore the screen around it.
@@ -121,6 +124,7 @@ pub struct Runner {
     author: String,
     clock: Clock,
     editor: Editor,
+    clipboard: Clipboard,
     /// The user's `[git] commit` (overrides the workspace's when set).
     commit: Option<bool>,
     /// Where background work reports; `None`: it runs at once into `pending`.
@@ -133,8 +137,14 @@ impl Runner {
     pub fn new(author: String) -> Runner {
         Runner {
             author,
-            clock: Box::new(|| chrono::Local::now().fixed_offset()),
+            clock: Box::new(|| crate::clock::Clock::default().now()),
             editor: Box::new(|text| edit_in_editor(&editor_command(), text)),
+            clipboard: Box::new(|text| {
+                // The terminal may be gone; a copy that cannot be sent is not worth an error.
+                let mut out = std::io::stdout();
+                let _ = out.write_all(super::copy::osc52(text).as_bytes());
+                let _ = out.flush();
+            }),
             commit: None,
             events: None,
             pending: Vec::new(),
@@ -215,8 +225,18 @@ impl Runner {
 
     /// Carries out `effect`. The workspace is only read: what changed on disk comes back in
     /// the outcome, for `App::apply` to put in.
+    /// Where copied text goes (tests record it; the UI sends OSC 52 to the terminal).
+    pub fn with_clipboard(mut self, clipboard: impl FnMut(&str) + 'static) -> Runner {
+        self.clipboard = Box::new(clipboard);
+        self
+    }
+
     pub fn run(&mut self, effect: Effect, ws: &Workspace) -> Outcome {
         match effect {
+            Effect::Copy(text) => {
+                (self.clipboard)(&text);
+                Outcome::Started
+            }
             Effect::Write(request) => {
                 let edit = Edit {
                     id: request.id.clone(),

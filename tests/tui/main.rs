@@ -190,6 +190,7 @@ fn snapshot(name: &str, screen: TestBackend) {
     settings.bind(|| insta::assert_snapshot!(format!("tui__{name}"), screen));
 }
 
+mod clock;
 mod dashboard;
 mod event_loop;
 mod keys;

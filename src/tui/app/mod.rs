@@ -131,6 +131,8 @@ pub struct App {
     pub owners: Owners,
     pub dash: Dashboard,
     pub detail_scroll: u16,
+    /// `y` copies ids with OSC 52 (off with `osc52 = false` in the user's config).
+    pub copy_ids: bool,
 }
 
 impl App {
@@ -155,6 +157,7 @@ impl App {
             owners: Owners::default(),
             dash: Dashboard::default(),
             detail_scroll: 0,
+            copy_ids: true,
         };
         app.workspace_changed(Changed::All, false);
         app.report_problems();
@@ -367,6 +370,7 @@ impl App {
             Action::AsOf => self.ask_as_of(),
             Action::Sync => return self.start_sync(),
             Action::Undo => return self.undo_last(),
+            Action::CopyId => return self.copy_id(),
             Action::StatusPicker
             | Action::SetStatus(_)
             | Action::EditDeadline
@@ -375,6 +379,19 @@ impl App {
             _ => {}
         }
         vec![]
+    }
+
+    /// `y`: the selected directive's id to the clipboard, said in the status line.
+    fn copy_id(&mut self) -> Vec<Effect> {
+        let Some(id) = self.selected().map(|d| d.id.clone()) else {
+            return vec![];
+        };
+        if !self.copy_ids {
+            self.warn(tr(self.lang, t::COPY_OFF));
+            return vec![];
+        }
+        self.info(t::copied(self.lang, &id));
+        vec![Effect::Copy(id)]
     }
 
     /// A move the user made: the directive left counts as seen.
