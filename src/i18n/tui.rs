@@ -682,3 +682,23 @@ pub fn others_changed(lang: Lang, ids: &[String]) -> String {
         Lang::Vi => format!("người khác vừa sửa: {}", some_ids(ids)),
     }
 }
+
+// Entering and reshaping directives from the keyboard: the editor, the forms, marks.
+
+pub const KEY_BACKSPACE: Text = (
+    "delete the character before the cursor",
+    "xóa ký tự trước con trỏ",
+);
+pub const KEY_DELETE: Text = (
+    "delete the character under the cursor",
+    "xóa ký tự tại con trỏ",
+);
+pub const KEY_DELETE_WORD: Text = ("delete the word before the cursor", "xóa từ trước con trỏ");
+pub const KEY_LEFT: Text = ("cursor left", "con trỏ sang trái");
+pub const KEY_RIGHT: Text = ("cursor right", "con trỏ sang phải");
+pub const KEY_HOME: Text = ("start of the line", "về đầu dòng");
+pub const KEY_END: Text = ("end of the line", "về cuối dòng");
+pub const PASTE_IGNORED: Text = (
+    "Pasted text ignored: open a prompt first (n note, d deadline, / search)",
+    "Đã bỏ qua nội dung dán: hãy mở ô nhập trước (n ghi chú, d thời hạn, / tìm)",
+);

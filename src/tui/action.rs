@@ -34,10 +34,34 @@ pub enum Action {
     /// Commit, pull and push in the background.
     Sync,
     Quit,
+    /// A character typed into the open input.
     Type(char),
-    Backspace,
-    ClearInput,
+    /// An editing key in the open input.
+    Edit(EditOp),
+    /// Redo the last undone edit.
+    Redo,
     Resize(u16, u16),
+}
+
+/// What an editing key does to the text being typed ([`crate::tui::app::Input`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditOp {
+    Left,
+    Right,
+    WordLeft,
+    WordRight,
+    Home,
+    End,
+    Up,
+    Down,
+    Backspace,
+    Delete,
+    /// Ctrl-W: the word before the cursor.
+    DeleteWord,
+    /// Ctrl-U: the whole input.
+    Clear,
+    /// A new line (in a text of several lines).
+    Newline,
 }
 
 impl Action {

@@ -104,6 +104,7 @@ impl Outcome {
             Event::SyncStep(step) => Outcome::SyncStep(step),
             Event::SyncDone(outcome) => Outcome::Synced(outcome),
             Event::Key(_)
+            | Event::Paste(_)
             | Event::Resize(..)
             | Event::Signal(_)
             | Event::InputClosed
@@ -283,7 +284,8 @@ impl Runner {
                 Outcome::Started
             }
             Effect::Editor(prompt) => {
-                let result = (self.editor)(&prompt.input).map(|text| note_from_editor(&text));
+                let result =
+                    (self.editor)(prompt.input.as_str()).map(|text| note_from_editor(&text));
                 Outcome::EditorClosed { prompt, result }
             }
         }

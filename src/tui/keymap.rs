@@ -1,7 +1,7 @@
 //! Keys as data: one table of (modes, keys, action, help). The loop resolves keys through it,
 //! and the `?` screen and the footer hints are drawn from it, so they cannot drift apart.
 
-use super::action::Action;
+use super::action::{Action, EditOp};
 use crate::i18n::tui::{self as t, tr, Text};
 use crate::i18n::Lang;
 use crate::model::Status;
@@ -65,6 +65,7 @@ pub enum Key {
     Home,
     End,
     Backspace,
+    Delete,
 }
 
 impl Key {
@@ -86,6 +87,7 @@ impl Key {
             KeyCode::Home => Key::Home,
             KeyCode::End => Key::End,
             KeyCode::Backspace => Key::Backspace,
+            KeyCode::Delete => Key::Delete,
             _ => return None,
         })
     }
@@ -108,6 +110,7 @@ impl Key {
             Key::Home => "Home".into(),
             Key::End => "End".into(),
             Key::Backspace => "Backspace".into(),
+            Key::Delete => "Delete".into(),
         }
     }
 }
@@ -211,8 +214,14 @@ pub static BINDINGS: &[Binding] = &[
     // Typing.
     bind(INPUTS, &[Enter], Action::Confirm, ("save", "lưu"), Some(("Enter", ("save", "lưu")))),
     bind(INPUTS, &[Esc], Action::Back, ("cancel", "hủy"), Some(("Esc", ("cancel", "hủy")))),
-    bind(TEXT_INPUTS, &[Backspace], Action::Backspace, ("delete the last character", "xóa ký tự cuối"), None),
-    bind(TEXT_INPUTS, &[Ctrl('u')], Action::ClearInput, ("clear the input", "xóa hết ô nhập"), None),
+    bind(TEXT_INPUTS, &[Backspace, Ctrl('h')], Action::Edit(EditOp::Backspace), t::KEY_BACKSPACE, None),
+    bind(TEXT_INPUTS, &[Delete], Action::Edit(EditOp::Delete), t::KEY_DELETE, None),
+    bind(TEXT_INPUTS, &[Ctrl('w')], Action::Edit(EditOp::DeleteWord), t::KEY_DELETE_WORD, None),
+    bind(TEXT_INPUTS, &[Ctrl('u')], Action::Edit(EditOp::Clear), ("clear the input", "xóa hết ô nhập"), None),
+    bind(TEXT_INPUTS, &[Left], Action::Edit(EditOp::Left), t::KEY_LEFT, None),
+    bind(TEXT_INPUTS, &[Right], Action::Edit(EditOp::Right), t::KEY_RIGHT, None),
+    bind(TEXT_INPUTS, &[Home, Ctrl('a')], Action::Edit(EditOp::Home), t::KEY_HOME, None),
+    bind(TEXT_INPUTS, &[End], Action::Edit(EditOp::End), t::KEY_END, None),
     bind(&[NoteInput], &[Ctrl('e')], Action::NoteInEditor, ("continue the note in $EDITOR", "viết tiếp ghi chú bằng $EDITOR"), Some(("Ctrl-E", ("editor", "trình soạn thảo")))),
     bind(&[Search], &[Enter], Action::Confirm, ("keep the search, back to the list", "giữ kết quả tìm, về danh sách"), Some(("Enter", ("keep", "giữ")))),
     bind(&[Search], &[Esc], Action::Back, ("clear the search", "bỏ tìm kiếm"), Some(("Esc", ("clear", "bỏ tìm")))),
@@ -287,7 +296,7 @@ pub fn help(lang: Lang) -> Vec<(&'static str, Vec<(String, &'static str)>)> {
 
 /// Keys written as in a test script: `j j s 4 <Enter>`. Named keys in angle brackets
 /// (`<Enter> <Esc> <Tab> <BackTab> <Up> <Down> <Left> <Right> <PageUp> <PageDown> <Home> <End>
-/// <Backspace> <Space>`, `<C-x>` for Ctrl-x); any other token types its characters.
+/// <Backspace> <Delete> <Space>`, `<C-x>` for Ctrl-x); any other token types its characters.
 pub fn parse_keys(script: &str) -> Vec<KeyEvent> {
     let plain = |code| KeyEvent::new(code, KeyModifiers::NONE);
     let mut keys = Vec::new();
@@ -306,6 +315,7 @@ pub fn parse_keys(script: &str) -> Vec<KeyEvent> {
             "<Home>" => Some(KeyCode::Home),
             "<End>" => Some(KeyCode::End),
             "<Backspace>" => Some(KeyCode::Backspace),
+            "<Delete>" => Some(KeyCode::Delete),
             "<Space>" => Some(KeyCode::Char(' ')),
             _ => None,
         };

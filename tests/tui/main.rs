@@ -202,6 +202,7 @@ fn snapshot(name: &str, screen: TestBackend) {
 }
 
 mod dashboard;
+mod editor;
 mod event_loop;
 mod keys;
 mod layers;

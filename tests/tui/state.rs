@@ -136,7 +136,7 @@ fn search_as_you_type_ignores_case_and_diacritics() {
         assert!(text.contains("giai") && text.contains("ngan"), "{}", d.text);
     }
     // The same words with their diacritics and in capitals find the same directives.
-    app.update(Action::ClearInput);
+    app.update(Action::Edit(dondoc::tui::action::EditOp::Clear));
     assert_eq!(app.list.rows.len(), 36);
     for c in "GIẢI NGÂN".chars() {
         app.update(Action::Type(c));
@@ -178,7 +178,7 @@ fn a_status_change_asks_for_a_note_then_writes_the_resolved_change() {
             status: Some(Status::Done),
         },
         id: "gb-2023-08-27".into(),
-        input: String::new(),
+        input: Default::default(),
     };
     assert_eq!(app.popup, Some(Popup::Prompt(prompt.clone())));
     for c in "Xong".chars() {

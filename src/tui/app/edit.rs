@@ -2,7 +2,7 @@
 //! prompts (note, deadline, as-of date), undo, and what the outcome of a write does to the
 //! state (the message, the undo stack, the prompt reopened when a write is refused).
 
-use super::{App, ViewFilter};
+use super::{App, Input, ViewFilter};
 use crate::dates::{parse_as_of, parse_deadline};
 use crate::i18n::tui::{self as t, tr};
 use crate::model::Status;
@@ -25,7 +25,7 @@ pub struct Prompt {
     pub kind: PromptKind,
     /// The directive it is for, fixed when the prompt opens.
     pub id: String,
-    pub input: String,
+    pub input: Input,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,7 +91,7 @@ impl App {
         let prompt = |kind| Prompt {
             kind,
             id: id.clone(),
-            input: String::new(),
+            input: Input::default(),
         };
         match action {
             Action::StatusPicker => {
@@ -108,7 +108,7 @@ impl App {
             Action::NoteInEditor => {
                 // A long note starts from the current one, to extend or rewrite it.
                 let mut p = prompt(PromptKind::Note { status: None });
-                p.input = note.unwrap_or_default();
+                p.input = Input::line(&note.unwrap_or_default());
                 self.popup = Some(Popup::Prompt(p.clone()));
                 return vec![Effect::Editor(p)];
             }
@@ -121,7 +121,7 @@ impl App {
         self.popup = Some(Popup::Prompt(Prompt {
             kind: PromptKind::AsOf,
             id: String::new(),
-            input: String::new(),
+            input: Input::default(),
         }));
     }
 
@@ -186,11 +186,10 @@ impl App {
 
     fn prompt(&mut self, mut prompt: Prompt, action: Action) -> Vec<Effect> {
         match action {
-            Action::Type(c) => prompt.input.push(c),
-            Action::Backspace => {
-                prompt.input.pop();
+            Action::Type(c) => prompt.input.type_char(c),
+            Action::Edit(op) => {
+                prompt.input.apply(op);
             }
-            Action::ClearInput => prompt.input.clear(),
             Action::Back => return vec![],
             Action::Confirm => return self.submit(prompt),
             Action::NoteInEditor => {
@@ -207,7 +206,7 @@ impl App {
     fn submit(&mut self, prompt: Prompt) -> Vec<Effect> {
         let change = match prompt.kind {
             PromptKind::AsOf => {
-                match parse_as_of(&prompt.input, self.today, self.clock_today) {
+                match parse_as_of(prompt.input.as_str(), self.today, self.clock_today) {
                     Ok(date) => self.set_as_of(date),
                     Err(e) => {
                         self.error(t::as_of_error(self.lang, &e));
@@ -217,14 +216,14 @@ impl App {
                 return vec![];
             }
             PromptKind::Note { status } => {
-                let note = prompt.input.trim();
+                let note = prompt.input.as_str().trim();
                 Change {
                     status,
                     note: (!note.is_empty()).then(|| Some(note.to_string())),
                     ..Change::default()
                 }
             }
-            PromptKind::Deadline => match parse_deadline(&prompt.input, self.today) {
+            PromptKind::Deadline => match parse_deadline(prompt.input.as_str(), self.today) {
                 Ok(deadline) => Change {
                     deadline: Some(deadline),
                     ..Change::default()

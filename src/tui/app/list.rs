@@ -65,7 +65,10 @@ pub struct Place {
 pub struct List {
     /// Typing into the search line.
     pub searching: bool,
+    /// The search as typed (kept equal to `search_line`'s text).
     pub search: String,
+    /// The editor of the search line.
+    pub search_line: super::Input,
     pub filter: Option<ViewFilter>,
     pub sort: Sort,
     /// Directives of the selected unit before the filter and the search.
@@ -104,23 +107,36 @@ impl List {
     /// A key while typing the search: the text changes the rows at once.
     pub fn search_input(&mut self, ws: &Workspace, height: usize, action: Action) {
         match action {
-            Action::Type(c) => self.search.push(c),
-            Action::Backspace => {
-                self.search.pop();
+            Action::Type(c) => self.search_line.type_char(c),
+            Action::Edit(op) => {
+                self.search_line.apply(op);
             }
-            Action::ClearInput => self.search.clear(),
             Action::Confirm => {
                 self.searching = false;
                 return;
             }
             Action::Back => {
                 self.searching = false;
-                self.search.clear();
+                self.search_line.clear();
             }
             Action::Down | Action::Up => return self.step(ws, height, action),
             _ => return,
         }
+        self.search = self.search_line.as_str().to_string();
         self.apply_search(ws, height);
+    }
+
+    /// Pasted into the search line.
+    pub fn search_paste(&mut self, ws: &Workspace, height: usize, text: &str) {
+        self.search_line.paste(text);
+        self.search = self.search_line.as_str().to_string();
+        self.apply_search(ws, height);
+    }
+
+    /// No search any more (the rows follow at the next refilter).
+    pub fn clear_search(&mut self) {
+        self.search.clear();
+        self.search_line.clear();
     }
 
     /// A new unit starts at its most urgent directive.

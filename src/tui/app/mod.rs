@@ -27,12 +27,14 @@
 pub mod dashboard;
 pub mod edit;
 pub mod git;
+pub mod input;
 pub mod list;
 pub mod owners;
 pub mod scroll;
 
 pub use dashboard::{DashRow, Dashboard};
 pub use edit::{Popup, Prompt, PromptKind, UndoEntry};
+pub use input::Input;
 pub use list::{List, Row, ViewFilter};
 pub use owners::{Counts, OwnerRow, Owners};
 
@@ -346,7 +348,7 @@ impl App {
             }
             Action::Back if self.view == View::Detail => self.view = View::List,
             Action::Back if !self.list.search.is_empty() || self.list.filter.is_some() => {
-                self.list.search.clear();
+                self.list.clear_search();
                 self.list.filter = None;
                 self.refilter();
             }
@@ -372,6 +374,20 @@ impl App {
             | Action::AddNote
             | Action::NoteInEditor => return self.start_edit(action),
             _ => {}
+        }
+        vec![]
+    }
+
+    /// Text pasted into the terminal: into the open input as typed text; with no input open
+    /// it is dropped (its letters must not run as commands) and the status line says so.
+    pub fn paste(&mut self, text: &str) -> Vec<Effect> {
+        match &mut self.popup {
+            Some(Popup::Prompt(p)) => p.input.paste(text),
+            _ if self.list.searching => {
+                let height = self.list_height();
+                self.list.search_paste(&self.ws, height, text);
+            }
+            _ => self.warn(tr(self.lang, t::PASTE_IGNORED)),
         }
         vec![]
     }
@@ -482,7 +498,7 @@ impl App {
             Outcome::Started => vec![],
             Outcome::EditorClosed { mut prompt, result } => {
                 match result {
-                    Ok(text) => prompt.input = text,
+                    Ok(text) => prompt.input.set_text(&text),
                     Err(e) => self.error(format!("{}: {e}", tr(self.lang, t::EDITOR_FAILED))),
                 }
                 self.popup = Some(Popup::Prompt(prompt));

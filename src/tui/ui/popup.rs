@@ -1,6 +1,6 @@
 //! Popups over the lists: the status picker, the filter picker, the note and deadline prompts.
 
-use super::text::{fit, visible, width};
+use super::text::{fit, input_window, width};
 use super::{centered, Theme};
 use crate::i18n::tui::{self as t, tr};
 use crate::model::Status;
@@ -99,26 +99,12 @@ pub fn prompt(frame: &mut Frame, app: &App, prompt: &Prompt, theme: &Theme) {
     let box_width = frame.area().width.saturating_sub(4).min(86);
     let inner = open_box(frame, &title, box_width, 5, theme);
     let room = (inner.width as usize).saturating_sub(3);
-    // The end of a long input stays in view: that is where the typing happens.
-    let input = visible(&prompt.input);
-    let mut shown: Vec<char> = Vec::new();
-    let mut used = 0;
-    for c in input.chars().rev() {
-        used += width(&c.to_string());
-        if used > room {
-            break;
-        }
-        shown.push(c);
-    }
-    let shown: String = shown.into_iter().rev().collect();
+    let (shown, at) = input_window(prompt.input.as_str(), prompt.input.cursor().1, room);
     let buf = frame.buffer_mut();
     buf.set_line(
         inner.x,
         inner.y + 1,
-        &Line::from(vec![
-            Span::styled("> ", theme.key()),
-            Span::raw(shown.clone()),
-        ]),
+        &Line::from(vec![Span::styled("> ", theme.key()), Span::raw(shown)]),
         inner.width,
     );
     buf.set_stringn(
@@ -129,6 +115,6 @@ pub fn prompt(frame: &mut Frame, app: &App, prompt: &Prompt, theme: &Theme) {
         theme.dim(),
     );
     if inner.height >= 2 {
-        frame.set_cursor_position((inner.x + 2 + width(&shown) as u16, inner.y + 1));
+        frame.set_cursor_position((inner.x + 2 + at as u16, inner.y + 1));
     }
 }
