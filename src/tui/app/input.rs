@@ -210,7 +210,7 @@ mod tests {
             &mut i,
             &[EditOp::Home, EditOp::WordRight, EditOp::WordRight],
         );
-        ops(&mut i, &[EditOp::Right, EditOp::Right, EditOp::Delete]);
+        ops(&mut i, &[EditOp::Right, EditOp::Delete]);
         i.type_char('ớ');
         assert_eq!(i.as_str(), "Đã họp với các xã");
         ops(&mut i, &[EditOp::End, EditOp::DeleteWord]);
