@@ -702,3 +702,98 @@ pub const PASTE_IGNORED: Text = (
     "Pasted text ignored: open a prompt first (n note, d deadline, / search)",
     "Đã bỏ qua nội dung dán: hãy mở ô nhập trước (n ghi chú, d thời hạn, / tìm)",
 );
+pub const KEY_NEW_DIRECTIVE: Text = (
+    "a new directive in this meeting",
+    "thêm nhiệm vụ vào cuộc họp này",
+);
+pub const KEY_NEW_MEETING: Text = (
+    "a new meeting: title, date, number, issuer",
+    "tạo cuộc họp mới: tiêu đề, ngày, số văn bản, cơ quan ban hành",
+);
+pub const HINT_ADD: Text = ("add", "thêm");
+pub const KEY_NEXT_FIELD: Text = ("next field", "ô tiếp theo");
+pub const KEY_PREV_FIELD: Text = ("previous field", "ô trước");
+pub const HINT_NEXT_FIELD: Text = ("next field", "ô sau");
+pub const KEY_FORM_ENTER: Text = (
+    "text: new line; units: take or give back the highlighted row; elsewhere: save",
+    "nội dung: xuống dòng; đơn vị: chọn hoặc bỏ dòng đang sáng; ô khác: lưu",
+);
+pub const HINT_FORM_ENTER: Text = ("choose/save", "chọn/lưu");
+pub const KEY_SAVE_FORM: Text = ("save the form", "lưu biểu mẫu");
+pub const HINT_SAVE: Text = ("save", "lưu");
+pub const KEY_FORM_DOWN: Text = (
+    "units: next match; text: next line",
+    "đơn vị: dòng dưới; nội dung: dòng dưới",
+);
+pub const KEY_FORM_UP: Text = (
+    "units: previous match; text: previous line",
+    "đơn vị: dòng trên; nội dung: dòng trên",
+);
+pub const KEY_FORM_ESC: Text = (
+    "close the form (asks first when something was typed)",
+    "đóng biểu mẫu (hỏi lại nếu đã nhập)",
+);
+pub const HINT_CANCEL: Text = ("cancel", "hủy");
+pub const KEY_YES: Text = ("yes", "đồng ý");
+pub const KEY_NO: Text = ("no, back", "không, quay lại");
+pub const HINT_YES: Text = ("yes", "có");
+pub const HINT_NO: Text = ("no", "không");
+pub const MODE_FORM: Text = (
+    "Forms (new directive, new meeting)",
+    "Biểu mẫu (nhiệm vụ mới, cuộc họp mới)",
+);
+pub const MODE_QUESTION: Text = ("Questions", "Câu hỏi");
+pub const FORM_NEEDS_TEXT: Text = ("A directive needs a text", "Nhiệm vụ cần có nội dung");
+pub const FORM_NEEDS_LEAD: Text = (
+    "Choose the lead unit: type part of its name, then Enter",
+    "Chọn đơn vị chủ trì: gõ một phần tên rồi nhấn Enter",
+);
+pub const FORM_NEEDS_TITLE: Text = ("A meeting needs a title", "Cuộc họp cần có tiêu đề");
+pub const CHOOSE_MEETING: Text = (
+    "Choose a directive of the meeting first, or create a meeting with N",
+    "Hãy chọn một nhiệm vụ của cuộc họp, hoặc tạo cuộc họp mới bằng N",
+);
+pub const FORM_NEW_DIRECTIVE: Text = ("New directive", "Nhiệm vụ mới");
+pub const FORM_NEW_MEETING: Text = ("New meeting", "Cuộc họp mới");
+pub const FIELD_TEXT: Text = ("Text", "Nội dung");
+pub const FIELD_LEAD: Text = ("Lead unit(s)", "Đơn vị chủ trì");
+pub const FIELD_SUPPORT: Text = ("Coordinating", "Đơn vị phối hợp");
+pub const FIELD_DEADLINE: Text = ("Deadline", "Thời hạn");
+pub const FIELD_ISSUER: Text = ("Issued by", "Người chỉ đạo");
+pub const FIELD_NOTE: Text = ("Note", "Ghi chú");
+pub const FIELD_ID: Text = ("Id", "Mã");
+pub const FIELD_TITLE: Text = ("Title", "Tiêu đề");
+pub const FIELD_DATE: Text = ("Date", "Ngày họp");
+pub const FIELD_NUMBER: Text = ("Document no.", "Số văn bản");
+pub const FIELD_MEETING_ISSUER: Text = ("Issuer", "Cơ quan ban hành");
+pub const DEADLINE_EMPTY_HINT: Text = ("empty: ongoing", "để trống: thường xuyên");
+pub const WHOLE_GROUP: Text = ("all", "cả nhóm");
+pub const DISCARD_FORM: Text = (
+    "Discard what was typed? y: discard, n: back to the form",
+    "Bỏ nội dung đã nhập? y: bỏ, n: quay lại biểu mẫu",
+);
+pub const FORM_FILE: Text = ("File", "Tệp");
+
+/// The id typed is used already.
+pub fn id_used(lang: Lang, id: &str, path: &str) -> String {
+    match lang {
+        Lang::En => format!("id \"{id}\" is already used ({path})"),
+        Lang::Vi => format!("mã \"{id}\" đã được dùng ({path})"),
+    }
+}
+
+/// After `a`: the ids written and the file.
+pub fn created_directives(lang: Lang, ids: &[String], path: &str) -> String {
+    match lang {
+        Lang::En => format!("Added {} ({path})", some_ids(ids)),
+        Lang::Vi => format!("Đã thêm {} ({path})", some_ids(ids)),
+    }
+}
+
+/// After `N`.
+pub fn meeting_created(lang: Lang, path: &str) -> String {
+    match lang {
+        Lang::En => format!("Created {path}: press a to add its directives"),
+        Lang::Vi => format!("Đã tạo {path}: nhấn a để thêm nhiệm vụ"),
+    }
+}

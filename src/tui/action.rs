@@ -40,6 +40,17 @@ pub enum Action {
     Edit(EditOp),
     /// Redo the last undone edit.
     Redo,
+    /// A new directive in the meeting shown or selected.
+    NewDirective,
+    /// A new meeting (a source file).
+    NewMeeting,
+    /// Tab, Shift-Tab in a form.
+    NextField,
+    PrevField,
+    /// Ctrl-S: write the form.
+    Save,
+    /// `y` to a question.
+    Yes,
     Resize(u16, u16),
 }
 

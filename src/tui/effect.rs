@@ -20,8 +20,10 @@ use std::io::Write as _;
 use std::path::Path;
 use std::time::Duration;
 
-use super::app::Prompt;
+use super::app::{DirectiveForm, MeetingForm, Prompt};
 use super::event::{Event, EventSender};
+use crate::model::Source;
+use crate::store::create::NewDirective;
 
 /// The time limit of each pull and push of a sync.
 pub const SYNC_TIMEOUT: Duration = Duration::from_secs(60);
@@ -40,6 +42,18 @@ pub enum Effect {
     ReloadFiles(Vec<String>),
     /// Read the whole workspace again after a sync, keeping the sync's message.
     ReloadAfterSync,
+    /// Write new directives at the end of meeting file `file` (the form comes back if refused).
+    Create {
+        file: String,
+        new: Vec<NewDirective>,
+        form: Box<DirectiveForm>,
+    },
+    /// Write a new meeting file at `path`.
+    NewMeeting {
+        path: String,
+        source: Source,
+        form: Box<MeetingForm>,
+    },
     /// Read `git status` in the background ([`Event::GitStatus`]).
     GitStatus,
     /// Commit, pull, push in the background ([`Event::SyncStep`], [`Event::SyncDone`]).
@@ -92,6 +106,18 @@ pub enum Outcome {
     Synced(Box<SyncOutcome>),
     /// The work goes on in the background; its result comes as an event.
     Started,
+    /// New directives written (their ids) or refused (why); `file` as it is on disk now.
+    Created {
+        form: Box<DirectiveForm>,
+        result: Result<Vec<String>, String>,
+        file: FileRead,
+    },
+    MeetingCreated {
+        form: Box<MeetingForm>,
+        path: String,
+        result: Result<(), String>,
+        file: FileRead,
+    },
 }
 
 impl Outcome {
@@ -201,6 +227,26 @@ impl Runner {
         });
     }
 
+    /// Commits a file the UI created or added to, when `[git] commit` is on (as `dondoc add`).
+    fn commit_new(&mut self, ws: &Workspace, path: &str, message: String) {
+        if !self.commit.unwrap_or(ws.git.commit) {
+            return;
+        }
+        let root = ws.root.clone();
+        let path = path.to_string();
+        let author = self.author.clone();
+        self.background(move |send| {
+            let result = if git::repo_root(&root).is_none() {
+                Ok(None)
+            } else {
+                git::commit_edit(&root, &path, &message, &author)
+                    .map(Some)
+                    .map_err(|e| e.to_string())
+            };
+            send(Event::Committed { id: path, result });
+        });
+    }
+
     pub fn with_clock(mut self, clock: impl Fn() -> DateTime<FixedOffset> + 'static) -> Runner {
         self.clock = Box::new(clock);
         self
@@ -260,6 +306,44 @@ impl Runner {
                             file,
                         }
                     }
+                }
+            }
+            Effect::Create { file, new, form } => {
+                // The store's create takes the workspace to update; the app's copy changes only
+                // in `App::apply`, from the file read back here.
+                let mut copy = ws.clone();
+                let result = store::write::write_new_directives(
+                    &mut copy,
+                    &file,
+                    &new,
+                    &self.author,
+                    (self.clock)(),
+                )
+                .map_err(|e| e.to_string());
+                if let Ok(ids) = &result {
+                    let message = format!("dondoc: {}: new directive", ids.join(", "));
+                    self.commit_new(ws, &file, message);
+                }
+                let read = ws.read_file(&file);
+                Outcome::Created {
+                    form,
+                    result,
+                    file: read,
+                }
+            }
+            Effect::NewMeeting { path, source, form } => {
+                let mut copy = ws.clone();
+                let result = store::write::write_new_source(&mut copy, &path, &source)
+                    .map_err(|e| e.to_string());
+                if result.is_ok() {
+                    self.commit_new(ws, &path, format!("dondoc: {path}: new meeting"));
+                }
+                let read = ws.read_file(&path);
+                Outcome::MeetingCreated {
+                    form,
+                    path,
+                    result,
+                    file: read,
                 }
             }
             Effect::Reload => Outcome::Reloaded(store::load(&ws.root).map(Box::new)),

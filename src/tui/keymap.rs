@@ -23,6 +23,10 @@ pub enum Mode {
     Dashboard,
     /// Typing a new as-of date.
     AsOfInput,
+    /// A form: a new directive, a new meeting.
+    Form,
+    /// A yes/no question (discard a filled form?).
+    Question,
 }
 
 impl Mode {
@@ -37,13 +41,15 @@ impl Mode {
         Mode::Help,
         Mode::Dashboard,
         Mode::AsOfInput,
+        Mode::Form,
+        Mode::Question,
     ];
 
     /// Typing text: plain characters are input, not commands.
     pub fn takes_text(self) -> bool {
         matches!(
             self,
-            Mode::NoteInput | Mode::DeadlineInput | Mode::AsOfInput | Mode::Search
+            Mode::NoteInput | Mode::DeadlineInput | Mode::AsOfInput | Mode::Search | Mode::Form
         )
     }
 }
@@ -130,7 +136,7 @@ use Mode::*;
 const LISTS: &[Mode] = &[Normal, Detail];
 const PICKERS: &[Mode] = &[StatusPicker, FilterPicker];
 const INPUTS: &[Mode] = &[NoteInput, DeadlineInput, AsOfInput];
-const TEXT_INPUTS: &[Mode] = &[NoteInput, DeadlineInput, AsOfInput, Search];
+const TEXT_INPUTS: &[Mode] = &[NoteInput, DeadlineInput, AsOfInput, Search, Form];
 
 const fn bind(
     modes: &'static [Mode],
@@ -183,6 +189,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[Normal], &[Char('/')], Action::StartSearch, ("search as you type (no case, no diacritics)", "tìm khi gõ (không phân biệt hoa thường, dấu)"), Some(("/", ("search", "tìm")))),
     bind(&[Normal], &[Char('f')], Action::FilterPicker, ("filter by timeliness or status", "lọc theo tiến độ hoặc trạng thái"), Some(("f", ("filter", "lọc")))),
     bind(&[Normal], &[Char('o')], Action::CycleSort, ("change the sort order", "đổi cách sắp xếp"), Some(("o", ("sort", "sắp xếp")))),
+    bind(LISTS, &[Char('a')], Action::NewDirective, t::KEY_NEW_DIRECTIVE, Some(("a", t::HINT_ADD))),
+    bind(LISTS, &[Char('N')], Action::NewMeeting, t::KEY_NEW_MEETING, None),
     bind(LISTS, &[Char('r')], Action::Reload, ("reload from disk", "tải lại từ đĩa"), None),
     bind(LISTS, &[Char('?')], Action::Help, ("all keys", "tất cả các phím"), Some(("?", ("help", "trợ giúp")))),
     bind(LISTS, &[Char('q')], Action::Quit, ("quit", "thoát"), Some(("q", ("quit", "thoát")))),
@@ -227,6 +235,16 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[Search], &[Esc], Action::Back, ("clear the search", "bỏ tìm kiếm"), Some(("Esc", ("clear", "bỏ tìm")))),
     bind(&[Search], &[Down], Action::Down, ("next row", "dòng dưới"), None),
     bind(&[Search], &[Up], Action::Up, ("previous row", "dòng trên"), None),
+    // Forms.
+    bind(&[Form], &[Tab], Action::NextField, t::KEY_NEXT_FIELD, Some(("Tab", t::HINT_NEXT_FIELD))),
+    bind(&[Form], &[BackTab], Action::PrevField, t::KEY_PREV_FIELD, None),
+    bind(&[Form], &[Enter], Action::Confirm, t::KEY_FORM_ENTER, Some(("Enter", t::HINT_FORM_ENTER))),
+    bind(&[Form], &[Ctrl('s')], Action::Save, t::KEY_SAVE_FORM, Some(("Ctrl-S", t::HINT_SAVE))),
+    bind(&[Form], &[Down], Action::Down, t::KEY_FORM_DOWN, None),
+    bind(&[Form], &[Up], Action::Up, t::KEY_FORM_UP, None),
+    bind(&[Form], &[Esc], Action::Back, t::KEY_FORM_ESC, Some(("Esc", t::HINT_CANCEL))),
+    bind(&[Question], &[Char('y')], Action::Yes, t::KEY_YES, Some(("y", t::HINT_YES))),
+    bind(&[Question], &[Char('n'), Esc], Action::Back, t::KEY_NO, Some(("n/Esc", t::HINT_NO))),
     // Help.
     bind(&[Help], &[Char('j'), Down], Action::Down, ("scroll down", "cuộn xuống"), Some(("j/k", ("scroll", "cuộn")))),
     bind(&[Help], &[Char('k'), Up], Action::Up, ("scroll up", "cuộn lên"), None),
@@ -277,6 +295,8 @@ fn section_title(modes: &[Mode]) -> Text {
         Search => t::MODE_SEARCH,
         Help => t::MODE_HELP,
         Dashboard => t::MODE_DASHBOARD,
+        Form => t::MODE_FORM,
+        Question => t::MODE_QUESTION,
     }
 }
 

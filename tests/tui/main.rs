@@ -204,6 +204,7 @@ fn snapshot(name: &str, screen: TestBackend) {
 mod dashboard;
 mod editor;
 mod event_loop;
+mod forms;
 mod keys;
 mod layers;
 mod live;

@@ -12,11 +12,21 @@ use crate::tui::action::Action;
 use crate::tui::effect::{Effect, Outcome, WriteRequest};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+// One popup at a time, moved rarely: an editor inline is simpler than a box.
+#[allow(clippy::large_enum_variant)]
 pub enum Popup {
-    Help { scroll: u16 },
-    StatusPicker { cursor: usize },
-    FilterPicker { cursor: usize },
+    Help {
+        scroll: u16,
+    },
+    StatusPicker {
+        cursor: usize,
+    },
+    FilterPicker {
+        cursor: usize,
+    },
     Prompt(Prompt),
+    /// A new directive or a new meeting ([`super::form`]).
+    Form(super::form::Form),
 }
 
 /// A line of text being typed for one directive.
@@ -71,6 +81,7 @@ impl App {
                 vec![]
             }
             Popup::Prompt(prompt) => self.prompt(prompt, action),
+            Popup::Form(form) => self.form_key(form, action),
         }
     }
 

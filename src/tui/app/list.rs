@@ -139,6 +139,11 @@ impl List {
         self.search_line.clear();
     }
 
+    /// Selects this directive at the next refilter (a directive just created).
+    pub(super) fn select_id(&mut self, id: &str) {
+        self.selected_id = Some(id.to_string());
+    }
+
     /// A new unit starts at its most urgent directive.
     pub(super) fn reset_cursor(&mut self) {
         self.selected_id = None;

@@ -26,6 +26,7 @@
 
 pub mod dashboard;
 pub mod edit;
+pub mod form;
 pub mod git;
 pub mod input;
 pub mod list;
@@ -34,6 +35,7 @@ pub mod scroll;
 
 pub use dashboard::{DashRow, Dashboard};
 pub use edit::{Popup, Prompt, PromptKind, UndoEntry};
+pub use form::{DirectiveField, DirectiveForm, Form, MeetingField, MeetingForm, UnitPicker};
 pub use input::Input;
 pub use list::{List, Row, ViewFilter};
 pub use owners::{Counts, OwnerRow, Owners};
@@ -128,6 +130,9 @@ pub struct App {
     /// them and moves on: the mark stays while one is selected, so the detail explains it.
     changed: HashSet<String>,
     undo: Vec<UndoEntry>,
+    /// The meeting file `a` adds to (the one just created with `N`); else the selected
+    /// directive's.
+    pub meeting: Option<String>,
 
     pub list: List,
     pub owners: Owners,
@@ -153,6 +158,7 @@ impl App {
             syncing: false,
             changed: HashSet::new(),
             undo: Vec::new(),
+            meeting: None,
             list: List::default(),
             owners: Owners::default(),
             dash: Dashboard::default(),
@@ -204,6 +210,8 @@ impl App {
                 PromptKind::Deadline => Mode::DeadlineInput,
                 PromptKind::AsOf => Mode::AsOfInput,
             },
+            Some(Popup::Form(f)) if f.asking_discard() => Mode::Question,
+            Some(Popup::Form(_)) => Mode::Form,
             None if self.list.searching => Mode::Search,
             None if self.view == View::Detail => Mode::Detail,
             None if self.view == View::Dashboard => Mode::Dashboard,
@@ -368,6 +376,8 @@ impl App {
             Action::AsOf => self.ask_as_of(),
             Action::Sync => return self.start_sync(),
             Action::Undo => return self.undo_last(),
+            Action::NewDirective => self.open_new_directive(),
+            Action::NewMeeting => self.open_new_meeting(),
             Action::StatusPicker
             | Action::SetStatus(_)
             | Action::EditDeadline
@@ -496,6 +506,13 @@ impl App {
             }
             Outcome::Synced(outcome) => self.synced(*outcome),
             Outcome::Started => vec![],
+            Outcome::Created { form, result, file } => self.created(form, result, file),
+            Outcome::MeetingCreated {
+                form,
+                path,
+                result,
+                file,
+            } => self.meeting_created(form, path, result, file),
             Outcome::EditorClosed { mut prompt, result } => {
                 match result {
                     Ok(text) => prompt.input.set_text(&text),
@@ -511,7 +528,7 @@ impl App {
     /// directives touched, or all), the counts, the units, the visible rows, the dashboard.
     /// With `keep_place` the selected directive stays on the same screen row if still shown
     /// (a reload must not make the list jump under the user's eyes).
-    fn workspace_changed(&mut self, changed: Changed, keep_place: bool) {
+    pub(super) fn workspace_changed(&mut self, changed: Changed, keep_place: bool) {
         let place = keep_place.then(|| self.list.place());
         self.list.refold(&self.ws, &changed);
         if changed == Changed::All {
@@ -526,7 +543,7 @@ impl App {
     }
 
     /// Puts one file read from disk into the workspace; says which directives that touched.
-    fn put_file(&mut self, read: FileRead) -> Changed {
+    pub(super) fn put_file(&mut self, read: FileRead) -> Changed {
         let path = read.path.clone();
         let ids_of = |ws: &Workspace| -> Vec<String> {
             ws.directives
