@@ -797,3 +797,36 @@ pub fn meeting_created(lang: Lang, path: &str) -> String {
         Lang::Vi => format!("Đã tạo {path}: nhấn a để thêm nhiệm vụ"),
     }
 }
+pub const LOG_CREATED: Text = ("created", "tạo mới");
+pub const LOG_UNDO: Text = ("undo", "hoàn tác");
+pub const LOG_DONE_REF: Text = ("report", "văn bản báo cáo");
+pub const LOG_REASON: Text = ("reason", "lý do");
+pub const LOG_REF: Text = ("document", "văn bản");
+pub const LOG_APPROVED_BY: Text = ("approved by", "người duyệt");
+pub const FIELD_REQUEST_DOC: Text = ("document", "văn bản (đề nghị, quyết định)");
+pub const FIELD_DONE_ON: Text = ("done on", "ngày hoàn thành");
+pub const FIELD_DECIDED_BY: Text = ("decided by", "người quyết định");
+pub const KEY_PROMPT_TAB: Text = (
+    "the optional fields: why, document, approved by; done date and report",
+    "các ô tùy chọn: lý do, văn bản, người duyệt; ngày hoàn thành, văn bản báo cáo",
+);
+pub const HINT_MORE: Text = ("more", "thêm");
+pub const KEY_EDIT_TEXT: Text = (
+    "edit the directive's text (logged)",
+    "sửa nội dung nhiệm vụ (ghi nhật ký)",
+);
+pub const KEY_EDIT_OWNER: Text = (
+    "change the lead unit (logged)",
+    "đổi đơn vị chủ trì (ghi nhật ký)",
+);
+pub const KEY_EDIT_SUPPORT: Text = (
+    "change the coordinating units (logged)",
+    "đổi đơn vị phối hợp (ghi nhật ký)",
+);
+pub const FORM_OWNER: Text = ("Lead unit", "Đơn vị chủ trì");
+pub const FORM_SUPPORT: Text = ("Coordinating units", "Đơn vị phối hợp");
+pub const TEXT_PROMPT: Text = ("Text of", "Nội dung nhiệm vụ");
+pub const ONE_LEAD: Text = (
+    "One lead unit: choose a unit's row (several lead units: a new directive with a)",
+    "Một đơn vị chủ trì: chọn dòng của một đơn vị (nhiều đơn vị chủ trì: tạo nhiệm vụ mới bằng a)",
+);

@@ -40,6 +40,11 @@ pub enum Action {
     Edit(EditOp),
     /// Redo the last undone edit.
     Redo,
+    /// Edit the directive's text.
+    EditText,
+    /// Change the lead unit, the coordinating units.
+    EditOwner,
+    EditSupport,
     /// A new directive in the meeting shown or selected.
     NewDirective,
     /// A new meeting (a source file).

@@ -209,5 +209,6 @@ mod keys;
 mod layers;
 mod live;
 mod pty;
+mod reshape;
 mod screens;
 mod state;

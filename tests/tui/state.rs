@@ -173,13 +173,13 @@ fn a_status_change_asks_for_a_note_then_writes_the_resolved_change() {
     app.update(Action::Down);
     app.update(Action::Down);
     assert!(app.update(Action::Confirm).is_empty());
-    let prompt = Prompt {
-        kind: PromptKind::Note {
+    let prompt = Prompt::new(
+        PromptKind::Note {
             status: Some(Status::Done),
         },
-        id: "gb-2023-08-27".into(),
-        input: Default::default(),
-    };
+        "gb-2023-08-27",
+        today(),
+    );
     assert_eq!(app.popup, Some(Popup::Prompt(prompt.clone())));
     for c in "Xong".chars() {
         app.update(Action::Type(c));

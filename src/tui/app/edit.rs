@@ -3,7 +3,7 @@
 //! state (the message, the undo stack, the prompt reopened when a write is refused).
 
 use super::{App, Input, ViewFilter};
-use crate::dates::{parse_as_of, parse_deadline};
+use crate::dates::{parse_as_of, parse_date, parse_deadline};
 use crate::i18n::tui::{self as t, tr};
 use crate::model::Status;
 use crate::store::edit::Change;
@@ -36,6 +36,55 @@ pub struct Prompt {
     /// The directive it is for, fixed when the prompt opens.
     pub id: String,
     pub input: Input,
+    /// The optional fields after the first, reached with Tab: the why of a deadline change
+    /// (reason, document, approved by), of a done (the date, the report), of a cancellation
+    /// (reason, who decided). See [`PromptKind::extras`].
+    pub extra: Vec<Input>,
+    /// The field typed into: 0 the input, then the extras.
+    pub field: usize,
+}
+
+impl Prompt {
+    /// A prompt for directive `id`, its optional fields empty (a done date starts at `today`).
+    pub fn new(kind: PromptKind, id: &str, today: chrono::NaiveDate) -> Prompt {
+        let extra = kind
+            .extras()
+            .iter()
+            .map(|(_, prefill)| match prefill {
+                Prefill::Today => Input::line(&today.format("%d/%m/%Y").to_string()),
+                Prefill::Empty => Input::default(),
+            })
+            .collect();
+        Prompt {
+            kind,
+            id: id.to_string(),
+            input: Input::default(),
+            extra,
+            field: 0,
+        }
+    }
+
+    fn focused(&mut self) -> &mut Input {
+        match self.field.checked_sub(1) {
+            Some(i) if i < self.extra.len() => &mut self.extra[i],
+            _ => &mut self.input,
+        }
+    }
+
+    /// The optional field `i` (0-based among the extras), trimmed; `None` when empty.
+    fn extra_value(&self, i: usize) -> Option<String> {
+        self.extra
+            .get(i)
+            .map(|e| e.as_str().trim().to_string())
+            .filter(|s| !s.is_empty())
+    }
+}
+
+/// What an optional field of a prompt starts with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Prefill {
+    Empty,
+    Today,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,6 +96,34 @@ pub enum PromptKind {
     Deadline,
     /// The as-of date of the whole UI (the prompt's `id` is empty: it is for no directive).
     AsOf,
+    /// The directive's text (`E`).
+    Text,
+}
+
+impl PromptKind {
+    /// The optional fields after the first: (label, what they start with).
+    pub fn extras(self) -> &'static [(crate::i18n::tui::Text, Prefill)] {
+        match self {
+            PromptKind::Deadline => &[
+                (t::LOG_REASON, Prefill::Empty),
+                (t::FIELD_REQUEST_DOC, Prefill::Empty),
+                (t::LOG_APPROVED_BY, Prefill::Empty),
+            ],
+            PromptKind::Note {
+                status: Some(Status::Done),
+            } => &[
+                (t::FIELD_DONE_ON, Prefill::Today),
+                (t::LOG_DONE_REF, Prefill::Empty),
+            ],
+            PromptKind::Note {
+                status: Some(Status::Cancelled),
+            } => &[
+                (t::LOG_REASON, Prefill::Empty),
+                (t::FIELD_DECIDED_BY, Prefill::Empty),
+            ],
+            _ => &[],
+        }
+    }
 }
 
 /// An edit that can be taken back: the change that restores the old values.
@@ -91,19 +168,16 @@ impl App {
             Some(d)
                 if self.focus == super::Pane::Directives || self.view == super::View::Detail =>
             {
-                (d.id.clone(), d.status, d.note.clone())
+                (d.id.clone(), d.status, d.note.clone(), d.text.clone())
             }
             _ => {
                 self.info(tr(self.lang, t::CHOOSE_DIRECTIVE));
                 return vec![];
             }
         };
-        let (id, status, note) = target;
-        let prompt = |kind| Prompt {
-            kind,
-            id: id.clone(),
-            input: Input::default(),
-        };
+        let (id, status, note, text) = target;
+        let today = self.today;
+        let prompt = |kind| Prompt::new(kind, &id, today);
         match action {
             Action::StatusPicker => {
                 let cursor = Status::ALL.iter().position(|s| *s == status).unwrap_or(0);
@@ -113,6 +187,11 @@ impl App {
                 self.popup = Some(Popup::Prompt(prompt(PromptKind::Note { status: Some(s) })))
             }
             Action::EditDeadline => self.popup = Some(Popup::Prompt(prompt(PromptKind::Deadline))),
+            Action::EditText => {
+                let mut p = prompt(PromptKind::Text);
+                p.input = Input::lines(&text);
+                self.popup = Some(Popup::Prompt(p));
+            }
             Action::AddNote => {
                 self.popup = Some(Popup::Prompt(prompt(PromptKind::Note { status: None })))
             }
@@ -129,11 +208,7 @@ impl App {
     }
 
     pub(super) fn ask_as_of(&mut self) {
-        self.popup = Some(Popup::Prompt(Prompt {
-            kind: PromptKind::AsOf,
-            id: String::new(),
-            input: Input::default(),
-        }));
+        self.popup = Some(Popup::Prompt(Prompt::new(PromptKind::AsOf, "", self.today)));
     }
 
     pub(super) fn open_filter_picker(&mut self) {
@@ -197,9 +272,14 @@ impl App {
 
     fn prompt(&mut self, mut prompt: Prompt, action: Action) -> Vec<Effect> {
         match action {
-            Action::Type(c) => prompt.input.type_char(c),
+            Action::Type(c) => prompt.focused().type_char(c),
             Action::Edit(op) => {
-                prompt.input.apply(op);
+                prompt.focused().apply(op);
+            }
+            Action::NextField => prompt.field = (prompt.field + 1) % (prompt.extra.len() + 1),
+            Action::PrevField => {
+                let n = prompt.extra.len() + 1;
+                prompt.field = (prompt.field + n - 1) % n;
             }
             Action::Back => return vec![],
             Action::Confirm => return self.submit(prompt),
@@ -226,17 +306,47 @@ impl App {
                 }
                 return vec![];
             }
+            PromptKind::Text => Change {
+                text: Some(prompt.input.as_str().to_string()),
+                ..Change::default()
+            },
             PromptKind::Note { status } => {
                 let note = prompt.input.as_str().trim();
-                Change {
+                let mut change = Change {
                     status,
                     note: (!note.is_empty()).then(|| Some(note.to_string())),
                     ..Change::default()
+                };
+                match status {
+                    Some(Status::Done) => {
+                        if let Some(date) = prompt.extra_value(0) {
+                            match parse_date(&date, self.today) {
+                                Ok(d) => change.done_on = Some(Some(d)),
+                                Err(e) => {
+                                    self.error(t::deadline_error(self.lang, &e));
+                                    let mut prompt = prompt;
+                                    prompt.field = 1;
+                                    self.popup = Some(Popup::Prompt(prompt));
+                                    return vec![];
+                                }
+                            }
+                        }
+                        change.done_ref = prompt.extra_value(1).map(Some);
+                    }
+                    Some(Status::Cancelled) => {
+                        change.reason = prompt.extra_value(0);
+                        change.approved_by = prompt.extra_value(1);
+                    }
+                    _ => {}
                 }
+                change
             }
             PromptKind::Deadline => match parse_deadline(prompt.input.as_str(), self.today) {
                 Ok(deadline) => Change {
                     deadline: Some(deadline),
+                    reason: prompt.extra_value(0),
+                    reference: prompt.extra_value(1),
+                    approved_by: prompt.extra_value(2),
                     ..Change::default()
                 },
                 Err(e) => {

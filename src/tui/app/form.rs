@@ -432,11 +432,21 @@ impl MeetingForm {
     }
 }
 
+/// A directive's lead unit (`O`: the unit taken is written at once) or coordinating units
+/// (`P`: the list as taken, written with Ctrl-S).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitsForm {
+    pub id: String,
+    pub support: bool,
+    pub picker: UnitPicker,
+}
+
 /// An open form.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Form {
     Directive(Box<DirectiveForm>),
     Meeting(Box<MeetingForm>),
+    Units(Box<UnitsForm>),
 }
 
 impl Form {
@@ -444,6 +454,7 @@ impl Form {
         match self {
             Form::Directive(f) => f.asking_discard,
             Form::Meeting(f) => f.asking_discard,
+            Form::Units(_) => false,
         }
     }
 
@@ -456,6 +467,7 @@ impl Form {
                 _ => f.input_mut(),
             },
             Form::Meeting(f) => Some(f.input_mut()),
+            Form::Units(f) => Some(&mut f.picker.query),
         }
     }
 }
@@ -482,6 +494,81 @@ impl App {
         self.popup = Some(Popup::Form(Form::Directive(Box::new(form))));
     }
 
+    /// `O`, `P`: the selected directive's lead unit or coordinating units.
+    pub(super) fn open_units_form(&mut self, action: Action) {
+        let can = self.focus == super::Pane::Directives || self.view == super::View::Detail;
+        let Some(d) = self.selected().filter(|_| can) else {
+            self.info(tr(self.lang, t::CHOOSE_DIRECTIVE));
+            return;
+        };
+        let support = action == Action::EditSupport;
+        let picker = UnitPicker {
+            chosen: if support {
+                d.support.clone()
+            } else {
+                Vec::new()
+            },
+            ..UnitPicker::default()
+        };
+        let form = UnitsForm {
+            id: d.id.clone(),
+            support,
+            picker,
+        };
+        self.popup = Some(Popup::Form(Form::Units(Box::new(form))));
+    }
+
+    fn units_key(&mut self, mut f: Box<UnitsForm>, action: Action) -> Vec<Effect> {
+        match action {
+            Action::Back => return vec![],
+            Action::Save if f.support => return self.write_units(&f),
+            Action::Confirm if !f.support => {
+                // The lead is one unit: the highlighted unit row, written at once.
+                match f.picker.highlighted(&self.ws) {
+                    Some(row) if row.takes.len() == 1 && !row.is_group => {
+                        f.picker.chosen = row.takes;
+                        return self.write_units(&f);
+                    }
+                    _ => self.info(tr(self.lang, t::ONE_LEAD)),
+                }
+            }
+            Action::Confirm => {
+                f.picker.toggle(&self.ws);
+            }
+            _ => f.picker.key(&self.ws, action),
+        }
+        self.popup = Some(Popup::Form(Form::Units(f)));
+        vec![]
+    }
+
+    fn write_units(&mut self, f: &UnitsForm) -> Vec<Effect> {
+        let Some(current) = self.ws.directive(&f.id) else {
+            return vec![];
+        };
+        let change = if f.support {
+            crate::store::edit::Change {
+                support: Some(f.picker.chosen.clone()),
+                ..Default::default()
+            }
+        } else {
+            crate::store::edit::Change {
+                owner: f.picker.chosen.first().cloned(),
+                ..Default::default()
+            }
+        };
+        let change = change.resolve(current, self.today);
+        if change.is_empty() {
+            self.info(tr(self.lang, t::NOTHING_TO_CHANGE));
+            return vec![];
+        }
+        vec![Effect::Write(crate::tui::effect::WriteRequest {
+            id: f.id.clone(),
+            change,
+            undo: false,
+            prompt: None,
+        })]
+    }
+
     /// `N`: a new meeting.
     pub(super) fn open_new_meeting(&mut self) {
         self.popup = Some(Popup::Form(Form::Meeting(Box::new(MeetingForm::new(
@@ -490,7 +577,12 @@ impl App {
     }
 
     /// A key while a form is open.
-    pub(super) fn form_key(&mut self, mut form: Form, action: Action) -> Vec<Effect> {
+    pub(super) fn form_key(&mut self, form: Form, action: Action) -> Vec<Effect> {
+        let form = match form {
+            Form::Units(f) => return self.units_key(f, action),
+            other => other,
+        };
+        let mut form = form;
         if form.asking_discard() {
             // y discards; anything else goes back to the form.
             if action == Action::Yes {
@@ -499,6 +591,7 @@ impl App {
             match &mut form {
                 Form::Directive(f) => f.asking_discard = false,
                 Form::Meeting(f) => f.asking_discard = false,
+                Form::Units(_) => {}
             }
             self.popup = Some(Popup::Form(form));
             return vec![];
@@ -514,6 +607,7 @@ impl App {
                         f.asking_discard = f.is_filled();
                         f.asking_discard
                     }
+                    Form::Units(_) => false,
                 };
                 if filled {
                     self.popup = Some(Popup::Form(form));
@@ -568,6 +662,7 @@ impl App {
                     }
                 }
             }
+            Form::Units(_) => {}
             Form::Meeting(f) => match action {
                 Action::NextField | Action::Down => f.step_focus(true),
                 Action::PrevField | Action::Up => f.step_focus(false),
@@ -600,6 +695,7 @@ impl App {
     /// field to fix focused and why in the status line.
     fn submit_form(&mut self, form: Form) -> Vec<Effect> {
         match form {
+            Form::Units(f) => self.write_units(&f),
             Form::Directive(mut f) => match f.build(&self.ws, self.today, self.lang) {
                 Ok(new) => vec![Effect::Create {
                     file: f.file.clone(),

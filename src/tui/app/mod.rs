@@ -209,6 +209,7 @@ impl App {
                 PromptKind::Note { .. } => Mode::NoteInput,
                 PromptKind::Deadline => Mode::DeadlineInput,
                 PromptKind::AsOf => Mode::AsOfInput,
+                PromptKind::Text => Mode::NoteInput,
             },
             Some(Popup::Form(f)) if f.asking_discard() => Mode::Question,
             Some(Popup::Form(_)) => Mode::Form,
@@ -382,7 +383,9 @@ impl App {
             | Action::SetStatus(_)
             | Action::EditDeadline
             | Action::AddNote
-            | Action::NoteInEditor => return self.start_edit(action),
+            | Action::NoteInEditor
+            | Action::EditText => return self.start_edit(action),
+            Action::EditOwner | Action::EditSupport => self.open_units_form(action),
             _ => {}
         }
         vec![]

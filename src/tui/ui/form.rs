@@ -30,6 +30,8 @@ pub fn render(frame: &mut Frame, app: &App, form: &Form, theme: &Theme) {
     let (title, file) = match form {
         Form::Directive(f) => (tr(app.lang, t::FORM_NEW_DIRECTIVE), Some(f.file.as_str())),
         Form::Meeting(_) => (tr(app.lang, t::FORM_NEW_MEETING), None),
+        Form::Units(f) if f.support => (tr(app.lang, t::FORM_SUPPORT), Some(f.id.as_str())),
+        Form::Units(f) => (tr(app.lang, t::FORM_OWNER), Some(f.id.as_str())),
     };
     let title = match file {
         Some(file) => format!(" {title} · {} ", fit(file, 60)),
@@ -54,6 +56,17 @@ pub fn render(frame: &mut Frame, app: &App, form: &Form, theme: &Theme) {
     let problem = match form {
         Form::Directive(f) => directive(&mut w, app, f),
         Form::Meeting(f) => meeting(&mut w, app, f),
+        Form::Units(f) => {
+            let label = if f.support {
+                t::FIELD_SUPPORT
+            } else {
+                t::FIELD_LEAD
+            };
+            w.picker(label, app, &f.picker, true);
+            w.y += 1;
+            w.matches(app, &f.picker);
+            None
+        }
     };
     let bottom = inner.bottom() - 1;
     let asking = form.asking_discard();

@@ -95,11 +95,21 @@ pub fn prompt(frame: &mut Frame, app: &App, prompt: &Prompt, theme: &Theme) {
             t::DEADLINE_HINT,
         ),
         PromptKind::AsOf => (t::as_of_prompt_title(lang, app.today()), t::AS_OF_HINT),
+        PromptKind::Text => (
+            format!("{} {}", tr(lang, t::TEXT_PROMPT), prompt.id),
+            t::NOTE_HINT,
+        ),
     };
+    let extras = prompt.kind.extras();
     let box_width = frame.area().width.saturating_sub(4).min(86);
-    let inner = open_box(frame, &title, box_width, 5, theme);
+    let height = 5 + extras.len() as u16;
+    let inner = open_box(frame, &title, box_width, height, theme);
     let room = (inner.width as usize).saturating_sub(3);
-    let (shown, at) = input_window(prompt.input.as_str(), prompt.input.cursor().1, room);
+    // A text of several lines shows the line being edited.
+    let (row, col) = prompt.input.cursor();
+    let line = prompt.input.rows().get(row).map_or("", String::as_str);
+    let (shown, at) = input_window(line, col, room);
+    let mut cursor = (inner.x + 2 + at as u16, inner.y + 1);
     let buf = frame.buffer_mut();
     buf.set_line(
         inner.x,
@@ -107,14 +117,36 @@ pub fn prompt(frame: &mut Frame, app: &App, prompt: &Prompt, theme: &Theme) {
         &Line::from(vec![Span::styled("> ", theme.key()), Span::raw(shown)]),
         inner.width,
     );
+    // The optional fields, one a row: "reason: …".
+    const LABEL: usize = 26;
+    for (i, ((label, _), input)) in extras.iter().zip(&prompt.extra).enumerate() {
+        let y = inner.y + 2 + i as u16;
+        let label = format!("  {:<w$}", fit(tr(lang, *label), LABEL - 3), w = LABEL - 2);
+        let room = (inner.width as usize).saturating_sub(LABEL);
+        let (shown, at) = input_window(input.as_str(), input.cursor().1, room);
+        let style = if prompt.field == i + 1 {
+            theme.key()
+        } else {
+            theme.dim()
+        };
+        buf.set_line(
+            inner.x,
+            y,
+            &Line::from(vec![Span::styled(label, style), Span::raw(shown)]),
+            inner.width,
+        );
+        if prompt.field == i + 1 {
+            cursor = (inner.x + (LABEL + at) as u16, y);
+        }
+    }
     buf.set_stringn(
         inner.x,
-        inner.y + 2,
+        inner.y + 2 + extras.len() as u16,
         fit(tr(lang, hint), inner.width as usize),
         inner.width as usize,
         theme.dim(),
     );
     if inner.height >= 2 {
-        frame.set_cursor_position((inner.x + 2 + at as u16, inner.y + 1));
+        frame.set_cursor_position(cursor);
     }
 }
