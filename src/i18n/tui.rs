@@ -830,3 +830,56 @@ pub const ONE_LEAD: Text = (
     "One lead unit: choose a unit's row (several lead units: a new directive with a)",
     "Một đơn vị chủ trì: chọn dòng của một đơn vị (nhiều đơn vị chủ trì: tạo nhiệm vụ mới bằng a)",
 );
+pub const KEY_REDO: Text = (
+    "redo the last undone edit (refused if changed since)",
+    "làm lại thao tác vừa hoàn tác (từ chối nếu đã có thay đổi khác)",
+);
+pub const NOTHING_TO_REDO: Text = ("Nothing to redo", "Không có gì để làm lại");
+
+/// An undo or redo refused: the field was changed since (by someone).
+pub fn moved(lang: Lang, m: &crate::store::undo::Moved) -> String {
+    let by =
+        m.by.as_deref()
+            .map(|b| format!(" ({b})"))
+            .unwrap_or_default();
+    match lang {
+        Lang::En => format!("{}: {} was changed since{by}; left as it is", m.id, m.field),
+        Lang::Vi => format!("{}: {} đã bị sửa sau đó{by}; giữ nguyên", m.id, m.field),
+    }
+}
+pub const KEY_MARK: Text = (
+    "mark or unmark the directive (status, deadline, note then apply to all marked)",
+    "đánh dấu hoặc bỏ đánh dấu (trạng thái, thời hạn, ghi chú áp dụng cho mọi nhiệm vụ đã đánh dấu)",
+);
+pub const KEY_MARK_ALL: Text = (
+    "mark all shown (again: unmark)",
+    "đánh dấu tất cả đang hiện (nhấn lại: bỏ)",
+);
+pub const HINT_MARK: Text = ("mark", "đánh dấu");
+
+/// The footer's count of marked directives; also the title of a prompt for them.
+pub fn marked_count(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::En => format!("{n} marked"),
+        Lang::Vi => format!("{n} nhiệm vụ đã đánh dấu"),
+    }
+}
+
+/// After a change to the marked directives.
+pub fn bulk_written(lang: Lang, written: usize, refused: &[(String, String)]) -> String {
+    let mut text = match lang {
+        Lang::En => format!("Saved {written} directives"),
+        Lang::Vi => format!("Đã lưu {written} nhiệm vụ"),
+    };
+    if !refused.is_empty() {
+        let ids: Vec<String> = refused.iter().map(|(id, _)| id.clone()).collect();
+        text.push_str(&match lang {
+            Lang::En => format!("; {} refused: {}", refused.len(), some_ids(&ids)),
+            Lang::Vi => format!("; {} bị từ chối: {}", refused.len(), some_ids(&ids)),
+        });
+        if let Some((_, why)) = refused.first() {
+            text.push_str(&format!(" ({why})"));
+        }
+    }
+    text
+}

@@ -40,6 +40,9 @@ pub enum Action {
     Edit(EditOp),
     /// Redo the last undone edit.
     Redo,
+    /// Mark or unmark the selected directive; mark all shown.
+    Mark,
+    MarkAll,
     /// Edit the directive's text.
     EditText,
     /// Change the lead unit, the coordinating units.

@@ -34,6 +34,8 @@ pub const SYNC_TIMEOUT: Duration = Duration::from_secs(60);
 pub enum Effect {
     /// Write one change (already resolved against the directive as shown).
     Write(WriteRequest),
+    /// Write the changes of marked directives, one write per file.
+    WriteMany(Vec<WriteRequest>),
     /// Read the whole workspace again.
     Reload,
     /// Open `$EDITOR` on the prompt's text; the prompt comes back with what was written.
@@ -106,6 +108,13 @@ pub enum Outcome {
     Synced(Box<SyncOutcome>),
     /// The work goes on in the background; its result comes as an event.
     Started,
+    /// Several edits written, each file once; the refused with why; the files as on disk now.
+    WrittenMany {
+        requests: Vec<WriteRequest>,
+        written: Vec<Written>,
+        refused: Vec<(String, String)>,
+        files: Vec<FileRead>,
+    },
     /// New directives written (their ids) or refused (why); `file` as it is on disk now.
     Created {
         form: Box<DirectiveForm>,
@@ -306,6 +315,47 @@ impl Runner {
                             file,
                         }
                     }
+                }
+            }
+            Effect::WriteMany(requests) => {
+                let at = (self.clock)();
+                let edits: Vec<Edit> = requests
+                    .iter()
+                    .map(|r| Edit {
+                        id: r.id.clone(),
+                        change: r.change.clone(),
+                        by: self.author.clone(),
+                        at,
+                    })
+                    .collect();
+                let mut paths: Vec<String> = Vec::new();
+                for r in &requests {
+                    if let Some(d) = ws.directive(&r.id) {
+                        let path = ws.file_of(d).path.clone();
+                        if !paths.contains(&path) {
+                            paths.push(path);
+                        }
+                    }
+                }
+                // The store's batch write takes the workspace to update; the app's copy
+                // changes only in `App::apply`, from the files read back here.
+                let mut copy = ws.clone();
+                let batch = store::write::write_edits(&mut copy, &edits);
+                for w in &batch.written {
+                    if let Some(edit) = edits.iter().find(|e| e.id == w.before.id) {
+                        self.commit_in_background(ws, w, edit.clone());
+                    }
+                }
+                let files = paths.iter().map(|p| ws.read_file(p)).collect();
+                Outcome::WrittenMany {
+                    requests,
+                    written: batch.written,
+                    refused: batch
+                        .refused
+                        .into_iter()
+                        .map(|(id, e)| (id, e.to_string()))
+                        .collect(),
+                    files,
                 }
             }
             Effect::Create { file, new, form } => {

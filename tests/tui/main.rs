@@ -208,6 +208,7 @@ mod forms;
 mod keys;
 mod layers;
 mod live;
+mod marks;
 mod pty;
 mod reshape;
 mod screens;

@@ -7,6 +7,7 @@ use crate::dates::{parse_as_of, parse_date, parse_deadline};
 use crate::i18n::tui::{self as t, tr};
 use crate::model::Status;
 use crate::store::edit::Change;
+use crate::store::undo::Step;
 use crate::store::write::WriteError;
 use crate::tui::action::Action;
 use crate::tui::effect::{Effect, Outcome, WriteRequest};
@@ -42,6 +43,8 @@ pub struct Prompt {
     pub extra: Vec<Input>,
     /// The field typed into: 0 the input, then the extras.
     pub field: usize,
+    /// Marked directives the prompt applies to (then `id` only names them for the title).
+    pub targets: Vec<String>,
 }
 
 impl Prompt {
@@ -61,6 +64,7 @@ impl Prompt {
             input: Input::default(),
             extra,
             field: 0,
+            targets: Vec::new(),
         }
     }
 
@@ -126,11 +130,12 @@ impl PromptKind {
     }
 }
 
-/// An edit that can be taken back: the change that restores the old values.
+/// An edit that can be taken back (and, once taken back, done again): the store's step,
+/// which refuses when someone changed the fields since.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UndoEntry {
     pub id: String,
-    pub change: Change,
+    pub step: Step,
 }
 
 const UNDO_DEPTH: usize = 100;
@@ -164,6 +169,17 @@ impl App {
 
     /// Edits act on the selected directive, from the directives pane or the detail.
     pub(super) fn start_edit(&mut self, action: Action) -> Vec<Effect> {
+        let bulk = !self.marked.is_empty()
+            && matches!(
+                action,
+                Action::StatusPicker
+                    | Action::SetStatus(_)
+                    | Action::EditDeadline
+                    | Action::AddNote
+            );
+        if bulk {
+            return self.start_bulk(action);
+        }
         let target = match self.selected() {
             Some(d)
                 if self.focus == super::Pane::Directives || self.view == super::View::Detail =>
@@ -204,6 +220,24 @@ impl App {
             }
             _ => {}
         }
+        vec![]
+    }
+
+    /// Status, deadline, note for every marked directive: one prompt, then one write per file.
+    fn start_bulk(&mut self, action: Action) -> Vec<Effect> {
+        let name = t::marked_count(self.lang, self.marked.len());
+        let kind = match action {
+            Action::StatusPicker => {
+                self.popup = Some(Popup::StatusPicker { cursor: 0 });
+                return vec![];
+            }
+            Action::SetStatus(s) => PromptKind::Note { status: Some(s) },
+            Action::EditDeadline => PromptKind::Deadline,
+            _ => PromptKind::Note { status: None },
+        };
+        let mut p = Prompt::new(kind, &name, self.today);
+        p.targets = self.marked.clone();
+        self.popup = Some(Popup::Prompt(p));
         vec![]
     }
 
@@ -356,6 +390,28 @@ impl App {
                 }
             },
         };
+        if !prompt.targets.is_empty() {
+            // Each marked directive takes the change as it applies to it.
+            let requests: Vec<WriteRequest> = prompt
+                .targets
+                .iter()
+                .filter_map(|id| {
+                    let current = self.ws.directive(id)?;
+                    let change = change.resolve(current, self.today);
+                    (!change.is_empty()).then(|| WriteRequest {
+                        id: id.clone(),
+                        change,
+                        undo: false,
+                        prompt: None,
+                    })
+                })
+                .collect();
+            if requests.is_empty() {
+                self.info(tr(self.lang, t::NOTHING_TO_CHANGE));
+                return vec![];
+            }
+            return vec![Effect::WriteMany(requests)];
+        }
         let Some(current) = self.ws.directive(&prompt.id) else {
             self.error(format!("\"{}\"?", prompt.id));
             return vec![];
@@ -382,17 +438,88 @@ impl App {
             self.error(format!("\"{}\"?", entry.id));
             return vec![];
         };
-        let change = entry.change.resolve(current, self.today);
-        if change.is_empty() {
-            self.info(tr(self.lang, t::NOTHING_TO_CHANGE));
-            return vec![];
-        }
+        let change = match entry.step.undo(current) {
+            Ok(change) => change,
+            Err(moved) => {
+                self.error(t::moved(self.lang, &moved));
+                return vec![];
+            }
+        };
+        self.undoing.push(entry);
         vec![Effect::Write(WriteRequest {
-            id: entry.id,
+            id: self
+                .undoing
+                .last()
+                .map(|e| e.id.clone())
+                .unwrap_or_default(),
             change,
             undo: true,
             prompt: None,
         })]
+    }
+
+    /// `Ctrl-R`: does the last undone edit again, when its fields still hold what the undo
+    /// wrote (the same rule as undo).
+    pub(super) fn redo_last(&mut self) -> Vec<Effect> {
+        let Some(entry) = self.redo.pop() else {
+            self.info(tr(self.lang, t::NOTHING_TO_REDO));
+            return vec![];
+        };
+        let Some(current) = self.ws.directive(&entry.id) else {
+            self.error(format!("\"{}\"?", entry.id));
+            return vec![];
+        };
+        match entry.step.redo(current) {
+            Ok(change) => {
+                self.redoing = true;
+                vec![Effect::Write(WriteRequest {
+                    id: entry.id,
+                    change,
+                    undo: false,
+                    prompt: None,
+                })]
+            }
+            Err(moved) => {
+                self.error(t::moved(self.lang, &moved));
+                vec![]
+            }
+        }
+    }
+
+    /// The marked directives were written, one write per file: the files go in, each written
+    /// edit can be undone, the refused stay marked and are named in the message.
+    pub(super) fn written_many(
+        &mut self,
+        requests: Vec<WriteRequest>,
+        written: Vec<crate::store::write::Written>,
+        refused: Vec<(String, String)>,
+        files: Vec<crate::store::files::FileRead>,
+    ) -> Vec<Effect> {
+        self.redo.clear();
+        for w in &written {
+            if let Some(r) = requests.iter().find(|r| r.id == w.before.id) {
+                self.undo.push(UndoEntry {
+                    id: r.id.clone(),
+                    step: Step::new(&r.id, &r.change, &w.before),
+                });
+            }
+        }
+        while self.undo.len() > UNDO_DEPTH {
+            self.undo.remove(0);
+        }
+        for file in files {
+            self.put_file(file);
+        }
+        self.workspace_changed(super::Changed::All, false);
+        self.marked
+            .retain(|id| refused.iter().any(|(r, _)| r == id));
+        let text = t::bulk_written(self.lang, written.len(), &refused);
+        if refused.is_empty() {
+            self.info(text);
+        } else {
+            self.error(text);
+        }
+        vec![Effect::GitStatus]
     }
 
     /// A write landed or was refused: the file as it is on disk now goes into the workspace
@@ -408,11 +535,19 @@ impl App {
             } => {
                 let what = t::describe_change(self.lang, &request.change, &written.before);
                 let mut text = if request.undo {
+                    // Taken back: Ctrl-R can do it again.
+                    if let Some(entry) = self.undoing.pop() {
+                        self.redo.push(entry);
+                    }
                     format!("{} {}: {what}", tr(self.lang, t::UNDONE), request.id)
                 } else {
+                    // A new edit ends what could be redone; a redo keeps the rest.
+                    if !std::mem::take(&mut self.redoing) {
+                        self.redo.clear();
+                    }
                     self.undo.push(UndoEntry {
                         id: request.id.clone(),
-                        change: request.change.inverse(&written.before),
+                        step: Step::new(&request.id, &request.change, &written.before),
                     });
                     if self.undo.len() > UNDO_DEPTH {
                         self.undo.remove(0);
@@ -443,11 +578,11 @@ impl App {
                     self.changed.insert(request.id.clone());
                 }
                 if request.undo {
-                    self.undo.push(UndoEntry {
-                        id: request.id.clone(),
-                        change: request.change.clone(),
-                    });
+                    if let Some(entry) = self.undoing.pop() {
+                        self.undo.push(entry);
+                    }
                 }
+                self.redoing = false;
                 if let Some(prompt) = request.prompt {
                     self.popup = Some(Popup::Prompt(prompt));
                 }

@@ -130,6 +130,14 @@ pub struct App {
     /// them and moves on: the mark stays while one is selected, so the detail explains it.
     changed: HashSet<String>,
     undo: Vec<UndoEntry>,
+    /// The undo being written (back on `undo` if refused, on `redo` once written).
+    undoing: Vec<UndoEntry>,
+    /// Edits taken back, that `Ctrl-R` does again; a new edit clears them.
+    redo: Vec<UndoEntry>,
+    /// A redo is being written (it must not clear `redo`).
+    redoing: bool,
+    /// Marked directives (ids, in the order marked): status, deadline and note apply to all.
+    pub marked: Vec<String>,
     /// The meeting file `a` adds to (the one just created with `N`); else the selected
     /// directive's.
     pub meeting: Option<String>,
@@ -158,7 +166,11 @@ impl App {
             syncing: false,
             changed: HashSet::new(),
             undo: Vec::new(),
+            undoing: Vec::new(),
+            redo: Vec::new(),
+            redoing: false,
             meeting: None,
+            marked: Vec::new(),
             list: List::default(),
             owners: Owners::default(),
             dash: Dashboard::default(),
@@ -356,6 +368,36 @@ impl App {
                 self.detail_scroll = 0;
             }
             Action::Back if self.view == View::Detail => self.view = View::List,
+            Action::Back if !self.marked.is_empty() => self.marked.clear(),
+            Action::Mark => {
+                if let Some(id) = self.list.selected_id().map(str::to_string) {
+                    match self.marked.iter().position(|m| *m == id) {
+                        Some(i) => {
+                            self.marked.remove(i);
+                        }
+                        None => self.marked.push(id),
+                    }
+                    self.see_selected();
+                    self.list.step(&self.ws, self.list_height(), Action::Down);
+                }
+            }
+            Action::MarkAll => {
+                let shown: Vec<String> = self
+                    .list
+                    .rows
+                    .iter()
+                    .map(|r| self.ws.directives[r.index].id.clone())
+                    .collect();
+                if shown.iter().all(|id| self.marked.contains(id)) {
+                    self.marked.retain(|id| !shown.contains(id));
+                } else {
+                    for id in shown {
+                        if !self.marked.contains(&id) {
+                            self.marked.push(id);
+                        }
+                    }
+                }
+            }
             Action::Back if !self.list.search.is_empty() || self.list.filter.is_some() => {
                 self.list.clear_search();
                 self.list.filter = None;
@@ -377,6 +419,7 @@ impl App {
             Action::AsOf => self.ask_as_of(),
             Action::Sync => return self.start_sync(),
             Action::Undo => return self.undo_last(),
+            Action::Redo => return self.redo_last(),
             Action::NewDirective => self.open_new_directive(),
             Action::NewMeeting => self.open_new_meeting(),
             Action::StatusPicker
@@ -509,6 +552,12 @@ impl App {
             }
             Outcome::Synced(outcome) => self.synced(*outcome),
             Outcome::Started => vec![],
+            Outcome::WrittenMany {
+                requests,
+                written,
+                refused,
+                files,
+            } => self.written_many(requests, written, refused, files),
             Outcome::Created { form, result, file } => self.created(form, result, file),
             Outcome::MeetingCreated {
                 form,

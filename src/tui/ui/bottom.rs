@@ -90,6 +90,11 @@ pub fn render_footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     let mut spans = Vec::new();
     let mut used = 0;
+    if !app.marked.is_empty() {
+        let count = t::marked_count(app.lang, app.marked.len());
+        used += width(&count) + 2;
+        spans.push(Span::styled(format!("{count}  "), theme.key()));
+    }
     for (keys, hint) in keymap::footer(app.mode(), app.lang) {
         let hint = format!(" {hint}  ");
         // Whole hints only: `?` lists every key anyway.

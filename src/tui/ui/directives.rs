@@ -140,6 +140,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let selected = i == app.list.cursor;
         let mut spans = Vec::with_capacity(12);
         spans.push(Span::raw(if selected { "›" } else { " " }));
+        // The mark column shows only while something is marked.
+        if !app.marked.is_empty() {
+            let marked = app.marked.contains(&d.id);
+            spans.push(Span::styled(if marked { "✓" } else { " " }, theme.key()));
+        }
         spans.push(Span::raw(if row.support { "↳" } else { " " }));
         let date = d
             .deadline
