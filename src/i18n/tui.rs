@@ -883,3 +883,25 @@ pub fn bulk_written(lang: Lang, written: usize, refused: &[(String, String)]) ->
     }
     text
 }
+pub const KEY_MEETINGS: Text = (
+    "the meetings: choose one to see its directives in file order (Esc: back)",
+    "danh sách cuộc họp: chọn một cuộc họp để xem nhiệm vụ theo thứ tự văn bản (Esc: quay lại)",
+);
+pub const HINT_MEETINGS: Text = ("meetings", "cuộc họp");
+pub const MEETINGS_TITLE: Text = ("Meetings", "Các cuộc họp");
+
+/// One row of the meetings list.
+pub fn meeting_row(
+    lang: Lang,
+    title: &str,
+    date: Option<NaiveDate>,
+    number: Option<&str>,
+    count: usize,
+) -> String {
+    let date = date.map(|d| self::date(lang, d)).unwrap_or_default();
+    let number = number.map(|n| format!(" · {n}")).unwrap_or_default();
+    match lang {
+        Lang::En => format!("{date}{number} · {title} ({count})"),
+        Lang::Vi => format!("{date}{number} · {title} ({count} nhiệm vụ)"),
+    }
+}

@@ -213,3 +213,4 @@ mod pty;
 mod reshape;
 mod screens;
 mod state;
+mod views;

@@ -40,7 +40,10 @@ fn a_unit_shows_what_it_leads_then_what_it_supports() {
     let mut app = ws.app(Lang::En, (120, 40));
     app.update(Action::NextPane);
     assert_eq!(app.focus, Pane::Owners);
-    // Row 0 is "All units", row 1 the first group's heading, skipped by the cursor.
+    // Row 0 is "All units", row 1 the first group's row (all its units), then its units.
+    app.update(Action::Down);
+    assert_eq!(app.selected_owner(), None);
+    assert_eq!(app.list.group.as_deref(), Some("Huyện, thành ủy"));
     app.update(Action::Down);
     assert_eq!(
         app.ws().owners[app.selected_owner().unwrap()].id,

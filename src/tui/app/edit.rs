@@ -25,6 +25,10 @@ pub enum Popup {
     FilterPicker {
         cursor: usize,
     },
+    /// The meetings (`m`): choosing one shows its directives in file order.
+    Meetings {
+        cursor: usize,
+    },
     Prompt(Prompt),
     /// A new directive or a new meeting ([`super::form`]).
     Form(super::form::Form),
@@ -130,6 +134,16 @@ impl PromptKind {
     }
 }
 
+/// One meeting of the `m` list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MeetingRow {
+    pub path: String,
+    pub title: String,
+    pub date: Option<chrono::NaiveDate>,
+    pub number: Option<String>,
+    pub count: usize,
+}
+
 /// An edit that can be taken back (and, once taken back, done again): the store's step,
 /// which refuses when someone changed the fields since.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -163,6 +177,10 @@ impl App {
                 vec![]
             }
             Popup::Prompt(prompt) => self.prompt(prompt, action),
+            Popup::Meetings { cursor } => {
+                self.meetings_key(cursor, action);
+                vec![]
+            }
             Popup::Form(form) => self.form_key(form, action),
         }
     }
@@ -277,6 +295,56 @@ impl App {
             _ => self.popup = Some(Popup::StatusPicker { cursor }),
         }
         vec![]
+    }
+
+    /// The meetings, newest first: (path, title, date, number, directives).
+    pub fn meetings(&self) -> Vec<MeetingRow> {
+        let mut out: Vec<MeetingRow> = self
+            .ws
+            .files
+            .iter()
+            .enumerate()
+            .map(|(i, f)| MeetingRow {
+                path: f.path.clone(),
+                title: f.source.title.clone(),
+                date: f.source.date,
+                number: f.source.reference.clone(),
+                count: self.ws.directives.iter().filter(|d| d.file == i).count(),
+            })
+            .collect();
+        out.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.path.cmp(&b.path)));
+        out
+    }
+
+    fn meetings_key(&mut self, cursor: usize, action: Action) {
+        let last = self.ws.files.len().saturating_sub(1);
+        match action {
+            Action::Down => {
+                self.popup = Some(Popup::Meetings {
+                    cursor: (cursor + 1).min(last),
+                })
+            }
+            Action::Up => {
+                self.popup = Some(Popup::Meetings {
+                    cursor: cursor.saturating_sub(1),
+                })
+            }
+            Action::Confirm => {
+                if let Some(m) = self.meetings().into_iter().nth(cursor) {
+                    // The whole meeting: every unit, no filter; `a` adds to it.
+                    self.owners.cursor = 0;
+                    self.list.filter = None;
+                    self.list.clear_search();
+                    self.list.meeting = Some(m.path.clone());
+                    self.meeting = Some(m.path);
+                    self.list.reset_cursor();
+                    self.focus = super::Pane::Directives;
+                    self.refilter();
+                }
+            }
+            Action::Back => {}
+            _ => self.popup = Some(Popup::Meetings { cursor }),
+        }
     }
 
     fn filter_picker(&mut self, cursor: usize, action: Action) {

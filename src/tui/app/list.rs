@@ -71,6 +71,10 @@ pub struct List {
     pub search_line: super::Input,
     pub filter: Option<ViewFilter>,
     pub sort: Sort,
+    /// Only the directives led by the units of this group (its row in the units pane).
+    pub group: Option<String>,
+    /// Only this meeting file's directives, in file order (`m`).
+    pub meeting: Option<String>,
     /// Directives of the selected unit before the filter and the search.
     pub owner_total: usize,
     pub rows: Vec<Row>,
@@ -205,6 +209,16 @@ impl List {
         let mut support = Vec::new();
         let mut owner_total = 0;
         for (index, d) in ws.directives.iter().enumerate() {
+            if let Some(path) = &self.meeting {
+                if ws.file_of(d).path != *path {
+                    continue;
+                }
+            }
+            if let Some(group) = &self.group {
+                if ws.owner(&d.owner).is_none_or(|o| o.group != *group) {
+                    continue;
+                }
+            }
             let role = match owner {
                 None => Role::Lead,
                 Some(o) => match query::role(d, o) {
@@ -231,8 +245,11 @@ impl List {
             }
         }
         let directives = &ws.directives;
-        for list in [&mut lead, &mut support] {
-            query::sort_with(ws, list, |r| &directives[r.index], self.sort, today);
+        // A meeting reads in file order, the way its notice lists them.
+        if self.meeting.is_none() {
+            for list in [&mut lead, &mut support] {
+                query::sort_with(ws, list, |r| &directives[r.index], self.sort, today);
+            }
         }
         lead.append(&mut support);
         self.base = lead;
@@ -243,10 +260,7 @@ impl List {
     /// The base rows narrowed by the search; keeps the selected directive if still shown.
     fn apply_search(&mut self, ws: &Workspace, height: usize) {
         // Same rule as `fold::matches_folded`, with the query folded once, not once per row.
-        let words: Vec<String> = fold::fold(&self.search)
-            .split_whitespace()
-            .map(str::to_string)
-            .collect();
+        let words = search_terms(&self.search);
         if words.is_empty() {
             self.rows.clone_from(&self.base);
         } else {
@@ -300,4 +314,23 @@ impl List {
 /// any other), so a byte is a cell.
 fn id_width<'a>(ids: impl Iterator<Item = &'a str>) -> usize {
     ids.map(str::len).max().unwrap_or(2).clamp(2, 20)
+}
+
+/// The search's terms, folded: its words, and each "quoted phrase" as one term (its words in
+/// that order, one space apart), so `"giai ngan"` does not match "giải pháp … ngân sách".
+pub fn search_terms(search: &str) -> Vec<String> {
+    let folded = fold::fold(search);
+    let mut terms = Vec::new();
+    for (i, part) in folded.split('"').enumerate() {
+        let words = part.split_whitespace();
+        if i % 2 == 1 {
+            let phrase = words.collect::<Vec<_>>().join(" ");
+            if !phrase.is_empty() {
+                terms.push(phrase);
+            }
+        } else {
+            terms.extend(words.map(str::to_string));
+        }
+    }
+    terms
 }

@@ -34,7 +34,7 @@ pub mod owners;
 pub mod scroll;
 
 pub use dashboard::{DashRow, Dashboard};
-pub use edit::{Popup, Prompt, PromptKind, UndoEntry};
+pub use edit::{MeetingRow, Popup, Prompt, PromptKind, UndoEntry};
 pub use form::{DirectiveField, DirectiveForm, Form, MeetingField, MeetingForm, UnitPicker};
 pub use input::Input;
 pub use list::{List, Row, ViewFilter};
@@ -216,7 +216,7 @@ impl App {
         match &self.popup {
             Some(Popup::Help { .. }) => Mode::Help,
             Some(Popup::StatusPicker { .. }) => Mode::StatusPicker,
-            Some(Popup::FilterPicker { .. }) => Mode::FilterPicker,
+            Some(Popup::FilterPicker { .. }) | Some(Popup::Meetings { .. }) => Mode::FilterPicker,
             Some(Popup::Prompt(p)) => match p.kind {
                 PromptKind::Note { .. } => Mode::NoteInput,
                 PromptKind::Deadline => Mode::DeadlineInput,
@@ -369,6 +369,11 @@ impl App {
             }
             Action::Back if self.view == View::Detail => self.view = View::List,
             Action::Back if !self.marked.is_empty() => self.marked.clear(),
+            Action::Back if self.list.meeting.is_some() => {
+                self.list.meeting = None;
+                self.refilter();
+            }
+            Action::Meetings => self.popup = Some(Popup::Meetings { cursor: 0 }),
             Action::Mark => {
                 if let Some(id) = self.list.selected_id().map(str::to_string) {
                     match self.marked.iter().position(|m| *m == id) {
@@ -470,6 +475,7 @@ impl App {
 
     /// The directives list again after the unit, the filter, the sort or the as-of date changed.
     fn refilter(&mut self) {
+        self.list.group = self.owners.selected_group(&self.ws).map(str::to_string);
         let owner = self.owners.selected_id(&self.ws);
         self.list
             .refilter(&self.ws, self.today, owner, self.list_height());

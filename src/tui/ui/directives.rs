@@ -217,9 +217,15 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 /// "Sở Tài chính · 12 of 40 · ‼ overdue · /giai ngan · most urgent first".
 fn pane_title(app: &App) -> Line<'static> {
     let lang = app.lang;
-    let owner = match app.selected_owner() {
-        Some(i) => app.ws().owners[i].name.clone(),
-        None => tr(lang, t::ALL_UNITS).to_string(),
+    let meeting = app.list.meeting.as_ref().and_then(|path| {
+        let file = app.ws().files.iter().find(|f| f.path == *path)?;
+        Some(file.source.title.clone())
+    });
+    let owner = match (app.selected_owner(), &app.list.group, meeting) {
+        (_, _, Some(title)) => title,
+        (Some(i), _, _) => app.ws().owners[i].name.clone(),
+        (None, Some(group), _) => group.clone(),
+        (None, None, _) => tr(lang, t::ALL_UNITS).to_string(),
     };
     let total = app.list.rows.len();
     let mut parts = vec![fit(&owner, 40)];

@@ -39,6 +39,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Popup::Help { scroll }) => help::render(frame, app, *scroll, &theme),
         Some(Popup::StatusPicker { cursor }) => popup::status_picker(frame, app, *cursor, &theme),
         Some(Popup::FilterPicker { cursor }) => popup::filter_picker(frame, app, *cursor, &theme),
+        Some(Popup::Meetings { cursor }) => popup::meetings(frame, app, *cursor, &theme),
         Some(Popup::Prompt(prompt)) => popup::prompt(frame, app, prompt, &theme),
         Some(Popup::Form(form)) => form::render(frame, app, form, &theme),
         None => {}

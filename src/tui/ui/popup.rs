@@ -150,3 +150,27 @@ pub fn prompt(frame: &mut Frame, app: &App, prompt: &Prompt, theme: &Theme) {
         frame.set_cursor_position(cursor);
     }
 }
+
+/// The meetings, newest first, the chosen one highlighted.
+pub fn meetings(frame: &mut Frame, app: &App, cursor: usize, theme: &Theme) {
+    let lang = app.lang;
+    let list = app.meetings();
+    let width = frame.area().width.saturating_sub(4).min(100);
+    let height = (list.len() as u16 + 2).min(frame.area().height.saturating_sub(2));
+    let inner = open_box(frame, tr(lang, t::MEETINGS_TITLE), width, height, theme);
+    let rows: Vec<Line> = list
+        .iter()
+        .map(|m| {
+            let text = t::meeting_row(lang, &m.title, m.date, m.number.as_deref(), m.count);
+            Line::from(format!(
+                " {}",
+                fit(&text, inner.width.saturating_sub(1) as usize)
+            ))
+        })
+        .collect();
+    // Keep the cursor in view in a long list.
+    let room = inner.height as usize;
+    let first = cursor.saturating_sub(room.saturating_sub(1));
+    let rows: Vec<Line> = rows.into_iter().skip(first).collect();
+    choice_rows(frame, inner, rows, cursor - first, theme);
+}
