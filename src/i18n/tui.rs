@@ -905,3 +905,8 @@ pub fn meeting_row(
         Lang::Vi => format!("{date}{number} · {title} ({count} nhiệm vụ)"),
     }
 }
+pub const KEY_FILTER_COMBINE: Text = (
+    "add or remove this value: several at once (overdue + due soon; open + in progress + blocked)",
+    "thêm hoặc bỏ giá trị này: lọc nhiều giá trị (quá hạn + sắp đến hạn; chưa làm + đang làm + vướng mắc)",
+);
+pub const HINT_COMBINE: Text = ("combine", "kết hợp");

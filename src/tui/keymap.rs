@@ -224,6 +224,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[StatusPicker], &[Char('3')], Action::SetStatus(Status::Blocked), ("blocked", "vướng mắc"), None),
     bind(&[StatusPicker], &[Char('4')], Action::SetStatus(Status::Done), ("done", "hoàn thành"), None),
     bind(&[StatusPicker], &[Char('5')], Action::SetStatus(Status::Cancelled), ("cancelled", "đã hủy"), None),
+    bind(&[FilterPicker], &[Char(' ')], Action::Mark, t::KEY_FILTER_COMBINE, Some(("Space", t::HINT_COMBINE))),
     bind(PICKERS, &[Enter], Action::Confirm, ("choose", "chọn"), Some(("Enter", ("choose", "chọn")))),
     bind(PICKERS, &[Esc, Char('q')], Action::Back, ("cancel", "hủy"), Some(("Esc", ("cancel", "hủy")))),
     // Typing.

@@ -3,6 +3,7 @@
 //! coordinating units, with quotes for a phrase.
 
 use super::*;
+use dondoc::tui::app::ViewFilter;
 
 #[test]
 fn a_group_row_shows_every_directive_its_units_lead() {
@@ -97,4 +98,71 @@ fn search_covers_the_meeting_and_coordinating_units_and_quotes_a_phrase() {
     for id in helped {
         assert!(ids(&app).iter().any(|i| i == id), "{id}");
     }
+}
+
+/// Moves the filter picker's cursor to `f` and presses Space.
+fn toggle_filter(app: &mut App, r: &mut Runner, f: ViewFilter) {
+    let at = ViewFilter::choices().iter().position(|c| *c == f).unwrap() + 1;
+    let Some(Popup::FilterPicker { cursor }) = app.popup else {
+        panic!("{:?}", app.popup)
+    };
+    let keys = if at >= cursor {
+        "j ".repeat(at - cursor)
+    } else {
+        "k ".repeat(cursor - at)
+    };
+    run_keys(app, r, &format!("{keys} <Space>"));
+}
+
+#[test]
+fn filters_combine_timeliness_or_status_several_values() {
+    let ws = Workspace::new();
+    let mut app = ws.app(Lang::En, (120, 40));
+    let mut r = runner();
+    let today = today();
+    // Overdue + due soon.
+    run_keys(&mut app, &mut r, "f");
+    toggle_filter(
+        &mut app,
+        &mut r,
+        ViewFilter::Timeliness(Timeliness::Overdue),
+    );
+    toggle_filter(
+        &mut app,
+        &mut r,
+        ViewFilter::Timeliness(Timeliness::DueSoon),
+    );
+    run_keys(&mut app, &mut r, "<Enter>");
+    let wanted = |app: &App, keep: &dyn Fn(&dondoc::model::Directive) -> bool| {
+        app.ws().directives.iter().filter(|d| keep(d)).count()
+    };
+    let urgent = wanted(&app, &|d| {
+        matches!(
+            app.ws().timeliness(d, today),
+            Timeliness::Overdue | Timeliness::DueSoon
+        )
+    });
+    assert_eq!(app.list.rows.len(), urgent);
+    assert!(urgent > app.owners.totals[Timeliness::Overdue as usize]);
+    // Not done: open + in progress + blocked (Esc clears the filters first).
+    run_keys(&mut app, &mut r, "<Esc> f");
+    for s in [Status::Open, Status::InProgress, Status::Blocked] {
+        toggle_filter(&mut app, &mut r, ViewFilter::Status(s));
+    }
+    run_keys(&mut app, &mut r, "<Enter>");
+    let open = wanted(&app, &|d| d.status.is_open());
+    assert_eq!(app.list.rows.len(), open);
+    // Both kinds: not done and overdue.
+    run_keys(&mut app, &mut r, "f");
+    toggle_filter(
+        &mut app,
+        &mut r,
+        ViewFilter::Timeliness(Timeliness::Overdue),
+    );
+    run_keys(&mut app, &mut r, "<Enter>");
+    let late = wanted(&app, &|d| {
+        d.status.is_open() && app.ws().timeliness(d, today) == Timeliness::Overdue
+    });
+    assert_eq!(app.list.rows.len(), late);
+    assert!(late > 0 && late < open);
 }

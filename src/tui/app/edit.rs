@@ -360,7 +360,30 @@ impl App {
                     cursor: cursor.saturating_sub(1),
                 })
             }
+            Action::Mark => {
+                // Space: one more value (or one less) in a combined filter, shown at once.
+                if let Some(f) = cursor
+                    .checked_sub(1)
+                    .and_then(|i| ViewFilter::choices().get(i).copied())
+                {
+                    if let Some(single) = self.list.filter.take() {
+                        self.list.filters.push(single);
+                    }
+                    match self.list.filters.iter().position(|x| *x == f) {
+                        Some(i) => {
+                            self.list.filters.remove(i);
+                        }
+                        None => self.list.filters.push(f),
+                    }
+                    self.refilter();
+                }
+                self.popup = Some(Popup::FilterPicker { cursor });
+            }
+            Action::Confirm if !self.list.filters.is_empty() && cursor > 0 => {
+                self.focus = super::Pane::Directives;
+            }
             Action::Confirm => {
+                self.list.filters.clear();
                 self.list.filter = cursor
                     .checked_sub(1)
                     .and_then(|i| ViewFilter::choices().get(i).copied());

@@ -70,6 +70,9 @@ pub struct List {
     /// The editor of the search line.
     pub search_line: super::Input,
     pub filter: Option<ViewFilter>,
+    /// Several filters at once (`Space` in the filter picker): a directive is shown when it
+    /// matches one of the timeliness values chosen (if any) and one of the statuses (if any).
+    pub filters: Vec<ViewFilter>,
     pub sort: Sort,
     /// Only the directives led by the units of this group (its row in the units pane).
     pub group: Option<String>,
@@ -227,10 +230,14 @@ impl List {
                 },
             };
             owner_total += 1;
-            let keep = match self.filter {
-                None => true,
-                Some(ViewFilter::Status(s)) => d.status == s,
-                Some(ViewFilter::Timeliness(tl)) => ws.timeliness(d, today) == tl,
+            let keep = if self.filters.is_empty() {
+                match self.filter {
+                    None => true,
+                    Some(ViewFilter::Status(s)) => d.status == s,
+                    Some(ViewFilter::Timeliness(tl)) => ws.timeliness(d, today) == tl,
+                }
+            } else {
+                combined(&self.filters, d.status, ws.timeliness(d, today))
             };
             if !keep {
                 continue;
@@ -333,4 +340,30 @@ pub fn search_terms(search: &str) -> Vec<String> {
         }
     }
     terms
+}
+
+/// The rule of several filters: one of the timeliness values chosen (when any is) and one of
+/// the statuses chosen (when any is): "overdue + due soon", "open + in progress + blocked".
+pub fn combined(
+    filters: &[ViewFilter],
+    status: crate::model::Status,
+    tl: crate::model::Timeliness,
+) -> bool {
+    let mut timeliness = filters
+        .iter()
+        .filter_map(|f| match f {
+            ViewFilter::Timeliness(t) => Some(*t),
+            _ => None,
+        })
+        .peekable();
+    let mut statuses = filters
+        .iter()
+        .filter_map(|f| match f {
+            ViewFilter::Status(s) => Some(*s),
+            _ => None,
+        })
+        .peekable();
+    let tl_ok = timeliness.peek().is_none() || timeliness.any(|t| t == tl);
+    let status_ok = statuses.peek().is_none() || statuses.any(|s| s == status);
+    tl_ok && status_ok
 }

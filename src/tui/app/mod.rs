@@ -403,9 +403,14 @@ impl App {
                     }
                 }
             }
-            Action::Back if !self.list.search.is_empty() || self.list.filter.is_some() => {
+            Action::Back
+                if !self.list.search.is_empty()
+                    || self.list.filter.is_some()
+                    || !self.list.filters.is_empty() =>
+            {
                 self.list.clear_search();
                 self.list.filter = None;
+                self.list.filters.clear();
                 self.refilter();
             }
             Action::Help => self.popup = Some(Popup::Help { scroll: 0 }),

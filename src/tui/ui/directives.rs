@@ -229,7 +229,8 @@ fn pane_title(app: &App) -> Line<'static> {
     };
     let total = app.list.rows.len();
     let mut parts = vec![fit(&owner, 40)];
-    parts.push(if app.list.search.is_empty() && app.list.filter.is_none() {
+    let filtered = app.list.filter.is_some() || !app.list.filters.is_empty();
+    parts.push(if app.list.search.is_empty() && !filtered {
         total.to_string()
     } else {
         format!(
@@ -240,6 +241,10 @@ fn pane_title(app: &App) -> Line<'static> {
     });
     if let Some(f) = app.list.filter {
         parts.push(f.label(lang));
+    }
+    if !app.list.filters.is_empty() {
+        let labels: Vec<String> = app.list.filters.iter().map(|f| f.label(lang)).collect();
+        parts.push(labels.join(" + "));
     }
     if !app.list.search.is_empty() {
         parts.push(format!("/{}", fit(&app.list.search, 24)));

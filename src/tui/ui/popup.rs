@@ -71,7 +71,7 @@ pub fn filter_picker(frame: &mut Frame, app: &App, cursor: usize, theme: &Theme)
             ViewFilter::Timeliness(tl) => theme.timeliness(tl),
             ViewFilter::Status(s) => theme.status(s),
         };
-        let marker = if app.list.filter == Some(f) {
+        let marker = if app.list.filter == Some(f) || app.list.filters.contains(&f) {
             "•"
         } else {
             " "
