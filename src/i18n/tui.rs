@@ -910,3 +910,35 @@ pub const KEY_FILTER_COMBINE: Text = (
     "thêm hoặc bỏ giá trị này: lọc nhiều giá trị (quá hạn + sắp đến hạn; chưa làm + đang làm + vướng mắc)",
 );
 pub const HINT_COMBINE: Text = ("combine", "kết hợp");
+pub const KEY_DELETE_DIRECTIVE: Text = (
+    "delete a directive entered by mistake today (asks first; otherwise cancel it)",
+    "xóa nhiệm vụ nhập nhầm trong hôm nay (hỏi lại trước; nhiệm vụ khác thì hủy)",
+);
+
+/// `D` on a directive with a history.
+pub fn delete_refused(lang: Lang, id: &str) -> String {
+    match lang {
+        Lang::En => format!(
+            "{id} was not entered today: it is not deleted; cancel it instead (5, with the reason)"
+        ),
+        Lang::Vi => format!(
+            "{id} không phải nhập trong hôm nay nên không xóa được; hãy hủy (phím 5, ghi lý do)"
+        ),
+    }
+}
+
+/// The question before `D` deletes.
+pub fn delete_question(lang: Lang, id: &str, text: &str) -> String {
+    match lang {
+        Lang::En => format!("Delete {id} “{text}”? y: delete, n: keep"),
+        Lang::Vi => format!("Xóa nhiệm vụ {id} “{text}”? y: xóa, n: giữ lại"),
+    }
+}
+
+/// After `D`.
+pub fn deleted(lang: Lang, id: &str, path: &str) -> String {
+    match lang {
+        Lang::En => format!("Deleted {id} ({path})"),
+        Lang::Vi => format!("Đã xóa {id} ({path})"),
+    }
+}

@@ -5,6 +5,7 @@
 
 mod config_file;
 pub mod create;
+pub mod delete;
 mod directive_file;
 pub mod edit;
 pub mod files;

@@ -40,6 +40,8 @@ pub enum Action {
     Edit(EditOp),
     /// Redo the last undone edit.
     Redo,
+    /// Delete the directive (entered by mistake today), after a confirmation.
+    Delete,
     /// The list of meetings.
     Meetings,
     /// Mark or unmark the selected directive; mark all shown.

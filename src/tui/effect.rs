@@ -34,6 +34,8 @@ pub const SYNC_TIMEOUT: Duration = Duration::from_secs(60);
 pub enum Effect {
     /// Write one change (already resolved against the directive as shown).
     Write(WriteRequest),
+    /// Delete a directive entered by mistake (the store checks it may).
+    Delete(String),
     /// Write the changes of marked directives, one write per file.
     WriteMany(Vec<WriteRequest>),
     /// Read the whole workspace again.
@@ -108,6 +110,12 @@ pub enum Outcome {
     Synced(Box<SyncOutcome>),
     /// The work goes on in the background; its result comes as an event.
     Started,
+    /// A directive deleted (its file's path) or refused (why); the file as on disk now.
+    Deleted {
+        id: String,
+        result: Result<String, String>,
+        file: Option<FileRead>,
+    },
     /// Several edits written, each file once; the refused with why; the files as on disk now.
     WrittenMany {
         requests: Vec<WriteRequest>,
@@ -316,6 +324,22 @@ impl Runner {
                         }
                     }
                 }
+            }
+            Effect::Delete(id) => {
+                let today = (self.clock)().date_naive();
+                let result = store::delete::write_delete(ws, &id, &self.author, today)
+                    .map_err(|e| e.to_string());
+                if let Ok(path) = &result {
+                    self.commit_new(
+                        ws,
+                        path,
+                        format!("dondoc: {id}: deleted (entered by mistake)"),
+                    );
+                }
+                let file = ws
+                    .directive(&id)
+                    .map(|d| ws.read_file(&ws.file_of(d).path.clone()));
+                Outcome::Deleted { id, result, file }
             }
             Effect::WriteMany(requests) => {
                 let at = (self.clock)();

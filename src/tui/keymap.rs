@@ -196,6 +196,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(LISTS, &[Char('O')], Action::EditOwner, t::KEY_EDIT_OWNER, None),
     bind(LISTS, &[Char('P')], Action::EditSupport, t::KEY_EDIT_SUPPORT, None),
     bind(&[Normal], &[Char('m')], Action::Meetings, t::KEY_MEETINGS, Some(("m", t::HINT_MEETINGS))),
+    bind(LISTS, &[Char('D')], Action::Delete, t::KEY_DELETE_DIRECTIVE, None),
     bind(LISTS, &[Char('a')], Action::NewDirective, t::KEY_NEW_DIRECTIVE, Some(("a", t::HINT_ADD))),
     bind(LISTS, &[Char('N')], Action::NewMeeting, t::KEY_NEW_MEETING, None),
     bind(LISTS, &[Char('r')], Action::Reload, ("reload from disk", "tải lại từ đĩa"), None),

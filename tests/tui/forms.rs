@@ -208,3 +208,67 @@ fn screen_forms() {
         |_| {},
     );
 }
+
+#[test]
+fn d_deletes_only_a_directive_entered_by_mistake_today() {
+    let ws = Workspace::new();
+    let original = ws.read(FILE);
+    let mut app = ws.app(Lang::En, (120, 40));
+    let mut r = runner();
+    // An old directive: refused, with the advice to cancel it.
+    run_keys(&mut app, &mut r, "j j D");
+    assert_eq!(app.popup, None);
+    let message = app.message.clone().unwrap();
+    assert_eq!(message.level, Level::Warning);
+    assert!(
+        message.text.contains("cancel it instead"),
+        "{}",
+        message.text
+    );
+    // One just entered: the question names it; n keeps it, y deletes it.
+    run_keys(
+        &mut app,
+        &mut r,
+        "a Nhập <Space> nhầm <Tab> na <Space> ri <Enter> <C-s>",
+    );
+    assert_eq!(selected_id(&app), "gb-2023-08-37");
+    run_keys(&mut app, &mut r, "D");
+    let shown = format!("{:?}", screen(&app));
+    assert!(
+        shown.contains("Delete gb-2023-08-37 “Nhập nhầm”? y: delete, n: keep"),
+        "{shown}"
+    );
+    run_keys(&mut app, &mut r, "n");
+    assert!(app.ws().directive("gb-2023-08-37").is_some());
+    run_keys(&mut app, &mut r, "D y");
+    assert_eq!(
+        app.message.as_ref().unwrap().text,
+        format!("Deleted gb-2023-08-37 ({FILE})")
+    );
+    assert_same_text(&ws.read(FILE), &original);
+    assert!(app.ws().directive("gb-2023-08-37").is_none());
+}
+
+#[test]
+fn d_refuses_a_new_directive_someone_else_changed() {
+    let ws = Workspace::new();
+    let mut app = ws.app(Lang::En, (120, 40));
+    let mut r = runner();
+    run_keys(
+        &mut app,
+        &mut r,
+        "a Nhập <Space> nhầm <Tab> na <Space> ri <Enter> <C-s>",
+    );
+    let mut other = Runner::new("Người Khác".to_string()).with_clock(clock);
+    run_keys(&mut app, &mut other, "n Đã <Space> giao <Enter>");
+    let before = ws.read(FILE);
+    run_keys(&mut app, &mut r, "D y");
+    let message = app.message.clone().unwrap();
+    assert_eq!(message.level, Level::Error);
+    assert!(
+        message.text.contains("was changed by Người Khác"),
+        "{}",
+        message.text
+    );
+    assert_same_text(&ws.read(FILE), &before);
+}

@@ -30,6 +30,10 @@ pub enum Popup {
         cursor: usize,
     },
     Prompt(Prompt),
+    /// `D`: delete this directive entered by mistake? (`y` deletes)
+    ConfirmDelete {
+        id: String,
+    },
     /// A new directive or a new meeting ([`super::form`]).
     Form(super::form::Form),
 }
@@ -177,6 +181,12 @@ impl App {
                 vec![]
             }
             Popup::Prompt(prompt) => self.prompt(prompt, action),
+            Popup::ConfirmDelete { id } => {
+                if action == Action::Yes {
+                    return vec![Effect::Delete(id)];
+                }
+                vec![]
+            }
             Popup::Meetings { cursor } => {
                 self.meetings_key(cursor, action);
                 vec![]
@@ -295,6 +305,54 @@ impl App {
             _ => self.popup = Some(Popup::StatusPicker { cursor }),
         }
         vec![]
+    }
+
+    /// `D`: a directive entered by mistake (created today) is deleted after a confirmation
+    /// naming it; anything else is refused, with the advice to cancel it. The store checks
+    /// again that no one else changed it.
+    pub(super) fn ask_delete(&mut self) {
+        let can = self.focus == super::Pane::Directives || self.view == super::View::Detail;
+        let Some(d) = self.selected().filter(|_| can) else {
+            self.info(tr(self.lang, t::CHOOSE_DIRECTIVE));
+            return;
+        };
+        let today = self.clock_today;
+        let new = d
+            .log
+            .iter()
+            .any(|e| e.created && e.at.is_some_and(|at| at.date_naive() == today));
+        if new {
+            self.popup = Some(Popup::ConfirmDelete { id: d.id.clone() });
+        } else {
+            let text = t::delete_refused(self.lang, &d.id);
+            self.warn(text);
+        }
+    }
+
+    /// A delete was written (or refused).
+    pub(super) fn deleted(
+        &mut self,
+        id: String,
+        result: Result<String, String>,
+        file: Option<crate::store::files::FileRead>,
+    ) -> Vec<Effect> {
+        if let Some(file) = file {
+            self.put_file(file);
+        }
+        self.workspace_changed(super::Changed::All, false);
+        match result {
+            Ok(path) => {
+                self.marked.retain(|m| *m != id);
+                self.undo.retain(|e| e.id != id);
+                self.redo.retain(|e| e.id != id);
+                self.info(t::deleted(self.lang, &id, &path));
+                vec![Effect::GitStatus]
+            }
+            Err(e) => {
+                self.error(e);
+                vec![]
+            }
+        }
     }
 
     /// The meetings, newest first: (path, title, date, number, directives).

@@ -224,6 +224,7 @@ impl App {
                 PromptKind::Text => Mode::NoteInput,
             },
             Some(Popup::Form(f)) if f.asking_discard() => Mode::Question,
+            Some(Popup::ConfirmDelete { .. }) => Mode::Question,
             Some(Popup::Form(_)) => Mode::Form,
             None if self.list.searching => Mode::Search,
             None if self.view == View::Detail => Mode::Detail,
@@ -373,6 +374,7 @@ impl App {
                 self.list.meeting = None;
                 self.refilter();
             }
+            Action::Delete => self.ask_delete(),
             Action::Meetings => self.popup = Some(Popup::Meetings { cursor: 0 }),
             Action::Mark => {
                 if let Some(id) = self.list.selected_id().map(str::to_string) {
@@ -563,6 +565,7 @@ impl App {
             }
             Outcome::Synced(outcome) => self.synced(*outcome),
             Outcome::Started => vec![],
+            Outcome::Deleted { id, result, file } => self.deleted(id, result, file),
             Outcome::WrittenMany {
                 requests,
                 written,

@@ -174,3 +174,18 @@ pub fn meetings(frame: &mut Frame, app: &App, cursor: usize, theme: &Theme) {
     let rows: Vec<Line> = rows.into_iter().skip(first).collect();
     choice_rows(frame, inner, rows, cursor - first, theme);
 }
+
+/// The question before a delete, naming the directive.
+pub fn confirm_delete(frame: &mut Frame, app: &App, id: &str, theme: &Theme) {
+    let text = app.ws().directive(id).map_or("", |d| d.text.as_str());
+    let width = frame.area().width.saturating_sub(4).min(86);
+    let question = t::delete_question(app.lang, id, &fit(text, 50));
+    let inner = open_box(frame, &format!("D · {id}"), width, 4, theme);
+    frame.buffer_mut().set_stringn(
+        inner.x + 1,
+        inner.y + 1,
+        fit(&question, inner.width.saturating_sub(2) as usize),
+        inner.width.saturating_sub(2) as usize,
+        theme.warning(),
+    );
+}
