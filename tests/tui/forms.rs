@@ -115,6 +115,7 @@ fn keys_a_new_meeting_and_its_directives_are_written_as_typed() {
         app.ws().directives.len(),
         dondoc::store::load(ws.root()).unwrap().directives.len()
     );
+    assert_validate_clean(&ws);
     let reloaded = dondoc::store::load(ws.root()).unwrap();
     assert!(reloaded.problems.is_empty(), "{:?}", reloaded.problems);
 }

@@ -195,6 +195,24 @@ fn snapshot_screens(name: &str, keys: &str, setup: impl Fn(&Workspace)) {
     }
 }
 
+/// `dondoc validate` on the workspace, as a user runs it: it must find no problem.
+#[track_caller]
+fn assert_validate_clean(ws: &Workspace) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_dondoc"))
+        .arg("--data")
+        .arg(ws.root())
+        .arg("validate")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "validate: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 /// One screen against `tests/tui/snapshots/tui__{name}.snap`. Called here, in the crate's
 /// root module, so every snapshot keeps the `tui__` name whichever module takes it.
 fn snapshot(name: &str, screen: TestBackend) {

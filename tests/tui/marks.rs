@@ -86,6 +86,7 @@ fn keys_three_marked_directives_in_two_files_done_at_once_then_undo_and_redo() {
     run_keys(&mut app, &mut r, "<C-r>");
     assert_eq!(app.message.as_ref().unwrap().text, "Nothing to redo");
     assert_same_text(&ws.read(FILE), &done_main);
+    assert_validate_clean(&ws);
     let reloaded = dondoc::store::load(ws.root()).unwrap();
     assert!(reloaded.problems.is_empty(), "{:?}", reloaded.problems);
 }

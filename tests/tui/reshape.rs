@@ -83,6 +83,7 @@ done_ref = \"BC 12\"
         )
     });
     assert_same_text(&ws.read(FILE), &expected);
+    assert_validate_clean(&ws);
     let reloaded = dondoc::store::load(ws.root()).unwrap();
     assert!(reloaded.problems.is_empty(), "{:?}", reloaded.problems);
     // The detail shows the new log entries and the first deadline beside the current one.
