@@ -203,6 +203,14 @@ fn an_import_draft_opens_prefilled_for_review() {
 #[test]
 fn screen_forms() {
     snapshot_screens("form_directive", "j a Rà <Space> soát <Tab> huyen", |_| {});
+    snapshot_screens("form_owner", "j j O ba", |_| {});
+    snapshot_screens(
+        "prompt_deadline_why",
+        "j j d 31/10/2023 <Tab> Huyện <Space> đề <Space> nghị <Tab>",
+        |_| {},
+    );
+    snapshot_screens("prompt_done_on", "j j 4 Xong <Tab>", |_| {});
+    snapshot_screens("marked", "j <Space> <Space> j <Space>", |_| {});
     snapshot_screens(
         "form_meeting",
         "N Giao <Space> ban <Space> tháng <Space> 11",

@@ -81,8 +81,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let buf = frame.buffer_mut();
 
     // Header.
+    // The mark column, while something is marked, shifts the header too.
+    let lead = if app.marked.is_empty() { "  " } else { "   " };
     let mut header = vec![
-        Span::raw("  "),
+        Span::raw(lead),
         Span::raw(cell(tr(lang, t::COL_DEADLINE), DATE_WIDTH + 1)),
     ];
     if cols.when {
