@@ -97,3 +97,22 @@ fn the_search_line_edits_and_takes_a_paste() {
     let shown = ids(&app);
     assert!(shown.contains(&"gb-2023-08-27".to_string()), "{shown:?}");
 }
+
+#[test]
+fn a_paste_goes_into_the_focused_field_of_a_form() {
+    let ws = Workspace::new();
+    let mut app = ws.app(Lang::En, (120, 40));
+    let mut r = runner();
+    run_keys(&mut app, &mut r, "j a");
+    // A directive's text keeps its lines; a one-line field joins them.
+    paste(&mut app, &mut r, "Rà soát nguồn thu\ntheo từng xã");
+    run_keys(&mut app, &mut r, "<Tab> <Tab> <Tab> <Tab> <Tab>");
+    paste(&mut app, &mut r, "Ghi chú\ndài");
+    match &app.popup {
+        Some(Popup::Form(dondoc::tui::app::Form::Directive(f))) => {
+            assert_eq!(f.text, "Rà soát nguồn thu\ntheo từng xã");
+            assert_eq!(f.note, "Ghi chú dài");
+        }
+        other => panic!("{other:?}"),
+    }
+}

@@ -76,6 +76,11 @@ impl Prompt {
         }
     }
 
+    /// Pasted text goes into the field being typed into.
+    pub fn paste(&mut self, text: &str) {
+        self.focused().paste(text);
+    }
+
     fn focused(&mut self) -> &mut Input {
         match self.field.checked_sub(1) {
             Some(i) if i < self.extra.len() => &mut self.extra[i],

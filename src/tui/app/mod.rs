@@ -450,7 +450,13 @@ impl App {
     /// it is dropped (its letters must not run as commands) and the status line says so.
     pub fn paste(&mut self, text: &str) -> Vec<Effect> {
         match &mut self.popup {
-            Some(Popup::Prompt(p)) => p.input.paste(text),
+            Some(Popup::Prompt(p)) => p.paste(text),
+            // Into the focused field (a text of several lines keeps its line breaks).
+            Some(Popup::Form(f)) if !f.asking_discard() => {
+                if let Some(input) = f.input_mut() {
+                    input.paste(text);
+                }
+            }
             _ if self.list.searching => {
                 let height = self.list_height();
                 self.list.search_paste(&self.ws, height, text);
