@@ -67,6 +67,9 @@ fn clerk(ws: &Workspace) -> App {
     run_keys(&mut app, &mut r, "N Giao <Space> ban <Space> tháng <Space> 11/2023 <Tab> <C-u> 10/11/2023 <Tab> 123-TB/TU <Tab> Thường <Space> trực <Space> Tỉnh <Space> ủy <C-s>");
     assert_eq!(app.popup, None, "{:?}", app.message);
     assert_eq!(app.meeting.as_deref(), Some(NEW_FILE));
+    // It is shown, empty, ready for directives.
+    assert_eq!(app.list.meeting.as_deref(), Some(NEW_FILE));
+    assert!(app.list.rows.is_empty());
     // One directive to Ba Bể, supported by Cục Thuế, deadline 30/11/2023, on two lines.
     run_keys(&mut app, &mut r, "a Rà <Space> soát <Space> nguồn <Space> thu <Enter> theo <Space> từng <Space> xã <Tab> ba <Space> be <Enter> <Tab> cuc <Space> thue <Enter> <Tab> 30/11/2023 <C-s>");
     assert_eq!(app.popup, None, "{:?}", app.message);
@@ -74,6 +77,9 @@ fn clerk(ws: &Workspace) -> App {
     run_keys(&mut app, &mut r, "a Báo <Space> cáo <Space> hằng <Space> tháng <Tab> huyen <Space> thanh <Enter> <Tab> <Tab> <Tab> <Tab> Gửi <Space> trước <Space> ngày <Space> 25 <C-s>");
     assert_eq!(app.popup, None, "{:?}", app.message);
     // One with the id typed over the proposal.
+    // In file order: the first one, then the eight districts.
+    assert_eq!(ids(&app)[0], "giao-ban-thang-11-2023-01");
+    assert_eq!(ids(&app).len(), 9);
     run_keys(&mut app, &mut r, "a Tổng <Space> kết <Tab> cuc <Space> thue <Enter> <BackTab> <BackTab> <C-u> tb-123-cuoi <Enter>");
     assert_eq!(app.popup, None, "{:?}", app.message);
     app

@@ -763,6 +763,14 @@ impl App {
         match result {
             Ok(()) => {
                 self.put_file(file);
+                // The new meeting is shown, empty, ready for its directives.
+                self.owners.cursor = 0;
+                self.list.filter = None;
+                self.list.filters.clear();
+                self.list.clear_search();
+                self.list.meeting = Some(path.clone());
+                self.list.reset_cursor();
+                self.focus = super::Pane::Directives;
                 self.workspace_changed(super::Changed::All, false);
                 self.info(t::meeting_created(self.lang, &path));
                 self.meeting = Some(path);

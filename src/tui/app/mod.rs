@@ -138,8 +138,8 @@ pub struct App {
     redoing: bool,
     /// Marked directives (ids, in the order marked): status, deadline and note apply to all.
     pub marked: Vec<String>,
-    /// The meeting file `a` adds to (the one just created with `N`); else the selected
-    /// directive's.
+    /// The meeting file `a` adds to: the one shown (chosen with `m`, or just created with
+    /// `N`); else the selected directive's.
     pub meeting: Option<String>,
 
     pub list: List,
@@ -372,6 +372,7 @@ impl App {
             Action::Back if !self.marked.is_empty() => self.marked.clear(),
             Action::Back if self.list.meeting.is_some() => {
                 self.list.meeting = None;
+                self.meeting = None;
                 self.refilter();
             }
             Action::Delete => self.ask_delete(),
