@@ -5,9 +5,9 @@
 
 use crate::model::{Directive, Workspace};
 use crate::store::files::{FileContent, FileRead};
-use crate::store::{self, is_directive_file, load::relative_path_string, CONFIG_FILE};
+use crate::store::{self, changes, is_directive_file, load::relative_path_string, CONFIG_FILE};
 use notify::{EventKind, RecursiveMode, Watcher as _};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
@@ -205,30 +205,15 @@ pub fn reload_changed(ws: &mut Workspace, paths: &[String]) -> ReloadSummary {
     apply_changes(ws, reread)
 }
 
-fn by_id<'a>(directives: impl Iterator<Item = &'a Directive>) -> HashMap<String, Directive> {
-    directives.map(|d| (d.id.clone(), d.clone())).collect()
+fn by_id<'a>(directives: impl Iterator<Item = &'a Directive>) -> changes::Snapshot {
+    changes::snapshot(directives)
 }
 
-fn diff(
-    before: &HashMap<String, Directive>,
-    after: &HashMap<String, Directive>,
-    summary: &mut ReloadSummary,
-) {
-    for (id, d) in after {
-        match before.get(id) {
-            Some(old) if !old.same_content(d) => summary.updated.push(id.clone()),
-            Some(_) => {}
-            None => summary.added.push(id.clone()),
-        }
-    }
-    summary.removed = before
-        .keys()
-        .filter(|id| !after.contains_key(*id))
-        .cloned()
-        .collect();
-    summary.updated.sort();
-    summary.added.sort();
-    summary.removed.sort();
+fn diff(before: &changes::Snapshot, after: &changes::Snapshot, summary: &mut ReloadSummary) {
+    let changes = changes::between(before, after);
+    summary.updated = changes.updated;
+    summary.added = changes.added;
+    summary.removed = changes.removed;
 }
 
 #[cfg(test)]
@@ -336,7 +321,10 @@ mod tests {
         assert!(s.updated.is_empty() && s.removed.is_empty());
         assert_eq!(ws.directives.len(), 2);
         let f = &ws.files[0];
-        assert!(f.broken.as_deref().unwrap().contains("TOML syntax"));
+        assert!(matches!(
+            f.broken,
+            Some(crate::model::ProblemKind::TomlSyntax(_))
+        ));
         assert_eq!(f.source.title, "m");
         assert!(ws
             .problems

@@ -5,12 +5,14 @@
 pub mod add;
 pub mod edit;
 pub mod git_setup;
+pub mod import;
 pub mod init;
 pub mod list;
 pub mod merge_driver;
 pub mod new;
 pub mod output;
 pub mod owner;
+pub mod remind;
 pub mod report;
 pub mod set;
 pub mod show;
@@ -23,7 +25,8 @@ pub use crate::context::Context;
 use crate::dates::{self, DateError};
 use crate::i18n::Lang;
 use anyhow::Context as _;
-use clap::{CommandFactory, Parser, Subcommand};
+
+use clap::{Parser, Subcommand};
 use std::ffi::OsString;
 use std::io::Write as _;
 use std::path::PathBuf;
@@ -66,6 +69,8 @@ pub enum Command {
     Init(init::Args),
     /// Report on timeliness by unit for a period
     Report(report::Args),
+    /// Reminder letters to units with directives overdue or due soon (logged)
+    Remind(remind::Args),
     /// Commit dondoc's changes, pull --rebase and push
     Sync(sync::Args),
     /// Three-way merge of one directive file (run by git)
@@ -82,6 +87,8 @@ pub enum Command {
     Edit(edit::Args),
     /// The units: `owner add` adds one to dondoc.toml
     Owner(owner::Args),
+    /// Propose directives from a conclusion notice or a tracking spreadsheet
+    Import(import::Args),
 }
 
 /// An edit refused or problems found: exit 1, with this message on stderr.
@@ -142,17 +149,23 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         lang,
         config,
     };
-    match cli.command {
-        None => Ok(match crate::tui::run(&ctx)? {
-            crate::tui::Ended::Quit => ExitCode::SUCCESS,
-            crate::tui::Ended::Signal(s) => ExitCode::from(128u8.saturating_add(s as u8)),
-        }),
+    let result = match cli.command {
+        None => match crate::tui::run(&ctx) {
+            Ok(crate::tui::Ended::Quit) => Ok(ExitCode::SUCCESS),
+            Ok(crate::tui::Ended::Signal(s)) => Ok(ExitCode::from(128u8.saturating_add(s as u8))),
+            Err(crate::tui::Error::Load(e)) => Err(e.into()),
+            Err(crate::tui::Error::NotATerminal) => Err(anyhow::anyhow!(
+                crate::i18n::tui::needs_a_terminal(ctx.lang)
+            )),
+            Err(e) => Err(e.into()),
+        },
         Some(Command::List(a)) => list::run(&ctx, a),
         Some(Command::Show(a)) => show::run(&ctx, a),
         Some(Command::Set(a)) => set::run(&ctx, a),
         Some(Command::Validate(a)) => validate::run(&ctx, a),
         Some(Command::Init(a)) => init::run(&ctx, a),
         Some(Command::Report(a)) => report::run(&ctx, a),
+        Some(Command::Remind(a)) => remind::run(&ctx, a),
         Some(Command::Sync(a)) => sync::run(&ctx, a),
         Some(Command::MergeDriver(a)) => merge_driver::run(&ctx, a),
         Some(Command::GitSetup(a)) => git_setup::run(&ctx, a),
@@ -160,10 +173,21 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Add(a)) => add::run(&ctx, a),
         Some(Command::Edit(a)) => edit::run(&ctx, a),
         Some(Command::Owner(a)) => owner::run(&ctx, a),
-    }
+        Some(Command::Import(a)) => import::run(&ctx, a),
+    };
+    result.map_err(|e| in_language(e, ctx.lang))
 }
 
-/// Prints the top-level help (used until a command has something better to do).
-pub fn print_help() {
-    let _ = Cli::command().print_help();
+/// Errors of the core that reach here as they are, put in the invocation's language.
+fn in_language(e: anyhow::Error, lang: Lang) -> anyhow::Error {
+    if let Some(load) = e.downcast_ref::<crate::store::LoadError>() {
+        return anyhow::anyhow!(crate::i18n::store::load_error(lang, load));
+    }
+    if let Some(period) = e.downcast_ref::<crate::report::period::PeriodError>() {
+        return anyhow::anyhow!(crate::i18n::report::period_error(lang, period));
+    }
+    if let Some(output) = e.downcast_ref::<output::OutputError>() {
+        return anyhow::anyhow!(crate::i18n::cli::cannot_write_output(lang, &output.0));
+    }
+    e
 }

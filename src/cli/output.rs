@@ -1,11 +1,13 @@
 //! Printing for the CLI: a locked, buffered stdout that ends quietly on a closed pipe, tables
 //! aligned by display width, JSON and CSV records of directives, and small text helpers.
 
+use crate::csv_out;
 use crate::model::{Directive, Workspace};
+pub use crate::term_text::pad;
+use crate::term_text::{self, fit, width};
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::io::{self, IsTerminal, Write};
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Runs `print` on a locked, buffered stdout. A reader that stops early (`dondoc list | head`)
 /// closes the pipe: that is a normal end, not an error.
@@ -15,9 +17,22 @@ pub fn to_stdout(print: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> anyhow
     match print(&mut out).and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(anyhow::anyhow!("cannot write the output: {e}")),
+        Err(e) => Err(OutputError(e).into()),
     }
 }
+
+/// Stdout failed (a full disk, a closed terminal); said in the invocation's language.
+#[derive(Debug)]
+pub struct OutputError(pub io::Error);
+
+impl std::fmt::Display for OutputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = crate::i18n::cli::cannot_write_output(crate::i18n::Lang::En, &self.0);
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for OutputError {}
 
 /// The terminal's width in columns when stdout is a terminal; `None` when it is a pipe or file
 /// (then nothing is cut).
@@ -32,104 +47,21 @@ pub fn terminal_width() -> Option<usize> {
         .or_else(|| std::env::var("COLUMNS").ok()?.parse().ok())
 }
 
-/// One line for a table cell: line breaks and tabs become spaces, other control characters go.
+/// One line for a table cell: line breaks and tabs become spaces, other unsafe characters a
+/// visible symbol ([`term_text`]).
 pub fn one_line(s: &str) -> String {
-    s.chars()
-        .filter_map(|c| match c {
-            '\n' | '\r' | '\t' => Some(' '),
-            c if c.is_control() => None,
-            c => Some(c),
-        })
-        .collect()
+    term_text::one_line(s).into_owned()
 }
 
-/// Cuts `s` to at most `width` columns, at a char boundary, ending with "…" when cut.
-pub fn truncate(s: &str, width: usize) -> String {
-    if s.width() <= width {
-        return s.to_string();
-    }
-    if width == 0 {
-        return String::new();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in s.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w > width - 1 {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    out.push('…');
-    out
-}
-
-/// Pads `s` with spaces to `width` display columns.
-pub fn pad(s: &str, width: usize) -> String {
-    let mut out = s.to_string();
-    out.extend(std::iter::repeat_n(' ', width.saturating_sub(s.width())));
-    out
-}
-
-/// Breaks `text` into lines of at most `width` columns, at spaces where it can (a word longer
-/// than the line is cut). Control characters other than line breaks and tabs are dropped: a
-/// note holding an escape sequence must not reach the terminal.
+/// Breaks `text` into lines of at most `width` columns (never fewer than 10), made safe for
+/// the terminal ([`term_text::wrap`]).
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(10);
-    let mut lines = Vec::new();
-    for paragraph in text.lines() {
-        let mut line = String::new();
-        let mut used = 0;
-        for word in paragraph.split_whitespace() {
-            let mut word: String = word.chars().filter(|c| !c.is_control()).collect();
-            if word.is_empty() {
-                continue;
-            }
-            let mut w = word.width();
-            if used > 0 && used + 1 + w > width {
-                lines.push(std::mem::take(&mut line));
-                used = 0;
-            }
-            while w > width {
-                let head = truncate_exact(&word, width);
-                lines.push(head.clone());
-                word = word[head.len()..].to_string();
-                w = word.width();
-            }
-            if used > 0 {
-                line.push(' ');
-                used += 1;
-            }
-            line.push_str(&word);
-            used += w;
-        }
-        lines.push(line);
-    }
-    if lines.is_empty() {
-        lines.push(String::new());
-    }
-    lines
+    term_text::wrap(text, width.max(10))
 }
 
-/// The longest prefix of `s` that fits in `width` columns (at least one char).
-fn truncate_exact(s: &str, width: usize) -> String {
-    let mut out = String::new();
-    let mut used = 0;
-    for c in s.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w > width && !out.is_empty() {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    out
-}
-
-/// A table printed with columns aligned by display width (Vietnamese and CJK line up). The
-/// last column takes what is left of `max_width` and is cut with "…"; without `max_width`
-/// nothing is cut.
+/// A table printed with columns aligned by display width (Vietnamese and CJK line up), every
+/// cell made one safe line. The last column takes what is left of `max_width` and is cut with
+/// "…"; without `max_width` nothing is cut.
 pub struct Table {
     pub headers: Vec<String>,
     pub rows: Vec<Vec<String>>,
@@ -140,22 +72,29 @@ const GAP: &str = "  ";
 impl Table {
     pub fn print(&self, out: &mut dyn Write, max_width: Option<usize>) -> io::Result<()> {
         let columns = self.headers.len();
-        let mut widths: Vec<usize> = self.headers.iter().map(|h| h.width()).collect();
-        for row in &self.rows {
-            for (i, cell) in row.iter().enumerate().take(columns) {
-                widths[i] = widths[i].max(cell.width());
+        let safe = |row: &[String]| -> Vec<String> {
+            row.iter().take(columns).map(|c| one_line(c)).collect()
+        };
+        let rows: Vec<Vec<String>> = std::iter::once(&self.headers)
+            .chain(&self.rows)
+            .map(|r| safe(r))
+            .collect();
+        let mut widths = vec![0; columns];
+        for row in &rows {
+            for (i, cell) in row.iter().enumerate() {
+                widths[i] = widths[i].max(width(cell));
             }
         }
         let fixed: usize = widths[..columns - 1].iter().sum::<usize>() + GAP.len() * (columns - 1);
         // The last column keeps at least a few characters even on a very narrow terminal.
         let last_width = max_width.map(|w| w.saturating_sub(fixed).max(12));
         let mut line = String::new();
-        for row in std::iter::once(&self.headers).chain(&self.rows) {
+        for row in &rows {
             line.clear();
-            for (i, cell) in row.iter().enumerate().take(columns) {
+            for (i, cell) in row.iter().enumerate() {
                 if i + 1 == columns {
                     match last_width {
-                        Some(w) => line.push_str(&truncate(cell, w)),
+                        Some(w) => line.push_str(&fit(cell, w)),
                         None => line.push_str(cell),
                     }
                 } else {
@@ -203,7 +142,7 @@ impl<'a> Record<'a> {
             text: &d.text,
             owner: &d.owner,
             support: &d.support,
-            issued_by: d.issued_by.as_deref(),
+            issued_by: d.issued_by.as_deref().or(file.source.issued_by.as_deref()),
             deadline: d.deadline,
             status: d.status.as_str(),
             done_on: d.done_on,
@@ -263,7 +202,7 @@ pub fn write_json(out: &mut dyn Write, records: &[Record]) -> io::Result<()> {
     out.write_all(b"]\n")
 }
 
-pub const CSV_HEADER: [&str; 15] = [
+const CSV_HEADER: [&str; 15] = [
     "id",
     "text",
     "owner",
@@ -281,14 +220,14 @@ pub const CSV_HEADER: [&str; 15] = [
     "source_ref",
 ];
 
-/// CSV as RFC 4180 has it (CRLF line ends, quotes doubled); absent values are empty, support
-/// units are joined by ';'.
+/// CSV as RFC 4180 has it, by the one writer ([`crate::csv_out`]: formulas neutralised,
+/// escapes shown); absent values are empty, support units are joined by ';'.
 pub fn write_csv(out: &mut dyn Write, records: &[Record]) -> io::Result<()> {
-    write_csv_row(out, CSV_HEADER.iter().map(|s| s.to_string()))?;
+    csv_out::write_row(out, CSV_HEADER)?;
     let date = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
     let text = |s: Option<&str>| s.unwrap_or_default().to_string();
     write_parallel(out, records, |r, buf| {
-        write_csv_row(
+        csv_out::write_row(
             buf,
             [
                 r.id.to_string(),
@@ -306,34 +245,13 @@ pub fn write_csv(out: &mut dyn Write, records: &[Record]) -> io::Result<()> {
                 r.source.title.to_string(),
                 date(r.source.date),
                 text(r.source.reference),
-            ]
-            .into_iter(),
+            ],
         )
     })
 }
 
-fn write_csv_row(out: &mut dyn Write, fields: impl Iterator<Item = String>) -> io::Result<()> {
-    for (i, field) in fields.enumerate() {
-        if i > 0 {
-            out.write_all(b",")?;
-        }
-        out.write_all(csv_field(&field).as_bytes())?;
-    }
-    out.write_all(b"\r\n")
-}
-
-/// A field quoted when it holds a comma, quote, line break, or edge spaces.
-pub fn csv_field(s: &str) -> std::borrow::Cow<'_, str> {
-    let needs_quotes = s.contains([',', '"', '\n', '\r']) || s.starts_with(' ') || s.ends_with(' ');
-    if needs_quotes {
-        format!("\"{}\"", s.replace('"', "\"\"")).into()
-    } else {
-        s.into()
-    }
-}
-
 /// Ids close to `wanted` (same text inside, or a few typos away), best first, at most three.
-pub fn close_ids<'a>(ws: &'a Workspace, wanted: &str) -> Vec<&'a str> {
+fn close_ids<'a>(ws: &'a Workspace, wanted: &str) -> Vec<&'a str> {
     let wanted_lower = wanted.to_lowercase();
     let mut scored: Vec<(usize, &str)> = ws
         .directives
@@ -368,13 +286,8 @@ fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 /// "no directive with id X", with close ids when there are some.
-pub fn unknown_id(ws: &Workspace, id: &str) -> super::Refused {
+pub fn unknown_id(ws: &Workspace, id: &str, lang: crate::i18n::Lang) -> super::Refused {
     let close = close_ids(ws, id);
-    let hint = if close.is_empty() {
-        String::new()
-    } else {
-        format!(" (did you mean {}?)", close.join(", "))
-    };
     // The directive may sit in a file that does not load: name such files.
     let broken: Vec<&str> = ws
         .files
@@ -382,15 +295,7 @@ pub fn unknown_id(ws: &Workspace, id: &str) -> super::Refused {
         .filter(|f| f.broken.is_some())
         .map(|f| f.path.as_str())
         .collect();
-    let broken_hint = match broken.as_slice() {
-        [] => String::new(),
-        [one] => format!("; {one} could not be read: run dondoc validate"),
-        [first, ..] => format!(
-            "; {first} and {} more files could not be read: run dondoc validate",
-            broken.len() - 1
-        ),
-    };
-    super::Refused(format!("no directive with id \"{id}\"{hint}{broken_hint}"))
+    super::Refused(crate::i18n::cli::unknown_id(lang, id, &close, &broken))
 }
 
 /// "1 problem", "3 problems".
@@ -401,16 +306,6 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn truncates_by_display_width_at_char_boundaries() {
-        assert_eq!(truncate("giải ngân vốn", 20), "giải ngân vốn");
-        assert_eq!(truncate("giải ngân vốn", 6), "giải …");
-        // CJK characters are two columns wide: never cut one in half.
-        assert_eq!(truncate("日本語テキスト", 6), "日本…");
-        assert_eq!(truncate("日本語テキスト", 6).width(), 5);
-        assert_eq!(truncate("abc", 0), "");
-    }
 
     #[test]
     fn table_columns_line_up_by_width() {
@@ -428,7 +323,7 @@ mod tests {
             .lines()
             .map(|l| {
                 let last = l.rfind(' ').unwrap() + 1;
-                l[..last].width()
+                width(&l[..last])
             })
             .collect();
         assert_eq!(text_columns, vec![13, 13, 13], "{text}");
@@ -448,24 +343,19 @@ mod tests {
         let text = String::from_utf8(out).unwrap();
         let row = text.lines().nth(1).unwrap();
         assert_eq!(row, "a   Đẩy nhanh tiến …");
-        assert!(row.width() <= 20);
+        assert!(width(row) <= 20);
     }
 
     #[test]
-    fn wraps_at_spaces_by_width() {
-        assert_eq!(
-            wrap("Đẩy nhanh tiến độ giải ngân", 12),
-            vec!["Đẩy nhanh", "tiến độ giải", "ngân"]
-        );
-        assert_eq!(wrap("abcdefghijklmno", 10), vec!["abcdefghij", "klmno"]);
-    }
-
-    #[test]
-    fn csv_quotes_only_what_needs_it() {
-        assert_eq!(csv_field("plain"), "plain");
-        assert_eq!(csv_field("a, b"), "\"a, b\"");
-        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
+    fn table_cells_are_one_safe_line() {
+        let table = Table {
+            headers: vec!["id".into(), "text".into()],
+            rows: vec![vec!["a\x1b[2J".into(), "hai\ndòng\u{202e}".into()]],
+        };
+        let mut out = Vec::new();
+        table.print(&mut out, None).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(text, "id     text\na␛[2J  hai dòng¿\n");
     }
 
     #[test]

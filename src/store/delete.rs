@@ -82,7 +82,7 @@ pub fn write_delete(
     if let Some(reason) = &file.broken {
         return Err(DeleteError::Broken {
             path,
-            reason: reason.clone(),
+            reason: reason.to_string(),
         });
     }
     let io = |e: std::io::Error| DeleteError::Io {

@@ -11,17 +11,30 @@ use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-#[derive(Debug, thiserror::Error)]
+/// Why there is no workspace to show. The sentences are in `i18n::store`.
+#[derive(Debug)]
 pub enum LoadError {
-    #[error("{0} is not a folder")]
     NotAFolder(PathBuf),
-    #[error("{0} has no dondoc.toml: not a dondoc workspace (create one with `dondoc init {0}`)")]
     NoConfig(PathBuf),
-    #[error("cannot read {path}: {source}")]
     Io {
         path: PathBuf,
         source: std::io::Error,
     },
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::i18n::store::load_error(crate::i18n::Lang::En, self))
+    }
+}
+
+impl std::error::Error for LoadError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            LoadError::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
 }
 
 /// Loads the workspace at `root`. Errors only when there is no workspace to show at all.
@@ -99,17 +112,18 @@ impl Workspace {
         for mut d in directives {
             d.file = file_index;
             if let Some(&(other_file, other_line)) = known.get(&d.id) {
-                let message = format!(
-                    "duplicate id \"{}\": already used at {}:{}",
-                    d.id, self.files[other_file].path, other_line
-                );
+                let kind = ProblemKind::DuplicateId {
+                    id: d.id.clone(),
+                    path: self.files[other_file].path.clone(),
+                    line: other_line,
+                };
                 let (line, col) = d.id_pos;
                 let path = self.files[file_index].path.clone();
                 self.files[file_index].problems.push(Problem {
                     path,
                     line,
                     col,
-                    message,
+                    kind,
                 });
                 continue;
             }
@@ -121,8 +135,13 @@ impl Workspace {
     /// Re-reads one directive file (after a write, or when it changed on disk); `rel` is
     /// relative to the root. A file that no longer exists is dropped. Returns false, having
     /// changed nothing, when the bytes on disk are the ones already loaded (dondoc's own
-    /// write seen again by the watcher, a touch) or the file is absent from both.
+    /// write seen again by the watcher, a touch), the file is absent from both, or `rel` is
+    /// not a directive file ([`is_directive_file`]: a sub-folder's `dondoc.toml`, say).
     pub fn reload_file(&mut self, rel: &str) -> bool {
+        // Whoever reports the change (the watcher, git), only directive files are loaded.
+        if !is_directive_file(rel) {
+            return false;
+        }
         let read = self.read_file(rel);
         self.put_file(read)
     }
@@ -223,6 +242,40 @@ mod tests {
         let ids: Vec<&str> = ws.directives.iter().map(|d| d.id.as_str()).collect();
         assert_eq!(ids, ["x-1", "x-2", "x-3", "x-4"]);
         assert_eq!(ws.problems.len(), 2);
+    }
+
+    #[test]
+    fn only_directive_files_are_loaded() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let config = "title = \"T\"\n[[owner]]\nid = \"a\"\nname = \"A\"\ngroup = \"G\"\n";
+        write(root, CONFIG_FILE, config);
+        write(root, "2023/1.toml", &directive_file(&["x-1"]));
+        // A copied workspace's settings, a hidden folder, a temporary file, not TOML.
+        write(
+            root,
+            "old/dondoc.toml",
+            "title = \"Old\"\n[[owner]]\nid = \"b\"\n",
+        );
+        write(root, ".git/x.toml", &directive_file(&["x-2"]));
+        write(root, "2023/.dondoc-tmp.toml", &directive_file(&["x-3"]));
+        write(root, "notes.txt", "[[directive]]");
+        let mut ws = load(root).unwrap();
+        let files: Vec<&str> = ws.files.iter().map(|f| f.path.as_str()).collect();
+        assert_eq!(files, ["2023/1.toml"]);
+        assert_eq!(ws.problems, vec![]);
+        assert_eq!(ws.directives.len(), 1);
+        // A reload asked for by the watcher goes by the same rule.
+        for rel in [
+            "old/dondoc.toml",
+            ".git/x.toml",
+            "2023/.dondoc-tmp.toml",
+            "notes.txt",
+        ] {
+            assert!(!ws.reload_file(rel), "{rel}");
+        }
+        assert_eq!(ws.files.len(), 1);
+        assert_eq!(ws.problems, vec![]);
     }
 
     #[test]

@@ -1,8 +1,11 @@
 //! Reading and writing workspace files. `load` walks and reloads, over `parse` (the preamble
 //! every file goes through), `directive_file` and `config_file` (the checks of each kind);
-//! `files` says which files hold directives; `text` reads; `edit` changes a parsed document in
-//! memory (pure); `write` is the one place that writes files.
+//! `files` says which files hold directives; `changes` which directives differ between two
+//! loads; `text` reads; `edit` changes a parsed document in memory (pure), `create` makes new
+//! directives, meeting files and units (pure), `undo` takes a change back or does it again
+//! (pure); `write` is the one place that writes files.
 
+pub mod changes;
 mod config_file;
 pub mod create;
 pub mod delete;

@@ -32,7 +32,7 @@ pub enum Error {
     /// No workspace to show.
     #[error("{0}")]
     Load(LoadError),
-    #[error("the screen needs a terminal; for a list use `dondoc list`, for an edit `dondoc set`")]
+    #[error("{}", crate::i18n::tui::needs_a_terminal(crate::i18n::Lang::En))]
     NotATerminal,
     /// The terminal failed (setting it up, drawing).
     #[error("{0:#}")]

@@ -45,7 +45,7 @@ fn keys_reshape_a_directive_and_log_each_change() {
 id = \"gb-2023-08-27\"
 text = \"Chỉ đạo đẩy nhanh tiến độ giải ngân các vốn đầu tư công\"
 owner = \"cho-don\"
-issued_by = \"Hoàng Duy Chinh\"
+issued_by = \"Bí thư Tỉnh ủy Hoàng Duy Chinh\"
 deadline = 2023-10-31
 status = \"done\"
 note = \"Giải ngân đạt 48%; vốn các chương trình MTQG đạt thấp\"
@@ -97,7 +97,10 @@ done_ref = \"BC 12\"
         shown.contains("reason: Huyện đề nghị; document: 45/UBND"),
         "{shown}"
     );
-    assert!(shown.contains("Lead → Huyện ủy Chợ Đồn"), "{shown}");
+    assert!(
+        shown.contains("Kiểm Thử  Lead unit → Huyện ủy Chợ Đồn"),
+        "{shown}"
+    );
 }
 
 #[test]

@@ -251,10 +251,10 @@ fn undo_writes_the_inverse_of_the_last_edit() {
         .collect();
     let file = FileRead {
         path: FILE.into(),
-        content: FileContent::Parsed(FileLoad {
+        content: FileContent::Parsed(Box::new(FileLoad {
             file: app.ws().files[before.file].clone(),
             directives,
-        }),
+        })),
     };
     app.apply(Outcome::Written {
         request: WriteRequest {
@@ -310,7 +310,7 @@ fn an_impossible_deadline_is_refused_and_the_input_kept() {
     assert!(app.update(Action::Confirm).is_empty());
     let message = app.message.clone().unwrap();
     assert_eq!(message.level, Level::Error);
-    assert_eq!(message.text, "Không có ngày 31/02/2024 trong lịch");
+    assert_eq!(message.text, "Ngày 31/02/2024 không tồn tại");
     match &app.popup {
         Some(Popup::Prompt(p)) => assert_eq!(p.input, "31/02/2024"),
         other => panic!("the prompt should stay open: {other:?}"),

@@ -158,6 +158,9 @@ pub struct DirectiveForm {
     /// The id; while `id_typed` is false it follows the format's proposal for the lead units.
     pub id: Input,
     pub id_typed: bool,
+    /// From an imported draft: the status and done date it was found with (kept as they are).
+    pub status: Option<crate::model::Status>,
+    pub done_on: Option<NaiveDate>,
     pub focus: DirectiveField,
     /// Esc on a filled form asks first.
     pub asking_discard: bool,
@@ -182,6 +185,8 @@ impl DirectiveForm {
             note: Input::default(),
             id: Input::default(),
             id_typed: false,
+            status: None,
+            done_on: None,
             focus: DirectiveField::Text,
             asking_discard: false,
         };
@@ -207,6 +212,8 @@ impl DirectiveForm {
             form.issuer = Input::line(i);
         }
         form.note = Input::line(draft.note.as_deref().unwrap_or(""));
+        form.status = draft.status;
+        form.done_on = draft.done_on;
         if draft.id.trim().is_empty() {
             form.propose_id(ws);
         } else {
@@ -308,6 +315,10 @@ impl DirectiveForm {
                 issued_by: opt(&self.issuer),
                 deadline,
                 note: opt(&self.note),
+                status: self.status,
+                done_on: self.done_on,
+                // Reviewed in the form: no longer a draft.
+                draft: false,
             })
             .collect())
     }

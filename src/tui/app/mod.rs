@@ -305,7 +305,8 @@ impl App {
 
     fn report_problems(&mut self) {
         if let Some(first) = self.ws.problems.first() {
-            let text = t::problems_on_load(self.lang, self.ws.problems.len(), &first.to_string());
+            let first = t::problem(self.lang, first);
+            let text = t::problems_on_load(self.lang, self.ws.problems.len(), &first);
             self.warn(text);
         }
     }
@@ -525,7 +526,7 @@ impl App {
                 vec![Effect::GitStatus]
             }
             Outcome::Reloaded(Err(e)) | Outcome::ReloadedAfterSync(Err(e)) => {
-                self.error(format!("{}: {e}", tr(self.lang, t::RELOADING_FAILED)));
+                self.error(t::reload_failed(self.lang, &e));
                 vec![]
             }
             Outcome::ReloadedAfterSync(Ok(ws)) => {
@@ -676,10 +677,11 @@ impl App {
                     .problems
                     .iter()
                     .find(|p| p.path == *path)
-                    .map(|p| p.to_string())
+                    .map(|p| t::problem(self.lang, p))
                     .or_else(|| {
                         let file = self.ws.files.iter().find(|f| f.path == *path)?;
-                        Some(format!("{path}: {}", file.broken.clone()?))
+                        let why = t::problem_kind(self.lang, file.broken.as_ref()?);
+                        Some(format!("{path}: {why}"))
                     })
                     .unwrap_or_else(|| path.clone());
                 if !text.is_empty() {

@@ -16,8 +16,6 @@ use ratatui::widgets::Block;
 use ratatui::Frame;
 
 const DATE_WIDTH: usize = 10;
-/// "1006 days late" fits.
-const WHEN_WIDTH: usize = 14;
 
 /// Which columns fit in a pane `inner` cells wide.
 struct Columns {
@@ -40,10 +38,13 @@ impl Columns {
             .max()
             .unwrap_or(0)
             + 2;
+        // Words wider than the English ones ("hoàn thành đúng hạn", "chưa thực hiện") leave
+        // the text less room: the id gives way sooner.
+        let wider = t::relative_width(lang).saturating_sub(14) + status_words.saturating_sub(13);
         Columns {
             when: inner >= 60,
             status: if inner >= 60 { status_words } else { 0 },
-            id: if inner >= 84 { id_width } else { 0 },
+            id: if inner >= 84 + wider { id_width } else { 0 },
             // "All units" or a group: six rows reading "Speed up disbursement" must say whose.
             unit: if inner >= 70 {
                 unit_width.min(if inner >= 100 { UNIT_MAX_WIDTH } else { 10 })
@@ -56,6 +57,8 @@ impl Columns {
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let lang = app.lang;
+    // Every timeliness word fits, and "1006 days overdue".
+    let when_width = t::relative_width(lang);
     let focused = app.focus == Pane::Directives && app.view == View::List;
     let block = Block::bordered()
         .title(pane_title(app))
@@ -88,7 +91,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Span::raw(cell(tr(lang, t::COL_DEADLINE), DATE_WIDTH + 1)),
     ];
     if cols.when {
-        header.push(Span::raw(cell(tr(lang, t::COL_WHEN), WHEN_WIDTH + 3)));
+        header.push(Span::raw(cell(tr(lang, t::COL_WHEN), when_width + 3)));
     } else {
         header.push(Span::raw("  "));
     }
@@ -158,7 +161,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             format!(
                 "{} {}",
                 t::timeliness_symbol(tl),
-                cell(&t::relative(lang, tl, d.deadline, app.today()), WHEN_WIDTH)
+                cell(&t::relative(lang, tl, d.deadline, app.today()), when_width)
             )
         } else {
             t::timeliness_symbol(tl).to_string()
