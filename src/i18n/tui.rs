@@ -741,3 +741,263 @@ pub fn copied(lang: Lang, id: &str) -> String {
         Lang::Vi => format!("Đã sao chép {id}"),
     }
 }
+
+// Entering and reshaping directives from the keyboard: the editor, the forms, marks.
+
+pub const KEY_BACKSPACE: Text = (
+    "delete the character before the cursor",
+    "xóa ký tự trước con trỏ",
+);
+pub const KEY_DELETE: Text = (
+    "delete the character under the cursor",
+    "xóa ký tự tại con trỏ",
+);
+pub const KEY_DELETE_WORD: Text = ("delete the word before the cursor", "xóa từ trước con trỏ");
+pub const KEY_LEFT: Text = ("cursor left", "con trỏ sang trái");
+pub const KEY_RIGHT: Text = ("cursor right", "con trỏ sang phải");
+pub const KEY_HOME: Text = ("start of the line", "về đầu dòng");
+pub const KEY_END: Text = ("end of the line", "về cuối dòng");
+pub const PASTE_IGNORED: Text = (
+    "Pasted text ignored: open a prompt first (n note, d deadline, / search)",
+    "Đã bỏ qua nội dung dán: hãy mở ô nhập trước (n ghi chú, d thời hạn, / tìm)",
+);
+pub const KEY_NEW_DIRECTIVE: Text = (
+    "a new directive in this meeting",
+    "thêm nhiệm vụ vào cuộc họp này",
+);
+pub const KEY_NEW_MEETING: Text = (
+    "a new meeting: title, date, number, issuer",
+    "tạo cuộc họp mới: tiêu đề, ngày, số văn bản, cơ quan ban hành",
+);
+pub const HINT_ADD: Text = ("add", "thêm");
+pub const KEY_NEXT_FIELD: Text = ("next field", "ô tiếp theo");
+pub const KEY_PREV_FIELD: Text = ("previous field", "ô trước");
+pub const HINT_NEXT_FIELD: Text = ("next field", "ô sau");
+pub const KEY_FORM_ENTER: Text = (
+    "text: new line; units: take or give back the highlighted row; elsewhere: save",
+    "nội dung: xuống dòng; đơn vị: chọn hoặc bỏ dòng đang sáng; ô khác: lưu",
+);
+pub const HINT_FORM_ENTER: Text = ("choose/save", "chọn/lưu");
+pub const KEY_SAVE_FORM: Text = ("save the form", "lưu biểu mẫu");
+pub const HINT_SAVE: Text = ("save", "lưu");
+pub const KEY_FORM_DOWN: Text = (
+    "units: next match; text: next line",
+    "đơn vị: dòng dưới; nội dung: dòng dưới",
+);
+pub const KEY_FORM_UP: Text = (
+    "units: previous match; text: previous line",
+    "đơn vị: dòng trên; nội dung: dòng trên",
+);
+pub const KEY_FORM_ESC: Text = (
+    "close the form (asks first when something was typed)",
+    "đóng biểu mẫu (hỏi lại nếu đã nhập)",
+);
+pub const HINT_CANCEL: Text = ("cancel", "hủy");
+pub const KEY_YES: Text = ("yes", "đồng ý");
+pub const KEY_NO: Text = ("no, back", "không, quay lại");
+pub const HINT_YES: Text = ("yes", "có");
+pub const HINT_NO: Text = ("no", "không");
+pub const MODE_FORM: Text = (
+    "Forms (new directive, new meeting)",
+    "Biểu mẫu (nhiệm vụ mới, cuộc họp mới)",
+);
+pub const MODE_QUESTION: Text = ("Questions", "Câu hỏi");
+pub const FORM_NEEDS_TEXT: Text = ("A directive needs a text", "Nhiệm vụ cần có nội dung");
+pub const FORM_NEEDS_LEAD: Text = (
+    "Choose the lead unit: type part of its name, then Enter",
+    "Chọn đơn vị chủ trì: gõ một phần tên rồi nhấn Enter",
+);
+pub const FORM_NEEDS_TITLE: Text = ("A meeting needs a title", "Cuộc họp cần có tiêu đề");
+pub const CHOOSE_MEETING: Text = (
+    "Choose a directive of the meeting first, or create a meeting with N",
+    "Hãy chọn một nhiệm vụ của cuộc họp, hoặc tạo cuộc họp mới bằng N",
+);
+pub const FORM_NEW_DIRECTIVE: Text = ("New directive", "Nhiệm vụ mới");
+pub const FORM_NEW_MEETING: Text = ("New meeting", "Cuộc họp mới");
+pub const FIELD_TEXT: Text = ("Text", "Nội dung");
+pub const FIELD_LEAD: Text = ("Lead unit(s)", "Đơn vị chủ trì");
+pub const FIELD_SUPPORT: Text = ("Coordinating", "Đơn vị phối hợp");
+pub const FIELD_DEADLINE: Text = ("Deadline", "Thời hạn");
+pub const FIELD_ISSUER: Text = ("Issued by", "Người chỉ đạo");
+pub const FIELD_NOTE: Text = ("Note", "Ghi chú");
+pub const FIELD_ID: Text = ("Id", "Mã");
+pub const FIELD_TITLE: Text = ("Title", "Tiêu đề");
+pub const FIELD_DATE: Text = ("Date", "Ngày họp");
+pub const FIELD_NUMBER: Text = ("Document no.", "Số văn bản");
+pub const FIELD_MEETING_ISSUER: Text = ("Issuer", "Cơ quan ban hành");
+pub const DEADLINE_EMPTY_HINT: Text = ("empty: ongoing", "để trống: thường xuyên");
+pub const WHOLE_GROUP: Text = ("all", "cả nhóm");
+pub const DISCARD_FORM: Text = (
+    "Discard what was typed? y: discard, n: back to the form",
+    "Bỏ nội dung đã nhập? y: bỏ, n: quay lại biểu mẫu",
+);
+pub const FORM_FILE: Text = ("File", "Tệp");
+
+/// The id typed is used already.
+pub fn id_used(lang: Lang, id: &str, path: &str) -> String {
+    match lang {
+        Lang::En => format!("id \"{id}\" is already used ({path})"),
+        Lang::Vi => format!("mã \"{id}\" đã được dùng ({path})"),
+    }
+}
+
+/// After `a`: the ids written and the file.
+pub fn created_directives(lang: Lang, ids: &[String], path: &str) -> String {
+    match lang {
+        Lang::En => format!("Added {} ({path})", some_ids(ids)),
+        Lang::Vi => format!("Đã thêm {} ({path})", some_ids(ids)),
+    }
+}
+
+/// After `N`.
+pub fn meeting_created(lang: Lang, path: &str) -> String {
+    match lang {
+        Lang::En => format!("Created {path}: press a to add its directives"),
+        Lang::Vi => format!("Đã tạo {path}: nhấn a để thêm nhiệm vụ"),
+    }
+}
+pub const LOG_CREATED: Text = ("created", "tạo mới");
+pub const LOG_UNDO: Text = ("undo", "hoàn tác");
+pub const LOG_DONE_REF: Text = ("report", "văn bản báo cáo");
+pub const LOG_REASON: Text = ("reason", "lý do");
+pub const LOG_REF: Text = ("document", "văn bản");
+pub const LOG_APPROVED_BY: Text = ("approved by", "người duyệt");
+pub const FIELD_REQUEST_DOC: Text = ("document", "văn bản (đề nghị, quyết định)");
+pub const FIELD_DONE_ON: Text = ("done on", "ngày hoàn thành");
+pub const FIELD_DECIDED_BY: Text = ("decided by", "người quyết định");
+pub const KEY_PROMPT_TAB: Text = (
+    "the optional fields: why, document, approved by; done date and report",
+    "các ô tùy chọn: lý do, văn bản, người duyệt; ngày hoàn thành, văn bản báo cáo",
+);
+pub const HINT_MORE: Text = ("more", "thêm");
+pub const KEY_EDIT_TEXT: Text = (
+    "edit the directive's text (logged)",
+    "sửa nội dung nhiệm vụ (ghi nhật ký)",
+);
+pub const KEY_EDIT_OWNER: Text = (
+    "change the lead unit (logged)",
+    "đổi đơn vị chủ trì (ghi nhật ký)",
+);
+pub const KEY_EDIT_SUPPORT: Text = (
+    "change the coordinating units (logged)",
+    "đổi đơn vị phối hợp (ghi nhật ký)",
+);
+pub const FORM_OWNER: Text = ("Lead unit", "Đơn vị chủ trì");
+pub const FORM_SUPPORT: Text = ("Coordinating units", "Đơn vị phối hợp");
+pub const TEXT_PROMPT: Text = ("Text of", "Nội dung nhiệm vụ");
+pub const ONE_LEAD: Text = (
+    "One lead unit: choose a unit's row (several lead units: a new directive with a)",
+    "Một đơn vị chủ trì: chọn dòng của một đơn vị (nhiều đơn vị chủ trì: tạo nhiệm vụ mới bằng a)",
+);
+pub const KEY_REDO: Text = (
+    "redo the last undone edit (refused if changed since)",
+    "làm lại thao tác vừa hoàn tác (từ chối nếu đã có thay đổi khác)",
+);
+pub const NOTHING_TO_REDO: Text = ("Nothing to redo", "Không có gì để làm lại");
+
+/// An undo or redo refused: the field was changed since (by someone).
+pub fn moved(lang: Lang, m: &crate::store::undo::Moved) -> String {
+    let by =
+        m.by.as_deref()
+            .map(|b| format!(" ({b})"))
+            .unwrap_or_default();
+    match lang {
+        Lang::En => format!("{}: {} was changed since{by}; left as it is", m.id, m.field),
+        Lang::Vi => format!("{}: {} đã bị sửa sau đó{by}; giữ nguyên", m.id, m.field),
+    }
+}
+pub const KEY_MARK: Text = (
+    "mark or unmark the directive (status, deadline, note then apply to all marked)",
+    "đánh dấu hoặc bỏ đánh dấu (trạng thái, thời hạn, ghi chú áp dụng cho mọi nhiệm vụ đã đánh dấu)",
+);
+pub const KEY_MARK_ALL: Text = (
+    "mark all shown (again: unmark)",
+    "đánh dấu tất cả đang hiện (nhấn lại: bỏ)",
+);
+pub const HINT_MARK: Text = ("mark", "đánh dấu");
+
+/// The footer's count of marked directives; also the title of a prompt for them.
+pub fn marked_count(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::En => format!("{n} marked"),
+        Lang::Vi => format!("{n} nhiệm vụ đã đánh dấu"),
+    }
+}
+
+/// After a change to the marked directives.
+pub fn bulk_written(lang: Lang, written: usize, refused: &[(String, String)]) -> String {
+    let mut text = match lang {
+        Lang::En => format!("Saved {written} directives"),
+        Lang::Vi => format!("Đã lưu {written} nhiệm vụ"),
+    };
+    if !refused.is_empty() {
+        let ids: Vec<String> = refused.iter().map(|(id, _)| id.clone()).collect();
+        text.push_str(&match lang {
+            Lang::En => format!("; {} refused: {}", refused.len(), some_ids(&ids)),
+            Lang::Vi => format!("; {} bị từ chối: {}", refused.len(), some_ids(&ids)),
+        });
+        if let Some((_, why)) = refused.first() {
+            text.push_str(&format!(" ({why})"));
+        }
+    }
+    text
+}
+pub const KEY_MEETINGS: Text = (
+    "the meetings: choose one to see its directives in file order (Esc: back)",
+    "danh sách cuộc họp: chọn một cuộc họp để xem nhiệm vụ theo thứ tự văn bản (Esc: quay lại)",
+);
+pub const HINT_MEETINGS: Text = ("meetings", "cuộc họp");
+pub const MEETINGS_TITLE: Text = ("Meetings", "Các cuộc họp");
+
+/// One row of the meetings list.
+pub fn meeting_row(
+    lang: Lang,
+    title: &str,
+    date: Option<NaiveDate>,
+    number: Option<&str>,
+    count: usize,
+) -> String {
+    let date = date.map(|d| self::date(lang, d)).unwrap_or_default();
+    let number = number.map(|n| format!(" · {n}")).unwrap_or_default();
+    match lang {
+        Lang::En => format!("{date}{number} · {title} ({count})"),
+        Lang::Vi => format!("{date}{number} · {title} ({count} nhiệm vụ)"),
+    }
+}
+pub const KEY_FILTER_COMBINE: Text = (
+    "add or remove this value: several at once (overdue + due soon; open + in progress + blocked)",
+    "thêm hoặc bỏ giá trị này: lọc nhiều giá trị (quá hạn + sắp đến hạn; chưa làm + đang làm + vướng mắc)",
+);
+pub const HINT_COMBINE: Text = ("combine", "kết hợp");
+pub const KEY_DELETE_DIRECTIVE: Text = (
+    "delete a directive entered by mistake today (asks first; otherwise cancel it)",
+    "xóa nhiệm vụ nhập nhầm trong hôm nay (hỏi lại trước; nhiệm vụ khác thì hủy)",
+);
+
+/// `D` on a directive with a history.
+pub fn delete_refused(lang: Lang, id: &str) -> String {
+    match lang {
+        Lang::En => format!(
+            "{id} was not entered today: it is not deleted; cancel it instead (5, with the reason)"
+        ),
+        Lang::Vi => format!(
+            "{id} không phải nhập trong hôm nay nên không xóa được; hãy hủy (phím 5, ghi lý do)"
+        ),
+    }
+}
+
+/// The question before `D` deletes.
+pub fn delete_question(lang: Lang, id: &str, text: &str) -> String {
+    match lang {
+        Lang::En => format!("Delete {id} “{text}”? y: delete, n: keep"),
+        Lang::Vi => format!("Xóa nhiệm vụ {id} “{text}”? y: xóa, n: giữ lại"),
+    }
+}
+
+/// After `D`.
+pub fn deleted(lang: Lang, id: &str, path: &str) -> String {
+    match lang {
+        Lang::En => format!("Deleted {id} ({path})"),
+        Lang::Vi => format!("Đã xóa {id} ({path})"),
+    }
+}

@@ -131,7 +131,7 @@ pub fn check_new(ws: &Workspace, new: &[NewDirective]) -> Result<(), CreateError
 }
 
 /// Parses a file for an edit and writes it back with its BOM and line endings.
-fn edit_document(
+pub(super) fn edit_document(
     original: &str,
     change: impl FnOnce(&mut DocumentMut) -> Result<(), ApplyError>,
 ) -> Result<String, ApplyError> {

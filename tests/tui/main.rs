@@ -183,6 +183,24 @@ fn snapshot_screens(name: &str, keys: &str, setup: impl Fn(&Workspace)) {
     }
 }
 
+/// `dondoc validate` on the workspace, as a user runs it: it must find no problem.
+#[track_caller]
+fn assert_validate_clean(ws: &Workspace) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_dondoc"))
+        .arg("--data")
+        .arg(ws.root())
+        .arg("validate")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "validate: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 /// One screen against `tests/tui/snapshots/tui__{name}.snap`, whichever module takes it.
 fn snapshot(name: &str, screen: TestBackend) {
     let mut settings = insta::Settings::clone_current();
@@ -192,10 +210,15 @@ fn snapshot(name: &str, screen: TestBackend) {
 
 mod clock;
 mod dashboard;
+mod editor;
 mod event_loop;
+mod forms;
 mod keys;
 mod layers;
 mod live;
+mod marks;
 mod pty;
+mod reshape;
 mod screens;
 mod state;
+mod views;

@@ -110,6 +110,9 @@ fn lines<'a>(app: &'a App, d: &'a Directive, theme: &Theme) -> Vec<Line<'a>> {
         || tr(lang, t::NO_DEADLINE).to_string(),
         |dl| t::date(lang, dl),
     );
+    if let Some(Some(first)) = d.first_deadline().filter(|f| *f != d.deadline) {
+        deadline = format!("{} → {deadline}", t::date(lang, first));
+    }
     let moved = d.extensions();
     if moved > 0 {
         deadline.push_str(&t::extended_times(lang, moved));
@@ -171,6 +174,32 @@ fn log_line<'a>(app: &App, e: &'a LogEntry, extension: bool, theme: &Theme) -> L
         None => visible(&e.at_text).into_owned(),
     };
     let mut what = Vec::new();
+    let ws = app.ws();
+    if e.created {
+        what.push(tr(lang, t::LOG_CREATED).to_string());
+    }
+    if e.undo {
+        what.push(tr(lang, t::LOG_UNDO).to_string());
+    }
+    if let Some(text) = &e.text {
+        what.push(format!("{}: “{}”", tr(lang, t::FIELD_TEXT), visible(text)));
+    }
+    if let Some(o) = &e.owner {
+        what.push(format!(
+            "{} → {}",
+            tr(lang, t::LEAD),
+            visible(ws.owner_name(o))
+        ));
+    }
+    if let Some(list) = &e.support {
+        let names: Vec<&str> = list.iter().map(|s| ws.owner_name(s)).collect();
+        let names = if names.is_empty() {
+            tr(lang, t::NO_DEADLINE).to_string()
+        } else {
+            names.join(", ")
+        };
+        what.push(format!("{} → {}", tr(lang, t::SUPPORT), visible(&names)));
+    }
     if let Some(s) = e.status {
         what.push(format!(
             "{} {}",
@@ -197,6 +226,17 @@ fn log_line<'a>(app: &App, e: &'a LogEntry, extension: bool, theme: &Theme) -> L
     }
     if let Some(n) = &e.note {
         what.push(format!("“{}”", visible(n)));
+    }
+    let why = [
+        (t::LOG_DONE_REF, &e.done_ref),
+        (t::LOG_REASON, &e.reason),
+        (t::LOG_REF, &e.reference),
+        (t::LOG_APPROVED_BY, &e.approved_by),
+    ];
+    for (label, value) in why {
+        if let Some(v) = value {
+            what.push(format!("{}: {}", tr(lang, label), visible(v)));
+        }
     }
     Line::from(vec![
         Span::styled(format!("{at}  "), theme.dim()),
