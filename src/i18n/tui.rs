@@ -728,3 +728,25 @@ pub fn others_changed(lang: Lang, ids: &[String]) -> String {
         Lang::Vi => format!("người khác vừa sửa: {}", some_ids(ids)),
     }
 }
+
+/// The detail's line on reminder letters: "Đã đôn đốc 2 lần, lần cuối 10/10/2023 (Công văn
+/// số …)".
+pub fn reminded(lang: Lang, times: usize, last: NaiveDate, reference: Option<&str>) -> String {
+    let on = date(lang, last);
+    let mut s = match lang {
+        Lang::En => format!("Reminded {times}×, last on {on}"),
+        Lang::Vi => format!("Đã đôn đốc {times} lần, lần cuối {on}"),
+    };
+    if let Some(r) = reference {
+        s.push_str(&format!(" ({r})"));
+    }
+    s
+}
+
+/// The dashboard's bottom line: units with open directives and no log entry for `days` days.
+pub fn quiet_units(lang: Lang, days: i64, names: &[&str]) -> String {
+    match lang {
+        Lang::En => format!("No update for {days} days: {}", names.join(", ")),
+        Lang::Vi => format!("Chưa cập nhật tiến độ {days} ngày: {}", names.join(", ")),
+    }
+}

@@ -214,5 +214,6 @@ mod keys;
 mod layers;
 mod live;
 mod pty;
+mod remind;
 mod screens;
 mod state;
