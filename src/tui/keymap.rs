@@ -23,6 +23,8 @@ pub enum Mode {
     Dashboard,
     /// Typing a new as-of date.
     AsOfInput,
+    /// The preview of a reminder letter.
+    Letter,
 }
 
 impl Mode {
@@ -37,6 +39,7 @@ impl Mode {
         Mode::Help,
         Mode::Dashboard,
         Mode::AsOfInput,
+        Mode::Letter,
     ];
 
     /// Typing text: plain characters are input, not commands.
@@ -125,7 +128,7 @@ use Key::*;
 use Mode::*;
 
 const LISTS: &[Mode] = &[Normal, Detail];
-const PICKERS: &[Mode] = &[StatusPicker, FilterPicker];
+const PICKERS: &[Mode] = &[StatusPicker, FilterPicker, Letter];
 const INPUTS: &[Mode] = &[NoteInput, DeadlineInput, AsOfInput];
 const TEXT_INPUTS: &[Mode] = &[NoteInput, DeadlineInput, AsOfInput, Search];
 
@@ -180,6 +183,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[Normal], &[Char('/')], Action::StartSearch, ("search as you type (no case, no diacritics)", "tìm khi gõ (không phân biệt hoa thường, dấu)"), Some(("/", ("search", "tìm")))),
     bind(&[Normal], &[Char('f')], Action::FilterPicker, ("filter by timeliness or status", "lọc theo tình trạng thời hạn hoặc trạng thái"), Some(("f", ("filter", "lọc")))),
     bind(&[Normal], &[Char('o')], Action::CycleSort, ("change the sort order", "đổi cách sắp xếp"), Some(("o", ("sort", "sắp xếp")))),
+    bind(LISTS, &[Char('R')], Action::Remind, ("reminder letter to the unit: preview, Enter writes it (docx) and logs it", "công văn đôn đốc đơn vị: xem trước, Enter ghi tệp (docx) và ghi nhật ký"), None),
     bind(LISTS, &[Char('r')], Action::Reload, ("reload from disk", "tải lại từ đĩa"), None),
     bind(LISTS, &[Char('?')], Action::Help, ("all keys", "tất cả các phím"), Some(("?", ("help", "trợ giúp")))),
     bind(LISTS, &[Char('q')], Action::Quit, ("quit", "thoát"), Some(("q", ("quit", "thoát")))),
@@ -263,7 +267,7 @@ fn section_title(modes: &[Mode]) -> Text {
         Normal => t::MODE_LIST,
         Detail => t::MODE_DETAIL,
         StatusPicker => t::MODE_STATUS,
-        FilterPicker => t::MODE_FILTER,
+        FilterPicker | Letter => t::MODE_FILTER,
         NoteInput | DeadlineInput | AsOfInput => t::MODE_INPUT,
         Search => t::MODE_SEARCH,
         Help => t::MODE_HELP,

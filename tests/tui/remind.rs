@@ -2,7 +2,7 @@
 
 use super::*;
 
-fn text_of(screen: &TestBackend) -> String {
+pub(crate) fn text_of(screen: &TestBackend) -> String {
     let buf = screen.buffer();
     let mut out = String::new();
     for y in 0..buf.area.height {
@@ -74,4 +74,158 @@ fn the_dashboard_names_the_units_gone_quiet() {
     }
     // A unit that updated within 30 days is not named: Sở Công Thương wrote on 02/10/2023.
     assert!(!quiet.contains(&"so-ct"));
+}
+
+/// The sample in `ws/` of a temp folder: letters go beside it, into the temp folder.
+fn workspace_in_folder() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("ws");
+    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("data"), &root);
+    (dir, root)
+}
+
+fn reminders_on_disk(root: &Path) -> usize {
+    fs::read_to_string(root.join(FILE))
+        .unwrap()
+        .matches("reminder = true")
+        .count()
+}
+
+#[test]
+fn r_previews_the_units_letter_and_enter_writes_it_and_logs_it() {
+    let (dir, root) = workspace_in_folder();
+    let mut app = App::new(
+        dondoc::store::load(&root).unwrap(),
+        today(),
+        Lang::Vi,
+        (120, 40),
+    );
+    let mut runner = runner();
+    // A directive of Huyện ủy Ba Bể: R is about its lead unit.
+    app.update(Action::Top);
+    while app.selected().unwrap().owner != "ba-be" {
+        app.update(Action::Down);
+    }
+    let before = fs::read_to_string(root.join(FILE)).unwrap();
+    let letter = dir.path().join("don-doc-ba-be-2023-10-15.docx");
+
+    // The preview writes nothing; Esc closes it.
+    run_keys(&mut app, &mut runner, "R");
+    let Some(Popup::Letter(preview)) = &app.popup else {
+        panic!("no letter preview: {:?}", app.message)
+    };
+    let ids = preview.ids.clone();
+    assert!(!ids.is_empty());
+    let shown = text_of(&screen(&app));
+    assert!(
+        shown.contains("Công văn đôn đốc gửi Huyện ủy Ba Bể"),
+        "{shown}"
+    );
+    assert!(shown.contains("Kính gửi"), "{shown}");
+    run_keys(&mut app, &mut runner, "j j k <Esc>");
+    assert!(app.popup.is_none());
+    assert!(!letter.exists());
+    assert_eq!(fs::read_to_string(root.join(FILE)).unwrap(), before);
+
+    // R then Enter: the letter is written beside the workspace and logged on each directive.
+    let logged_before = reminders_on_disk(&root);
+    run_keys(&mut app, &mut runner, "R <Enter>");
+    assert!(app.popup.is_none());
+    let bytes = fs::read(&letter).unwrap();
+    assert_eq!(&bytes[..2], b"PK", "a docx is a zip");
+    assert_eq!(reminders_on_disk(&root), logged_before + ids.len());
+    let ws = dondoc::store::load(&root).unwrap();
+    for id in &ids {
+        let d = ws.directive(id).unwrap();
+        let last = d.log.last().unwrap();
+        assert!(last.reminder, "{id}");
+        assert_eq!((last.by.as_str(), last.at_text.as_str()), ("Kiểm Thử", AT));
+    }
+    let message = app.message.clone().unwrap();
+    assert_eq!(message.level, Level::Info);
+    assert!(
+        message.text.contains(&letter.display().to_string()),
+        "{}",
+        message.text
+    );
+    // The app shows the entries at once: the detail counts the new letter.
+    assert_eq!(
+        app.ws().directive(&ids[0]).unwrap().reminders().count(),
+        ws.directive(&ids[0]).unwrap().reminders().count()
+    );
+}
+
+#[test]
+fn r_on_a_unit_with_nothing_late_says_so_and_opens_nothing() {
+    let (_dir, root) = workspace_in_folder();
+    let mut app = App::new(
+        dondoc::store::load(&root).unwrap(),
+        today(),
+        Lang::Vi,
+        (120, 40),
+    );
+    // The units pane on "all units" then Thành ủy Bắc Kạn, which has nothing late on 15/10.
+    run_keys(&mut app, &mut runner(), "h");
+    while app.owners.selected_id(app.ws()) != Some("tp-bac-kan") {
+        let before = app.selected_owner();
+        app.update(Action::Down);
+        assert_ne!(
+            app.selected_owner(),
+            before,
+            "tp-bac-kan is in the units pane"
+        );
+    }
+    run_keys(&mut app, &mut runner(), "R");
+    assert!(app.popup.is_none());
+    assert!(app
+        .message
+        .clone()
+        .unwrap()
+        .text
+        .contains("Thành ủy Bắc Kạn"));
+}
+
+#[test]
+fn a_refused_log_write_is_reported_and_nothing_is_logged() {
+    let (_dir, root) = workspace_in_folder();
+    let mut app = App::new(
+        dondoc::store::load(&root).unwrap(),
+        today(),
+        Lang::Vi,
+        (120, 40),
+    );
+    let mut runner = runner();
+    app.update(Action::Top);
+    while app.selected().unwrap().owner != "ba-be" {
+        app.update(Action::Down);
+    }
+    run_keys(&mut app, &mut runner, "R");
+    let Some(Popup::Letter(preview)) = &app.popup else {
+        panic!("no letter preview")
+    };
+    // Someone changes a listed directive on disk meanwhile: the write must not go over it.
+    let id = preview.ids[0].clone();
+    let path = root.join(FILE);
+    let text = fs::read_to_string(&path).unwrap();
+    let range = block(&text, &id);
+    let changed_block =
+        text[range.clone()].replacen("\nstatus = ", "\nnote = \"Sửa ngoài\"\nstatus = ", 1);
+    let changed = format!(
+        "{}{changed_block}{}",
+        &text[..range.start],
+        &text[range.end..]
+    );
+    assert_ne!(changed, text);
+    fs::write(&path, &changed).unwrap();
+    let logged_before = reminders_on_disk(&root);
+    run_keys(&mut app, &mut runner, "<Enter>");
+    let message = app.message.clone().unwrap();
+    assert_eq!(message.level, Level::Error, "{}", message.text);
+    assert!(
+        message.text.contains("chưa ghi được nhật ký"),
+        "{}",
+        message.text
+    );
+    assert_eq!(reminders_on_disk(&root), logged_before);
+    assert_eq!(fs::read_to_string(&path).unwrap(), changed);
 }

@@ -17,6 +17,7 @@ pub enum Popup {
     StatusPicker { cursor: usize },
     FilterPicker { cursor: usize },
     Prompt(Prompt),
+    Letter(super::remind::LetterPreview),
 }
 
 /// A line of text being typed for one directive.
@@ -71,6 +72,7 @@ impl App {
                 vec![]
             }
             Popup::Prompt(prompt) => self.prompt(prompt, action),
+            Popup::Letter(preview) => self.letter_key(preview, action),
         }
     }
 

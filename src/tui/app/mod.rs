@@ -29,6 +29,7 @@ pub mod edit;
 pub mod git;
 pub mod list;
 pub mod owners;
+pub mod remind;
 pub mod scroll;
 
 pub use dashboard::{DashRow, Dashboard};
@@ -197,6 +198,7 @@ impl App {
             Some(Popup::Help { .. }) => Mode::Help,
             Some(Popup::StatusPicker { .. }) => Mode::StatusPicker,
             Some(Popup::FilterPicker { .. }) => Mode::FilterPicker,
+            Some(Popup::Letter(_)) => Mode::Letter,
             Some(Popup::Prompt(p)) => match p.kind {
                 PromptKind::Note { .. } => Mode::NoteInput,
                 PromptKind::Deadline => Mode::DeadlineInput,
@@ -366,6 +368,7 @@ impl App {
             Action::Dashboard => self.open_dashboard(),
             Action::AsOf => self.ask_as_of(),
             Action::Sync => return self.start_sync(),
+            Action::Remind => self.open_letter(),
             Action::Undo => return self.undo_last(),
             Action::StatusPicker
             | Action::SetStatus(_)
@@ -481,6 +484,7 @@ impl App {
             }
             Outcome::Synced(outcome) => self.synced(*outcome),
             Outcome::Started => vec![],
+            Outcome::Reminded { .. } => self.reminded(outcome),
             Outcome::EditorClosed { mut prompt, result } => {
                 match result {
                     Ok(text) => prompt.input = text,

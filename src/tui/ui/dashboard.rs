@@ -443,6 +443,26 @@ fn figures_row(
     }
 }
 
+/// The units gone quiet (as `dondoc report --quiet-days`), by short name, in the bottom border.
+fn quiet_line(report: &Report, lang: Lang) -> Option<String> {
+    if report.quiet.is_empty() {
+        return None;
+    }
+    let short = |id: &str| {
+        report
+            .units()
+            .find(|u| u.owner == id)
+            .map_or(id.to_string(), |u| u.short.clone())
+    };
+    let names: Vec<String> = report
+        .quiet
+        .iter()
+        .map(|q| visible(&short(&q.owner)).into_owned())
+        .collect();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    Some(t::quiet_units(lang, report.quiet_days, &names))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -482,24 +502,4 @@ mod tests {
             assert_eq!(cells.iter().sum::<usize>(), length, "{f:?}");
         }
     }
-}
-
-/// The units gone quiet (as `dondoc report --quiet-days`), by short name, in the bottom border.
-fn quiet_line(report: &Report, lang: Lang) -> Option<String> {
-    if report.quiet.is_empty() {
-        return None;
-    }
-    let short = |id: &str| {
-        report
-            .units()
-            .find(|u| u.owner == id)
-            .map_or(id.to_string(), |u| u.short.clone())
-    };
-    let names: Vec<String> = report
-        .quiet
-        .iter()
-        .map(|q| visible(&short(&q.owner)).into_owned())
-        .collect();
-    let names: Vec<&str> = names.iter().map(String::as_str).collect();
-    Some(t::quiet_units(lang, report.quiet_days, &names))
 }

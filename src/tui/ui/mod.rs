@@ -6,6 +6,7 @@ pub mod dashboard;
 pub mod detail;
 pub mod directives;
 pub mod help;
+pub mod letter;
 pub mod owners;
 pub mod popup;
 pub mod text;
@@ -39,6 +40,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Popup::StatusPicker { cursor }) => popup::status_picker(frame, app, *cursor, &theme),
         Some(Popup::FilterPicker { cursor }) => popup::filter_picker(frame, app, *cursor, &theme),
         Some(Popup::Prompt(prompt)) => popup::prompt(frame, app, prompt, &theme),
+        Some(Popup::Letter(preview)) => letter::render(frame, preview, app.lang, &theme),
         None => {}
     }
 }
