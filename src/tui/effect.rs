@@ -313,7 +313,11 @@ impl Runner {
 impl Runner {
     /// Writes the letter, then the `reminder = true` entries, as `dondoc remind` does.
     fn remind(&mut self, request: RemindRequest, ws: &Workspace) -> Outcome {
-        if let Err(e) = std::fs::write(&request.path, &request.bytes) {
+        let folder = request.path.parent().filter(|p| !p.as_os_str().is_empty());
+        let written = folder
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| std::fs::write(&request.path, &request.bytes));
+        if let Err(e) = written {
             return Outcome::Reminded {
                 request,
                 file_error: Some(e.to_string()),

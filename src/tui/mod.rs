@@ -66,6 +66,7 @@ pub fn run(ctx: &Context) -> Result<Ended, Error> {
         let size = terminal.size()?;
         let mut app = App::new(ws, ctx.today, ctx.lang, (size.width, size.height));
         app.color = color;
+        app.letters_dir = ctx.config.letters_dir.clone();
         // `--today` sets the as-of date; the title bar says so when it is not the calendar's.
         app.clock_today = chrono::Local::now().date_naive();
         let mut events = Events::new();

@@ -229,3 +229,25 @@ fn a_refused_log_write_is_reported_and_nothing_is_logged() {
     assert_eq!(reminders_on_disk(&root), logged_before);
     assert_eq!(fs::read_to_string(&path).unwrap(), changed);
 }
+
+#[test]
+fn letters_go_to_the_configured_folder_when_there_is_one() {
+    let (dir, root) = workspace_in_folder();
+    let mut app = App::new(
+        dondoc::store::load(&root).unwrap(),
+        today(),
+        Lang::En,
+        (120, 40),
+    );
+    app.letters_dir = Some(dir.path().join("thu"));
+    app.update(Action::Top);
+    while app.selected().unwrap().owner != "ba-be" {
+        app.update(Action::Down);
+    }
+    run_keys(&mut app, &mut runner(), "R <Enter>");
+    assert!(dir
+        .path()
+        .join("thu/don-doc-ba-be-2023-10-15.docx")
+        .is_file());
+    assert!(!dir.path().join("don-doc-ba-be-2023-10-15.docx").exists());
+}

@@ -132,6 +132,8 @@ pub struct App {
     pub owners: Owners,
     pub dash: Dashboard,
     pub detail_scroll: u16,
+    /// Where `R` writes letters; `None`: beside the workspace folder.
+    pub letters_dir: Option<std::path::PathBuf>,
 }
 
 impl App {
@@ -156,6 +158,7 @@ impl App {
             owners: Owners::default(),
             dash: Dashboard::default(),
             detail_scroll: 0,
+            letters_dir: None,
         };
         app.workspace_changed(Changed::All, false);
         app.report_problems();

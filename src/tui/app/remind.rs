@@ -61,7 +61,11 @@ impl App {
         };
         let doc =
             letter::letter_document(&l, &self.ws, today, today + Duration::days(7), self.lang);
-        let path = letters_dir(&self.ws.root).join(format!("don-doc-{}-{}.docx", l.owner, today));
+        let dir = self
+            .letters_dir
+            .clone()
+            .unwrap_or_else(|| letters_dir(&self.ws.root));
+        let path = dir.join(format!("don-doc-{}-{}.docx", l.owner, today));
         self.popup = Some(Popup::Letter(LetterPreview {
             owner: l.owner.clone(),
             name: l.name.clone(),
