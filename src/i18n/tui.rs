@@ -789,3 +789,15 @@ pub fn letter_not_logged(lang: Lang, path: &str, why: &str) -> String {
         Lang::Vi => format!("Đã ghi công văn ({path}) nhưng chưa ghi được nhật ký: {why}"),
     }
 }
+
+/// A reminder letter in the detail's log.
+pub fn reminder_entry(lang: Lang, reference: Option<&str>) -> String {
+    let what = match lang {
+        Lang::En => "reminder letter sent",
+        Lang::Vi => "đã gửi công văn đôn đốc",
+    };
+    match reference {
+        Some(r) => format!("{what} ({r})"),
+        None => what.to_string(),
+    }
+}

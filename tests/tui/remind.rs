@@ -37,6 +37,10 @@ fn the_detail_says_how_many_times_and_when_a_directive_was_reminded() {
         ),
         "{shown}"
     );
+    assert!(
+        shown.contains("Nguyễn Thị Hoa  đã gửi công văn đôn đốc (Công văn số 85-CV/VPTU"),
+        "the log line says what the entry was: {shown}"
+    );
     app.update(Action::Back);
     select(&mut app, "gb-2023-08-01");
     app.update(Action::Confirm);

@@ -198,6 +198,12 @@ fn log_line<'a>(app: &App, e: &'a LogEntry, extension: bool, theme: &Theme) -> L
             visible(&t::field_name(lang, c))
         ));
     }
+    if e.reminder {
+        what.push(t::reminder_entry(
+            lang,
+            e.reference.as_deref().map(visible).as_deref(),
+        ));
+    }
     if let Some(n) = &e.note {
         what.push(format!("“{}”", visible(n)));
     }
