@@ -1001,3 +1001,76 @@ pub fn deleted(lang: Lang, id: &str, path: &str) -> String {
         Lang::Vi => format!("Đã xóa {id} ({path})"),
     }
 }
+
+/// The detail's line on reminder letters: "Đã đôn đốc 2 lần, lần cuối 10/10/2023 (Công văn
+/// số …)".
+pub fn reminded(lang: Lang, times: usize, last: NaiveDate, reference: Option<&str>) -> String {
+    let on = date(lang, last);
+    let mut s = match lang {
+        Lang::En => format!("Reminded {times}×, last on {on}"),
+        Lang::Vi => format!("Đã đôn đốc {times} lần, lần cuối {on}"),
+    };
+    if let Some(r) = reference {
+        s.push_str(&format!(" ({r})"));
+    }
+    s
+}
+
+/// The dashboard's bottom line: units with open directives and no log entry for `days` days.
+pub fn quiet_units(lang: Lang, days: i64, names: &[&str]) -> String {
+    match lang {
+        Lang::En => format!("No update for {days} days: {}", names.join(", ")),
+        Lang::Vi => format!("Chưa cập nhật tiến độ {days} ngày: {}", names.join(", ")),
+    }
+}
+
+/// The title of the reminder letter's preview.
+pub fn letter_title(lang: Lang, unit: &str) -> String {
+    match lang {
+        Lang::En => format!("Reminder letter to {unit}"),
+        Lang::Vi => format!("Công văn đôn đốc gửi {unit}"),
+    }
+}
+
+/// Under the preview: what Enter and Esc do.
+pub fn letter_hint(lang: Lang, path: &str) -> String {
+    match lang {
+        Lang::En => {
+            format!("j/k scroll · Enter: write {path} and log it · Esc: close, write nothing")
+        }
+        Lang::Vi => format!("j/k cuộn · Enter: ghi {path} và ghi nhật ký · Esc: đóng, không ghi"),
+    }
+}
+
+pub fn letter_written(lang: Lang, path: &str, directives: usize) -> String {
+    match lang {
+        Lang::En => format!("Letter written: {path}; logged on {directives} directive(s)"),
+        Lang::Vi => format!("Đã ghi công văn: {path}; đã ghi nhật ký {directives} nhiệm vụ"),
+    }
+}
+
+pub fn letter_not_written(lang: Lang, path: &str, why: &str) -> String {
+    match lang {
+        Lang::En => format!("Letter not written ({path}): {why}; nothing logged"),
+        Lang::Vi => format!("Không ghi được công văn ({path}): {why}; chưa ghi nhật ký"),
+    }
+}
+
+pub fn letter_not_logged(lang: Lang, path: &str, why: &str) -> String {
+    match lang {
+        Lang::En => format!("Letter written ({path}) but not logged: {why}"),
+        Lang::Vi => format!("Đã ghi công văn ({path}) nhưng chưa ghi được nhật ký: {why}"),
+    }
+}
+
+/// A reminder letter in the detail's log.
+pub fn reminder_entry(lang: Lang, reference: Option<&str>) -> String {
+    let what = match lang {
+        Lang::En => "reminder letter sent",
+        Lang::Vi => "đã gửi công văn đôn đốc",
+    };
+    match reference {
+        Some(r) => format!("{what} ({r})"),
+        None => what.to_string(),
+    }
+}

@@ -31,6 +31,8 @@ pub enum Action {
     Dashboard,
     /// Ask for a new as-of date for the whole UI.
     AsOf,
+    /// Preview the reminder letter to a unit; confirming writes and records it.
+    Remind,
     /// Commit, pull and push in the background.
     Sync,
     /// Copy the selected directive's id to the clipboard (OSC 52).

@@ -64,6 +64,16 @@ pub enum Effect {
     Sync,
     /// Put this text on the terminal's clipboard (OSC 52).
     Copy(String),
+    /// Write a reminder letter, then log it on each directive it lists.
+    Remind(RemindRequest),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RemindRequest {
+    pub path: std::path::PathBuf,
+    /// The letter, ready to write (docx).
+    pub bytes: Vec<u8>,
+    pub ids: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -136,6 +146,15 @@ pub enum Outcome {
         path: String,
         result: Result<(), String>,
         file: FileRead,
+    },
+    Reminded {
+        request: RemindRequest,
+        /// The letter could not be written (then nothing is logged).
+        file_error: Option<String>,
+        /// The files the log entries went to, or the refusal.
+        logged: Result<Vec<String>, WriteError>,
+        /// The workspace's files touched, read again.
+        files: Vec<FileRead>,
     },
 }
 
@@ -461,11 +480,55 @@ impl Runner {
                 });
                 Outcome::Started
             }
+            Effect::Remind(request) => self.remind(request, ws),
             Effect::Editor(prompt) => {
                 let result =
                     (self.editor)(prompt.input.as_str()).map(|text| note_from_editor(&text));
                 Outcome::EditorClosed { prompt, result }
             }
+        }
+    }
+}
+
+impl Runner {
+    /// Writes the letter, then the `reminder = true` entries, as `dondoc remind` does.
+    fn remind(&mut self, request: RemindRequest, ws: &Workspace) -> Outcome {
+        let folder = request.path.parent().filter(|p| !p.as_os_str().is_empty());
+        let written = folder
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| std::fs::write(&request.path, &request.bytes));
+        if let Err(e) = written {
+            return Outcome::Reminded {
+                request,
+                file_error: Some(e.to_string()),
+                logged: Ok(Vec::new()),
+                files: Vec::new(),
+            };
+        }
+        let mut copy = ws.clone();
+        let entry = store::edit::LogOnly::Reminder { reference: None };
+        let logged = store::write::write_log_only(
+            &mut copy,
+            &request.ids,
+            &entry,
+            &self.author,
+            (self.clock)(),
+        );
+        let mut paths: Vec<String> = Vec::new();
+        for id in &request.ids {
+            if let Some(d) = ws.directive(id) {
+                let path = ws.file_of(d).path.clone();
+                if !paths.contains(&path) {
+                    paths.push(path);
+                }
+            }
+        }
+        let files = paths.iter().map(|p| ws.read_file(p)).collect();
+        Outcome::Reminded {
+            request,
+            file_error: None,
+            logged,
+            files,
         }
     }
 }

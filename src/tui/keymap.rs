@@ -27,6 +27,8 @@ pub enum Mode {
     Form,
     /// A yes/no question (discard a filled form?).
     Question,
+    /// The preview of a reminder letter.
+    Letter,
 }
 
 impl Mode {
@@ -43,6 +45,7 @@ impl Mode {
         Mode::AsOfInput,
         Mode::Form,
         Mode::Question,
+        Mode::Letter,
     ];
 
     /// Typing text: plain characters are input, not commands.
@@ -134,7 +137,7 @@ use Key::*;
 use Mode::*;
 
 const LISTS: &[Mode] = &[Normal, Detail];
-const PICKERS: &[Mode] = &[StatusPicker, FilterPicker];
+const PICKERS: &[Mode] = &[StatusPicker, FilterPicker, Letter];
 const INPUTS: &[Mode] = &[NoteInput, DeadlineInput, AsOfInput];
 const TEXT_INPUTS: &[Mode] = &[NoteInput, DeadlineInput, AsOfInput, Search, Form];
 
@@ -200,6 +203,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(LISTS, &[Char('D')], Action::Delete, t::KEY_DELETE_DIRECTIVE, None),
     bind(LISTS, &[Char('a')], Action::NewDirective, t::KEY_NEW_DIRECTIVE, Some(("a", t::HINT_ADD))),
     bind(LISTS, &[Char('N')], Action::NewMeeting, t::KEY_NEW_MEETING, None),
+    bind(LISTS, &[Char('R')], Action::Remind, ("reminder letter to the unit: preview, Enter writes it (docx) and logs it", "công văn đôn đốc đơn vị: xem trước, Enter ghi tệp (docx) và ghi nhật ký"), None),
     bind(LISTS, &[Char('r')], Action::Reload, ("reload from disk", "tải lại từ đĩa"), None),
     bind(LISTS, &[Char('?')], Action::Help, ("all keys", "tất cả các phím"), Some(("?", ("help", "trợ giúp")))),
     bind(LISTS, &[Char('q')], Action::Quit, ("quit", "thoát"), Some(("q", ("quit", "thoát")))),
@@ -302,7 +306,7 @@ fn section_title(modes: &[Mode]) -> Text {
         Normal => t::MODE_LIST,
         Detail => t::MODE_DETAIL,
         StatusPicker => t::MODE_STATUS,
-        FilterPicker => t::MODE_FILTER,
+        FilterPicker | Letter => t::MODE_FILTER,
         NoteInput | DeadlineInput | AsOfInput => t::MODE_INPUT,
         Search => t::MODE_SEARCH,
         Help => t::MODE_HELP,

@@ -67,6 +67,7 @@ pub fn run(ctx: &Context) -> Result<Ended, Error> {
         let size = terminal.size()?;
         let mut app = new_app(ctx, ws, (size.width, size.height));
         app.color = color;
+        app.letters_dir = ctx.config.letters_dir.clone();
         let mut events = Events::new();
         let mut runner = new_runner(ctx, author)
             .with_editor(|text| {

@@ -218,6 +218,7 @@ mod layers;
 mod live;
 mod marks;
 mod pty;
+mod remind;
 mod reshape;
 mod screens;
 mod state;

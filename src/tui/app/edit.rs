@@ -36,6 +36,7 @@ pub enum Popup {
     },
     /// A new directive or a new meeting ([`super::form`]).
     Form(super::form::Form),
+    Letter(super::remind::LetterPreview),
 }
 
 /// A line of text being typed for one directive.
@@ -197,6 +198,7 @@ impl App {
                 vec![]
             }
             Popup::Form(form) => self.form_key(form, action),
+            Popup::Letter(preview) => self.letter_key(preview, action),
         }
     }
 

@@ -31,6 +31,7 @@ pub mod git;
 pub mod input;
 pub mod list;
 pub mod owners;
+pub mod remind;
 pub mod scroll;
 
 pub use dashboard::{DashRow, Dashboard};
@@ -148,6 +149,8 @@ pub struct App {
     pub detail_scroll: u16,
     /// `y` copies ids with OSC 52 (off with `osc52 = false` in the user's config).
     pub copy_ids: bool,
+    /// Where `R` writes letters; `None`: beside the workspace folder.
+    pub letters_dir: Option<std::path::PathBuf>,
 }
 
 impl App {
@@ -178,6 +181,7 @@ impl App {
             dash: Dashboard::default(),
             detail_scroll: 0,
             copy_ids: true,
+            letters_dir: None,
         };
         app.workspace_changed(Changed::All, false);
         app.report_problems();
@@ -220,6 +224,7 @@ impl App {
             Some(Popup::Help { .. }) => Mode::Help,
             Some(Popup::StatusPicker { .. }) => Mode::StatusPicker,
             Some(Popup::FilterPicker { .. }) | Some(Popup::Meetings { .. }) => Mode::FilterPicker,
+            Some(Popup::Letter(_)) => Mode::Letter,
             Some(Popup::Prompt(p)) => match p.kind {
                 PromptKind::Note { .. } => Mode::NoteInput,
                 PromptKind::Deadline => Mode::DeadlineInput,
@@ -435,6 +440,7 @@ impl App {
             Action::Dashboard => self.open_dashboard(),
             Action::AsOf => self.ask_as_of(),
             Action::Sync => return self.start_sync(),
+            Action::Remind => self.open_letter(),
             Action::Undo => return self.undo_last(),
             Action::CopyId => return self.copy_id(),
             Action::Redo => return self.redo_last(),
@@ -604,6 +610,7 @@ impl App {
                 result,
                 file,
             } => self.meeting_created(form, path, result, file),
+            Outcome::Reminded { .. } => self.reminded(outcome),
             Outcome::EditorClosed { mut prompt, result } => {
                 match result {
                     Ok(text) => prompt.input.set_text(&text),

@@ -146,6 +146,9 @@ fn lines<'a>(app: &'a App, d: &'a Directive, theme: &Theme) -> Vec<Line<'a>> {
             theme.timeliness(tl),
         ),
     ]));
+    if let Some(line) = reminded_line(app, d) {
+        out.push(Line::from(Span::styled(line, theme.warning())));
+    }
     if let Some(note) = &d.note {
         out.push(Line::from(vec![label(t::NOTE), value(note)]));
     }
@@ -224,6 +227,12 @@ fn log_line<'a>(app: &App, e: &'a LogEntry, extension: bool, theme: &Theme) -> L
             visible(&t::field_name(lang, c))
         ));
     }
+    if e.reminder {
+        what.push(t::reminder_entry(
+            lang,
+            e.reference.as_deref().map(visible).as_deref(),
+        ));
+    }
     if let Some(n) = &e.note {
         what.push(format!("“{}”", visible(n)));
     }
@@ -243,4 +252,20 @@ fn log_line<'a>(app: &App, e: &'a LogEntry, extension: bool, theme: &Theme) -> L
         Span::styled(format!("{}  ", visible(&e.by)), Style::new()),
         Span::raw(what.join("; ")),
     ])
+}
+
+/// How many reminder letters the unit had about this directive by the as-of date, and the last.
+fn reminded_line(app: &App, d: &Directive) -> Option<String> {
+    let sent: Vec<&LogEntry> = d
+        .reminders()
+        .filter(|e| e.at.is_some_and(|at| at.date_naive() <= app.today()))
+        .collect();
+    let last = sent.iter().max_by_key(|e| e.at)?;
+    let reference = last.reference.as_deref().map(visible);
+    Some(t::reminded(
+        app.lang,
+        sent.len(),
+        last.at?.date_naive(),
+        reference.as_deref(),
+    ))
 }

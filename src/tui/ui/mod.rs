@@ -7,6 +7,7 @@ pub mod detail;
 pub mod directives;
 pub mod form;
 pub mod help;
+pub mod letter;
 pub mod owners;
 pub mod popup;
 pub mod text;
@@ -43,6 +44,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Popup::ConfirmDelete { id }) => popup::confirm_delete(frame, app, id, &theme),
         Some(Popup::Prompt(prompt)) => popup::prompt(frame, app, prompt, &theme),
         Some(Popup::Form(form)) => form::render(frame, app, form, &theme),
+        Some(Popup::Letter(preview)) => letter::render(frame, preview, app.lang, &theme),
         None => {}
     }
 }
