@@ -1,0 +1,127 @@
+#!/bin/sh
+# The speed benchmark: each figure next to the floor, `cat` of every directive file, measured
+# in the same run. Not a test (no figure fails anything); the README's Performance section is
+# its output.
+#
+#   benches/run.sh [SIZE...]          SIZE: directives, default 20000 200000
+#
+# Environment: DONDOC_BIN (default target/release/dondoc; build it first with
+# `cargo build --release`), BENCH_DIR (where the workspaces are made, default
+# /tmp/dondoc-bench), RUNS (runs per figure, the median is shown; default 5), TTYPROBE (the
+# pty driver, default ../shared/tools/ttyprobe.py; the UI is skipped without it).
+#
+# Times are medians of RUNS: wall clock, and CPU (user + sys, every thread and child). On a
+# machine shared with other work the wall times stretch; CPU time and the ratios less so.
+set -eu
+
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(dirname "$here")
+bin=${DONDOC_BIN:-$repo/target/release/dondoc}
+dir=${BENCH_DIR:-/tmp/dondoc-bench}
+runs=${RUNS:-5}
+ttyprobe=${TTYPROBE:-$repo/../shared/tools/ttyprobe.py}
+[ -f "$ttyprobe" ] || ttyprobe=/work/shared/tools/ttyprobe.py
+sizes=${*:-20000 200000}
+today=2023-10-15
+
+[ -x "$bin" ] || { echo "no $bin: run cargo build --release first" >&2; exit 2; }
+[ -x /usr/bin/time ] || { echo "needs /usr/bin/time (GNU time)" >&2; exit 2; }
+mkdir -p "$dir"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# measure NAME CMD...: RUNS runs after one warm-up; prints "wall_ms cpu_ms peak_kb", medians
+# (peak: the largest).
+measure() {
+    "$@" >/dev/null 2>&1 || true
+    : >"$tmp/m"
+    i=0
+    while [ "$i" -lt "$runs" ]; do
+        /usr/bin/time -f "%e %U %S %M" -o "$tmp/t" "$@" >/dev/null 2>&1 || true
+        cat "$tmp/t" >>"$tmp/m"
+        i=$((i + 1))
+    done
+    awk '{ w[NR] = $1 * 1000; c[NR] = ($2 + $3) * 1000; if ($4 > m) m = $4 }
+         END { n = asort(w); asort(c); k = int((n + 1) / 2);
+               printf "%.0f %.0f %d\n", w[k], c[k], m }' "$tmp/m"
+}
+
+row() { # NAME "wall cpu peak" FLOOR_WALL FLOOR_CPU FILES_KB
+    set -- "$1" $2 "$3" "$4" "$5"
+    awk -v n="$1" -v w="$2" -v c="$3" -v m="$4" -v fw="$5" -v fc="$6" -v fk="$7" 'BEGIN {
+        fw = fw < 1 ? 1 : fw; fc = fc < 1 ? 1 : fc;
+        printf "| %s | %d ms | %.1f× | %d ms | %.1f× | %.0f MB | %.1f× |\n",
+            n, w, w / fw, c, c / fc, m / 1024, m / fk }'
+}
+
+echo "dondoc benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "binary: $bin; medians of $runs runs; memory = peak RSS, and its ratio to the files' size"
+
+for n in $sizes; do
+    ws=$dir/ws$n
+    if [ ! -f "$ws/dondoc.toml" ]; then
+        python3 "$here/gen_workspace.py" "$ws" --directives "$n" >/dev/null
+    fi
+    find "$ws" -name '*.toml' ! -path "$ws/dondoc.toml" -print0 >"$tmp/files"
+    nfiles=$(tr -cd '\0' <"$tmp/files" | wc -c)
+    kb=$(xargs -0 cat <"$tmp/files" | wc -c | awk '{ printf "%d", $1 / 1024 }')
+    echo
+    echo "### $n directives, $nfiles files, $((kb / 1024)) MB"
+    echo
+    echo "| what | wall | × floor | CPU | × floor | peak memory | × files |"
+    echo "| --- | --- | --- | --- | --- | --- | --- |"
+    floor=$(measure sh -c "xargs -0 cat <'$tmp/files'")
+    fw=${floor%% *}
+    rest=${floor#* }
+    fc=${rest%% *}
+    row '`cat` of every directive file (the floor)' "$floor" "$fw" "$fc" "$kb"
+    d="$bin --data $ws --today $today"
+    row '`list --format json`' "$(measure $d list --format json)" "$fw" "$fc" "$kb"
+    row '`validate`' "$(measure $d validate)" "$fw" "$fc" "$kb"
+    row '`report --format json`' "$(measure $d report --format json)" "$fw" "$fc" "$kb"
+    row '`validate`, no cache (`DONDOC_NO_CACHE=1`)' \
+        "$(measure env DONDOC_NO_CACHE=1 $d validate)" "$fw" "$fc" "$kb"
+    row '`list --format json`, no cache' \
+        "$(measure env DONDOC_NO_CACHE=1 $d list --format json)" "$fw" "$fc" "$kb"
+    # A set on a copy: it writes.
+    rm -rf "$ws-set" && cp -r "$ws" "$ws-set"
+    id=$(grep -m1 -h '^id = ' "$(find "$ws-set" -name 'giao-ban-00001.toml')" | cut -d'"' -f2)
+    s="$bin --data $ws-set --today $today set $id --by Bench --note"
+    : >"$tmp/m"
+    i=0
+    while [ "$i" -lt "$runs" ]; do
+        /usr/bin/time -f "%e %U %S %M" -o "$tmp/t" $s "lần $i" >/dev/null 2>&1 || true
+        cat "$tmp/t" >>"$tmp/m"
+        i=$((i + 1))
+    done
+    set_fig=$(awk '{ w[NR] = $1 * 1000; c[NR] = ($2 + $3) * 1000; if ($4 > m) m = $4 }
+         END { n = asort(w); asort(c); k = int((n + 1) / 2); printf "%.0f %.0f %d\n", w[k], c[k], m }' "$tmp/m")
+    row '`set ID --note …` (one file read and written)' "$set_fig" "$fw" "$fc" "$kb"
+    rm -rf "$ws-set"
+
+    if [ -f "$ttyprobe" ]; then
+        : >"$tmp/ui"
+        i=0
+        while [ "$i" -lt "$runs" ]; do
+            python3 "$ttyprobe" --cols 120 --rows 40 --wait-for "most urgent first" \
+                --timeout 60 --keys "20*j q" --json "$tmp/ui.json" -- \
+                /usr/bin/time -f "%M" -o "$tmp/ui.rss" $d --lang en >/dev/null 2>&1 || true
+            python3 - "$tmp/ui.json" "$tmp/ui.rss" >>"$tmp/ui" <<'EOF'
+import json, statistics, sys
+r = json.load(open(sys.argv[1]))
+keys = [k for k in r["per_key"] if k["key"] == "j" and k["ms"] is not None]
+rss = open(sys.argv[2]).read().split()[-1] if open(sys.argv[2]).read().split() else "0"
+print(r["startup_ms"], statistics.median(k["ms"] for k in keys),
+      statistics.median(k["bytes"] for k in keys), rss)
+EOF
+            i=$((i + 1))
+        done
+        awk -v fw="$fw" -v fk="$kb" '{ s[NR] = $1; k[NR] = $2; b[NR] = $3; if ($4 > m) m = $4 }
+            END { n = asort(s); asort(k); asort(b); h = int((n + 1) / 2);
+                  printf "| UI, first screen (pty, 120×40) | %d ms | %.1f× | | | %.0f MB | %.1f× |\n",
+                      s[h], s[h] / fw, m / 1024, m / fk;
+                  printf "| UI, `j` (one-row move), median of 20 | %.2f ms, %d bytes | | | | | |\n", k[h], b[h] }' "$tmp/ui"
+    else
+        echo "| UI | skipped: no ttyprobe.py (set TTYPROBE) | | | | | |"
+    fi
+done
