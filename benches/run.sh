@@ -30,8 +30,21 @@ mkdir -p "$dir"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-# measure NAME CMD...: RUNS runs after one warm-up; prints "wall_ms cpu_ms peak_kb", medians
-# (peak: the largest).
+# median: the middle of the numbers on stdin.
+median() {
+    sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'
+}
+
+# figures FILE: lines of "wall_s user_s sys_s peak_kb" to "wall_ms cpu_ms peak_kb" (medians;
+# the peak is the largest).
+figures() {
+    w=$(awk '{ print $1 * 1000 }' "$1" | median)
+    c=$(awk '{ print ($2 + $3) * 1000 }' "$1" | median)
+    m=$(awk '{ print $4 }' "$1" | sort -n | tail -1)
+    echo "$w $c $m"
+}
+
+# measure CMD...: RUNS runs after one warm-up.
 measure() {
     "$@" >/dev/null 2>&1 || true
     : >"$tmp/m"
@@ -41,9 +54,7 @@ measure() {
         cat "$tmp/t" >>"$tmp/m"
         i=$((i + 1))
     done
-    awk '{ w[NR] = $1 * 1000; c[NR] = ($2 + $3) * 1000; if ($4 > m) m = $4 }
-         END { n = asort(w); asort(c); k = int((n + 1) / 2);
-               printf "%.0f %.0f %d\n", w[k], c[k], m }' "$tmp/m"
+    figures "$tmp/m"
 }
 
 row() { # NAME "wall cpu peak" FLOOR_WALL FLOOR_CPU FILES_KB
@@ -94,8 +105,7 @@ for n in $sizes; do
         cat "$tmp/t" >>"$tmp/m"
         i=$((i + 1))
     done
-    set_fig=$(awk '{ w[NR] = $1 * 1000; c[NR] = ($2 + $3) * 1000; if ($4 > m) m = $4 }
-         END { n = asort(w); asort(c); k = int((n + 1) / 2); printf "%.0f %.0f %d\n", w[k], c[k], m }' "$tmp/m")
+    set_fig=$(figures "$tmp/m")
     row '`set ID --note …` (one file read and written)' "$set_fig" "$fw" "$fc" "$kb"
     rm -rf "$ws-set"
 
@@ -116,11 +126,14 @@ print(r["startup_ms"], statistics.median(k["ms"] for k in keys),
 EOF
             i=$((i + 1))
         done
-        awk -v fw="$fw" -v fk="$kb" '{ s[NR] = $1; k[NR] = $2; b[NR] = $3; if ($4 > m) m = $4 }
-            END { n = asort(s); asort(k); asort(b); h = int((n + 1) / 2);
-                  printf "| UI, first screen (pty, 120×40) | %d ms | %.1f× | | | %.0f MB | %.1f× |\n",
-                      s[h], s[h] / fw, m / 1024, m / fk;
-                  printf "| UI, `j` (one-row move), median of 20 | %.2f ms, %d bytes | | | | | |\n", k[h], b[h] }' "$tmp/ui"
+        start=$(awk '{ print $1 }' "$tmp/ui" | median)
+        key=$(awk '{ print $2 }' "$tmp/ui" | median)
+        bytes=$(awk '{ print $3 }' "$tmp/ui" | median)
+        peak=$(awk '{ print $4 }' "$tmp/ui" | sort -n | tail -1)
+        awk -v s="$start" -v k="$key" -v b="$bytes" -v m="$peak" -v fw="$fw" -v fk="$kb" 'BEGIN {
+            fw = fw < 1 ? 1 : fw;
+            printf "| UI, first screen (pty, 120×40) | %d ms | %.1f× | | | %.0f MB | %.1f× |\n", s, s / fw, m / 1024, m / fk;
+            printf "| UI, `j` (one-row move), median of 20 | %.2f ms, %d bytes | | | | | |\n", k, b }'
     else
         echo "| UI | skipped: no ttyprobe.py (set TTYPROBE) | | | | | |"
     fi

@@ -81,9 +81,11 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         );
     }
 
-    let mut ws = store::load(&ctx.data)?;
+    // Only the file that holds the directive is read (the cache vouches for the others).
     let id = args.id.trim();
+    let mut ws = store::load_for_edit(&ctx.data, id)?;
     let Some(current) = ws.directive(id) else {
+        let ws = store::load(&ctx.data)?;
         return Err(output::unknown_id(&ws, id).into());
     };
     let will_be_done = asked.status.unwrap_or(current.status) == Status::Done;

@@ -4,6 +4,7 @@
 //! loads; `text` reads; `edit` changes a parsed document in memory (pure); `write` is the one
 //! place that writes files.
 
+mod cache;
 pub mod changes;
 mod config_file;
 pub mod create;
@@ -16,5 +17,9 @@ pub mod text;
 pub mod undo;
 pub mod write;
 
+pub use cache::location as cache_location;
 pub use files::is_directive_file;
-pub use load::{load, LoadError, CONFIG_FILE};
+pub use load::{
+    load, load_for_edit, load_for_edit_with_cache, load_with_cache, CacheUse, LoadError,
+    CONFIG_FILE,
+};
