@@ -332,11 +332,13 @@ fn encode(load: &FileLoad) -> Option<Vec<u8>> {
 }
 
 /// Reads one directive file through the cache: from it when the stat or the bytes say it is
-/// unchanged, else parsed by `parse` (which also gets the read error, if any).
+/// unchanged, else parsed by `parse` (which also gets the read error, if any). A parse is
+/// encoded for the next cache only when `keep`.
 pub(super) fn read<'c>(
     cache: Option<&Cache<'c>>,
     root: &Path,
     rel: &str,
+    keep: bool,
     parse: impl Fn(std::io::Result<Vec<u8>>) -> FileLoad,
 ) -> Fresh<'c> {
     use std::io::Read;
@@ -394,6 +396,13 @@ pub(super) fn read<'c>(
         return fresh;
     }
     let load = parse(Ok(bytes));
+    if !keep {
+        return Fresh {
+            load,
+            entry: None,
+            how: How::Parsed,
+        };
+    }
     let entry = encode(&load)
         .zip(encode_ids(&load))
         .map(|(payload, ids)| NewEntry {
@@ -414,6 +423,17 @@ pub(super) fn read<'c>(
 /// The start time of a load, as the cache records it.
 pub(super) fn now_ns(now: SystemTime) -> i128 {
     time_ns(now)
+}
+
+/// Whether a load that found `old` (its number of entries) and `files` files, taken as `used`
+/// says, should write the cache again: when it had none, files came or went, or some were
+/// parsed; not for files whose bytes were only read again (touched, young), unless they are
+/// many. `eager`: also for a single parsed file (a full load; an edit's load waits for one).
+pub(super) fn worth_writing(old: Option<usize>, files: usize, used: CacheUse, eager: bool) -> bool {
+    let Some(old) = old else {
+        return true;
+    };
+    old != files || (eager && used.parsed > 0) || used.parsed > 16 || used.by_content * 8 > files
 }
 
 /// Writes the cache atomically (a temporary file beside it, renamed). Failing to write it is
@@ -459,9 +479,9 @@ fn try_write(
         out.extend_from_slice(&e.payload);
     }
     let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    // Not synced: a cache torn by a crash fails its checks entry by entry (or whole), and those
+    // files are read again.
     tmp.write_all(&out)?;
-    // On disk before the rename: a crash never leaves a torn cache under the real name.
-    tmp.as_file().sync_data()?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
 }

@@ -79,12 +79,15 @@ pub fn load_for_edit_with_cache(
         Read(cache::Fresh<'c>),
     }
     let parse = |rel: &str, bytes| load_file(rel, bytes, known_owners.as_ref());
+    let keep = cache_path.is_some();
     let got: Vec<Got> = paths
         .par_iter()
         .map(
             |rel| match old.as_ref().and_then(|c| cache::ids_by_stat(c, root, rel)) {
                 Some((ids, entry)) => Got::Ids(ids, entry),
-                None => Got::Read(cache::read(old.as_ref(), root, rel, |b| parse(rel, b))),
+                None => Got::Read(cache::read(old.as_ref(), root, rel, keep, |b| {
+                    parse(rel, b)
+                })),
             },
         )
         .collect();
@@ -100,10 +103,9 @@ pub fn load_for_edit_with_cache(
         }
     }
     if let Some(path) = cache_path {
-        let unchanged = old
-            .as_ref()
-            .is_some_and(|c| c.len() == got.len() && used.by_stat == got.len());
-        if !unchanged {
+        // An edit's own write makes the cache out of date for its file anyway: the next full
+        // load writes it.
+        if cache::worth_writing(old.as_ref().map(|c| c.len()), got.len(), used, false) {
             let entries: Vec<&cache::NewEntry> = got
                 .iter()
                 .filter_map(|g| match g {
@@ -133,7 +135,7 @@ pub fn load_for_edit_with_cache(
         let load = match got.into_iter().nth(i) {
             Some(Got::Read(f)) => Some(f.load),
             // Vouched for by its stat a moment ago: decoded now (or read again if that fails).
-            _ => Some(cache::read(old.as_ref(), root, rel, |b| parse(rel, b)).load),
+            _ => Some(cache::read(old.as_ref(), root, rel, keep, |b| parse(rel, b)).load),
         };
         if let Some(mut load) = load {
             load.directives.retain(|d| !earlier.contains(&d.id));
@@ -197,7 +199,7 @@ pub fn load_with_cache(
     let loaded: Vec<cache::Fresh> = paths
         .par_iter()
         .map(|rel| {
-            cache::read(old.as_ref(), root, rel, |bytes| {
+            cache::read(old.as_ref(), root, rel, cache_path.is_some(), |bytes| {
                 load_file(rel, bytes, known_owners.as_ref())
             })
         })
@@ -211,10 +213,7 @@ pub fn load_with_cache(
         }
     }
     if let Some(path) = cache_path {
-        let unchanged = old
-            .as_ref()
-            .is_some_and(|c| c.len() == loaded.len() && used.parsed == 0 && used.by_content == 0);
-        if !unchanged {
+        if cache::worth_writing(old.as_ref().map(|c| c.len()), loaded.len(), used, true) {
             let entries: Vec<&cache::NewEntry> =
                 loaded.iter().filter_map(|f| f.entry.as_ref()).collect();
             cache::write(path, config, started, &entries);
