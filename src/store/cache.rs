@@ -169,8 +169,8 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     })
 }
 
-/// The header every cache starts with: the format, this program's version, and a check of
-/// the fingerprint function (it is std's hasher, which may change between toolchains).
+/// The header every cache starts with: the format, this program's version and build, and a
+/// check of the fingerprint function (it is std's hasher, which may change between toolchains).
 fn header(config: Fingerprint, written_from_ns: i128) -> Vec<u8> {
     let mut h = Vec::with_capacity(64);
     h.extend_from_slice(MAGIC);
@@ -179,6 +179,14 @@ fn header(config: Fingerprint, written_from_ns: i128) -> Vec<u8> {
     h.extend_from_slice(&(version.len() as u32).to_le_bytes());
     h.extend_from_slice(version);
     h.extend_from_slice(&super::text::fingerprint(b"dondoc").hash.to_le_bytes());
+    // Another build of dondoc may lay the model out otherwise under the same version number:
+    // the program's own size and mtime tie the cache to this build.
+    let exe = std::env::current_exe()
+        .and_then(std::fs::metadata)
+        .map(|m| Stat::of(&m))
+        .unwrap_or_default();
+    h.extend_from_slice(&exe.size.to_le_bytes());
+    h.extend_from_slice(&exe.mtime_ns.to_le_bytes());
     h.extend_from_slice(&config.len.to_le_bytes());
     h.extend_from_slice(&config.hash.to_le_bytes());
     h.extend_from_slice(&written_from_ns.to_le_bytes());
