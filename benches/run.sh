@@ -6,9 +6,10 @@
 #   benches/run.sh [SIZE...]          SIZE: directives, default 20000 200000
 #
 # Environment: DONDOC_BIN (default target/release/dondoc; build it first with
-# `cargo build --release`), BENCH_DIR (where the workspaces are made, default
-# /tmp/dondoc-bench), RUNS (runs per figure, the median is shown; default 5), TTYPROBE (the
-# pty driver, default ../shared/tools/ttyprobe.py; the UI is skipped without it).
+# `cargo build --release`), BENCH_DIR (where the workspaces are made, default target/bench:
+# about 1 GB with 200000; not the temporary folder, where a workspace gets no cache), RUNS
+# (runs per figure, the median is shown; default 5), TTYPROBE (the pty driver, default
+# ../shared/tools/ttyprobe.py; the UI is skipped without it).
 #
 # Times are medians of RUNS: wall clock, and CPU (user + sys, every thread and child). On a
 # machine shared with other work the wall times stretch; CPU time and the ratios less so.
@@ -17,7 +18,7 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(dirname "$here")
 bin=${DONDOC_BIN:-$repo/target/release/dondoc}
-dir=${BENCH_DIR:-/tmp/dondoc-bench}
+dir=${BENCH_DIR:-$repo/target/bench}
 runs=${RUNS:-5}
 ttyprobe=${TTYPROBE:-$repo/../shared/tools/ttyprobe.py}
 [ -f "$ttyprobe" ] || ttyprobe=/work/shared/tools/ttyprobe.py

@@ -290,6 +290,7 @@ fn a_touched_file_is_read_but_not_parsed_again() {
 #[test]
 fn git_checkout_of_an_older_version_gives_the_uncached_answer() {
     let f = fixture();
+    assert_eq!(dondoc::store::cache_location(&f.root), None);
     git(&f.root, &["init", "-q"]);
     git(&f.root, &["add", "-A"]);
     git(&f.root, &["commit", "-q", "-m", "one"]);
@@ -301,7 +302,10 @@ fn git_checkout_of_an_older_version_gives_the_uncached_answer() {
     fs::write(f.root.join("e.toml"), directive_file(&["x-7"], "open")).unwrap();
     git(&f.root, &["add", "-A"]);
     git(&f.root, &["commit", "-q", "-m", "two"]);
-    // In a repository the cache lives in .git.
+    // Outside git, a workspace in the temporary folder gets no cache (it would outlive it);
+    // in a repository the cache lives in .git.
+    let scratch = tempfile::tempdir().unwrap();
+    assert_eq!(dondoc::store::cache_location(scratch.path()), None);
     let location = dondoc::store::cache_location(&f.root).unwrap();
     assert!(location.starts_with(f.root.join(".git").canonicalize().unwrap()));
     let later = || SystemTime::now() + Duration::from_secs(3600);

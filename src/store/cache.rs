@@ -9,8 +9,9 @@
 //! an answer, never the answer.
 //!
 //! It lives in `.git/dondoc-cache/` when the workspace is in a git repository, else in the
-//! user's cache folder (`$XDG_CACHE_HOME/dondoc/`), one file per workspace path; written
-//! atomically (a temporary file renamed). `DONDOC_NO_CACHE=1` turns it off.
+//! user's cache folder (`$XDG_CACHE_HOME/dondoc/`), one file per workspace path, except for a
+//! workspace in the temporary folder outside git (none); written atomically (a temporary
+//! file renamed). `DONDOC_NO_CACHE=1` turns it off.
 
 use super::directive_file::FileLoad;
 use crate::model::{Directive, Fingerprint, SourceFile};
@@ -157,6 +158,12 @@ pub fn location(root: &Path) -> Option<PathBuf> {
             let git_dir = text.trim().strip_prefix("gitdir:")?.trim();
             return Some(dir.join(git_dir).join("dondoc-cache").join(key));
         }
+    }
+    // A workspace in the temporary folder (a test's, a scratch copy) would leave its cache in
+    // the user's cache folder long after it is gone: it gets none.
+    let temp = std::env::temp_dir().canonicalize().ok()?;
+    if canonical.starts_with(&temp) {
+        return None;
     }
     let dirs = directories::ProjectDirs::from("", "", "dondoc")?;
     Some(dirs.cache_dir().join(key))
