@@ -11,6 +11,8 @@ pub struct UserConfig {
     pub data_dir: Option<PathBuf>,
     pub lang: Option<Lang>,
     pub git: UserGit,
+    /// `false`: `y` does not send the id to the terminal's clipboard (OSC 52).
+    pub osc52: Option<bool>,
 }
 
 /// Per-user overrides of the workspace's `[git]` settings.
