@@ -1,5 +1,6 @@
 //! `store::load` timing on a big workspace (not a test: `cargo bench --bench load [DIR]`).
-//! Make the workspace first: `python3 ../shared/tools/gen_workspace.py /tmp/ws20k`.
+//! Make the workspace first: `python3 benches/gen_workspace.py /tmp/ws20k`. Loads go through
+//! the cache; `DONDOC_NO_CACHE=1` times a full parse.
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -13,7 +14,7 @@ fn main() {
         .unwrap_or_else(|| PathBuf::from("/tmp/ws20k"));
     if !root.join("dondoc.toml").exists() {
         eprintln!(
-            "{}: no workspace; make it with gen_workspace.py",
+            "{}: no workspace; make it with benches/gen_workspace.py",
             root.display()
         );
         return;

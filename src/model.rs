@@ -1,12 +1,12 @@
 //! Plain data of a workspace and the rules on it (timeliness). No I/O here.
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::path::PathBuf;
 
 /// The five statuses of docs/FORMAT.md, in the order the UI offers them (keys 1–5).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     Open,
@@ -150,7 +150,7 @@ impl Owner {
 }
 
 /// The meeting or notice a directive file records.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Source {
     pub title: String,
     pub date: Option<NaiveDate>,
@@ -161,7 +161,7 @@ pub struct Source {
 }
 
 /// One `[[directive.log]]` entry.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LogEntry {
     pub at: Option<DateTime<FixedOffset>>,
     /// The raw `at` text when it is not a full datetime with offset (hand-written logs).
@@ -257,7 +257,7 @@ impl DeadlineChange {
 }
 
 /// One directive as written in its file. Strings are NFC-normalised.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Directive {
     pub id: String,
     pub text: String,
@@ -388,7 +388,7 @@ impl Directive {
 }
 
 /// A directive file as loaded.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct SourceFile {
     /// Relative to the workspace root, with `/` separators.
     pub path: String,
@@ -401,7 +401,7 @@ pub struct SourceFile {
     pub problems: Vec<Problem>,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fingerprint {
     pub len: u64,
     pub hash: u64,
@@ -409,7 +409,7 @@ pub struct Fingerprint {
 
 /// A problem found while loading, reported as `path:line:col: message`. What is wrong is
 /// data ([`ProblemKind`]); `i18n::store` says it in either language, `Display` in English.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Problem {
     pub path: String,
     pub line: usize,
@@ -424,7 +424,7 @@ impl fmt::Display for Problem {
 }
 
 /// What a loaded file gets wrong. `what` and `key` name TOML keys or tables, as written.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ProblemKind {
     /// The OS error reading the file.
     CannotRead(String),
@@ -537,7 +537,7 @@ impl fmt::Display for ProblemKind {
 }
 
 /// The type a TOML value was found to have, for "must be a date, found an integer".
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ValueKind {
     String,
     Integer,
@@ -549,7 +549,7 @@ pub enum ValueKind {
 }
 
 /// Where an unknown key was found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Place {
     DirectiveFile,
     Source,

@@ -4,6 +4,7 @@
 mod common;
 
 mod author;
+mod cache;
 mod cli;
 mod git;
 mod import;

@@ -160,28 +160,33 @@ impl<'a> Record<'a> {
 }
 
 /// Records per chunk encoded on one thread: big enough to amortise, small enough to keep
-/// memory flat (20,000 directives make about 10 MB of JSON).
+/// memory flat.
 const CHUNK: usize = 512;
 
-/// Encodes the records in chunks on every core, then writes the chunks in order.
+/// Encodes the records in chunks on every core and writes each window of chunks, in order, as
+/// soon as it is done: the output streams, and only a few chunks are ever held (20,000
+/// directives make about 10 MB of JSON).
 fn write_parallel<T: Sync>(
     out: &mut dyn Write,
     records: &[T],
     encode: impl Fn(&T, &mut Vec<u8>) -> io::Result<()> + Sync,
 ) -> io::Result<()> {
     use rayon::prelude::*;
-    let chunks: Vec<io::Result<Vec<u8>>> = records
-        .par_chunks(CHUNK)
-        .map(|chunk| {
-            let mut buf = Vec::with_capacity(chunk.len() * 512);
-            for r in chunk {
-                encode(r, &mut buf)?;
-            }
-            Ok(buf)
-        })
-        .collect();
-    for chunk in chunks {
-        out.write_all(&chunk?)?;
+    let window = CHUNK * 2 * rayon::current_num_threads().max(1);
+    for part in records.chunks(window) {
+        let chunks: Vec<io::Result<Vec<u8>>> = part
+            .par_chunks(CHUNK)
+            .map(|chunk| {
+                let mut buf = Vec::with_capacity(chunk.len() * 512);
+                for r in chunk {
+                    encode(r, &mut buf)?;
+                }
+                Ok(buf)
+            })
+            .collect();
+        for chunk in chunks {
+            out.write_all(&chunk?)?;
+        }
     }
     Ok(())
 }

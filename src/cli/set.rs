@@ -80,12 +80,15 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         anyhow::bail!(text::nothing_to_set(ctx.lang));
     }
 
-    let mut ws = store::load(&ctx.data)?;
     if args.ids.len() > 1 {
+        let mut ws = store::load(&ctx.data)?;
         return run_many(ctx, &args, &asked, &mut ws);
     }
+    // Only the file that holds the directive is read (the cache vouches for the others).
     let id = args.ids[0].trim();
+    let mut ws = store::load_for_edit(&ctx.data, id)?;
     let Some(current) = ws.directive(id) else {
+        let ws = store::load(&ctx.data)?;
         return Err(output::unknown_id(&ws, id, ctx.lang).into());
     };
     let will_be_done = asked.status.unwrap_or(current.status) == Status::Done;

@@ -251,7 +251,11 @@ fn read_log_entry(ctx: &mut Ctx, item: &Field, t: &DeTable) -> LogEntry {
     ctx.unknown_keys(t, LOG_KEYS, Place::LogEntry);
     let (at, at_text) = match get(t, "at") {
         Some(v) => match v.get_ref() {
-            DeValue::Datetime(dt) => (log_time(dt, None), dt.to_string()),
+            // The text is kept only when the time cannot be read as one (shown as written).
+            DeValue::Datetime(dt) => match log_time(dt, None) {
+                Some(at) => (Some(at), String::new()),
+                None => (None, dt.to_string()),
+            },
             other => {
                 ctx.report(v, ProblemKind::LogTimeNotDateTime { found: kind(other) });
                 (None, String::new())

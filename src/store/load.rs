@@ -2,14 +2,18 @@
 //! and reloading one file when it changed. A broken file never stops the rest; every problem
 //! gets a `path:line:col`. The checks themselves are in `directive_file` and `config_file`.
 
+pub use super::cache::CacheUse;
+use super::cache::{self, How};
 use super::config_file::parse_config;
 pub use super::config_file::CONFIG_FILE;
 pub use super::directive_file::{load_file, log_time, FileLoad};
 use super::files::is_directive_file;
+use super::text;
 use crate::model::*;
 use rayon::prelude::*;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 /// Why there is no workspace to show. The sentences are in `i18n::store`.
 #[derive(Debug)]
@@ -38,7 +42,126 @@ impl std::error::Error for LoadError {
 }
 
 /// Loads the workspace at `root`. Errors only when there is no workspace to show at all.
+/// Files that did not change since the last load come from the cache ([`super::cache`]),
+/// unless `DONDOC_NO_CACHE` is set (to anything but `0` or nothing).
 pub fn load(root: &Path) -> Result<Workspace, LoadError> {
+    let cache = cache_path(root);
+    load_with_cache(root, cache.as_deref(), SystemTime::now()).map(|(ws, _)| ws)
+}
+
+/// The cache's file, unless `DONDOC_NO_CACHE` turns it off.
+fn cache_path(root: &Path) -> Option<PathBuf> {
+    let off = std::env::var_os("DONDOC_NO_CACHE").is_some_and(|v| !v.is_empty() && v != "0");
+    if off {
+        None
+    } else {
+        cache::location(root)
+    }
+}
+
+/// The workspace as far as a change to directive `id` needs it: the settings, and only the
+/// file that holds `id` (the first in path order, as in a full load), with its directives but
+/// those whose ids an earlier file already uses. The files the cache vouches for by their stat
+/// are neither read nor decoded; the others are read and parsed as in [`load`]. No file
+/// holds `id`: no file in the workspace (ask [`load`] for the whole picture).
+pub fn load_for_edit(root: &Path, id: &str) -> Result<Workspace, LoadError> {
+    let cache = cache_path(root);
+    load_for_edit_with_cache(root, id, cache.as_deref(), SystemTime::now()).map(|(ws, _)| ws)
+}
+
+/// [`load_for_edit`] with the cache at `cache_path`, as if started at `now`.
+pub fn load_for_edit_with_cache(
+    root: &Path,
+    id: &str,
+    cache_path: Option<&Path>,
+    now: SystemTime,
+) -> Result<(Workspace, CacheUse), LoadError> {
+    let (mut ws, config_bytes) = open(root)?;
+    let known_owners = parse_config(&config_bytes, &mut ws);
+    let started = cache::now_ns(now);
+    let config = text::fingerprint(&config_bytes);
+    let cache_bytes = cache_path.and_then(|p| std::fs::read(p).ok());
+    let old = cache_bytes
+        .as_deref()
+        .and_then(|b| cache::Cache::parse(b, config));
+    let mut paths = Vec::new();
+    collect_directive_files(root, root, &mut paths);
+    paths.sort();
+    enum Got<'c> {
+        Ids(Vec<&'c str>, cache::NewEntry<'c>),
+        // Boxed: a parsed file is far larger than a list of ids.
+        Read(Box<cache::Fresh<'c>>),
+    }
+    let parse = |rel: &str, bytes| load_file(rel, bytes, known_owners.as_ref());
+    let keep = cache_path.is_some();
+    let got: Vec<Got> = paths
+        .par_iter()
+        .map(
+            |rel| match old.as_ref().and_then(|c| cache::ids_by_stat(c, root, rel)) {
+                Some((ids, entry)) => Got::Ids(ids, entry),
+                None => Got::Read(Box::new(cache::read(old.as_ref(), root, rel, keep, |b| {
+                    parse(rel, b)
+                }))),
+            },
+        )
+        .collect();
+    let mut used = CacheUse::default();
+    for g in &got {
+        match g {
+            Got::Ids(..) => used.by_stat += 1,
+            Got::Read(f) => match f.how {
+                How::Stat => used.by_stat += 1,
+                How::Content => used.by_content += 1,
+                How::Parsed => used.parsed += 1,
+            },
+        }
+    }
+    if let Some(path) = cache_path {
+        // An edit's own write makes the cache out of date for its file anyway: the next full
+        // load writes it.
+        if cache::worth_writing(old.as_ref().map(|c| c.len()), got.len(), used, false) {
+            let entries: Vec<&cache::NewEntry> = got
+                .iter()
+                .filter_map(|g| match g {
+                    Got::Ids(_, e) => Some(e),
+                    Got::Read(f) => f.entry.as_ref(),
+                })
+                .collect();
+            cache::write(path, config, started, &entries);
+        }
+    }
+    // The first file, in path order, that holds `id`; the ids of the files before it.
+    let mut earlier: HashSet<String> = HashSet::new();
+    let mut target = None;
+    for (i, g) in got.iter().enumerate() {
+        let ids: Vec<&str> = match g {
+            Got::Ids(ids, _) => ids.clone(),
+            Got::Read(f) => f.load.directives.iter().map(|d| d.id.as_str()).collect(),
+        };
+        if ids.contains(&id) {
+            target = Some(i);
+            break;
+        }
+        earlier.extend(ids.into_iter().map(str::to_string));
+    }
+    if let Some(i) = target {
+        let rel = paths[i].as_str();
+        let load = match got.into_iter().nth(i) {
+            Some(Got::Read(f)) => Some(f.load),
+            // Vouched for by its stat a moment ago: decoded now (or read again if that fails).
+            _ => Some(cache::read(old.as_ref(), root, rel, keep, |b| parse(rel, b)).load),
+        };
+        if let Some(mut load) = load {
+            load.directives.retain(|d| !earlier.contains(&d.id));
+            ws.add_file(load, &mut KnownIds::new());
+        }
+    }
+    ws.recheck();
+    Ok((ws, used))
+}
+
+/// Checks `root` is a workspace and reads its `dondoc.toml`.
+fn open(root: &Path) -> Result<(Workspace, Vec<u8>), LoadError> {
     if !root.is_dir() {
         return Err(if root.exists() {
             LoadError::NotAFolder(root.to_path_buf())
@@ -59,29 +182,71 @@ pub fn load(root: &Path) -> Result<Workspace, LoadError> {
             })
         }
     };
-    let mut ws = Workspace {
+    let ws = Workspace {
         root: root.to_path_buf(),
         ..Default::default()
     };
+    Ok((ws, config_bytes))
+}
+
+/// [`load`] with the cache at `cache_path` (none: no cache), as if started at `now`; also
+/// says how many files came from the cache.
+pub fn load_with_cache(
+    root: &Path,
+    cache_path: Option<&Path>,
+    now: SystemTime,
+) -> Result<(Workspace, CacheUse), LoadError> {
+    let (mut ws, config_bytes) = open(root)?;
     let known_owners = parse_config(&config_bytes, &mut ws);
+    // Taken before any file is looked at: the cache trusts a stat only for files that had
+    // settled by then.
+    let started = cache::now_ns(now);
+    let config = text::fingerprint(&config_bytes);
+    let cache_bytes = cache_path.and_then(|p| std::fs::read(p).ok());
+    let old = cache_bytes
+        .as_deref()
+        .and_then(|b| cache::Cache::parse(b, config));
 
     let mut paths = Vec::new();
     collect_directive_files(root, root, &mut paths);
     paths.sort();
-    let loaded: Vec<FileLoad> = paths
+    let loaded: Vec<cache::Fresh> = paths
         .par_iter()
         .map(|rel| {
-            let bytes = std::fs::read(root.join(rel));
-            load_file(rel, bytes, known_owners.as_ref())
+            cache::read(old.as_ref(), root, rel, cache_path.is_some(), |bytes| {
+                load_file(rel, bytes, known_owners.as_ref())
+            })
         })
         .collect();
+    let mut used = CacheUse::default();
+    for f in &loaded {
+        match f.how {
+            How::Stat => used.by_stat += 1,
+            How::Content => used.by_content += 1,
+            How::Parsed => used.parsed += 1,
+        }
+    }
+    if let Some(path) = cache_path {
+        if cache::worth_writing(old.as_ref().map(|c| c.len()), loaded.len(), used, true) {
+            let entries: Vec<&cache::NewEntry> =
+                loaded.iter().filter_map(|f| f.entry.as_ref()).collect();
+            cache::write(path, config, started, &entries);
+        }
+    }
+    // The cache's bytes are let go before the workspace is built, to keep the peak down.
+    let loads: Vec<FileLoad> = loaded.into_iter().map(|f| f.load).collect();
+    drop(old);
+    drop(cache_bytes);
+    let total = loads.iter().map(|f| f.directives.len()).sum();
+    ws.directives.reserve_exact(total);
+    ws.files.reserve_exact(loads.len());
     // One id map for the whole load: rebuilding it per file made loading quadratic.
-    let mut known = KnownIds::new();
-    for file in loaded {
+    let mut known = KnownIds::with_capacity(total);
+    for file in loads {
         ws.add_file(file, &mut known);
     }
     ws.recheck();
-    Ok(ws)
+    Ok((ws, used))
 }
 
 /// Directive id → (file index, line).

@@ -5,6 +5,7 @@
 //! directives, meeting files and units (pure), `undo` takes a change back or does it again
 //! (pure); `write` is the one place that writes files.
 
+mod cache;
 pub mod changes;
 mod config_file;
 pub mod create;
@@ -18,9 +19,13 @@ pub mod text;
 pub mod undo;
 pub mod write;
 
+pub use cache::location as cache_location;
 /// The version of the workspace format (docs/FORMAT.md) this build reads and writes.
 pub const FORMAT_VERSION: &str = "1.1";
 
 pub use config_file::timezone_setting;
 pub use files::is_directive_file;
-pub use load::{load, LoadError, CONFIG_FILE};
+pub use load::{
+    load, load_for_edit, load_for_edit_with_cache, load_with_cache, CacheUse, LoadError,
+    CONFIG_FILE,
+};
