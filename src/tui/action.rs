@@ -33,6 +33,8 @@ pub enum Action {
     AsOf,
     /// Commit, pull and push in the background.
     Sync,
+    /// Show or hide the id column of the list.
+    ToggleIds,
     /// Copy the selected directive's id to the clipboard (OSC 52).
     CopyId,
     Quit,

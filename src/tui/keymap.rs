@@ -180,6 +180,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[Normal], &[Char('/')], Action::StartSearch, ("search as you type (no case, no diacritics)", "tìm khi gõ (không phân biệt hoa thường, dấu)"), Some(("/", ("search", "tìm")))),
     bind(&[Normal], &[Char('f')], Action::FilterPicker, ("filter by timeliness or status", "lọc theo tiến độ hoặc trạng thái"), Some(("f", ("filter", "lọc")))),
     bind(&[Normal], &[Char('o')], Action::CycleSort, ("change the sort order", "đổi cách sắp xếp"), Some(("o", ("sort", "sắp xếp")))),
+    bind(&[Normal], &[Char('I')], Action::ToggleIds, ("show or hide the id column", "hiện hoặc ẩn cột mã"), None),
     bind(LISTS, &[Char('y')], Action::CopyId, ("copy the directive's id to the clipboard (OSC 52)", "sao chép mã nhiệm vụ (OSC 52)"), None),
     bind(LISTS, &[Char('r')], Action::Reload, ("reload from disk", "tải lại từ đĩa"), None),
     bind(LISTS, &[Char('?')], Action::Help, ("all keys", "tất cả các phím"), Some(("?", ("help", "trợ giúp")))),

@@ -57,7 +57,8 @@ pub fn areas(size: Rect, focus: Pane, view: View) -> Areas {
         }
         return a;
     }
-    let owners_width = if body.width >= 140 { 32 } else { 28 };
+    // Narrow below 140 columns: the directives' text needs the room more than unit names.
+    let owners_width = if body.width >= 140 { 32 } else { 24 };
     a.owners = Some(Rect {
         width: owners_width,
         ..body

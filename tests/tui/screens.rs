@@ -13,6 +13,11 @@ fn screen_detail() {
 }
 
 #[test]
+fn screen_filter_menu() {
+    snapshot_screens("filter_menu", "f", |_| {});
+}
+
+#[test]
 fn screen_help() {
     snapshot_screens("help", "?", |_| {});
 }
@@ -122,6 +127,8 @@ fn wide_and_combining_text_keeps_the_columns_aligned() {
             app.update(Action::CycleSort);
         }
         app.update(Action::Top);
+        // The ids tell the rows apart here: shown on demand.
+        app.update(Action::ToggleIds);
         app
     };
     for size in SIZES {

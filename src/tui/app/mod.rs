@@ -133,6 +133,8 @@ pub struct App {
     pub detail_scroll: u16,
     /// `y` copies ids with OSC 52 (off with `osc52 = false` in the user's config).
     pub copy_ids: bool,
+    /// `I`: the list shows the id column whatever the room.
+    pub show_ids: bool,
 }
 
 impl App {
@@ -158,6 +160,7 @@ impl App {
             dash: Dashboard::default(),
             detail_scroll: 0,
             copy_ids: true,
+            show_ids: false,
         };
         app.workspace_changed(Changed::All, false);
         app.report_problems();
@@ -370,6 +373,7 @@ impl App {
             Action::Sync => return self.start_sync(),
             Action::Undo => return self.undo_last(),
             Action::CopyId => return self.copy_id(),
+            Action::ToggleIds => self.show_ids = !self.show_ids,
             Action::StatusPicker
             | Action::SetStatus(_)
             | Action::EditDeadline
