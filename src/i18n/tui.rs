@@ -769,3 +769,6 @@ pub fn as_of_short(lang: Lang, as_of: NaiveDate) -> String {
         Lang::Vi => format!("số liệu đến {date}"),
     }
 }
+
+/// The units pane's header: what each row's two numbers count.
+pub const UNITS_HEADER: Text = ("open · overdue", "chưa HT · quá hạn");

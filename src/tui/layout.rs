@@ -112,7 +112,8 @@ pub fn list_height(size: (u16, u16)) -> usize {
 pub fn owners_height(size: (u16, u16)) -> usize {
     areas(screen(size), Pane::Owners, View::List)
         .owners
-        .map_or(1, |r| r.height.saturating_sub(2) as usize)
+        // Borders and the header ("open · overdue").
+        .map_or(1, |r| r.height.saturating_sub(3) as usize)
         .max(1)
 }
 

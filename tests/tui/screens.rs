@@ -72,11 +72,12 @@ fn no_color_leaves_meaning_to_symbols_and_bold() {
     for cell in buffer.content() {
         assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "{cell:?}");
     }
-    // The overdue count of the units pane stands out in bold, with its symbol.
-    let all_units: String = (0..28).map(|x| buffer[(x, 2)].symbol()).collect();
+    // The overdue count of the units pane stands out in bold, with its symbol (row 3: under
+    // the title bar, the border and the pane's header).
+    let all_units: String = (0..24).map(|x| buffer[(x, 3)].symbol()).collect();
     assert!(all_units.contains("‼7"), "{all_units}");
     let x = all_units.chars().position(|c| c == '‼').unwrap() as u16;
-    assert!(buffer[(x, 2)].modifier.contains(Modifier::BOLD));
+    assert!(buffer[(x, 3)].modifier.contains(Modifier::BOLD));
 }
 
 #[test]

@@ -270,7 +270,13 @@ fn pane_title(app: &App) -> Line<'static> {
     let total = app.list.rows.len();
     let mut parts = vec![fit(&owner, 40)];
     parts.push(if app.list.search.is_empty() && app.list.filter.is_none() {
-        total.to_string()
+        let open = app
+            .list
+            .rows
+            .iter()
+            .filter(|r| app.directive(r).status.is_open())
+            .count();
+        t::list_count(lang, open, total)
     } else {
         format!(
             "{} {}",
