@@ -772,3 +772,30 @@ pub fn as_of_short(lang: Lang, as_of: NaiveDate) -> String {
 
 /// The units pane's header: what each row's two numbers count.
 pub const UNITS_HEADER: Text = ("open · overdue", "chưa HT · quá hạn");
+
+/// The log's heading in the detail.
+pub const LOG_NEWEST_FIRST: Text = ("Log, newest first", "Nhật ký, mới nhất trước");
+
+/// The deadline with its history: "30/09/2023 → 31/10/2023, gia hạn 1 lần".
+pub fn deadline_history(
+    lang: Lang,
+    first: Option<Option<NaiveDate>>,
+    current: Option<NaiveDate>,
+    extensions: usize,
+) -> String {
+    let show = |d: Option<NaiveDate>| {
+        d.map_or_else(|| tr(lang, NO_DEADLINE).to_string(), |d| date(lang, d))
+    };
+    let mut s = match first {
+        Some(first) if first != current => format!("{} → {}", show(first), show(current)),
+        _ => show(current),
+    };
+    if extensions > 0 {
+        s.push_str(&match lang {
+            Lang::En if extensions == 1 => ", extended once".to_string(),
+            Lang::En => format!(", extended {extensions} times"),
+            Lang::Vi => format!(", gia hạn {extensions} lần"),
+        });
+    }
+    s
+}

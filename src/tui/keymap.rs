@@ -165,7 +165,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[Normal], &[Enter], Action::Confirm, ("open the directive's detail", "xem chi tiết chỉ đạo"), Some(("Enter", ("detail", "chi tiết")))),
     bind(&[Normal], &[Esc], Action::Back, ("clear the search and filter", "bỏ tìm kiếm và bộ lọc"), None),
     bind(&[Detail], &[Esc, Enter], Action::Back, ("back to the list", "về danh sách"), Some(("Esc", ("back", "quay lại")))),
-    bind(&[Detail], &[PageDown, Ctrl('d')], Action::PageDown, ("scroll the detail down", "cuộn xuống"), None),
+    bind(&[Detail], &[PageDown, Ctrl('d')], Action::PageDown, ("scroll the detail down", "cuộn xuống"), Some(("PgDn/PgUp", ("scroll", "cuộn")))),
     bind(&[Detail], &[PageUp, Ctrl('u')], Action::PageUp, ("scroll the detail up", "cuộn lên"), None),
     bind(LISTS, &[Char('s')], Action::StatusPicker, ("change the status", "đổi trạng thái"), Some(("s/1-5", ("status", "trạng thái")))),
     bind(LISTS, &[Char('1')], Action::SetStatus(Status::Open), ("status: open", "trạng thái: chưa làm"), None),

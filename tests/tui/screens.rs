@@ -18,6 +18,16 @@ fn screen_filter_menu() {
 }
 
 #[test]
+fn screen_detail_with_a_long_log() {
+    // Three logged changes on top of the sample's log: the newest shows first.
+    snapshot_screens(
+        "detail_long_log",
+        "j 3 <Enter> d +10 <Enter> n Đã <Space> họp <Space> với <Space> sở <Enter> 2 <Enter> <Enter>",
+        |_| {},
+    );
+}
+
+#[test]
 fn screen_help() {
     snapshot_screens("help", "?", |_| {});
 }

@@ -106,17 +106,7 @@ fn lines<'a>(app: &'a App, d: &'a Directive, theme: &Theme) -> Vec<Line<'a>> {
             value(&names.join(", ")),
         ]));
     }
-    let mut deadline = d.deadline.map_or_else(
-        || tr(lang, t::NO_DEADLINE).to_string(),
-        |dl| t::date(lang, dl),
-    );
-    let moved = d.extensions();
-    if moved > 0 {
-        deadline.push_str(&match lang {
-            crate::i18n::Lang::En => format!(" (moved {moved}×, see the log)"),
-            crate::i18n::Lang::Vi => format!(" (đã gia hạn {moved} lần, xem nhật ký)"),
-        });
-    }
+    let deadline = t::deadline_history(lang, d.first_deadline(), d.deadline, d.extensions());
     out.push(Line::from(vec![label(t::DEADLINE), Span::raw(deadline)]));
     out.push(Line::from(vec![
         label(t::STATUS),
@@ -150,11 +140,15 @@ fn lines<'a>(app: &'a App, d: &'a Directive, theme: &Theme) -> Vec<Line<'a>> {
         out.push(Line::from(vec![label(t::NOTE), value(note)]));
     }
     out.push(Line::default());
-    out.push(Line::from(Span::styled(tr(lang, t::LOG), theme.header())));
+    out.push(Line::from(Span::styled(
+        tr(lang, t::LOG_NEWEST_FIRST),
+        theme.header(),
+    )));
     if d.log.is_empty() {
         out.push(Line::from(Span::styled(tr(lang, t::NO_LOG), theme.dim())));
     }
-    for entry in &d.log {
+    // Newest first: what happened last is what a clerk opens the detail for.
+    for entry in d.log.iter().rev() {
         out.push(log_line(app, entry, theme));
     }
     out

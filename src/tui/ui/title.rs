@@ -74,7 +74,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     // known (a conflict must show: the totals shorten for it first).
     let room_beside = |c: &String| total_width.saturating_sub(width(c) + 21);
     let fits = |c: &&String| {
-        room_beside(c) >= slot
+        width(c) + 20 <= total_width
+            && room_beside(c) >= slot
             && (gits.is_empty() || gits.iter().any(|g| width(g) <= room_beside(c)))
     };
     let right = candidates
