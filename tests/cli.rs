@@ -2,6 +2,7 @@
 //! Every run gets its own HOME and XDG_CONFIG_HOME so a real user config never interferes,
 //! and `--today 2023-10-15` so timeliness is fixed.
 
+use crate::common::copy_dir;
 use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
@@ -104,19 +105,6 @@ impl Fixture {
     }
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
 fn stderr_of(assert: &assert_cmd::assert::Assert) -> String {
     String::from_utf8(assert.get_output().stderr.clone()).unwrap()
 }
@@ -168,13 +156,14 @@ fn list_json_has_every_field_with_nulls_and_dates() {
     let d1 = by_id["gb-2023-08-01"];
     assert_eq!(d1["owner"], "so-nnptnt");
     assert_eq!(d1["support"], serde_json::json!([]));
-    assert_eq!(d1["issued_by"], "Hoàng Duy Chinh");
+    // Set by the conference: the [source]'s issued_by.
+    assert_eq!(d1["issued_by"], "Thường trực Tỉnh ủy");
     assert_eq!(d1["deadline"], "2023-09-30");
     assert_eq!(d1["status"], "done");
     assert_eq!(d1["done_on"], "2023-09-28");
     assert_eq!(d1["timeliness"], "on_time");
     assert_eq!(d1["file"], SAMPLE);
-    assert_eq!(d1["line"], 13);
+    assert_eq!(d1["line"], 17);
     // Ongoing: no deadline, not done: nulls, not missing keys.
     let d2 = by_id["gb-2023-08-02"];
     assert_eq!(d2["deadline"], Value::Null);
@@ -506,9 +495,18 @@ fn vietnamese_headers_with_lang_vi() {
         .collect();
     assert_eq!(
         header,
-        ["mã", "hạn", "trạng thái", "tiến độ", "chủ trì", "nội dung"]
+        [
+            "mã",
+            "thời hạn",
+            "trạng thái",
+            "tình trạng thời hạn",
+            "đơn vị chủ trì",
+            "nội dung"
+        ]
     );
-    assert!(table.contains("vướng mắc"));
+    assert!(table.contains("có vướng mắc"));
+    // Dates as an office writes them.
+    assert!(table.contains("30/09/2023"), "{table}");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -523,8 +521,8 @@ fn show_prints_everything_with_the_log() {
         "Thực hiện tốt công tác dự báo, chủ động ứng phó",
         "Hội nghị giao ban Thường trực Tỉnh ủy",
         "2023-08-25, Thông báo số 1234-TB/TU (minh họa)",
-        "File:      2023/giao-ban-2023-08-25.toml:50",
-        "Issued by: Hoàng Duy Chinh",
+        "File:      2023/giao-ban-2023-08-25.toml:52",
+        "Issued by: Thường trực Tỉnh ủy",
         "Lead unit: Sở Nông nghiệp và Phát triển nông thôn (so-nnptnt)",
         "Bộ Chỉ huy Quân sự tỉnh Bắc Kạn (bchqs)",
         "(so-gtvt)",
@@ -532,10 +530,10 @@ fn show_prints_everything_with_the_log() {
         "Status:    in_progress",
         "Done on:   —",
         "Log (2):",
-        "  2023-09-06 14:00 +07:00  Lê Văn Minh",
+        "  2023-09-06 14:00:00 +07:00  Lê Văn Minh",
         "    - status → in_progress",
         "    - note: Khắc phục xong các điểm sạt lở trên tuyến giao thông chính",
-        "  2023-10-04 09:20 +07:00  Lê Văn Minh",
+        "  2023-10-04 09:20:00 +07:00  Lê Văn Minh",
     ] {
         assert!(out.contains(expected), "missing {expected:?} in:\n{out}");
     }
@@ -566,6 +564,115 @@ fn show_unknown_id_suggests_close_ones() {
         .assert()
         .code(1)
         .stderr("dondoc: no directive with id \"zzz\"\n");
+}
+
+#[test]
+fn show_and_errors_in_vietnamese() {
+    let f = Fixture::new();
+    let out = f.stdout(&["--lang", "vi", "show", "gb-2023-08-03"]);
+    for expected in [
+        "gb-2023-08-03  [đang thực hiện · trong hạn]",
+        "Văn bản giao:    Hội nghị giao ban",
+        "(25/08/2023, Thông báo số 1234-TB/TU",
+        "Đơn vị chủ trì:  Sở Nông nghiệp",
+        "Đơn vị phối hợp: Bộ Chỉ huy Quân sự",
+        "Thời hạn:        31/10/2023 (còn 16 ngày)",
+        "Trạng thái:      đang thực hiện",
+        "Ngày hoàn thành: —",
+        "Nhật ký (2):",
+        "  06/09/2023 14:00:00  Lê Văn Minh",
+        "    - trạng thái → đang thực hiện",
+        "    - ghi chú: Khắc phục xong",
+    ] {
+        assert!(out.contains(expected), "missing {expected:?} in:\n{out}");
+    }
+    let late = f.stdout(&["--lang", "vi", "show", "gb-2023-08-10"]);
+    assert!(
+        late.contains("[đã hoàn thành · hoàn thành quá hạn]"),
+        "{late}"
+    );
+    assert!(
+        late.contains("30/09/2023 (hoàn thành quá hạn 5 ngày)"),
+        "{late}"
+    );
+    let overdue = f.stdout(&["--lang", "vi", "show", "gb-2023-08-09"]);
+    assert!(overdue.contains("(quá hạn 15 ngày)"), "{overdue}");
+
+    f.run(&["--lang", "vi", "show", "zzz"])
+        .assert()
+        .code(1)
+        .stderr("dondoc: không có nhiệm vụ nào mã \"zzz\"\n");
+    f.run(&["--lang", "vi", "list", "--status", "finished"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(
+            "dondoc: trạng thái \"finished\" không hợp lệ",
+        ));
+    f.run(&[
+        "--lang",
+        "vi",
+        "set",
+        "gb-2023-08-03",
+        "--status",
+        "in_progress",
+    ])
+    .assert()
+    .code(1)
+    .stderr("dondoc: không có gì thay đổi: \"gb-2023-08-03\" đã có trạng thái đang thực hiện\n");
+    f.run(&[
+        "--lang",
+        "vi",
+        "set",
+        "gb-2023-08-03",
+        "--deadline",
+        "2023-11-30",
+    ])
+    .assert()
+    .success()
+    .stdout("gb-2023-08-03: gia hạn 31/10/2023 → 30/11/2023 (2023/giao-ban-2023-08-25.toml)\n");
+    f.bare()
+        .args(["--lang", "vi", "--data", "does-not-exist", "list"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(
+            "dondoc: does-not-exist không có dondoc.toml",
+        ));
+    f.run(&["--lang", "vi", "report", "--month", "2023-13"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(
+            "dondoc: \"2023-13\" không phải là tháng",
+        ));
+    f.run(&["--lang", "vi", "report", "--owner", "khong-co"])
+        .assert()
+        .code(2)
+        .stderr("dondoc: không có đơn vị \"khong-co\": không phải mã đơn vị trong dondoc.toml\n");
+    f.run(&["--lang", "vi", "edit", "gb-2023-08-03"])
+        .assert()
+        .code(2)
+        .stderr("dondoc: không có gì để sửa: hãy cho --text, --owner hoặc --support\n");
+    f.run(&[
+        "--lang", "vi", "add", "--source", "zzz", "--text", "x", "--owner", "ba-be",
+    ])
+    .assert()
+    .code(1)
+    .stderr(predicate::str::starts_with(
+        "dondoc: --source: không có tệp cuộc họp \"zzz\"",
+    ));
+    f.write("bad/empty.toml", "");
+    f.write(
+        "bad/owner.toml",
+        "[source]\ntitle = \"Owner\"\n\n[[directive]]\nid = \"o-1\"\ntext = \"x\"\nowner = \"khong-co\"\nstatus = \"finished\"\n",
+    );
+    let assert = f.run(&["--lang", "vi", "validate"]).assert().code(1);
+    let stdout = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    assert_eq!(
+        stdout,
+        "bad/empty.toml:1:1: tệp rỗng: một tệp nhiệm vụ cần có [source] và [[directive]]\n\
+         bad/owner.toml:7:9: đơn vị chủ trì \"khong-co\" không có trong dondoc.toml\n\
+         bad/owner.toml:8:10: trạng thái \"finished\" không hợp lệ: dùng open, in_progress, blocked, done hoặc cancelled\n"
+    );
+    assert_eq!(stderr_of(&assert), "dondoc: 3 lỗi trong 2 tệp\n");
 }
 
 #[test]
@@ -997,7 +1104,7 @@ fn validate_reports_every_problem_with_its_position() {
         stdout,
         "bad/conflict.toml:3:1: git conflict marker: resolve the merge conflict in this file\n\
          bad/date.toml:8:12: TOML syntax: invalid date, expected day between 01 and 28\n\
-         bad/dup.toml:5:6: duplicate id \"gb-2023-08-01\": already used at 2023/giao-ban-2023-08-25.toml:13\n\
+         bad/dup.toml:5:6: duplicate id \"gb-2023-08-01\": already used at 2023/giao-ban-2023-08-25.toml:17\n\
          bad/empty.toml:1:1: empty file: a directive file needs [source] and [[directive]]\n\
          bad/latin1.toml:2:11: invalid UTF-8: save the file as UTF-8\n\
          bad/owner.toml:7:9: unknown owner \"khong-co\": not in dondoc.toml\n\

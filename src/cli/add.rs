@@ -45,15 +45,15 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
             .map_err(|e| super::date_error(ctx.lang, "--deadline", &e))?,
         None => None,
     };
-    let text = units::text_arg(&args.text)?;
+    let text = units::text_arg(ctx.lang, &args.text)?;
     if text.trim().is_empty() {
-        anyhow::bail!("--text: a directive needs a text");
+        anyhow::bail!(crate::i18n::cli::needs_text(ctx.lang));
     }
     let mut ws = store::load(&ctx.data)?;
-    let path = units::source_file(&ws, &args.source)?;
-    let owners = units::resolve(&ws, "--owner", &args.owner)?;
+    let path = units::source_file(ctx.lang, &ws, &args.source)?;
+    let owners = units::resolve(ctx.lang, &ws, "--owner", &args.owner)?;
     let support = match &args.support {
-        Some(s) if !s.trim().is_empty() => units::resolve(&ws, "--support", s)?,
+        Some(s) if !s.trim().is_empty() => units::resolve(ctx.lang, &ws, "--support", s)?,
         _ => Vec::new(),
     };
     // Issued by: as given, else left to the file's [source] issued_by (the format's default).
@@ -70,8 +70,8 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     let at = ctx.now();
     let ids =
         store::write::write_new_directives(&mut ws, &path, &new, &by, at).map_err(|e| match e {
-            WriteError::Io { .. } => anyhow::anyhow!("not added: {e}"),
-            refused => Refused(format!("not added: {refused}")).into(),
+            WriteError::Io { .. } => anyhow::anyhow!(crate::i18n::cli::not_added(ctx.lang, &e)),
+            refused => Refused(crate::i18n::cli::not_added(ctx.lang, &refused)).into(),
         })?;
     let message = format!("dondoc: {}: new directive", ids.join(", "));
     units::commit(ctx, &ws, &path, &message, &by);

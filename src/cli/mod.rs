@@ -14,6 +14,7 @@ pub mod merge_driver;
 pub mod new;
 pub mod output;
 pub mod owner;
+pub mod remind;
 pub mod report;
 pub mod set;
 pub mod show;
@@ -71,6 +72,8 @@ pub enum Command {
     Init(init::Args),
     /// Report on timeliness by unit for a period
     Report(report::Args),
+    /// Reminder letters to units with directives overdue or due soon (logged)
+    Remind(remind::Args),
     /// Commit dondoc's changes, pull --rebase and push
     Sync(sync::Args),
     /// Three-way merge of one directive file (run by git)
@@ -170,17 +173,23 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         config,
         clock,
     };
-    match cli.command {
-        None => Ok(match crate::tui::run(&ctx)? {
-            crate::tui::Ended::Quit => ExitCode::SUCCESS,
-            crate::tui::Ended::Signal(s) => ExitCode::from(128u8.saturating_add(s as u8)),
-        }),
+    let result = match cli.command {
+        None => match crate::tui::run(&ctx) {
+            Ok(crate::tui::Ended::Quit) => Ok(ExitCode::SUCCESS),
+            Ok(crate::tui::Ended::Signal(s)) => Ok(ExitCode::from(128u8.saturating_add(s as u8))),
+            Err(crate::tui::Error::Load(e)) => Err(e.into()),
+            Err(crate::tui::Error::NotATerminal) => Err(anyhow::anyhow!(
+                crate::i18n::tui::needs_a_terminal(ctx.lang)
+            )),
+            Err(e) => Err(e.into()),
+        },
         Some(Command::List(a)) => list::run(&ctx, a),
         Some(Command::Show(a)) => show::run(&ctx, a),
         Some(Command::Set(a)) => set::run(&ctx, a),
         Some(Command::Validate(a)) => validate::run(&ctx, a),
         Some(Command::Init(a)) => init::run(&ctx, a),
         Some(Command::Report(a)) => report::run(&ctx, a),
+        Some(Command::Remind(a)) => remind::run(&ctx, a),
         Some(Command::Sync(a)) => sync::run(&ctx, a),
         Some(Command::MergeDriver(a)) => merge_driver::run(&ctx, a),
         Some(Command::GitSetup(a)) => git_setup::run(&ctx, a),
@@ -191,7 +200,22 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Import(a)) => import::run(&ctx, a),
         Some(Command::Completions(a)) => completions::run(&ctx, a),
         Some(Command::Man(a)) => man::run(&ctx, a),
+    };
+    result.map_err(|e| in_language(e, ctx.lang))
+}
+
+/// Errors of the core that reach here as they are, put in the invocation's language.
+fn in_language(e: anyhow::Error, lang: Lang) -> anyhow::Error {
+    if let Some(load) = e.downcast_ref::<crate::store::LoadError>() {
+        return anyhow::anyhow!(crate::i18n::store::load_error(lang, load));
     }
+    if let Some(period) = e.downcast_ref::<crate::report::period::PeriodError>() {
+        return anyhow::anyhow!(crate::i18n::report::period_error(lang, period));
+    }
+    if let Some(output) = e.downcast_ref::<output::OutputError>() {
+        return anyhow::anyhow!(crate::i18n::cli::cannot_write_output(lang, &output.0));
+    }
+    e
 }
 
 #[cfg(test)]

@@ -4,9 +4,9 @@
 use super::{date_error, output, Context, Refused};
 use crate::author;
 use crate::dates;
+use crate::i18n::cli as text;
 use crate::model::Status;
 use crate::store::{self, edit::Change, edit::Edit, write::WriteError};
-use chrono::NaiveDate;
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
@@ -50,7 +50,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         status: args
             .status
             .as_deref()
-            .map(super::list::parse_status)
+            .map(|s| super::list::parse_status(ctx.lang, s))
             .transpose()?,
         done_on: args
             .done_on
@@ -77,10 +77,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         ..Change::default()
     };
     if asked.is_empty() {
-        anyhow::bail!(
-            "nothing to set: give --status, --done-on, --deadline, --note or --done-ref \
-             (--reason, --ref and --approved-by go with one of them)"
-        );
+        anyhow::bail!(text::nothing_to_set(ctx.lang));
     }
 
     let mut ws = store::load(&ctx.data)?;
@@ -89,28 +86,26 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     }
     let id = args.ids[0].trim();
     let Some(current) = ws.directive(id) else {
-        return Err(output::unknown_id(&ws, id).into());
+        return Err(output::unknown_id(&ws, id, ctx.lang).into());
     };
     let will_be_done = asked.status.unwrap_or(current.status) == Status::Done;
     if asked.done_on.is_some() && !will_be_done {
-        anyhow::bail!(
-            "--done-on needs --status done: \"{id}\" is {}",
+        anyhow::bail!(text::done_on_needs_done(
+            ctx.lang,
+            id,
             asked.status.unwrap_or(current.status)
-        );
+        ));
     }
     if asked.done_ref.is_some() && !will_be_done {
-        anyhow::bail!(
-            "--done-ref needs --status done: \"{id}\" is {}",
+        anyhow::bail!(text::done_ref_needs_done(
+            ctx.lang,
+            id,
             asked.status.unwrap_or(current.status)
-        );
+        ));
     }
     let change = asked.resolve(current, ctx.today);
     if change.is_empty() {
-        return Err(Refused(format!(
-            "nothing to change: \"{id}\" already has {}",
-            already(&asked)
-        ))
-        .into());
+        return Err(Refused(text::nothing_to_change(ctx.lang, id, &asked)).into());
     }
     let edit = Edit {
         id: id.to_string(),
@@ -119,25 +114,22 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         at: ctx.now(),
     };
     let written = store::write::write_edit(&mut ws, &edit).map_err(|e| match e {
-        WriteError::Io { .. } => anyhow::anyhow!("\"{id}\" not changed: {e}"),
-        refused => Refused(format!("\"{id}\" not changed: {refused}")).into(),
+        WriteError::Io { .. } => anyhow::anyhow!(text::not_changed(ctx.lang, id, &e)),
+        refused => Refused(text::not_changed(ctx.lang, id, &refused)).into(),
     })?;
     if written.rebased {
-        eprintln!(
-            "dondoc: {} had changed on disk (other directives); the change was applied on top",
-            written.path
-        );
+        eprintln!("dondoc: {}", text::rebased(ctx.lang, &written.path));
     }
     // With `[git] commit = true`, the edit is committed at once (only this file). The edit is
     // saved either way, so a failed commit is a warning, not an error.
     match crate::git::after_write(&ws, &written, &edit, ctx.config.git.commit) {
-        Ok(Some(commit)) => eprintln!("dondoc: committed {commit}"),
+        Ok(Some(commit)) => eprintln!("dondoc: {}", text::committed(ctx.lang, &commit)),
         Ok(None) => {}
-        Err(e) => eprintln!("dondoc: warning: saved but not committed: {e}"),
+        Err(e) => eprintln!("dondoc: {}", text::not_committed(ctx.lang, &e.to_string())),
     }
     let line = format!(
         "{id}: {} ({})",
-        edit.change.describe(&written.before),
+        crate::i18n::store::describe_change(ctx.lang, &edit.change, &written.before),
         written.path
     );
     output::to_stdout(|out| writeln!(out, "{line}"))?;
@@ -159,14 +151,14 @@ fn run_many(
     let mut unchanged = Vec::new();
     for id in args.ids.iter().map(|i| i.trim()) {
         let Some(current) = ws.directive(id) else {
-            return Err(output::unknown_id(ws, id).into());
+            return Err(output::unknown_id(ws, id, ctx.lang).into());
         };
         if edits.iter().any(|e: &Edit| e.id == id) {
             continue;
         }
         let status = asked.status.unwrap_or(current.status);
         if (asked.done_on.is_some() || asked.done_ref.is_some()) && status != Status::Done {
-            anyhow::bail!("--done-on and --done-ref need --status done: \"{id}\" is {status}");
+            anyhow::bail!(text::done_fields_need_done(ctx.lang, id, status));
         }
         let change = asked.resolve(current, ctx.today);
         if change.is_empty() {
@@ -181,18 +173,10 @@ fn run_many(
         });
     }
     if edits.is_empty() {
-        return Err(Refused(format!(
-            "nothing to change: {} already have {}",
-            unchanged.join(", "),
-            already(asked)
-        ))
-        .into());
+        return Err(Refused(text::nothing_to_change_many(ctx.lang, &unchanged, asked)).into());
     }
     for id in &unchanged {
-        eprintln!(
-            "dondoc: {id}: nothing to change, already {}",
-            already(asked)
-        );
+        eprintln!("dondoc: {}", text::unchanged_one(ctx.lang, id, asked));
     }
     let result = store::write::write_edits(ws, &edits);
     let mut lines = Vec::new();
@@ -201,7 +185,7 @@ fn run_many(
         let Some(edit) = edits.iter().find(|e| e.id == written.before.id) else {
             continue;
         };
-        let what = edit.change.describe(&written.before);
+        let what = crate::i18n::store::describe_change(ctx.lang, &edit.change, &written.before);
         lines.push(format!("{}: {what} ({})", edit.id, written.path));
         if !paths.contains(&written.path.as_str()) {
             paths.push(&written.path);
@@ -214,7 +198,9 @@ fn run_many(
             .filter(|w| w.path == *path)
             .map(|w| w.before.id.as_str())
             .collect();
-        let message = format!("dondoc: {}: {}", ids.join(", "), already(asked));
+        // A commit subject, in English like the others.
+        let asked = text::asked_values(crate::i18n::Lang::En, asked);
+        let message = format!("dondoc: {}: {asked}", ids.join(", "));
         super::units::commit(ctx, ws, path, &message, &by);
     }
     output::to_stdout(|out| lines.iter().try_for_each(|l| writeln!(out, "{l}")))?;
@@ -224,29 +210,7 @@ fn run_many(
     let refused: Vec<String> = result
         .refused
         .iter()
-        .map(|(id, e)| format!("\"{id}\" not changed: {e}"))
+        .map(|(id, e)| text::not_changed(ctx.lang, id, e))
         .collect();
     Err(Refused(refused.join("; ")).into())
-}
-
-/// The values asked for, for "nothing to change" (they are the current ones).
-fn already(asked: &Change) -> String {
-    let date = |d: Option<NaiveDate>| d.map_or("none".to_string(), |d| d.to_string());
-    let mut parts = Vec::new();
-    if let Some(s) = asked.status {
-        parts.push(format!("status {s}"));
-    }
-    if let Some(d) = asked.deadline {
-        parts.push(format!("deadline {}", date(d)));
-    }
-    if let Some(d) = asked.done_on {
-        parts.push(format!("done_on {}", date(d)));
-    }
-    if asked.note.is_some() {
-        parts.push("that note".to_string());
-    }
-    if asked.done_ref.is_some() {
-        parts.push("that done_ref".to_string());
-    }
-    parts.join(", ")
 }

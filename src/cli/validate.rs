@@ -25,7 +25,7 @@ pub fn run(ctx: &Context, _args: Args) -> anyhow::Result<ExitCode> {
     }
     output::to_stdout(|out| {
         for p in &problems {
-            writeln!(out, "{p}")?;
+            writeln!(out, "{}", crate::i18n::store::problem(ctx.lang, p))?;
         }
         Ok(())
     })?;
@@ -35,9 +35,8 @@ pub fn run(ctx: &Context, _args: Args) -> anyhow::Result<ExitCode> {
         paths.len()
     };
     eprintln!(
-        "dondoc: {} in {}",
-        output::count(problems.len(), "problem", "problems"),
-        output::count(files, "file", "files")
+        "dondoc: {}",
+        text::validate_failed(ctx.lang, problems.len(), files)
     );
     Ok(ExitCode::from(1))
 }

@@ -55,31 +55,44 @@ impl NewDirective {
     }
 }
 
-/// Why something new cannot be added.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a new directive, meeting file or unit is refused. The sentences are in
+/// `i18n::store`.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CreateError {
-    #[error("unknown unit \"{0}\": not in dondoc.toml (add it with `dondoc owner add`)")]
     UnknownOwner(String),
-    #[error("id \"{id}\" is already used ({path})")]
-    DuplicateId { id: String, path: String },
-    #[error("invalid id \"{0}\": use letters, digits, '.', '_' and '-'")]
+    /// `path` is where the id is used.
+    DuplicateId {
+        id: String,
+        path: String,
+    },
+    /// The same id for two of the new directives.
+    IdGivenTwice(String),
     InvalidId(String),
-    #[error("invalid unit id \"{0}\": use lower-case letters, digits and '-'")]
     InvalidOwnerId(String),
-    #[error("a directive needs a text")]
     EmptyText,
-    #[error("a unit needs a name")]
     EmptyName,
-    #[error("a meeting needs a title")]
     EmptyTitle,
-    #[error("{0} already exists: choose another file name (--file)")]
     Exists(String),
-    #[error("\"{0}\" is not a directive file of the workspace")]
     NoSuchFile(String),
-    #[error("invalid file name \"{0}\": a .toml file inside the workspace, not dondoc.toml")]
     BadPath(String),
-    #[error("{0}")]
-    Apply(#[from] ApplyError),
+    Apply(ApplyError),
+}
+
+impl std::fmt::Display for CreateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::i18n::store::create_error(
+            crate::i18n::Lang::En,
+            self,
+        ))
+    }
+}
+
+impl std::error::Error for CreateError {}
+
+impl From<ApplyError> for CreateError {
+    fn from(e: ApplyError) -> Self {
+        CreateError::Apply(e)
+    }
 }
 
 /// Checks new directives against the workspace: valid, unused ids (also among themselves),
@@ -104,10 +117,7 @@ pub fn check_new(ws: &Workspace, new: &[NewDirective]) -> Result<(), CreateError
             });
         }
         if !seen.insert(d.id.as_str()) {
-            return Err(CreateError::DuplicateId {
-                id: d.id.clone(),
-                path: "given twice".into(),
-            });
+            return Err(CreateError::IdGivenTwice(d.id.clone()));
         }
         // A draft may wait for its lead unit.
         let owner = Some(&d.owner).filter(|o| !(d.draft && o.is_empty()));
@@ -121,7 +131,7 @@ pub fn check_new(ws: &Workspace, new: &[NewDirective]) -> Result<(), CreateError
 }
 
 /// Parses a file for an edit and writes it back with its BOM and line endings.
-fn edit_document(
+pub(super) fn edit_document(
     original: &str,
     change: impl FnOnce(&mut DocumentMut) -> Result<(), ApplyError>,
 ) -> Result<String, ApplyError> {

@@ -8,6 +8,7 @@
 pub mod changes;
 mod config_file;
 pub mod create;
+pub mod delete;
 mod directive_file;
 pub mod edit;
 pub mod files;

@@ -4,44 +4,77 @@ use super::create::{self, CreateError, NewDirective};
 use super::edit::{self, ApplyError, Edit};
 use super::load::load_file;
 use super::text;
-use crate::model::{Directive, Owner, Source, Workspace};
+use crate::model::{Directive, Owner, ProblemKind, Source, Workspace};
 use std::collections::HashSet;
 use std::fs::{self, File, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-#[derive(Debug, thiserror::Error)]
+/// Why a write was refused or failed. The sentences are in `i18n::store`.
+#[derive(Debug)]
 pub enum WriteError {
-    #[error("no directive with id \"{0}\"")]
     UnknownId(String),
-    #[error("{path}: not written, the file is broken ({reason}); fix it by hand first")]
-    Broken { path: String, reason: String },
-    #[error("{path}: directive \"{id}\" was changed on disk{by} since it was read; not written (reload to see the new version)")]
+    Broken {
+        path: String,
+        reason: ProblemKind,
+    },
+    /// The directive changed on disk since it was read; `by` is who changed it last, from
+    /// its log, when the log says.
     Stale {
         path: String,
         id: String,
-        by: String,
+        by: Option<String>,
     },
-    #[error("{path}: directive \"{id}\" is no longer in the file on disk; not written")]
-    Gone { path: String, id: String },
-    #[error("{path}: the file is read-only; nothing was written")]
-    ReadOnly { path: String },
-    #[error("{path}: nothing to change for directive \"{id}\"")]
-    NothingToChange { path: String, id: String },
-    #[error("{path}: cannot write: {source}")]
+    Gone {
+        path: String,
+        id: String,
+    },
+    ReadOnly {
+        path: String,
+    },
+    NothingToChange {
+        path: String,
+        id: String,
+    },
     Io {
         path: String,
         source: std::io::Error,
     },
-    #[error("{path}: edit of \"{id}\" failed: {source}")]
+    /// A git rebase or merge is stopped half-way (see `git::operation_in_progress`).
+    GitOperation(String),
     Apply {
         path: String,
         id: String,
         source: ApplyError,
     },
     /// A new directive, meeting file or unit refused (unknown unit, used id, existing file).
-    #[error("{0}")]
-    New(#[from] CreateError),
+    New(CreateError),
+}
+
+impl From<CreateError> for WriteError {
+    fn from(e: CreateError) -> Self {
+        WriteError::New(e)
+    }
+}
+
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::i18n::store::write_error(
+            crate::i18n::Lang::En,
+            self,
+        ))
+    }
+}
+
+impl std::error::Error for WriteError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            WriteError::Io { source, .. } => Some(source),
+            WriteError::Apply { source, .. } => Some(source),
+            WriteError::New(source) => Some(source),
+            _ => None,
+        }
+    }
 }
 
 impl WriteError {
@@ -96,6 +129,9 @@ impl WriteError {
 /// [`write_edit`] without reloading the file into `ws`: the UI reads the file again itself
 /// (`Workspace::read_file`) and puts it in from its one place that changes the workspace.
 pub fn write_to_disk(ws: &Workspace, edit: &Edit) -> Result<Written, WriteError> {
+    if let Some(op) = crate::git::operation_in_progress(&ws.root) {
+        return Err(WriteError::GitOperation(crate::git::operation_message(op)));
+    }
     let current = ws
         .directive(&edit.id)
         .ok_or_else(|| WriteError::UnknownId(edit.id.clone()))?;
@@ -134,8 +170,7 @@ pub fn write_to_disk(ws: &Workspace, edit: &Edit) -> Result<Written, WriteError>
             let by = disk_version
                 .last_author()
                 .filter(|b| !b.is_empty())
-                .map(|b| format!(" by {b}"))
-                .unwrap_or_default();
+                .map(str::to_string);
             return Err(WriteError::Stale {
                 path: rel,
                 id: edit.id.clone(),
@@ -145,7 +180,7 @@ pub fn write_to_disk(ws: &Workspace, edit: &Edit) -> Result<Written, WriteError>
     }
     let original = std::str::from_utf8(&bytes).map_err(|_| WriteError::Broken {
         path: rel.clone(),
-        reason: "invalid UTF-8".into(),
+        reason: ProblemKind::InvalidUtf8,
     })?;
     let updated = edit::apply(original, edit).map_err(|source| WriteError::Apply {
         path: rel.clone(),
@@ -158,7 +193,7 @@ pub fn write_to_disk(ws: &Workspace, edit: &Edit) -> Result<Written, WriteError>
         return Err(WriteError::Apply {
             path: rel,
             id: edit.id.clone(),
-            source: ApplyError::Parse(reason),
+            source: ApplyError::Invalid(reason),
         });
     }
     atomic_write(&full, updated.as_bytes()).map_err(|e| match e.kind() {
@@ -169,6 +204,110 @@ pub fn write_to_disk(ws: &Workspace, edit: &Edit) -> Result<Written, WriteError>
         path: rel,
         before: current.clone(),
         rebased,
+    })
+}
+
+/// Writes the same log-only entry (a reminder) on each of `ids`: one write per file, each
+/// checked like [`write_edit`] (not broken, and each directive as `ws` read it). Returns the
+/// files written; on an error, the files before it stay written and `ws` has them reloaded.
+pub fn write_log_only(
+    ws: &mut Workspace,
+    ids: &[String],
+    entry: &edit::LogOnly,
+    by: &str,
+    at: chrono::DateTime<chrono::FixedOffset>,
+) -> Result<Vec<String>, WriteError> {
+    let mut by_file: Vec<(usize, Vec<String>)> = Vec::new();
+    for id in ids {
+        let d = ws
+            .directive(id)
+            .ok_or_else(|| WriteError::UnknownId(id.clone()))?;
+        match by_file.iter_mut().find(|(f, _)| *f == d.file) {
+            Some((_, list)) => list.push(id.clone()),
+            None => by_file.push((d.file, vec![id.clone()])),
+        }
+    }
+    let mut written = Vec::new();
+    for (file, ids) in by_file {
+        let rel = ws.files[file].path.clone();
+        let result = write_log_only_file(ws, file, &ids, entry, by, at);
+        ws.reload_file(&rel);
+        result?;
+        written.push(rel);
+    }
+    Ok(written)
+}
+
+fn write_log_only_file(
+    ws: &Workspace,
+    file: usize,
+    ids: &[String],
+    entry: &edit::LogOnly,
+    by: &str,
+    at: chrono::DateTime<chrono::FixedOffset>,
+) -> Result<(), WriteError> {
+    let f = &ws.files[file];
+    let rel = f.path.clone();
+    if let Some(reason) = &f.broken {
+        return Err(WriteError::Broken {
+            path: rel,
+            reason: reason.clone(),
+        });
+    }
+    let full = ws.root.join(&rel);
+    let _lock = WorkspaceLock::acquire(&ws.root).map_err(|e| WriteError::io(&rel, e))?;
+    let bytes = fs::read(&full).map_err(|e| WriteError::io(&rel, e))?;
+    if text::fingerprint(&bytes) != f.fingerprint {
+        let owners: HashSet<String> = ws.owners.iter().map(|o| o.id.clone()).collect();
+        let on_disk = load_file(&rel, Ok(bytes.clone()), Some(&owners));
+        if let Some(reason) = on_disk.file.broken {
+            return Err(WriteError::Broken { path: rel, reason });
+        }
+        for id in ids {
+            let current = ws
+                .directive(id)
+                .ok_or_else(|| WriteError::UnknownId(id.clone()))?;
+            let Some(disk) = on_disk.directives.iter().find(|d| d.id == *id) else {
+                return Err(WriteError::Gone {
+                    path: rel,
+                    id: id.clone(),
+                });
+            };
+            if !disk.same_content(current) {
+                let by = disk
+                    .last_author()
+                    .filter(|b| !b.is_empty())
+                    .map(str::to_string);
+                return Err(WriteError::Stale {
+                    path: rel,
+                    id: id.clone(),
+                    by,
+                });
+            }
+        }
+    }
+    let original = std::str::from_utf8(&bytes).map_err(|_| WriteError::Broken {
+        path: rel.clone(),
+        reason: ProblemKind::InvalidUtf8,
+    })?;
+    let first = ids.first().cloned().unwrap_or_default();
+    let updated =
+        edit::apply_log_only(original, ids, entry, by, at).map_err(|source| WriteError::Apply {
+            path: rel.clone(),
+            id: first.clone(),
+            source,
+        })?;
+    let check = load_file(&rel, Ok(updated.clone().into_bytes()), None);
+    if let Some(reason) = check.file.broken {
+        return Err(WriteError::Apply {
+            path: rel,
+            id: first,
+            source: ApplyError::Invalid(reason),
+        });
+    }
+    atomic_write(&full, updated.as_bytes()).map_err(|e| match e.kind() {
+        std::io::ErrorKind::PermissionDenied => WriteError::ReadOnly { path: rel.clone() },
+        _ => WriteError::io(&rel, e),
     })
 }
 
@@ -320,8 +459,7 @@ fn stale(path: &str, disk_version: &Directive) -> WriteError {
     let by = disk_version
         .last_author()
         .filter(|b| !b.is_empty())
-        .map(|b| format!(" by {b}"))
-        .unwrap_or_default();
+        .map(str::to_string);
     WriteError::Stale {
         path: path.to_string(),
         id: disk_version.id.clone(),
@@ -375,7 +513,7 @@ fn write_file_edits(
     let Ok(mut current_text) = String::from_utf8(bytes) else {
         let all = refuse_all(edits, &|_| WriteError::Broken {
             path: rel.to_string(),
-            reason: "invalid UTF-8".into(),
+            reason: ProblemKind::InvalidUtf8,
         });
         return (vec![], all);
     };
@@ -435,7 +573,7 @@ fn write_file_edits(
         refused.extend(refuse_all(&applied_edits, &|id| WriteError::Apply {
             path: rel.to_string(),
             id: id.to_string(),
-            source: ApplyError::Parse(reason.clone()),
+            source: ApplyError::Invalid(reason.clone()),
         }));
         return (vec![], refused);
     }
@@ -515,7 +653,7 @@ fn write_new_directives_inner(
     }
     let original = std::str::from_utf8(&bytes).map_err(|_| WriteError::Broken {
         path: rel.to_string(),
-        reason: "invalid UTF-8".into(),
+        reason: ProblemKind::InvalidUtf8,
     })?;
     let first_id = new.first().map(|d| d.id.clone()).unwrap_or_default();
     let apply_error = |source| WriteError::Apply {
@@ -526,7 +664,7 @@ fn write_new_directives_inner(
     let updated = create::append_directives(original, new, by, at).map_err(apply_error)?;
     let check = load_file(rel, Ok(updated.clone().into_bytes()), None);
     if let Some(reason) = check.file.broken {
-        return Err(apply_error(ApplyError::Parse(reason)));
+        return Err(apply_error(ApplyError::Invalid(reason)));
     }
     atomic_write(&full, updated.as_bytes()).map_err(|e| copy_io(rel, &e))
 }
@@ -581,9 +719,14 @@ pub fn write_new_source(ws: &mut Workspace, rel: &str, source: &Source) -> Resul
 pub fn write_new_owner(ws: &mut Workspace, owner: &Owner) -> Result<(), WriteError> {
     let rel = super::CONFIG_FILE;
     if ws.config_broken {
+        // The first problem of dondoc.toml says why it does not load.
+        let reason = ws.config_problems.first().map_or_else(
+            || ProblemKind::CannotRead(rel.to_string()),
+            |p| p.kind.clone(),
+        );
         return Err(WriteError::Broken {
             path: rel.to_string(),
-            reason: "cannot be read".into(),
+            reason,
         });
     }
     create::check_owner(ws, owner)?;
@@ -593,7 +736,7 @@ pub fn write_new_owner(ws: &mut Workspace, owner: &Owner) -> Result<(), WriteErr
         let bytes = fs::read(&full).map_err(|e| WriteError::io(rel, e))?;
         let original = std::str::from_utf8(&bytes).map_err(|_| WriteError::Broken {
             path: rel.to_string(),
-            reason: "invalid UTF-8".into(),
+            reason: ProblemKind::InvalidUtf8,
         })?;
         let apply_error = |source| WriteError::Apply {
             path: rel.to_string(),

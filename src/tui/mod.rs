@@ -33,7 +33,7 @@ pub enum Error {
     /// No workspace to show.
     #[error("{0}")]
     Load(LoadError),
-    #[error("the screen needs a terminal; for a list use `dondoc list`, for an edit `dondoc set`")]
+    #[error("{}", crate::i18n::tui::needs_a_terminal(crate::i18n::Lang::En))]
     NotATerminal,
     /// The terminal failed (setting it up, drawing).
     #[error("{0:#}")]
@@ -156,6 +156,7 @@ pub fn handle_event(app: &mut App, runner: &mut Runner, event: Event) -> bool {
             Some(action) => app.update(action),
             None => return false,
         },
+        Event::Paste(text) => app.paste(&text),
         Event::Resize(w, h) => app.update(action::Action::Resize(w, h)),
         Event::Signal(_) | Event::InputClosed => app.update(action::Action::Quit),
         // Reading the changed files is I/O: the runner does it, only for those files.
@@ -248,9 +249,11 @@ fn is_terminal_gone(e: &std::io::Error) -> bool {
 fn enter_screen() -> std::io::Result<()> {
     enable_raw_mode()?;
     // No mouse capture: selecting and copying text with the terminal keeps working.
+    // Bracketed paste: a paste arrives as one text, so its letters never run as commands.
     crossterm::execute!(
         std::io::stdout(),
         EnterAlternateScreen,
+        crossterm::event::EnableBracketedPaste,
         crossterm::cursor::Hide
     )
 }
@@ -260,7 +263,12 @@ fn enter_screen() -> std::io::Result<()> {
 fn leave_screen() {
     let _ = disable_raw_mode();
     let mut out = std::io::stdout();
-    let _ = crossterm::execute!(out, crossterm::cursor::Show, LeaveAlternateScreen);
+    let _ = crossterm::execute!(
+        out,
+        crossterm::event::DisableBracketedPaste,
+        crossterm::cursor::Show,
+        LeaveAlternateScreen
+    );
     let _ = out.flush();
 }
 

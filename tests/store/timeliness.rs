@@ -1,6 +1,6 @@
 //! docs/FORMAT.md's timeliness table, computed on directives loaded from disk.
 
-use crate::common::*;
+use crate::store::common::*;
 use dondoc::model::Timeliness;
 
 /// One directive per row of the table and per boundary, with the timeliness it must get on

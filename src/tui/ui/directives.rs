@@ -136,9 +136,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let buf = frame.buffer_mut();
 
     // Header.
+    // The mark column, while something is marked, shifts the header too.
+    let lead = if app.marked.is_empty() { "  " } else { "   " };
     let when_cells = cols.date + 3 + if cols.when > 0 { cols.when + 1 } else { 0 };
     let mut header = vec![
-        Span::raw("  "),
+        Span::raw(lead),
         Span::raw(cell(tr(lang, t::COL_DEADLINE_WHEN), when_cells)),
     ];
     if cols.status > 0 {
@@ -191,6 +193,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let selected = i == app.list.cursor;
         let mut spans = Vec::with_capacity(12);
         spans.push(Span::raw(if selected { "›" } else { " " }));
+        // The mark column shows only while something is marked.
+        if !app.marked.is_empty() {
+            let marked = app.marked.contains(&d.id);
+            spans.push(Span::styled(if marked { "✓" } else { " " }, theme.key()));
+        }
         spans.push(Span::raw(if row.support { "↳" } else { " " }));
         let date = d
             .deadline
@@ -263,13 +270,20 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 /// "Sở Tài chính · 12 of 40 · ‼ overdue · /giai ngan · most urgent first".
 fn pane_title(app: &App) -> Line<'static> {
     let lang = app.lang;
-    let owner = match app.selected_owner() {
-        Some(i) => app.ws().owners[i].name.clone(),
-        None => tr(lang, t::ALL_UNITS).to_string(),
+    let meeting = app.list.meeting.as_ref().and_then(|path| {
+        let file = app.ws().files.iter().find(|f| f.path == *path)?;
+        Some(file.source.title.clone())
+    });
+    let owner = match (app.selected_owner(), &app.list.group, meeting) {
+        (_, _, Some(title)) => title,
+        (Some(i), _, _) => app.ws().owners[i].name.clone(),
+        (None, Some(group), _) => group.clone(),
+        (None, None, _) => tr(lang, t::ALL_UNITS).to_string(),
     };
     let total = app.list.rows.len();
     let mut parts = vec![fit(&owner, 40)];
-    parts.push(if app.list.search.is_empty() && app.list.filter.is_none() {
+    let filtered = app.list.filter.is_some() || !app.list.filters.is_empty();
+    parts.push(if app.list.search.is_empty() && !filtered {
         let open = app
             .list
             .rows
@@ -286,6 +300,10 @@ fn pane_title(app: &App) -> Line<'static> {
     });
     if let Some(f) = app.list.filter {
         parts.push(f.label(lang));
+    }
+    if !app.list.filters.is_empty() {
+        let labels: Vec<String> = app.list.filters.iter().map(|f| f.label(lang)).collect();
+        parts.push(labels.join(" + "));
     }
     if !app.list.search.is_empty() {
         parts.push(format!("/{}", fit(&app.list.search, 24)));

@@ -5,6 +5,7 @@ pub mod bottom;
 pub mod dashboard;
 pub mod detail;
 pub mod directives;
+pub mod form;
 pub mod help;
 pub mod owners;
 pub mod popup;
@@ -38,7 +39,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Popup::Help { scroll }) => help::render(frame, app, *scroll, &theme),
         Some(Popup::StatusPicker { cursor }) => popup::status_picker(frame, app, *cursor, &theme),
         Some(Popup::FilterPicker { cursor }) => popup::filter_picker(frame, app, *cursor, &theme),
+        Some(Popup::Meetings { cursor }) => popup::meetings(frame, app, *cursor, &theme),
+        Some(Popup::ConfirmDelete { id }) => popup::confirm_delete(frame, app, id, &theme),
         Some(Popup::Prompt(prompt)) => popup::prompt(frame, app, prompt, &theme),
+        Some(Popup::Form(form)) => form::render(frame, app, form, &theme),
         None => {}
     }
 }
