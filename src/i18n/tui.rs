@@ -689,8 +689,9 @@ pub fn git_title(lang: Lang, s: &crate::git::status::GitStatus) -> [String; 2] {
     let mut short = vec![branch];
     if s.changed_files > 0 {
         long.push(match lang {
-            Lang::En => format!("{} uncommitted", s.changed_files),
-            Lang::Vi => format!("{} tệp chưa commit", s.changed_files),
+            Lang::En if s.changed_files == 1 => "1 change not sent".to_string(),
+            Lang::En => format!("{} changes not sent", s.changed_files),
+            Lang::Vi => format!("{} thay đổi chưa gửi", s.changed_files),
         });
         short.push(format!("±{}", s.changed_files));
     }
@@ -740,6 +741,109 @@ pub fn copied(lang: Lang, id: &str) -> String {
         Lang::En => format!("Copied {id} to the clipboard"),
         Lang::Vi => format!("Đã sao chép {id}"),
     }
+}
+
+/// A deadline in the list: "30/09", with the year only when it is not the as-of date's.
+pub fn short_date(d: NaiveDate, as_of: NaiveDate) -> String {
+    use chrono::Datelike;
+    if d.year() == as_of.year() {
+        d.format("%d/%m").to_string()
+    } else {
+        d.format("%d/%m/%Y").to_string()
+    }
+}
+
+/// How far the deadline is, in few cells beside its date and symbol: "15d late", "in 3d",
+/// "15 ngày" (overdue: the `‼` says so), "còn 3 ngày"; empty once done, cancelled or ongoing.
+pub fn relative_short(
+    lang: Lang,
+    t: Timeliness,
+    deadline: Option<NaiveDate>,
+    today: NaiveDate,
+) -> String {
+    match (t, deadline) {
+        (Timeliness::Overdue, Some(d)) => {
+            let n = (today - d).num_days();
+            match lang {
+                Lang::En => format!("{n}d late"),
+                Lang::Vi => format!("{n} ngày"),
+            }
+        }
+        (Timeliness::DueSoon | Timeliness::OnTrack, Some(d)) => {
+            let n = (d - today).num_days();
+            match lang {
+                _ if n == 0 => tr(lang, TODAY).to_string(),
+                Lang::En => format!("in {n}d"),
+                Lang::Vi => format!("còn {n} ngày"),
+            }
+        }
+        // Ongoing: the `∞` and the missing date say it.
+        _ => String::new(),
+    }
+}
+
+/// The status in one short word, after its symbol.
+pub fn status_short(lang: Lang, s: Status) -> &'static str {
+    tr(
+        lang,
+        match s {
+            Status::Open => ("open", "chưa làm"),
+            Status::InProgress => ("doing", "đang làm"),
+            Status::Blocked => ("blocked", "vướng"),
+            Status::Done => ("done", "xong"),
+            Status::Cancelled => ("dropped", "hủy"),
+        },
+    )
+}
+
+/// The list's column of deadlines and how far they are.
+pub const COL_DEADLINE_WHEN: Text = ("Deadline", "Thời hạn");
+
+/// What the list's title counts: "23 open of 36".
+pub fn list_count(lang: Lang, open: usize, total: usize) -> String {
+    match lang {
+        Lang::En => format!("{open} open of {total}"),
+        Lang::Vi => format!("{open} chưa HT / {total}"),
+    }
+}
+
+/// "as of 15/10/2023": the date every figure on the screen counts at.
+pub fn as_of_short(lang: Lang, as_of: NaiveDate) -> String {
+    let date = as_of.format("%d/%m/%Y");
+    match lang {
+        Lang::En => format!("as of {date}"),
+        Lang::Vi => format!("số liệu đến {date}"),
+    }
+}
+
+/// The units pane's header: what each row's two numbers count.
+pub const UNITS_HEADER: Text = ("open · overdue", "chưa HT · quá hạn");
+
+/// The log's heading in the detail.
+pub const LOG_NEWEST_FIRST: Text = ("Log, newest first", "Nhật ký, mới nhất trước");
+
+/// The deadline with its history: "30/09/2023 → 31/10/2023, gia hạn 1 lần".
+pub fn deadline_history(
+    lang: Lang,
+    first: Option<Option<NaiveDate>>,
+    current: Option<NaiveDate>,
+    extensions: usize,
+) -> String {
+    let show = |d: Option<NaiveDate>| {
+        d.map_or_else(|| tr(lang, NO_DEADLINE).to_string(), |d| date(lang, d))
+    };
+    let mut s = match first {
+        Some(first) if first != current => format!("{} → {}", show(first), show(current)),
+        _ => show(current),
+    };
+    if extensions > 0 {
+        s.push_str(&match lang {
+            Lang::En if extensions == 1 => ", extended once".to_string(),
+            Lang::En => format!(", extended {extensions} times"),
+            Lang::Vi => format!(", gia hạn {extensions} lần"),
+        });
+    }
+    s
 }
 
 // Entering and reshaping directives from the keyboard: the editor, the forms, marks.

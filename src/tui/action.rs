@@ -35,6 +35,8 @@ pub enum Action {
     Remind,
     /// Commit, pull and push in the background.
     Sync,
+    /// Show or hide the id column of the list.
+    ToggleIds,
     /// Copy the selected directive's id to the clipboard (OSC 52).
     CopyId,
     Quit,

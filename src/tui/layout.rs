@@ -57,7 +57,8 @@ pub fn areas(size: Rect, focus: Pane, view: View) -> Areas {
         }
         return a;
     }
-    let owners_width = if body.width >= 140 { 32 } else { 28 };
+    // Narrow below 140 columns: the directives' text needs the room more than unit names.
+    let owners_width = if body.width >= 140 { 32 } else { 24 };
     a.owners = Some(Rect {
         width: owners_width,
         ..body
@@ -111,7 +112,8 @@ pub fn list_height(size: (u16, u16)) -> usize {
 pub fn owners_height(size: (u16, u16)) -> usize {
     areas(screen(size), Pane::Owners, View::List)
         .owners
-        .map_or(1, |r| r.height.saturating_sub(2) as usize)
+        // Borders and the header ("open · overdue").
+        .map_or(1, |r| r.height.saturating_sub(3) as usize)
         .max(1)
 }
 

@@ -45,6 +45,8 @@ fn files_changed_on_disk_update_the_rows_keep_the_selection_and_mark_the_changes
     let ws = Workspace::new();
     // A short screen, scrolled: the selected row must stay where it is on the screen.
     let mut app = ws.app(Lang::En, (120, 20));
+    // The rows are found by their ids: shown (`I`).
+    app.show_ids = true;
     let mut runner = runner();
     run_keys(&mut app, &mut runner, &"j ".repeat(20));
     let id = selected_id(&app);
@@ -170,6 +172,8 @@ fn a_file_reloaded_with_no_directive_changed_keeps_the_order_and_the_selection()
 fn dondocs_own_write_is_not_reported_as_a_change_by_others() {
     let ws = Workspace::new();
     let mut app = ws.app(Lang::Vi, (120, 40));
+    // The rows are found by their ids: shown (`I`).
+    app.show_ids = true;
     let mut runner = runner();
     run_keys(&mut app, &mut runner, "j j 4 <Enter>");
     let saved = app.message.clone().unwrap().text;
@@ -187,6 +191,8 @@ fn dondocs_own_write_is_not_reported_as_a_change_by_others() {
 fn a_file_broken_on_disk_keeps_its_rows_marked_broken_and_refuses_edits() {
     let ws = Workspace::new();
     let mut app = ws.app(Lang::En, (120, 40));
+    // The rows are found by their ids: shown (`I`).
+    app.show_ids = true;
     let mut runner = runner();
     run_keys(&mut app, &mut runner, "j j");
     let original = ws.read(FILE);
@@ -241,12 +247,14 @@ fn git_status() -> GitStatus {
 fn the_git_status_shows_in_the_title_bar() {
     let ws = Workspace::new();
     let mut app = ws.app(Lang::En, (120, 40));
+    // The rows are found by their ids: shown (`I`).
+    app.show_ids = true;
     let before = title_line(&app);
     assert!(!before.contains('['), "{before}");
     app.apply(Outcome::GitStatus(Some(git_status())));
     assert_eq!(
         title_line(&app),
-        " Theo dõi kết luận giao ban — Tỉnh ủy Bắc Kạn            [main ±3 ↑2 ↓1 ⚠1 rebase] as of 2023-10-15 │ ‼7 !4 ·9 ∞3 √8 ×4 "
+        " Theo dõi kết luận giao ban — Tỉnh ủy Bắc Kạn            [main ±3 ↑2 ↓1 ⚠1 rebase] as of 15/10/2023 │ ‼7 !4 ·9 ∞3 √8 ×4 "
     );
     // How to get out of the stopped rebase, once, in the status line.
     let message = app.message.clone().unwrap();
@@ -266,6 +274,8 @@ fn the_git_status_shows_in_the_title_bar() {
     );
 
     let mut app = ws.app(Lang::Vi, (120, 40));
+    // The rows are found by their ids: shown (`I`).
+    app.show_ids = true;
     app.apply(Outcome::GitStatus(Some(GitStatus {
         conflicted: vec![],
         operation: None,
@@ -273,14 +283,16 @@ fn the_git_status_shows_in_the_title_bar() {
     })));
     assert_eq!(
         title_line(&app),
-        " Theo dõi kết luận giao ban — Tỉnh ủy Bắc K… [main · 3 tệp chưa commit · ↑2 ↓1] tính đến 15/10/2023 │ ‼7 !4 ·9 ∞3 √8 ×4 "
+        " Theo dõi kết luận giao ban — Tỉnh ủy … [main · 3 thay đổi chưa gửi · ↑2 ↓1] số liệu đến 15/10/2023 │ ‼7 !4 ·9 ∞3 √8 ×4 "
     );
     // Wide enough, the long form.
     let mut app = ws.app(Lang::Vi, (260, 40));
+    // The rows are found by their ids: shown (`I`).
+    app.show_ids = true;
     app.apply(Outcome::GitStatus(Some(git_status())));
     assert!(
         title_line(&app)
-            .contains("[main · 3 tệp chưa commit · ↑2 ↓1 · ⚠ 1 xung đột · rebase đang dừng]"),
+            .contains("[main · 3 thay đổi chưa gửi · ↑2 ↓1 · ⚠ 1 xung đột · rebase đang dừng]"),
         "{}",
         title_line(&app)
     );
@@ -294,6 +306,8 @@ fn the_git_status_shows_in_the_title_bar() {
 fn a_sync_runs_once_at_a_time_and_marks_what_others_changed() {
     let ws = Workspace::new();
     let mut app = ws.app(Lang::En, (120, 40));
+    // The rows are found by their ids: shown (`I`).
+    app.show_ids = true;
     assert_eq!(app.update(Action::Sync), vec![Effect::Sync]);
     assert!(app.is_syncing());
     assert!(app.update(Action::Sync).is_empty());
@@ -330,6 +344,8 @@ fn a_sync_runs_once_at_a_time_and_marks_what_others_changed() {
     assert!(app.message.as_ref().unwrap().text.starts_with("synced:"));
 
     let mut app = ws.app(Lang::Vi, (120, 40));
+    // The rows are found by their ids: shown (`I`).
+    app.show_ids = true;
     app.apply(Outcome::Synced(Box::new(outcome)));
     assert_eq!(
         app.message.as_ref().unwrap().text,
@@ -383,6 +399,8 @@ fn keys_commit_each_edit_when_git_commit_is_on() {
     // Another uncommitted change that the edit's commit must leave alone.
     fs::write(ws.path("notes.toml"), "# not dondoc's\n").unwrap();
     let mut app = ws.app(Lang::En, (120, 40));
+    // The rows are found by their ids: shown (`I`).
+    app.show_ids = true;
     let mut runner = runner().with_commit(Some(true));
     run_keys(&mut app, &mut runner, "j j 4 <Enter>");
 
@@ -422,6 +440,8 @@ fn keys_a_write_refused_as_stale_names_the_other_writer_and_shows_the_new_value(
     use dondoc::store::edit::Edit;
     let ws = Workspace::new();
     let mut app = ws.app(Lang::En, (120, 40));
+    // The rows are found by their ids: shown (`I`).
+    app.show_ids = true;
     // A second dondoc on the same server changes the same directive after we read it.
     let mut other = dondoc::store::load(ws.root()).unwrap();
     dondoc::store::write::write_edit(
@@ -457,6 +477,8 @@ fn keys_a_write_refused_as_stale_names_the_other_writer_and_shows_the_new_value(
 
     // In Vietnamese too, with the name.
     let mut app = ws.app(Lang::Vi, (120, 40));
+    // The rows are found by their ids: shown (`I`).
+    app.show_ids = true;
     let mut other = dondoc::store::load(ws.root()).unwrap();
     dondoc::store::write::write_edit(
         &mut other,
@@ -484,7 +506,7 @@ fn keys_a_write_refused_as_stale_names_the_other_writer_and_shows_the_new_value(
 fn end_to_end_a_file_changed_by_another_process_shows_on_screen() {
     let ws = Workspace::new();
     let mut run = PtyRun::start(&ws, &[]);
-    run.wait_for("gb-2023-08-09");
+    run.wait_for("15d late");
     // Another process rewrites the file: the selected directive's text changes.
     let changed = expect_block_edit(&ws.read(FILE), "gb-2023-08-09", |b| {
         let text = b.lines().find(|l| l.starts_with("text = ")).unwrap();
@@ -505,6 +527,8 @@ fn end_to_end_a_file_changed_by_another_process_shows_on_screen() {
 fn keys_a_write_on_top_of_anothers_change_says_what_they_changed() {
     let ws = Workspace::new();
     let mut app = ws.app(Lang::En, (120, 40));
+    // The rows are found by their ids: shown (`I`).
+    app.show_ids = true;
     // Someone changes another directive of the same file; the watcher has not told us yet.
     let theirs = expect_block_edit(&ws.read(FILE), "gb-2023-08-09", |b| {
         edit_head(b, "status = \"in_progress\"", "status = \"blocked\"")
@@ -537,6 +561,8 @@ fn keys_a_write_on_top_of_anothers_change_says_what_they_changed() {
 fn a_dondoc_toml_in_a_sub_folder_is_not_read_as_a_directive_file() {
     let ws = Workspace::new();
     let mut app = ws.app(Lang::En, (120, 40));
+    // The rows are found by their ids: shown (`I`).
+    app.show_ids = true;
     let mut runner = runner();
     let before = app.message.clone();
     // A copied workspace kept inside this one: its config changes while the UI runs.

@@ -163,7 +163,7 @@ fn screen(app: &App) -> TestBackend {
     terminal.backend().clone()
 }
 
-const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+const SIZES: [(u16, u16); 3] = [(80, 24), (120, 40), (170, 45)];
 const LANGS: [Lang; 2] = [Lang::En, Lang::Vi];
 
 /// Snapshots one screen per language and size, after `keys`.
@@ -209,6 +209,7 @@ fn snapshot(name: &str, screen: TestBackend) {
 }
 
 mod clock;
+mod columns;
 mod dashboard;
 mod editor;
 mod event_loop;

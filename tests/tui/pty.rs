@@ -181,7 +181,7 @@ impl PtyRun {
     pub(crate) fn start_and_edit(ws: &Workspace, env: &[(&str, &str)]) -> (PtyRun, String) {
         let original = ws.read(FILE);
         let mut run = PtyRun::start(ws, env);
-        run.wait_for("gb-2023-08-09");
+        run.wait_for("15d late");
         run.type_keys(b"jj4");
         run.wait_for("(optional)");
         run.type_keys(b"\r");
@@ -318,7 +318,7 @@ fn an_idle_dondoc_writes_nothing(in_a_repository: bool) {
         );
     }
     let mut run = PtyRun::start(&ws, &[]);
-    run.wait_for("gb-2023-08-09");
+    run.wait_for("15d late");
     if in_a_repository {
         run.wait_for("idlecheck");
     }
@@ -403,7 +403,7 @@ fn end_to_end_a_vanished_terminal_without_sighup_ends_dondoc() {
                 break;
             }
             out.extend_from_slice(&buf[..n]);
-            if String::from_utf8_lossy(&out).contains("gb-2023-08-09") {
+            if String::from_utf8_lossy(&out).contains("15d late") {
                 let _ = seen_tx.send(());
                 break;
             }

@@ -143,7 +143,8 @@ fn r_previews_the_units_letter_and_enter_writes_it_and_logs_it() {
         let d = ws.directive(id).unwrap();
         let last = d.log.last().unwrap();
         assert!(last.reminder, "{id}");
-        assert_eq!((last.by.as_str(), last.at_text.as_str()), ("Kiểm Thử", AT));
+        assert_eq!(last.by, "Kiểm Thử", "{id}");
+        assert_eq!(last.at.map(|t| t.to_rfc3339()).as_deref(), Some(AT), "{id}");
     }
     let message = app.message.clone().unwrap();
     assert_eq!(message.level, Level::Info);

@@ -13,6 +13,21 @@ fn screen_detail() {
 }
 
 #[test]
+fn screen_filter_menu() {
+    snapshot_screens("filter_menu", "f", |_| {});
+}
+
+#[test]
+fn screen_detail_with_a_long_log() {
+    // Three logged changes on top of the sample's log: the newest shows first.
+    snapshot_screens(
+        "detail_long_log",
+        "j 3 <Enter> d +10 <Enter> n Đã <Space> họp <Space> với <Space> sở <Enter> 2 <Enter> <Enter>",
+        |_| {},
+    );
+}
+
+#[test]
 fn screen_help() {
     snapshot_screens("help", "?", |_| {});
 }
@@ -67,11 +82,12 @@ fn no_color_leaves_meaning_to_symbols_and_bold() {
     for cell in buffer.content() {
         assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "{cell:?}");
     }
-    // The overdue count of the units pane stands out in bold, with its symbol.
-    let all_units: String = (0..28).map(|x| buffer[(x, 2)].symbol()).collect();
+    // The overdue count of the units pane stands out in bold, with its symbol (row 3: under
+    // the title bar, the border and the pane's header).
+    let all_units: String = (0..24).map(|x| buffer[(x, 3)].symbol()).collect();
     assert!(all_units.contains("‼7"), "{all_units}");
     let x = all_units.chars().position(|c| c == '‼').unwrap() as u16;
-    assert!(buffer[(x, 2)].modifier.contains(Modifier::BOLD));
+    assert!(buffer[(x, 3)].modifier.contains(Modifier::BOLD));
 }
 
 #[test]
@@ -122,6 +138,8 @@ fn wide_and_combining_text_keeps_the_columns_aligned() {
             app.update(Action::CycleSort);
         }
         app.update(Action::Top);
+        // The ids tell the rows apart here: shown on demand.
+        app.update(Action::ToggleIds);
         app
     };
     for size in SIZES {

@@ -151,6 +151,8 @@ pub struct App {
     pub copy_ids: bool,
     /// Where `R` writes letters; `None`: beside the workspace folder.
     pub letters_dir: Option<std::path::PathBuf>,
+    /// `I`: the list shows the id column whatever the room.
+    pub show_ids: bool,
 }
 
 impl App {
@@ -182,6 +184,7 @@ impl App {
             detail_scroll: 0,
             copy_ids: true,
             letters_dir: None,
+            show_ids: false,
         };
         app.workspace_changed(Changed::All, false);
         app.report_problems();
@@ -443,6 +446,7 @@ impl App {
             Action::Remind => self.open_letter(),
             Action::Undo => return self.undo_last(),
             Action::CopyId => return self.copy_id(),
+            Action::ToggleIds => self.show_ids = !self.show_ids,
             Action::Redo => return self.redo_last(),
             Action::NewDirective => self.open_new_directive(),
             Action::NewMeeting => self.open_new_meeting(),

@@ -106,17 +106,7 @@ fn lines<'a>(app: &'a App, d: &'a Directive, theme: &Theme) -> Vec<Line<'a>> {
             value(&names.join(", ")),
         ]));
     }
-    let mut deadline = d.deadline.map_or_else(
-        || tr(lang, t::NO_DEADLINE).to_string(),
-        |dl| t::date(lang, dl),
-    );
-    if let Some(Some(first)) = d.first_deadline().filter(|f| *f != d.deadline) {
-        deadline = format!("{} → {deadline}", t::date(lang, first));
-    }
-    let moved = d.extensions();
-    if moved > 0 {
-        deadline.push_str(&t::extended_times(lang, moved));
-    }
+    let deadline = t::deadline_history(lang, d.first_deadline(), d.deadline, d.extensions());
     out.push(Line::from(vec![label(t::DEADLINE), Span::raw(deadline)]));
     out.push(Line::from(vec![
         label(t::STATUS),
@@ -153,7 +143,10 @@ fn lines<'a>(app: &'a App, d: &'a Directive, theme: &Theme) -> Vec<Line<'a>> {
         out.push(Line::from(vec![label(t::NOTE), value(note)]));
     }
     out.push(Line::default());
-    out.push(Line::from(Span::styled(tr(lang, t::LOG), theme.header())));
+    out.push(Line::from(Span::styled(
+        tr(lang, t::LOG_NEWEST_FIRST),
+        theme.header(),
+    )));
     if d.log.is_empty() {
         out.push(Line::from(Span::styled(tr(lang, t::NO_LOG), theme.dim())));
     }
@@ -162,7 +155,8 @@ fn lines<'a>(app: &'a App, d: &'a Directive, theme: &Theme) -> Vec<Line<'a>> {
     for c in d.deadline_changes() {
         extension[c.entry] = c.is_extension();
     }
-    for (entry, extension) in d.log.iter().zip(extension) {
+    // Newest first: what happened last is what a clerk opens the detail for.
+    for (entry, extension) in d.log.iter().zip(extension).rev() {
         out.push(log_line(app, entry, extension, theme));
     }
     out

@@ -1,12 +1,10 @@
-//! The directives pane: deadline (date and relative), timeliness symbol, status, id, lead
-//! unit (when the list spans several units), text. Only the rows on screen are built. Columns
-//! narrow with the width: the id goes first, then the relative deadline and the status words
-//! (their symbols stay).
+//! The directives pane: deadline (date, timeliness symbol and how far), status, id, lead
+//! unit (when the list spans several units), text. Only the rows on screen are built. The
+//! text keeps two thirds of the pane; the other columns come in while that holds.
 
 use super::text::{cell, fit, width};
 use super::Theme;
 use crate::i18n::tui::{self as t, tr};
-use crate::i18n::Lang;
 use crate::model::Status;
 use crate::tui::app::{App, Pane, View};
 use ratatui::layout::Rect;
@@ -15,50 +13,83 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Block;
 use ratatui::Frame;
 
-const DATE_WIDTH: usize = 10;
-
-/// Which columns fit in a pane `inner` cells wide.
+/// Which columns fit in a pane `inner` cells wide. The text is what tells two directives
+/// apart, so it keeps most of the pane: the other columns come in
+/// only while that holds, in this order: how far the deadline is, the lead unit, the status
+/// word, the id. The date and the two symbols always show; `I` shows the id whatever the room.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Columns {
-    when: bool,
-    /// Width of the status column, symbol and word; 0 shows the symbol alone.
+    date: usize,
+    /// How far the deadline is, after its symbol; 0 shows the symbol alone.
+    when: usize,
+    /// The status word, after its symbol; 0 shows the symbol alone.
     status: usize,
     id: usize,
-    /// Width of the lead unit's short name; 0 when the list is one unit's.
+    /// The lead unit's short name; 0 when the list is one unit's.
     unit: usize,
 }
 
 /// Widest unit column: longer short names are cut with "…".
 const UNIT_MAX_WIDTH: usize = 14;
 
+/// The widths a column's content asks for.
+struct Wants {
+    date: usize,
+    when: usize,
+    status: usize,
+    id: usize,
+    unit: usize,
+}
+
 impl Columns {
-    fn for_width(inner: usize, lang: Lang, id_width: usize, unit_width: usize) -> Columns {
-        let status_words = Status::ALL
-            .iter()
-            .map(|s| width(t::status_label(lang, *s)))
-            .max()
-            .unwrap_or(0)
-            + 2;
-        // Words wider than the English ones ("hoàn thành đúng hạn", "chưa thực hiện") leave
-        // the text less room: the id gives way sooner.
-        let wider = t::relative_width(lang).saturating_sub(14) + status_words.saturating_sub(13);
-        Columns {
-            when: inner >= 60,
-            status: if inner >= 60 { status_words } else { 0 },
-            id: if inner >= 84 + wider { id_width } else { 0 },
-            // "All units" or a group: six rows reading "Speed up disbursement" must say whose.
-            unit: if inner >= 70 {
-                unit_width.min(if inner >= 100 { UNIT_MAX_WIDTH } else { 10 })
-            } else {
-                0
-            },
+    fn for_width(inner: usize, wants: &Wants, show_id: bool) -> Columns {
+        // From 90 cells (a 120-column screen) the text keeps 64% of the pane, so at least
+        // half the screen; narrower, 40 cells.
+        let keep = if inner >= 90 {
+            inner * 16 / 25
+        } else {
+            40.min(inner)
+        };
+        // Marker, date and space, the two symbols with their spaces.
+        let mut used = 2 + wants.date + 1 + 2 + 2;
+        let mut c = Columns {
+            date: wants.date,
+            when: 0,
+            status: 0,
+            id: 0,
+            unit: 0,
+        };
+        if show_id && wants.id > 0 {
+            c.id = wants.id;
+            used += wants.id + 1;
         }
+        let mut fits = |w: usize| {
+            let ok = w > 1 && used + w + keep <= inner;
+            if ok {
+                used += w;
+            }
+            ok
+        };
+        if fits(wants.when + 1) {
+            c.when = wants.when;
+        }
+        let cap = if inner >= 110 { UNIT_MAX_WIDTH } else { 9 };
+        let unit = wants.unit.min(cap);
+        if fits(unit + 1) {
+            c.unit = unit;
+        }
+        if fits(wants.status + 1) {
+            c.status = wants.status;
+        }
+        if !show_id && fits(wants.id + 1) {
+            c.id = wants.id;
+        }
+        c
     }
 }
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let lang = app.lang;
-    // Every timeliness word fits, and "1006 days overdue".
-    let when_width = t::relative_width(lang);
     let focused = app.focus == Pane::Directives && app.view == View::List;
     let block = Block::bordered()
         .title(pane_title(app))
@@ -69,6 +100,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         return;
     }
     let w = inner.width as usize;
+    let today = app.today();
     let unit_width = if app.selected_owner().is_none() {
         app.ws()
             .owners
@@ -80,23 +112,39 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     } else {
         0
     };
-    let cols = Columns::for_width(w, lang, app.list.id_width, unit_width);
+    // Over every row, not only those on screen: columns must not move while scrolling.
+    let mut wants = Wants {
+        date: 5,
+        when: 0,
+        status: Status::ALL
+            .iter()
+            .map(|s| width(t::status_short(lang, *s)))
+            .max()
+            .unwrap_or(0),
+        id: app.list.id_width,
+        unit: unit_width,
+    };
+    for row in &app.list.rows {
+        let d = app.directive(row);
+        if let Some(dl) = d.deadline {
+            wants.date = wants.date.max(width(&t::short_date(dl, today)));
+        }
+        let rel = t::relative_short(lang, app.timeliness(d), d.deadline, today);
+        wants.when = wants.when.max(width(&rel));
+    }
+    let cols = Columns::for_width(w, &wants, app.show_ids);
     let buf = frame.buffer_mut();
 
     // Header.
     // The mark column, while something is marked, shifts the header too.
     let lead = if app.marked.is_empty() { "  " } else { "   " };
+    let when_cells = cols.date + 3 + if cols.when > 0 { cols.when + 1 } else { 0 };
     let mut header = vec![
         Span::raw(lead),
-        Span::raw(cell(tr(lang, t::COL_DEADLINE), DATE_WIDTH + 1)),
+        Span::raw(cell(tr(lang, t::COL_DEADLINE_WHEN), when_cells)),
     ];
-    if cols.when {
-        header.push(Span::raw(cell(tr(lang, t::COL_WHEN), when_width + 3)));
-    } else {
-        header.push(Span::raw("  "));
-    }
     if cols.status > 0 {
-        header.push(Span::raw(cell(tr(lang, t::COL_STATUS), cols.status + 1)));
+        header.push(Span::raw(cell(tr(lang, t::COL_STATUS), cols.status + 3)));
     } else {
         header.push(Span::raw("  "));
     }
@@ -153,15 +201,15 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         spans.push(Span::raw(if row.support { "↳" } else { " " }));
         let date = d
             .deadline
-            .map_or_else(|| "—".to_string(), |dl| t::date(lang, dl));
-        spans.push(Span::raw(cell(&date, DATE_WIDTH)));
+            .map_or_else(|| "—".to_string(), |dl| t::short_date(dl, today));
+        spans.push(Span::raw(cell(&date, cols.date)));
         spans.push(Span::raw(" "));
         // Symbol and words in one span: one style change per row is fewer bytes per frame.
-        let when = if cols.when {
+        let when = if cols.when > 0 {
             format!(
                 "{} {}",
                 t::timeliness_symbol(tl),
-                cell(&t::relative(lang, tl, d.deadline, app.today()), when_width)
+                cell(&t::relative_short(lang, tl, d.deadline, today), cols.when)
             )
         } else {
             t::timeliness_symbol(tl).to_string()
@@ -173,9 +221,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             let status = format!(
                 "{} {}",
                 t::status_symbol(d.status),
-                t::status_label(lang, d.status)
+                t::status_short(lang, d.status)
             );
-            spans.push(Span::styled(cell(&status, cols.status), status_style));
+            spans.push(Span::styled(cell(&status, cols.status + 2), status_style));
         } else {
             spans.push(Span::styled(t::status_symbol(d.status), status_style));
         }
@@ -236,7 +284,13 @@ fn pane_title(app: &App) -> Line<'static> {
     let mut parts = vec![fit(&owner, 40)];
     let filtered = app.list.filter.is_some() || !app.list.filters.is_empty();
     parts.push(if app.list.search.is_empty() && !filtered {
-        total.to_string()
+        let open = app
+            .list
+            .rows
+            .iter()
+            .filter(|r| app.directive(r).status.is_open())
+            .count();
+        t::list_count(lang, open, total)
     } else {
         format!(
             "{} {}",

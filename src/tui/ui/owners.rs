@@ -1,5 +1,6 @@
 //! The owners pane: "All units", then the units under their groups, with open and overdue
-//! counts (overdue as "‼3": a symbol and a number, not a colour alone).
+//! counts (overdue as "‼3": a symbol and a number, not a colour alone) under a header that
+//! says what they count.
 
 use super::text::{cell, fit};
 use super::Theme;
@@ -16,6 +17,24 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .border_style(theme.border(focused));
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    if inner.height == 0 {
+        return;
+    }
+    // What the two numbers of each row count, right-aligned over them.
+    let header = tr(app.lang, t::UNITS_HEADER);
+    let hw = super::text::width(header).min(inner.width as usize);
+    frame.buffer_mut().set_stringn(
+        inner.x + inner.width - hw as u16,
+        inner.y,
+        fit(header, hw),
+        hw,
+        theme.header(),
+    );
+    let inner = Rect {
+        y: inner.y + 1,
+        height: inner.height - 1,
+        ..inner
+    };
     let height = inner.height as usize;
     // The stored offset is for the current size; clamp anyway so the cursor is always shown.
     let mut offset = app.owners.offset;

@@ -3,7 +3,7 @@
 
 use super::text::{fit, width};
 use super::Theme;
-use crate::i18n::tui::{self as t, tr};
+use crate::i18n::tui as t;
 use crate::model::Timeliness;
 use crate::tui::app::App;
 use ratatui::layout::Rect;
@@ -19,13 +19,13 @@ const SHOWN: [Timeliness; 6] = [
     Timeliness::Late,
 ];
 
+/// Cells kept for the git state when the workspace is in a repository.
+const GIT_SLOT: usize = 12;
+
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let lang = app.lang;
-    let mut as_of = format!("{} {}", tr(lang, t::AS_OF), t::date(lang, app.today()));
-    if app.today() != app.clock_today {
-        // Set with `t` or `--today`: figures are not those of the calendar's date.
-        as_of = t::as_of_label(lang, app.today(), true);
-    }
+    // Always said the same way, whether `t` or `--today` set it or it is the calendar's.
+    let as_of = t::as_of_short(lang, app.today());
     let count = |tl: Timeliness| app.owners.totals[tl as usize];
     let long: Vec<String> = SHOWN
         .iter()
@@ -54,11 +54,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .map(|&tl| format!("{}{}", t::timeliness_symbol(tl), count(tl)))
         .collect();
     let total_width = area.width as usize;
-    // Git, long or short form, when the workspace is in a repository.
+    // Git, long or short form, when the workspace is in a repository. Its slot is reserved
+    // even before git answers or while nothing is to send, so the bar keeps one shape.
+    let in_repo = !matches!(app.git(), crate::tui::app::GitState::NotRepo);
     let gits: Vec<String> = app
         .git_status()
         .map(|s| t::git_title(lang, s).map(|g| format!("[{g}] ")).to_vec())
         .unwrap_or_default();
+    let slot = if in_repo { GIT_SLOT } else { 0 };
     let candidates = [
         format!("{as_of} │ {} ", long.join("  ")),
         format!("{as_of} │ {} ", medium.join(" ")),
@@ -67,15 +70,28 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     ];
     // The longest forms that leave the title at least 20 cells: totals and git, then the
     // totals alone when git does not fit at all.
-    let no_git = String::new();
-    let (git, right) = candidates
+    // The longest totals that leave the title 20 cells, the git slot, and the git state once
+    // known (a conflict must show: the totals shorten for it first).
+    let room_beside = |c: &String| total_width.saturating_sub(width(c) + 21);
+    let fits = |c: &&String| {
+        width(c) + 20 <= total_width
+            && room_beside(c) >= slot
+            && (gits.is_empty() || gits.iter().any(|g| width(g) <= room_beside(c)))
+    };
+    let right = candidates
         .iter()
-        .flat_map(|c| gits.iter().map(move |g| (g, c)))
-        .chain(candidates.iter().map(|c| (&no_git, c)))
-        .find(|(g, c)| width(c) + width(g) + 20 <= total_width)
-        .map(|(g, c)| (g.clone(), c.clone()))
+        .find(fits)
+        .or_else(|| candidates.iter().find(|c| width(c) + 20 <= total_width))
+        .cloned()
         .unwrap_or_default();
-    let git_width = width(&git);
+    // The git part in its slot (the long form when it fits), right before the as-of date.
+    let room = room_beside(&right);
+    let git = gits
+        .iter()
+        .find(|g| width(g) <= room)
+        .cloned()
+        .unwrap_or_default();
+    let git_width = width(&git).max(slot.min(room));
     // One blank cell between the title and the totals.
     let left_width = total_width.saturating_sub(width(&right) + 1 + git_width);
     let left = fit(&format!(" {}", app.ws().title), left_width);
