@@ -1052,6 +1052,10 @@ fn init_makes_a_workspace_that_validates() {
         .unwrap()
         .lines()
         .any(|l| l == "*.toml merge=dondoc"));
+    // dondoc's lock and temporary files stay out of git.
+    let ignore = fs::read_to_string(dir.join(".gitignore")).unwrap();
+    assert!(ignore.lines().any(|l| l == ".dondoc.lock"), "{ignore}");
+    assert!(ignore.lines().any(|l| l == ".dondoc-*.tmp"), "{ignore}");
     f.bare()
         .arg("--data")
         .arg(&dir)
@@ -1210,4 +1214,19 @@ fn duplicate_ids_across_many_files_are_each_reported_once() {
         ws.directive("shared").map(|d| ws.file_of(d).path.as_str()),
         Some("many/f00.toml")
     );
+}
+
+#[test]
+fn set_while_another_dondoc_holds_the_lock_says_so_then_gives_up() {
+    let f = Fixture::new();
+    let before = f.read(SAMPLE);
+    // Another dondoc in the middle of a write (stopped with Ctrl-Z, a hung file system).
+    let held = dondoc::store::guard::WorkspaceLock::acquire(&f.ws()).unwrap();
+    f.run(&["set", "gb-2023-08-05", "--status", "done", "--by", "A"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("waiting for another dondoc"))
+        .stderr(predicate::str::contains("another dondoc has been writing"));
+    drop(held);
+    assert_eq!(f.read(SAMPLE), before);
 }

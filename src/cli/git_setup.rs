@@ -19,6 +19,10 @@ pub fn run(ctx: &Context, _args: Args) -> anyhow::Result<ExitCode> {
                 "now routes *.toml to dondoc (commit it so every clone has it)"
             };
             println!("{}: {attributes}", r.attributes.display());
+            if crate::store::guard::ensure_gitignore(&ctx.data)? {
+                let path = ctx.data.join(".gitignore").display().to_string();
+                println!("{}", crate::i18n::cli::gitignore_added(ctx.lang, &path));
+            }
             println!(
                 "merge.dondoc.driver = {} (in {}/.git/config)",
                 r.driver,

@@ -143,6 +143,14 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         lang,
         config,
     };
+    if cli.command.is_some() {
+        // The UI says so in its status line instead.
+        let notice: fn() = match lang {
+            Lang::En => || eprintln!("{}", crate::i18n::cli::waiting_for_lock(Lang::En)),
+            Lang::Vi => || eprintln!("{}", crate::i18n::cli::waiting_for_lock(Lang::Vi)),
+        };
+        let _ = crate::store::guard::WAIT_NOTICE.set(notice);
+    }
     match cli.command {
         None => Ok(match crate::tui::run(&ctx)? {
             crate::tui::Ended::Quit => ExitCode::SUCCESS,

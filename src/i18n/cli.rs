@@ -208,3 +208,19 @@ pub fn owner_added(lang: Lang, id: &str, name: &str, group: &str) -> String {
         Lang::Vi => format!("{id}: đã thêm đơn vị \"{name}\" vào dondoc.toml ({group})"),
     }
 }
+
+/// On stderr while a write waits for another dondoc's lock.
+pub fn waiting_for_lock(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "dondoc: waiting for another dondoc to finish writing…",
+        Lang::Vi => "dondoc: đang chờ một dondoc khác ghi xong…",
+    }
+}
+
+/// `init` and `git-setup`: the `.gitignore` line.
+pub fn gitignore_added(lang: Lang, path: &str) -> String {
+    match lang {
+        Lang::En => format!("{path}: now ignores dondoc's lock and temporary files"),
+        Lang::Vi => format!("{path}: đã bỏ qua tệp khóa và tệp tạm của dondoc"),
+    }
+}

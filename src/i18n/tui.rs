@@ -318,6 +318,29 @@ pub fn write_error(lang: Lang, id: &str, e: &WriteError) -> String {
             format!("{path}: tệp bị lỗi ({reason}); hãy sửa tay trước")
         }
         WriteError::Io { path, source } if vi => format!("{path}: không ghi được: {source}"),
+        WriteError::FolderReadOnly { path } if vi => {
+            format!("{path}: thư mục chỉ đọc (không tạo được bản mới cạnh tệp); không ghi gì")
+        }
+        WriteError::Group { path, gid } if vi => format!(
+            "{path}: không ghi: tệp thuộc nhóm {gid}, tài khoản này không gán được nhóm đó cho bản mới"
+        ),
+        WriteError::Cut { path, missing } if vi => format!(
+            "{path}: không ghi: trên đĩa tệp thiếu {} nhiệm vụ đã đọc ({}); có thể chương trình khác đang lưu dở — kiểm tra rồi thử lại",
+            missing.len(),
+            missing.join(", ")
+        ),
+        WriteError::NewProblems { path, problem } if vi => {
+            format!("{path}: không ghi: tệp trên đĩa có lỗi mới từ khi đọc ({problem})")
+        }
+        WriteError::Unsettled { path } if vi => {
+            format!("{path}: không ghi: chương trình khác đang liên tục sửa tệp; hãy thử lại")
+        }
+        WriteError::Redirected { path } if vi => format!(
+            "{path}: không ghi: tệp đã bị thay bằng liên kết từ khi đọc; dondoc không ghi qua liên kết"
+        ),
+        WriteError::Lock(crate::store::write::LockError::Busy { path, secs }) if vi => format!(
+            "{path}: một dondoc khác đang ghi đã {secs} giây; không ghi gì (thử lại, hoặc tắt dondoc kia)"
+        ),
         other => other.to_string(),
     };
     format!("{id} {}: {detail}", tr(lang, NOT_SAVED))

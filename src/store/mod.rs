@@ -10,6 +10,7 @@ pub mod create;
 mod directive_file;
 pub mod edit;
 pub mod files;
+pub mod guard;
 pub mod load;
 mod parse;
 pub mod text;
