@@ -1226,7 +1226,7 @@ fn set_while_another_dondoc_holds_the_lock_says_so_then_gives_up() {
         .assert()
         .failure()
         .stderr(predicate::str::contains("waiting for another dondoc"))
-        .stderr(predicate::str::contains("another dondoc has been writing"));
+        .stderr(predicate::str::contains("another dondoc is still writing"));
     drop(held);
     assert_eq!(f.read(SAMPLE), before);
 }

@@ -339,7 +339,7 @@ pub fn write_error(lang: Lang, id: &str, e: &WriteError) -> String {
             "{path}: không ghi: tệp đã bị thay bằng liên kết từ khi đọc; dondoc không ghi qua liên kết"
         ),
         WriteError::Lock(crate::store::write::LockError::Busy { path, secs }) if vi => format!(
-            "{path}: một dondoc khác đang ghi đã {secs} giây; không ghi gì (thử lại, hoặc tắt dondoc kia)"
+            "{path}: một dondoc khác vẫn đang ghi (đã chờ {secs} giây); không ghi gì — thử lại, hoặc tắt dondoc kia"
         ),
         other => other.to_string(),
     };

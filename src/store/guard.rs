@@ -24,7 +24,7 @@ pub static WAIT_NOTICE: OnceLock<fn()> = OnceLock::new();
 /// Why the workspace lock was not taken.
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum LockError {
-    #[error("{path}: another dondoc has been writing for {secs} s; nothing was written (try again, or end the other dondoc)")]
+    #[error("{path}: another dondoc is still writing (waited {secs} s); nothing was written — try again, or end the other dondoc")]
     Busy { path: String, secs: u64 },
     #[error(
         "{path}: the lock file is a symbolic link; it is not followed and nothing was written"
@@ -101,7 +101,7 @@ impl WorkspaceLock {
             if start.elapsed() >= wait {
                 return Err(LockError::Busy {
                     path: shown,
-                    secs: wait.as_secs().max(1),
+                    secs: wait.as_secs_f64().ceil() as u64,
                 });
             }
             if !told && start.elapsed() >= Duration::from_millis(300) {

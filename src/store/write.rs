@@ -141,11 +141,30 @@ pub enum Stage {
     AfterRename,
 }
 
+/// [`write_to_disk`] waiting at most `wait` for another dondoc's lock: the UI waits a moment
+/// only, says the workspace is busy and keeps the prompt, instead of freezing.
+pub fn write_to_disk_within(
+    ws: &Workspace,
+    edit: &Edit,
+    wait: std::time::Duration,
+) -> Result<Written, WriteError> {
+    write_inner(ws, edit, wait, &mut |_| {})
+}
+
 /// [`write_to_disk`], calling `hook` at each [`Stage`].
 #[doc(hidden)]
 pub fn write_to_disk_observed(
     ws: &Workspace,
     edit: &Edit,
+    hook: &mut dyn FnMut(Stage),
+) -> Result<Written, WriteError> {
+    write_inner(ws, edit, guard::LOCK_WAIT, hook)
+}
+
+fn write_inner(
+    ws: &Workspace,
+    edit: &Edit,
+    wait: std::time::Duration,
     hook: &mut dyn FnMut(Stage),
 ) -> Result<Written, WriteError> {
     let current = ws
@@ -164,7 +183,7 @@ pub fn write_to_disk_observed(
             id: edit.id.clone(),
         });
     }
-    let _lock = WorkspaceLock::acquire(&ws.root)?;
+    let _lock = WorkspaceLock::acquire_within(&ws.root, wait)?;
     let (mut written, mut refused) = write_file_edits(ws, &rel, &[edit], hook);
     if let Some((_, e)) = refused.pop() {
         return Err(e);

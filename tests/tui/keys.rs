@@ -170,6 +170,23 @@ fn keys_a_refused_write_says_why_and_keeps_the_note() {
 }
 
 #[test]
+fn keys_a_write_behind_another_dondocs_lock_gives_up_soon_and_keeps_the_note() {
+    let ws = Workspace::new();
+    let original = ws.read(FILE);
+    let held = dondoc::store::guard::WorkspaceLock::acquire(ws.root()).unwrap();
+    let app = keys(&ws, Lang::En, "j j 4 Đã <Space> xong <Enter>");
+    drop(held);
+    assert_same_text(&ws.read(FILE), &original);
+    let message = app.message.clone().unwrap();
+    assert_eq!(message.level, Level::Error);
+    assert!(message.text.contains("another dondoc"), "{}", message.text);
+    match &app.popup {
+        Some(Popup::Prompt(p)) => assert_eq!(p.input, "Đã xong"),
+        other => panic!("the note prompt should be open again: {other:?}"),
+    }
+}
+
+#[test]
 fn keys_a_directive_changed_on_disk_is_not_overwritten() {
     let ws = Workspace::new();
     let mut app = ws.app(Lang::En, (120, 40));
