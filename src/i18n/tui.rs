@@ -705,3 +705,49 @@ pub fn others_changed(lang: Lang, ids: &[String]) -> String {
         Lang::Vi => format!("người khác vừa sửa: {}", some_ids(ids)),
     }
 }
+
+/// A prompt's edit refused: the directive changed on disk while the prompt was open.
+pub fn changed_while_open(
+    lang: Lang,
+    id: &str,
+    changed: &crate::store::changes::EditedSince,
+) -> String {
+    let fields = changed.fields.join(", ");
+    match (lang, &changed.by) {
+        (Lang::En, Some(by)) => format!(
+            "{id} not saved: {by} changed it ({fields}) while the prompt was open; the new version shows — Enter saves your text over it"
+        ),
+        (Lang::En, None) => format!(
+            "{id} not saved: it was changed on disk ({fields}) while the prompt was open; the new version shows — Enter saves your text over it"
+        ),
+        (Lang::Vi, Some(by)) => format!(
+            "{id} chưa lưu: {by} đã sửa ({fields}) khi ô nhập đang mở; bản mới đang hiện — Enter để lưu nội dung của bạn đè lên"
+        ),
+        (Lang::Vi, None) => format!(
+            "{id} chưa lưu: tệp đã bị sửa ({fields}) khi ô nhập đang mở; bản mới đang hiện — Enter để lưu nội dung của bạn đè lên"
+        ),
+    }
+}
+
+/// An undo refused: the field no longer holds what the undone edit wrote.
+pub fn undo_moved(lang: Lang, moved: &crate::store::undo::Moved) -> String {
+    let by = moved.by.as_deref();
+    match (lang, by) {
+        (Lang::En, Some(by)) => format!(
+            "{}: not undone: {by} changed {} since; their change stays",
+            moved.id, moved.field
+        ),
+        (Lang::En, None) => format!(
+            "{}: not undone: {} was changed since; that change stays",
+            moved.id, moved.field
+        ),
+        (Lang::Vi, Some(by)) => format!(
+            "{}: không hoàn tác: {by} đã sửa {} sau đó; giữ thay đổi của họ",
+            moved.id, moved.field
+        ),
+        (Lang::Vi, None) => format!(
+            "{}: không hoàn tác: {} đã bị sửa sau đó; giữ thay đổi đó",
+            moved.id, moved.field
+        ),
+    }
+}

@@ -44,6 +44,8 @@ pub enum PromptKind {
 pub struct UndoEntry {
     pub id: String,
     pub change: Change,
+    /// What the edit wrote: the undo is refused when the fields no longer hold it.
+    pub written: Change,
 }
 
 const UNDO_DEPTH: usize = 100;
@@ -88,6 +90,7 @@ impl App {
             }
         };
         let (id, status, note) = target;
+        self.prompt_shown = self.ws.directive(&id).cloned();
         let prompt = |kind| Prompt {
             kind,
             id: id.clone(),
@@ -240,6 +243,15 @@ impl App {
             self.error(format!("\"{}\"?", prompt.id));
             return vec![];
         };
+        // Checked against the directive as it was when the prompt opened: a change that
+        // arrived meanwhile (live reload) is shown, never silently overwritten.
+        let shown = self.prompt_shown.replace(current.clone());
+        if let Some(since) = shown.and_then(|s| crate::store::changes::edited_since(&s, current)) {
+            self.error(t::changed_while_open(self.lang, &prompt.id, &since));
+            self.changed.insert(prompt.id.clone());
+            self.popup = Some(Popup::Prompt(prompt));
+            return vec![];
+        }
         let change = change.resolve(current, self.today);
         if change.is_empty() {
             self.info(tr(self.lang, t::NOTHING_TO_CHANGE));
@@ -262,11 +274,22 @@ impl App {
             self.error(format!("\"{}\"?", entry.id));
             return vec![];
         };
+        // Someone else changed a field since: their change wins.
+        if let Some(field) = crate::store::undo::differs(&entry.written, current) {
+            let moved = crate::store::undo::Moved {
+                id: entry.id.clone(),
+                field,
+                by: current.last_author().map(str::to_string),
+            };
+            self.error(t::undo_moved(self.lang, &moved));
+            return vec![];
+        }
         let change = entry.change.resolve(current, self.today);
         if change.is_empty() {
             self.info(tr(self.lang, t::NOTHING_TO_CHANGE));
             return vec![];
         }
+        self.undo_in_flight = Some(entry.clone());
         vec![Effect::Write(WriteRequest {
             id: entry.id,
             change,
@@ -293,6 +316,7 @@ impl App {
                     self.undo.push(UndoEntry {
                         id: request.id.clone(),
                         change: request.change.inverse(&written.before),
+                        written: request.change.clone(),
                     });
                     if self.undo.len() > UNDO_DEPTH {
                         self.undo.remove(0);
@@ -323,10 +347,9 @@ impl App {
                     self.changed.insert(request.id.clone());
                 }
                 if request.undo {
-                    self.undo.push(UndoEntry {
-                        id: request.id.clone(),
-                        change: request.change.clone(),
-                    });
+                    if let Some(entry) = self.undo_in_flight.take() {
+                        self.undo.push(entry);
+                    }
                 }
                 if let Some(prompt) = request.prompt {
                     self.popup = Some(Popup::Prompt(prompt));
@@ -334,6 +357,8 @@ impl App {
                 if let Some(file) = file {
                     self.put_file(file);
                 }
+                // The reopened prompt is now for the version on screen.
+                self.prompt_shown = self.ws.directive(&request.id).cloned();
                 self.workspace_changed(super::Changed::All, false);
                 vec![]
             }

@@ -126,6 +126,10 @@ pub struct App {
     /// them and moves on: the mark stays while one is selected, so the detail explains it.
     changed: HashSet<String>,
     undo: Vec<UndoEntry>,
+    /// The directive as it was when the open prompt opened: the edit is checked against it.
+    prompt_shown: Option<Directive>,
+    /// The undo being written, put back on the stack if the write is refused.
+    undo_in_flight: Option<UndoEntry>,
 
     pub list: List,
     pub owners: Owners,
@@ -151,6 +155,8 @@ impl App {
             syncing: false,
             changed: HashSet::new(),
             undo: Vec::new(),
+            prompt_shown: None,
+            undo_in_flight: None,
             list: List::default(),
             owners: Owners::default(),
             dash: Dashboard::default(),
