@@ -1230,3 +1230,47 @@ fn set_while_another_dondoc_holds_the_lock_says_so_then_gives_up() {
     drop(held);
     assert_eq!(f.read(SAMPLE), before);
 }
+
+#[test]
+fn set_refuses_a_done_date_that_cannot_be_true() {
+    let f = Fixture::new();
+    let before = f.read(SAMPLE);
+    f.run(&[
+        "set",
+        "gb-2023-08-05",
+        "--status",
+        "done",
+        "--done-on",
+        "2099-01-01",
+    ])
+    .assert()
+    .code(1)
+    .stderr(predicate::str::contains(
+        "done on 2099-01-01 is after the as-of date 2023-10-15",
+    ));
+    // The sample's meeting was on 2023-08-25.
+    f.run(&[
+        "set",
+        "gb-2023-08-05",
+        "--status",
+        "done",
+        "--done-on",
+        "2023-08-01",
+    ])
+    .assert()
+    .code(1)
+    .stderr(predicate::str::contains(
+        "before 2023-08-25, the date of the meeting that gave the directive",
+    ));
+    assert_eq!(f.read(SAMPLE), before);
+    f.run(&[
+        "set",
+        "gb-2023-08-05",
+        "--status",
+        "done",
+        "--done-on",
+        "2023-10-01",
+    ])
+    .assert()
+    .success();
+}

@@ -100,6 +100,12 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         );
     }
     let change = asked.resolve(current, ctx.today);
+    if let Some(Some(done)) = change.done_on {
+        let given = ws.file_of(current).source.date;
+        if let Err(e) = store::edit::check_done_on(done, ctx.today, given) {
+            return Err(Refused(format!("\"{id}\" not changed: {e}")).into());
+        }
+    }
     if change.is_empty() {
         return Err(Refused(format!(
             "nothing to change: \"{id}\" already has {}",

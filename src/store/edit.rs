@@ -8,6 +8,31 @@ use crate::model::{Directive, Status};
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike};
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, Value};
 
+/// A done date that cannot be true.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DoneDateError {
+    #[error("done on {done} is after the as-of date {today}: work cannot be reported done on a day that has not come (give the day it was done)")]
+    AfterToday { done: NaiveDate, today: NaiveDate },
+    #[error("done on {done} is before {given}, the date of the meeting that gave the directive: it cannot be done before it was given")]
+    BeforeSource { done: NaiveDate, given: NaiveDate },
+}
+
+/// Refuses a done date after the as-of date `today` or before `given`, the date of the
+/// source meeting.
+pub fn check_done_on(
+    done: NaiveDate,
+    today: NaiveDate,
+    given: Option<NaiveDate>,
+) -> Result<(), DoneDateError> {
+    if done > today {
+        return Err(DoneDateError::AfterToday { done, today });
+    }
+    match given {
+        Some(given) if done < given => Err(DoneDateError::BeforeSource { done, given }),
+        _ => Ok(()),
+    }
+}
+
 /// What an edit sets. `None` leaves a field alone; `Some(None)` removes an optional field.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Change {

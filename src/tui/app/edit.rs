@@ -253,6 +253,14 @@ impl App {
             return vec![];
         }
         let change = change.resolve(current, self.today);
+        if let Some(Some(done)) = change.done_on {
+            let given = self.ws.file_of(current).source.date;
+            if let Err(e) = crate::store::edit::check_done_on(done, self.today, given) {
+                self.error(t::done_date_error(self.lang, &e));
+                self.popup = Some(Popup::Prompt(prompt));
+                return vec![];
+            }
+        }
         if change.is_empty() {
             self.info(tr(self.lang, t::NOTHING_TO_CHANGE));
             return vec![];
