@@ -1274,3 +1274,48 @@ fn set_refuses_a_done_date_that_cannot_be_true() {
     .assert()
     .success();
 }
+
+/// No byte a terminal would obey: ESC, other C0 controls but line breaks, C1 controls,
+/// bidi overrides and isolates, zero-width characters.
+fn assert_terminal_safe(bytes: &[u8], what: &str) {
+    let text = String::from_utf8_lossy(bytes);
+    let bad: Vec<char> = text
+        .chars()
+        .filter(|&c| {
+            let n = c as u32;
+            (n < 0x20 && c != '\n')
+                || (0x7F..=0x9F).contains(&n)
+                || dondoc::term_text::is_unsafe(c) && c != '\n'
+        })
+        .collect();
+    assert!(bad.is_empty(), "{what}: {bad:?} in {text}");
+}
+
+#[test]
+fn messages_quoting_files_are_safe_for_a_terminal_and_one_a_line() {
+    let f = Fixture::new();
+    // A file whose name holds a newline and an escape, with a broken value holding OSC 52, a
+    // C1 control and a bidi override.
+    let evil = "2023/x\n\u{1b}[2Jy.toml";
+    f.write(
+        evil,
+        "[source]\ntitle = \"T\u{202e}\"\ndate = 2023-08-25\n\n[[directive]]\nid = \"e-1\"\ntext = \"\u{1b}]52;c;cm0gLXJmIH4=\u{7}\"\nowner = \"khong-co\u{9b}\"\nstatus = \"open\"\n",
+    );
+    let out = f.run(&["validate"]).assert().code(1).get_output().clone();
+    assert_terminal_safe(&out.stdout, "validate stdout");
+    assert_terminal_safe(&out.stderr, "validate stderr");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    for line in stdout.lines() {
+        assert!(
+            line.starts_with("2023/x␊␛[2Jy.toml:"),
+            "one problem a line: {line:?}"
+        );
+    }
+    let out = f
+        .run(&["report", "--format", "csv"])
+        .assert()
+        .get_output()
+        .clone();
+    assert_terminal_safe(&out.stderr, "report warnings");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("dondoc: warning: 2023/x␊␛[2Jy.toml:"));
+}

@@ -112,12 +112,19 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     match dispatch(cli) {
         Ok(code) => code,
         Err(e) => {
+            // Messages quote values and file names: shown safe on the terminal.
             if let Some(refused) = e.downcast_ref::<Refused>() {
-                eprintln!("dondoc: {refused}");
+                let text = refused.to_string();
+                eprintln!("dondoc: {}", output::terminal_safe(&text));
                 return ExitCode::from(1);
             }
             // The terminal may be gone (the UI lost its connection): saying so must not fail.
-            let _ = writeln!(std::io::stderr(), "dondoc: {e:#}");
+            let text = format!("{e:#}");
+            let _ = writeln!(
+                std::io::stderr(),
+                "dondoc: {}",
+                output::terminal_safe(&text)
+            );
             ExitCode::from(2)
         }
     }

@@ -1,12 +1,11 @@
 //! `dondoc report`: figures by unit for a period, in md, csv, json, html or xlsx.
 
-use super::{date_error, Context};
+use super::{date_error, output, Context};
 use crate::dates;
 use crate::i18n::report::text;
 use crate::report::{self, Period, ReportOptions};
 use crate::store;
 use anyhow::Context as _;
-use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -116,7 +115,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     // Broken files are left out of the figures: say so, or the report would mislead.
     const SHOWN: usize = 10;
     for problem in ws.problems.iter().take(SHOWN) {
-        eprintln!("dondoc: warning: {problem}");
+        output::note(&format!("warning: {problem}"));
     }
     if ws.problems.len() > SHOWN {
         eprintln!(
@@ -143,15 +142,8 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         // a new file should get the usual permissions.
         Some(path) => std::fs::write(path, &bytes)
             .with_context(|| format!("cannot write {}", path.display()))?,
-        None => {
-            let mut out = std::io::stdout().lock();
-            match out.write_all(&bytes).and_then(|_| out.flush()) {
-                Ok(()) => {}
-                // `dondoc report | head` is a normal end.
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
-                Err(e) => return Err(e).context("writing the report"),
-            }
-        }
+        // Made safe when it goes to a terminal; `dondoc report | head` is a normal end.
+        None => output::to_stdout(|out| out.write_all(&bytes))?,
     }
     Ok(ExitCode::SUCCESS)
 }

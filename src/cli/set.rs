@@ -124,10 +124,10 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         refused => Refused(format!("\"{id}\" not changed: {refused}")).into(),
     })?;
     if written.rebased {
-        eprintln!(
-            "dondoc: {} had changed on disk (other directives); the change was applied on top",
+        output::note(&format!(
+            "{} had changed on disk (other directives); the change was applied on top",
             written.path
-        );
+        ));
     }
     // With `[git] commit = true`, the edit is committed at once (only this file). The edit is
     // saved either way, so a failed commit is a warning, not an error.

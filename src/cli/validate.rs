@@ -24,8 +24,9 @@ pub fn run(ctx: &Context, _args: Args) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     output::to_stdout(|out| {
+        // One problem a line whatever the file names and values hold (a newline, an escape).
         for p in &problems {
-            writeln!(out, "{p}")?;
+            writeln!(out, "{}", crate::term_text::visible(&p.to_string()))?;
         }
         Ok(())
     })?;
