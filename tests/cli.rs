@@ -1319,3 +1319,45 @@ fn messages_quoting_files_are_safe_for_a_terminal_and_one_a_line() {
     assert_terminal_safe(&out.stderr, "report warnings");
     assert!(String::from_utf8_lossy(&out.stderr).contains("dondoc: warning: 2023/x␊␛[2Jy.toml:"));
 }
+
+#[test]
+fn dondoc_inside_a_workspace_uses_it_and_inits_next_steps_work_as_printed() {
+    let f = Fixture::new();
+    // Below the sample workspace, without --data: that workspace, as git finds its repository.
+    f.bare()
+        .current_dir(f.path("2023"))
+        .args(["--today", TODAY, "show", "gb-2023-08-05"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("gb-2023-08-05"));
+    // `init`'s steps, run as printed.
+    let dir = f.tmp.path().join("moi");
+    f.bare()
+        .args(["--today", TODAY, "init"])
+        .arg(&dir)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("cd "))
+        .stdout(predicate::str::contains("git-setup"));
+    let git = std::process::Command::new("git")
+        .args(["init", "-q"])
+        .current_dir(&dir)
+        .status()
+        .unwrap();
+    assert!(git.success());
+    f.bare()
+        .current_dir(&dir)
+        .arg("git-setup")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("merge.dondoc.driver"));
+    f.bare()
+        .current_dir(&dir)
+        .arg("validate")
+        .assert()
+        .success();
+    assert!(
+        !dir.join("moi").exists() && !dir.join("data").exists(),
+        "no workspace inside the workspace"
+    );
+}

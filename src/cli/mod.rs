@@ -130,6 +130,14 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     }
 }
 
+/// The workspace holding `start`: the nearest of it and its parents with a `dondoc.toml`.
+pub fn enclosing_workspace(start: &std::path::Path) -> Option<PathBuf> {
+    start
+        .ancestors()
+        .find(|d| d.join(crate::store::CONFIG_FILE).is_file())
+        .map(std::path::Path::to_path_buf)
+}
+
 fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
     let config_file = config::config_path();
     let config = UserConfig::load(config_file.as_deref()).context("config file")?;
@@ -141,11 +149,19 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         None => clock,
     };
+    let env_data = std::env::var_os("DONDOC_DATA")
+        .map(PathBuf::from)
+        .filter(|p| !p.as_os_str().is_empty());
+    // Inside a workspace (or a folder below it), that workspace: the way git finds its
+    // repository. `--data` and DONDOC_DATA still win; the config's folder comes after.
+    let enclosing = match (&cli.data, &env_data) {
+        (None, None) => std::env::current_dir()
+            .ok()
+            .and_then(|d| enclosing_workspace(&d)),
+        _ => None,
+    };
     let ctx = Context {
-        data: config.data_dir(
-            cli.data.as_deref(),
-            std::env::var_os("DONDOC_DATA").map(PathBuf::from),
-        ),
+        data: enclosing.unwrap_or_else(|| config.data_dir(cli.data.as_deref(), env_data)),
         today,
         lang,
         config,
