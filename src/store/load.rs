@@ -34,7 +34,7 @@ pub fn load(root: &Path) -> Result<Workspace, LoadError> {
         });
     }
     let config_path = root.join(CONFIG_FILE);
-    let config_bytes = match std::fs::read(&config_path) {
+    let config_bytes = match super::text::read_limited(&config_path) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return Err(LoadError::NoConfig(root.to_path_buf()))
@@ -58,7 +58,7 @@ pub fn load(root: &Path) -> Result<Workspace, LoadError> {
     let loaded: Vec<FileLoad> = paths
         .par_iter()
         .map(|rel| {
-            let bytes = std::fs::read(root.join(rel));
+            let bytes = super::text::read_limited(&root.join(rel));
             load_file(rel, bytes, known_owners.as_ref())
         })
         .collect();

@@ -400,3 +400,19 @@ fn a_directive_written_as_an_inline_table_loads_and_an_edit_says_why_it_cannot()
     );
     assert_eq!(t.read("inline.toml"), text, "nothing written");
 }
+
+#[test]
+fn a_file_over_twenty_megabytes_is_refused_with_a_clear_message() {
+    let t = TestWs::new();
+    t.write("ok.toml", &directive("x", "status = \"open\""));
+    // A sparse file: its size without the disk space.
+    let f = std::fs::File::create(t.path("huge.toml")).unwrap();
+    f.set_len(21 * 1024 * 1024).unwrap();
+    let ws = t.load();
+    assert_eq!(ws.directives.len(), 1);
+    let problems: Vec<String> = ws.problems.iter().map(|p| p.to_string()).collect();
+    assert_eq!(
+        problems,
+        ["huge.toml:1:1: cannot read: the file is 21 MB, more than the 20 MB dondoc reads; not read"]
+    );
+}
