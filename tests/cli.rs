@@ -1361,3 +1361,24 @@ fn dondoc_inside_a_workspace_uses_it_and_inits_next_steps_work_as_printed() {
         "no workspace inside the workspace"
     );
 }
+
+#[test]
+fn report_group_ignores_case_and_diacritics_like_list() {
+    let f = Fixture::new();
+    let exact = f
+        .run(&["report", "--format", "csv", "--group", "Huyện, thành ủy"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let folded = f
+        .run(&["report", "--format", "csv", "--group", "HUYEN, thanh uy"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(exact, folded);
+    assert!(String::from_utf8(exact).unwrap().contains("Ba Bể"));
+}

@@ -103,7 +103,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         (_, _, _, Some(quarter)) => Some(Period::quarter(quarter)?),
         _ => None,
     };
-    let opts = ReportOptions {
+    let mut opts = ReportOptions {
         as_of: as_of.unwrap_or(ctx.today),
         period,
         source: args.source,
@@ -112,6 +112,10 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     };
 
     let ws = store::load(&ctx.data)?;
+    // As `list --group`: case and diacritics ignored ("huyen, thanh uy").
+    if let Some(group) = &opts.group {
+        opts.group = Some(super::list::known_group(&ws, group)?);
+    }
     // Broken files are left out of the figures: say so, or the report would mislead.
     const SHOWN: usize = 10;
     for problem in ws.problems.iter().take(SHOWN) {
