@@ -98,7 +98,7 @@ pub(super) fn parse_config(bytes: &[u8], ws: &mut Workspace) -> Option<HashSet<S
             let Some(id) = ctx.string(id_field, "id") else {
                 continue;
             };
-            if !valid_id(&id, &['-']) {
+            if !valid_id(&id, &['-']) || id.chars().any(|c| c.is_ascii_uppercase()) {
                 ctx.report(
                     id_field,
                     format!("invalid owner id \"{id}\": use a-z, 0-9 and '-'"),

@@ -114,7 +114,16 @@ fn read_directive_file(
                         String::new()
                     }
                 };
-                file.source.date = get(source, "date").and_then(|v| ctx.date(v, "date"));
+                file.source.date = match get(source, "date") {
+                    Some(v) => ctx.date(v, "date"),
+                    None => {
+                        ctx.report(
+                            value,
+                            "[source] has no date: give the meeting's date (date = 2023-08-25)",
+                        );
+                        None
+                    }
+                };
                 file.source.reference = get(source, "ref").and_then(|v| ctx.string(v, "ref"));
                 file.source.issued_by =
                     get(source, "issued_by").and_then(|v| ctx.string(v, "issued_by"));
@@ -224,6 +233,14 @@ fn read_directive(
         _ => {}
     }
     let note = get(t, "note").and_then(|v| ctx.string(v, "note"));
+    if let (Some(n), Some(v)) = (&note, get(t, "note")) {
+        if n.contains(['\n', '\r']) {
+            ctx.report(
+                v,
+                format!("directive \"{id}\": the note has several lines; a note is one line (the latest progress)"),
+            );
+        }
+    }
     let done_ref = get(t, "done_ref").and_then(|v| ctx.string(v, "done_ref"));
     let mut log = Vec::new();
     if let Some(v) = get(t, "log") {
@@ -257,7 +274,18 @@ fn read_log_entry(ctx: &mut Ctx, item: &Field, t: &DeTable) -> LogEntry {
     ctx.unknown_keys(t, LOG_KEYS, "a log entry");
     let (at, at_text) = match get(t, "at") {
         Some(v) => match v.get_ref() {
-            DeValue::Datetime(dt) => (log_time(dt, None), dt.to_string()),
+            DeValue::Datetime(dt) => {
+                let found = match (dt.date, dt.time, dt.offset) {
+                    (Some(_), Some(_), Some(_)) => None,
+                    (Some(_), None, _) => Some("a date without a time"),
+                    (Some(_), Some(_), None) => Some("a date-time without its UTC offset"),
+                    (None, ..) => Some("a time without a date"),
+                };
+                if let Some(found) = found {
+                    ctx.report(v, format!("log time \"at\" must be a date-time with its UTC offset like 2023-09-15T09:30:00+07:00, found {found}"));
+                }
+                (log_time(dt, None), dt.to_string())
+            }
             other => {
                 ctx.report(v, format!("log time \"at\" must be a date-time like 2023-09-15T09:30:00+07:00, found {}", kind(other)));
                 (None, String::new())

@@ -190,7 +190,7 @@ mod tests {
     }
 
     fn directive_file(ids: &[&str]) -> String {
-        let mut s = "[source]\ntitle = \"Giao ban\"\n".to_string();
+        let mut s = "[source]\ntitle = \"Giao ban\"\ndate = 2023-08-25\n".to_string();
         for id in ids {
             s.push_str(&format!(
                 "\n[[directive]]\nid = \"{id}\"\ntext = \"Việc {id}\"\nowner = \"a\"\nstatus = \"open\"\n"
@@ -216,7 +216,7 @@ mod tests {
         let problems: Vec<String> = ws.problems.iter().map(|p| p.to_string()).collect();
         assert_eq!(
             problems,
-            ["2.toml:11:6: duplicate id \"x-1\": already used at 1.toml:4"]
+            ["2.toml:12:6: duplicate id \"x-1\": already used at 1.toml:5"]
         );
         // Reloading the second file finds the same duplicate against the first.
         ws.reload_file("2.toml");
