@@ -296,3 +296,25 @@ fn a_file_replaced_by_a_link_since_the_load_is_not_written_through() {
         "# someone's file\n"
     );
 }
+
+#[test]
+fn one_value_out_of_range_does_not_block_the_other_directives_of_its_file() {
+    let t = TestWs::copy_of(&fixtures().join("ws"));
+    let text = t.read(FILE);
+    let bad = replace_once(&text, "id = \"t-03\"", "id = \"t-03\"\ndeadline = 1e400");
+    t.write(FILE, &bad);
+    let mut ws = t.load();
+    assert!(
+        ws.problems.iter().any(|p| p.path == FILE),
+        "{:?}",
+        ws.problems
+    );
+    write_edit(&mut ws, &ours("t-01")).unwrap();
+    let after = t.read(FILE);
+    assert!(
+        after.contains("deadline = 1e400"),
+        "the bad value is left as written"
+    );
+    assert_eq!(after, apply(&bad, &ours("t-01")).unwrap());
+    assert!(after.contains("status = \"blocked\""));
+}
