@@ -1382,3 +1382,25 @@ fn report_group_ignores_case_and_diacritics_like_list() {
     assert_eq!(exact, folded);
     assert!(String::from_utf8(exact).unwrap().contains("Ba Bể"));
 }
+
+#[test]
+fn list_and_show_let_no_bidi_or_zero_width_character_through() {
+    let f = Fixture::new();
+    f.write(
+        "2023/bidi.toml",
+        "[source]\ntitle = \"T\u{202e}x\"\ndate = 2023-08-25\n\n[[directive]]\nid = \"bd-1\"\ntext = \"Giải\u{202e}ngân\u{200b}\u{2066}x\\u001b[2J\\u009b\"\nowner = \"ba-be\"\nstatus = \"open\"\nnote = \"n\u{200f}\u{feff}\"\n",
+    );
+    for args in [
+        &["list"][..],
+        &["show", "bd-1"],
+        &["list", "--format", "csv"],
+    ] {
+        let out = f.run(args).assert().success().get_output().clone();
+        if args.len() == 3 {
+            // Not a terminal: CSV keeps the data for the program that reads it.
+            continue;
+        }
+        assert_terminal_safe(&out.stdout, &format!("{args:?}"));
+        assert!(String::from_utf8_lossy(&out.stdout).contains("bd-1"));
+    }
+}
