@@ -112,7 +112,7 @@ impl WorkspaceLock {
             }
             std::thread::sleep(Duration::from_millis(10));
         }
-        remove_stale_temps(root, root, SystemTime::now());
+        remove_stale_temps(root, SystemTime::now());
         Ok(WorkspaceLock { file })
     }
 }
@@ -139,7 +139,7 @@ pub fn is_own_temp(name: &str) -> bool {
 
 /// Removes dondoc's temporary files older than [`STALE_TEMP_AGE`] below `dir` (hidden folders
 /// and symlinked folders are not entered).
-fn remove_stale_temps(root: &Path, dir: &Path, now: SystemTime) {
+fn remove_stale_temps(dir: &Path, now: SystemTime) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
     };
@@ -151,7 +151,7 @@ fn remove_stale_temps(root: &Path, dir: &Path, now: SystemTime) {
         };
         if kind.is_dir() {
             if !name.starts_with('.') {
-                remove_stale_temps(root, &entry.path(), now);
+                remove_stale_temps(&entry.path(), now);
             }
         } else if kind.is_file() && is_own_temp(&name) {
             let old = entry

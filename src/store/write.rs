@@ -237,6 +237,10 @@ fn replace_io(e: ReplaceError) -> std::io::Error {
     }
 }
 
+/// What a write does to a file's text: given the text on disk and, when it is not what was
+/// loaded, the file parsed from it; `Ok(None)` writes nothing.
+type Make<'a> = dyn FnMut(&str, Option<&FileLoad>) -> Result<Option<String>, WriteError> + 'a;
+
 /// Times a write starts over because the file changed under it before it gives up.
 const ATTEMPTS: usize = 8;
 
@@ -363,7 +367,7 @@ fn replace_guarded(
     root: &Path,
     loaded: &Loaded,
     hook: &mut dyn FnMut(Stage),
-    make: &mut dyn FnMut(&str, Option<&FileLoad>) -> Result<Option<String>, WriteError>,
+    make: &mut Make,
 ) -> Result<bool, WriteError> {
     let rel = loaded.rel;
     let full = root.join(rel);
@@ -433,7 +437,7 @@ fn replace_guarded(
 fn apply_on(
     loaded: &Loaded,
     bytes: &[u8],
-    make: &mut dyn FnMut(&str, Option<&FileLoad>) -> Result<Option<String>, WriteError>,
+    make: &mut Make,
 ) -> Result<(Option<String>, bool), WriteError> {
     let rel = loaded.rel;
     let changed = text::fingerprint(bytes) != loaded.file.fingerprint;
