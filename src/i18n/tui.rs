@@ -265,9 +265,18 @@ pub fn deadline_prompt_title(lang: Lang, id: &str, current: Option<NaiveDate>) -
     }
 }
 
+/// "1 problem", "3 problems".
+fn en_count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 pub fn reloaded(lang: Lang, directives: usize, problems: usize) -> String {
     match lang {
-        Lang::En => format!("Reloaded: {directives} directives, {problems} problems."),
+        Lang::En => format!(
+            "Reloaded: {}, {}.",
+            en_count(directives, "directive", "directives"),
+            en_count(problems, "problem", "problems")
+        ),
         Lang::Vi => format!("Đã tải lại: {directives} chỉ đạo, {problems} lỗi."),
     }
 }
@@ -275,7 +284,10 @@ pub fn reloaded(lang: Lang, directives: usize, problems: usize) -> String {
 pub fn problems_on_load(lang: Lang, n: usize, first: &str) -> String {
     match lang {
         Lang::En => {
-            format!("{n} problems in the files (dondoc validate lists them); first: {first}")
+            format!(
+                "{} in the files (dondoc validate lists them); first: {first}",
+                en_count(n, "problem", "problems")
+            )
         }
         Lang::Vi => {
             format!("Có {n} lỗi trong các tệp (dondoc validate liệt kê); đầu tiên: {first}")
@@ -767,5 +779,22 @@ pub fn done_date_error(lang: Lang, e: &crate::store::edit::DoneDateError) -> Str
             date(lang, *done),
             date(lang, *given)
         ),
+    }
+}
+
+#[cfg(test)]
+mod count_tests {
+    use super::*;
+
+    #[test]
+    fn one_problem_is_one_problem() {
+        assert_eq!(
+            problems_on_load(Lang::En, 1, "a.toml:1:1: x"),
+            "1 problem in the files (dondoc validate lists them); first: a.toml:1:1: x"
+        );
+        assert_eq!(
+            reloaded(Lang::En, 1, 2),
+            "Reloaded: 1 directive, 2 problems."
+        );
     }
 }

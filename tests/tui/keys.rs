@@ -278,3 +278,22 @@ fn detail_and_back() {
     let app = keys(&ws, Lang::En, "q");
     assert!(app.should_quit());
 }
+
+#[test]
+fn keys_a_message_that_no_longer_applies_is_cleared() {
+    let ws = Workspace::new();
+    make_read_only(&ws.path(FILE));
+    let app = keys(&ws, Lang::En, "j j 4 x <Enter> <Esc>");
+    assert_eq!(app.popup, None);
+    assert_eq!(
+        app.message, None,
+        "Esc leaves the refused prompt and its message"
+    );
+    let app = keys(&ws, Lang::En, "u");
+    assert!(app.message.is_some(), "nothing to undo");
+    let app = keys(&ws, Lang::En, "u b");
+    assert_eq!(
+        app.message, None,
+        "the dashboard does not show the list's message"
+    );
+}

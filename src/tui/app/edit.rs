@@ -194,7 +194,12 @@ impl App {
                 prompt.input.pop();
             }
             Action::ClearInput => prompt.input.clear(),
-            Action::Back => return vec![],
+            Action::Back => {
+                // What the message said (a refusal, a hint) no longer applies.
+                self.message = None;
+                self.prompt_shown = None;
+                return vec![];
+            }
             Action::Confirm => return self.submit(prompt),
             Action::NoteInEditor => {
                 self.popup = Some(Popup::Prompt(prompt.clone()));
