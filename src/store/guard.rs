@@ -293,6 +293,8 @@ pub fn written_since(snap: &Snapshot) -> bool {
 pub struct Displaced {
     pub stamp: Stamp,
     pub bytes: Vec<u8>,
+    /// Open on it: a program may still be writing into it.
+    pub file: File,
 }
 
 /// Why a file could not be replaced as it was.
@@ -389,6 +391,7 @@ impl Staged {
                 let displaced = read_once(self.tmp.path()).ok().map(|s| Displaced {
                     stamp: s.stamp,
                     bytes: s.bytes,
+                    file: s.file,
                 });
                 if let Some(d) = self.target.parent().and_then(|d| File::open(d).ok()) {
                     let _ = d.sync_all();

@@ -271,6 +271,17 @@ impl<'a> Loaded<'a> {
         }
     }
 
+    /// Whether `bytes` parse and hold every directive that was loaded: a whole save, not
+    /// half of one.
+    fn sound(&self, bytes: &[u8]) -> bool {
+        let load = load_file(self.rel, Ok(bytes.to_vec()), self.owners.as_ref());
+        load.file.broken.is_none()
+            && self
+                .ids
+                .iter()
+                .all(|id| load.directives.iter().any(|d| d.id == *id))
+    }
+
     /// The file as it is on disk now, when it differs from what was loaded: refused when it
     /// is broken, lost directives (a half-saved or cut file) or has new problems.
     fn check_disk(&self, bytes: &[u8]) -> Result<FileLoad, WriteError> {
@@ -388,23 +399,21 @@ fn replace_guarded(
         let displaced_save = newer.take();
         let bytes = displaced_save.as_deref().unwrap_or(&snap.bytes);
         let result = apply_on(loaded, bytes, make);
-        let updated = match (result, &displaced_save) {
+        let updated = match (result, displaced_save) {
             (Ok((Some(updated), changed)), _) => {
                 rebased |= changed;
                 updated
             }
-            (Ok((None, _)), None) => return Ok(rebased),
-            (Err(e), None) => return Err(e),
+            (other, None) => return other.map(|_| rebased),
             // Our first version is on disk, and the save it displaced cannot take the edit:
-            // put that save back, so only our edit is lost.
+            // put that save back (when it is whole), so only our edit is lost.
             (other, Some(save)) => {
-                let staged = Staged::new(&target, save, Some((snap.mode, snap.gid)))
-                    .map_err(|e| replace_error(rel, e))?;
-                staged.commit().map_err(|e| WriteError::io(rel, e))?;
-                return match other {
-                    Err(e) => Err(e),
-                    _ => Ok(rebased),
-                };
+                if loaded.sound(&save) {
+                    let staged = Staged::new(&target, &save, Some((snap.mode, snap.gid)))
+                        .map_err(|e| replace_error(rel, e))?;
+                    staged.commit().map_err(|e| WriteError::io(rel, e))?;
+                }
+                return other.map(|_| rebased);
             }
         };
         let staged = Staged::new(&target, updated.as_bytes(), Some((snap.mode, snap.gid)))
@@ -417,9 +426,11 @@ fn replace_guarded(
         let displaced = staged.swap().map_err(|e| WriteError::io(rel, e))?;
         hook(Stage::AfterRename);
         newer = match displaced {
-            Some(d) if d.stamp != snap.stamp => Some(d.bytes),
+            Some(d) if d.stamp != snap.stamp => Some(settle_save(loaded, &d.file, d.bytes)?),
             _ if guard::written_since(&snap) => {
-                Some(guard::read_settled_handle(&snap.file).map_err(|e| read_error(rel, e))?)
+                let bytes =
+                    guard::read_settled_handle(&snap.file).map_err(|e| read_error(rel, e))?;
+                Some(settle_save(loaded, &snap.file, bytes)?)
             }
             _ => None,
         };
@@ -429,6 +440,25 @@ fn replace_guarded(
     }
     Err(WriteError::Unsettled {
         path: rel.to_string(),
+    })
+}
+
+/// A save found after the rename, read from the handle of the file it went into until it is
+/// whole: the program saving in place may still be writing it.
+fn settle_save(
+    loaded: &Loaded,
+    file: &fs::File,
+    mut bytes: Vec<u8>,
+) -> Result<Vec<u8>, WriteError> {
+    for _ in 0..100 {
+        if loaded.sound(&bytes) {
+            return Ok(bytes);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        bytes = guard::read_settled_handle(file).map_err(|e| read_error(loaded.rel, e))?;
+    }
+    Err(WriteError::Unsettled {
+        path: loaded.rel.to_string(),
     })
 }
 
