@@ -58,6 +58,7 @@ import os, re, sys, time
 path, end, n = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 pattern = re.compile(r'(id = "c-%02d"\ntext = "[^"]*"\nowner = "a"\nstatus = "open"\nnote = ")([^"]*)(")' % n)
 saves = lost = cut = 0
+lost_in_place = 0
 last = None
 i = 0
 while time.time() < end:
@@ -72,6 +73,7 @@ while time.time() < end:
         continue
     if last is not None and m.group(2) != last:
         lost += 1
+        lost_in_place += i % 2 == 0
     i += 1
     last = "hand-%d" % i
     new = text[:m.start(2)] + last + text[m.end(2):]
@@ -90,7 +92,7 @@ while time.time() < end:
             f.write(data[half:])
     saves += 1
     time.sleep(0.025)
-print(saves, lost, cut)
+print(saves, lost, cut, lost_in_place)
 PY
 wait
 made=0; refused=0; failed=0
@@ -98,7 +100,7 @@ for p in $(seq 1 "$PROCS"); do
   read -r m r f < "$WS/result-$p"
   made=$((made + m)); refused=$((refused + r)); failed=$((failed + f))
 done
-read -r saves lost cut < "$WS/hand"
+read -r saves lost cut lost_in_place < "$WS/hand"
 count=$(grep -c '^\[\[directive\]\]' "$FILE")
 [ "$count" -lt "$N" ] && cut=$((cut + 1))
 echo "seconds:            $SECONDS_TO_RUN, dondoc processes: $PROCS"
@@ -106,7 +108,7 @@ echo "edits made:         $made"
 echo "edits refused:      $refused (exit 1: changed on disk, busy, half-saved file)"
 echo "edits failed:       $failed (other errors)"
 echo "hand saves:         $saves"
-echo "hand saves lost:    $lost"
+echo "hand saves lost:    $lost (of which saved in place: $lost_in_place)"
 echo "files cut:          $cut (directives at the end: $count of $N)"
 "$BIN" --data "$WS" validate | tail -1
 echo "refusal reasons:"
