@@ -731,7 +731,19 @@ fn a_briefing_recorded_by_a_script() {
         "giao-ban-thang-11-2023-04",
         "giao-ban-thang-11-2023-07",
     ] {
-        f.ok(&["set", id, "--status", "done", "--done-on", "2023-11-28"]);
+        // Reported after the meeting: done on a day before the as-of date of the set.
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_dondoc"));
+        cmd.env("HOME", f.tmp.path().join("home"))
+            .env("XDG_CONFIG_HOME", f.tmp.path().join("home/.config"))
+            .env_remove("DONDOC_DATA")
+            .env("DONDOC_USER", CLERK)
+            .env("LANG", "C")
+            .arg("--data")
+            .arg(f.ws())
+            .args(["--today", "2023-12-01"])
+            .args(["set", id, "--status", "done", "--done-on", "2023-11-28"])
+            .assert()
+            .success();
     }
     f.validate_clean();
 
