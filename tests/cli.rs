@@ -971,15 +971,15 @@ fn validate_reports_every_problem_with_its_position() {
     );
     f.write(
         "bad/owner.toml",
-        "[source]\ntitle = \"Owner\"\n\n[[directive]]\nid = \"o-1\"\ntext = \"x\"\nowner = \"khong-co\"\nstatus = \"open\"\n",
+        "[source]\ntitle = \"Owner\"\ndate = 2023-08-25\n[[directive]]\nid = \"o-1\"\ntext = \"x\"\nowner = \"khong-co\"\nstatus = \"open\"\n",
     );
     f.write(
         "bad/dup.toml",
-        "[source]\ntitle = \"Dup\"\n\n[[directive]]\nid = \"gb-2023-08-01\"\ntext = \"x\"\nowner = \"ba-be\"\nstatus = \"open\"\n",
+        "[source]\ntitle = \"Dup\"\ndate = 2023-08-25\n[[directive]]\nid = \"gb-2023-08-01\"\ntext = \"x\"\nowner = \"ba-be\"\nstatus = \"open\"\n",
     );
     f.write(
         "bad/status.toml",
-        "[source]\ntitle = \"Status\"\n\n[[directive]]\nid = \"st-1\"\ntext = \"x\"\nowner = \"ba-be\"\nstatus = \"finished\"\n\n[[directive]]\nid = \"st-2\"\ntext = \"y\"\nowner = \"ba-be\"\nstatus = \"done\"\n",
+        "[source]\ntitle = \"Status\"\ndate = 2023-08-25\n[[directive]]\nid = \"st-1\"\ntext = \"x\"\nowner = \"ba-be\"\nstatus = \"finished\"\n\n[[directive]]\nid = \"st-2\"\ntext = \"y\"\nowner = \"ba-be\"\nstatus = \"done\"\n",
     );
     f.write(
         "bad/date.toml",
@@ -1195,7 +1195,7 @@ fn duplicate_ids_across_many_files_are_each_reported_once() {
         f.write(
             &format!("many/f{i:02}.toml"),
             format!(
-                "[source]\ntitle = \"F{i}\"\n\n[[directive]]\nid = \"m-{i}\"\ntext = \"x\"\nowner = \"ba-be\"\nstatus = \"open\"\n\n[[directive]]\nid = \"shared\"\ntext = \"y\"\nowner = \"ba-be\"\nstatus = \"open\"\n"
+                "[source]\ntitle = \"F{i}\"\ndate = 2023-08-25\n[[directive]]\nid = \"m-{i}\"\ntext = \"x\"\nowner = \"ba-be\"\nstatus = \"open\"\n\n[[directive]]\nid = \"shared\"\ntext = \"y\"\nowner = \"ba-be\"\nstatus = \"open\"\n"
             ),
         );
     }
