@@ -233,14 +233,6 @@ fn read_directive(
         _ => {}
     }
     let note = get(t, "note").and_then(|v| ctx.string(v, "note"));
-    if let (Some(n), Some(v)) = (&note, get(t, "note")) {
-        if n.contains(['\n', '\r']) {
-            ctx.report(
-                v,
-                format!("directive \"{id}\": the note has several lines; a note is one line (the latest progress)"),
-            );
-        }
-    }
     let done_ref = get(t, "done_ref").and_then(|v| ctx.string(v, "done_ref"));
     let mut log = Vec::new();
     if let Some(v) = get(t, "log") {
