@@ -380,6 +380,35 @@ fn replace_guarded(
     hook: &mut dyn FnMut(Stage),
     make: &mut Make,
 ) -> Result<bool, WriteError> {
+    let mut pending: Option<Pending> = None;
+    let result = replace_rounds(root, loaded, hook, make, &mut pending);
+    // Given up with someone's save displaced by ours: put that save back (when whole), so
+    // only our edit is lost, never theirs.
+    if let (Err(_), Some(p)) = (&result, pending) {
+        if loaded.sound(&p.bytes) {
+            if let Ok(staged) = Staged::new(&p.target, &p.bytes, Some((p.mode, p.gid))) {
+                let _ = staged.commit();
+            }
+        }
+    }
+    result
+}
+
+/// A save our rename displaced, not yet in what is on disk.
+struct Pending {
+    bytes: Vec<u8>,
+    target: PathBuf,
+    mode: u32,
+    gid: u32,
+}
+
+fn replace_rounds(
+    root: &Path,
+    loaded: &Loaded,
+    hook: &mut dyn FnMut(Stage),
+    make: &mut Make,
+    pending: &mut Option<Pending>,
+) -> Result<bool, WriteError> {
     let rel = loaded.rel;
     let full = root.join(rel);
     let read_only = || WriteError::ReadOnly {
@@ -413,6 +442,7 @@ fn replace_guarded(
                         .map_err(|e| replace_error(rel, e))?;
                     staged.commit().map_err(|e| WriteError::io(rel, e))?;
                 }
+                *pending = None;
                 return other.map(|_| rebased);
             }
         };
@@ -420,6 +450,8 @@ fn replace_guarded(
             .map_err(|e| replace_error(rel, e))?;
         hook(Stage::BeforeRename);
         if !guard::unchanged(&target, &snap).map_err(|e| WriteError::io(rel, e))? {
+            // A newer save is on disk now: it, not the displaced one, is the latest.
+            *pending = None;
             continue;
         }
         hook(Stage::Checked);
@@ -434,6 +466,12 @@ fn replace_guarded(
             }
             _ => None,
         };
+        *pending = newer.as_ref().map(|bytes| Pending {
+            bytes: bytes.clone(),
+            target: target.clone(),
+            mode: snap.mode,
+            gid: snap.gid,
+        });
         if newer.is_none() {
             return Ok(rebased);
         }
