@@ -385,7 +385,8 @@ fn replace_guarded(
     // Given up with someone's save displaced by ours: put that save back (when whole), so
     // only our edit is lost, never theirs.
     if let (Err(_), Some(p)) = (&result, pending) {
-        if loaded.sound(&p.bytes) {
+        let now = std::fs::read(&p.target).unwrap_or_default();
+        if loaded.sound(&p.bytes) && holds_all(loaded.rel, &p.bytes, &now) {
             if let Ok(staged) = Staged::new(&p.target, &p.bytes, Some((p.mode, p.gid))) {
                 let _ = staged.commit();
             }
@@ -446,6 +447,15 @@ fn replace_rounds(
                 return other.map(|_| rebased);
             }
         };
+        // Never fewer directives than the file replaced holds, whatever was loaded (a load
+        // may itself have caught half of a save).
+        let missing = missing_ids(rel, updated.as_bytes(), &snap.bytes);
+        if !missing.is_empty() {
+            return Err(WriteError::Cut {
+                path: rel.to_string(),
+                missing,
+            });
+        }
         let staged = Staged::new(&target, updated.as_bytes(), Some((snap.mode, snap.gid)))
             .map_err(|e| replace_error(rel, e))?;
         hook(Stage::BeforeRename);
@@ -457,6 +467,11 @@ fn replace_rounds(
         hook(Stage::Checked);
         let displaced = staged.swap().map_err(|e| WriteError::io(rel, e))?;
         hook(Stage::AfterRename);
+        // A file written a moment ago may be a save in place still going on: give its
+        // writer a moment, then look at the file we replaced once more.
+        if displaced.as_ref().is_none_or(|d| d.stamp == snap.stamp) && recently_written(&snap) {
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
         newer = match displaced {
             Some(d) if d.stamp != snap.stamp => Some(settle_save(loaded, &d.file, d.bytes)?),
             _ if guard::written_since(&snap) => {
@@ -479,6 +494,35 @@ fn replace_rounds(
     Err(WriteError::Unsettled {
         path: rel.to_string(),
     })
+}
+
+/// Whether `new` holds every directive id `old` holds.
+fn holds_all(rel: &str, new: &[u8], old: &[u8]) -> bool {
+    missing_ids(rel, new, old).is_empty()
+}
+
+/// The directive ids `old` holds and `new` does not, sorted.
+fn missing_ids(rel: &str, new: &[u8], old: &[u8]) -> Vec<String> {
+    let old = load_file(rel, Ok(old.to_vec()), None);
+    let new = load_file(rel, Ok(new.to_vec()), None);
+    let mut missing: Vec<String> = old
+        .directives
+        .iter()
+        .filter(|o| !new.directives.iter().any(|n| n.id == o.id))
+        .map(|o| o.id.clone())
+        .collect();
+    missing.sort();
+    missing
+}
+
+/// Whether the file was last written less than two seconds ago.
+fn recently_written(snap: &guard::Snapshot) -> bool {
+    snap.file
+        .metadata()
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|m| m.elapsed().ok())
+        .is_none_or(|age| age < std::time::Duration::from_secs(2))
 }
 
 /// A save found after the rename, read from the handle of the file it went into until it is
