@@ -10,7 +10,11 @@ pub struct UserConfig {
     /// The workspace to open when neither `--data` nor `$DONDOC_DATA` is given.
     pub data_dir: Option<PathBuf>,
     pub lang: Option<Lang>,
+    /// Where the UI's `R` writes reminder letters (default: beside the workspace folder).
+    pub letters_dir: Option<PathBuf>,
     pub git: UserGit,
+    /// `false`: `y` does not send the id to the terminal's clipboard (OSC 52).
+    pub osc52: Option<bool>,
 }
 
 /// Per-user overrides of the workspace's `[git]` settings.

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 /// The core: everything a front end builds on.
 const CORE: &[&str] = &[
     "model",
+    "clock",
     "fold",
     "dates",
     "term_text",

@@ -1,11 +1,12 @@
 //! dondoc: follow up the directives of a briefing, unit by unit.
 //!
-//! A pure core ([`model`], [`fold`], [`dates`], [`term_text`], [`query`], [`store`],
+//! A pure core ([`model`], [`clock`], [`fold`], [`dates`], [`term_text`], [`query`], [`store`],
 //! [`csv_out`], [`git`], [`i18n`], [`report`]) under two front ends, [`cli`] and [`tui`].
 //! The layers, what each may use and where to find what: `docs/ARCHITECTURE.md`.
 
 pub mod author;
 pub mod cli;
+pub mod clock;
 pub mod config;
 pub mod context;
 pub mod csv_out;
@@ -13,6 +14,7 @@ pub mod dates;
 pub mod fold;
 pub mod git;
 pub mod i18n;
+pub mod import;
 pub mod model;
 pub mod owners;
 pub mod query;

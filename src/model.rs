@@ -394,7 +394,7 @@ pub struct SourceFile {
     pub path: String,
     pub source: Source,
     /// Why the file may not be written (parse error, conflict markers, invalid directives).
-    pub broken: Option<String>,
+    pub broken: Option<ProblemKind>,
     /// Hash and length of the bytes read, for the stale check before a write.
     pub fingerprint: Fingerprint,
     /// Problems found in this file alone.
@@ -407,23 +407,173 @@ pub struct Fingerprint {
     pub hash: u64,
 }
 
-/// A problem found while loading, reported as `path:line:col: message`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// A problem found while loading, reported as `path:line:col: message`. What is wrong is
+/// data ([`ProblemKind`]); `i18n::store` says it in either language, `Display` in English.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub path: String,
     pub line: usize,
     pub col: usize,
-    pub message: String,
+    pub kind: ProblemKind,
 }
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}:{}:{}: {}",
-            self.path, self.line, self.col, self.message
-        )
+        write!(f, "{}:{}:{}: {}", self.path, self.line, self.col, self.kind)
     }
+}
+
+/// What a log time written as a TOML date-time lacks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogTimeGap {
+    /// A date without a time.
+    NoTime,
+    /// A date-time without its UTC offset.
+    NoOffset,
+    /// A time without a date.
+    NoDate,
+}
+
+/// What a loaded file gets wrong. `what` and `key` name TOML keys or tables, as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// The OS error reading the file.
+    CannotRead(String),
+    InvalidUtf8,
+    SecondByteOrderMark,
+    ConflictMarker,
+    /// The TOML parser's own message.
+    TomlSyntax(String),
+    InvalidInteger(String),
+    InvalidFloat(String),
+    EmptyFile,
+    NotAString {
+        what: String,
+        found: ValueKind,
+    },
+    ImpossibleDate {
+        what: String,
+        date: String,
+    },
+    DateTimeNotDate {
+        what: String,
+        value: String,
+    },
+    /// A date in quotes; `date_inside`: the string is a valid date, written without quotes.
+    DateAsString {
+        what: String,
+        value: String,
+        date_inside: bool,
+    },
+    NotADate {
+        what: String,
+        found: ValueKind,
+    },
+    NotABoolean {
+        what: String,
+        found: ValueKind,
+    },
+    NotAStringList {
+        what: String,
+        found: ValueKind,
+    },
+    SupportNotAList {
+        found: ValueKind,
+    },
+    UnknownSupport(String),
+    UnknownStatus(String),
+    NotATable {
+        what: String,
+        found: ValueKind,
+    },
+    ItemNotATable {
+        what: String,
+    },
+    NotAnArrayOfTables {
+        what: String,
+        found: ValueKind,
+    },
+    UnknownKey {
+        key: String,
+        place: Place,
+        allowed: Vec<String>,
+    },
+    SourceWithoutTitle,
+    /// `[source]` without `date`: the meeting's date is needed to check done dates.
+    SourceWithoutDate,
+    NoSource,
+    DirectiveWithoutId,
+    InvalidId(String),
+    NoText(String),
+    NoOwner(String),
+    UnknownOwner(String),
+    NoStatus(String),
+    DoneWithoutDate(String),
+    DoneOnNotDone {
+        id: String,
+        status: Status,
+    },
+    DuplicateId {
+        id: String,
+        path: String,
+        line: usize,
+    },
+    LogTimeNotDateTime {
+        found: ValueKind,
+    },
+    LogWithoutTime,
+    /// A log time lacking part of a date-time with its UTC offset.
+    LogTimeIncomplete(LogTimeGap),
+    ClearedNotAList,
+    DueSoonDaysOutOfRange,
+    /// `timezone` is not an IANA zone name.
+    UnknownTimeZone(String),
+    DueSoonDaysNotAnInteger {
+        found: ValueKind,
+    },
+    OwnerWithoutId,
+    InvalidOwnerId(String),
+    DuplicateOwnerId {
+        id: String,
+        path: String,
+        line: usize,
+        col: usize,
+    },
+    OwnerWithoutName(String),
+}
+
+impl fmt::Display for ProblemKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&crate::i18n::store::problem_kind(
+            crate::i18n::Lang::En,
+            self,
+        ))
+    }
+}
+
+/// The type a TOML value was found to have, for "must be a date, found an integer".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueKind {
+    String,
+    Integer,
+    Float,
+    Boolean,
+    Date,
+    Array,
+    Table,
+}
+
+/// Where an unknown key was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    DirectiveFile,
+    Source,
+    Directive,
+    LogEntry,
+    Config,
+    Owner,
+    Git,
+    Report,
 }
 
 /// Git settings from `dondoc.toml` (`[git]`), overridable per user.

@@ -22,23 +22,23 @@ fn names(o: &Owner) -> impl Iterator<Item = &str> {
 }
 
 /// Whether `query` (folded, no spaces) is made of a prefix of each of some words of `words`,
-/// in order: `bbe` is "Ba Bể" (b + be), `ct` is "Cục Thuế".
+/// in order: `bbe` is "Ba Bể" (b + be), `ct` is "Cục Thuế". A table over (query position,
+/// word), so a long query costs at most its length times the number of words (squared).
 fn initials(query: &str, words: &[String]) -> bool {
-    if query.is_empty() {
-        return true;
+    let q: Vec<char> = query.chars().collect();
+    let w: Vec<Vec<char>> = words.iter().map(|w| w.chars().collect()).collect();
+    // can[i][j]: q[i..] is made from words j.. .
+    let mut can = vec![vec![false; w.len() + 1]; q.len() + 1];
+    for row in can[q.len()].iter_mut() {
+        *row = true;
     }
-    let Some((first, rest)) = words.split_first() else {
-        return false;
-    };
-    let common = first
-        .chars()
-        .zip(query.chars())
-        .take_while(|(a, b)| a == b)
-        .count();
-    (1..=common).rev().any(|n| {
-        let cut = query.char_indices().nth(n).map_or(query.len(), |(i, _)| i);
-        initials(&query[cut..], rest)
-    }) || initials(query, rest)
+    for i in (0..q.len()).rev() {
+        for j in (0..w.len()).rev() {
+            let common = w[j].iter().zip(&q[i..]).take_while(|(a, b)| a == b).count();
+            can[i][j] = can[i][j + 1] || (1..=common).any(|n| can[i + n][j + 1]);
+        }
+    }
+    can[0][0]
 }
 
 /// Whether a unit matches what was typed: every word of the query inside one of its names
@@ -197,6 +197,11 @@ mod tests {
         assert_eq!(ids(&owners, "bth"), ["bach-thong"]);
         assert_eq!(ids(&owners, "ct"), ["cuc-thue"]);
         assert!(ids(&owners, "xyz").is_empty());
+        // A long query is answered at once, whatever it is.
+        let long = "a".repeat(400);
+        assert!(!initials(&long, &vec!["a".repeat(10); 30]));
+        assert!(initials(&long, &vec!["a".repeat(20); 30]));
+        assert!(initials("aaaa", &["aa".into(), "x".into(), "aa".into()]));
     }
 
     #[test]

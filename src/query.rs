@@ -40,13 +40,19 @@ pub fn role(d: &Directive, owner: &str) -> Option<Role> {
 /// The text a search looks in: id, text, note, lead unit, issuer. Folded.
 pub fn search_text(ws: &Workspace, d: &Directive) -> String {
     let mut s = String::with_capacity(d.text.len() + 64);
+    let source = &ws.file_of(d).source;
     for part in [
         d.id.as_str(),
         d.text.as_str(),
         d.note.as_deref().unwrap_or(""),
         ws.owner_name(&d.owner),
         d.issued_by.as_deref().unwrap_or(""),
-    ] {
+        source.title.as_str(),
+        source.reference.as_deref().unwrap_or(""),
+    ]
+    .into_iter()
+    .chain(d.support.iter().map(|o| ws.owner_name(o)))
+    {
         s.push_str(part);
         s.push('\n');
     }

@@ -3,6 +3,7 @@
 //! compares the files on disk with the expected text (every other byte unchanged) and ends
 //! with `validate` clean.
 
+use crate::common::copy_dir;
 use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
@@ -40,6 +41,11 @@ impl Fixture {
 
     /// `dondoc --data <copy> --today 2023-10-15 <args>`, clean environment, English.
     fn run(&self, args: &[&str]) -> Command {
+        self.run_on(TODAY, args)
+    }
+
+    /// [`Self::run`] with another `--today`.
+    fn run_on(&self, today: &str, args: &[&str]) -> Command {
         let home = self.tmp.path().join("home");
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_dondoc"));
         cmd.env("HOME", &home)
@@ -52,9 +58,20 @@ impl Fixture {
             .current_dir(self.tmp.path())
             .arg("--data")
             .arg(self.ws())
-            .args(["--today", TODAY])
+            .args(["--today", today])
             .args(args);
         cmd
+    }
+
+    fn ok_on(&self, today: &str, args: &[&str]) -> String {
+        let out = self
+            .run_on(today, args)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        String::from_utf8(out).unwrap()
     }
 
     fn ok(&self, args: &[&str]) -> String {
@@ -92,19 +109,6 @@ impl Fixture {
         all.into_iter()
             .find(|d| d["id"] == id)
             .unwrap_or_else(|| panic!("{id} not listed"))
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
     }
 }
 
@@ -243,7 +247,7 @@ fn new_creates_the_meeting_file_and_refuses_an_existing_one() {
         "--title",
         "Giao ban",
         "--date",
-        "2023-12-01",
+        "1/12/2023",
         "--file",
         "2023/gb-12.toml",
     ]);
@@ -311,7 +315,7 @@ fn add_to_a_group_writes_one_directive_per_unit_in_one_write() {
         "--owner",
         "huyen, thanh uy",
         "--deadline",
-        "2023-12-31",
+        "31/12/2023",
     ]);
     let districts = [
         "tp-bac-kan",
@@ -420,11 +424,11 @@ fn edit_reshapes_a_directive_and_logs_the_new_values() {
     );
     let old_block = "[[directive]]\nid = \"gb-2023-08-05\"\n\
          text = \"Tổ chức triển khai kịp thời các đề án phát triển kinh tế - xã hội\"\n\
-         owner = \"bcs-ubnd\"\nissued_by = \"Hoàng Duy Chinh\"\ndeadline = 2023-11-30\n\
+         owner = \"bcs-ubnd\"\ndeadline = 2023-11-30\n\
          status = \"open\"\n";
     let new_block = "[[directive]]\nid = \"gb-2023-08-05\"\n\
          text = \"Triển khai kịp thời các đề án phát triển kinh tế - xã hội năm 2024\"\n\
-         owner = \"so-khdt\"\nissued_by = \"Hoàng Duy Chinh\"\ndeadline = 2023-11-30\n\
+         owner = \"so-khdt\"\ndeadline = 2023-11-30\n\
          status = \"open\"\nsupport = [\"so-tc\", \"bcs-ubnd\"]\n\n[[directive.log]]\nat = AT\n\
          by = \"Trần Thị B\"\n\
          text = \"Triển khai kịp thời các đề án phát triển kinh tế - xã hội năm 2024\"\n\
@@ -487,11 +491,11 @@ fn a_deadline_change_with_its_why_writes_first_deadline_once() {
     ]);
     let old_block = "id = \"gb-2023-08-16\"\n\
         text = \"Nâng cao chất lượng chăm sóc sức khỏe cho Nhân dân\"\nowner = \"so-yt\"\n\
-        issued_by = \"Hoàng Duy Chinh\"\ndeadline = 2023-12-31\nstatus = \"open\"\n";
+        deadline = 2023-12-31\nstatus = \"open\"\n";
     let new_block = format!(
         "id = \"gb-2023-08-16\"\n\
         text = \"Nâng cao chất lượng chăm sóc sức khỏe cho Nhân dân\"\nowner = \"so-yt\"\n\
-        issued_by = \"Hoàng Duy Chinh\"\ndeadline = 2024-01-31\nstatus = \"open\"\n\
+        deadline = 2024-01-31\nstatus = \"open\"\n\
         first_deadline = 2023-12-31\n\n[[directive.log]]\nat = AT\nby = \"{CLERK}\"\n\
         deadline = 2024-01-31\nreason = \"Sở Y tế xin gia hạn\"\n\
         ref = \"Công văn số 512/SYT-KHTC\"\napproved_by = \"Phó Bí thư Thường trực\"\n"
@@ -725,26 +729,31 @@ fn a_briefing_recorded_by_a_script() {
         "--ref",
         "Công văn 88/SXD",
     ]);
-    // Three done.
-    for id in [
+    // Three done at once; an unknown id among them refuses the whole command first.
+    let three = [
         "giao-ban-thang-11-2023-01-ba-be",
         "giao-ban-thang-11-2023-04",
         "giao-ban-thang-11-2023-07",
-    ] {
-        // Reported after the meeting: done on a day before the as-of date of the set.
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_dondoc"));
-        cmd.env("HOME", f.tmp.path().join("home"))
-            .env("XDG_CONFIG_HOME", f.tmp.path().join("home/.config"))
-            .env_remove("DONDOC_DATA")
-            .env("DONDOC_USER", CLERK)
-            .env("LANG", "C")
-            .arg("--data")
-            .arg(f.ws())
-            .args(["--today", "2023-12-01"])
-            .args(["set", id, "--status", "done", "--done-on", "2023-11-28"])
-            .assert()
-            .success();
-    }
+    ];
+    let mut args = vec!["set"];
+    args.extend(three);
+    args.extend(["giao-ban-thang-11-2023-99", "--status", "done"]);
+    f.refused(&args, "giao-ban-thang-11-2023-99");
+    let mut args = vec!["set"];
+    args.extend(three);
+    args.extend(["--status", "done", "--done-on", "28/11/2023"]);
+    // Reported after the meeting: done on a day before the as-of date of the set.
+    let out = f.ok_on("2023-12-01", &args);
+    let expected: String = three
+        .iter()
+        .map(|id| format!("{id}: status open → done, done_on → 2023-11-28 ({file})\n"))
+        .collect();
+    assert_eq!(out, expected);
+    // Again: nothing to change.
+    f.run_on("2023-12-01", &args)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("nothing to change"));
     f.validate_clean();
 
     // Nothing else changed.
@@ -944,5 +953,72 @@ fn undo_and_redo_through_the_one_write_path() {
     let moved = step.undo(ws.directive(id).unwrap()).unwrap_err();
     assert_eq!(moved.field, "deadline");
     assert_eq!(moved.by.as_deref(), Some("Trần Thị B"));
+    f.validate_clean();
+}
+
+/// A reshape keeps the comments and layout of the lines it changes; the unit that becomes
+/// the lead leaves the coordinating units.
+#[test]
+fn a_reshape_keeps_comments_and_takes_the_new_lead_out_of_support() {
+    use dondoc::store::edit::{apply, Change, Edit};
+    use dondoc::store::load::load_file;
+    let original = "[source]\ntitle = \"T\"\n\n[[directive]]\nid = \"a-01\"\n\
+                    text = \"Cũ\"   # as the notice words it\nowner = \"x\" # lead\n\
+                    support = [\"y\", \"z\"]  # helpers\nstatus = \"open\"\n";
+    let file = load_file("a.toml", Ok(original.as_bytes().to_vec()), None);
+    let current = &file.directives[0];
+    let change = Change {
+        text: Some("  Mới \"hơn\"\n".into()),
+        owner: Some("y".into()),
+        ..Change::default()
+    }
+    .resolve(
+        current,
+        chrono::NaiveDate::from_ymd_opt(2023, 10, 15).unwrap(),
+    );
+    assert_eq!(change.support, Some(vec!["z".to_string()]));
+    let edit = Edit {
+        id: "a-01".into(),
+        change,
+        by: "A".into(),
+        at: chrono::DateTime::parse_from_rfc3339("2023-10-15T09:00:00+07:00").unwrap(),
+    };
+    let out = apply(original, &edit).unwrap();
+    assert_text(
+        &out,
+        "[source]\ntitle = \"T\"\n\n[[directive]]\nid = \"a-01\"\n\
+         text = 'Mới \"hơn\"'   # as the notice words it\nowner = \"y\" # lead\n\
+         support = [\"z\"]  # helpers\nstatus = \"open\"\n\n[[directive.log]]\n\
+         at = 2023-10-15T09:00:00+07:00\nby = \"A\"\ntext = 'Mới \"hơn\"'\nowner = \"y\"\n\
+         support = [\"z\"]\n",
+    );
+}
+
+#[test]
+fn an_id_given_for_several_units_gets_each_units_id() {
+    let f = Fixture::new();
+    let out = f.ok(&[
+        "add",
+        "--source",
+        SAMPLE,
+        "--text",
+        "Việc chung",
+        "--owner",
+        "ba-be, Chợ Đồn",
+        "--id",
+        "gb-2023-08-50",
+    ]);
+    assert_eq!(out, "gb-2023-08-50-ba-be\ngb-2023-08-50-cho-don\n");
+    // The next proposed number follows the highest, whatever its unit suffix.
+    let out = f.ok(&[
+        "add",
+        "--source",
+        SAMPLE,
+        "--text",
+        "Việc sau",
+        "--owner",
+        "so-yt",
+    ]);
+    assert_eq!(out, "gb-2023-08-51\n");
     f.validate_clean();
 }

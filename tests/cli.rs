@@ -2,6 +2,7 @@
 //! Every run gets its own HOME and XDG_CONFIG_HOME so a real user config never interferes,
 //! and `--today 2023-10-15` so timeliness is fixed.
 
+use crate::common::copy_dir;
 use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
@@ -104,19 +105,6 @@ impl Fixture {
     }
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
 fn stderr_of(assert: &assert_cmd::assert::Assert) -> String {
     String::from_utf8(assert.get_output().stderr.clone()).unwrap()
 }
@@ -168,13 +156,14 @@ fn list_json_has_every_field_with_nulls_and_dates() {
     let d1 = by_id["gb-2023-08-01"];
     assert_eq!(d1["owner"], "so-nnptnt");
     assert_eq!(d1["support"], serde_json::json!([]));
-    assert_eq!(d1["issued_by"], "Hoàng Duy Chinh");
+    // Set by the conference: the [source]'s issued_by.
+    assert_eq!(d1["issued_by"], "Thường trực Tỉnh ủy");
     assert_eq!(d1["deadline"], "2023-09-30");
     assert_eq!(d1["status"], "done");
     assert_eq!(d1["done_on"], "2023-09-28");
     assert_eq!(d1["timeliness"], "on_time");
     assert_eq!(d1["file"], SAMPLE);
-    assert_eq!(d1["line"], 13);
+    assert_eq!(d1["line"], 17);
     // Ongoing: no deadline, not done: nulls, not missing keys.
     let d2 = by_id["gb-2023-08-02"];
     assert_eq!(d2["deadline"], Value::Null);
@@ -506,9 +495,18 @@ fn vietnamese_headers_with_lang_vi() {
         .collect();
     assert_eq!(
         header,
-        ["mã", "hạn", "trạng thái", "tiến độ", "chủ trì", "nội dung"]
+        [
+            "mã",
+            "thời hạn",
+            "trạng thái",
+            "tình trạng thời hạn",
+            "đơn vị chủ trì",
+            "nội dung"
+        ]
     );
-    assert!(table.contains("vướng mắc"));
+    assert!(table.contains("có vướng mắc"));
+    // Dates as an office writes them.
+    assert!(table.contains("30/09/2023"), "{table}");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -523,8 +521,8 @@ fn show_prints_everything_with_the_log() {
         "Thực hiện tốt công tác dự báo, chủ động ứng phó",
         "Hội nghị giao ban Thường trực Tỉnh ủy",
         "2023-08-25, Thông báo số 1234-TB/TU (minh họa)",
-        "File:      2023/giao-ban-2023-08-25.toml:50",
-        "Issued by: Hoàng Duy Chinh",
+        "File:      2023/giao-ban-2023-08-25.toml:52",
+        "Issued by: Thường trực Tỉnh ủy",
         "Lead unit: Sở Nông nghiệp và Phát triển nông thôn (so-nnptnt)",
         "Bộ Chỉ huy Quân sự tỉnh Bắc Kạn (bchqs)",
         "(so-gtvt)",
@@ -532,10 +530,10 @@ fn show_prints_everything_with_the_log() {
         "Status:    in_progress",
         "Done on:   —",
         "Log (2):",
-        "  2023-09-06 14:00 +07:00  Lê Văn Minh",
+        "  2023-09-06 14:00:00 +07:00  Lê Văn Minh",
         "    - status → in_progress",
         "    - note: Khắc phục xong các điểm sạt lở trên tuyến giao thông chính",
-        "  2023-10-04 09:20 +07:00  Lê Văn Minh",
+        "  2023-10-04 09:20:00 +07:00  Lê Văn Minh",
     ] {
         assert!(out.contains(expected), "missing {expected:?} in:\n{out}");
     }
@@ -566,6 +564,115 @@ fn show_unknown_id_suggests_close_ones() {
         .assert()
         .code(1)
         .stderr("dondoc: no directive with id \"zzz\"\n");
+}
+
+#[test]
+fn show_and_errors_in_vietnamese() {
+    let f = Fixture::new();
+    let out = f.stdout(&["--lang", "vi", "show", "gb-2023-08-03"]);
+    for expected in [
+        "gb-2023-08-03  [đang thực hiện · trong hạn]",
+        "Văn bản giao:    Hội nghị giao ban",
+        "(25/08/2023, Thông báo số 1234-TB/TU",
+        "Đơn vị chủ trì:  Sở Nông nghiệp",
+        "Đơn vị phối hợp: Bộ Chỉ huy Quân sự",
+        "Thời hạn:        31/10/2023 (còn 16 ngày)",
+        "Trạng thái:      đang thực hiện",
+        "Ngày hoàn thành: —",
+        "Nhật ký (2):",
+        "  06/09/2023 14:00:00  Lê Văn Minh",
+        "    - trạng thái → đang thực hiện",
+        "    - ghi chú: Khắc phục xong",
+    ] {
+        assert!(out.contains(expected), "missing {expected:?} in:\n{out}");
+    }
+    let late = f.stdout(&["--lang", "vi", "show", "gb-2023-08-10"]);
+    assert!(
+        late.contains("[đã hoàn thành · hoàn thành quá hạn]"),
+        "{late}"
+    );
+    assert!(
+        late.contains("30/09/2023 (hoàn thành quá hạn 5 ngày)"),
+        "{late}"
+    );
+    let overdue = f.stdout(&["--lang", "vi", "show", "gb-2023-08-09"]);
+    assert!(overdue.contains("(quá hạn 15 ngày)"), "{overdue}");
+
+    f.run(&["--lang", "vi", "show", "zzz"])
+        .assert()
+        .code(1)
+        .stderr("dondoc: không có nhiệm vụ nào mã \"zzz\"\n");
+    f.run(&["--lang", "vi", "list", "--status", "finished"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(
+            "dondoc: trạng thái \"finished\" không hợp lệ",
+        ));
+    f.run(&[
+        "--lang",
+        "vi",
+        "set",
+        "gb-2023-08-03",
+        "--status",
+        "in_progress",
+    ])
+    .assert()
+    .code(1)
+    .stderr("dondoc: không có gì thay đổi: \"gb-2023-08-03\" đã có trạng thái đang thực hiện\n");
+    f.run(&[
+        "--lang",
+        "vi",
+        "set",
+        "gb-2023-08-03",
+        "--deadline",
+        "2023-11-30",
+    ])
+    .assert()
+    .success()
+    .stdout("gb-2023-08-03: gia hạn 31/10/2023 → 30/11/2023 (2023/giao-ban-2023-08-25.toml)\n");
+    f.bare()
+        .args(["--lang", "vi", "--data", "does-not-exist", "list"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(
+            "dondoc: does-not-exist không có dondoc.toml",
+        ));
+    f.run(&["--lang", "vi", "report", "--month", "2023-13"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(
+            "dondoc: \"2023-13\" không phải là tháng",
+        ));
+    f.run(&["--lang", "vi", "report", "--owner", "khong-co"])
+        .assert()
+        .code(2)
+        .stderr("dondoc: không có đơn vị \"khong-co\": không phải mã đơn vị trong dondoc.toml\n");
+    f.run(&["--lang", "vi", "edit", "gb-2023-08-03"])
+        .assert()
+        .code(2)
+        .stderr("dondoc: không có gì để sửa: hãy cho --text, --owner hoặc --support\n");
+    f.run(&[
+        "--lang", "vi", "add", "--source", "zzz", "--text", "x", "--owner", "ba-be",
+    ])
+    .assert()
+    .code(1)
+    .stderr(predicate::str::starts_with(
+        "dondoc: --source: không có tệp cuộc họp \"zzz\"",
+    ));
+    f.write("bad/empty.toml", "");
+    f.write(
+        "bad/owner.toml",
+        "[source]\ntitle = \"Owner\"\ndate = 2023-08-25\n[[directive]]\nid = \"o-1\"\ntext = \"x\"\nowner = \"khong-co\"\nstatus = \"finished\"\n",
+    );
+    let assert = f.run(&["--lang", "vi", "validate"]).assert().code(1);
+    let stdout = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    assert_eq!(
+        stdout,
+        "bad/empty.toml:1:1: tệp rỗng: một tệp nhiệm vụ cần có [source] và [[directive]]\n\
+         bad/owner.toml:7:9: đơn vị chủ trì \"khong-co\" không có trong dondoc.toml\n\
+         bad/owner.toml:8:10: trạng thái \"finished\" không hợp lệ: dùng open, in_progress, blocked, done hoặc cancelled\n"
+    );
+    assert_eq!(stderr_of(&assert), "dondoc: 3 lỗi trong 2 tệp\n");
 }
 
 #[test]
@@ -725,10 +832,10 @@ fn set_deadline_none_removes_the_line_and_logs_it() {
         "gb-2023-08-04",
         &[
             ("deadline = 2023-10-20\n", ""),
-            // The first change of a deadline keeps the first one (format 1.1).
+            // The first change of a deadline keeps the old one (format 1.1).
             (
-                "note = \"Giải ngân vốn các chương trình MTQG đạt 38% kế hoạch\"\n",
-                "note = \"Giải ngân vốn các chương trình MTQG đạt 38% kế hoạch\"\nfirst_deadline = 2023-10-20\n",
+                "đạt 38% kế hoạch\"\n\n",
+                "đạt 38% kế hoạch\"\nfirst_deadline = 2023-10-20\n\n",
             ),
         ],
         &new_at_line(&before, &after),
@@ -997,7 +1104,7 @@ fn validate_reports_every_problem_with_its_position() {
         stdout,
         "bad/conflict.toml:3:1: git conflict marker: resolve the merge conflict in this file\n\
          bad/date.toml:8:12: TOML syntax: invalid date, expected day between 01 and 28\n\
-         bad/dup.toml:5:6: duplicate id \"gb-2023-08-01\": already used at 2023/giao-ban-2023-08-25.toml:13\n\
+         bad/dup.toml:5:6: duplicate id \"gb-2023-08-01\": already used at 2023/giao-ban-2023-08-25.toml:17\n\
          bad/empty.toml:1:1: empty file: a directive file needs [source] and [[directive]]\n\
          bad/latin1.toml:2:11: invalid UTF-8: save the file as UTF-8\n\
          bad/owner.toml:7:9: unknown owner \"khong-co\": not in dondoc.toml\n\
@@ -1036,6 +1143,7 @@ fn init_makes_a_workspace_that_validates() {
     let f = Fixture::new();
     let dir = f.tmp.path().join("new");
     f.bare()
+        .env("TZ", "Asia/Ho_Chi_Minh")
         .args(["--today", TODAY, "init"])
         .arg(&dir)
         .assert()
@@ -1044,6 +1152,11 @@ fn init_makes_a_workspace_that_validates() {
         .stdout(predicate::str::contains("validate"));
     let config = fs::read_to_string(dir.join("dondoc.toml")).unwrap();
     assert!(config.contains("# [git]"), "{config}");
+    // The machine's zone becomes the office's clock.
+    assert!(
+        config.contains("\ntimezone = \"Asia/Ho_Chi_Minh\"\n"),
+        "{config}"
+    );
     assert!(config.matches("[[owner]]").count() >= 2);
     let example = fs::read_to_string(dir.join("2023/example.toml")).unwrap();
     assert!(example.contains("# done_on"), "{example}");
@@ -1102,6 +1215,7 @@ fn init_in_vietnamese_validates_and_keeps_gitattributes() {
     fs::create_dir_all(&dir).unwrap();
     fs::write(dir.join(".gitattributes"), "*.png binary").unwrap();
     f.bare()
+        .env("TZ", ":Europe/Paris")
         .args(["--lang", "vi", "--today", TODAY, "init"])
         .arg(&dir)
         .assert()
@@ -1110,6 +1224,11 @@ fn init_in_vietnamese_validates_and_keeps_gitattributes() {
     let attributes = fs::read_to_string(dir.join(".gitattributes")).unwrap();
     assert!(attributes.starts_with("*.png binary\n"));
     assert!(attributes.ends_with("*.toml merge=dondoc\n"));
+    let config = fs::read_to_string(dir.join("dondoc.toml")).unwrap();
+    assert!(
+        config.contains("\ntimezone = \"Europe/Paris\"\n"),
+        "{config}"
+    );
     f.bare()
         .arg("--data")
         .arg(&dir)
@@ -1403,4 +1522,174 @@ fn list_and_show_let_no_bidi_or_zero_width_character_through() {
         assert_terminal_safe(&out.stdout, &format!("{args:?}"));
         assert!(String::from_utf8_lossy(&out.stdout).contains("bd-1"));
     }
+}
+
+/// The sample with `timezone = …` after `due_soon_days`.
+fn with_timezone(f: &Fixture, zone: &str) {
+    let config = f.read("dondoc.toml");
+    let config = config.replacen(
+        "due_soon_days = 7\n",
+        &format!("due_soon_days = 7\ntimezone = \"{zone}\"\n"),
+        1,
+    );
+    assert!(config.contains("timezone"));
+    f.write("dondoc.toml", config);
+}
+
+/// `dondoc --data <copy> <args>` on a UTC server at 18:30 UTC on 14/10/2023 (no `--today`).
+fn at_half_past_six_utc(f: &Fixture, args: &[&str]) -> Command {
+    let mut cmd = f.bare();
+    cmd.env("TZ", "UTC")
+        .env("DONDOC_NOW", "2023-10-14T18:30:00Z")
+        .arg("--data")
+        .arg(f.ws())
+        .args(args);
+    cmd
+}
+
+#[test]
+fn the_office_clock_follows_the_workspace_zone_not_the_servers() {
+    let f = Fixture::new();
+    with_timezone(&f, "Asia/Ho_Chi_Minh");
+    at_half_past_six_utc(
+        &f,
+        &["set", "gb-2023-08-05", "--status", "done", "--by", "A"],
+    )
+    .assert()
+    .success()
+    .stdout(predicate::str::contains("done_on → 2023-10-15"));
+    let after = f.read(SAMPLE);
+    assert!(after.contains("done_on = 2023-10-15\n"), "{after}");
+    assert!(
+        after.contains("at = 2023-10-15T01:30:00+07:00\n"),
+        "{after}"
+    );
+    // `+N` counts from the office's today too.
+    at_half_past_six_utc(&f, &["set", "gb-2023-08-06", "--deadline", "+1"])
+        .assert()
+        .success();
+    assert_eq!(
+        deadline_of(&f, "gb-2023-08-06").as_deref(),
+        Some("2023-10-16")
+    );
+    // And so does timeliness: due the office's yesterday (the server's today) is overdue.
+    at_half_past_six_utc(&f, &["set", "gb-2023-08-07", "--deadline", "2023-10-14"])
+        .assert()
+        .success();
+    let list = at_half_past_six_utc(&f, &["list", "--format", "json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let list: Vec<Value> = serde_json::from_slice(&list).unwrap();
+    let record = list.iter().find(|r| r["id"] == "gb-2023-08-07").unwrap();
+    assert_eq!(record["deadline"], "2023-10-14");
+    assert_eq!(record["timeliness"], "overdue");
+}
+
+#[test]
+fn without_a_zone_the_machines_clock_is_the_office_clock() {
+    let f = Fixture::new();
+    at_half_past_six_utc(
+        &f,
+        &["set", "gb-2023-08-05", "--status", "done", "--by", "A"],
+    )
+    .assert()
+    .success();
+    let after = f.read(SAMPLE);
+    assert!(after.contains("done_on = 2023-10-14\n"), "{after}");
+    assert!(
+        after.contains("at = 2023-10-14T18:30:00+00:00\n"),
+        "{after}"
+    );
+}
+
+#[test]
+fn an_unknown_zone_is_a_problem_with_its_position() {
+    let f = Fixture::new();
+    with_timezone(&f, "Asia/Hanoi");
+    let line = f
+        .read("dondoc.toml")
+        .lines()
+        .position(|l| l.starts_with("timezone"))
+        .unwrap()
+        + 1;
+    f.run(&["validate"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(format!(
+            "dondoc.toml:{line}:12: unknown time zone \"Asia/Hanoi\""
+        )));
+}
+
+#[test]
+fn a_malformed_dondoc_now_is_a_usage_error() {
+    let f = Fixture::new();
+    f.run(&["list"])
+        .env("DONDOC_NOW", "yesterday")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("DONDOC_NOW"));
+}
+
+#[test]
+fn completions_for_each_shell_name_every_command() {
+    let f = Fixture::new();
+    for (shell, mark) in [
+        ("bash", "complete -F _dondoc"),
+        ("zsh", "#compdef dondoc"),
+        ("fish", "complete -c dondoc"),
+    ] {
+        let out = f.run(&["completions", shell]).assert().success();
+        let script = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+        assert!(script.contains(mark), "{shell}: {script}");
+        for command in ["list", "set", "report", "completions", "man"] {
+            assert!(script.contains(command), "{shell} lacks {command}");
+        }
+    }
+    // The bash script is valid bash, as it is meant to be sourced.
+    let out = f.run(&["completions", "bash"]).assert().success();
+    let path = f.tmp.path().join("dondoc.bash");
+    fs::write(&path, &out.get_output().stdout).unwrap();
+    if let Ok(status) = std::process::Command::new("bash")
+        .arg("-n")
+        .arg(&path)
+        .status()
+    {
+        assert!(status.success(), "bash -n refused the script");
+    }
+    f.run(&["completions", "tcsh"]).assert().code(2);
+}
+
+#[test]
+fn the_man_page_documents_the_commands() {
+    let f = Fixture::new();
+    let out = f.run(&["man"]).assert().success();
+    let page = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(page.starts_with(".ie"), "{page}");
+    assert!(page.contains(".TH dondoc 1"), "{page}");
+    assert!(page.contains("\\-\\-data"), "{page}");
+    assert!(page.contains("completions"), "{page}");
+    let dir = f.tmp.path().join("man1");
+    f.run(&["man", "--dir"]).arg(&dir).assert().success();
+    for name in [
+        "dondoc.1",
+        "dondoc-list.1",
+        "dondoc-set.1",
+        "dondoc-report.1",
+    ] {
+        let text = fs::read_to_string(dir.join(name)).unwrap();
+        assert!(text.contains(".TH"), "{name}");
+    }
+}
+
+#[test]
+fn version_names_the_workspace_format() {
+    let f = Fixture::new();
+    f.bare()
+        .arg("--version")
+        .assert()
+        .success()
+        .stdout(predicate::str::ends_with("(workspace format 1.1)\n"));
 }

@@ -2,6 +2,7 @@
 //! remote and two clones, each with its own clerk, running the built `dondoc` binary as the
 //! merge driver and for `sync`.
 
+use crate::common::{copy_dir, git};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use dondoc::model::{Status, Workspace};
 use dondoc::store::edit::{Change, Edit};
@@ -11,6 +12,11 @@ use std::process::Command;
 use std::sync::mpsc;
 use std::sync::Once;
 use std::time::Duration;
+
+#[path = "git/cases.rs"]
+mod cases;
+#[path = "git/sim.rs"]
+mod sim;
 
 const FILE: &str = "2023/giao-ban-2023-08-25.toml";
 const DONDOC: &str = env!("CARGO_BIN_EXE_dondoc");
@@ -44,21 +50,6 @@ fn hermetic_env() {
     });
 }
 
-fn git(dir: &Path, args: &[&str]) -> String {
-    let out = Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "git {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
 fn dondoc(dir: &Path, args: &[&str]) -> (i32, String, String) {
     let out = Command::new(DONDOC)
         .arg("--data")
@@ -71,19 +62,6 @@ fn dondoc(dir: &Path, args: &[&str]) -> (i32, String, String) {
         String::from_utf8_lossy(&out.stdout).into_owned(),
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 /// A bare remote seeded with the sample workspace, and two clones set up for two clerks.
@@ -203,6 +181,53 @@ fn valid(dir: &Path) -> Workspace {
 
 fn read(dir: &Path, rel: &str) -> String {
     std::fs::read_to_string(dir.join(rel)).unwrap()
+}
+
+/// Everything a failed sync must leave as it found: HEAD and its branch, the index, the
+/// working tree (tracked and untracked files, their contents), the stash, and no trace of a
+/// rebase, a lock or a merge's temporary file.
+#[derive(Debug, PartialEq, Eq)]
+struct State {
+    head: String,
+    branch: String,
+    status: String,
+    staged: String,
+    unstaged: String,
+    untracked: Vec<(String, String)>,
+    stash: String,
+    leftovers: Vec<String>,
+}
+
+impl State {
+    fn of(dir: &Path) -> State {
+        let untracked = git(dir, &["ls-files", "--others", "--exclude-standard"])
+            .lines()
+            .map(|p| (p.to_string(), read(dir, p)))
+            .collect();
+        let git_dir = dir.join(".git");
+        let mut leftovers: Vec<String> =
+            ["rebase-merge", "rebase-apply", "index.lock", "MERGE_HEAD"]
+                .iter()
+                .filter(|p| git_dir.join(p).exists())
+                .map(|p| p.to_string())
+                .collect();
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+            if name.starts_with(".merge_file_") {
+                leftovers.push(name);
+            }
+        }
+        State {
+            head: git(dir, &["rev-parse", "HEAD"]),
+            branch: git(dir, &["symbolic-ref", "-q", "HEAD"]),
+            status: git(dir, &["status", "--porcelain=v2", "--untracked-files=all"]),
+            staged: git(dir, &["diff", "--cached"]),
+            unstaged: git(dir, &["diff"]),
+            untracked,
+            stash: git(dir, &["stash", "list"]),
+            leftovers,
+        }
+    }
 }
 
 #[test]
@@ -405,7 +430,7 @@ fn additions_cancel_versus_edit_and_a_hand_comment_all_survive() {
 }
 
 #[test]
-fn an_unparseable_side_leaves_git_conflict_and_dondoc_reports_it() {
+fn an_unparseable_side_undoes_the_sync_with_the_driver_reason_and_a_stopped_rebase_blocks_edits() {
     let o = offices();
     set(
         &o.one,
@@ -415,9 +440,8 @@ fn an_unparseable_side_leaves_git_conflict_and_dondoc_reports_it() {
         "2023-10-10T09:00:00+07:00",
     );
     sync(&o.one);
-    // Clerk two breaks the file by hand (an unclosed string) and commits it.
     // Clerk two breaks 08-02's status line by hand (an unclosed string), the line clerk one
-    // changed too.
+    // changed too, and commits it.
     let mut text = read(&o.two, FILE);
     let d2 = text.find("id = \"gb-2023-08-02\"").unwrap();
     let status_at = d2 + text[d2..].find("status = \"in_progress\"").unwrap();
@@ -426,14 +450,33 @@ fn an_unparseable_side_leaves_git_conflict_and_dondoc_reports_it() {
         "status = \"in_progress",
     );
     std::fs::write(o.two.join(FILE), text).unwrap();
+    // ... and adds another file that loads fine.
+    std::fs::write(
+        o.two.join("2023/khac.toml"),
+        "[[directive]]\nid = \"k-1\"\ntext = \"Khác\"\nowner = \"cuc-thue\"\nstatus = \"open\"\n",
+    )
+    .unwrap();
+    git(&o.two, &["add", "2023/khac.toml"]);
     git(&o.two, &["commit", "-q", "-am", "hand edit"]);
+    let before = State::of(&o.two);
     let (code, _, err) = dondoc(&o.two, &["sync", "--timeout", "60"]);
-    assert_eq!(code, 1, "{err}");
+    assert_eq!(code, 2, "{err}");
+    // The driver's own reason, naming the file and which version does not parse.
     assert!(
-        err.contains(FILE) && err.contains("git rebase --abort"),
+        err.contains(FILE) && err.contains("your version does not parse"),
         "{err}"
     );
-    // git's conflict stands, and dondoc shows the file as conflicted with a position.
+    assert!(!err.contains("conflict markers"), "{err}");
+    assert_eq!(State::of(&o.two), before, "exactly as before");
+    // The clerk pulls by hand: git's conflict stands, and dondoc shows the file as
+    // conflicted with a position.
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(&o.two)
+        .args(["pull", "-q", "--rebase"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
     let st = dondoc::git::status::read(&o.two).unwrap();
     assert_eq!(st.conflicted, vec![FILE.to_string()]);
     assert_eq!(st.operation, Some(dondoc::git::status::Operation::Rebase));
@@ -443,32 +486,46 @@ fn an_unparseable_side_leaves_git_conflict_and_dondoc_reports_it() {
         .iter()
         .find(|p| p.path == FILE)
         .expect("the conflicted file is reported");
-    assert!(p.message.contains("conflict marker"), "{p}");
+    assert!(p.to_string().contains("conflict marker"), "{p}");
     assert!(p.line > 1);
-    // It is never written, and the rest of the workspace still works (dondoc.toml is fine).
-    assert!(ws
-        .files
-        .iter()
-        .any(|f| f.path == FILE && f.broken.is_some()));
     assert!(!ws.owners.is_empty());
+    // While the rebase is stopped, no edit is written, even to a file that loads: the
+    // `git rebase --abort` that gets out would discard it.
+    let other = read(&o.two, "2023/khac.toml");
     let edit = Edit {
-        id: "gb-2023-08-05".into(),
+        id: "k-1".into(),
         change: status(Status::Done),
         by: "Clerk Two".into(),
         at: at("2023-10-12T09:00:00+07:00"),
     };
-    assert!(
-        ws.directive("gb-2023-08-05").is_none(),
-        "a conflicted file has no directives"
-    );
     assert!(matches!(
         write::write_edit(&mut ws, &edit),
-        Err(write::WriteError::UnknownId(_))
+        Err(write::WriteError::GitOperation(_))
     ));
-    // A second sync does not make things worse: it says the same.
+    let (code, _, err) = dondoc(
+        &o.two,
+        &["set", "k-1", "--status", "done", "--by", "Clerk Two"],
+    );
+    assert_ne!(code, 0);
+    assert!(
+        err.contains("git rebase --abort") && err.contains("git rebase --continue"),
+        "{err}"
+    );
+    assert_eq!(read(&o.two, "2023/khac.toml"), other);
+    // Sync says the same way out, and changes nothing.
     let (code, _, err) = dondoc(&o.two, &["sync"]);
     assert_eq!(code, 1);
-    assert!(err.contains("git rebase --continue"), "{err}");
+    assert!(
+        err.contains("git rebase --continue") && err.contains(FILE),
+        "{err}"
+    );
+    // Once out of it, edits work again.
+    git(&o.two, &["rebase", "--abort"]);
+    let (code, _, err) = dondoc(
+        &o.two,
+        &["set", "k-1", "--status", "done", "--by", "Clerk Two"],
+    );
+    assert_eq!(code, 0, "{err}");
 }
 
 #[test]
@@ -497,10 +554,14 @@ fn unreachable_remote_is_one_sentence_and_never_mid_rebase() {
         0,
         "{err}"
     );
+    assert!(last.ends_with("nothing was changed"), "{err}");
     assert_eq!(dondoc::git::status::operation(&o.one), None);
-    // The edit was committed locally and is safe.
-    assert!(git(&o.one, &["log", "-1", "--format=%s"]).starts_with("dondoc: sync"));
-    assert_eq!(git(&o.one, &["status", "--porcelain"]), "");
+    // Nothing was changed: the edit is still in the working folder, not committed.
+    assert_eq!(git(&o.one, &["log", "-1", "--format=%s"]), "seed\n");
+    assert_eq!(
+        git(&o.one, &["status", "--porcelain"]),
+        format!(" M {FILE}\n")
+    );
 }
 
 #[test]
@@ -703,7 +764,7 @@ fn two_processes_on_one_folder_no_lost_update_and_same_field_refused_by_name() {
     )
     .unwrap_err();
     assert!(
-        matches!(&err, write::WriteError::Stale { by, .. } if by.contains("Clerk Two")),
+        matches!(&err, write::WriteError::Stale { by, .. } if by.as_deref() == Some("Clerk Two")),
         "{err}"
     );
     // ... and it now shows the new value.

@@ -22,7 +22,7 @@ pub struct Args {
     /// Coordinating units, the same way
     #[arg(long, value_name = "IDS")]
     pub support: Option<String>,
-    /// Deadline, YYYY-MM-DD (none: ongoing)
+    /// Deadline: 2023-11-30, 30/11/2023 or +N days from the as-of date (none: ongoing)
     #[arg(long, value_name = "DATE")]
     pub deadline: Option<String>,
     /// Who gave it (default: the meeting's issued_by)
@@ -40,52 +40,38 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
-    let deadline = args
-        .deadline
-        .as_deref()
-        .map(|d| {
-            crate::dates::parse_deadline(d, ctx.today)
-                .map_err(|e| super::date_error(ctx.lang, "--deadline", &e))
-        })
-        .transpose()?
-        .flatten();
-    let text = units::text_arg(&args.text)?;
+    let deadline = match args.deadline.as_deref() {
+        Some(d) => crate::dates::parse_deadline(d, ctx.today)
+            .map_err(|e| super::date_error(ctx.lang, "--deadline", &e))?,
+        None => None,
+    };
+    let text = units::text_arg(ctx.lang, &args.text)?;
     if text.trim().is_empty() {
-        anyhow::bail!("--text: a directive needs a text");
+        anyhow::bail!(crate::i18n::cli::needs_text(ctx.lang));
     }
     let mut ws = store::load(&ctx.data)?;
-    let path = units::source_file(&ws, &args.source)?;
-    let owners = units::resolve(&ws, "--owner", &args.owner)?;
+    let path = units::source_file(ctx.lang, &ws, &args.source)?;
+    let owners = units::resolve(ctx.lang, &ws, "--owner", &args.owner)?;
     let support = match &args.support {
-        Some(s) if !s.trim().is_empty() => units::resolve(&ws, "--support", s)?,
+        Some(s) if !s.trim().is_empty() => units::resolve(ctx.lang, &ws, "--support", s)?,
         _ => Vec::new(),
     };
-    let ids = match args.id.as_deref().map(str::trim) {
-        Some(id) if owners.len() == 1 => vec![id.to_string()],
-        // One number for all: the unit's id goes after the given id.
-        Some(id) => owners.iter().map(|o| format!("{id}-{o}")).collect(),
-        None => store::create::propose_ids(&ws, &path, &owners),
+    // Issued by: as given, else left to the file's [source] issued_by (the format's default).
+    let draft = NewDirective {
+        text,
+        support,
+        issued_by: args.issued_by.clone(),
+        deadline,
+        note: args.note.clone(),
+        ..NewDirective::default()
     };
-    // Issued by: as given, else left to the file's [source] issued_by (the loader's default).
-    let new: Vec<NewDirective> = owners
-        .iter()
-        .zip(ids)
-        .map(|(owner, id)| NewDirective {
-            id,
-            text: text.clone(),
-            owner: owner.clone(),
-            support: support.clone(),
-            issued_by: args.issued_by.clone(),
-            deadline,
-            note: args.note.clone(),
-        })
-        .collect();
+    let new = store::create::per_unit(&ws, &path, &draft, &owners, args.id.as_deref());
     let by = author::resolve(args.by.as_deref(), &ctx.data);
-    let at = chrono::Local::now().fixed_offset();
+    let at = ctx.now();
     let ids =
         store::write::write_new_directives(&mut ws, &path, &new, &by, at).map_err(|e| match e {
-            WriteError::Io { .. } => anyhow::anyhow!("not added: {e}"),
-            refused => Refused(format!("not added: {refused}")).into(),
+            WriteError::Io { .. } => anyhow::anyhow!(crate::i18n::cli::not_added(ctx.lang, &e)),
+            refused => Refused(crate::i18n::cli::not_added(ctx.lang, &refused)).into(),
         })?;
     let message = format!("dondoc: {}: new directive", ids.join(", "));
     units::commit(ctx, &ws, &path, &message, &by);

@@ -29,35 +29,33 @@ pub struct Args {
 
 pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     if args.text.is_none() && args.owner.is_none() && args.support.is_none() {
-        anyhow::bail!("nothing to edit: give --text, --owner or --support");
+        anyhow::bail!(crate::i18n::cli::nothing_to_edit(ctx.lang));
     }
-    let text = args.text.as_deref().map(units::text_arg).transpose()?;
+    let text = args
+        .text
+        .as_deref()
+        .map(|t| units::text_arg(ctx.lang, t))
+        .transpose()?;
     if text.as_deref().is_some_and(|t| t.trim().is_empty()) {
-        anyhow::bail!("--text: a directive needs a text");
+        anyhow::bail!(crate::i18n::cli::needs_text(ctx.lang));
     }
     let mut ws = store::load(&ctx.data)?;
     let id = args.id.trim();
     let Some(current) = ws.directive(id) else {
-        return Err(output::unknown_id(&ws, id).into());
+        return Err(output::unknown_id(&ws, id, ctx.lang).into());
     };
     let owner = match &args.owner {
-        Some(value) => match units::resolve(&ws, "--owner", value)?.as_slice() {
+        Some(value) => match units::resolve(ctx.lang, &ws, "--owner", value)?.as_slice() {
             [one] => Some(one.clone()),
             many => {
-                return Err(Refused(format!(
-                    "--owner: one lead unit per directive, \"{value}\" names {} ({}); \
-                     `dondoc add` writes a directive once per unit",
-                    many.len(),
-                    many.join(", ")
-                ))
-                .into())
+                return Err(Refused(crate::i18n::cli::one_lead_unit(ctx.lang, value, many)).into())
             }
         },
         None => None,
     };
     let support = match args.support.as_deref().map(str::trim) {
         Some("") => Some(Vec::new()),
-        Some(value) => Some(units::resolve(&ws, "--support", value)?),
+        Some(value) => Some(units::resolve(ctx.lang, &ws, "--support", value)?),
         None => None,
     };
     let asked = Change {
@@ -69,35 +67,35 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     };
     let change = asked.resolve(current, ctx.today);
     if change.is_empty() {
-        return Err(Refused(format!(
-            "nothing to change: \"{id}\" already has these values"
-        ))
-        .into());
+        return Err(Refused(crate::i18n::cli::already_these_values(ctx.lang, id)).into());
     }
     let edit = Edit {
         id: id.to_string(),
         change,
         by: author::resolve(args.by.as_deref(), &ctx.data),
-        at: chrono::Local::now().fixed_offset(),
+        at: ctx.now(),
     };
     let written = store::write::write_edit(&mut ws, &edit).map_err(|e| match e {
-        WriteError::Io { .. } => anyhow::anyhow!("\"{id}\" not changed: {e}"),
-        refused => Refused(format!("\"{id}\" not changed: {refused}")).into(),
+        WriteError::Io { .. } => anyhow::anyhow!(crate::i18n::cli::not_changed(ctx.lang, id, &e)),
+        refused => Refused(crate::i18n::cli::not_changed(ctx.lang, id, &refused)).into(),
     })?;
     if written.rebased {
         eprintln!(
-            "dondoc: {} had changed on disk (other directives); the change was applied on top",
-            written.path
+            "dondoc: {}",
+            crate::i18n::cli::rebased(ctx.lang, &written.path)
         );
     }
     match crate::git::after_write(&ws, &written, &edit, ctx.config.git.commit) {
-        Ok(Some(commit)) => eprintln!("dondoc: committed {commit}"),
+        Ok(Some(commit)) => eprintln!("dondoc: {}", crate::i18n::cli::committed(ctx.lang, &commit)),
         Ok(None) => {}
-        Err(e) => eprintln!("dondoc: warning: saved but not committed: {e}"),
+        Err(e) => eprintln!(
+            "dondoc: {}",
+            crate::i18n::cli::not_committed(ctx.lang, &e.to_string())
+        ),
     }
     let line = format!(
         "{id}: {} ({})",
-        edit.change.describe(&written.before),
+        crate::i18n::store::describe_change(ctx.lang, &edit.change, &written.before),
         written.path
     );
     output::to_stdout(|out| writeln!(out, "{line}"))?;

@@ -2,6 +2,7 @@
 
 use super::Context;
 use crate::git::{self, GitError};
+use crate::i18n::cli as text;
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
@@ -9,31 +10,35 @@ pub struct Args {}
 
 pub fn run(ctx: &Context, _args: Args) -> anyhow::Result<ExitCode> {
     if !ctx.data.is_dir() {
-        anyhow::bail!("{} is not a folder", ctx.data.display());
+        anyhow::bail!(text::not_a_folder(
+            ctx.lang,
+            &ctx.data.display().to_string()
+        ));
     }
     match git::setup::register(&ctx.data) {
         Ok(r) => {
-            let attributes = if r.attributes_unchanged {
-                "already routes *.toml to dondoc"
-            } else {
-                "now routes *.toml to dondoc (commit it so every clone has it)"
-            };
-            println!("{}: {attributes}", r.attributes.display());
+            println!(
+                "{}",
+                text::attributes_set(
+                    ctx.lang,
+                    &r.attributes.display().to_string(),
+                    r.attributes_unchanged
+                )
+            );
             if crate::store::guard::ensure_gitignore(&ctx.data)? {
                 let path = ctx.data.join(".gitignore").display().to_string();
                 println!("{}", crate::i18n::cli::gitignore_added(ctx.lang, &path));
             }
             println!(
-                "merge.dondoc.driver = {} (in {}/.git/config)",
-                r.driver,
-                r.repo.display()
+                "{}",
+                text::driver_set(ctx.lang, &r.driver, &r.repo.display().to_string())
             );
             Ok(ExitCode::SUCCESS)
         }
         Err(GitError::NotARepo(dir)) => {
             eprintln!(
-                "dondoc: {} is not in a git repository: nothing to set up (run `git init` there, or clone the shared repository)",
-                dir.display()
+                "dondoc: {}",
+                text::not_a_repo(ctx.lang, &dir.display().to_string())
             );
             Ok(ExitCode::from(2))
         }

@@ -4,6 +4,7 @@ use super::output::{self, Record, Table};
 use super::Context;
 use crate::fold;
 use crate::i18n::cli as text;
+use crate::i18n::Lang;
 use crate::model::{Status, Timeliness, Workspace};
 use crate::query::{self, Filter, Sort};
 use crate::store;
@@ -32,28 +33,52 @@ pub struct Args {
     /// Output format
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
+    /// List the directives as they stood on this date (status, deadline, done date from the
+    /// log; those created later are left out), with timeliness on that date
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+    pub as_of: Option<String>,
 }
 
 pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     // Usage errors first: they do not need the workspace.
-    let status = args.status.as_deref().map(parse_status).transpose()?;
+    let lang = ctx.lang;
+    let status = args
+        .status
+        .as_deref()
+        .map(|s| parse_status(lang, s))
+        .transpose()?;
     let timeliness = args
         .timeliness
         .as_deref()
-        .map(parse_timeliness)
+        .map(|t| parse_timeliness(lang, t))
         .transpose()?;
-    let ws = store::load(&ctx.data)?;
+    // Relative dates count from the as-of date given globally (--today), as in `report`.
+    let as_of = args
+        .as_of
+        .as_deref()
+        .map(|s| {
+            crate::dates::parse_as_of(s, ctx.today, ctx.today)
+                .map_err(|e| super::date_error(lang, "--as-of", &e))
+        })
+        .transpose()?;
+    let mut ws = store::load(&ctx.data)?;
+    let mut ctx = ctx.clone();
+    if let Some(date) = as_of {
+        ws = crate::report::state::workspace_on(&ws, date);
+        ctx.today = date;
+    }
+    let ctx = &ctx;
     let filter = Filter {
         owner: args
             .owner
             .as_deref()
-            .map(|o| known_owner(&ws, o))
+            .map(|o| known_owner(lang, &ws, o))
             .transpose()?,
         with_support: false,
         group: args
             .group
             .as_deref()
-            .map(|g| known_group(&ws, g))
+            .map(|g| known_group(lang, &ws, g))
             .transpose()?,
         status,
         timeliness,
@@ -61,13 +86,13 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         search: args.search.clone(),
     };
     if let Some(source) = &args.source {
-        check_source(&ws, source, ctx.today)?;
+        check_source(lang, &ws, source, ctx.today)?;
     }
     // A broken file does not stop the list; say so once, on stderr.
     if !ws.problems.is_empty() {
         eprintln!(
-            "dondoc: warning: {}: run dondoc validate",
-            output::count(ws.problems.len(), "problem", "problems")
+            "dondoc: {}",
+            text::problems_warning(lang, ws.problems.len())
         );
     }
     let mut selected = filter.select(&ws, ctx.today);
@@ -92,7 +117,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
                     .map(|d| {
                         vec![
                             d.id.clone(),
-                            d.deadline.map(|d| d.to_string()).unwrap_or_default(),
+                            d.deadline.map(|d| text::date(lang, d)).unwrap_or_default(),
                             text::status(ctx.lang, d.status).to_string(),
                             text::timeliness(ctx.lang, ws.timeliness(d, ctx.today)).to_string(),
                             ws.owner(&d.owner)
@@ -115,25 +140,15 @@ fn usage(message: String) -> anyhow::Error {
 }
 
 /// A status as written in the files; `in-progress` is taken for `in_progress`.
-pub fn parse_status(s: &str) -> anyhow::Result<Status> {
-    Status::parse(&s.trim().replace('-', "_")).ok_or_else(|| {
-        usage(format!(
-            "invalid status \"{s}\": use one of {}",
-            Status::ALL.map(Status::as_str).join(", ")
-        ))
-    })
+pub fn parse_status(lang: Lang, s: &str) -> anyhow::Result<Status> {
+    Status::parse(&s.trim().replace('-', "_")).ok_or_else(|| usage(text::invalid_status(lang, s)))
 }
 
-fn parse_timeliness(s: &str) -> anyhow::Result<Timeliness> {
-    Timeliness::parse(s.trim()).ok_or_else(|| {
-        usage(format!(
-            "invalid timeliness \"{s}\": use one of {}",
-            Timeliness::ALL.map(Timeliness::as_str).join(", ")
-        ))
-    })
+fn parse_timeliness(lang: Lang, s: &str) -> anyhow::Result<Timeliness> {
+    Timeliness::parse(s.trim()).ok_or_else(|| usage(text::invalid_timeliness(lang, s)))
 }
 
-fn known_owner(ws: &Workspace, id: &str) -> anyhow::Result<String> {
+fn known_owner(lang: Lang, ws: &Workspace, id: &str) -> anyhow::Result<String> {
     if ws.owner(id).is_some() {
         return Ok(id.to_string());
     }
@@ -143,34 +158,30 @@ fn known_owner(ws: &Workspace, id: &str) -> anyhow::Result<String> {
         .owners
         .iter()
         .find(|o| fold::fold(&o.name) == folded || fold::fold(o.short_name()) == folded);
-    let hint = match by_name {
-        Some(o) => format!(" (the id of {} is {})", o.name, o.id),
-        None => " (see the [[owner]] ids in dondoc.toml)".to_string(),
-    };
-    Err(usage(format!("unknown owner \"{id}\"{hint}")))
+    Err(usage(text::unknown_owner(
+        lang,
+        id,
+        by_name.map(|o| (o.name.as_str(), o.id.as_str())),
+    )))
 }
 
 /// The group as registered; matched ignoring case and diacritics ("huyen, thanh uy").
-pub(super) fn known_group(ws: &Workspace, name: &str) -> anyhow::Result<String> {
+pub(super) fn known_group(lang: Lang, ws: &Workspace, name: &str) -> anyhow::Result<String> {
     let folded = fold::fold(name.trim());
     ws.groups
         .iter()
         .find(|g| fold::fold(g) == folded)
         .cloned()
-        .ok_or_else(|| {
-            usage(format!(
-                "unknown group \"{name}\": the groups are {}",
-                ws.groups
-                    .iter()
-                    .map(|g| format!("\"{g}\""))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ))
-        })
+        .ok_or_else(|| usage(text::unknown_group(lang, name, &ws.groups)))
 }
 
 /// `--source` must name a directive file of the workspace, else it is a typo.
-fn check_source(ws: &Workspace, source: &str, today: chrono::NaiveDate) -> anyhow::Result<()> {
+fn check_source(
+    lang: Lang,
+    ws: &Workspace,
+    source: &str,
+    today: chrono::NaiveDate,
+) -> anyhow::Result<()> {
     let only_source = Filter {
         source: Some(source.to_string()),
         ..Filter::default()
@@ -183,9 +194,12 @@ fn check_source(ws: &Workspace, source: &str, today: chrono::NaiveDate) -> anyho
     if file_listed || has_directives {
         Ok(())
     } else {
-        Err(usage(format!(
-            "no directive file matches --source \"{source}\" (give its path in the workspace, e.g. {}, or its file name)",
-            ws.files.first().map_or("2023/meeting.toml", |f| f.path.as_str())
+        Err(usage(text::unknown_source(
+            lang,
+            source,
+            ws.files
+                .first()
+                .map_or("2023/meeting.toml", |f| f.path.as_str()),
         )))
     }
 }

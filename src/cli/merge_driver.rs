@@ -1,11 +1,14 @@
 //! `dondoc merge-driver %O %A %B %P`: run by git (see `dondoc git-setup`) to merge one file.
-//! Directive files merge field by field ([`crate::git::merge`]); the result goes to %A and
-//! the exit code is 0. When that is impossible (a side does not parse, a real conflict, or
-//! the file is `dondoc.toml`) git's own line merge is left in %A, conflict markers included,
-//! and the exit code is 1: git then marks the file conflicted as usual.
+//! Directive files and `dondoc.toml` merge field by field ([`crate::git::merge`]); the result
+//! goes to %A and the exit code is 0. When that is impossible (a side is not UTF-8 or does
+//! not parse) git's own line merge is left in %A, conflict markers included, and the exit code
+//! is 1 even when the lines happened to merge: git then marks the file conflicted, and never
+//! commits a file that does not load. The reason goes to stderr, one line starting with
+//! [`REASON_PREFIX`](crate::git::merge::REASON_PREFIX), for `dondoc sync` to show.
 
 use super::Context;
-use crate::git::merge::{merge, same_meaning};
+use crate::git::merge::{merge, same_meaning, REASON_PREFIX};
+use crate::i18n::cli as text;
 use crate::store::write::atomic_write;
 use std::path::Path;
 use std::process::{Command, ExitCode};
@@ -22,22 +25,24 @@ pub struct Args {
     pub path: Option<String>,
 }
 
-pub fn run(_ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
+pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     let shown = args
         .path
         .clone()
         .unwrap_or_else(|| args.ours.display().to_string());
-    let is_directive_file = args
-        .path
-        .as_deref()
-        .is_none_or(crate::store::files::is_directive_file);
+    // Directive files merge by directive, `dondoc.toml` by owner.
+    let is_toml = args.path.as_deref().is_none_or(|p| p.ends_with(".toml"));
     let read = |p: &Path| std::fs::read_to_string(p);
     let texts = (read(&args.base), read(&args.ours), read(&args.theirs));
     let (Ok(base), Ok(ours), Ok(theirs)) = texts else {
-        eprintln!("dondoc merge-driver: {shown}: cannot read the three versions as UTF-8 text; leaving git's conflict");
-        return line_merge_in_place(&args);
+        eprintln!(
+            "{REASON_PREFIX} {}",
+            text::merge_unreadable(ctx.lang, &shown)
+        );
+        line_merge_in_place(&args)?;
+        return Ok(ExitCode::from(1));
     };
-    if !is_directive_file {
+    if !is_toml {
         return line_merge_in_place(&args);
     }
     match merge(&base, &ours, &theirs) {
@@ -53,7 +58,8 @@ pub fn run(_ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         }
         Err(e) => {
             eprintln!(
-                "dondoc merge-driver: {shown}: {e}; leaving git's conflict (fix the file, then `git add {shown}`)"
+                "{REASON_PREFIX} {}",
+                text::merge_refused(ctx.lang, &shown, &e.to_string())
             );
             // Even when the lines happen to merge, the file stays conflicted: git must not
             // commit a file that dondoc could not read.

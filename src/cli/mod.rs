@@ -3,14 +3,18 @@
 //! Exit codes: 0 ok, 1 problems found or edit refused ([`Refused`]), 2 usage or I/O error.
 
 pub mod add;
+pub mod completions;
 pub mod edit;
 pub mod git_setup;
+pub mod import;
 pub mod init;
 pub mod list;
+pub mod man;
 pub mod merge_driver;
 pub mod new;
 pub mod output;
 pub mod owner;
+pub mod remind;
 pub mod report;
 pub mod set;
 pub mod show;
@@ -18,6 +22,7 @@ pub mod sync;
 pub mod units;
 pub mod validate;
 
+use crate::clock::{Clock, Zone};
 use crate::config::{self, UserConfig};
 pub use crate::context::Context;
 use crate::dates::{self, DateError};
@@ -33,7 +38,7 @@ use std::process::ExitCode;
 #[derive(Debug, Parser)]
 #[command(
     name = "dondoc",
-    version,
+    version = concat!(env!("CARGO_PKG_VERSION"), " (workspace format 1.1)"),
     about = "Follow up the directives of a briefing, unit by unit (đôn đốc).",
     long_about = "Follow up the directives of a briefing, unit by unit (đôn đốc).\n\n\
         With no command, opens the terminal UI on the workspace.\n\
@@ -67,6 +72,8 @@ pub enum Command {
     Init(init::Args),
     /// Report on timeliness by unit for a period
     Report(report::Args),
+    /// Reminder letters to units with directives overdue or due soon (logged)
+    Remind(remind::Args),
     /// Commit dondoc's changes, pull --rebase and push
     Sync(sync::Args),
     /// Three-way merge of one directive file (run by git)
@@ -83,6 +90,12 @@ pub enum Command {
     Edit(edit::Args),
     /// The units: `owner add` adds one to dondoc.toml
     Owner(owner::Args),
+    /// Propose directives from a conclusion notice or a tracking spreadsheet
+    Import(import::Args),
+    /// Print the completion script for a shell (bash, zsh, fish)
+    Completions(completions::Args),
+    /// Print the manual page (roff), or write one page per command with --dir
+    Man(man::Args),
 }
 
 /// An edit refused or problems found: exit 1, with this message on stderr.
@@ -138,17 +151,25 @@ pub fn enclosing_workspace(start: &std::path::Path) -> Option<PathBuf> {
         .map(std::path::Path::to_path_buf)
 }
 
+/// The office's clock: the workspace's `timezone` (else the machine's zone), at the system's
+/// time or, for tests and demonstrations, at `now` (`DONDOC_NOW=2023-10-14T18:30:00Z`).
+fn office_clock(data: &std::path::Path, now: Option<&str>) -> anyhow::Result<Clock> {
+    let zone = Zone::from_setting(crate::store::timezone_setting(data).as_deref());
+    Ok(match now.filter(|s| !s.trim().is_empty()) {
+        None => Clock::system(zone),
+        Some(s) => {
+            let instant = crate::clock::parse_instant(s).ok_or_else(|| {
+                anyhow::anyhow!("DONDOC_NOW: \"{s}\" is not a time such as 2023-10-14T18:30:00Z")
+            })?;
+            Clock::fixed(instant, zone)
+        }
+    })
+}
+
 fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
     let config_file = config::config_path();
     let config = UserConfig::load(config_file.as_deref()).context("config file")?;
     let lang = Lang::choose(cli.lang, config.lang);
-    let clock = chrono::Local::now().date_naive();
-    let today = match cli.today.as_deref() {
-        Some(s) => {
-            dates::parse_as_of(s, clock, clock).map_err(|e| date_error(lang, "--today", &e))?
-        }
-        None => clock,
-    };
     let env_data = std::env::var_os("DONDOC_DATA")
         .map(PathBuf::from)
         .filter(|p| !p.as_os_str().is_empty());
@@ -160,11 +181,20 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
             .and_then(|d| enclosing_workspace(&d)),
         _ => None,
     };
+    let data = enclosing.unwrap_or_else(|| config.data_dir(cli.data.as_deref(), env_data));
+    let clock = office_clock(&data, std::env::var("DONDOC_NOW").ok().as_deref())?;
+    let calendar = clock.today();
+    let today = match cli.today.as_deref() {
+        Some(s) => dates::parse_as_of(s, calendar, calendar)
+            .map_err(|e| date_error(lang, "--today", &e))?,
+        None => calendar,
+    };
     let ctx = Context {
-        data: enclosing.unwrap_or_else(|| config.data_dir(cli.data.as_deref(), env_data)),
+        data,
         today,
         lang,
         config,
+        clock,
     };
     if cli.command.is_some() {
         // The UI says so in its status line instead.
@@ -174,17 +204,23 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         };
         let _ = crate::store::guard::WAIT_NOTICE.set(notice);
     }
-    match cli.command {
-        None => Ok(match crate::tui::run(&ctx)? {
-            crate::tui::Ended::Quit => ExitCode::SUCCESS,
-            crate::tui::Ended::Signal(s) => ExitCode::from(128u8.saturating_add(s as u8)),
-        }),
+    let result = match cli.command {
+        None => match crate::tui::run(&ctx) {
+            Ok(crate::tui::Ended::Quit) => Ok(ExitCode::SUCCESS),
+            Ok(crate::tui::Ended::Signal(s)) => Ok(ExitCode::from(128u8.saturating_add(s as u8))),
+            Err(crate::tui::Error::Load(e)) => Err(e.into()),
+            Err(crate::tui::Error::NotATerminal) => Err(anyhow::anyhow!(
+                crate::i18n::tui::needs_a_terminal(ctx.lang)
+            )),
+            Err(e) => Err(e.into()),
+        },
         Some(Command::List(a)) => list::run(&ctx, a),
         Some(Command::Show(a)) => show::run(&ctx, a),
         Some(Command::Set(a)) => set::run(&ctx, a),
         Some(Command::Validate(a)) => validate::run(&ctx, a),
         Some(Command::Init(a)) => init::run(&ctx, a),
         Some(Command::Report(a)) => report::run(&ctx, a),
+        Some(Command::Remind(a)) => remind::run(&ctx, a),
         Some(Command::Sync(a)) => sync::run(&ctx, a),
         Some(Command::MergeDriver(a)) => merge_driver::run(&ctx, a),
         Some(Command::GitSetup(a)) => git_setup::run(&ctx, a),
@@ -192,5 +228,40 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Add(a)) => add::run(&ctx, a),
         Some(Command::Edit(a)) => edit::run(&ctx, a),
         Some(Command::Owner(a)) => owner::run(&ctx, a),
+        Some(Command::Import(a)) => import::run(&ctx, a),
+        Some(Command::Completions(a)) => completions::run(&ctx, a),
+        Some(Command::Man(a)) => man::run(&ctx, a),
+    };
+    result.map_err(|e| in_language(e, ctx.lang))
+}
+
+/// Errors of the core that reach here as they are, put in the invocation's language.
+fn in_language(e: anyhow::Error, lang: Lang) -> anyhow::Error {
+    if let Some(load) = e.downcast_ref::<crate::store::LoadError>() {
+        return anyhow::anyhow!(crate::i18n::store::load_error(lang, load));
+    }
+    if let Some(period) = e.downcast_ref::<crate::report::period::PeriodError>() {
+        return anyhow::anyhow!(crate::i18n::report::period_error(lang, period));
+    }
+    if let Some(output) = e.downcast_ref::<output::OutputError>() {
+        return anyhow::anyhow!(crate::i18n::cli::cannot_write_output(lang, &output.0));
+    }
+    e
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_version_names_the_format_it_reads() {
+        let version = super::Cli::command().render_version();
+        assert!(
+            version.ends_with(&format!(
+                "(workspace format {})\n",
+                crate::store::FORMAT_VERSION
+            )),
+            "{version}"
+        );
     }
 }

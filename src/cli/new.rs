@@ -11,7 +11,7 @@ pub struct Args {
     /// The meeting or notice: "Hội nghị giao ban tháng 11/2023"
     #[arg(long, value_name = "T")]
     pub title: String,
-    /// Its date, YYYY-MM-DD
+    /// Its date: 2023-11-20, 20/11/2023, +N days from the as-of date
     #[arg(long, value_name = "DATE")]
     pub date: String,
     /// The document number: "Thông báo số 1250-TB/TU"
@@ -29,7 +29,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     let date = crate::dates::parse_date(&args.date, ctx.today)
         .map_err(|e| super::date_error(ctx.lang, "--date", &e))?;
     if args.title.trim().is_empty() {
-        anyhow::bail!("--title: a meeting needs a title");
+        anyhow::bail!(crate::i18n::cli::needs_title(ctx.lang));
     }
     let source = Source {
         title: crate::fold::nfc(args.title.trim()),
@@ -43,8 +43,8 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         None => create::default_source_path(&source),
     };
     store::write::write_new_source(&mut ws, &rel, &source).map_err(|e| match e {
-        WriteError::Io { .. } => anyhow::anyhow!("not created: {e}"),
-        refused => Refused(format!("not created: {refused}")).into(),
+        WriteError::Io { .. } => anyhow::anyhow!(crate::i18n::cli::not_created(ctx.lang, &e)),
+        refused => Refused(crate::i18n::cli::not_created(ctx.lang, &refused)).into(),
     })?;
     let by = author::resolve(None, &ctx.data);
     units::commit(ctx, &ws, &rel, &format!("dondoc: new meeting {rel}"), &by);

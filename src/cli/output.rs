@@ -29,7 +29,7 @@ pub fn to_stdout(print: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> anyhow
     match result.and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(anyhow::anyhow!("cannot write the output: {e}")),
+        Err(e) => Err(OutputError(e).into()),
     }
 }
 
@@ -58,6 +58,19 @@ pub fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
 pub fn note(line: &str) {
     let _ = writeln!(io::stderr(), "dondoc: {}", term_text::visible(line));
 }
+
+/// Stdout failed (a full disk, a closed terminal); said in the invocation's language.
+#[derive(Debug)]
+pub struct OutputError(pub io::Error);
+
+impl std::fmt::Display for OutputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = crate::i18n::cli::cannot_write_output(crate::i18n::Lang::En, &self.0);
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for OutputError {}
 
 /// The terminal's width in columns when stdout is a terminal; `None` when it is a pipe or file
 /// (then nothing is cut).
@@ -167,7 +180,7 @@ impl<'a> Record<'a> {
             text: &d.text,
             owner: &d.owner,
             support: &d.support,
-            issued_by: d.issued_by.as_deref(),
+            issued_by: d.issued_by.as_deref().or(file.source.issued_by.as_deref()),
             deadline: d.deadline,
             status: d.status.as_str(),
             done_on: d.done_on,
@@ -311,13 +324,8 @@ fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 /// "no directive with id X", with close ids when there are some.
-pub fn unknown_id(ws: &Workspace, id: &str) -> super::Refused {
+pub fn unknown_id(ws: &Workspace, id: &str, lang: crate::i18n::Lang) -> super::Refused {
     let close = close_ids(ws, id);
-    let hint = if close.is_empty() {
-        String::new()
-    } else {
-        format!(" (did you mean {}?)", close.join(", "))
-    };
     // The directive may sit in a file that does not load: name such files.
     let broken: Vec<&str> = ws
         .files
@@ -325,15 +333,7 @@ pub fn unknown_id(ws: &Workspace, id: &str) -> super::Refused {
         .filter(|f| f.broken.is_some())
         .map(|f| f.path.as_str())
         .collect();
-    let broken_hint = match broken.as_slice() {
-        [] => String::new(),
-        [one] => format!("; {one} could not be read: run dondoc validate"),
-        [first, ..] => format!(
-            "; {first} and {} more files could not be read: run dondoc validate",
-            broken.len() - 1
-        ),
-    };
-    super::Refused(format!("no directive with id \"{id}\"{hint}{broken_hint}"))
+    super::Refused(crate::i18n::cli::unknown_id(lang, id, &close, &broken))
 }
 
 /// "1 problem", "3 problems".

@@ -62,8 +62,8 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         addressee: None,
     };
     store::write::write_new_owner(&mut ws, &owner).map_err(|e| match e {
-        WriteError::Io { .. } => anyhow::anyhow!("not added: {e}"),
-        refused => Refused(format!("not added: {refused}")).into(),
+        WriteError::Io { .. } => anyhow::anyhow!(crate::i18n::cli::not_added(ctx.lang, &e)),
+        refused => Refused(crate::i18n::cli::not_added(ctx.lang, &refused)).into(),
     })?;
     let by = crate::author::resolve(None, &ctx.data);
     let message = format!("dondoc: new unit {}", owner.id);

@@ -1,9 +1,9 @@
-//! `dondoc report`: figures by unit for a period, in md, csv, json, html or xlsx.
+//! `dondoc report`: figures by unit for a period, in md, csv, json, html, xlsx or docx.
 
 use super::{date_error, output, Context};
 use crate::dates;
-use crate::i18n::report::text;
-use crate::report::{self, Period, ReportOptions};
+use crate::i18n::cli as cli_text;
+use crate::report::{self, Period, ReportOptions, Scope};
 use crate::store;
 use anyhow::Context as _;
 use std::path::PathBuf;
@@ -11,14 +11,19 @@ use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "\
-A period covers the directives whose deadline falls in it, those due earlier that are still \
-overdue as of the as-of date, and those without a deadline from sources dated in it. \
-With no period, every directive is covered.
+Every figure is the state on the as-of date (ngày chốt số liệu): what was done by then, with \
+the deadlines in force then. With a period, --as-of defaults to its last day when that is past.
+
+Scopes: assigned (default) covers the directives of sources (meetings, notices) dated in the \
+period; cumulative those of sources dated from the start of the period's year to the as-of date; \
+due those due in the period, those due earlier still overdue, and ongoing ones from sources dated \
+in it. With no period, every directive is covered.
 
 Examples:
   dondoc report --month 9/2023 --as-of 15/10/2023
   dondoc --lang vi report --quarter 2023-Q3 --format html --output bao-cao.html
-  dondoc report --source giao-ban-2023-08-25.toml --format xlsx --output bc.xlsx")]
+  dondoc report --source giao-ban-2023-08-25.toml --format xlsx --output bc.xlsx
+  dondoc --lang vi report --month 2023-08 --as-of 2023-09-30 --format docx --output bc.docx")]
 pub struct Args {
     /// First day of the period (with --to): 2023-09-01, 1/9/2023, +N or -N days
     #[arg(long, value_name = "DATE", requires = "to", allow_hyphen_values = true,
@@ -38,6 +43,9 @@ pub struct Args {
     /// A calendar quarter, e.g. 2023-Q3
     #[arg(long, value_name = "YYYY-QN")]
     pub quarter: Option<String>,
+    /// Which directives a period covers
+    #[arg(long, value_enum, default_value = "assigned")]
+    pub scope: ScopeArg,
     /// Only directives from this file (path in the workspace, or file name)
     #[arg(long, value_name = "FILE")]
     pub source: Option<String>,
@@ -50,6 +58,21 @@ pub struct Args {
     /// Only the units of this group
     #[arg(long, value_name = "NAME")]
     pub group: Option<String>,
+    /// Rank units worst first within each group (default: the order of dondoc.toml)
+    #[arg(long)]
+    pub rank: bool,
+    /// Show each unit's completion rate for the period just before, beside this one
+    #[arg(long)]
+    pub compare: bool,
+    /// Units with open directives and no log entry for this many days are listed as quiet
+    #[arg(long, value_name = "DAYS", default_value_t = report::QUIET_DAYS)]
+    pub quiet_days: i64,
+    /// Title of the document (html, docx)
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+    /// Print the document as an annex to a report (html, docx)
+    #[arg(long)]
+    pub annex: bool,
     /// Output format
     #[arg(long, value_enum, default_value = "md")]
     pub format: Format,
@@ -68,6 +91,24 @@ pub enum Format {
     Json,
     Html,
     Xlsx,
+    Docx,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ScopeArg {
+    Assigned,
+    Cumulative,
+    Due,
+}
+
+impl From<ScopeArg> for Scope {
+    fn from(s: ScopeArg) -> Scope {
+        match s {
+            ScopeArg::Assigned => Scope::Assigned,
+            ScopeArg::Cumulative => Scope::Cumulative,
+            ScopeArg::Due => Scope::Due,
+        }
+    }
 }
 
 /// A usage mistake found after parsing: exit 2 with this message.
@@ -76,11 +117,13 @@ pub enum Format {
 struct Usage(String);
 
 pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
-    if args.format == Format::Xlsx && args.output.is_none() {
-        return Err(Usage(
-            "--format xlsx writes a binary file: give it a name with --output FILE".into(),
-        )
-        .into());
+    if matches!(args.format, Format::Xlsx | Format::Docx) && args.output.is_none() {
+        let format = if args.format == Format::Xlsx {
+            "xlsx"
+        } else {
+            "docx"
+        };
+        return Err(Usage(cli_text::binary_needs_output(ctx.lang, format)).into());
     }
     // Relative dates count from the as-of date given globally (--today), as in the UI.
     let date = |option: &str, s: &str| {
@@ -103,49 +146,78 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         (_, _, _, Some(quarter)) => Some(Period::quarter(quarter)?),
         _ => None,
     };
+    // A report on a past period stands at its last day unless told otherwise.
+    let as_of = as_of.unwrap_or(match period {
+        Some(p) if p.to < ctx.today => p.to,
+        _ => ctx.today,
+    });
+    if args.compare && period.is_none() {
+        return Err(Usage(cli_text::compare_needs_period(ctx.lang).into()).into());
+    }
+    if args.quiet_days < 1 {
+        return Err(Usage(cli_text::quiet_days_too_small(ctx.lang).into()).into());
+    }
     let mut opts = ReportOptions {
-        as_of: as_of.unwrap_or(ctx.today),
+        as_of,
         period,
+        scope: args.scope.into(),
         source: args.source,
         owner: args.owner,
         group: args.group,
+        rank: args.rank,
+        compare: args.compare,
+        quiet_days: args.quiet_days,
     };
 
     let ws = store::load(&ctx.data)?;
     // As `list --group`: case and diacritics ignored ("huyen, thanh uy").
     if let Some(group) = &opts.group {
-        opts.group = Some(super::list::known_group(&ws, group)?);
+        opts.group = Some(super::list::known_group(ctx.lang, &ws, group)?);
     }
     // Broken files are left out of the figures: say so, or the report would mislead.
     const SHOWN: usize = 10;
     for problem in ws.problems.iter().take(SHOWN) {
-        output::note(&format!("warning: {problem}"));
+        output::note(&cli_text::warning(
+            ctx.lang,
+            &crate::i18n::store::problem(ctx.lang, problem),
+        ));
     }
     if ws.problems.len() > SHOWN {
         eprintln!(
-            "dondoc: warning: {} more problems (see `dondoc validate`)",
-            ws.problems.len() - SHOWN
+            "dondoc: {}",
+            cli_text::more_problems(ctx.lang, ws.problems.len() - SHOWN)
         );
     }
-    opts.check(&ws).map_err(Usage)?;
+    opts.check(&ws)
+        .map_err(|e| Usage(crate::i18n::report::filter_error(ctx.lang, &e)))?;
     let report = report::compute(&ws, &opts);
     if report.is_empty() && matches!(args.format, Format::Csv | Format::Json) {
         // These formats keep their shape for scripts (zeros, null rates); tell the person.
-        eprintln!("dondoc: {}", text(ctx.lang).nothing_in_period);
+        eprintln!("dondoc: {}", report::md::nothing_text(&report, ctx.lang));
     }
 
+    let doc = report::doc::DocOptions {
+        title: args.title,
+        annex: args.annex,
+        today: ctx.today,
+    };
     let bytes = match args.format {
         Format::Md => report::md::render(&report, ctx.lang).into_bytes(),
         Format::Csv => report::csv::render(&report, args.bom).into_bytes(),
         Format::Json => report::json::render(&report).into_bytes(),
-        Format::Html => report::html::render(&report, ctx.lang).into_bytes(),
-        Format::Xlsx => report::xlsx::render(&report, ctx.lang).context("building the workbook")?,
+        Format::Html => {
+            report::html::render_document(&report, &ws.report, &doc, ctx.lang).into_bytes()
+        }
+        Format::Xlsx => report::xlsx::render(&report, ctx.lang)
+            .context(cli_text::building_workbook(ctx.lang))?,
+        Format::Docx => report::docx::render(&report, &ws.report, &doc, ctx.lang)
+            .context(cli_text::building_document(ctx.lang))?,
     };
     match &args.output {
         // A plain write (not the workspace's atomic one): a report is not workspace data, and
         // a new file should get the usual permissions.
         Some(path) => std::fs::write(path, &bytes)
-            .with_context(|| format!("cannot write {}", path.display()))?,
+            .with_context(|| cli_text::cannot_write(ctx.lang, &path.display().to_string()))?,
         // Made safe when it goes to a terminal; `dondoc report | head` is a normal end.
         None => output::to_stdout(|out| out.write_all(&bytes))?,
     }

@@ -1,18 +1,19 @@
-//! `dondoc set`: one change to one directive, written through the store's one write path
-//! (lock, stale check, atomic rename) with a log entry.
+//! `dondoc set`: one change to one directive (or to several, each file written once), through
+//! the store's one write path (lock, stale check, atomic rename) with a log entry each.
 
 use super::{date_error, output, Context, Refused};
 use crate::author;
 use crate::dates;
+use crate::i18n::cli as text;
 use crate::model::Status;
 use crate::store::{self, edit::Change, edit::Edit, write::WriteError};
-use chrono::NaiveDate;
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The directive id
-    pub id: String,
+    /// The directive id; several ids get the same change (each file written once)
+    #[arg(value_name = "ID", required = true)]
+    pub ids: Vec<String>,
     /// New status: open, in_progress, blocked, done or cancelled
     #[arg(long, value_name = "S")]
     pub status: Option<String>,
@@ -49,7 +50,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         status: args
             .status
             .as_deref()
-            .map(super::list::parse_status)
+            .map(|s| super::list::parse_status(ctx.lang, s))
             .transpose()?,
         done_on: args
             .done_on
@@ -76,28 +77,31 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         ..Change::default()
     };
     if asked.is_empty() {
-        anyhow::bail!(
-            "nothing to set: give --status, --done-on, --deadline, --note or --done-ref              (--reason, --ref and --approved-by go with one of them)"
-        );
+        anyhow::bail!(text::nothing_to_set(ctx.lang));
     }
 
     let mut ws = store::load(&ctx.data)?;
-    let id = args.id.trim();
+    if args.ids.len() > 1 {
+        return run_many(ctx, &args, &asked, &mut ws);
+    }
+    let id = args.ids[0].trim();
     let Some(current) = ws.directive(id) else {
-        return Err(output::unknown_id(&ws, id).into());
+        return Err(output::unknown_id(&ws, id, ctx.lang).into());
     };
     let will_be_done = asked.status.unwrap_or(current.status) == Status::Done;
     if asked.done_on.is_some() && !will_be_done {
-        anyhow::bail!(
-            "--done-on needs --status done: \"{id}\" is {}",
+        anyhow::bail!(text::done_on_needs_done(
+            ctx.lang,
+            id,
             asked.status.unwrap_or(current.status)
-        );
+        ));
     }
     if asked.done_ref.is_some() && !will_be_done {
-        anyhow::bail!(
-            "--done-ref needs --status done: \"{id}\" is {}",
+        anyhow::bail!(text::done_ref_needs_done(
+            ctx.lang,
+            id,
             asked.status.unwrap_or(current.status)
-        );
+        ));
     }
     let change = asked.resolve(current, ctx.today);
     if let Some(Some(done)) = change.done_on {
@@ -107,62 +111,121 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         }
     }
     if change.is_empty() {
-        return Err(Refused(format!(
-            "nothing to change: \"{id}\" already has {}",
-            already(&asked)
-        ))
-        .into());
+        return Err(Refused(text::nothing_to_change(ctx.lang, id, &asked)).into());
     }
     let edit = Edit {
         id: id.to_string(),
         change,
         by: author::resolve(args.by.as_deref(), &ctx.data),
-        at: chrono::Local::now().fixed_offset(),
+        at: ctx.now(),
     };
     let written = store::write::write_edit(&mut ws, &edit).map_err(|e| match e {
-        WriteError::Io { .. } => anyhow::anyhow!("\"{id}\" not changed: {e}"),
-        refused => Refused(format!("\"{id}\" not changed: {refused}")).into(),
+        WriteError::Io { .. } => anyhow::anyhow!(text::not_changed(ctx.lang, id, &e)),
+        refused => Refused(text::not_changed(ctx.lang, id, &refused)).into(),
     })?;
     if written.rebased {
-        output::note(&format!(
-            "{} had changed on disk (other directives); the change was applied on top",
-            written.path
-        ));
+        output::note(&text::rebased(ctx.lang, &written.path));
     }
     // With `[git] commit = true`, the edit is committed at once (only this file). The edit is
     // saved either way, so a failed commit is a warning, not an error.
     match crate::git::after_write(&ws, &written, &edit, ctx.config.git.commit) {
-        Ok(Some(commit)) => eprintln!("dondoc: committed {commit}"),
+        Ok(Some(commit)) => eprintln!("dondoc: {}", text::committed(ctx.lang, &commit)),
         Ok(None) => {}
-        Err(e) => eprintln!("dondoc: warning: saved but not committed: {e}"),
+        Err(e) => eprintln!("dondoc: {}", text::not_committed(ctx.lang, &e.to_string())),
     }
     let line = format!(
         "{id}: {} ({})",
-        edit.change.describe(&written.before),
+        crate::i18n::store::describe_change(ctx.lang, &edit.change, &written.before),
         written.path
     );
     output::to_stdout(|out| writeln!(out, "{line}"))?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// The values asked for, for "nothing to change" (they are the current ones).
-fn already(asked: &Change) -> String {
-    let date = |d: Option<NaiveDate>| d.map_or("none".to_string(), |d| d.to_string());
-    let mut parts = Vec::new();
-    if let Some(s) = asked.status {
-        parts.push(format!("status {s}"));
+/// The same change to several directives: every id is checked first (an unknown one, or one
+/// the change does not fit, refuses the whole command); then each file is written once, with
+/// one log entry per directive. One line per change; a refused directive is named on stderr.
+fn run_many(
+    ctx: &Context,
+    args: &Args,
+    asked: &Change,
+    ws: &mut crate::model::Workspace,
+) -> anyhow::Result<ExitCode> {
+    let by = author::resolve(args.by.as_deref(), &ctx.data);
+    let at = ctx.now();
+    let mut edits = Vec::new();
+    let mut unchanged = Vec::new();
+    for id in args.ids.iter().map(|i| i.trim()) {
+        let Some(current) = ws.directive(id) else {
+            return Err(output::unknown_id(ws, id, ctx.lang).into());
+        };
+        if edits.iter().any(|e: &Edit| e.id == id) {
+            continue;
+        }
+        let status = asked.status.unwrap_or(current.status);
+        if (asked.done_on.is_some() || asked.done_ref.is_some()) && status != Status::Done {
+            anyhow::bail!(text::done_fields_need_done(ctx.lang, id, status));
+        }
+        let change = asked.resolve(current, ctx.today);
+        if change.is_empty() {
+            unchanged.push(id.to_string());
+            continue;
+        }
+        edits.push(Edit {
+            id: id.to_string(),
+            change,
+            by: by.clone(),
+            at,
+        });
     }
-    if let Some(d) = asked.deadline {
-        parts.push(format!("deadline {}", date(d)));
+    // Every id is known: now a done date that cannot be true refuses the whole command.
+    for edit in &edits {
+        if let (Some(Some(done)), Some(current)) = (edit.change.done_on, ws.directive(&edit.id)) {
+            let given = ws.file_of(current).source.date;
+            if let Err(e) = store::edit::check_done_on(done, ctx.today, given) {
+                return Err(Refused(format!("\"{}\" not changed: {e}", edit.id)).into());
+            }
+        }
     }
-    if let Some(d) = asked.done_on {
-        parts.push(format!("done_on {}", date(d)));
+    if edits.is_empty() {
+        return Err(Refused(text::nothing_to_change_many(ctx.lang, &unchanged, asked)).into());
     }
-    if asked.note.is_some() {
-        parts.push("that note".to_string());
+    for id in &unchanged {
+        eprintln!("dondoc: {}", text::unchanged_one(ctx.lang, id, asked));
     }
-    if asked.done_ref.is_some() {
-        parts.push("that done_ref".to_string());
+    let result = store::write::write_edits(ws, &edits);
+    let mut lines = Vec::new();
+    let mut paths: Vec<&str> = Vec::new();
+    for written in &result.written {
+        let Some(edit) = edits.iter().find(|e| e.id == written.before.id) else {
+            continue;
+        };
+        let what = crate::i18n::store::describe_change(ctx.lang, &edit.change, &written.before);
+        lines.push(format!("{}: {what} ({})", edit.id, written.path));
+        if !paths.contains(&written.path.as_str()) {
+            paths.push(&written.path);
+        }
     }
-    parts.join(", ")
+    for path in &paths {
+        let ids: Vec<&str> = result
+            .written
+            .iter()
+            .filter(|w| w.path == *path)
+            .map(|w| w.before.id.as_str())
+            .collect();
+        // A commit subject, in English like the others.
+        let asked = text::asked_values(crate::i18n::Lang::En, asked);
+        let message = format!("dondoc: {}: {asked}", ids.join(", "));
+        super::units::commit(ctx, ws, path, &message, &by);
+    }
+    output::to_stdout(|out| lines.iter().try_for_each(|l| writeln!(out, "{l}")))?;
+    if result.refused.is_empty() {
+        return Ok(ExitCode::SUCCESS);
+    }
+    let refused: Vec<String> = result
+        .refused
+        .iter()
+        .map(|(id, e)| text::not_changed(ctx.lang, id, e))
+        .collect();
+    Err(Refused(refused.join("; ")).into())
 }

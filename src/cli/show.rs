@@ -3,7 +3,7 @@
 use super::output::{self, pad};
 use super::Context;
 use crate::i18n::cli as text;
-use crate::model::{Directive, LogEntry, Status, Workspace};
+use crate::model::{Directive, Status, Workspace};
 use crate::store;
 use chrono::NaiveDate;
 use std::io::{self, Write};
@@ -20,7 +20,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     let ws = store::load(&ctx.data)?;
     let id = args.id.trim();
     let Some(d) = ws.directive(id) else {
-        return Err(output::unknown_id(&ws, id).into());
+        return Err(output::unknown_id(&ws, id, ctx.lang).into());
     };
     let width = output::terminal_width().unwrap_or(80).clamp(40, 100);
     output::to_stdout(|out| print(out, ctx, &ws, d, width))?;
@@ -82,7 +82,7 @@ fn print(
 
     let mut source = file.source.title.clone();
     let details: Vec<String> = [
-        file.source.date.map(|d| d.to_string()),
+        file.source.date.map(|d| text::date(lang, d)),
         file.source.reference.clone(),
     ]
     .into_iter()
@@ -93,25 +93,27 @@ fn print(
     }
     field(out, l.source, &source)?;
     field(out, l.file, &format!("{}:{}", file.path, d.line))?;
-    field(out, l.issued_by, d.issued_by.as_deref().unwrap_or(l.none))?;
-    field(out, l.lead, &unit(ws, &d.owner))?;
+    let issued_by = d.issued_by.as_deref().or(file.source.issued_by.as_deref());
+    field(out, l.issued_by, issued_by.unwrap_or(l.none))?;
+    field(out, l.lead, &unit(lang, ws, &d.owner))?;
     let support = if d.support.is_empty() {
         l.none.to_string()
     } else {
         d.support
             .iter()
-            .map(|s| unit(ws, s))
+            .map(|s| unit(lang, ws, s))
             .collect::<Vec<_>>()
             .join(", ")
     };
     field(out, l.support, &support)?;
     field(out, l.deadline, &deadline(ctx, d))?;
     field(out, l.status, text::status(lang, d.status))?;
-    let done_on = d.done_on.map(|d| d.to_string());
+    let done_on = d.done_on.map(|d| text::date(lang, d));
     field(out, l.done_on, done_on.as_deref().unwrap_or(l.none))?;
     field(out, l.note, d.note.as_deref().unwrap_or(l.none))?;
     if let Some(reason) = &file.broken {
-        writeln!(out, "(file not writable until fixed: {reason})")?;
+        let reason = crate::i18n::store::problem_kind(lang, reason);
+        writeln!(out, "{}", text::not_writable(lang, &reason))?;
     }
 
     writeln!(out)?;
@@ -120,18 +122,20 @@ fn print(
         return Ok(());
     }
     writeln!(out, "{} ({}):", l.log, d.log.len())?;
-    for entry in &d.log {
-        let when = entry
-            .at
-            .map(|at| at.format("%Y-%m-%d %H:%M %:z").to_string())
-            .unwrap_or_else(|| entry.at_text.clone());
+    // Which entries extended the deadline, as reports count them.
+    let mut extension = vec![false; d.log.len()];
+    for c in d.deadline_changes() {
+        extension[c.entry] = c.is_extension();
+    }
+    for (entry, extension) in d.log.iter().zip(extension) {
+        let when = output::one_line(&text::log_time(lang, entry));
         let by = if entry.by.is_empty() {
             "?".to_string()
         } else {
             output::one_line(&entry.by)
         };
         writeln!(out, "  {when}  {by}")?;
-        for change in log_changes(entry) {
+        for change in text::log_changes(lang, entry, extension) {
             for (i, line) in output::wrap(&change, width.saturating_sub(6))
                 .iter()
                 .enumerate()
@@ -145,11 +149,8 @@ fn print(
 }
 
 /// "Full name (id)", or the bare id when it is not registered.
-fn unit(ws: &Workspace, id: &str) -> String {
-    match ws.owner(id) {
-        Some(o) => format!("{} ({})", o.name, o.id),
-        None => format!("{id} (not in dondoc.toml)"),
-    }
+fn unit(lang: crate::i18n::Lang, ws: &Workspace, id: &str) -> String {
+    text::unit(lang, id, ws.owner(id).map(|o| o.name.as_str()))
 }
 
 /// The deadline with its timeliness and how many days are left or past.
@@ -159,7 +160,7 @@ fn deadline(ctx: &Context, d: &Directive) -> String {
         return text::timeliness(lang, crate::model::Timeliness::Ongoing).to_string();
     };
     let days = |from: NaiveDate, to: NaiveDate| (to - from).num_days();
-    let mut s = deadline.to_string();
+    let mut s = text::date(lang, deadline);
     let relative = match (d.status, d.done_on) {
         (Status::Done, Some(done)) => Some(text::done_against_deadline(lang, days(deadline, done))),
         (Status::Cancelled, _) | (Status::Done, None) => None,
@@ -173,25 +174,4 @@ fn deadline(ctx: &Context, d: &Directive) -> String {
         s.push_str(&format!("; {}", text::extensions(lang, moved)));
     }
     s
-}
-
-/// What one log entry changed, one item per field.
-fn log_changes(e: &LogEntry) -> Vec<String> {
-    let mut changes = Vec::new();
-    if let Some(s) = e.status {
-        changes.push(format!("status → {s}"));
-    }
-    if let Some(d) = e.deadline {
-        changes.push(format!("deadline → {d}"));
-    }
-    if let Some(d) = e.done_on {
-        changes.push(format!("done_on → {d}"));
-    }
-    for field in &e.cleared {
-        changes.push(format!("{field} removed"));
-    }
-    if let Some(n) = &e.note {
-        changes.push(format!("note: {n}"));
-    }
-    changes
 }

@@ -2,6 +2,7 @@
 
 use super::Context;
 use crate::git::sync::sync;
+use crate::i18n::cli::{self as text, SyncChange};
 use std::io::Write;
 use std::process::ExitCode;
 use std::time::Duration;
@@ -18,28 +19,31 @@ pub struct Args {
 
 pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     if !ctx.data.is_dir() {
-        anyhow::bail!("{} is not a folder", ctx.data.display());
+        anyhow::bail!(text::not_a_folder(
+            ctx.lang,
+            &ctx.data.display().to_string()
+        ));
     }
     let author = crate::author::resolve(args.by.as_deref(), &ctx.data);
     let outcome = sync(
         &ctx.data,
         &author,
         Duration::from_secs(args.timeout.max(1)),
-        &mut |step| eprintln!("dondoc: {step}"),
+        &mut |step| eprintln!("dondoc: {}", text::sync_step(ctx.lang, &step)),
     );
     let mut out = std::io::stdout().lock();
-    let summary = outcome.summary();
+    let summary = crate::i18n::tui::sync_summary(ctx.lang, &outcome);
     if outcome.problem.is_some() {
         eprintln!("dondoc: {summary}");
     } else {
         let _ = writeln!(out, "{summary}");
         for (what, ids) in [
-            ("updated", &outcome.updated_by_others),
-            ("added", &outcome.added_by_others),
-            ("removed", &outcome.removed_by_others),
+            (SyncChange::Updated, &outcome.updated_by_others),
+            (SyncChange::Added, &outcome.added_by_others),
+            (SyncChange::Removed, &outcome.removed_by_others),
         ] {
             if !ids.is_empty() {
-                let _ = writeln!(out, "  {what}: {}", ids.join(", "));
+                let _ = writeln!(out, "{}", text::sync_changed(ctx.lang, what, ids));
             }
         }
     }

@@ -2,16 +2,23 @@
 //! time of a change, committing a new file when `[git] commit` is on.
 
 use super::{Context, Refused};
+use crate::i18n::{cli as text, Lang};
 use crate::model::Workspace;
 use std::path::Path;
 
 /// The unit ids named by `value` (ids, names or group names, comma-separated; case and
 /// diacritics ignored), or a refusal naming what matched nothing.
-pub fn resolve(ws: &Workspace, option: &str, value: &str) -> Result<Vec<String>, Refused> {
+pub fn resolve(
+    lang: Lang,
+    ws: &Workspace,
+    option: &str,
+    value: &str,
+) -> Result<Vec<String>, Refused> {
     crate::owners::resolve(&ws.owners, &ws.groups, value).map_err(|unknown| {
-        Refused(format!(
-            "{option}: unknown unit \"{unknown}\": not in dondoc.toml (give a unit id such as \
-             {}, or a group such as \"{}\"; `dondoc owner add` adds a unit)",
+        Refused(text::unknown_unit(
+            lang,
+            option,
+            &unknown,
             ws.owners.first().map_or("ba-be", |o| o.id.as_str()),
             ws.groups.first().map_or("Huyện, thành ủy", String::as_str),
         ))
@@ -20,7 +27,7 @@ pub fn resolve(ws: &Workspace, option: &str, value: &str) -> Result<Vec<String>,
 
 /// The directive file named by `--source`: its path in the workspace, its file name, or a
 /// path to it from the current folder.
-pub fn source_file(ws: &Workspace, value: &str) -> Result<String, Refused> {
+pub fn source_file(lang: Lang, ws: &Workspace, value: &str) -> Result<String, Refused> {
     let value = value.trim();
     let rel = value.trim_start_matches("./");
     if ws.files.iter().any(|f| f.path == rel) {
@@ -47,14 +54,9 @@ pub fn source_file(ws: &Workspace, value: &str) -> Result<String, Refused> {
         }
     }
     Err(Refused(if by_name.len() > 1 {
-        format!(
-            "--source \"{value}\" names several files ({}): give its path in the workspace",
-            by_name.join(", ")
-        )
+        text::several_sources(lang, value, &by_name)
     } else {
-        format!(
-            "--source: no meeting file \"{value}\" in the workspace (create one with `dondoc new`)"
-        )
+        text::no_such_source(lang, value)
     }))
 }
 
@@ -65,18 +67,18 @@ pub fn commit(ctx: &Context, ws: &Workspace, path: &str, message: &str, by: &str
         return;
     }
     match crate::git::commit_edit(&ws.root, path, message, by) {
-        Ok(c) => eprintln!("dondoc: committed {c}"),
-        Err(e) => eprintln!("dondoc: warning: saved but not committed: {e}"),
+        Ok(c) => eprintln!("dondoc: {}", text::committed(ctx.lang, &c)),
+        Err(e) => eprintln!("dondoc: {}", text::not_committed(ctx.lang, &e.to_string())),
     }
 }
 
 /// `--text -` reads the text from stdin.
-pub fn text_arg(value: &str) -> anyhow::Result<String> {
+pub fn text_arg(lang: Lang, value: &str) -> anyhow::Result<String> {
     if value != "-" {
         return Ok(value.to_string());
     }
     let mut text = String::new();
     std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
-        .map_err(|e| anyhow::anyhow!("--text -: cannot read stdin: {e}"))?;
+        .map_err(|e| anyhow::anyhow!(text::cannot_read_stdin(lang, &e)))?;
     Ok(text.trim().to_string())
 }

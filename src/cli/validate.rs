@@ -26,7 +26,11 @@ pub fn run(ctx: &Context, _args: Args) -> anyhow::Result<ExitCode> {
     output::to_stdout(|out| {
         // One problem a line whatever the file names and values hold (a newline, an escape).
         for p in &problems {
-            writeln!(out, "{}", crate::term_text::visible(&p.to_string()))?;
+            writeln!(
+                out,
+                "{}",
+                crate::term_text::visible(&crate::i18n::store::problem(ctx.lang, p))
+            )?;
         }
         Ok(())
     })?;
@@ -36,9 +40,8 @@ pub fn run(ctx: &Context, _args: Args) -> anyhow::Result<ExitCode> {
         paths.len()
     };
     eprintln!(
-        "dondoc: {} in {}",
-        output::count(problems.len(), "problem", "problems"),
-        output::count(files, "file", "files")
+        "dondoc: {}",
+        text::validate_failed(ctx.lang, problems.len(), files)
     );
     Ok(ExitCode::from(1))
 }

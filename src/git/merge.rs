@@ -1,27 +1,36 @@
-//! Three-way merge of one directive file at the level of directives and fields (the core of
-//! `dondoc merge-driver`). Pure: three texts in, one text out.
+//! Three-way merge of one TOML file of the workspace at the level of tables and fields (the
+//! core of `dondoc merge-driver`). Pure: three texts in, one text out. It always settles when
+//! the three versions parse, so a sync never stops on a directive file both sides can read.
 //!
 //! Rules:
-//! - directives are matched by id; one added on either side is kept (theirs' new ones are
-//!   appended after ours, with their text as written);
-//! - a directive deleted on one side and untouched on the other is deleted; one deleted on one
+//! - the tables of an array (`[[directive]]`, `[[owner]]` in `dondoc.toml`) are matched by
+//!   `id`; one added on either side is kept (theirs' new ones are appended after ours, with
+//!   their text as written); the same new id added on both sides with different content is
+//!   kept twice, so that nothing is lost and `validate` names the duplicate;
+//! - a table deleted on one side and untouched on the other is deleted; one deleted on one
 //!   side and changed on the other is kept (nothing is lost);
-//! - different fields of one directive changed on the two sides both apply;
 //! - `[[directive.log]]` entries are the union of both sides (identical entries once), ordered
 //!   by `at`;
-//! - the same field changed on both sides: the side whose latest new log entry for that field
-//!   is later wins (`status` and `done_on` move together); with no log to decide, the merge
-//!   fails and git's normal conflict stands;
-//! - `[source]` and other top-level keys merge key by key the same way (no log: a real
-//!   conflict fails).
+//! - a field changed on both sides (or back to its old value on one of them) is decided by the
+//!   log entries of both sides that touch it: the side holding the later one wins (`status`
+//!   and `done_on` move together); equal times are settled by author, then by the entry, the
+//!   same way on every clone. With no log entry to tell, the side that changed wins, and when
+//!   both changed it by hand, the greater value (an arbitrary but fixed rule);
+//! - every key is handled the same way, whatever its name, so keys this version does not
+//!   know merge too;
+//! - comment lines either side added are kept.
 //!
 //! The result is OUR text edited in place with `toml_edit`, so our formatting and comments stay.
 
 use super::super::fold::nfc;
 use super::super::store::text;
 use chrono::{DateTime, FixedOffset};
+use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, Value};
+
+/// How each line of `dondoc merge-driver`'s reason for leaving a conflict starts (sync shows it).
+pub const REASON_PREFIX: &str = "dondoc merge-driver:";
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum MergeError {
@@ -29,8 +38,6 @@ pub enum MergeError {
     Parse { side: &'static str, message: String },
     #[error("{side} version holds git conflict markers (line {line})")]
     ConflictMarkers { side: &'static str, line: usize },
-    #[error("{0}: changed on both sides and no log entry says which is later")]
-    Conflict(String),
     #[error("{0}")]
     Unsupported(String),
 }
@@ -57,10 +64,10 @@ pub fn merge(base: &str, ours: &str, theirs: &str) -> Result<String, MergeError>
     let theirs_doc = parse_side(theirs, "their")?;
 
     merge_top_level(&base_doc, &mut doc, &theirs_doc)?;
-    merge_directives(&base_doc, &mut doc, &theirs_doc)?;
     if doc.trailing() == base_doc.trailing() && theirs_doc.trailing() != base_doc.trailing() {
         doc.set_trailing(theirs_doc.trailing().clone());
     }
+    keep_added_comments(base, ours_body, theirs, &mut doc);
 
     let mut out = String::with_capacity(ours.len() + theirs.len() / 4);
     out.push_str(bom);
@@ -73,7 +80,7 @@ pub fn merge(base: &str, ours: &str, theirs: &str) -> Result<String, MergeError>
     Ok(out)
 }
 
-/// True when two directive-file texts say the same thing (comments and layout aside).
+/// True when two TOML texts say the same thing (comments and layout aside).
 pub fn same_meaning(a: &str, b: &str) -> bool {
     match (parse_side(a, "a"), parse_side(b, "b")) {
         (Ok(a), Ok(b)) => canon_table(a.as_table()) == canon_table(b.as_table()),
@@ -144,28 +151,21 @@ fn canon_key(t: Option<&Table>, key: &str) -> Option<String> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Key-by-key merge of plain tables ([source], top-level keys, directive fields without a log).
+// Key-by-key merge of plain tables ([source], top-level keys, fields no log entry decides).
 
 /// Keeps ours when theirs did not change the key (or changed it the same way), takes theirs
-/// when only theirs changed it, and fails when both changed it differently.
-fn merge_key(
-    key: &str,
-    base: Option<&Table>,
-    ours: &mut Table,
-    theirs: Option<&Table>,
-    what: &str,
-) -> Result<(), MergeError> {
+/// when only theirs changed it; changed differently on both sides, the greater value wins, a
+/// rule both sides of any merge compute the same way.
+fn merge_key(key: &str, base: Option<&Table>, ours: &mut Table, theirs: Option<&Table>) {
     let b = canon_key(base, key);
     let o = canon_key(Some(ours), key);
     let t = canon_key(theirs, key);
     if t == b || t == o {
-        return Ok(());
+        return;
     }
-    if o == b {
+    if o == b || t > o {
         set_item(ours, key, theirs.and_then(|t| t.get(key)));
-        return Ok(());
     }
-    Err(MergeError::Conflict(format!("{what}: field \"{key}\"")))
 }
 
 /// Sets `key` to a copy of `value` (or removes it), keeping our value's spacing and comment.
@@ -215,32 +215,33 @@ fn merge_top_level(
     theirs: &DocumentMut,
 ) -> Result<(), MergeError> {
     let keys = union_keys(&[base.as_table(), ours.as_table(), theirs.as_table()]);
-    for key in keys.iter().filter(|k| *k != "directive") {
-        let tables = (
-            base.get(key).and_then(Item::as_table),
-            ours.get(key).and_then(Item::as_table),
-            theirs.get(key).and_then(Item::as_table),
-        );
-        let all_tables_or_absent = [base.get(key), ours.get(key), theirs.get(key)]
-            .iter()
-            .all(|i| i.is_none_or(Item::is_table));
-        match tables {
+    for key in &keys {
+        let items = [base.get(key), ours.get(key), theirs.get(key)];
+        let all = |f: fn(&Item) -> bool| items.iter().all(|i| i.is_none_or(f));
+        let by_id = key == "directive" || (all(Item::is_array_of_tables) && items[1].is_some());
+        let both_tables = all(Item::is_table) && items[1].is_some() && items[2].is_some();
+        if by_id {
+            // `[[directive]]`, `[[owner]]`: table by table, matched by id.
+            merge_tables_by_id(key, base, ours, theirs)?;
+            continue;
+        }
+        match theirs.get(key).and_then(Item::as_table) {
             // `[source]` on both sides: merge it field by field.
-            (b, Some(_), Some(t)) if all_tables_or_absent => {
+            Some(t) if both_tables => {
+                let b = base.get(key).and_then(Item::as_table);
                 let o = ours[key.as_str()].as_table_mut().expect("checked above");
                 let fields = union_keys(&[b.unwrap_or(&Table::new()), o, t]);
                 for field in fields {
-                    merge_key(&field, b, o, Some(t), &format!("[{key}]"))?;
+                    merge_key(&field, b, o, Some(t));
                 }
-                merge_decor(b, o, t);
+                union_decor(b, o, t);
             }
             _ => merge_key(
                 key,
                 Some(base.as_table()),
                 ours.as_table_mut(),
                 Some(theirs.as_table()),
-                "top level",
-            )?,
+            ),
         }
     }
     Ok(())
@@ -260,58 +261,66 @@ fn union_keys(tables: &[&Table]) -> Vec<String> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Directives.
+// Arrays of tables matched by id: directives, owners.
 
-fn directive_id(t: &Table) -> Option<String> {
+fn table_id(t: &Table) -> Option<String> {
     t.get("id").and_then(Item::as_str).map(nfc)
 }
 
-fn directive_list<'d>(
+fn table_list<'d>(
     doc: &'d DocumentMut,
+    key: &str,
     side: &'static str,
 ) -> Result<Vec<(String, &'d Table)>, MergeError> {
-    match doc.get("directive") {
+    match doc.get(key) {
         None => Ok(vec![]),
         Some(Item::ArrayOfTables(list)) => Ok(list
             .iter()
-            .filter_map(|t| directive_id(t).map(|id| (id, t)))
+            .filter_map(|t| table_id(t).map(|id| (id, t)))
             .collect()),
         Some(_) => Err(MergeError::Unsupported(format!(
-            "{side} version does not write directives as [[directive]] tables"
+            "{side} version does not write \"{key}\" as [[{key}]] tables"
         ))),
     }
 }
 
-fn merge_directives(
+fn merge_tables_by_id(
+    key: &str,
     base: &DocumentMut,
     ours: &mut DocumentMut,
     theirs: &DocumentMut,
 ) -> Result<(), MergeError> {
-    let base_list = directive_list(base, "base")?;
-    let theirs_list = directive_list(theirs, "their")?;
-    directive_list(ours, "our")?;
+    let base_list = table_list(base, key, "base")?;
+    let theirs_list = table_list(theirs, key, "their")?;
+    table_list(ours, key, "our")?;
     let base_by_id: HashMap<&str, &Table> = first_by_id(&base_list);
     let theirs_by_id: HashMap<&str, &Table> = first_by_id(&theirs_list);
 
-    if ours.get("directive").is_none() {
+    if ours.get(key).is_none() {
         if theirs_list.is_empty() {
             return Ok(());
         }
-        ours.insert("directive", Item::ArrayOfTables(ArrayOfTables::new()));
+        ours.insert(key, Item::ArrayOfTables(ArrayOfTables::new()));
     }
-    let list = ours["directive"]
+    let list = ours[key]
         .as_array_of_tables_mut()
-        .expect("checked by directive_list");
+        .expect("checked by table_list");
 
     let mut ours_ids = HashSet::new();
+    // New on both sides with different content: two things that happen to share an id.
+    let mut twins = HashSet::new();
     let mut i = 0;
     while i < list.len() {
         let table = list.get_mut(i).expect("index in range");
-        let Some(id) = directive_id(table) else {
+        let Some(id) = table_id(table) else {
             i += 1;
             continue;
         };
-        ours_ids.insert(id.clone());
+        if !ours_ids.insert(id.clone()) {
+            // A second table with an id already seen: left as it is.
+            i += 1;
+            continue;
+        }
         let base_t = base_by_id.get(id.as_str()).copied();
         match (base_t, theirs_by_id.get(id.as_str()).copied()) {
             // Deleted by them: follow unless we changed it since.
@@ -321,18 +330,21 @@ fn merge_directives(
                     continue;
                 }
             }
-            (b, Some(t)) => merge_directive(&id, b, table, t)?,
+            (None, Some(t)) if canon_table(t) != canon_table(table) => {
+                twins.insert(id.clone());
+            }
+            (b, Some(t)) => merge_table(b, table, t),
             (None, None) => {}
         }
         i += 1;
     }
     for (id, t) in &theirs_list {
-        if ours_ids.contains(id) {
+        if ours_ids.contains(id) && !twins.remove(id) {
             continue;
         }
         // Deleted by us and untouched by them: stays deleted.
         if let Some(b) = base_by_id.get(id.as_str()) {
-            if canon_table(b) == canon_table(t) {
+            if canon_table(b) == canon_table(t) && !ours_ids.contains(id) {
                 continue;
             }
         }
@@ -352,125 +364,305 @@ fn first_by_id<'a>(list: &'a [(String, &'a Table)]) -> HashMap<&'a str, &'a Tabl
     map
 }
 
-/// Fields that a log entry can set, as groups that move together, with the log keys that
-/// show an entry touched the group. `done_on` belongs to `status`: taking one side's status
-/// with the other's `done_on` could make a directive done without a date.
-const LOGGED_GROUPS: &[&[&str]] = &[&["status", "done_on"], &["deadline"], &["note"]];
+/// Keys that move together: taking one side's status with the other's `done_on` could make a
+/// directive done without a date.
+fn group_of(key: &str) -> &'static [&'static str] {
+    match key {
+        "status" | "done_on" => &["status", "done_on"],
+        _ => &[],
+    }
+}
 
-fn merge_directive(
-    id: &str,
-    base: Option<&Table>,
-    ours: &mut Table,
-    theirs: &Table,
-) -> Result<(), MergeError> {
+/// Merges one table (a directive, an owner) that both sides have.
+fn merge_table(base: Option<&Table>, ours: &mut Table, theirs: &Table) {
     let b = base.map(canon_table);
     let o = canon_table(ours);
     let t = canon_table(theirs);
     if t == o || Some(&t) == b.as_ref() {
-        merge_decor(base, ours, theirs);
-        return Ok(());
+        union_decor(base, ours, theirs);
+        return;
     }
     if Some(&o) == b.as_ref() {
-        // Only they changed it: take their table as written (their comments come along).
+        // Only they changed it: take their table as written, with the comments of both.
+        let mine = ours.clone();
         let mut copy = theirs.clone();
         clear_positions(&mut copy);
         *ours = copy;
-        return Ok(());
+        union_decor(base, ours, &mine);
+        union_log_decor(ours, &mine);
+        return;
     }
-
-    let base_log = base.map(log_entries).unwrap_or_default();
-    let base_set: HashSet<String> = base_log.iter().map(canon_table).collect();
     let ours_log = log_entries(ours);
     let theirs_log = log_entries(theirs);
-    let ours_new: Vec<&Table> = ours_log
-        .iter()
-        .filter(|e| !base_set.contains(&canon_table(e)))
-        .collect();
-    let theirs_new: Vec<&Table> = theirs_log
-        .iter()
-        .filter(|e| !base_set.contains(&canon_table(e)))
-        .collect();
-
-    let what = format!("directive \"{id}\"");
-    let mut grouped: HashSet<&str> = HashSet::from(["log"]);
-    for group in LOGGED_GROUPS {
-        grouped.extend(group.iter());
+    let empty = Table::new();
+    let mut seen: HashSet<String> = HashSet::from(["id".to_string(), "log".to_string()]);
+    for key in union_keys(&[base.unwrap_or(&empty), ours, theirs]) {
+        if seen.contains(&key) {
+            continue;
+        }
+        let single = [key.as_str()];
+        let group: &[&str] = match group_of(&key) {
+            [] => &single,
+            g => g,
+        };
+        seen.extend(group.iter().map(|k| k.to_string()));
         let side = |t: Option<&Table>| -> Vec<Option<String>> {
             group.iter().map(|k| canon_key(t, k)).collect()
         };
         let (gb, go, gt) = (side(base), side(Some(ours)), side(Some(theirs)));
-        if gt == gb || gt == go {
+        if gt == go || (gt == gb && !logged_later(&theirs_log, &ours_log, group)) {
             continue;
         }
-        let take_theirs = if go == gb {
-            true
-        } else {
-            match (
-                latest_touch(&ours_new, group),
-                latest_touch(&theirs_new, group),
-            ) {
-                (Some(a), Some(b)) if b > a => true,
-                (Some(a), Some(b)) if a > b => false,
-                _ => {
-                    return Err(MergeError::Conflict(format!(
-                        "{what}: field \"{}\"",
-                        group[0]
-                    )))
-                }
-            }
+        let take_theirs = match decide(&ours_log, &theirs_log, group) {
+            Some(side) => side == Side::Theirs,
+            // No log entry tells: the side that changed it, else the greater value.
+            None => go == gb || (gt != gb && gt > go),
         };
         if take_theirs {
-            for key in group.iter() {
+            for key in group {
                 set_item(ours, key, theirs.get(key));
             }
         }
     }
-    let empty = Table::new();
-    for key in union_keys(&[base.unwrap_or(&empty), ours, theirs]) {
-        if !grouped.contains(key.as_str()) {
-            merge_key(&key, base, ours, Some(theirs), &what)?;
-        }
-    }
     union_log(ours, &theirs_log);
-    merge_decor(base, ours, theirs);
-    Ok(())
+    union_decor(base, ours, theirs);
+    union_log_decor(ours, theirs);
 }
 
-/// Comments and spacing they changed where we did not (a comment written by hand on their
-/// side while dondoc edited ours): their text for the table header, each key, and each value
-/// both sides now agree on.
-fn merge_decor(base: Option<&Table>, ours: &mut Table, theirs: &Table) {
-    let Some(base) = base else {
-        return;
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Ours,
+    Theirs,
+}
+
+/// True when `a` holds a log entry on `group` that `b` lacks and that is later than all of
+/// `b`'s: their value is back at the base value through a logged change (an undo, a
+/// set-then-clear) that must win over our older change.
+fn logged_later(a: &[Table], b: &[Table], group: &[&str]) -> bool {
+    decide(b, a, group) == Some(Side::Theirs)
+}
+
+/// Which side's value of `group` the log entries of both sides pick: the side holding the
+/// latest entry touching it that the other side does not have. `None` when the log does not
+/// tell (no entry, or the same latest entry on both sides).
+fn decide(ours: &[Table], theirs: &[Table], group: &[&str]) -> Option<Side> {
+    let lo = latest_touch(ours, group);
+    let lt = latest_touch(theirs, group);
+    let has = |log: &[Table], e: &Table| {
+        let c = canon_table(e);
+        log.iter().any(|x| canon_table(x) == c)
     };
-    if ours.decor() == base.decor() && theirs.decor() != base.decor() {
-        *ours.decor_mut() = theirs.decor().clone();
+    match (lo, lt) {
+        (None, None) => None,
+        (Some(o), Some(t)) if canon_table(o) == canon_table(t) => None,
+        (Some(o), None) => (!has(theirs, o)).then_some(Side::Ours),
+        (None, Some(t)) => (!has(ours, t)).then_some(Side::Theirs),
+        (Some(o), Some(t)) => {
+            let o_known = has(theirs, o);
+            let t_known = has(ours, t);
+            match (o_known, t_known) {
+                (true, false) => Some(Side::Theirs),
+                (false, true) => Some(Side::Ours),
+                _ => match entry_order(o, t) {
+                    Ordering::Less => Some(Side::Theirs),
+                    _ => Some(Side::Ours),
+                },
+            }
+        }
     }
+}
+
+/// The order of two log entries from different sides: time, then author, then the entry
+/// itself, so that both sides of a merge pick the same one.
+fn entry_order(a: &Table, b: &Table) -> Ordering {
+    let by = |e: &Table| e.get("by").and_then(Item::as_str).map(nfc);
+    entry_time(a)
+        .cmp(&entry_time(b))
+        .then_with(|| by(a).cmp(&by(b)))
+        .then_with(|| canon_table(a).cmp(&canon_table(b)))
+}
+
+fn touches(entry: &Table, group: &[&str]) -> bool {
+    let cleared: Vec<String> = entry
+        .get("cleared")
+        .and_then(Item::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(Value::as_str)
+                .map(str::to_string)
+                .collect()
+        })
+        .unwrap_or_default();
+    group
+        .iter()
+        .any(|k| entry.contains_key(k) || cleared.iter().any(|c| c == k))
+}
+
+/// The latest entry of one side touching `group`; of two at the same time by the same author
+/// the one written later in the file (one clerk's edits within one second).
+fn latest_touch<'a>(entries: &'a [Table], group: &[&str]) -> Option<&'a Table> {
+    let by = |e: &Table| e.get("by").and_then(Item::as_str).map(nfc);
+    let mut best: Option<&Table> = None;
+    for e in entries.iter().filter(|e| touches(e, group)) {
+        let later = best.is_none_or(|b| (entry_time(e), by(e)) >= (entry_time(b), by(b)));
+        if later {
+            best = Some(e);
+        }
+    }
+    best
+}
+
+// ---------------------------------------------------------------------------------------------
+// Comments.
+
+/// Comment lines in a piece of decor, trimmed.
+fn comment_lines(s: &str) -> Vec<&str> {
+    s.lines()
+        .map(str::trim)
+        .filter(|l| l.starts_with('#'))
+        .collect()
+}
+
+/// `ours` with the comment lines `theirs` added since `base` (and `ours` lacks) appended; our
+/// text unchanged when `ours` still is the base (then theirs is taken whole).
+fn union_comment_text(base: &str, ours: &str, theirs: &str, inline: bool) -> Option<String> {
+    if ours == theirs {
+        return None;
+    }
+    if ours == base {
+        return Some(theirs.to_string());
+    }
+    let b = comment_lines(base);
+    let o = comment_lines(ours);
+    let added: Vec<&str> = comment_lines(theirs)
+        .into_iter()
+        .filter(|l| !b.contains(l) && !o.contains(l))
+        .collect();
+    if added.is_empty() {
+        return None;
+    }
+    let mut out = ours.to_string();
+    if inline {
+        // A trailing comment: one line only.
+        for line in added {
+            if out.trim().is_empty() {
+                out = format!(" {line}");
+            } else {
+                out.push(' ');
+                out.push_str(line);
+            }
+        }
+    } else {
+        // A prefix: the lines above a header or key, each ending with a line break.
+        if !out.is_empty() && !out.ends_with('\n') {
+            out.push('\n');
+        }
+        for line in added {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    Some(out)
+}
+
+fn raw(r: Option<&toml_edit::RawString>) -> &str {
+    r.and_then(toml_edit::RawString::as_str).unwrap_or("")
+}
+
+fn union_one(
+    base: Option<&toml_edit::Decor>,
+    ours: &mut toml_edit::Decor,
+    theirs: &toml_edit::Decor,
+) {
+    let empty = toml_edit::Decor::default();
+    let base = base.unwrap_or(&empty);
+    if let Some(p) = union_comment_text(
+        raw(base.prefix()),
+        raw(ours.prefix()),
+        raw(theirs.prefix()),
+        false,
+    ) {
+        ours.set_prefix(p);
+    }
+    if let Some(s) = union_comment_text(
+        raw(base.suffix()),
+        raw(ours.suffix()),
+        raw(theirs.suffix()),
+        true,
+    ) {
+        ours.set_suffix(s);
+    }
+}
+
+/// Comments and spacing of the table header, of each key, and of each value: ours, plus the
+/// comment lines they added (their text wholly where ours is still the base's).
+fn union_decor(base: Option<&Table>, ours: &mut Table, theirs: &Table) {
+    union_one(base.map(Table::decor), ours.decor_mut(), theirs.decor());
     let keys: Vec<String> = ours.iter().map(|(k, _)| k.to_string()).collect();
     for key in keys {
-        let (Some(b_key), Some(t_key)) = (base.key(&key), theirs.key(&key)) else {
+        let Some(t_key) = theirs.key(&key) else {
             continue;
         };
+        let b_key = base.and_then(|b| b.key(&key));
         if let Some(mut o_key) = ours.key_mut(&key) {
-            if o_key.leaf_decor() == b_key.leaf_decor() && t_key.leaf_decor() != b_key.leaf_decor()
-            {
-                *o_key.leaf_decor_mut() = t_key.leaf_decor().clone();
-            }
+            union_one(
+                b_key.map(|k| k.leaf_decor()),
+                o_key.leaf_decor_mut(),
+                t_key.leaf_decor(),
+            );
         }
-        let (Some(Item::Value(b_value)), Some(Item::Value(t_value))) =
-            (base.get(&key), theirs.get(&key))
-        else {
+        let Some(Item::Value(t_value)) = theirs.get(&key) else {
             continue;
+        };
+        let b_value = match base.and_then(|b| b.get(&key)) {
+            Some(Item::Value(v)) => Some(v.decor()),
+            _ => None,
         };
         if let Some(Item::Value(o_value)) = ours.get_mut(&key) {
-            if canon_value(o_value) == canon_value(t_value)
-                && o_value.decor() == b_value.decor()
-                && t_value.decor() != b_value.decor()
-            {
-                *o_value.decor_mut() = t_value.decor().clone();
+            union_one(b_value, o_value.decor_mut(), t_value.decor());
+        }
+    }
+}
+
+/// The comments of log entries both sides have (matched by content).
+fn union_log_decor(ours: &mut Table, theirs: &Table) {
+    let Some(Item::ArrayOfTables(t_list)) = theirs.get("log") else {
+        return;
+    };
+    let by_canon: HashMap<String, &Table> = t_list.iter().map(|t| (canon_table(t), t)).collect();
+    if let Some(Item::ArrayOfTables(o_list)) = ours.get_mut("log") {
+        for entry in o_list.iter_mut() {
+            if let Some(t) = by_canon.get(&canon_table(entry)) {
+                union_decor(None, entry, t);
             }
         }
     }
+}
+
+/// The last guard: a comment line either side added that the merge left out (it sat on a key
+/// or a table the other side's version replaced) goes at the end of the file, not lost.
+fn keep_added_comments(base: &str, ours: &str, theirs: &str, doc: &mut DocumentMut) {
+    let in_base: HashSet<&str> = comment_lines(base).into_iter().collect();
+    let merged = doc.to_string();
+    let present: HashSet<&str> = comment_lines(&merged).into_iter().collect();
+    let mut missing = Vec::new();
+    for line in comment_lines(ours).into_iter().chain(comment_lines(theirs)) {
+        if !in_base.contains(line) && !present.contains(line) && !missing.contains(&line) {
+            missing.push(line);
+        }
+    }
+    if missing.is_empty() {
+        return;
+    }
+    let mut trailing = raw(Some(doc.trailing())).to_string();
+    if !merged.ends_with('\n') && trailing.is_empty() {
+        trailing.push('\n');
+    }
+    for line in missing {
+        trailing.push_str(line);
+        trailing.push('\n');
+    }
+    doc.set_trailing(trailing);
 }
 
 /// The log entries of a directive, whether written `[[directive.log]]` or `log = [{..}]`.
@@ -490,30 +682,6 @@ fn log_entries(directive: &Table) -> Vec<Table> {
 fn entry_time(entry: &Table) -> Option<DateTime<FixedOffset>> {
     // A local time without offset is compared as if it were UTC: better than nothing.
     crate::store::load::log_time(entry.get("at")?.as_datetime()?, FixedOffset::east_opt(0))
-}
-
-fn touches(entry: &Table, group: &[&str]) -> bool {
-    let cleared: Vec<String> = entry
-        .get("cleared")
-        .and_then(Item::as_array)
-        .map(|a| {
-            a.iter()
-                .filter_map(Value::as_str)
-                .map(str::to_string)
-                .collect()
-        })
-        .unwrap_or_default();
-    group
-        .iter()
-        .any(|k| entry.contains_key(k) || cleared.iter().any(|c| c == k))
-}
-
-fn latest_touch(entries: &[&Table], group: &[&str]) -> Option<DateTime<FixedOffset>> {
-    entries
-        .iter()
-        .filter(|e| touches(e, group))
-        .filter_map(|e| entry_time(e))
-        .max()
 }
 
 /// Adds their log entries that we do not have, each after the last entry not later than it.
@@ -752,13 +920,187 @@ status = "open"
     }
 
     #[test]
-    fn same_field_without_log_is_a_conflict() {
+    fn same_field_changed_by_hand_on_both_sides_settles_the_same_way_both_ways() {
         let ours = replace(BASE, "text = \"First\"", "text = \"One\"");
         let theirs = replace(BASE, "text = \"First\"", "text = \"Uno\"");
-        assert!(matches!(
-            merge(BASE, &ours, &theirs),
-            Err(MergeError::Conflict(m)) if m.contains("d1") && m.contains("text")
-        ));
+        let a = merge(BASE, &ours, &theirs).unwrap();
+        let b = merge(BASE, &theirs, &ours).unwrap();
+        assert!(block(&a, "d1").contains("text = \"Uno\""), "{a}");
+        assert!(same_meaning(&a, &b));
+    }
+
+    /// d1 with a status and the log entries given as (by, at, status).
+    fn d1_with(status: &str, entries: &[(&str, &str, &str)]) -> String {
+        let mut log = String::new();
+        for (by, at, s) in entries {
+            log.push_str(&format!(
+                "\n[[directive.log]]\nat = {at}\nby = \"{by}\"\nstatus = \"{s}\"\n"
+            ));
+        }
+        let done_on = if status == "done" {
+            "\ndone_on = 2023-10-01"
+        } else {
+            ""
+        };
+        replace(
+            BASE,
+            "status = \"open\"\n\n[[directive]]\nid = \"d2\"",
+            &format!("status = \"{status}\"{done_on}\n{log}\n[[directive]]\nid = \"d2\""),
+        )
+    }
+
+    fn status_of_d1(text: &str) -> String {
+        let d1 = block(text, "d1");
+        let fields = &d1[..d1.find("[[directive.log]]").unwrap_or(d1.len())];
+        let at = fields.find("status = \"").unwrap() + "status = \"".len();
+        fields[at..at + fields[at..].find('"').unwrap()].to_string()
+    }
+
+    #[test]
+    fn the_same_second_is_settled_by_author_on_both_sides_and_both_entries_stay() {
+        let t = "2023-10-02T10:00:00+07:00";
+        let ours = d1_with("blocked", &[("Clerk A", t, "blocked")]);
+        let theirs = d1_with("done", &[("Clerk B", t, "done")]);
+        for out in [
+            merge(BASE, &ours, &theirs).unwrap(),
+            merge(BASE, &theirs, &ours).unwrap(),
+        ] {
+            assert_eq!(status_of_d1(&out), "done", "{out}");
+            assert!(out.contains("by = \"Clerk A\"") && out.contains("by = \"Clerk B\""));
+            assert!(block(&out, "d1").contains("done_on = 2023-10-01"));
+        }
+    }
+
+    #[test]
+    fn a_later_change_back_to_the_base_value_wins_over_an_older_change() {
+        // They set done at t1; we set blocked at t2, then open again at t3.
+        let theirs = d1_with("done", &[("C2", "2023-10-02T08:00:00+07:00", "done")]);
+        let ours = d1_with(
+            "open",
+            &[
+                ("C1", "2023-10-02T09:00:00+07:00", "blocked"),
+                ("C1", "2023-10-02T10:00:00+07:00", "open"),
+            ],
+        );
+        for out in [
+            merge(BASE, &ours, &theirs).unwrap(),
+            merge(BASE, &theirs, &ours).unwrap(),
+        ] {
+            assert_eq!(status_of_d1(&out), "open", "{out}");
+            assert!(!block(&out, "d1")[..40].contains("done_on"));
+            assert_eq!(out.matches("[[directive.log]]").count(), 4, "{out}");
+        }
+        // One clerk's two edits in one second: the later in the file wins.
+        let t = "2023-10-02T09:00:00+07:00";
+        let shared = d1_with("blocked", &[("C1", t, "blocked")]);
+        let mine = d1_with("done", &[("C1", t, "blocked"), ("C1", t, "done")]);
+        let out = merge(&shared, &shared.replace("First", "Firsts"), &mine).unwrap();
+        assert_eq!(status_of_d1(&out), "done", "{out}");
+        let out = merge(&shared, &mine, &shared.replace("First", "Firsts")).unwrap();
+        assert_eq!(status_of_d1(&out), "done", "{out}");
+    }
+
+    #[test]
+    fn keys_of_format_1_1_are_decided_by_their_log_entries() {
+        let entry = |by: &str, at: &str, text: &str| {
+            format!("\n[[directive.log]]\nat = {at}\nby = \"{by}\"\ntext = \"{text}\"\nreason = \"r\"\n")
+        };
+        let with = |text: &str, e: String| {
+            let s = replace(
+                BASE,
+                "text = \"First\"",
+                &format!("text = \"{text}\"\ndone_ref = \"x\""),
+            );
+            replace(
+                &s,
+                "\n[[directive]]\nid = \"d2\"",
+                &format!("{e}\n[[directive]]\nid = \"d2\""),
+            )
+        };
+        let base = replace(
+            BASE,
+            "text = \"First\"",
+            "text = \"First\"\ndone_ref = \"x\"",
+        );
+        let ours = with("Later", entry("A", "2023-10-03T08:00:00+07:00", "Later"));
+        let theirs = with(
+            "Earlier",
+            entry("B", "2023-10-02T08:00:00+07:00", "Earlier"),
+        );
+        let ours = replace(&ours, "\n[[directive.log]]", "\n[[directive.log]]");
+        for out in [
+            merge(&base, &ours, &theirs).unwrap(),
+            merge(&base, &theirs, &ours).unwrap(),
+        ] {
+            assert!(block(&out, "d1").contains("text = \"Later\""), "{out}");
+            assert_eq!(out.matches("reason = \"r\"").count(), 2);
+        }
+    }
+
+    #[test]
+    fn owners_merge_by_id() {
+        let base = "title = \"T\"\n\n[[owner]]\nid = \"a\"\nname = \"A\"\n";
+        let ours = format!("{base}\n[[owner]]\nid = \"b\"\nname = \"B\"\n");
+        let theirs = format!(
+            "{}\n[[owner]]\nid = \"c\"\nname = \"C\"\n",
+            base.replace("name = \"A\"", "name = \"A2\"\nshort = \"a\"")
+        );
+        let out = merge(base, &ours, &theirs).unwrap();
+        assert!(out.contains("name = \"A2\"\nshort = \"a\""), "{out}");
+        assert!(out.find("id = \"b\"").unwrap() < out.find("id = \"c\"").unwrap());
+    }
+
+    #[test]
+    fn comments_added_on_both_sides_at_one_place_are_all_kept() {
+        let ours = replace(
+            BASE,
+            "\n[[directive]]\nid = \"d3\"",
+            "\n# ours above\n[[directive]]\nid = \"d3\"",
+        );
+        let ours = replace(
+            &ours,
+            "owner = \"c\"\nstatus = \"open\"",
+            "owner = \"c\"\nstatus = \"blocked\"",
+        );
+        let theirs = replace(
+            BASE,
+            "\n[[directive]]\nid = \"d3\"",
+            "\n# theirs above\n[[directive]]\nid = \"d3\"",
+        );
+        let theirs = replace(&theirs, "text = \"Third\"", "# inside\ntext = \"Third\"");
+        let theirs = replace(&theirs, "text = \"First\"", "text = \"First\" # why");
+        let theirs = replace(&theirs, "owner = \"a\"", "owner = \"aa\"");
+        for out in [
+            merge(BASE, &ours, &theirs).unwrap(),
+            merge(BASE, &theirs, &ours).unwrap(),
+        ] {
+            for c in [
+                "# ours above",
+                "# theirs above",
+                "# inside",
+                "# why",
+                "# started early",
+                "# Meeting of August",
+            ] {
+                assert_eq!(out.matches(c).count(), 1, "{c}: {out}");
+            }
+            assert!(block(&out, "d3").contains("status = \"blocked\""));
+            assert!(block(&out, "d1").contains("owner = \"aa\""));
+        }
+    }
+
+    #[test]
+    fn the_same_new_id_with_different_content_is_kept_twice() {
+        let add = |text: &str| {
+            format!("{BASE}\n[[directive]]\nid = \"n\"\ntext = \"{text}\"\nowner = \"a\"\nstatus = \"open\"\n")
+        };
+        let out = merge(BASE, &add("Mine"), &add("Yours")).unwrap();
+        assert!(
+            out.contains("\"Mine\"") && out.contains("\"Yours\""),
+            "{out}"
+        );
+        let out = merge(BASE, &add("Same"), &add("Same")).unwrap();
+        assert_eq!(out.matches("id = \"n\"").count(), 1);
     }
 
     #[test]
@@ -837,9 +1179,12 @@ status = "open"
         assert!(out.contains("title = \"Giao ban tháng 8/2023\""));
         assert!(out.contains("ref = \"12-TB/TU\""));
         let clash = replace(BASE, "date = 2023-08-25", "date = 2023-08-27");
-        assert!(
-            matches!(merge(BASE, &ours, &clash), Err(MergeError::Conflict(m)) if m.contains("[source]"))
-        );
+        assert!(merge(BASE, &ours, &clash)
+            .unwrap()
+            .contains("date = 2023-08-27"));
+        assert!(merge(BASE, &clash, &ours)
+            .unwrap()
+            .contains("date = 2023-08-27"));
     }
 
     #[test]

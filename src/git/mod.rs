@@ -3,7 +3,8 @@
 //! - [`merge`]: the field-level three-way merge behind `dondoc merge-driver` (pure);
 //! - [`setup`]: registers the merge driver (`.gitattributes` + repository config);
 //! - [`status`]: branch, ahead/behind, changed and conflicted files, in the background;
-//! - [`sync`]: commit what dondoc wrote, pull --rebase, push, and what others changed;
+//! - [`sync`]: commit the workspace's changes, fetch, rebase, push, and what others changed;
+//! - [`operation_in_progress`]: a stopped rebase or merge, during which edits are refused;
 //! - [`commit_edit`] / [`after_write`]: commit one edit at once when `[git] commit = true`.
 
 pub mod merge;
@@ -57,10 +58,18 @@ impl Output {
 /// English so they can be recognised.
 pub fn git(dir: &Path, args: &[&str], timeout: Option<Duration>) -> Result<Output, GitError> {
     let mut cmd = Command::new("git");
-    cmd.arg("-C")
-        .arg(dir)
-        .args(args)
-        .env("GIT_TERMINAL_PROMPT", "0")
+    cmd.arg("-C").arg(dir).args(args);
+    run_command(cmd, &args.join(" "), timeout)
+}
+
+/// Runs a prepared command the way [`git`] runs git: no terminal, no prompt, English
+/// messages, its own process group, killed with its children after `timeout`.
+pub(crate) fn run_command(
+    mut cmd: Command,
+    what: &str,
+    timeout: Option<Duration>,
+) -> Result<Output, GitError> {
+    cmd.env("GIT_TERMINAL_PROMPT", "0")
         .env("LC_ALL", "C")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
@@ -97,7 +106,7 @@ pub fn git(dir: &Path, args: &[&str], timeout: Option<Duration>) -> Result<Outpu
                     kill_group(&mut child);
                     let _ = child.wait();
                     return Err(GitError::Timeout {
-                        args: args.join(" "),
+                        args: what.to_string(),
                         secs: timeout.unwrap_or_default().as_secs(),
                     });
                 }
@@ -146,6 +155,46 @@ pub fn repo_root(dir: &Path) -> Option<PathBuf> {
     let out = git(dir, &["rev-parse", "--show-toplevel"], Some(LOCAL_TIMEOUT)).ok()?;
     out.success
         .then(|| PathBuf::from(out.stdout.trim_end_matches(['\n', '\r'])))
+}
+
+/// The repository's own folder (`.git`, or a worktree's folder under it) for the repository
+/// holding `dir`, found on disk without running git: cheap enough for every edit.
+pub fn git_dir(dir: &Path) -> Option<PathBuf> {
+    let start = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    for folder in start.ancestors() {
+        let dot_git = folder.join(".git");
+        if dot_git.is_dir() {
+            return Some(dot_git);
+        }
+        if let Ok(text) = std::fs::read_to_string(&dot_git) {
+            // A worktree or submodule: `gitdir: PATH`.
+            let path = text.trim().strip_prefix("gitdir:")?.trim();
+            return Some(folder.join(path));
+        }
+    }
+    None
+}
+
+/// A rebase or merge stopped half-way in the repository holding `root`, if any. Edits are
+/// refused meanwhile: the `git rebase --abort` that gets out of it would discard them.
+pub fn operation_in_progress(root: &Path) -> Option<status::Operation> {
+    let dir = git_dir(root)?;
+    if dir.join("rebase-merge").is_dir() || dir.join("rebase-apply").is_dir() {
+        Some(status::Operation::Rebase)
+    } else if dir.join("MERGE_HEAD").is_file() {
+        Some(status::Operation::Merge)
+    } else {
+        None
+    }
+}
+
+/// Why an edit is refused while [`operation_in_progress`]: what happened and what to run.
+pub fn operation_message(op: status::Operation) -> String {
+    let op = op.as_str();
+    format!(
+        "a git {op} is stopped half-way in this workspace's repository, and `git {op} --abort` would discard any edit made now; \
+         finish it (`git {op} --continue`) or undo it (`git {op} --abort`) first"
+    )
 }
 
 /// Name and email for a commit by `name`: the email from git's config when it has one.

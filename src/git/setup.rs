@@ -32,10 +32,7 @@ pub fn register(root: &Path) -> Result<Registered, GitError> {
 pub fn register_with(root: &Path, exe: &Path) -> Result<Registered, GitError> {
     let repo = repo_root(root).ok_or_else(|| GitError::NotARepo(root.to_path_buf()))?;
     let (attributes, attributes_unchanged) = ensure_attributes(root)?;
-    let driver = format!(
-        "{} merge-driver %O %A %B %P",
-        shell_quote(&exe.to_string_lossy())
-    );
+    let driver = driver_command(exe);
     git_ok(
         root,
         &[
@@ -93,8 +90,16 @@ fn io_failure(path: &Path, e: std::io::Error) -> GitError {
     }
 }
 
+/// The command git runs to merge a file with the dondoc program `exe`.
+pub fn driver_command(exe: &Path) -> String {
+    format!(
+        "{} merge-driver %O %A %B %P",
+        shell_quote(&exe.to_string_lossy())
+    )
+}
+
 /// Git runs the driver through the shell: quote the path (it may hold spaces).
-fn shell_quote(s: &str) -> String {
+pub(crate) fn shell_quote(s: &str) -> String {
     if s.chars()
         .all(|c| c.is_ascii_alphanumeric() || "/._-+".contains(c))
     {

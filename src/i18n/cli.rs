@@ -1,47 +1,53 @@
-//! Strings of the command line that people read (table headers, `show` labels, summaries).
-//! Error messages stay in English, like the core's, so they can be searched for.
+//! Strings of the command line that people read: table headers, `show`, summaries, and the
+//! errors and warnings of the commands.
+//!
+//! In English, `list` and `show` print statuses and timeliness as the files and `--status`
+//! write them (`in_progress`, `on_time`), so what is read can be typed back; in Vietnamese
+//! they are the glossary's words.
 
+use super::terms::{self, head};
 use super::Lang;
-use crate::model::{Status, Timeliness};
+use crate::model::{LogEntry, Status, Timeliness};
+use crate::store::edit::Change;
+use chrono::NaiveDate;
 
 /// Column headers of `list`: id, deadline, status, timeliness, owner, text.
 pub fn list_headers(lang: Lang) -> [&'static str; 6] {
     match lang {
         Lang::En => ["id", "deadline", "status", "timeliness", "owner", "text"],
-        Lang::Vi => ["mã", "hạn", "trạng thái", "tiến độ", "chủ trì", "nội dung"],
+        Lang::Vi => [
+            "mã",
+            terms::DEADLINE.1,
+            terms::STATUS.1,
+            terms::TIMELINESS.1,
+            terms::LEAD_UNIT.1,
+            "nội dung",
+        ],
     }
 }
 
 pub fn status(lang: Lang, s: Status) -> &'static str {
     match lang {
         Lang::En => s.as_str(),
-        Lang::Vi => match s {
-            Status::Open => "chưa làm",
-            Status::InProgress => "đang làm",
-            Status::Blocked => "vướng mắc",
-            Status::Done => "hoàn thành",
-            Status::Cancelled => "hủy",
-        },
+        Lang::Vi => terms::status(s).1,
     }
 }
 
 pub fn timeliness(lang: Lang, t: Timeliness) -> &'static str {
     match lang {
         Lang::En => t.as_str(),
-        Lang::Vi => match t {
-            Timeliness::Overdue => "quá hạn",
-            Timeliness::DueSoon => "sắp đến hạn",
-            Timeliness::OnTrack => "trong hạn",
-            Timeliness::Ongoing => "thường xuyên",
-            Timeliness::OnTime => "đúng hạn",
-            Timeliness::Late => "trễ hạn",
-            Timeliness::None => "—",
-        },
+        Lang::Vi => terms::timeliness(t).1,
     }
+}
+
+/// A date in a table or in `show`: 2023-10-15, 15/10/2023.
+pub fn date(lang: Lang, d: NaiveDate) -> String {
+    terms::date(lang, d)
 }
 
 /// Labels of `show`, padded to one width by the caller.
 pub struct ShowLabels {
+    pub timeliness: &'static str,
     pub source: &'static str,
     pub file: &'static str,
     pub issued_by: &'static str,
@@ -59,33 +65,32 @@ pub struct ShowLabels {
 pub fn show_labels(lang: Lang) -> ShowLabels {
     match lang {
         Lang::En => ShowLabels {
-            source: "Source",
-            file: "File",
-            issued_by: "Issued by",
-            lead: "Lead unit",
-            support: "Support",
-            deadline: "Deadline",
-            status: "Status",
-            done_on: "Done on",
-            note: "Note",
-            log: "Log",
             no_log: "no log entries",
-            none: "—",
+            ..labels(lang)
         },
         Lang::Vi => ShowLabels {
-            source: "Nguồn",
-            file: "Tệp",
-            issued_by: "Người chỉ đạo",
-            lead: "Chủ trì",
-            support: "Phối hợp",
-            deadline: "Thời hạn",
-            status: "Trạng thái",
-            done_on: "Ngày xong",
-            note: "Ghi chú",
-            log: "Nhật ký",
             no_log: "chưa có nhật ký",
-            none: "—",
+            ..labels(lang)
         },
+    }
+}
+
+fn labels(lang: Lang) -> ShowLabels {
+    let h = |t: terms::Text| lang.pick(t.0, t.1);
+    ShowLabels {
+        timeliness: h(head::TIMELINESS),
+        source: h(head::SOURCE),
+        file: h(head::FILE),
+        issued_by: h(head::ISSUED_BY),
+        lead: h(head::LEAD_UNIT),
+        support: h(head::SUPPORT_UNITS),
+        deadline: h(head::DEADLINE),
+        status: h(head::STATUS),
+        done_on: h(head::DONE_ON),
+        note: h(head::NOTE),
+        log: h(head::LOG),
+        no_log: "",
+        none: "—",
     }
 }
 
@@ -95,11 +100,9 @@ pub fn days_to_deadline(lang: Lang, days: i64) -> String {
         (Lang::En, 0) => "due today".into(),
         (Lang::En, 1) => "due tomorrow".into(),
         (Lang::En, d) if d > 0 => format!("in {d} days"),
-        (Lang::En, -1) => "1 day overdue".into(),
-        (Lang::En, d) => format!("{} days overdue", -d),
         (Lang::Vi, 0) => "đến hạn hôm nay".into(),
         (Lang::Vi, d) if d > 0 => format!("còn {d} ngày"),
-        (Lang::Vi, d) => format!("quá hạn {} ngày", -d),
+        (_, d) => terms::days_overdue(lang, -d),
     }
 }
 
@@ -109,9 +112,9 @@ pub fn done_against_deadline(lang: Lang, days: i64) -> String {
         (Lang::En, 0) => "done on the deadline".into(),
         (Lang::En, d) if d > 0 => format!("done {d} day{} late", plural(d)),
         (Lang::En, d) => format!("done {} day{} early", -d, plural(-d)),
-        (Lang::Vi, 0) => "xong đúng ngày hạn".into(),
-        (Lang::Vi, d) if d > 0 => format!("xong trễ {d} ngày"),
-        (Lang::Vi, d) => format!("xong sớm {} ngày", -d),
+        (Lang::Vi, 0) => "hoàn thành đúng ngày hạn".into(),
+        (Lang::Vi, d) if d > 0 => format!("hoàn thành quá hạn {d} ngày"),
+        (Lang::Vi, d) => format!("hoàn thành trước hạn {} ngày", -d),
     }
 }
 
@@ -139,8 +142,25 @@ pub fn validate_ok(lang: Lang, directives: usize, files: usize, units: usize) ->
             plural(files as i64),
             plural(units as i64)
         ),
-        Lang::Vi => format!("ok: {directives} chỉ đạo trong {files} tệp, {units} đơn vị"),
+        Lang::Vi => format!("ok: {directives} nhiệm vụ trong {files} tệp, {units} đơn vị"),
     }
+}
+
+/// `validate` after listing problems: "12 problems in 3 files".
+pub fn validate_failed(lang: Lang, problems: usize, files: usize) -> String {
+    match lang {
+        Lang::En => format!(
+            "{} in {}",
+            count(problems, "problem", "problems"),
+            count(files, "file", "files")
+        ),
+        Lang::Vi => format!("{problems} lỗi trong {files} tệp"),
+    }
+}
+
+/// "1 problem", "3 problems".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// What to do after `init`: the files made (`example` is the example file's path), then the
@@ -161,11 +181,11 @@ pub fn init_next_steps(lang: Lang, dir: &str, example: &str) -> String {
         Lang::Vi => (
             "Đã tạo không gian làm việc dondoc trong",
             "cài đặt và danh mục đơn vị (sửa danh sách [[owner]])",
-            "một nguồn mẫu với các chỉ đạo (chép ra cho mỗi cuộc họp)",
-            "để git hợp nhất các tệp chỉ đạo bằng dondoc",
+            "một văn bản giao mẫu với các nhiệm vụ (chép ra cho mỗi cuộc họp)",
+            "để git hợp nhất các tệp nhiệm vụ bằng dondoc",
             "Tiếp theo:",
             "kiểm tra các tệp sau khi sửa",
-            "các chỉ đạo theo thời hạn",
+            "các nhiệm vụ theo thời hạn",
             "để chia sẻ với các cơ quan khác",
         ),
     };
@@ -178,6 +198,514 @@ pub fn init_next_steps(lang: Lang, dir: &str, example: &str) -> String {
          {next}\n  {validate_cmd:<c$}{validate}\n  {list_cmd:<c$}{list}\n  {share_cmd:<c$}{share}\n",
         "dondoc.toml", ".gitattributes"
     )
+}
+
+// `show`.
+
+/// "Full name (id)", or the bare id when it is not registered.
+pub fn unit(lang: Lang, id: &str, name: Option<&str>) -> String {
+    match (lang, name) {
+        (_, Some(name)) => format!("{name} ({id})"),
+        (Lang::En, None) => format!("{id} (not in dondoc.toml)"),
+        (Lang::Vi, None) => format!("{id} (không có trong dondoc.toml)"),
+    }
+}
+
+pub fn not_writable(lang: Lang, reason: &str) -> String {
+    match lang {
+        Lang::En => format!("(file not writable until fixed: {reason})"),
+        Lang::Vi => format!("(tệp không ghi được cho đến khi sửa: {reason})"),
+    }
+}
+
+/// The time of a log entry, to the second: `2023-09-19 11:00:05 +07:00`, `19/09/2023 11:00:05`.
+pub fn log_time(lang: Lang, e: &LogEntry) -> String {
+    e.at.map_or_else(|| e.at_text.clone(), |at| terms::date_time(lang, at))
+}
+
+/// What one log entry changed, one item per field. `extension`: the entry moved the deadline
+/// later (in Vietnamese "gia hạn", else "điều chỉnh thời hạn").
+pub fn log_changes(lang: Lang, e: &LogEntry, extension: bool) -> Vec<String> {
+    let mut changes = Vec::new();
+    if let Some(s) = e.status {
+        changes.push(match lang {
+            Lang::En => format!("status → {s}"),
+            Lang::Vi => format!("{} → {}", terms::STATUS.1, status(lang, s)),
+        });
+    }
+    if let Some(d) = e.deadline {
+        changes.push(match lang {
+            Lang::En => format!("deadline → {d}"),
+            Lang::Vi => {
+                let word = if extension {
+                    terms::EXTENSION.1
+                } else {
+                    terms::DEADLINE_CHANGE.1
+                };
+                format!("{word} → {}", date(lang, d))
+            }
+        });
+    }
+    if let Some(d) = e.done_on {
+        changes.push(match lang {
+            Lang::En => format!("done_on → {d}"),
+            Lang::Vi => format!("{} → {}", terms::DONE_ON.1, date(lang, d)),
+        });
+    }
+    for field in &e.cleared {
+        changes.push(match lang {
+            Lang::En => format!("{field} removed"),
+            Lang::Vi => format!("bỏ {}", terms::field_name(lang, field)),
+        });
+    }
+    if let Some(n) = &e.note {
+        changes.push(match lang {
+            Lang::En => format!("note: {n}"),
+            Lang::Vi => format!("{}: {n}", terms::NOTE.1),
+        });
+    }
+    // Format 1.1: the entry's kind and the documents behind it, by their keys.
+    if e.created {
+        changes.push(lang.pick("created", "tạo mới").to_string());
+    }
+    if e.undo {
+        changes.push(lang.pick("undo", "hoàn tác").to_string());
+    }
+    if e.reminder {
+        changes.push(
+            lang.pick("reminder sent", "đã gửi văn bản đôn đốc")
+                .to_string(),
+        );
+    }
+    for (key, value) in [
+        (("reason", "lý do"), &e.reason),
+        (("ref", "số văn bản"), &e.reference),
+        (("approved_by", "người duyệt"), &e.approved_by),
+    ] {
+        if let Some(v) = value {
+            changes.push(format!("{}: {v}", lang.pick(key.0, key.1)));
+        }
+    }
+    changes
+}
+
+// Errors and warnings of the commands.
+
+/// No directive has this id; `close` are ids that look like it, `broken` the files that could
+/// not be read (it may be in one of them).
+pub fn unknown_id(lang: Lang, id: &str, close: &[&str], broken: &[&str]) -> String {
+    let hint = match (lang, close.is_empty()) {
+        (_, true) => String::new(),
+        (Lang::En, false) => format!(" (did you mean {}?)", close.join(", ")),
+        (Lang::Vi, false) => format!(" (có phải {}?)", close.join(", ")),
+    };
+    let broken_hint = match (lang, broken) {
+        (_, []) => String::new(),
+        (Lang::En, [one]) => format!("; {one} could not be read: run dondoc validate"),
+        (Lang::Vi, [one]) => format!("; không đọc được {one}: chạy dondoc validate"),
+        (Lang::En, [first, ..]) => format!(
+            "; {first} and {} more files could not be read: run dondoc validate",
+            broken.len() - 1
+        ),
+        (Lang::Vi, [first, ..]) => format!(
+            "; không đọc được {first} và {} tệp khác: chạy dondoc validate",
+            broken.len() - 1
+        ),
+    };
+    match lang {
+        Lang::En => format!("no directive with id \"{id}\"{hint}{broken_hint}"),
+        Lang::Vi => format!("không có nhiệm vụ nào mã \"{id}\"{hint}{broken_hint}"),
+    }
+}
+
+/// `list` and `report` go on when some files have problems; they say so once.
+pub fn problems_warning(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::En => format!(
+            "warning: {}: run dondoc validate",
+            count(n, "problem", "problems")
+        ),
+        Lang::Vi => format!("cảnh báo: có {n} lỗi trong các tệp: chạy dondoc validate"),
+    }
+}
+
+/// One problem among the first ones, in `report`.
+pub fn warning(lang: Lang, what: &str) -> String {
+    match lang {
+        Lang::En => format!("warning: {what}"),
+        Lang::Vi => format!("cảnh báo: {what}"),
+    }
+}
+
+pub fn more_problems(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::En => format!("warning: {n} more problems (see `dondoc validate`)"),
+        Lang::Vi => format!("cảnh báo: còn {n} lỗi nữa (xem `dondoc validate`)"),
+    }
+}
+
+pub fn invalid_status(lang: Lang, s: &str) -> String {
+    let all = Status::ALL.map(Status::as_str).join(", ");
+    match lang {
+        Lang::En => format!("invalid status \"{s}\": use one of {all}"),
+        Lang::Vi => format!("trạng thái \"{s}\" không hợp lệ: dùng một trong {all}"),
+    }
+}
+
+pub fn invalid_timeliness(lang: Lang, s: &str) -> String {
+    let all = Timeliness::ALL.map(Timeliness::as_str).join(", ");
+    match lang {
+        Lang::En => format!("invalid timeliness \"{s}\": use one of {all}"),
+        Lang::Vi => format!("tình trạng thời hạn \"{s}\" không hợp lệ: dùng một trong {all}"),
+    }
+}
+
+/// `--owner` names no unit; `by_name` is (name, id) of a unit whose name was given instead.
+pub fn unknown_owner(lang: Lang, id: &str, by_name: Option<(&str, &str)>) -> String {
+    match (lang, by_name) {
+        (Lang::En, Some((name, oid))) => {
+            format!("unknown owner \"{id}\" (the id of {name} is {oid})")
+        }
+        (Lang::En, None) => {
+            format!("unknown owner \"{id}\" (see the [[owner]] ids in dondoc.toml)")
+        }
+        (Lang::Vi, Some((name, oid))) => {
+            format!("không có đơn vị mã \"{id}\" (mã của {name} là {oid})")
+        }
+        (Lang::Vi, None) => {
+            format!("không có đơn vị mã \"{id}\" (xem các mã [[owner]] trong dondoc.toml)")
+        }
+    }
+}
+
+pub fn unknown_group(lang: Lang, name: &str, groups: &[String]) -> String {
+    let all = groups
+        .iter()
+        .map(|g| format!("\"{g}\""))
+        .collect::<Vec<_>>()
+        .join(", ");
+    match lang {
+        Lang::En => format!("unknown group \"{name}\": the groups are {all}"),
+        Lang::Vi => format!("không có khối \"{name}\": các khối là {all}"),
+    }
+}
+
+pub fn unknown_source(lang: Lang, source: &str, example: &str) -> String {
+    match lang {
+        Lang::En => format!(
+            "no directive file matches --source \"{source}\" (give its path in the workspace, e.g. {example}, or its file name)"
+        ),
+        Lang::Vi => format!(
+            "không có tệp nhiệm vụ nào khớp --source \"{source}\" (ghi đường dẫn trong thư mục dữ liệu, ví dụ {example}, hoặc tên tệp)"
+        ),
+    }
+}
+
+pub fn cannot_write_output(lang: Lang, e: &std::io::Error) -> String {
+    match lang {
+        Lang::En => format!("cannot write the output: {e}"),
+        Lang::Vi => format!("không ghi ra được: {e}"),
+    }
+}
+
+pub fn not_a_folder(lang: Lang, dir: &str) -> String {
+    match lang {
+        Lang::En => format!("{dir} is not a folder"),
+        Lang::Vi => format!("{dir} không phải là thư mục"),
+    }
+}
+
+// `set`.
+
+pub fn nothing_to_set(lang: Lang) -> String {
+    match lang {
+        Lang::En => "nothing to set: give --status, --done-on, --deadline, --note or --done-ref \
+             (--reason, --ref and --approved-by go with one of them)"
+            .into(),
+        Lang::Vi => "không có gì để đặt: hãy cho --status, --done-on, --deadline, --note hoặc \
+             --done-ref (--reason, --ref và --approved-by đi kèm một trong số đó)"
+            .into(),
+    }
+}
+
+pub fn done_on_needs_done(lang: Lang, id: &str, s: Status) -> String {
+    match lang {
+        Lang::En => format!("--done-on needs --status done: \"{id}\" is {s}"),
+        Lang::Vi => format!(
+            "--done-on cần --status done: \"{id}\" đang ở trạng thái {}",
+            status(lang, s)
+        ),
+    }
+}
+
+/// Asked for values a directive already has.
+pub fn nothing_to_change(lang: Lang, id: &str, asked: &Change) -> String {
+    let parts = asked_values(lang, asked);
+    match lang {
+        Lang::En => format!("nothing to change: \"{id}\" already has {parts}"),
+        Lang::Vi => format!("không có gì thay đổi: \"{id}\" đã có {parts}"),
+    }
+}
+
+/// `set` on several ids, none of which changes.
+pub fn nothing_to_change_many(lang: Lang, ids: &[String], asked: &Change) -> String {
+    let ids = ids.join(", ");
+    let parts = asked_values(lang, asked);
+    match lang {
+        Lang::En => format!("nothing to change: {ids} already have {parts}"),
+        Lang::Vi => format!("không có gì thay đổi: {ids} đã có {parts}"),
+    }
+}
+
+/// `set` on several ids: one that already has the values asked for.
+pub fn unchanged_one(lang: Lang, id: &str, asked: &Change) -> String {
+    let parts = asked_values(lang, asked);
+    match lang {
+        Lang::En => format!("{id}: nothing to change, already {parts}"),
+        Lang::Vi => format!("{id}: không có gì thay đổi, đã có {parts}"),
+    }
+}
+
+pub fn done_fields_need_done(lang: Lang, id: &str, s: Status) -> String {
+    match lang {
+        Lang::En => format!("--done-on and --done-ref need --status done: \"{id}\" is {s}"),
+        Lang::Vi => format!(
+            "--done-on và --done-ref cần --status done: \"{id}\" đang ở trạng thái {}",
+            status(lang, s)
+        ),
+    }
+}
+
+/// The values a `set` asked for: "status done, deadline 2023-10-31, that note" (also the
+/// subject of its commit, in English).
+pub fn asked_values(lang: Lang, asked: &Change) -> String {
+    let none = |d: Option<NaiveDate>| {
+        d.map_or_else(
+            || lang.pick("none", terms::NONE.1).to_string(),
+            |d| date(lang, d),
+        )
+    };
+    let mut parts = Vec::new();
+    if let Some(s) = asked.status {
+        parts.push(format!("{} {}", tr_status_word(lang), status(lang, s)));
+    }
+    if let Some(d) = asked.deadline {
+        parts.push(format!(
+            "{} {}",
+            lang.pick("deadline", terms::DEADLINE.1),
+            none(d)
+        ));
+    }
+    if let Some(d) = asked.done_on {
+        parts.push(format!(
+            "{} {}",
+            lang.pick("done_on", terms::DONE_ON.1),
+            none(d)
+        ));
+    }
+    if asked.note.is_some() {
+        parts.push(lang.pick("that note", "ghi chú đó").to_string());
+    }
+    if asked.done_ref.is_some() {
+        parts.push(
+            lang.pick("that done_ref", "văn bản hoàn thành đó")
+                .to_string(),
+        );
+    }
+    parts.join(", ")
+}
+
+pub(super) fn tr_status_word(lang: Lang) -> &'static str {
+    lang.pick("status", terms::STATUS.1)
+}
+
+/// A refused or failed write of `set`.
+pub fn not_changed(lang: Lang, id: &str, e: &crate::store::write::WriteError) -> String {
+    let why = super::store::write_error(lang, e);
+    match lang {
+        Lang::En => format!("\"{id}\" not changed: {why}"),
+        Lang::Vi => format!("\"{id}\" không được sửa: {why}"),
+    }
+}
+
+pub fn rebased(lang: Lang, path: &str) -> String {
+    match lang {
+        Lang::En => {
+            format!("{path} had changed on disk (other directives); the change was applied on top")
+        }
+        Lang::Vi => {
+            format!("{path} đã đổi trên đĩa (các nhiệm vụ khác); thay đổi được áp dụng lên bản mới")
+        }
+    }
+}
+
+pub fn committed(lang: Lang, commit: &str) -> String {
+    match lang {
+        Lang::En => format!("committed {commit}"),
+        Lang::Vi => format!("đã commit {commit}"),
+    }
+}
+
+pub fn not_committed(lang: Lang, e: &str) -> String {
+    match lang {
+        Lang::En => format!("warning: saved but not committed: {e}"),
+        Lang::Vi => format!("cảnh báo: đã lưu nhưng chưa commit được: {e}"),
+    }
+}
+
+// `report`.
+
+/// `format` is `xlsx` or `docx`: both write a binary file.
+pub fn binary_needs_output(lang: Lang, format: &str) -> String {
+    match lang {
+        Lang::En => {
+            format!("--format {format} writes a binary file: give it a name with --output FILE")
+        }
+        Lang::Vi => {
+            format!("--format {format} ghi ra tệp nhị phân: hãy đặt tên tệp bằng --output TỆP")
+        }
+    }
+}
+
+pub fn building_workbook(lang: Lang) -> &'static str {
+    lang.pick("building the workbook", "tạo tệp xlsx")
+}
+
+pub fn building_document(lang: Lang) -> &'static str {
+    lang.pick("building the document", "tạo tệp docx")
+}
+
+pub fn compare_needs_period(lang: Lang) -> &'static str {
+    lang.pick(
+        "--compare needs a period (--month, --quarter or --from/--to)",
+        "--compare cần một kỳ báo cáo (--month, --quarter hoặc --from/--to)",
+    )
+}
+
+pub fn quiet_days_too_small(lang: Lang) -> &'static str {
+    lang.pick(
+        "--quiet-days must be at least 1",
+        "--quiet-days phải từ 1 trở lên",
+    )
+}
+
+pub fn cannot_write(lang: Lang, path: &str) -> String {
+    match lang {
+        Lang::En => format!("cannot write {path}"),
+        Lang::Vi => format!("không ghi được {path}"),
+    }
+}
+
+pub fn writing_report(lang: Lang) -> &'static str {
+    lang.pick("writing the report", "ghi báo cáo")
+}
+
+// `sync` and `git-setup`.
+
+/// A step of `sync`, on stderr while it runs.
+pub fn sync_step(lang: Lang, step: &crate::git::sync::Step) -> String {
+    match lang {
+        Lang::En => step.to_string(),
+        Lang::Vi => super::tui::sync_step(lang, step),
+    }
+}
+
+/// The ids others changed, under the summary of `sync`.
+pub fn sync_changed(lang: Lang, what: SyncChange, ids: &[String]) -> String {
+    let word = match (lang, what) {
+        (Lang::En, SyncChange::Updated) => "updated",
+        (Lang::En, SyncChange::Added) => "added",
+        (Lang::En, SyncChange::Removed) => "removed",
+        (Lang::Vi, SyncChange::Updated) => "được cập nhật",
+        (Lang::Vi, SyncChange::Added) => "được thêm",
+        (Lang::Vi, SyncChange::Removed) => "bị xóa",
+    };
+    format!("  {word}: {}", ids.join(", "))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SyncChange {
+    Updated,
+    Added,
+    Removed,
+}
+
+pub fn attributes_set(lang: Lang, path: &str, unchanged: bool) -> String {
+    match (lang, unchanged) {
+        (Lang::En, true) => format!("{path}: already routes *.toml to dondoc"),
+        (Lang::En, false) => {
+            format!("{path}: now routes *.toml to dondoc (commit it so every clone has it)")
+        }
+        (Lang::Vi, true) => format!("{path}: đã chuyển *.toml cho dondoc từ trước"),
+        (Lang::Vi, false) => format!(
+            "{path}: nay chuyển *.toml cho dondoc (hãy commit tệp này để mọi bản sao đều có)"
+        ),
+    }
+}
+
+pub fn driver_set(lang: Lang, driver: &str, repo: &str) -> String {
+    match lang {
+        Lang::En => format!("merge.dondoc.driver = {driver} (in {repo}/.git/config)"),
+        Lang::Vi => format!("merge.dondoc.driver = {driver} (trong {repo}/.git/config)"),
+    }
+}
+
+pub fn not_a_repo(lang: Lang, dir: &str) -> String {
+    match lang {
+        Lang::En => format!(
+            "{dir} is not in a git repository: nothing to set up (run `git init` there, or clone the shared repository)"
+        ),
+        Lang::Vi => format!(
+            "{dir} không nằm trong kho git: không có gì để cài (chạy `git init` ở đó, hoặc clone kho chung)"
+        ),
+    }
+}
+
+// `init` and `merge-driver`.
+
+pub fn already_a_workspace(lang: Lang, dir: &str) -> String {
+    match lang {
+        Lang::En => {
+            format!("{dir} already holds a dondoc.toml: not overwritten (use another folder)")
+        }
+        Lang::Vi => format!("{dir} đã có dondoc.toml: không ghi đè (hãy dùng thư mục khác)"),
+    }
+}
+
+pub fn already_exists(lang: Lang, path: &str) -> String {
+    match lang {
+        Lang::En => format!("{path} already exists: not overwritten (use another folder)"),
+        Lang::Vi => format!("{path} đã có: không ghi đè (hãy dùng thư mục khác)"),
+    }
+}
+
+pub fn cannot_create(lang: Lang, path: &str) -> String {
+    match lang {
+        Lang::En => format!("cannot create {path}"),
+        Lang::Vi => format!("không tạo được {path}"),
+    }
+}
+
+pub fn merge_unreadable(lang: Lang, path: &str) -> String {
+    match lang {
+        Lang::En => format!(
+            "{path}: a version is not UTF-8 text, so it cannot be loaded; leaving git's conflict"
+        ),
+        Lang::Vi => format!(
+            "{path}: có phiên bản không phải văn bản UTF-8 nên không đọc được; để nguyên xung đột của git"
+        ),
+    }
+}
+
+pub fn merge_refused(lang: Lang, path: &str, why: &str) -> String {
+    match lang {
+        Lang::En => {
+            format!("{path}: {why}; leaving git's conflict")
+        }
+        Lang::Vi => {
+            format!("{path}: {why}; để nguyên xung đột của git")
+        }
+    }
 }
 
 /// `dondoc new`, on stderr after the file's path: what to do next.
@@ -222,5 +750,297 @@ pub fn gitignore_added(lang: Lang, path: &str) -> String {
     match lang {
         Lang::En => format!("{path}: now ignores dondoc's lock and temporary files"),
         Lang::Vi => format!("{path}: đã bỏ qua tệp khóa và tệp tạm của dondoc"),
+    }
+}
+
+/// The summary of an import: "31 tasks; 28 with a lead unit, 3 to review; 22 with a deadline".
+pub fn import_summary(lang: Lang, s: &crate::import::Summary) -> String {
+    match lang {
+        Lang::En => format!(
+            "{} task{}; {} with a lead unit, {} to review; {} with a deadline",
+            s.tasks,
+            plural(s.tasks as i64),
+            s.with_owner,
+            s.to_review,
+            s.with_deadline
+        ),
+        Lang::Vi => format!(
+            "{} nhiệm vụ; {} có đơn vị chủ trì, {} cần xem lại; {} có thời hạn",
+            s.tasks, s.with_owner, s.to_review, s.with_deadline
+        ),
+    }
+}
+
+/// Why an imported task needs a look.
+pub fn import_flag(lang: Lang, f: &crate::import::Flag) -> String {
+    use crate::import::Flag;
+    match (lang, f) {
+        (Lang::En, Flag::NoLead) => "no lead unit".into(),
+        (Lang::Vi, Flag::NoLead) => "chưa có đơn vị chủ trì".into(),
+        (Lang::En, Flag::UnknownLead(u)) => format!("unit not in the registry: {u}"),
+        (Lang::Vi, Flag::UnknownLead(u)) => format!("đơn vị không có trong danh mục: {u}"),
+        (Lang::En, Flag::UnknownSupport(u)) => {
+            format!("coordinating unit not in the registry: {u}")
+        }
+        (Lang::Vi, Flag::UnknownSupport(u)) => {
+            format!("đơn vị phối hợp không có trong danh mục: {u}")
+        }
+        (Lang::En, Flag::BadDeadline(d)) => format!("deadline not understood: {d}"),
+        (Lang::Vi, Flag::BadDeadline(d)) => format!("không đọc được thời hạn: {d}"),
+        (Lang::En, Flag::DoneWithoutDate) => {
+            "done, with no date in the sheet: the import date is used".into()
+        }
+        (Lang::Vi, Flag::DoneWithoutDate) => {
+            "đã hoàn thành nhưng không có ngày: lấy ngày nhập".into()
+        }
+    }
+}
+
+/// Labels of an import's review list.
+pub fn import_review(lang: Lang) -> (&'static str, &'static str) {
+    match lang {
+        Lang::En => (
+            "To review",
+            "Not made into tasks (check nothing is missing)",
+        ),
+        Lang::Vi => (
+            "Cần xem lại",
+            "Không thành nhiệm vụ (kiểm tra để không bỏ sót)",
+        ),
+    }
+}
+
+/// What a piece of a document that became no task was.
+pub fn import_skip_kind(lang: Lang, k: crate::import::SkipKind) -> &'static str {
+    use crate::import::SkipKind;
+    match (lang, k) {
+        (Lang::En, k) => k.as_str(),
+        (Lang::Vi, SkipKind::Narrative) => "đánh giá, giới thiệu",
+        (Lang::Vi, SkipKind::Heading) => "tiêu đề",
+        (Lang::Vi, SkipKind::EmptyRow) => "dòng không có nội dung",
+    }
+}
+
+pub fn done_ref_needs_done(lang: Lang, id: &str, s: Status) -> String {
+    match lang {
+        Lang::En => format!("--done-ref needs --status done: \"{id}\" is {s}"),
+        Lang::Vi => format!(
+            "--done-ref cần --status done: \"{id}\" đang ở trạng thái {}",
+            status(lang, s)
+        ),
+    }
+}
+
+/// What a sync did besides the directives others changed: commits it sent, files that no
+/// longer load (not "removed"), ids now held twice, what it set up by itself.
+pub fn sync_extras(lang: Lang, o: &crate::git::sync::SyncOutcome) -> Vec<String> {
+    let mut parts = Vec::new();
+    if o.pushed_commits > 0 {
+        parts.push(match lang {
+            Lang::En => format!("{} commit(s) pushed", o.pushed_commits),
+            Lang::Vi => format!("đã đẩy lên {} commit", o.pushed_commits),
+        });
+    }
+    if !o.broken_files.is_empty() {
+        let files = o.broken_files.join(", ");
+        parts.push(match lang {
+            Lang::En => format!("does not load now: {files}"),
+            Lang::Vi => format!("tệp không đọc được sau khi đồng bộ: {files}"),
+        });
+    }
+    if !o.duplicates.is_empty() {
+        let dups = o.duplicates.join("; ");
+        parts.push(match lang {
+            Lang::En => format!("the same id twice, rename one (then `dondoc validate`): {dups}"),
+            Lang::Vi => {
+                format!("một mã dùng hai lần, hãy đổi một mã (rồi `dondoc validate`): {dups}")
+            }
+        });
+    }
+    if !o.restored.is_empty() {
+        let ids = o.restored.join(", ");
+        parts.push(match lang {
+            Lang::En => {
+                format!("kept although you deleted them, as others changed them meanwhile: {ids}")
+            }
+            Lang::Vi => format!("vẫn giữ dù bạn đã xóa, vì người khác vừa sửa: {ids}"),
+        });
+    }
+    if o.driver_registered {
+        parts.push(match lang {
+            Lang::En => "git's merge driver for directive files was missing or did not run: this dondoc registered itself".to_string(),
+            Lang::Vi => "bộ hợp nhất của git cho tệp nhiệm vụ chưa có hoặc không chạy được: đã đăng ký dondoc này".to_string(),
+        });
+    }
+    parts
+}
+
+// `new`, `add`, `edit`, `owner add`.
+
+pub fn needs_title(lang: Lang) -> &'static str {
+    lang.pick(
+        "--title: a meeting needs a title",
+        "--title: cuộc họp cần có tên",
+    )
+}
+
+pub fn needs_text(lang: Lang) -> &'static str {
+    lang.pick(
+        "--text: a directive needs a text",
+        "--text: nhiệm vụ cần có nội dung",
+    )
+}
+
+pub fn nothing_to_edit(lang: Lang) -> &'static str {
+    lang.pick(
+        "nothing to edit: give --text, --owner or --support",
+        "không có gì để sửa: hãy cho --text, --owner hoặc --support",
+    )
+}
+
+pub fn already_these_values(lang: Lang, id: &str) -> String {
+    match lang {
+        Lang::En => format!("nothing to change: \"{id}\" already has these values"),
+        Lang::Vi => format!("không có gì thay đổi: \"{id}\" đã có đúng các giá trị này"),
+    }
+}
+
+/// `edit --owner` named several units.
+pub fn one_lead_unit(lang: Lang, value: &str, many: &[String]) -> String {
+    let n = many.len();
+    let ids = many.join(", ");
+    match lang {
+        Lang::En => format!(
+            "--owner: one lead unit per directive, \"{value}\" names {n} ({ids}); \
+             `dondoc add` writes a directive once per unit"
+        ),
+        Lang::Vi => format!(
+            "--owner: mỗi nhiệm vụ một đơn vị chủ trì, \"{value}\" chỉ {n} đơn vị ({ids}); \
+             `dondoc add` ghi mỗi đơn vị một nhiệm vụ"
+        ),
+    }
+}
+
+pub fn not_created(lang: Lang, e: &crate::store::write::WriteError) -> String {
+    let why = super::store::write_error(lang, e);
+    match lang {
+        Lang::En => format!("not created: {why}"),
+        Lang::Vi => format!("chưa tạo được: {why}"),
+    }
+}
+
+pub fn not_added(lang: Lang, e: &crate::store::write::WriteError) -> String {
+    let why = super::store::write_error(lang, e);
+    match lang {
+        Lang::En => format!("not added: {why}"),
+        Lang::Vi => format!("chưa thêm được: {why}"),
+    }
+}
+
+/// A unit named on the command line that is not registered.
+pub fn unknown_unit(lang: Lang, option: &str, unknown: &str, id: &str, group: &str) -> String {
+    match lang {
+        Lang::En => format!(
+            "{option}: unknown unit \"{unknown}\": not in dondoc.toml (give a unit id such as \
+             {id}, or a group such as \"{group}\"; `dondoc owner add` adds a unit)"
+        ),
+        Lang::Vi => format!(
+            "{option}: không có đơn vị \"{unknown}\" trong dondoc.toml (ghi mã đơn vị, ví dụ \
+             {id}, hoặc tên khối, ví dụ \"{group}\"; `dondoc owner add` để thêm đơn vị)"
+        ),
+    }
+}
+
+pub fn several_sources(lang: Lang, value: &str, paths: &[&str]) -> String {
+    let paths = paths.join(", ");
+    match lang {
+        Lang::En => format!(
+            "--source \"{value}\" names several files ({paths}): give its path in the workspace"
+        ),
+        Lang::Vi => format!(
+            "--source \"{value}\" khớp nhiều tệp ({paths}): hãy ghi đường dẫn trong thư mục dữ liệu"
+        ),
+    }
+}
+
+pub fn no_such_source(lang: Lang, value: &str) -> String {
+    match lang {
+        Lang::En => format!(
+            "--source: no meeting file \"{value}\" in the workspace (create one with `dondoc new`)"
+        ),
+        Lang::Vi => format!(
+            "--source: không có tệp cuộc họp \"{value}\" trong thư mục dữ liệu (tạo bằng `dondoc new`)"
+        ),
+    }
+}
+
+pub fn cannot_read_stdin(lang: Lang, e: &std::io::Error) -> String {
+    match lang {
+        Lang::En => format!("--text -: cannot read stdin: {e}"),
+        Lang::Vi => format!("--text -: không đọc được đầu vào chuẩn (stdin): {e}"),
+    }
+}
+
+// `dondoc remind`.
+
+pub fn remind_whom(lang: Lang) -> &'static str {
+    lang.pick(
+        "say whom to remind: --owner ID, --group NAME or --all",
+        "cần chỉ rõ đôn đốc đơn vị nào: --owner MÃ, --group TÊN_KHỐI hoặc --all",
+    )
+}
+
+pub fn reply_by_before(lang: Lang, reply_by: NaiveDate, today: NaiveDate) -> String {
+    match lang {
+        Lang::En => format!("--reply-by {reply_by} is before the letter's date {today}"),
+        Lang::Vi => format!(
+            "--reply-by {} trước ngày của văn bản {}",
+            date(lang, reply_by),
+            date(lang, today)
+        ),
+    }
+}
+
+/// Nothing overdue or due soon for `who` (a unit or a group; `None`: any unit).
+pub fn nothing_to_remind(lang: Lang, today: NaiveDate, who: Option<&str>) -> String {
+    match lang {
+        Lang::En => format!(
+            "no directive is overdue or due soon on {today} for {}: no letter to send",
+            who.unwrap_or("any unit")
+        ),
+        Lang::Vi => format!(
+            "{} có nhiệm vụ quá hạn hoặc sắp đến hạn vào ngày {}: không có văn bản đôn đốc nào cần gửi",
+            who.map_or("không đơn vị nào".to_string(), |w| format!("{w} không")),
+            date(lang, today)
+        ),
+    }
+}
+
+/// "2 directives", "2 nhiệm vụ".
+pub fn directives(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::En => count(n, terms::DIRECTIVE.0, terms::DIRECTIVES.0),
+        Lang::Vi => format!("{n} {}", terms::DIRECTIVES.1),
+    }
+}
+
+pub fn remind_dry_run(lang: Lang) -> &'static str {
+    lang.pick(
+        "dry run: no letter written, no log entry",
+        "chạy thử: không ghi văn bản nào, không ghi nhật ký",
+    )
+}
+
+pub fn building_letter(lang: Lang) -> &'static str {
+    lang.pick("building the letter", "tạo văn bản đôn đốc")
+}
+
+/// The letter was written but its log entries were not.
+pub fn reminder_not_logged(lang: Lang, path: &str, reason: &str) -> String {
+    match lang {
+        Lang::En => format!("{path} written, but the reminder was not logged: {reason}"),
+        Lang::Vi => {
+            format!("đã ghi {path}, nhưng chưa ghi được việc đôn đốc vào nhật ký: {reason}")
+        }
     }
 }

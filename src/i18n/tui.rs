@@ -3,6 +3,7 @@
 //! A [`Text`] is an (English, Vietnamese) pair; [`tr`] picks one. Strings with numbers or
 //! names are functions here, so word order can differ between the languages.
 
+use super::terms::{self, head};
 use super::Lang;
 use crate::dates::DateError as DeadlineError;
 use crate::model::{Status, Timeliness};
@@ -10,8 +11,7 @@ use crate::query::Sort;
 use crate::store::write::WriteError;
 use chrono::NaiveDate;
 
-/// (English, Vietnamese).
-pub type Text = (&'static str, &'static str);
+pub use super::terms::Text;
 
 pub fn tr(lang: Lang, text: Text) -> &'static str {
     lang.pick(text.0, text.1)
@@ -19,41 +19,42 @@ pub fn tr(lang: Lang, text: Text) -> &'static str {
 
 pub const ALL_UNITS: Text = ("All units", "Tất cả đơn vị");
 pub const UNITS: Text = ("Units", "Đơn vị");
-pub const DIRECTIVES: Text = ("Directives", "Chỉ đạo");
+pub const DIRECTIVES: Text = head::DIRECTIVES;
 pub const AS_OF: Text = ("as of", "tính đến");
-pub const NO_DIRECTIVES: Text = ("No directives here.", "Không có chỉ đạo nào.");
+pub const NO_DIRECTIVES: Text = ("No directives here.", "Không có nhiệm vụ nào.");
 pub const NO_MATCH: Text = (
     "No directive matches. Esc clears the search and filter.",
-    "Không có chỉ đạo nào khớp. Esc để bỏ tìm kiếm và bộ lọc.",
+    "Không có nhiệm vụ nào khớp. Esc để bỏ tìm kiếm và bộ lọc.",
 );
 pub const SUPPORT_MARK: Text = ("(support) ", "(phối hợp) ");
-pub const COL_DEADLINE: Text = ("Deadline", "Thời hạn");
-pub const COL_WHEN: Text = ("Due", "Hạn");
-pub const COL_STATUS: Text = ("Status", "Trạng thái");
+pub const COL_DEADLINE: Text = head::DEADLINE;
+/// Over the timeliness in words; the Vietnamese label is as wide as its widest value.
+pub const COL_WHEN: Text = ("Due", head::TIMELINESS.1);
+pub const COL_STATUS: Text = head::STATUS;
 pub const COL_ID: Text = ("Id", "Mã");
+/// A narrow column: "Chủ trì" stands for "Đơn vị chủ trì".
 pub const COL_UNIT: Text = ("Lead unit", "Chủ trì");
-pub const COL_TEXT: Text = ("Directive", "Nội dung chỉ đạo");
-pub const NO_DEADLINE: Text = ("none", "không");
-pub const TODAY: Text = ("today", "hôm nay");
-pub const DONE_LATE: Text = ("done late", "xong trễ hạn");
+pub const COL_TEXT: Text = ("Directive", "Nội dung");
+pub const NO_DEADLINE: Text = terms::NONE;
+pub const TODAY: Text = terms::TODAY;
 pub const SEARCH: Text = ("Search", "Tìm");
 pub const FILTER: Text = ("Filter", "Lọc");
 pub const SORT: Text = ("Sort", "Sắp xếp");
 pub const TAB_TO_UNITS: Text = ("Tab: units", "Tab: đơn vị");
 
 // Detail.
-pub const DETAIL: Text = ("Directive", "Chỉ đạo");
-pub const SOURCE: Text = ("Source", "Nguồn");
-pub const FILE: Text = ("File", "Tệp");
-pub const ISSUED_BY: Text = ("Issued by", "Người chỉ đạo");
-pub const LEAD: Text = ("Lead", "Chủ trì");
-pub const SUPPORT: Text = ("Support", "Phối hợp");
-pub const DEADLINE: Text = ("Deadline", "Thời hạn");
-pub const STATUS: Text = ("Status", "Trạng thái");
-pub const DONE_ON: Text = ("Done on", "Hoàn thành ngày");
-pub const TIMELINESS: Text = ("Timeliness", "Tiến độ");
-pub const NOTE: Text = ("Note", "Ghi chú");
-pub const LOG: Text = ("Log", "Nhật ký");
+pub const DETAIL: Text = head::DIRECTIVE;
+pub const SOURCE: Text = head::SOURCE;
+pub const FILE: Text = head::FILE;
+pub const ISSUED_BY: Text = head::ISSUED_BY;
+pub const LEAD: Text = head::LEAD_UNIT;
+pub const SUPPORT: Text = head::SUPPORT_UNITS;
+pub const DEADLINE: Text = head::DEADLINE;
+pub const STATUS: Text = head::STATUS;
+pub const DONE_ON: Text = head::DONE_ON;
+pub const TIMELINESS: Text = head::TIMELINESS;
+pub const NOTE: Text = head::NOTE;
+pub const LOG: Text = head::LOG;
 pub const NO_LOG: Text = ("(no entries)", "(chưa có)");
 pub const CLEARED: Text = ("removed", "bỏ");
 pub const BROKEN_FILE: Text = (
@@ -62,7 +63,7 @@ pub const BROKEN_FILE: Text = (
 );
 
 // Popups and prompts.
-pub const HELP_TITLE: Text = ("Keys", "Phím");
+pub const HELP_TITLE: Text = head::KEYS;
 pub const HELP_CLOSE: Text = ("Esc, q or ? closes", "Esc, q hoặc ? để đóng");
 pub const LEGEND: Text = ("Symbols", "Ký hiệu");
 pub const CURRENT: Text = ("current", "hiện tại");
@@ -70,7 +71,7 @@ pub const FILTER_NONE: Text = ("No filter (show all)", "Không lọc (hiện t�
 pub const FILTER_TITLE: Text = ("Show only", "Chỉ hiện");
 pub const DEADLINE_HINT: Text = (
     "YYYY-MM-DD, DD/MM/YYYY, +N (days from the as-of date), or - for none",
-    "YYYY-MM-DD, DD/MM/YYYY, +N (số ngày kể từ hôm nay), hoặc - nếu không có hạn",
+    "YYYY-MM-DD, DD/MM/YYYY, +N (số ngày kể từ ngày chốt số liệu), hoặc - nếu không có hạn",
 );
 pub const NOTE_HINT: Text = (
     "Enter saves (empty: no note), Ctrl-E opens $EDITOR, Esc cancels",
@@ -80,9 +81,9 @@ pub const NOTHING_TO_CHANGE: Text = ("Nothing to change.", "Không có gì thay 
 pub const NOTHING_TO_UNDO: Text = ("Nothing to undo.", "Không có gì để hoàn tác.");
 pub const CHOOSE_DIRECTIVE: Text = (
     "Choose a directive first (Tab or l moves to the list).",
-    "Hãy chọn một chỉ đạo trước (Tab hoặc l để sang danh sách).",
+    "Hãy chọn một nhiệm vụ trước (Tab hoặc l để sang danh sách).",
 );
-pub const RELOADING_FAILED: Text = ("Reload failed", "Tải lại không được");
+pub const RELOADING_FAILED: Text = head::RELOAD_FAILED;
 pub const EDITOR_FAILED: Text = ("The editor failed", "Trình soạn thảo bị lỗi");
 pub const NOT_SAVED: Text = ("not saved", "chưa lưu");
 pub const SAVED: Text = ("Saved", "Đã lưu");
@@ -107,16 +108,7 @@ pub const MODE_SEARCH: Text = ("Search", "Tìm kiếm");
 pub const MODE_HELP: Text = ("This help", "Trợ giúp này");
 
 pub fn status_label(lang: Lang, s: Status) -> &'static str {
-    tr(
-        lang,
-        match s {
-            Status::Open => ("open", "chưa làm"),
-            Status::InProgress => ("in progress", "đang làm"),
-            Status::Blocked => ("blocked", "vướng mắc"),
-            Status::Done => ("done", "hoàn thành"),
-            Status::Cancelled => ("cancelled", "đã hủy"),
-        },
-    )
+    tr(lang, terms::status(s))
 }
 
 /// One cell, so status reads without colour. From the WGL4 set, which Linux console fonts have.
@@ -131,26 +123,16 @@ pub fn status_symbol(s: Status) -> &'static str {
 }
 
 pub fn timeliness_label(lang: Lang, t: Timeliness) -> &'static str {
-    tr(
-        lang,
-        match t {
-            Timeliness::Overdue => ("overdue", "quá hạn"),
-            Timeliness::DueSoon => ("due soon", "sắp đến hạn"),
-            Timeliness::OnTrack => ("on track", "trong hạn"),
-            Timeliness::Ongoing => ("ongoing", "thường xuyên"),
-            Timeliness::OnTime => ("done on time", "xong đúng hạn"),
-            Timeliness::Late => ("done late", "xong trễ hạn"),
-            Timeliness::None => ("cancelled", "đã hủy"),
-        },
-    )
+    tr(lang, terms::timeliness(t))
 }
 
-/// For the title bar's totals.
+/// For the title bar's totals when the full words do not fit. Vietnamese has no shorter
+/// word that an office would not misread ("quá hạn" alone is overdue), so it keeps the terms.
 pub fn timeliness_short(lang: Lang, t: Timeliness) -> &'static str {
-    match t {
-        Timeliness::OnTime => tr(lang, ("on time", "đúng hạn")),
-        Timeliness::Late => tr(lang, ("late", "trễ hạn")),
-        Timeliness::DueSoon => tr(lang, ("due soon", "sắp hạn")),
+    match (lang, t) {
+        (Lang::En, Timeliness::OnTrack) => "on track",
+        (Lang::En, Timeliness::OnTime) => "on time",
+        (Lang::En, Timeliness::Late) => "late",
         _ => timeliness_label(lang, t),
     }
 }
@@ -170,13 +152,64 @@ pub fn timeliness_symbol(t: Timeliness) -> &'static str {
 
 /// A date as people of that language write it.
 pub fn date(lang: Lang, d: NaiveDate) -> String {
-    match lang {
-        Lang::En => d.format("%Y-%m-%d").to_string(),
-        Lang::Vi => d.format("%d/%m/%Y").to_string(),
-    }
+    terms::date(lang, d)
 }
 
-/// The deadline relative to the as-of date: "in 3 days", "5 days late", "còn 3 ngày".
+/// `dondoc` without a terminal (a pipe, a cron job).
+pub fn needs_a_terminal(lang: Lang) -> &'static str {
+    lang.pick(
+        "the screen needs a terminal; for a list use `dondoc list`, for an edit `dondoc set`",
+        "màn hình cần một terminal; để xem danh sách dùng `dondoc list`, để sửa dùng `dondoc set`",
+    )
+}
+
+/// "Không tải lại được: …" when the workspace itself cannot be read.
+pub fn reload_failed(lang: Lang, e: &crate::store::LoadError) -> String {
+    format!(
+        "{}: {}",
+        tr(lang, RELOADING_FAILED),
+        super::store::load_error(lang, e)
+    )
+}
+
+/// A loader's problem: `path:line:col: what is wrong`.
+pub fn problem(lang: Lang, p: &crate::model::Problem) -> String {
+    super::store::problem(lang, p)
+}
+
+pub fn problem_kind(lang: Lang, k: &crate::model::ProblemKind) -> String {
+    super::store::problem_kind(lang, k)
+}
+
+/// A log time, to the second.
+pub fn date_time(lang: Lang, t: chrono::DateTime<chrono::FixedOffset>) -> String {
+    terms::date_time(lang, t)
+}
+
+/// The widest [`relative`] a list column has to hold: the words of the timeliness shown as
+/// words, and a deadline a thousand days away either side.
+pub fn relative_width(lang: Lang) -> usize {
+    use unicode_width::UnicodeWidthStr;
+    let today = NaiveDate::from_ymd_opt(2023, 1, 1).unwrap_or_default();
+    let far = [
+        (Timeliness::Overdue, today - chrono::Days::new(1006)),
+        (Timeliness::OnTrack, today + chrono::Days::new(1006)),
+    ]
+    .map(|(t, d)| relative(lang, t, Some(d), today).width());
+    [
+        Timeliness::Ongoing,
+        Timeliness::OnTime,
+        Timeliness::Late,
+        Timeliness::None,
+    ]
+    .iter()
+    .map(|t| timeliness_label(lang, *t).width())
+    .chain(far)
+    .max()
+    .unwrap_or(0)
+}
+
+/// The deadline relative to the as-of date: "in 3 days", "5 days late", "quá hạn 5 ngày".
 pub fn relative(
     lang: Lang,
     t: Timeliness,
@@ -184,14 +217,12 @@ pub fn relative(
     today: NaiveDate,
 ) -> String {
     match (t, deadline) {
-        (Timeliness::Overdue, Some(d)) => {
-            let n = (today - d).num_days();
-            match lang {
-                Lang::En if n == 1 => "1 day late".to_string(),
-                Lang::En => format!("{n} days late"),
-                Lang::Vi => format!("trễ {n} ngày"),
-            }
-        }
+        (Timeliness::Overdue, Some(d)) => match (lang, (today - d).num_days()) {
+            // The list's column is narrow: English keeps its short form there.
+            (Lang::En, 1) => "1 day late".to_string(),
+            (Lang::En, n) => format!("{n} days late"),
+            (Lang::Vi, n) => terms::days_overdue(lang, n),
+        },
         (Timeliness::DueSoon | Timeliness::OnTrack, Some(d)) => {
             let n = (d - today).num_days();
             match lang {
@@ -228,7 +259,7 @@ pub fn sorted_message(lang: Lang, s: Sort) -> String {
 pub fn open_count(lang: Lang, n: usize) -> String {
     match lang {
         Lang::En => format!("{n} open"),
-        Lang::Vi => format!("{n} chưa xong"),
+        Lang::Vi => format!("{n} chưa hoàn thành"),
     }
 }
 
@@ -277,7 +308,7 @@ pub fn reloaded(lang: Lang, directives: usize, problems: usize) -> String {
             en_count(directives, "directive", "directives"),
             en_count(problems, "problem", "problems")
         ),
-        Lang::Vi => format!("Đã tải lại: {directives} chỉ đạo, {problems} lỗi."),
+        Lang::Vi => format!("Đã tải lại: {directives} nhiệm vụ, {problems} lỗi."),
     }
 }
 
@@ -308,7 +339,7 @@ pub fn deadline_error(lang: Lang, e: &DeadlineError) -> String {
             format!("\"{s}\" không phải là ngày: dùng YYYY-MM-DD, DD/MM/YYYY hoặc +N")
         }
         (Lang::En, DeadlineError::NoSuchDay(s)) => format!("{s} does not exist in the calendar"),
-        (Lang::Vi, DeadlineError::NoSuchDay(s)) => format!("Không có ngày {s} trong lịch"),
+        (Lang::Vi, DeadlineError::NoSuchDay(s)) => format!("Ngày {s} không tồn tại"),
         (Lang::En, DeadlineError::OutOfRange(s)) => {
             format!("{s} is too far from today to be a deadline")
         }
@@ -318,44 +349,34 @@ pub fn deadline_error(lang: Lang, e: &DeadlineError) -> String {
 
 /// A refused or failed write, naming the file and the directive.
 pub fn write_error(lang: Lang, id: &str, e: &WriteError) -> String {
-    let vi = lang == Lang::Vi;
-    let detail = match e {
-        WriteError::ReadOnly { path } if vi => format!("{path}: tệp chỉ đọc, không ghi gì"),
-        WriteError::Stale { path, by, .. } if vi => format!(
-            "{path}: chỉ đạo đã bị sửa trên đĩa{} sau khi đọc; không ghi (đã tải lại để xem bản mới)",
-            by.replacen(" by ", " bởi ", 1)
-        ),
-        WriteError::Gone { path, .. } if vi => format!("{path}: chỉ đạo không còn trong tệp; không ghi"),
-        WriteError::Broken { path, reason } if vi => {
-            format!("{path}: tệp bị lỗi ({reason}); hãy sửa tay trước")
-        }
-        WriteError::Io { path, source } if vi => format!("{path}: không ghi được: {source}"),
-        WriteError::FolderReadOnly { path } if vi => {
-            format!("{path}: thư mục chỉ đọc (không tạo được bản mới cạnh tệp); không ghi gì")
-        }
-        WriteError::Group { path, gid } if vi => format!(
-            "{path}: không ghi: tệp thuộc nhóm {gid}, tài khoản này không gán được nhóm đó cho bản mới"
-        ),
-        WriteError::Cut { path, missing } if vi => format!(
-            "{path}: không ghi: trên đĩa tệp thiếu {} nhiệm vụ đã đọc ({}); có thể chương trình khác đang lưu dở — kiểm tra rồi thử lại",
-            missing.len(),
-            missing.join(", ")
-        ),
-        WriteError::NewProblems { path, problem } if vi => {
-            format!("{path}: không ghi: tệp trên đĩa có lỗi mới từ khi đọc ({problem})")
-        }
-        WriteError::Unsettled { path } if vi => {
-            format!("{path}: không ghi: chương trình khác đang liên tục sửa tệp; hãy thử lại")
-        }
-        WriteError::Redirected { path } if vi => format!(
-            "{path}: không ghi: tệp đã bị thay bằng liên kết từ khi đọc; dondoc không ghi qua liên kết"
-        ),
-        WriteError::Lock(crate::store::write::LockError::Busy { path, secs }) if vi => format!(
-            "{path}: một dondoc khác vẫn đang ghi (đã chờ {secs} giây); không ghi gì — thử lại, hoặc tắt dondoc kia"
-        ),
-        other => other.to_string(),
-    };
-    format!("{id} {}: {detail}", tr(lang, NOT_SAVED))
+    format!(
+        "{id} {}: {}",
+        tr(lang, NOT_SAVED),
+        super::store::write_error(lang, e)
+    )
+}
+
+/// A field of a directive by its key in the file: "done_on" is "done on", "ngày hoàn thành".
+pub fn field_name(lang: Lang, key: &str) -> String {
+    terms::field_name(lang, key)
+}
+
+/// Before the new deadline in the log: "Deadline", or in Vietnamese "Gia hạn" for an
+/// extension and "Điều chỉnh thời hạn" for another change.
+pub fn deadline_change_label(lang: Lang, extension: bool) -> String {
+    match (lang, extension) {
+        (Lang::En, _) => head::DEADLINE.0.to_string(),
+        (Lang::Vi, true) => terms::heading(terms::EXTENSION.1),
+        (Lang::Vi, false) => terms::heading(terms::DEADLINE_CHANGE.1),
+    }
+}
+
+/// " (moved 2×, see the log)" after a deadline that was extended.
+pub fn extended_times(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::En => format!(" (moved {n}×, see the log)"),
+        Lang::Vi => format!(" (đã gia hạn {n} lần, xem nhật ký)"),
+    }
 }
 
 /// What a change did, for the status line: "status in progress → done, note".
@@ -379,17 +400,13 @@ pub fn describe_change(
     if let Some(d) = change.deadline {
         parts.push(format!(
             "{} {} → {}",
-            tr(lang, ("deadline", "thời hạn")),
+            terms::deadline_change_word(lang, before.deadline, d),
             day(before.deadline),
             day(d)
         ));
     }
     if let Some(Some(d)) = change.done_on {
-        parts.push(format!(
-            "{} {}",
-            tr(lang, ("done on", "xong ngày")),
-            date(lang, d)
-        ));
+        parts.push(format!("{} {}", tr(lang, terms::DONE_ON), date(lang, d)));
     }
     if let Some(note) = &change.note {
         parts.push(match note {
@@ -404,22 +421,22 @@ pub fn describe_change(
 pub const DASHBOARD: Text = ("Dashboard", "Bảng tổng hợp");
 pub const MODE_DASHBOARD: Text = ("Dashboard", "Bảng tổng hợp");
 pub const WORST_FIRST: Text = ("worst first", "yếu nhất trước");
-pub const ALL_DIRECTIVES: Text = ("all directives", "tất cả chỉ đạo");
+pub const ALL_DIRECTIVES: Text = ("all directives", "tất cả nhiệm vụ");
 /// After the as-of date in the title bar when it is not the calendar's date.
 pub const AS_OF_SET: Text = ("(set)", "(đã đặt)");
 pub const AS_OF_HINT: Text = (
     "YYYY-MM-DD, DD/MM/YYYY, +N/-N days from the as-of date, or today",
-    "YYYY-MM-DD, DD/MM/YYYY, +N/-N ngày so với ngày đang tính, hoặc hôm nay",
+    "YYYY-MM-DD, DD/MM/YYYY, +N/-N ngày so với ngày chốt số liệu, hoặc hôm nay",
 );
-pub const DASH_UNIT: Text = ("Unit", "Đơn vị");
-pub const DASH_COMPLETION: Text = ("% done", "% xong");
+pub const DASH_UNIT: Text = head::UNIT;
+pub const DASH_COMPLETION: Text = ("% done", "% hoàn thành");
 pub const DASH_ON_TIME_RATE: Text = ("% on time", "% đúng hạn");
 pub const DASH_GROUP_TOTAL: Text = ("Group total", "Cộng khối");
 pub const DASH_OVERALL: Text = ("Overall", "Tổng cộng");
-pub const DASH_WITHIN: Text = ("within deadline", "trong hạn");
+pub const DASH_WITHIN: Text = terms::timeliness(Timeliness::OnTrack);
 pub const DASH_RATE_NOTE: Text = (
     "% done = done / (done + overdue)",
-    "% xong = đã xong / (đã xong + quá hạn)",
+    "% hoàn thành = đã hoàn thành / (đã hoàn thành + quá hạn)",
 );
 
 /// "as of 2023-10-15", with "(set)" when it is not the calendar's date.
@@ -435,14 +452,17 @@ pub fn as_of_label(lang: Lang, as_of: NaiveDate, set: bool) -> String {
 pub fn as_of_prompt_title(lang: Lang, current: NaiveDate) -> String {
     match lang {
         Lang::En => format!("As-of date for every figure (now: {})", date(lang, current)),
-        Lang::Vi => format!("Ngày tính mọi số liệu (hiện: {})", date(lang, current)),
+        Lang::Vi => format!("Ngày chốt số liệu (hiện: {})", date(lang, current)),
     }
 }
 
 pub fn as_of_changed(lang: Lang, as_of: NaiveDate, overdue: usize) -> String {
     match lang {
         Lang::En => format!("Figures as of {}: {overdue} overdue.", date(lang, as_of)),
-        Lang::Vi => format!("Số liệu tính đến {}: {overdue} quá hạn.", date(lang, as_of)),
+        Lang::Vi => format!(
+            "Số liệu tính đến {}: {overdue} nhiệm vụ quá hạn.",
+            date(lang, as_of)
+        ),
     }
 }
 
@@ -459,7 +479,9 @@ pub fn as_of_error(lang: Lang, e: &DeadlineError) -> String {
             format!("\"{s}\" không phải là ngày: dùng YYYY-MM-DD, DD/MM/YYYY, +N, -N hoặc hôm nay")
         }
         (Lang::En, DeadlineError::OutOfRange(s)) => format!("{s} is too far to be an as-of date"),
-        (Lang::Vi, DeadlineError::OutOfRange(s)) => format!("{s} quá xa để làm ngày tính"),
+        (Lang::Vi, DeadlineError::OutOfRange(s)) => {
+            format!("{s} quá xa để làm ngày chốt số liệu")
+        }
         (_, DeadlineError::NoSuchDay(_)) => deadline_error(lang, e),
     }
 }
@@ -475,7 +497,7 @@ pub fn unit_not_registered(lang: Lang, id: &str) -> String {
 
 pub const SYNC_RUNNING: Text = (
     "A sync is already running.",
-    "Đang đồng bộ, hãy chờ lần này xong.",
+    "Đang đồng bộ, hãy chờ lần đồng bộ này kết thúc.",
 );
 pub const SYNC_NOT_A_REPO: Text = (
     "The workspace is not in a git repository: nothing to sync (see `git init` or `git clone`).",
@@ -508,7 +530,7 @@ pub fn committed(lang: Lang, hash: &str) -> String {
 pub fn commit_failed(lang: Lang, id: &str, e: &str) -> String {
     match lang {
         Lang::En => format!("{id} is saved, but the git commit failed: {e}"),
-        Lang::Vi => format!("{id} đã lưu, nhưng commit git không được: {e}"),
+        Lang::Vi => format!("{id} đã lưu, nhưng không commit được vào git: {e}"),
     }
 }
 
@@ -547,7 +569,7 @@ pub fn reload_summary(lang: Lang, s: &crate::watch::ReloadSummary) -> String {
         parts.push(match lang {
             Lang::En if n == 1 => format!("1 directive {en}: {}", some_ids(ids)),
             Lang::En => format!("{n} directives {en}: {}", some_ids(ids)),
-            Lang::Vi => format!("{n} chỉ đạo {vi}: {}", some_ids(ids)),
+            Lang::Vi => format!("{n} nhiệm vụ {vi}: {}", some_ids(ids)),
         });
     }
     if s.config_changed {
@@ -637,7 +659,7 @@ pub fn sync_summary(lang: Lang, o: &crate::git::sync::SyncOutcome) -> String {
             }
             // git's own words: one sentence in English.
             SyncProblem::Network(s) | SyncProblem::Failed(s) => {
-                format!("Đồng bộ không được: {s}")
+                format!("{}: {s}", tr(lang, head::SYNC_FAILED))
             }
         };
     }
@@ -651,9 +673,10 @@ pub fn sync_summary(lang: Lang, o: &crate::git::sync::SyncOutcome) -> String {
         (&o.removed_by_others, "bị người khác xóa"),
     ] {
         if !ids.is_empty() {
-            parts.push(format!("{} chỉ đạo {what}", ids.len()));
+            parts.push(format!("{} nhiệm vụ {what}", ids.len()));
         }
     }
+    parts.extend(super::cli::sync_extras(lang, o));
     if parts.is_empty() {
         parts.push("đã cập nhật, không có gì mới".to_string());
     }
@@ -738,6 +761,352 @@ pub fn changed_while_open(
         (Lang::Vi, None) => format!(
             "{id} chưa lưu: tệp đã bị sửa ({fields}) khi ô nhập đang mở; bản mới đang hiện — Enter để lưu nội dung của bạn đè lên"
         ),
+    }
+}
+
+pub const COPY_OFF: Text = (
+    "Copying is off (osc52 = false in the config file)",
+    "Đã tắt sao chép (osc52 = false trong tệp cấu hình)",
+);
+
+pub fn copied(lang: Lang, id: &str) -> String {
+    let id = crate::term_text::one_line(id);
+    match lang {
+        Lang::En => format!("Copied {id} to the clipboard"),
+        Lang::Vi => format!("Đã sao chép {id}"),
+    }
+}
+
+// Entering and reshaping directives from the keyboard: the editor, the forms, marks.
+
+pub const KEY_BACKSPACE: Text = (
+    "delete the character before the cursor",
+    "xóa ký tự trước con trỏ",
+);
+pub const KEY_DELETE: Text = (
+    "delete the character under the cursor",
+    "xóa ký tự tại con trỏ",
+);
+pub const KEY_DELETE_WORD: Text = ("delete the word before the cursor", "xóa từ trước con trỏ");
+pub const KEY_LEFT: Text = ("cursor left", "con trỏ sang trái");
+pub const KEY_RIGHT: Text = ("cursor right", "con trỏ sang phải");
+pub const KEY_HOME: Text = ("start of the line", "về đầu dòng");
+pub const KEY_END: Text = ("end of the line", "về cuối dòng");
+pub const PASTE_IGNORED: Text = (
+    "Pasted text ignored: open a prompt first (n note, d deadline, / search)",
+    "Đã bỏ qua nội dung dán: hãy mở ô nhập trước (n ghi chú, d thời hạn, / tìm)",
+);
+pub const KEY_NEW_DIRECTIVE: Text = (
+    "a new directive in this meeting",
+    "thêm nhiệm vụ vào cuộc họp này",
+);
+pub const KEY_NEW_MEETING: Text = (
+    "a new meeting: title, date, number, issuer",
+    "tạo cuộc họp mới: tiêu đề, ngày, số văn bản, cơ quan ban hành",
+);
+pub const HINT_ADD: Text = ("add", "thêm");
+pub const KEY_NEXT_FIELD: Text = ("next field", "ô tiếp theo");
+pub const KEY_PREV_FIELD: Text = ("previous field", "ô trước");
+pub const HINT_NEXT_FIELD: Text = ("next field", "ô sau");
+pub const KEY_FORM_ENTER: Text = (
+    "text: new line; units: take or give back the highlighted row; elsewhere: save",
+    "nội dung: xuống dòng; đơn vị: chọn hoặc bỏ dòng đang sáng; ô khác: lưu",
+);
+pub const HINT_FORM_ENTER: Text = ("choose/save", "chọn/lưu");
+pub const KEY_SAVE_FORM: Text = ("save the form", "lưu biểu mẫu");
+pub const HINT_SAVE: Text = ("save", "lưu");
+pub const KEY_FORM_DOWN: Text = (
+    "units: next match; text: next line",
+    "đơn vị: dòng dưới; nội dung: dòng dưới",
+);
+pub const KEY_FORM_UP: Text = (
+    "units: previous match; text: previous line",
+    "đơn vị: dòng trên; nội dung: dòng trên",
+);
+pub const KEY_FORM_ESC: Text = (
+    "close the form (asks first when something was typed)",
+    "đóng biểu mẫu (hỏi lại nếu đã nhập)",
+);
+pub const HINT_CANCEL: Text = ("cancel", "hủy");
+pub const KEY_YES: Text = ("yes", "đồng ý");
+pub const KEY_NO: Text = ("no, back", "không, quay lại");
+pub const HINT_YES: Text = ("yes", "có");
+pub const HINT_NO: Text = ("no", "không");
+pub const MODE_FORM: Text = (
+    "Forms (new directive, new meeting)",
+    "Biểu mẫu (nhiệm vụ mới, cuộc họp mới)",
+);
+pub const MODE_QUESTION: Text = ("Questions", "Câu hỏi");
+pub const FORM_NEEDS_TEXT: Text = ("A directive needs a text", "Nhiệm vụ cần có nội dung");
+pub const FORM_NEEDS_LEAD: Text = (
+    "Choose the lead unit: type part of its name, then Enter",
+    "Chọn đơn vị chủ trì: gõ một phần tên rồi nhấn Enter",
+);
+pub const FORM_NEEDS_TITLE: Text = ("A meeting needs a title", "Cuộc họp cần có tiêu đề");
+pub const CHOOSE_MEETING: Text = (
+    "Choose a directive of the meeting first, or create a meeting with N",
+    "Hãy chọn một nhiệm vụ của cuộc họp, hoặc tạo cuộc họp mới bằng N",
+);
+pub const FORM_NEW_DIRECTIVE: Text = ("New directive", "Nhiệm vụ mới");
+pub const FORM_NEW_MEETING: Text = ("New meeting", "Cuộc họp mới");
+pub const FIELD_TEXT: Text = ("Text", "Nội dung");
+pub const FIELD_LEAD: Text = ("Lead unit(s)", "Đơn vị chủ trì");
+pub const FIELD_SUPPORT: Text = ("Coordinating", "Đơn vị phối hợp");
+pub const FIELD_DEADLINE: Text = ("Deadline", "Thời hạn");
+pub const FIELD_ISSUER: Text = ("Issued by", "Người chỉ đạo");
+pub const FIELD_NOTE: Text = ("Note", "Ghi chú");
+pub const FIELD_ID: Text = ("Id", "Mã");
+pub const FIELD_TITLE: Text = ("Title", "Tiêu đề");
+pub const FIELD_DATE: Text = ("Date", "Ngày họp");
+pub const FIELD_NUMBER: Text = ("Document no.", "Số văn bản");
+pub const FIELD_MEETING_ISSUER: Text = ("Issuer", "Cơ quan ban hành");
+pub const DEADLINE_EMPTY_HINT: Text = ("empty: ongoing", "để trống: thường xuyên");
+pub const WHOLE_GROUP: Text = ("all", "cả nhóm");
+pub const DISCARD_FORM: Text = (
+    "Discard what was typed? y: discard, n: back to the form",
+    "Bỏ nội dung đã nhập? y: bỏ, n: quay lại biểu mẫu",
+);
+pub const FORM_FILE: Text = ("File", "Tệp");
+
+/// The id typed is used already.
+pub fn id_used(lang: Lang, id: &str, path: &str) -> String {
+    match lang {
+        Lang::En => format!("id \"{id}\" is already used ({path})"),
+        Lang::Vi => format!("mã \"{id}\" đã được dùng ({path})"),
+    }
+}
+
+/// After `a`: the ids written and the file.
+pub fn created_directives(lang: Lang, ids: &[String], path: &str) -> String {
+    match lang {
+        Lang::En => format!("Added {} ({path})", some_ids(ids)),
+        Lang::Vi => format!("Đã thêm {} ({path})", some_ids(ids)),
+    }
+}
+
+/// After `N`.
+pub fn meeting_created(lang: Lang, path: &str) -> String {
+    match lang {
+        Lang::En => format!("Created {path}: press a to add its directives"),
+        Lang::Vi => format!("Đã tạo {path}: nhấn a để thêm nhiệm vụ"),
+    }
+}
+pub const LOG_CREATED: Text = ("created", "tạo mới");
+pub const LOG_UNDO: Text = ("undo", "hoàn tác");
+pub const LOG_DONE_REF: Text = ("report", "văn bản báo cáo");
+pub const LOG_REASON: Text = ("reason", "lý do");
+pub const LOG_REF: Text = ("document", "văn bản");
+pub const LOG_APPROVED_BY: Text = ("approved by", "người duyệt");
+pub const FIELD_REQUEST_DOC: Text = ("document", "văn bản (đề nghị, quyết định)");
+pub const FIELD_DONE_ON: Text = ("done on", "ngày hoàn thành");
+pub const FIELD_DECIDED_BY: Text = ("decided by", "người quyết định");
+pub const KEY_PROMPT_TAB: Text = (
+    "the optional fields: why, document, approved by; done date and report",
+    "các ô tùy chọn: lý do, văn bản, người duyệt; ngày hoàn thành, văn bản báo cáo",
+);
+pub const HINT_MORE: Text = ("more", "thêm");
+pub const KEY_EDIT_TEXT: Text = (
+    "edit the directive's text (logged)",
+    "sửa nội dung nhiệm vụ (ghi nhật ký)",
+);
+pub const KEY_EDIT_OWNER: Text = (
+    "change the lead unit (logged)",
+    "đổi đơn vị chủ trì (ghi nhật ký)",
+);
+pub const KEY_EDIT_SUPPORT: Text = (
+    "change the coordinating units (logged)",
+    "đổi đơn vị phối hợp (ghi nhật ký)",
+);
+pub const FORM_OWNER: Text = ("Lead unit", "Đơn vị chủ trì");
+pub const FORM_SUPPORT: Text = ("Coordinating units", "Đơn vị phối hợp");
+pub const TEXT_PROMPT: Text = ("Text of", "Nội dung nhiệm vụ");
+pub const ONE_LEAD: Text = (
+    "One lead unit: choose a unit's row (several lead units: a new directive with a)",
+    "Một đơn vị chủ trì: chọn dòng của một đơn vị (nhiều đơn vị chủ trì: tạo nhiệm vụ mới bằng a)",
+);
+pub const KEY_REDO: Text = (
+    "redo the last undone edit (refused if changed since)",
+    "làm lại thao tác vừa hoàn tác (từ chối nếu đã có thay đổi khác)",
+);
+pub const NOTHING_TO_REDO: Text = ("Nothing to redo", "Không có gì để làm lại");
+
+/// An undo or redo refused: the field was changed since (by someone).
+pub fn moved(lang: Lang, m: &crate::store::undo::Moved) -> String {
+    let by =
+        m.by.as_deref()
+            .map(|b| format!(" ({b})"))
+            .unwrap_or_default();
+    match lang {
+        Lang::En => format!("{}: {} was changed since{by}; left as it is", m.id, m.field),
+        Lang::Vi => format!("{}: {} đã bị sửa sau đó{by}; giữ nguyên", m.id, m.field),
+    }
+}
+pub const KEY_MARK: Text = (
+    "mark or unmark the directive (status, deadline, note then apply to all marked)",
+    "đánh dấu hoặc bỏ đánh dấu (trạng thái, thời hạn, ghi chú áp dụng cho mọi nhiệm vụ đã đánh dấu)",
+);
+pub const KEY_MARK_ALL: Text = (
+    "mark all shown (again: unmark)",
+    "đánh dấu tất cả đang hiện (nhấn lại: bỏ)",
+);
+pub const HINT_MARK: Text = ("mark", "đánh dấu");
+
+/// The footer's count of marked directives; also the title of a prompt for them.
+pub fn marked_count(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::En => format!("{n} marked"),
+        Lang::Vi => format!("{n} nhiệm vụ đã đánh dấu"),
+    }
+}
+
+/// After a change to the marked directives.
+pub fn bulk_written(lang: Lang, written: usize, refused: &[(String, String)]) -> String {
+    let mut text = match lang {
+        Lang::En => format!("Saved {written} directives"),
+        Lang::Vi => format!("Đã lưu {written} nhiệm vụ"),
+    };
+    if !refused.is_empty() {
+        let ids: Vec<String> = refused.iter().map(|(id, _)| id.clone()).collect();
+        text.push_str(&match lang {
+            Lang::En => format!("; {} refused: {}", refused.len(), some_ids(&ids)),
+            Lang::Vi => format!("; {} bị từ chối: {}", refused.len(), some_ids(&ids)),
+        });
+        if let Some((_, why)) = refused.first() {
+            text.push_str(&format!(" ({why})"));
+        }
+    }
+    text
+}
+pub const KEY_MEETINGS: Text = (
+    "the meetings: choose one to see its directives in file order (Esc: back)",
+    "danh sách cuộc họp: chọn một cuộc họp để xem nhiệm vụ theo thứ tự văn bản (Esc: quay lại)",
+);
+pub const HINT_MEETINGS: Text = ("meetings", "cuộc họp");
+pub const MEETINGS_TITLE: Text = ("Meetings", "Các cuộc họp");
+
+/// One row of the meetings list.
+pub fn meeting_row(
+    lang: Lang,
+    title: &str,
+    date: Option<NaiveDate>,
+    number: Option<&str>,
+    count: usize,
+) -> String {
+    let date = date.map(|d| self::date(lang, d)).unwrap_or_default();
+    let number = number.map(|n| format!(" · {n}")).unwrap_or_default();
+    match lang {
+        Lang::En => format!("{date}{number} · {title} ({count})"),
+        Lang::Vi => format!("{date}{number} · {title} ({count} nhiệm vụ)"),
+    }
+}
+pub const KEY_FILTER_COMBINE: Text = (
+    "add or remove this value: several at once (overdue + due soon; open + in progress + blocked)",
+    "thêm hoặc bỏ giá trị này: lọc nhiều giá trị (quá hạn + sắp đến hạn; chưa làm + đang làm + vướng mắc)",
+);
+pub const HINT_COMBINE: Text = ("combine", "kết hợp");
+pub const KEY_DELETE_DIRECTIVE: Text = (
+    "delete a directive entered by mistake today (asks first; otherwise cancel it)",
+    "xóa nhiệm vụ nhập nhầm trong hôm nay (hỏi lại trước; nhiệm vụ khác thì hủy)",
+);
+
+/// `D` on a directive with a history.
+pub fn delete_refused(lang: Lang, id: &str) -> String {
+    match lang {
+        Lang::En => format!(
+            "{id} was not entered today: it is not deleted; cancel it instead (5, with the reason)"
+        ),
+        Lang::Vi => format!(
+            "{id} không phải nhập trong hôm nay nên không xóa được; hãy hủy (phím 5, ghi lý do)"
+        ),
+    }
+}
+
+/// The question before `D` deletes.
+pub fn delete_question(lang: Lang, id: &str, text: &str) -> String {
+    match lang {
+        Lang::En => format!("Delete {id} “{text}”? y: delete, n: keep"),
+        Lang::Vi => format!("Xóa nhiệm vụ {id} “{text}”? y: xóa, n: giữ lại"),
+    }
+}
+
+/// After `D`.
+pub fn deleted(lang: Lang, id: &str, path: &str) -> String {
+    match lang {
+        Lang::En => format!("Deleted {id} ({path})"),
+        Lang::Vi => format!("Đã xóa {id} ({path})"),
+    }
+}
+
+/// The detail's line on reminder letters: "Đã đôn đốc 2 lần, lần cuối 10/10/2023 (Công văn
+/// số …)".
+pub fn reminded(lang: Lang, times: usize, last: NaiveDate, reference: Option<&str>) -> String {
+    let on = date(lang, last);
+    let mut s = match lang {
+        Lang::En => format!("Reminded {times}×, last on {on}"),
+        Lang::Vi => format!("Đã đôn đốc {times} lần, lần cuối {on}"),
+    };
+    if let Some(r) = reference {
+        s.push_str(&format!(" ({r})"));
+    }
+    s
+}
+
+/// The dashboard's bottom line: units with open directives and no log entry for `days` days.
+pub fn quiet_units(lang: Lang, days: i64, names: &[&str]) -> String {
+    match lang {
+        Lang::En => format!("No update for {days} days: {}", names.join(", ")),
+        Lang::Vi => format!("Chưa cập nhật tiến độ {days} ngày: {}", names.join(", ")),
+    }
+}
+
+/// The title of the reminder letter's preview.
+pub fn letter_title(lang: Lang, unit: &str) -> String {
+    match lang {
+        Lang::En => format!("Reminder letter to {unit}"),
+        Lang::Vi => format!("Công văn đôn đốc gửi {unit}"),
+    }
+}
+
+/// Under the preview: what Enter and Esc do.
+pub fn letter_hint(lang: Lang, path: &str) -> String {
+    match lang {
+        Lang::En => {
+            format!("j/k scroll · Enter: write {path} and log it · Esc: close, write nothing")
+        }
+        Lang::Vi => format!("j/k cuộn · Enter: ghi {path} và ghi nhật ký · Esc: đóng, không ghi"),
+    }
+}
+
+pub fn letter_written(lang: Lang, path: &str, directives: usize) -> String {
+    match lang {
+        Lang::En => format!("Letter written: {path}; logged on {directives} directive(s)"),
+        Lang::Vi => format!("Đã ghi công văn: {path}; đã ghi nhật ký {directives} nhiệm vụ"),
+    }
+}
+
+pub fn letter_not_written(lang: Lang, path: &str, why: &str) -> String {
+    match lang {
+        Lang::En => format!("Letter not written ({path}): {why}; nothing logged"),
+        Lang::Vi => format!("Không ghi được công văn ({path}): {why}; chưa ghi nhật ký"),
+    }
+}
+
+pub fn letter_not_logged(lang: Lang, path: &str, why: &str) -> String {
+    match lang {
+        Lang::En => format!("Letter written ({path}) but not logged: {why}"),
+        Lang::Vi => format!("Đã ghi công văn ({path}) nhưng chưa ghi được nhật ký: {why}"),
+    }
+}
+
+/// A reminder letter in the detail's log.
+pub fn reminder_entry(lang: Lang, reference: Option<&str>) -> String {
+    let what = match lang {
+        Lang::En => "reminder letter sent",
+        Lang::Vi => "đã gửi công văn đôn đốc",
+    };
+    match reference {
+        Some(r) => format!("{what} ({r})"),
+        None => what.to_string(),
     }
 }
 

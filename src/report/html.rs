@@ -83,6 +83,173 @@ const SEGMENTS: [Segment; 4] = [
     },
 ];
 
+/// The report inside the document frame of `[report]`: what an office signs.
+pub fn render_document(
+    report: &Report,
+    frame: &crate::model::ReportFrame,
+    opts: &super::doc::DocOptions,
+    lang: Lang,
+) -> String {
+    write_document(
+        &super::doc::report_document(report, frame, opts, lang),
+        lang,
+    )
+}
+
+const DOC_CSS: &str = r#"
+@page { size: A4; margin: 20mm 15mm 20mm 30mm; }
+body { font-family: "Times New Roman", "Liberation Serif", serif; font-size: 14pt; line-height: 1.3;
+  color: #000; background: #fff; max-width: 165mm; margin: 0 auto; padding: 8mm 0; }
+table.frame { width: 100%; border-collapse: collapse; }
+table.frame td { vertical-align: top; text-align: center; padding: 0; border: none; }
+table.frame p { margin: 0; }
+.b { font-weight: bold; } .i { font-style: italic; } .u { text-decoration: underline; }
+h1 { font-size: 16pt; text-align: center; margin: 8mm 0 0; }
+p.sub { text-align: center; font-weight: bold; margin: 0; }
+p.under { text-align: center; font-style: italic; margin: 0; }
+p.to { text-align: center; margin: 4mm 0; }
+h2 { font-size: 14pt; margin: 4mm 0 2mm; text-indent: 10mm; }
+p.body { text-indent: 10mm; text-align: justify; margin: 0 0 2mm; }
+p.note { text-indent: 10mm; font-style: italic; font-size: 12pt; margin: 1mm 0 2mm; }
+table.data { border-collapse: collapse; width: 100%; font-size: 11pt; margin: 1mm 0 3mm; }
+table.data thead { display: table-header-group; }
+table.data tr { break-inside: avoid; page-break-inside: avoid; }
+table.data th, table.data td { border: 0.6pt solid #000; padding: 0.8mm 1mm; vertical-align: middle; }
+table.data th { background: #ededed; }
+td.c { text-align: center; } td.r { text-align: right; }
+table.sign { width: 100%; margin-top: 6mm; border-collapse: collapse; }
+table.sign td { vertical-align: top; width: 50%; border: none; padding: 0; }
+table.sign p { margin: 0; }
+td.recipients { font-size: 11pt; } td.signature { text-align: center; }
+"#;
+
+/// Any document (a report, a letter) as one self-contained, well-formed HTML page.
+pub fn write_document(doc: &super::doc::Document, lang: Lang) -> String {
+    use super::doc::{Align, Block};
+    let e = |s: &str| esc(&super::doc::clean(s));
+    let mut out = String::with_capacity(64 * 1024);
+    let title = doc
+        .subtitle
+        .first()
+        .or(doc.title.as_ref())
+        .cloned()
+        .unwrap_or_default();
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>{}</title>\n<style>{DOC_CSS}</style>\n</head>\n<body>\n",
+        e(&title)
+    );
+    out.push_str("<table class=\"frame\"><tr><td style=\"width:40%\">");
+    if let Some(issuer) = &doc.issuer {
+        let _ = write!(out, "<p>{}</p>", e(issuer));
+    }
+    if let Some(office) = &doc.office {
+        let _ = write!(out, "<p class=\"b\">{}</p>", e(office));
+    }
+    if doc.issuer.is_some() || doc.office.is_some() {
+        out.push_str("<p>*</p>");
+    }
+    if let Some(number) = &doc.number {
+        let _ = write!(out, "<p class=\"number\">{}</p>", e(number));
+    }
+    if let Some(subject) = &doc.subject {
+        let _ = write!(out, "<p class=\"i\">{}</p>", e(subject));
+    }
+    out.push_str("</td><td>");
+    for (i, line) in doc.motto.iter().enumerate() {
+        let class = if i + 1 == doc.motto.len() { "b u" } else { "b" };
+        let _ = write!(out, "<p class=\"{class}\">{}</p>", e(line));
+    }
+    let _ = writeln!(
+        out,
+        "<p class=\"i date\" style=\"margin-top:3mm\">{}</p></td></tr></table>",
+        e(&doc.date_line)
+    );
+    if let Some(t) = &doc.title {
+        let _ = writeln!(out, "<h1>{}</h1>", e(t));
+    }
+    for line in &doc.subtitle {
+        let _ = writeln!(out, "<p class=\"sub\">{}</p>", e(line));
+    }
+    for line in &doc.under_title {
+        let _ = writeln!(out, "<p class=\"under\">{}</p>", e(line));
+    }
+    if let Some(to) = &doc.addressee {
+        let _ = writeln!(out, "<p class=\"to\">{}</p>", e(to));
+    }
+    for block in &doc.blocks {
+        match block {
+            Block::Heading(h) => {
+                let _ = writeln!(out, "<h2>{}</h2>", e(h));
+            }
+            Block::Paragraph(p) => {
+                let _ = writeln!(out, "<p class=\"body\">{}</p>", e(p));
+            }
+            Block::Note(p) => {
+                let _ = writeln!(out, "<p class=\"note\">{}</p>", e(p));
+            }
+            Block::Table(t) => {
+                let total: u32 = t.widths.iter().sum::<u32>().max(1);
+                out.push_str("<table class=\"data\"><colgroup>");
+                for w in &t.widths {
+                    let _ = write!(out, "<col style=\"width:{}%\"/>", w * 100 / total);
+                }
+                out.push_str("</colgroup>\n<thead>\n");
+                let cells = |out: &mut String, row: &[super::doc::Cell], tag: &str| {
+                    out.push_str("<tr>");
+                    for c in row {
+                        let class = match c.align {
+                            Align::Center => " class=\"c\"",
+                            Align::Right => " class=\"r\"",
+                            Align::Left => "",
+                        };
+                        let mut attrs = String::new();
+                        if c.colspan > 1 {
+                            let _ = write!(attrs, " colspan=\"{}\"", c.colspan);
+                        }
+                        if c.rowspan > 1 {
+                            let _ = write!(attrs, " rowspan=\"{}\"", c.rowspan);
+                        }
+                        let mut text = if c.bold && tag == "td" {
+                            format!("<b>{}</b>", e(&c.text))
+                        } else {
+                            e(&c.text)
+                        };
+                        if let Some(sub) = &c.sub {
+                            let _ = write!(text, "<br/><i>{}</i>", e(sub));
+                        }
+                        let _ = write!(out, "<{tag}{class}{attrs}>{text}</{tag}>");
+                    }
+                    out.push_str("</tr>\n");
+                };
+                for row in &t.head {
+                    cells(&mut out, row, "th");
+                }
+                out.push_str("</thead>\n<tbody>\n");
+                for row in &t.rows {
+                    cells(&mut out, row, "td");
+                }
+                out.push_str("</tbody>\n</table>\n");
+            }
+        }
+    }
+    out.push_str("<table class=\"sign\"><tr><td class=\"recipients\">");
+    let _ = write!(out, "<p class=\"b i\">{}</p>", e(&doc.recipients_label));
+    for r in &doc.recipients {
+        let _ = write!(out, "<p>- {},</p>", e(r));
+    }
+    out.push_str("</td><td class=\"signature\">");
+    for line in &doc.signer_title {
+        let _ = write!(out, "<p class=\"b\">{}</p>", e(line));
+    }
+    out.push_str("<p style=\"height:22mm\"></p>");
+    if let Some(signer) = &doc.signer {
+        let _ = write!(out, "<p class=\"b signer\">{}</p>", e(signer));
+    }
+    out.push_str("</td></tr></table>\n</body>\n</html>\n");
+    out
+}
+
 pub fn render(report: &Report, lang: Lang) -> String {
     let t = text(lang);
     let mut out = String::with_capacity(64 * 1024);
@@ -110,7 +277,11 @@ pub fn render(report: &Report, lang: Lang) -> String {
     out.push_str("</p>\n</header>\n");
 
     if report.is_empty() {
-        let _ = writeln!(out, "<p class=\"empty\">{}</p>", esc(t.nothing_in_period));
+        let _ = writeln!(
+            out,
+            "<p class=\"empty\">{}</p>",
+            esc(super::md::nothing_text(report, lang))
+        );
         out.push_str("</body>\n</html>\n");
         return out;
     }
@@ -169,7 +340,7 @@ fn summary_table(out: &mut String, report: &Report, t: &ReportText, lang: Lang) 
             let _ = write!(
                 out,
                 "<td class=\"rank\">{}</td><td>{}</td>",
-                i + 1,
+                unit.rank.unwrap_or(i + 1),
                 esc(&unit.name)
             );
             figure_cells(out, &unit.figures, lang, true);
@@ -215,14 +386,9 @@ fn figure_cells(out: &mut String, f: &Figures, lang: Lang, mark_overdue: bool) {
 
 fn notes(out: &mut String, report: &Report, t: &ReportText) {
     out.push_str("<ul class=\"notes\">\n");
-    let mut lines = vec![
-        t.completion_formula,
-        t.on_time_formula,
-        t.rates_note,
-        t.ranking_note,
-    ];
-    if report.period.is_some() {
-        lines.push(t.scope_note);
+    let mut lines = vec![t.completion_formula, t.on_time_formula, t.rates_note];
+    if report.ranked {
+        lines.push(t.ranking_note);
     }
     for line in lines {
         let _ = writeln!(out, "<li>{}</li>", esc(line));

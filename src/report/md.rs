@@ -19,27 +19,33 @@ pub fn render(report: &Report, lang: Lang) -> String {
     out.push('\n');
 
     if report.is_empty() {
-        let _ = writeln!(out, "> {}", t.nothing_in_period);
+        let _ = writeln!(out, "> {}", nothing_text(report, lang));
         return out;
     }
 
     let columns = figure_columns(t);
     for group in &report.groups {
         let _ = writeln!(out, "### {}\n", inline(&group_name(&group.group, t)));
-        table_head(&mut out, &[t.rank, t.unit], &columns);
+        let mut heads = columns.to_vec();
+        if report.previous.is_some() {
+            heads.push(t.previous_rate);
+        }
+        table_head(&mut out, &[t.rank, t.unit], &heads);
         for (i, unit) in group.units.iter().enumerate() {
-            figure_row(
+            figure_row_with(
                 &mut out,
-                &[(i + 1).to_string(), inline(&unit.name)],
+                &[unit.rank.unwrap_or(i + 1).to_string(), inline(&unit.name)],
                 &unit.figures,
+                unit.previous.as_ref(),
                 lang,
                 false,
             );
         }
-        figure_row(
+        figure_row_with(
             &mut out,
             &[String::new(), t.group_total.to_string()],
             &group.figures,
+            group.previous.as_ref(),
             lang,
             true,
         );
@@ -70,38 +76,76 @@ pub fn render(report: &Report, lang: Lang) -> String {
     let _ = writeln!(out, "- {}", t.completion_formula);
     let _ = writeln!(out, "- {}", t.on_time_formula);
     let _ = writeln!(out, "- {}", t.rates_note);
-    let _ = writeln!(out, "- {}", t.ranking_note);
-    if report.period.is_some() {
-        let _ = writeln!(out, "- {}", t.scope_note);
+    if report.ranked {
+        let _ = writeln!(out, "- {}", t.ranking_note);
     }
     out.push('\n');
 
     let _ = writeln!(out, "## {}\n", t.overdue_list);
     if report.overdue.is_empty() {
         let _ = writeln!(out, "{}", t.no_overdue);
+        quiet(&mut out, report, lang);
         return out;
     }
     let _ = writeln!(
         out,
-        "| {} | {} | {} | {} | {} | {} | {} | {} |",
-        t.rank, t.id, t.unit, t.content, t.deadline, t.days_overdue, t.extensions, t.note
+        "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+        t.rank,
+        t.id,
+        t.unit,
+        t.content,
+        t.status,
+        t.deadline,
+        t.days_overdue,
+        t.extensions,
+        t.reminders,
+        t.note
     );
-    out.push_str("|---:|---|---|---|---|---:|---:|---|\n");
+    out.push_str("|---:|---|---|---|---|---|---:|---:|---:|---|\n");
     for (i, item) in report.overdue.iter().enumerate() {
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
             i + 1,
             inline(&item.id),
             inline(&item.owner_name),
             inline(&item.text),
+            crate::i18n::report::status_word(item.status, lang),
             format_date(item.deadline, lang),
             item.days_overdue,
             item.extensions,
+            item.reminders,
             inline(item.note.as_deref().unwrap_or("")),
         );
     }
+    quiet(&mut out, report, lang);
     out
+}
+
+fn quiet(out: &mut String, report: &Report, lang: Lang) {
+    let t = text(lang);
+    let _ = writeln!(out, "\n## {}\n", t.quiet_heading);
+    if report.quiet.is_empty() {
+        let _ = writeln!(out, "{}", t.no_quiet);
+        return;
+    }
+    let _ = writeln!(out, "{} {}\n", t.quiet_note, report.quiet_days);
+    let _ = writeln!(
+        out,
+        "| {} | {} | {} |",
+        t.unit, t.not_done_count, t.last_update
+    );
+    out.push_str("|---|---:|---|\n");
+    for q in &report.quiet {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |",
+            inline(&q.name),
+            q.open,
+            q.last_entry
+                .map_or(t.never.to_string(), |d| format_date(d, lang))
+        );
+    }
 }
 
 /// Period (or "all deadlines"), source when given, and the as-of date, labelled.
@@ -130,7 +174,34 @@ pub(super) fn header_lines(report: &Report, lang: Lang) -> Vec<(&'static str, St
         lines.push((t.source, s));
     }
     lines.push((t.as_of, format_date(report.as_of, lang)));
+    lines.push((t.scope_label, scope_text(report, lang).to_string()));
     lines
+}
+
+/// What an empty report says: nothing fell due, or nothing was given, by its scope.
+pub fn nothing_text(report: &Report, lang: Lang) -> &'static str {
+    let t = text(lang);
+    let by_source = match report.scope {
+        super::Scope::Due => false,
+        super::Scope::Cumulative => true,
+        super::Scope::Assigned => report.period.is_some(),
+    };
+    if by_source {
+        t.nothing_assigned
+    } else {
+        t.nothing_in_period
+    }
+}
+
+/// The scope a report used, in one line.
+pub fn scope_text(report: &Report, lang: Lang) -> &'static str {
+    let t = text(lang);
+    match (report.scope, report.period) {
+        (super::Scope::Cumulative, _) => t.scope_cumulative,
+        (_, None) => t.scope_all,
+        (super::Scope::Assigned, Some(_)) => t.scope_assigned,
+        (super::Scope::Due, Some(_)) => t.scope_due,
+    }
 }
 
 pub(super) fn group_name(group: &str, t: &ReportText) -> String {
@@ -177,6 +248,18 @@ fn table_head(out: &mut String, leading: &[&str], columns: &[&str]) {
 }
 
 fn figure_row(out: &mut String, leading: &[String], f: &Figures, lang: Lang, bold: bool) {
+    figure_row_with(out, leading, f, None, lang, bold)
+}
+
+/// A row of figures; `previous` adds the previous period's completion rate (`--compare`).
+fn figure_row_with(
+    out: &mut String,
+    leading: &[String],
+    f: &Figures,
+    previous: Option<&Figures>,
+    lang: Lang,
+    bold: bool,
+) {
     let cells = leading.iter().cloned().chain(
         [
             f.total,
@@ -190,10 +273,12 @@ fn figure_row(out: &mut String, leading: &[String], f: &Figures, lang: Lang, bol
         ]
         .map(|n| n.to_string()),
     );
-    let cells = cells.chain([
-        percent(f.completion_rate(), lang),
-        percent(f.on_time_rate(), lang),
-    ]);
+    let cells = cells
+        .chain([
+            percent(f.completion_rate(), lang),
+            percent(f.on_time_rate(), lang),
+        ])
+        .chain(previous.map(|p| percent(p.completion_rate(), lang)));
     out.push('|');
     for cell in cells {
         if bold && !cell.is_empty() {
@@ -208,7 +293,7 @@ fn figure_row(out: &mut String, leading: &[String], f: &Figures, lang: Lang, bol
 /// Text from the files, safe inside a table cell or a heading: one line, with the characters
 /// Markdown would read as markup (emphasis, code, links, HTML, cell breaks) escaped, and no
 /// control characters (the report goes to the terminal by default: an ESC would be obeyed).
-fn inline(s: &str) -> String {
+pub(super) fn inline(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

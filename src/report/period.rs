@@ -11,7 +11,6 @@
 //! With no period at all, every directive is covered.
 
 use crate::i18n::Lang;
-use crate::model::Directive;
 use chrono::{Datelike, NaiveDate};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,16 +31,33 @@ pub struct Period {
     pub kind: PeriodKind,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{0}")]
-pub struct PeriodError(pub String);
+/// A period that cannot be. The sentences are in `i18n::report`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PeriodError {
+    /// `--from` is later than `--to`.
+    Reversed {
+        from: NaiveDate,
+        to: NaiveDate,
+    },
+    NotAMonth(String),
+    NotAQuarter(String),
+}
+
+impl std::fmt::Display for PeriodError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::i18n::report::period_error(
+            crate::i18n::Lang::En,
+            self,
+        ))
+    }
+}
+
+impl std::error::Error for PeriodError {}
 
 impl Period {
     pub fn range(from: NaiveDate, to: NaiveDate) -> Result<Period, PeriodError> {
         if from > to {
-            return Err(PeriodError(format!(
-                "the period starts ({from}) after it ends ({to}): --from must not be later than --to"
-            )));
+            return Err(PeriodError::Reversed { from, to });
         }
         Ok(Period {
             from,
@@ -52,7 +68,7 @@ impl Period {
 
     /// `2023-09`: the first to the last day of that month.
     pub fn month(s: &str) -> Result<Period, PeriodError> {
-        let bad = || PeriodError(format!("\"{s}\" is not a month: use YYYY-MM, e.g. 2023-09"));
+        let bad = || PeriodError::NotAMonth(s.to_string());
         let (year, month) = s.trim().split_once('-').ok_or_else(bad)?;
         let year: i32 = parse_digits(year, 4).ok_or_else(bad)?;
         let month: u32 = parse_digits(month, 2).ok_or_else(bad)?;
@@ -66,11 +82,7 @@ impl Period {
 
     /// `2023-Q3` (or `2023-q3`): July 1 to September 30.
     pub fn quarter(s: &str) -> Result<Period, PeriodError> {
-        let bad = || {
-            PeriodError(format!(
-                "\"{s}\" is not a quarter: use YYYY-QN, e.g. 2023-Q3"
-            ))
-        };
+        let bad = || PeriodError::NotAQuarter(s.to_string());
         let (year, q) = s.trim().split_once('-').ok_or_else(bad)?;
         let year: i32 = parse_digits(year, 4).ok_or_else(bad)?;
         let q = q.strip_prefix(['Q', 'q']).ok_or_else(bad)?;
@@ -85,6 +97,34 @@ impl Period {
             to,
             kind: PeriodKind::Quarter,
         })
+    }
+
+    /// The period of the same length just before: the previous month or quarter, or as many
+    /// days before a range.
+    pub fn previous(&self) -> Period {
+        match self.kind {
+            PeriodKind::Month | PeriodKind::Quarter => {
+                let months = if self.kind == PeriodKind::Month { 1 } else { 3 };
+                let from = self
+                    .from
+                    .checked_sub_months(chrono::Months::new(months))
+                    .unwrap_or(self.from);
+                Period {
+                    from,
+                    to: self.from.pred_opt().unwrap_or(self.from),
+                    kind: self.kind,
+                }
+            }
+            PeriodKind::Range => {
+                let days = (self.to - self.from).num_days() + 1;
+                let to = self.from.pred_opt().unwrap_or(self.from);
+                Period {
+                    from: to - chrono::Duration::days(days - 1),
+                    to,
+                    kind: self.kind,
+                }
+            }
+        }
     }
 
     pub fn contains(&self, date: NaiveDate) -> bool {
@@ -153,20 +193,22 @@ pub enum Inclusion {
     OngoingFromPeriod,
 }
 
-/// Whether `d` (from a source dated `source_date`) belongs in a report on `period` as of
-/// `as_of`, and why; `None` when it does not.
+/// Whether a directive with this deadline and state on `as_of` (from a source dated
+/// `source_date`) belongs in a report on `period` by the due-date rule, and why; `None` when
+/// it does not.
 pub fn inclusion(
     period: Option<&Period>,
-    d: &Directive,
+    deadline: Option<NaiveDate>,
+    not_done: bool,
     source_date: Option<NaiveDate>,
     as_of: NaiveDate,
 ) -> Option<Inclusion> {
     let Some(period) = period else {
         return Some(Inclusion::Everything);
     };
-    match d.deadline {
+    match deadline {
         Some(deadline) if period.contains(deadline) => Some(Inclusion::DueInPeriod),
-        Some(deadline) if deadline < period.from && d.status.is_open() && as_of > deadline => {
+        Some(deadline) if deadline < period.from && not_done && as_of > deadline => {
             Some(Inclusion::OverdueFromBefore)
         }
         Some(_) => None,
@@ -200,11 +242,11 @@ mod tests {
     fn malformed_periods_are_refused_with_the_expected_shape() {
         for bad in ["2023-13", "2023-9", "23-09", "2023/09", "", "2023-00"] {
             let e = Period::month(bad).unwrap_err();
-            assert!(e.0.contains("YYYY-MM"), "{bad}: {e}");
+            assert!(e.to_string().contains("YYYY-MM"), "{bad}: {e}");
         }
         for bad in ["2023-Q5", "2023-Q0", "2023-3", "2023Q3", "2023-Q10"] {
             let e = Period::quarter(bad).unwrap_err();
-            assert!(e.0.contains("YYYY-QN"), "{bad}: {e}");
+            assert!(e.to_string().contains("YYYY-QN"), "{bad}: {e}");
         }
         assert!(Period::range(date("2023-10-02"), date("2023-10-01")).is_err());
         assert!(Period::range(date("2023-10-01"), date("2023-10-01")).is_ok());

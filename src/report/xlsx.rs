@@ -8,7 +8,9 @@
 //!   cell); header at row [`SUMMARY_HEADER_ROW`]; then per group its units (worst first) and
 //!   its total row, then the overall row. Columns: [`SUMMARY_COLUMNS`].
 //! - Overdue: header at row 0, one directive per row from row 1, most overdue first.
-//!   Columns: rank, id, unit, directive, deadline (date), days overdue, extensions, note.
+//!   Columns: rank, id, unit, directive, deadline (date), days overdue, extensions, note,
+//!   notice (number and date), status, first deadline (date), reason of the latest
+//!   extension, reminders.
 
 use super::md::{group_name, header_lines};
 use super::{Figures, Report};
@@ -23,7 +25,7 @@ use rust_xlsxwriter::{
 pub const SUMMARY_HEADER_ROW: u32 = 5;
 
 /// What each summary column holds, by key (the keys of the JSON and CSV).
-pub const SUMMARY_COLUMNS: [&str; 14] = [
+pub const SUMMARY_COLUMNS: [&str; 16] = [
     "group",
     "rank",
     "name",
@@ -38,6 +40,8 @@ pub const SUMMARY_COLUMNS: [&str; 14] = [
     "cancelled",
     "completion_rate",
     "on_time_rate",
+    "overdue_30",
+    "overdue_90",
 ];
 
 struct Formats {
@@ -104,14 +108,19 @@ pub fn render(report: &Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
         sheet.write_string(4, 2, source)?;
     }
 
-    for (col, width) in [28, 5, 40, 14, 8, 11, 11, 12, 11, 9, 11, 8, 11, 11]
+    for (col, width) in [28, 5, 40, 14, 8, 11, 11, 12, 11, 9, 11, 8, 11, 11, 11, 11]
         .into_iter()
         .enumerate()
     {
         sheet.set_column_width(col as u16, width)?;
     }
     if report.is_empty() {
-        sheet.write_string_with_format(SUMMARY_HEADER_ROW, 0, t.nothing_in_period, &f.bold)?;
+        sheet.write_string_with_format(
+            SUMMARY_HEADER_ROW,
+            0,
+            super::md::nothing_text(report, lang),
+            &f.bold,
+        )?;
     } else {
         let headers = [
             t.group,
@@ -128,6 +137,8 @@ pub fn render(report: &Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
             t.cancelled,
             t.completion_rate,
             t.on_time_rate,
+            t.overdue_30,
+            t.overdue_90,
         ];
         for (col, h) in headers.into_iter().enumerate() {
             sheet.write_string_with_format(SUMMARY_HEADER_ROW, col as u16, h, &f.header)?;
@@ -146,7 +157,15 @@ pub fn render(report: &Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
                     Some(unit.name.as_str()),
                     Some(unit.owner.as_str()),
                 ];
-                write_row(sheet, &f, row, leading, Some(i + 1), &unit.figures, false)?;
+                write_row(
+                    sheet,
+                    &f,
+                    row,
+                    leading,
+                    Some(unit.rank.unwrap_or(i + 1)),
+                    &unit.figures,
+                    false,
+                )?;
                 row += 1;
             }
             let leading = [Some(name.as_str()), None, Some(t.group_total), None];
@@ -156,12 +175,12 @@ pub fn render(report: &Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
         let leading = [None, None, Some(t.overall), None];
         write_row(sheet, &f, row, leading, None, &report.overall, true)?;
         row += 2;
-        for note in [
-            t.completion_formula,
-            t.on_time_formula,
-            t.rates_note,
-            t.ranking_note,
-        ] {
+        let mut notes = vec![t.completion_formula, t.on_time_formula, t.rates_note];
+        if report.ranked {
+            notes.push(t.ranking_note);
+        }
+        let scope = format!("{}: {}", t.scope_label, super::md::scope_text(report, lang));
+        for note in notes.into_iter().chain([scope.as_str()]) {
             sheet.write_string(row, 0, note)?;
             row += 1;
         }
@@ -179,10 +198,15 @@ pub fn render(report: &Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
         t.days_overdue,
         t.extensions,
         t.note,
+        t.notice,
+        t.status,
+        t.first_deadline,
+        t.reason,
+        t.reminders,
     ];
     for (col, (h, width)) in headers
         .into_iter()
-        .zip([5, 15, 30, 50, 12, 10, 10, 45])
+        .zip([5, 15, 30, 50, 12, 10, 10, 45, 30, 14, 12, 35, 10])
         .enumerate()
     {
         sheet.write_string_with_format(0, col as u16, h, &f.header)?;
@@ -193,7 +217,7 @@ pub fn render(report: &Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     sheet.set_repeat_rows(0, 0)?;
     if report.overdue.is_empty() {
         let message = if report.is_empty() {
-            t.nothing_in_period
+            super::md::nothing_text(report, lang)
         } else {
             t.no_overdue
         };
@@ -209,6 +233,24 @@ pub fn render(report: &Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
         sheet.write_number_with_format(row, 5, item.days_overdue as f64, &f.number)?;
         sheet.write_number_with_format(row, 6, item.extensions as f64, &f.number)?;
         sheet.write_string_with_format(row, 7, item.note.as_deref().unwrap_or(""), &f.text)?;
+        let notice = [
+            item.source_ref.clone(),
+            item.source_date
+                .map(|d| super::period::format_date(d, lang)),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(", ");
+        sheet.write_string_with_format(row, 8, &notice, &f.text)?;
+        let status = crate::i18n::report::status_word(item.status, lang);
+        sheet.write_string_with_format(row, 9, status, &f.text)?;
+        match item.first_deadline {
+            Some(d) => sheet.write_datetime_with_format(row, 10, excel_date(d)?, &f.date)?,
+            None => sheet.write_blank(row, 10, &f.date)?,
+        };
+        sheet.write_string_with_format(row, 11, item.reason.as_deref().unwrap_or(""), &f.text)?;
+        sheet.write_number_with_format(row, 12, item.reminders as f64, &f.number)?;
     }
 
     workbook.save_to_buffer()
@@ -269,6 +311,12 @@ fn write_row(
             Some(r) => sheet.write_number_with_format(row, col, r, percent)?,
             None => sheet.write_blank(row, col, percent)?,
         };
+    }
+    for (i, n) in [figures.overdue_30, figures.overdue_90]
+        .into_iter()
+        .enumerate()
+    {
+        sheet.write_number_with_format(row, 14 + i as u16, n as f64, number)?;
     }
     Ok(())
 }

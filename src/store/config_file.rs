@@ -7,6 +7,15 @@ use toml::de::{DeTable, DeValue};
 
 pub const CONFIG_FILE: &str = "dondoc.toml";
 
+/// The `timezone` of the workspace at `root`, read before the workspace loads: the office's
+/// clock decides "today" for every command. `None` when absent or unreadable (loading then
+/// reports why).
+pub fn timezone_setting(root: &std::path::Path) -> Option<String> {
+    let text = std::fs::read_to_string(root.join(CONFIG_FILE)).ok()?;
+    let table: toml::Table = toml::from_str(&text).ok()?;
+    table.get("timezone")?.as_str().map(str::to_string)
+}
+
 /// Reads `dondoc.toml` into the workspace; returns the owner ids to check references against,
 /// or `None` when the file is broken (then references are not checked, to avoid noise).
 pub(super) fn parse_config(bytes: &[u8], ws: &mut Workspace) -> Option<HashSet<String>> {
@@ -17,7 +26,7 @@ pub(super) fn parse_config(bytes: &[u8], ws: &mut Workspace) -> Option<HashSet<S
         Ok(p) => p,
         Err(e) => {
             ws.config_broken = true;
-            ws.config_problems.push(problem(path, e.pos, e.message));
+            ws.config_problems.push(problem(path, e.pos, e.kind));
             return None;
         }
     };
@@ -39,7 +48,7 @@ pub(super) fn parse_config(bytes: &[u8], ws: &mut Workspace) -> Option<HashSet<S
             "timezone",
             "report",
         ],
-        "dondoc.toml",
+        Place::Config,
     );
     if let Some(v) = get(t, "title") {
         if let Some(title) = ctx.string(v, "title") {
@@ -50,16 +59,22 @@ pub(super) fn parse_config(bytes: &[u8], ws: &mut Workspace) -> Option<HashSet<S
         match v.get_ref() {
             DeValue::Integer(i) => match i.as_str().replace('_', "").parse::<i64>() {
                 Ok(n) if (0..=3650).contains(&n) => ws.due_soon_days = n,
-                _ => ctx.report(v, "due_soon_days must be a number of days from 0 to 3650"),
+                _ => ctx.report(v, ProblemKind::DueSoonDaysOutOfRange),
             },
             other => ctx.report(
                 v,
-                format!("due_soon_days must be an integer, found {}", kind(other)),
+                ProblemKind::DueSoonDaysNotAnInteger { found: kind(other) },
             ),
         }
     }
     if let Some(v) = get(t, "timezone") {
-        ws.timezone = ctx.string(v, "timezone");
+        if let Some(name) = ctx.string(v, "timezone") {
+            if crate::clock::Zone::named(&name).is_some() {
+                ws.timezone = Some(name);
+            } else {
+                ctx.report(v, ProblemKind::UnknownTimeZone(name));
+            }
+        }
     }
     if let Some(v) = get(t, "report") {
         if let Some(r) = ctx.table(v, "[report]") {
@@ -68,15 +83,9 @@ pub(super) fn parse_config(bytes: &[u8], ws: &mut Workspace) -> Option<HashSet<S
     }
     if let Some(v) = get(t, "git") {
         if let Some(git) = ctx.table(v, "[git]") {
-            ctx.unknown_keys(git, &["commit"], "[git]");
+            ctx.unknown_keys(git, &["commit"], Place::Git);
             if let Some(c) = get(git, "commit") {
-                match c.get_ref() {
-                    DeValue::Boolean(b) => ws.git.commit = *b,
-                    other => ctx.report(
-                        c,
-                        format!("commit must be true or false, found {}", kind(other)),
-                    ),
-                }
+                ws.git.commit = ctx.boolean(c, "commit");
             }
         }
     }
@@ -89,29 +98,28 @@ pub(super) fn parse_config(bytes: &[u8], ws: &mut Workspace) -> Option<HashSet<S
             ctx.unknown_keys(
                 o,
                 &["id", "name", "short", "group", "aliases", "addressee"],
-                "an owner",
+                Place::Owner,
             );
             let Some(id_field) = get(o, "id") else {
-                ctx.report(item, "owner without an id");
+                ctx.report(item, ProblemKind::OwnerWithoutId);
                 continue;
             };
             let Some(id) = ctx.string(id_field, "id") else {
                 continue;
             };
             if !valid_id(&id, &['-']) || id.chars().any(|c| c.is_ascii_uppercase()) {
-                ctx.report(
-                    id_field,
-                    format!("invalid owner id \"{id}\": use a-z, 0-9 and '-'"),
-                );
+                ctx.report(id_field, ProblemKind::InvalidOwnerId(id.clone()));
             }
             let pos = ctx.pos(id_field.span().start);
             if let Some(first) = ids.get(&id) {
                 ctx.report_at(
                     pos,
-                    format!(
-                        "duplicate owner id \"{id}\": already used at {path}:{}:{}",
-                        first.0, first.1
-                    ),
+                    ProblemKind::DuplicateOwnerId {
+                        id: id.clone(),
+                        path: path.to_string(),
+                        line: first.0,
+                        col: first.1,
+                    },
                 );
                 continue;
             }
@@ -119,7 +127,7 @@ pub(super) fn parse_config(bytes: &[u8], ws: &mut Workspace) -> Option<HashSet<S
             let name = match get(o, "name") {
                 Some(v) => ctx.string(v, "name").unwrap_or_else(|| id.clone()),
                 None => {
-                    ctx.report(item, format!("owner \"{id}\" has no name"));
+                    ctx.report(item, ProblemKind::OwnerWithoutName(id.clone()));
                     id.clone()
                 }
             };
@@ -160,7 +168,7 @@ fn read_report_frame(ctx: &mut Ctx, t: &DeTable, frame: &mut ReportFrame) {
     ];
     const MANY: &[&str] = &["motto", "signer_title", "recipients"];
     let allowed: Vec<&str> = ONE.iter().chain(MANY).copied().collect();
-    ctx.unknown_keys(t, &allowed, "[report]");
+    ctx.unknown_keys(t, &allowed, Place::Report);
     let one = |ctx: &mut Ctx, key: &str| get(t, key).and_then(|v| ctx.string(v, key));
     frame.issuer = one(ctx, "issuer");
     frame.office = one(ctx, "office");

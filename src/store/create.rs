@@ -5,13 +5,13 @@
 use super::edit::{date_value, datetime_value, has_lone_lf, string_list, string_value, ApplyError};
 use super::text;
 use crate::fold::{fold, nfc};
-use crate::model::{Owner, Source, Workspace};
+use crate::model::{Owner, Source, Status, Workspace};
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 use std::collections::HashSet;
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, Value};
 
-/// A directive to add to a meeting file: written with status `open` and a `created = true`
-/// log entry listing these values.
+/// A directive to add to a meeting file: written with its status (`open` unless given) and a
+/// `created = true` log entry listing these values.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct NewDirective {
     pub id: String,
@@ -21,6 +21,12 @@ pub struct NewDirective {
     pub issued_by: Option<String>,
     pub deadline: Option<NaiveDate>,
     pub note: Option<String>,
+    /// The status it starts with (imported from a tracking sheet); `None`: open.
+    pub status: Option<Status>,
+    /// With status done: the day it was done.
+    pub done_on: Option<NaiveDate>,
+    /// Imported and not yet reviewed: written with `draft = true`, and may have no owner.
+    pub draft: bool,
 }
 
 impl NewDirective {
@@ -42,35 +48,51 @@ impl NewDirective {
             issued_by: self.issued_by.as_deref().and_then(clean),
             deadline: self.deadline,
             note: self.note.as_deref().and_then(clean),
+            status: self.status,
+            done_on: self.done_on.filter(|_| self.status == Some(Status::Done)),
+            draft: self.draft,
         }
     }
 }
 
-/// Why something new cannot be added.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a new directive, meeting file or unit is refused. The sentences are in
+/// `i18n::store`.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CreateError {
-    #[error("unknown unit \"{0}\": not in dondoc.toml (add it with `dondoc owner add`)")]
     UnknownOwner(String),
-    #[error("id \"{id}\" is already used ({path})")]
-    DuplicateId { id: String, path: String },
-    #[error("invalid id \"{0}\": use letters, digits, '.', '_' and '-'")]
+    /// `path` is where the id is used.
+    DuplicateId {
+        id: String,
+        path: String,
+    },
+    /// The same id for two of the new directives.
+    IdGivenTwice(String),
     InvalidId(String),
-    #[error("invalid unit id \"{0}\": use lower-case letters, digits and '-'")]
     InvalidOwnerId(String),
-    #[error("a directive needs a text")]
     EmptyText,
-    #[error("a unit needs a name")]
     EmptyName,
-    #[error("a meeting needs a title")]
     EmptyTitle,
-    #[error("{0} already exists: choose another file name (--file)")]
     Exists(String),
-    #[error("\"{0}\" is not a directive file of the workspace")]
     NoSuchFile(String),
-    #[error("invalid file name \"{0}\": a .toml file inside the workspace, not dondoc.toml")]
     BadPath(String),
-    #[error("{0}")]
-    Apply(#[from] ApplyError),
+    Apply(ApplyError),
+}
+
+impl std::fmt::Display for CreateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::i18n::store::create_error(
+            crate::i18n::Lang::En,
+            self,
+        ))
+    }
+}
+
+impl std::error::Error for CreateError {}
+
+impl From<ApplyError> for CreateError {
+    fn from(e: ApplyError) -> Self {
+        CreateError::Apply(e)
+    }
 }
 
 /// Checks new directives against the workspace: valid, unused ids (also among themselves),
@@ -95,12 +117,11 @@ pub fn check_new(ws: &Workspace, new: &[NewDirective]) -> Result<(), CreateError
             });
         }
         if !seen.insert(d.id.as_str()) {
-            return Err(CreateError::DuplicateId {
-                id: d.id.clone(),
-                path: "given twice".into(),
-            });
+            return Err(CreateError::IdGivenTwice(d.id.clone()));
         }
-        for unit in std::iter::once(&d.owner).chain(&d.support) {
+        // A draft may wait for its lead unit.
+        let owner = Some(&d.owner).filter(|o| !(d.draft && o.is_empty()));
+        for unit in owner.into_iter().chain(&d.support) {
             if ws.owner(unit).is_none() {
                 return Err(CreateError::UnknownOwner(unit.clone()));
             }
@@ -110,7 +131,7 @@ pub fn check_new(ws: &Workspace, new: &[NewDirective]) -> Result<(), CreateError
 }
 
 /// Parses a file for an edit and writes it back with its BOM and line endings.
-fn edit_document(
+pub(super) fn edit_document(
     original: &str,
     change: impl FnOnce(&mut DocumentMut) -> Result<(), ApplyError>,
 ) -> Result<String, ApplyError> {
@@ -182,7 +203,9 @@ fn directive_table(d: &NewDirective, by: &str, at: DateTime<FixedOffset>) -> Tab
         t.insert(key, Item::Value(value));
     };
     both("text", string_value(&d.text), true);
-    both("owner", string_value(&d.owner), true);
+    if !(d.draft && d.owner.is_empty()) {
+        both("owner", string_value(&d.owner), true);
+    }
     if !d.support.is_empty() {
         both("support", string_list(&d.support), true);
     }
@@ -192,9 +215,16 @@ fn directive_table(d: &NewDirective, by: &str, at: DateTime<FixedOffset>) -> Tab
     if let Some(deadline) = d.deadline {
         both("deadline", date_value(deadline), true);
     }
-    both("status", Value::from("open"), true);
+    let status = d.status.unwrap_or(Status::Open);
+    both("status", Value::from(status.as_str()), true);
+    if let Some(done) = d.done_on.filter(|_| status == Status::Done) {
+        both("done_on", date_value(done), true);
+    }
     if let Some(n) = &d.note {
         both("note", string_value(n), true);
+    }
+    if d.draft {
+        t.insert("draft", Item::Value(Value::from(true)));
     }
     let mut log = ArrayOfTables::new();
     log.push(entry);
@@ -317,6 +347,32 @@ pub fn propose_ids(ws: &Workspace, path: &str, owners: &[String]) -> Vec<String>
         [_] | [] => vec![base],
         many => many.iter().map(|o| format!("{base}-{o}")).collect(),
     }
+}
+
+/// The directives a form or `dondoc add` writes for `draft` given to `owners`: one per unit,
+/// with the id typed (`id`; a unit's id appended when there are several) or the one the
+/// format's rule proposes in file `path`. `draft.owner` and `draft.id` are replaced.
+pub fn per_unit(
+    ws: &Workspace,
+    path: &str,
+    draft: &NewDirective,
+    owners: &[String],
+    id: Option<&str>,
+) -> Vec<NewDirective> {
+    let ids = match id.map(str::trim).filter(|i| !i.is_empty()) {
+        Some(id) if owners.len() == 1 => vec![id.to_string()],
+        Some(id) => owners.iter().map(|o| format!("{id}-{o}")).collect(),
+        None => propose_ids(ws, path, owners),
+    };
+    owners
+        .iter()
+        .zip(ids)
+        .map(|(owner, id)| NewDirective {
+            id,
+            owner: owner.clone(),
+            ..draft.clone()
+        })
+        .collect()
 }
 
 /// Checks a unit to add: a valid, unused id and a name.
@@ -451,6 +507,7 @@ mod tests {
             issued_by: Some("Thường trực Tỉnh ủy".into()),
             deadline: NaiveDate::from_ymd_opt(2023, 11, 30),
             note: None,
+            ..Default::default()
         };
         let out = append_directives(original, &[new], "Nguyễn Văn A", at()).unwrap();
         assert_eq!(

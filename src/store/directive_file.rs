@@ -25,9 +25,9 @@ pub fn load_file(
         path: rel.to_string(),
         ..Default::default()
     };
-    let broken = |mut file: SourceFile, pos, message: String| {
-        file.problems.push(problem(rel, pos, message.clone()));
-        file.broken = Some(message);
+    let broken = |mut file: SourceFile, pos, kind: ProblemKind| {
+        file.problems.push(problem(rel, pos, kind.clone()));
+        file.broken = Some(kind);
         FileLoad {
             file,
             directives: vec![],
@@ -35,12 +35,12 @@ pub fn load_file(
     };
     let bytes = match bytes {
         Ok(b) => b,
-        Err(e) => return broken(file, (1, 1), format!("cannot read: {e}")),
+        Err(e) => return broken(file, (1, 1), ProblemKind::CannotRead(e.to_string())),
     };
     file.fingerprint = text::fingerprint(&bytes);
     let parsed = match parse::parse(&bytes) {
         Ok(p) => p,
-        Err(e) => return broken(file, e.pos, e.message),
+        Err(e) => return broken(file, e.pos, e.kind),
     };
     let mut ctx = Ctx {
         path: rel,
@@ -52,10 +52,7 @@ pub fn load_file(
     // Blank or only comments: every `.toml` below the root is a directive file, so one that
     // holds nothing is most likely a mistake (a half-written or wrongly placed file).
     if table.is_empty() {
-        ctx.report_at(
-            (1, 1),
-            "empty file: a directive file needs [source] and [[directive]]",
-        );
+        ctx.report_at((1, 1), ProblemKind::EmptyFile);
     }
     file.problems.extend(ctx.problems);
     FileLoad { file, directives }
@@ -102,25 +99,26 @@ fn read_directive_file(
     known_owners: Option<&HashSet<String>>,
     file: &mut SourceFile,
 ) -> Vec<Directive> {
-    ctx.unknown_keys(root, &["source", "directive"], "a directive file");
+    ctx.unknown_keys(root, &["source", "directive"], Place::DirectiveFile);
     match get(root, "source") {
         Some(value) => {
             if let Some(source) = ctx.table(value, "[source]") {
-                ctx.unknown_keys(source, &["title", "date", "ref", "issued_by"], "[source]");
+                ctx.unknown_keys(
+                    source,
+                    &["title", "date", "ref", "issued_by"],
+                    Place::Source,
+                );
                 file.source.title = match get(source, "title") {
                     Some(v) => ctx.string(v, "title").unwrap_or_default(),
                     None => {
-                        ctx.report(value, "[source] has no title");
+                        ctx.report(value, ProblemKind::SourceWithoutTitle);
                         String::new()
                     }
                 };
                 file.source.date = match get(source, "date") {
                     Some(v) => ctx.date(v, "date"),
                     None => {
-                        ctx.report(
-                            value,
-                            "[source] has no date: give the meeting's date (date = 2023-08-25)",
-                        );
+                        ctx.report(value, ProblemKind::SourceWithoutDate);
                         None
                     }
                 };
@@ -129,10 +127,7 @@ fn read_directive_file(
                     get(source, "issued_by").and_then(|v| ctx.string(v, "issued_by"));
             }
         }
-        None if get(root, "directive").is_some() => ctx.report_at(
-            (1, 1),
-            "no [source] table: say which meeting these directives come from",
-        ),
+        None if get(root, "directive").is_some() => ctx.report_at((1, 1), ProblemKind::NoSource),
         None => {}
     }
     let Some(list) = get(root, "directive") else {
@@ -157,24 +152,21 @@ fn read_directive(
     known_owners: Option<&HashSet<String>>,
 ) -> Option<Directive> {
     let header_pos = ctx.pos(item.span().start);
-    ctx.unknown_keys(t, DIRECTIVE_KEYS, "a directive");
+    ctx.unknown_keys(t, DIRECTIVE_KEYS, Place::Directive);
     let Some(id_field) = get(t, "id") else {
-        ctx.report_at(header_pos, "directive without an id");
+        ctx.report_at(header_pos, ProblemKind::DirectiveWithoutId);
         return None;
     };
     let id = ctx.string(id_field, "id")?;
     if !valid_id(&id, &['.', '_', '-']) {
-        ctx.report(
-            id_field,
-            format!("invalid id \"{id}\": use letters, digits, '.', '_' and '-'"),
-        );
+        ctx.report(id_field, ProblemKind::InvalidId(id));
         return None;
     }
     let id_pos = ctx.pos(id_field.span().start);
     let text = match get(t, "text") {
         Some(v) => ctx.string(v, "text").unwrap_or_default(),
         None => {
-            ctx.report_at(header_pos, format!("directive \"{id}\" has no text"));
+            ctx.report_at(header_pos, ProblemKind::NoText(id.clone()));
             String::new()
         }
     };
@@ -184,16 +176,13 @@ fn read_directive(
         // A draft (imported, not yet reviewed) may wait for its lead unit.
         None if draft => String::new(),
         None => {
-            ctx.report_at(
-                header_pos,
-                format!("directive \"{id}\" has no owner (the lead unit)"),
-            );
+            ctx.report_at(header_pos, ProblemKind::NoOwner(id));
             return None;
         }
     };
     if let (Some(known), Some(v)) = (known_owners, get(t, "owner")) {
         if !known.contains(&owner) {
-            ctx.report(v, format!("unknown owner \"{owner}\": not in dondoc.toml"));
+            ctx.report(v, ProblemKind::UnknownOwner(owner.clone()));
         }
     }
     let mut support = Vec::new();
@@ -216,19 +205,21 @@ fn read_directive(
     let status = match get(t, "status") {
         Some(field) => ctx.status(field).map(|s| (s, field)),
         None => {
-            ctx.report_at(header_pos, format!("directive \"{id}\" has no status"));
+            ctx.report_at(header_pos, ProblemKind::NoStatus(id.clone()));
             None
         }
     };
     let (status, status_field) = status.filter(|_| usable)?;
     match (status, done_on, get(t, "done_on")) {
-        (Status::Done, None, _) => ctx.report(
-            status_field,
-            format!("directive \"{id}\" is done but has no done_on date"),
-        ),
+        (Status::Done, None, _) => {
+            ctx.report(status_field, ProblemKind::DoneWithoutDate(id.clone()))
+        }
         (s, Some(_), Some(v)) if s != Status::Done => ctx.report(
             v,
-            format!("directive \"{id}\" has done_on but its status is {s}, not done"),
+            ProblemKind::DoneOnNotDone {
+                id: id.clone(),
+                status: s,
+            },
         ),
         _ => {}
     }
@@ -263,28 +254,28 @@ fn read_directive(
 }
 
 fn read_log_entry(ctx: &mut Ctx, item: &Field, t: &DeTable) -> LogEntry {
-    ctx.unknown_keys(t, LOG_KEYS, "a log entry");
+    ctx.unknown_keys(t, LOG_KEYS, Place::LogEntry);
     let (at, at_text) = match get(t, "at") {
         Some(v) => match v.get_ref() {
             DeValue::Datetime(dt) => {
-                let found = match (dt.date, dt.time, dt.offset) {
+                let gap = match (dt.date, dt.time, dt.offset) {
                     (Some(_), Some(_), Some(_)) => None,
-                    (Some(_), None, _) => Some("a date without a time"),
-                    (Some(_), Some(_), None) => Some("a date-time without its UTC offset"),
-                    (None, ..) => Some("a time without a date"),
+                    (Some(_), None, _) => Some(LogTimeGap::NoTime),
+                    (Some(_), Some(_), None) => Some(LogTimeGap::NoOffset),
+                    (None, ..) => Some(LogTimeGap::NoDate),
                 };
-                if let Some(found) = found {
-                    ctx.report(v, format!("log time \"at\" must be a date-time with its UTC offset like 2023-09-15T09:30:00+07:00, found {found}"));
+                if let Some(gap) = gap {
+                    ctx.report(v, ProblemKind::LogTimeIncomplete(gap));
                 }
                 (log_time(dt, None), dt.to_string())
             }
             other => {
-                ctx.report(v, format!("log time \"at\" must be a date-time like 2023-09-15T09:30:00+07:00, found {}", kind(other)));
+                ctx.report(v, ProblemKind::LogTimeNotDateTime { found: kind(other) });
                 (None, String::new())
             }
         },
         None => {
-            ctx.report(item, "log entry without \"at\" (when it happened)");
+            ctx.report(item, ProblemKind::LogWithoutTime);
             (None, String::new())
         }
     };
@@ -315,7 +306,7 @@ fn read_log_entry(ctx: &mut Ctx, item: &Field, t: &DeTable) -> LogEntry {
                     .filter_map(|i| ctx.string(i, "cleared"))
                     .collect(),
                 _ => {
-                    ctx.report(v, "cleared must be a list of field names");
+                    ctx.report(v, ProblemKind::ClearedNotAList);
                     vec![]
                 }
             },

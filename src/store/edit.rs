@@ -188,43 +188,7 @@ impl Change {
 
     /// One line for messages and commit subjects: `status in_progress → done, deadline → none`.
     pub fn describe(&self, before: &Directive) -> String {
-        let date = |d: Option<NaiveDate>| d.map_or("none".to_string(), |d| d.to_string());
-        let mut parts = Vec::new();
-        if let Some(s) = self.status {
-            parts.push(format!("status {} → {}", before.status, s));
-        }
-        if let Some(d) = self.deadline {
-            parts.push(format!("deadline {} → {}", date(before.deadline), date(d)));
-        }
-        if let Some(d) = self.done_on {
-            if self.status.is_none() || d.is_some() {
-                parts.push(format!("done_on → {}", date(d)));
-            }
-        }
-        if self.note.is_some() {
-            parts.push("note".to_string());
-        }
-        if self.text.is_some() {
-            parts.push("text".to_string());
-        }
-        if let Some(o) = &self.owner {
-            parts.push(format!("owner {} → {o}", before.owner));
-        }
-        if let Some(list) = &self.support {
-            let list = if list.is_empty() {
-                "none".to_string()
-            } else {
-                list.join(", ")
-            };
-            parts.push(format!("support → {list}"));
-        }
-        if self.done_ref.is_some() {
-            parts.push("done_ref".to_string());
-        }
-        if self.undo {
-            parts.push("(undo)".to_string());
-        }
-        parts.join(", ")
+        crate::i18n::store::describe_change(crate::i18n::Lang::En, self, before)
     }
 }
 
@@ -237,20 +201,29 @@ pub struct Edit {
     pub at: DateTime<FixedOffset>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why an edit could not be applied to a file's text. The sentences are in `i18n::store`.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ApplyError {
-    #[error("the file does not parse: {0}")]
+    /// The TOML parser's message.
     Parse(String),
-    #[error("directive \"{0}\" is not in the file")]
+    /// The edited text would not load back: what the loader found.
+    Invalid(crate::model::ProblemKind),
     NotFound(String),
-    #[error("the file holds git conflict markers")]
     Conflict,
-    #[error(
-        "directive \"{0}\" is written as an inline table (directive = [{{ ... }}]): dondoc edits \
-         only [[directive]] tables; rewrite it as one to edit it"
-    )]
+    /// The directive is an inline table, which dondoc does not edit.
     Inline(String),
 }
+
+impl std::fmt::Display for ApplyError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::i18n::store::apply_error(
+            crate::i18n::Lang::En,
+            self,
+        ))
+    }
+}
+
+impl std::error::Error for ApplyError {}
 
 /// Applies `edit` to the text of a directive file: sets the fields and appends a
 /// `[[directive.log]]` entry inside that directive.
@@ -694,4 +667,87 @@ fn indent_keys(table: &mut Table, indent: Option<&str>) {
             k.leaf_decor_mut().set_prefix(indent);
         }
     }
+}
+
+/// A log entry that changes no field: a reminder letter sent about a directive.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LogOnly {
+    /// `reminder = true`, with the letter's number as `ref`.
+    Reminder { reference: Option<String> },
+}
+
+/// Appends the same `LogOnly` entry to each of `ids` in one directive file (one write for
+/// the whole file). Every id must be a `[[directive]]` of the file.
+pub fn apply_log_only(
+    original: &str,
+    ids: &[String],
+    entry: &LogOnly,
+    by: &str,
+    at: DateTime<FixedOffset>,
+) -> Result<String, ApplyError> {
+    let (bom, body) = match original.strip_prefix(text::BOM) {
+        Some(rest) => (text::BOM, rest),
+        None => ("", original),
+    };
+    if text::conflict_marker(body).is_some() {
+        return Err(ApplyError::Conflict);
+    }
+    let mut doc: DocumentMut = body
+        .parse()
+        .map_err(|e: toml_edit::TomlError| ApplyError::Parse(e.message().to_string()))?;
+    let edit = |id: &str| Edit {
+        id: id.to_string(),
+        change: Change::default(),
+        by: by.to_string(),
+        at,
+    };
+    for id in ids {
+        if is_inline_directive(&doc, id) {
+            return Err(ApplyError::Inline(id.clone()));
+        }
+        let table = find_directive(&mut doc, id).ok_or_else(|| ApplyError::NotFound(id.clone()))?;
+        append_log(table, &edit(id), &[]);
+        let LogOnly::Reminder { reference } = entry;
+        let mut keys = vec![("reminder", Value::from(true))];
+        if let Some(r) = reference {
+            keys.push(("ref", string_value(r)));
+        }
+        // The entry append_log just wrote: the last one, in whichever style the log has.
+        match table.get_mut("log") {
+            Some(Item::ArrayOfTables(list)) => {
+                if let Some(last) = list.iter_mut().last() {
+                    let indent = last
+                        .key("by")
+                        .and_then(|k| k.leaf_decor().prefix())
+                        .and_then(|p| p.as_str())
+                        .map(str::to_string);
+                    for (key, value) in keys {
+                        last.insert(key, Item::Value(value));
+                        if let (Some(indent), Some(mut k)) = (&indent, last.key_mut(key)) {
+                            k.leaf_decor_mut().set_prefix(indent);
+                        }
+                    }
+                }
+            }
+            Some(Item::Value(Value::Array(array))) => {
+                if let Some(Value::InlineTable(last)) = array.iter_mut().last() {
+                    for (key, value) in keys {
+                        last.insert(key, value);
+                    }
+                }
+            }
+            _ => return Err(ApplyError::NotFound(id.clone())),
+        }
+    }
+    let mut out = String::with_capacity(original.len() + 200 * ids.len());
+    out.push_str(bom);
+    out.push_str(&doc.to_string());
+    if body.contains("\r\n") {
+        out = if has_lone_lf(body) {
+            text::restore_line_endings(original, &out)
+        } else {
+            text::to_crlf(&out)
+        };
+    }
+    Ok(out)
 }

@@ -43,7 +43,8 @@ pub enum FileContent {
     Unchanged,
     /// The file is gone from the disk.
     Gone,
-    Parsed(FileLoad),
+    /// Boxed: a parsed file is large beside the other two.
+    Parsed(Box<FileLoad>),
 }
 
 impl Workspace {
@@ -64,7 +65,7 @@ impl Workspace {
         } else {
             let known_owners: Option<HashSet<String>> =
                 (!self.config_broken).then(|| self.owners.iter().map(|o| o.id.clone()).collect());
-            FileContent::Parsed(load_file(rel, bytes, known_owners.as_ref()))
+            FileContent::Parsed(Box::new(load_file(rel, bytes, known_owners.as_ref())))
         };
         FileRead {
             path: rel.to_string(),
@@ -105,7 +106,7 @@ impl Workspace {
             }
             (FileContent::Parsed(load), None) => {
                 let mut known = self.known_ids();
-                self.add_file(load, &mut known);
+                self.add_file(*load, &mut known);
             }
         }
         self.sort_directives();

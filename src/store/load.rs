@@ -11,17 +11,30 @@ use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-#[derive(Debug, thiserror::Error)]
+/// Why there is no workspace to show. The sentences are in `i18n::store`.
+#[derive(Debug)]
 pub enum LoadError {
-    #[error("{0} is not a folder")]
     NotAFolder(PathBuf),
-    #[error("{0} has no dondoc.toml: not a dondoc workspace (create one with `dondoc init {0}`)")]
     NoConfig(PathBuf),
-    #[error("cannot read {path}: {source}")]
     Io {
         path: PathBuf,
         source: std::io::Error,
     },
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::i18n::store::load_error(crate::i18n::Lang::En, self))
+    }
+}
+
+impl std::error::Error for LoadError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            LoadError::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
 }
 
 /// Loads the workspace at `root`. Errors only when there is no workspace to show at all.
@@ -99,17 +112,18 @@ impl Workspace {
         for mut d in directives {
             d.file = file_index;
             if let Some(&(other_file, other_line)) = known.get(&d.id) {
-                let message = format!(
-                    "duplicate id \"{}\": already used at {}:{}",
-                    d.id, self.files[other_file].path, other_line
-                );
+                let kind = ProblemKind::DuplicateId {
+                    id: d.id.clone(),
+                    path: self.files[other_file].path.clone(),
+                    line: other_line,
+                };
                 let (line, col) = d.id_pos;
                 let path = self.files[file_index].path.clone();
                 self.files[file_index].problems.push(Problem {
                     path,
                     line,
                     col,
-                    message,
+                    kind,
                 });
                 continue;
             }

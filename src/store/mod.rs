@@ -1,12 +1,14 @@
 //! Reading and writing workspace files. `load` walks and reloads, over `parse` (the preamble
 //! every file goes through), `directive_file` and `config_file` (the checks of each kind);
 //! `files` says which files hold directives; `changes` which directives differ between two
-//! loads; `text` reads; `edit` changes a parsed document in memory (pure); `write` is the one
-//! place that writes files.
+//! loads; `text` reads; `edit` changes a parsed document in memory (pure), `create` makes new
+//! directives, meeting files and units (pure), `undo` takes a change back or does it again
+//! (pure); `write` is the one place that writes files.
 
 pub mod changes;
 mod config_file;
 pub mod create;
+pub mod delete;
 mod directive_file;
 pub mod edit;
 pub mod files;
@@ -17,5 +19,9 @@ pub mod text;
 pub mod undo;
 pub mod write;
 
+/// The version of the workspace format (docs/FORMAT.md) this build reads and writes.
+pub const FORMAT_VERSION: &str = "1.1";
+
+pub use config_file::timezone_setting;
 pub use files::is_directive_file;
 pub use load::{load, LoadError, CONFIG_FILE};

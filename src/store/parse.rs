@@ -19,40 +19,30 @@ pub(super) struct Parsed<'a> {
 /// Why a file could not be read as TOML at all, and where.
 pub(super) struct Unparsable {
     pub pos: (usize, usize),
-    pub message: String,
+    pub kind: ProblemKind,
 }
 
 /// The shared preamble: decodes, strips the byte-order mark and parses `bytes`.
 pub(super) fn parse(bytes: &[u8]) -> Result<Parsed<'_>, Unparsable> {
-    let fail = |pos, message: &str| Unparsable {
-        pos,
-        message: message.to_string(),
-    };
-    let text = text::decode_utf8(bytes)
-        .map_err(|pos| fail(pos, "invalid UTF-8: save the file as UTF-8"))?;
+    let fail = |pos, kind| Unparsable { pos, kind };
+    let text = text::decode_utf8(bytes).map_err(|pos| fail(pos, ProblemKind::InvalidUtf8))?;
     let text = text.strip_prefix(text::BOM).unwrap_or(text);
     // A text that still starts with a byte-order mark once the one allowed was taken off.
     if text.starts_with(text::BOM) {
-        return Err(fail(
-            (1, 1),
-            "TOML syntax: a second byte-order mark at the start of the file",
-        ));
+        return Err(fail((1, 1), ProblemKind::SecondByteOrderMark));
     }
     if let Some(pos) = text::conflict_marker(text) {
-        return Err(fail(
-            pos,
-            "git conflict marker: resolve the merge conflict in this file",
-        ));
+        return Err(fail(pos, ProblemKind::ConflictMarker));
     }
     let lines = LineIndex::new(text);
     let table = DeTable::parse(text).map_err(|e| Unparsable {
         pos: e.span().map(|s| lines.position(s.start)).unwrap_or((1, 1)),
-        message: format!("TOML syntax: {}", e.message().trim()),
+        kind: ProblemKind::TomlSyntax(e.message().trim().to_string()),
     })?;
-    if let Some((offset, msg)) = bad_number(table.get_ref()) {
+    if let Some((offset, kind)) = bad_number(table.get_ref()) {
         return Err(Unparsable {
             pos: lines.position(offset),
-            message: format!("TOML syntax: {msg}"),
+            kind,
         });
     }
     Ok(Parsed { lines, table })
@@ -60,17 +50,17 @@ pub(super) fn parse(bytes: &[u8]) -> Result<Parsed<'_>, Unparsable> {
 
 /// The first integer or float the parser let through without checking its digits (`0x`,
 /// `1_0٠`, out of range): its offset and what is wrong. toml's `DeTable` reads numbers lazily.
-fn bad_number(table: &DeTable) -> Option<(usize, String)> {
-    fn value(v: &Field) -> Option<(usize, String)> {
+fn bad_number(table: &DeTable) -> Option<(usize, ProblemKind)> {
+    fn value(v: &Field) -> Option<(usize, ProblemKind)> {
         match v.get_ref() {
             DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
                 .is_err()
-                .then(|| (v.span().start, format!("invalid integer {i}"))),
+                .then(|| (v.span().start, ProblemKind::InvalidInteger(i.to_string()))),
             DeValue::Float(f) => f
                 .as_str()
                 .parse::<f64>()
                 .is_err()
-                .then(|| (v.span().start, format!("invalid float {f}"))),
+                .then(|| (v.span().start, ProblemKind::InvalidFloat(f.to_string()))),
             DeValue::Array(items) => items.iter().find_map(value),
             DeValue::Table(t) => bad_number(t),
             _ => None,
@@ -79,12 +69,12 @@ fn bad_number(table: &DeTable) -> Option<(usize, String)> {
     table.iter().find_map(|(_, v)| value(v))
 }
 
-pub(super) fn problem(path: &str, (line, col): (usize, usize), message: String) -> Problem {
+pub(super) fn problem(path: &str, (line, col): (usize, usize), kind: ProblemKind) -> Problem {
     Problem {
         path: path.to_string(),
         line,
         col,
-        message,
+        kind,
     }
 }
 
@@ -102,13 +92,13 @@ impl Ctx<'_> {
         self.lines.position(offset)
     }
 
-    pub(super) fn report_at(&mut self, pos: (usize, usize), message: impl Into<String>) {
-        self.problems.push(problem(self.path, pos, message.into()));
+    pub(super) fn report_at(&mut self, pos: (usize, usize), kind: ProblemKind) {
+        self.problems.push(problem(self.path, pos, kind));
     }
 
-    pub(super) fn report(&mut self, at: &Field, message: impl Into<String>) {
+    pub(super) fn report(&mut self, at: &Field, kind: ProblemKind) {
         let pos = self.pos(at.span().start);
-        self.report_at(pos, message);
+        self.report_at(pos, kind);
     }
 
     pub(super) fn string(&mut self, value: &Field, what: &str) -> Option<String> {
@@ -117,7 +107,10 @@ impl Ctx<'_> {
             other => {
                 self.report(
                     value,
-                    format!("{what} must be a string, found {}", kind(other)),
+                    ProblemKind::NotAString {
+                        what: what.into(),
+                        found: kind(other),
+                    },
                 );
                 None
             }
@@ -130,37 +123,45 @@ impl Ctx<'_> {
                 (Some(d), None, None) => {
                     let date = NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into());
                     if date.is_none() {
-                        self.report(value, format!("{what}: impossible date {dt}"));
+                        self.report(
+                            value,
+                            ProblemKind::ImpossibleDate {
+                                what: what.into(),
+                                date: dt.to_string(),
+                            },
+                        );
                     }
                     date
                 }
                 _ => {
                     self.report(
                         value,
-                        format!("{what} must be a date like 2023-09-30, not a date-time ({dt})"),
+                        ProblemKind::DateTimeNotDate {
+                            what: what.into(),
+                            value: dt.to_string(),
+                        },
                     );
                     None
                 }
             },
             DeValue::String(s) => {
-                let hint = if s.parse::<NaiveDate>().is_ok() {
-                    format!(": write it without quotes, {what} = {s}")
-                } else {
-                    String::new()
-                };
                 self.report(
                     value,
-                    format!("{what} must be a date like 2023-09-30, found a string{hint}"),
+                    ProblemKind::DateAsString {
+                        what: what.into(),
+                        value: s.to_string(),
+                        date_inside: s.parse::<NaiveDate>().is_ok(),
+                    },
                 );
                 None
             }
             other => {
                 self.report(
                     value,
-                    format!(
-                        "{what} must be a date like 2023-09-30, found {}",
-                        kind(other)
-                    ),
+                    ProblemKind::NotADate {
+                        what: what.into(),
+                        found: kind(other),
+                    },
                 );
                 None
             }
@@ -173,7 +174,10 @@ impl Ctx<'_> {
             other => {
                 self.report(
                     value,
-                    format!("{what} must be true or false, found {}", kind(other)),
+                    ProblemKind::NotABoolean {
+                        what: what.into(),
+                        found: kind(other),
+                    },
                 );
                 false
             }
@@ -190,7 +194,10 @@ impl Ctx<'_> {
             other => {
                 self.report(
                     value,
-                    format!("{what} must be a list of strings, found {}", kind(other)),
+                    ProblemKind::NotAStringList {
+                        what: what.into(),
+                        found: kind(other),
+                    },
                 );
                 Vec::new()
             }
@@ -206,10 +213,9 @@ impl Ctx<'_> {
         let DeValue::Array(items) = value.get_ref() else {
             self.report(
                 value,
-                format!(
-                    "support must be a list of owner ids, found {}",
-                    kind(value.get_ref())
-                ),
+                ProblemKind::SupportNotAList {
+                    found: kind(value.get_ref()),
+                },
             );
             return Vec::new();
         };
@@ -217,10 +223,7 @@ impl Ctx<'_> {
         for item in items.iter() {
             if let Some(s) = self.string(item, "support") {
                 if known.is_some_and(|k| !k.contains(&s)) {
-                    self.report(
-                        item,
-                        format!("unknown support unit \"{s}\": not in dondoc.toml"),
-                    );
+                    self.report(item, ProblemKind::UnknownSupport(s.clone()));
                 }
                 ids.push(s);
             }
@@ -232,10 +235,7 @@ impl Ctx<'_> {
         let s = self.string(value, "status")?;
         let status = Status::parse(&s);
         if status.is_none() {
-            self.report(
-                value,
-                format!("unknown status \"{s}\": expected open, in_progress, blocked, done or cancelled"),
-            );
+            self.report(value, ProblemKind::UnknownStatus(s));
         }
         status
     }
@@ -250,7 +250,10 @@ impl Ctx<'_> {
             other => {
                 self.report(
                     value,
-                    format!("{what} must be a table, found {}", kind(other)),
+                    ProblemKind::NotATable {
+                        what: what.into(),
+                        found: kind(other),
+                    },
                 );
                 None
             }
@@ -269,7 +272,7 @@ impl Ctx<'_> {
                 .filter(|item| {
                     let ok = matches!(item.get_ref(), DeValue::Table(_));
                     if !ok {
-                        self.report(item, format!("each {what} must be a table"));
+                        self.report(item, ProblemKind::ItemNotATable { what: what.into() });
                     }
                     ok
                 })
@@ -277,39 +280,42 @@ impl Ctx<'_> {
             other => {
                 self.report(
                     value,
-                    format!("{what} must be written [[{what}]], found {}", kind(other)),
+                    ProblemKind::NotAnArrayOfTables {
+                        what: what.into(),
+                        found: kind(other),
+                    },
                 );
                 vec![]
             }
         }
     }
 
-    pub(super) fn unknown_keys(&mut self, table: &DeTable, allowed: &[&str], what: &str) {
+    pub(super) fn unknown_keys(&mut self, table: &DeTable, allowed: &[&str], place: Place) {
         for (key, _) in table.iter() {
             if !allowed.contains(&key.get_ref().as_ref()) {
                 let pos = self.pos(key.span().start);
                 self.report_at(
                     pos,
-                    format!(
-                        "unknown key \"{}\" in {what} (expected one of: {})",
-                        key.get_ref(),
-                        allowed.join(", ")
-                    ),
+                    ProblemKind::UnknownKey {
+                        key: key.get_ref().to_string(),
+                        place,
+                        allowed: allowed.iter().map(|k| k.to_string()).collect(),
+                    },
                 );
             }
         }
     }
 }
 
-pub(super) fn kind(v: &DeValue) -> &'static str {
+pub(super) fn kind(v: &DeValue) -> ValueKind {
     match v {
-        DeValue::String(_) => "a string",
-        DeValue::Integer(_) => "an integer",
-        DeValue::Float(_) => "a float",
-        DeValue::Boolean(_) => "a boolean",
-        DeValue::Datetime(_) => "a date",
-        DeValue::Array(_) => "an array",
-        DeValue::Table(_) => "a table",
+        DeValue::String(_) => ValueKind::String,
+        DeValue::Integer(_) => ValueKind::Integer,
+        DeValue::Float(_) => ValueKind::Float,
+        DeValue::Boolean(_) => ValueKind::Boolean,
+        DeValue::Datetime(_) => ValueKind::Date,
+        DeValue::Array(_) => ValueKind::Array,
+        DeValue::Table(_) => ValueKind::Table,
     }
 }
 

@@ -6,67 +6,104 @@ use super::guard::{self, ReadError, ReplaceError, Staged};
 pub use super::guard::{LockError, WorkspaceLock};
 use super::load::{load_file, FileLoad};
 use super::text;
-use crate::model::{Directive, Owner, Source, SourceFile, Workspace};
+use crate::model::{Directive, Owner, Problem, ProblemKind, Source, SourceFile, Workspace};
 use std::collections::HashSet;
 use std::fs::{self, OpenOptions};
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
-#[derive(Debug, thiserror::Error)]
+/// Why a write was refused or failed. The sentences are in `i18n::store`.
+#[derive(Debug)]
 pub enum WriteError {
-    #[error("no directive with id \"{0}\"")]
     UnknownId(String),
-    #[error("{path}: not written, the file is broken ({reason}); fix it by hand first")]
-    Broken { path: String, reason: String },
-    #[error("{path}: directive \"{id}\" was changed on disk{by} since it was read; not written (reload to see the new version)")]
+    Broken {
+        path: String,
+        reason: ProblemKind,
+    },
+    /// The directive changed on disk since it was read; `by` is who changed it last, from
+    /// its log, when the log says.
     Stale {
         path: String,
         id: String,
-        by: String,
+        by: Option<String>,
     },
-    #[error("{path}: directive \"{id}\" is no longer in the file on disk; not written")]
-    Gone { path: String, id: String },
-    #[error("{path}: the file is read-only; nothing was written")]
-    ReadOnly { path: String },
-    #[error("{path}: the folder is read-only (no new version can be made beside the file); nothing was written")]
-    FolderReadOnly { path: String },
-    #[error("{path}: not written: the file belongs to group {gid} and this account cannot give the new version that group (add the account to the group, or make the folder setgid)")]
-    Group { path: String, gid: u32 },
-    #[error("{path}: not written: on disk the file now lacks {} that dondoc read ({}); it may be half saved by another program — check it, then try again", plural_directives(missing.len()), missing.join(", "))]
-    Cut { path: String, missing: Vec<String> },
-    #[error(
-        "{path}: not written: the file on disk has a new problem since it was read ({problem})"
-    )]
-    NewProblems { path: String, problem: String },
-    #[error("{path}: not written: another program keeps changing the file; try again")]
-    Unsettled { path: String },
-    #[error("{path}: not written: the file was replaced by a link since it was read; dondoc does not write through it")]
-    Redirected { path: String },
-    #[error("{0}")]
-    Lock(#[from] LockError),
-    #[error("{path}: nothing to change for directive \"{id}\"")]
-    NothingToChange { path: String, id: String },
-    #[error("{path}: cannot write: {source}")]
+    Gone {
+        path: String,
+        id: String,
+    },
+    ReadOnly {
+        path: String,
+    },
+    NothingToChange {
+        path: String,
+        id: String,
+    },
+    FolderReadOnly {
+        path: String,
+    },
+    Group {
+        path: String,
+        gid: u32,
+    },
+    Cut {
+        path: String,
+        missing: Vec<String>,
+    },
+    NewProblems {
+        path: String,
+        problem: Box<Problem>,
+    },
+    Unsettled {
+        path: String,
+    },
+    Redirected {
+        path: String,
+    },
+    Lock(LockError),
     Io {
         path: String,
         source: std::io::Error,
     },
-    #[error("{path}: edit of \"{id}\" failed: {source}")]
+    /// A git rebase or merge is stopped half-way (see `git::operation_in_progress`).
+    GitOperation(String),
     Apply {
         path: String,
         id: String,
         source: ApplyError,
     },
     /// A new directive, meeting file or unit refused (unknown unit, used id, existing file).
-    #[error("{0}")]
-    New(#[from] CreateError),
+    New(CreateError),
 }
 
-fn plural_directives(n: usize) -> String {
-    if n == 1 {
-        "1 directive".to_string()
-    } else {
-        format!("{n} directives")
+impl From<CreateError> for WriteError {
+    fn from(e: CreateError) -> Self {
+        WriteError::New(e)
+    }
+}
+
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::i18n::store::write_error(
+            crate::i18n::Lang::En,
+            self,
+        ))
+    }
+}
+
+impl std::error::Error for WriteError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            WriteError::Io { source, .. } => Some(source),
+            WriteError::Apply { source, .. } => Some(source),
+            WriteError::New(source) => Some(source),
+            _ => None,
+        }
+    }
+}
+
+impl From<LockError> for WriteError {
+    fn from(e: LockError) -> Self {
+        WriteError::Lock(e)
     }
 }
 
@@ -167,6 +204,9 @@ fn write_inner(
     wait: std::time::Duration,
     hook: &mut dyn FnMut(Stage),
 ) -> Result<Written, WriteError> {
+    if let Some(op) = crate::git::operation_in_progress(&ws.root) {
+        return Err(WriteError::GitOperation(crate::git::operation_message(op)));
+    }
     let current = ws
         .directive(&edit.id)
         .ok_or_else(|| WriteError::UnknownId(edit.id.clone()))?;
@@ -192,6 +232,86 @@ fn write_inner(
         path: rel,
         id: edit.id.clone(),
     })
+}
+
+/// Writes the same log-only entry (a reminder) on each of `ids`: one write per file, each
+/// checked like [`write_edit`] (not broken, and each directive as `ws` read it). Returns the
+/// files written; on an error, the files before it stay written and `ws` has them reloaded.
+pub fn write_log_only(
+    ws: &mut Workspace,
+    ids: &[String],
+    entry: &edit::LogOnly,
+    by: &str,
+    at: chrono::DateTime<chrono::FixedOffset>,
+) -> Result<Vec<String>, WriteError> {
+    let mut by_file: Vec<(usize, Vec<String>)> = Vec::new();
+    for id in ids {
+        let d = ws
+            .directive(id)
+            .ok_or_else(|| WriteError::UnknownId(id.clone()))?;
+        match by_file.iter_mut().find(|(f, _)| *f == d.file) {
+            Some((_, list)) => list.push(id.clone()),
+            None => by_file.push((d.file, vec![id.clone()])),
+        }
+    }
+    let mut written = Vec::new();
+    for (file, ids) in by_file {
+        let rel = ws.files[file].path.clone();
+        let result = write_log_only_file(ws, file, &ids, entry, by, at);
+        ws.reload_file(&rel);
+        result?;
+        written.push(rel);
+    }
+    Ok(written)
+}
+
+fn write_log_only_file(
+    ws: &Workspace,
+    file: usize,
+    ids: &[String],
+    entry: &edit::LogOnly,
+    by: &str,
+    at: chrono::DateTime<chrono::FixedOffset>,
+) -> Result<(), WriteError> {
+    let f = &ws.files[file];
+    let rel = f.path.as_str();
+    if let Some(reason) = &f.broken {
+        return Err(WriteError::Broken {
+            path: rel.to_string(),
+            reason: reason.clone(),
+        });
+    }
+    let _lock = WorkspaceLock::acquire(&ws.root)?;
+    let mut loaded = Loaded::new(ws, rel, f);
+    loaded.edited = ids.iter().cloned().collect();
+    let first = ids.first().cloned().unwrap_or_default();
+    let mut make = |original: &str, on_disk: Option<&FileLoad>| {
+        // Changed on disk: each directive must still be as it was read.
+        if let Some(disk) = on_disk {
+            for id in ids {
+                let current = ws
+                    .directive(id)
+                    .ok_or_else(|| WriteError::UnknownId(id.clone()))?;
+                let Some(d) = disk.directives.iter().find(|d| d.id == *id) else {
+                    return Err(WriteError::Gone {
+                        path: rel.to_string(),
+                        id: id.clone(),
+                    });
+                };
+                if !d.same_content(current) {
+                    return Err(stale(rel, d));
+                }
+            }
+        }
+        edit::apply_log_only(original, ids, entry, by, at)
+            .map(Some)
+            .map_err(|source| WriteError::Apply {
+                path: rel.to_string(),
+                id: first.clone(),
+                source,
+            })
+    };
+    replace_guarded(&ws.root, &loaded, &mut |_| {}, &mut make).map(|_| ())
 }
 
 /// Writes `bytes` to a temporary file beside `path`, flushes it and renames it over `path`,
@@ -301,21 +421,11 @@ impl<'a> Loaded<'a> {
             missing.sort();
             return Err(WriteError::Cut { path, missing });
         }
-        let known: HashSet<&str> = self
-            .file
-            .problems
-            .iter()
-            .map(|p| p.message.as_str())
-            .collect();
-        if let Some(p) = on_disk
-            .file
-            .problems
-            .iter()
-            .find(|p| !known.contains(p.message.as_str()))
-        {
+        let known = |p: &Problem| self.file.problems.iter().any(|k| k.kind == p.kind);
+        if let Some(p) = on_disk.file.problems.iter().find(|p| !known(p)) {
             return Err(WriteError::NewProblems {
                 path,
-                problem: p.to_string(),
+                problem: Box::new(p.clone()),
             });
         }
         Ok(on_disk)
@@ -560,7 +670,7 @@ fn apply_on(
     };
     let original = std::str::from_utf8(bytes).map_err(|_| WriteError::Broken {
         path: rel.to_string(),
-        reason: "invalid UTF-8".into(),
+        reason: ProblemKind::InvalidUtf8,
     })?;
     let Some(updated) = make(original, on_disk.as_ref())? else {
         return Ok((None, changed));
@@ -571,7 +681,7 @@ fn apply_on(
         return Err(WriteError::Apply {
             path: rel.to_string(),
             id: String::new(),
-            source: ApplyError::Parse(reason),
+            source: ApplyError::Invalid(reason),
         });
     }
     let before: HashSet<&str> = match &on_disk {
@@ -657,8 +767,7 @@ fn stale(path: &str, disk_version: &Directive) -> WriteError {
     let by = disk_version
         .last_author()
         .filter(|b| !b.is_empty())
-        .map(|b| format!(" by {b}"))
-        .unwrap_or_default();
+        .map(str::to_string);
     WriteError::Stale {
         path: path.to_string(),
         id: disk_version.id.clone(),
@@ -673,21 +782,21 @@ fn write_file_edits(
     edits: &[&Edit],
     hook: &mut dyn FnMut(Stage),
 ) -> (Vec<Written>, Vec<(String, WriteError)>) {
-    let refuse_all = |edits: &[&Edit], e: &dyn Fn() -> WriteError| {
+    let refuse_all = |edits: &[&Edit], e: &dyn Fn(&str) -> WriteError| {
         edits
             .iter()
-            .map(|edit| (edit.id.clone(), e()))
+            .map(|edit| (edit.id.clone(), e(&edit.id)))
             .collect::<Vec<_>>()
     };
     let Some(file) = ws.files.iter().find(|f| f.path == rel) else {
-        let all = refuse_all(edits, &|| WriteError::Io {
+        let all = refuse_all(edits, &|_| WriteError::Io {
             path: rel.to_string(),
             source: std::io::Error::from(std::io::ErrorKind::NotFound),
         });
         return (vec![], all);
     };
     if let Some(reason) = &file.broken {
-        let all = refuse_all(edits, &|| WriteError::Broken {
+        let all = refuse_all(edits, &|_| WriteError::Broken {
             path: rel.to_string(),
             reason: reason.clone(),
         });
@@ -873,18 +982,12 @@ fn write_new_directives_inner(
     replace_guarded(&ws.root, &loaded, &mut |_| {}, &mut make).map(|_| ())
 }
 
-/// Whether `rel` may name a new meeting file: a relative `.toml` path below the root, not
-/// hidden, not `dondoc.toml`.
+/// Whether `rel` may name a new meeting file: a file the loader reads as one (the one rule,
+/// `files::is_directive_file`), written with `/` and without `\\`.
 fn valid_new_path(rel: &str) -> bool {
-    let parts: Vec<&str> = rel.split('/').collect();
-    rel.ends_with(".toml")
-        && rel != super::CONFIG_FILE
-        && !rel.starts_with('/')
+    super::files::is_directive_file(rel)
         && !rel.contains('\\')
-        && parts
-            .iter()
-            .all(|p| !p.is_empty() && !p.starts_with('.') && *p != "..")
-        && parts.last().is_some_and(|name| name.len() > ".toml".len())
+        && rel.rsplit('/').next().is_some_and(|name| name != ".toml")
 }
 
 /// A new meeting file `rel` holding the `[source]` table, added to `ws`; an existing file is
@@ -926,9 +1029,14 @@ pub fn write_new_source(ws: &mut Workspace, rel: &str, source: &Source) -> Resul
 pub fn write_new_owner(ws: &mut Workspace, owner: &Owner) -> Result<(), WriteError> {
     let rel = super::CONFIG_FILE;
     if ws.config_broken {
+        // The first problem of dondoc.toml says why it does not load.
+        let reason = ws.config_problems.first().map_or_else(
+            || ProblemKind::CannotRead(rel.to_string()),
+            |p| p.kind.clone(),
+        );
         return Err(WriteError::Broken {
             path: rel.to_string(),
-            reason: "cannot be read".into(),
+            reason,
         });
     }
     create::check_owner(ws, owner)?;
@@ -938,7 +1046,7 @@ pub fn write_new_owner(ws: &mut Workspace, owner: &Owner) -> Result<(), WriteErr
         let bytes = fs::read(&full).map_err(|e| WriteError::io(rel, e))?;
         let original = std::str::from_utf8(&bytes).map_err(|_| WriteError::Broken {
             path: rel.to_string(),
-            reason: "invalid UTF-8".into(),
+            reason: ProblemKind::InvalidUtf8,
         })?;
         let apply_error = |source| WriteError::Apply {
             path: rel.to_string(),

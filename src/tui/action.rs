@@ -31,13 +31,64 @@ pub enum Action {
     Dashboard,
     /// Ask for a new as-of date for the whole UI.
     AsOf,
+    /// Preview the reminder letter to a unit; confirming writes and records it.
+    Remind,
     /// Commit, pull and push in the background.
     Sync,
+    /// Copy the selected directive's id to the clipboard (OSC 52).
+    CopyId,
     Quit,
+    /// A character typed into the open input.
     Type(char),
-    Backspace,
-    ClearInput,
+    /// An editing key in the open input.
+    Edit(EditOp),
+    /// Redo the last undone edit.
+    Redo,
+    /// Delete the directive (entered by mistake today), after a confirmation.
+    Delete,
+    /// The list of meetings.
+    Meetings,
+    /// Mark or unmark the selected directive; mark all shown.
+    Mark,
+    MarkAll,
+    /// Edit the directive's text.
+    EditText,
+    /// Change the lead unit, the coordinating units.
+    EditOwner,
+    EditSupport,
+    /// A new directive in the meeting shown or selected.
+    NewDirective,
+    /// A new meeting (a source file).
+    NewMeeting,
+    /// Tab, Shift-Tab in a form.
+    NextField,
+    PrevField,
+    /// Ctrl-S: write the form.
+    Save,
+    /// `y` to a question.
+    Yes,
     Resize(u16, u16),
+}
+
+/// What an editing key does to the text being typed ([`crate::tui::app::Input`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditOp {
+    Left,
+    Right,
+    WordLeft,
+    WordRight,
+    Home,
+    End,
+    Up,
+    Down,
+    Backspace,
+    Delete,
+    /// Ctrl-W: the word before the cursor.
+    DeleteWord,
+    /// Ctrl-U: the whole input.
+    Clear,
+    /// A new line (in a text of several lines).
+    Newline,
 }
 
 impl Action {

@@ -20,8 +20,10 @@ use std::io::Write as _;
 use std::path::Path;
 use std::time::Duration;
 
-use super::app::Prompt;
+use super::app::{DirectiveForm, MeetingForm, Prompt};
 use super::event::{Event, EventSender};
+use crate::model::Source;
+use crate::store::create::NewDirective;
 
 /// The time limit of each pull and push of a sync.
 pub const SYNC_TIMEOUT: Duration = Duration::from_secs(60);
@@ -32,6 +34,10 @@ pub const SYNC_TIMEOUT: Duration = Duration::from_secs(60);
 pub enum Effect {
     /// Write one change (already resolved against the directive as shown).
     Write(WriteRequest),
+    /// Delete a directive entered by mistake (the store checks it may).
+    Delete(String),
+    /// Write the changes of marked directives, one write per file.
+    WriteMany(Vec<WriteRequest>),
     /// Read the whole workspace again.
     Reload,
     /// Open `$EDITOR` on the prompt's text; the prompt comes back with what was written.
@@ -40,10 +46,34 @@ pub enum Effect {
     ReloadFiles(Vec<String>),
     /// Read the whole workspace again after a sync, keeping the sync's message.
     ReloadAfterSync,
+    /// Write new directives at the end of meeting file `file` (the form comes back if refused).
+    Create {
+        file: String,
+        new: Vec<NewDirective>,
+        form: Box<DirectiveForm>,
+    },
+    /// Write a new meeting file at `path`.
+    NewMeeting {
+        path: String,
+        source: Source,
+        form: Box<MeetingForm>,
+    },
     /// Read `git status` in the background ([`Event::GitStatus`]).
     GitStatus,
     /// Commit, pull, push in the background ([`Event::SyncStep`], [`Event::SyncDone`]).
     Sync,
+    /// Put this text on the terminal's clipboard (OSC 52).
+    Copy(String),
+    /// Write a reminder letter, then log it on each directive it lists.
+    Remind(RemindRequest),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RemindRequest {
+    pub path: std::path::PathBuf,
+    /// The letter, ready to write (docx).
+    pub bytes: Vec<u8>,
+    pub ids: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -92,6 +122,40 @@ pub enum Outcome {
     Synced(Box<SyncOutcome>),
     /// The work goes on in the background; its result comes as an event.
     Started,
+    /// A directive deleted (its file's path) or refused (why); the file as on disk now.
+    Deleted {
+        id: String,
+        result: Result<String, String>,
+        file: Option<FileRead>,
+    },
+    /// Several edits written, each file once; the refused with why; the files as on disk now.
+    WrittenMany {
+        requests: Vec<WriteRequest>,
+        written: Vec<Written>,
+        refused: Vec<(String, String)>,
+        files: Vec<FileRead>,
+    },
+    /// New directives written (their ids) or refused (why); `file` as it is on disk now.
+    Created {
+        form: Box<DirectiveForm>,
+        result: Result<Vec<String>, String>,
+        file: FileRead,
+    },
+    MeetingCreated {
+        form: Box<MeetingForm>,
+        path: String,
+        result: Result<(), String>,
+        file: FileRead,
+    },
+    Reminded {
+        request: RemindRequest,
+        /// The letter could not be written (then nothing is logged).
+        file_error: Option<String>,
+        /// The files the log entries went to, or the refusal.
+        logged: Result<Vec<String>, WriteError>,
+        /// The workspace's files touched, read again.
+        files: Vec<FileRead>,
+    },
 }
 
 impl Outcome {
@@ -104,6 +168,7 @@ impl Outcome {
             Event::SyncStep(step) => Outcome::SyncStep(step),
             Event::SyncDone(outcome) => Outcome::Synced(outcome),
             Event::Key(_)
+            | Event::Paste(_)
             | Event::Resize(..)
             | Event::Signal(_)
             | Event::InputClosed
@@ -114,6 +179,7 @@ impl Outcome {
 
 type Clock = Box<dyn Fn() -> DateTime<FixedOffset>>;
 type Editor = Box<dyn FnMut(&str) -> std::io::Result<String>>;
+type Clipboard = Box<dyn FnMut(&str)>;
 
 /// Runs effects. The clock and the editor can be replaced (tests use a fixed time and a fake
 /// editor); the terminal UI wraps the editor to leave and restore the screen around it.
@@ -121,6 +187,7 @@ pub struct Runner {
     author: String,
     clock: Clock,
     editor: Editor,
+    clipboard: Clipboard,
     /// The user's `[git] commit` (overrides the workspace's when set).
     commit: Option<bool>,
     /// Where background work reports; `None`: it runs at once into `pending`.
@@ -133,8 +200,14 @@ impl Runner {
     pub fn new(author: String) -> Runner {
         Runner {
             author,
-            clock: Box::new(|| chrono::Local::now().fixed_offset()),
+            clock: Box::new(|| crate::clock::Clock::default().now()),
             editor: Box::new(|text| edit_in_editor(&editor_command(), text)),
+            clipboard: Box::new(|text| {
+                // The terminal may be gone; a copy that cannot be sent is not worth an error.
+                let mut out = std::io::stdout();
+                let _ = out.write_all(super::copy::osc52(text).as_bytes());
+                let _ = out.flush();
+            }),
             commit: None,
             events: None,
             pending: Vec::new(),
@@ -200,6 +273,26 @@ impl Runner {
         });
     }
 
+    /// Commits a file the UI created or added to, when `[git] commit` is on (as `dondoc add`).
+    fn commit_new(&mut self, ws: &Workspace, path: &str, message: String) {
+        if !self.commit.unwrap_or(ws.git.commit) {
+            return;
+        }
+        let root = ws.root.clone();
+        let path = path.to_string();
+        let author = self.author.clone();
+        self.background(move |send| {
+            let result = if git::repo_root(&root).is_none() {
+                Ok(None)
+            } else {
+                git::commit_edit(&root, &path, &message, &author)
+                    .map(Some)
+                    .map_err(|e| e.to_string())
+            };
+            send(Event::Committed { id: path, result });
+        });
+    }
+
     pub fn with_clock(mut self, clock: impl Fn() -> DateTime<FixedOffset> + 'static) -> Runner {
         self.clock = Box::new(clock);
         self
@@ -215,8 +308,18 @@ impl Runner {
 
     /// Carries out `effect`. The workspace is only read: what changed on disk comes back in
     /// the outcome, for `App::apply` to put in.
+    /// Where copied text goes (tests record it; the UI sends OSC 52 to the terminal).
+    pub fn with_clipboard(mut self, clipboard: impl FnMut(&str) + 'static) -> Runner {
+        self.clipboard = Box::new(clipboard);
+        self
+    }
+
     pub fn run(&mut self, effect: Effect, ws: &Workspace) -> Outcome {
         match effect {
+            Effect::Copy(text) => {
+                (self.clipboard)(&text);
+                Outcome::Started
+            }
             Effect::Write(request) => {
                 let edit = Edit {
                     id: request.id.clone(),
@@ -263,6 +366,101 @@ impl Runner {
                     }
                 }
             }
+            Effect::Delete(id) => {
+                let today = (self.clock)().date_naive();
+                let result = store::delete::write_delete(ws, &id, &self.author, today)
+                    .map_err(|e| e.to_string());
+                if let Ok(path) = &result {
+                    self.commit_new(
+                        ws,
+                        path,
+                        format!("dondoc: {id}: deleted (entered by mistake)"),
+                    );
+                }
+                let file = ws
+                    .directive(&id)
+                    .map(|d| ws.read_file(&ws.file_of(d).path.clone()));
+                Outcome::Deleted { id, result, file }
+            }
+            Effect::WriteMany(requests) => {
+                let at = (self.clock)();
+                let edits: Vec<Edit> = requests
+                    .iter()
+                    .map(|r| Edit {
+                        id: r.id.clone(),
+                        change: r.change.clone(),
+                        by: self.author.clone(),
+                        at,
+                    })
+                    .collect();
+                let mut paths: Vec<String> = Vec::new();
+                for r in &requests {
+                    if let Some(d) = ws.directive(&r.id) {
+                        let path = ws.file_of(d).path.clone();
+                        if !paths.contains(&path) {
+                            paths.push(path);
+                        }
+                    }
+                }
+                // The store's batch write takes the workspace to update; the app's copy
+                // changes only in `App::apply`, from the files read back here.
+                let mut copy = ws.clone();
+                let batch = store::write::write_edits(&mut copy, &edits);
+                for w in &batch.written {
+                    if let Some(edit) = edits.iter().find(|e| e.id == w.before.id) {
+                        self.commit_in_background(ws, w, edit.clone());
+                    }
+                }
+                let files = paths.iter().map(|p| ws.read_file(p)).collect();
+                Outcome::WrittenMany {
+                    requests,
+                    written: batch.written,
+                    refused: batch
+                        .refused
+                        .into_iter()
+                        .map(|(id, e)| (id, e.to_string()))
+                        .collect(),
+                    files,
+                }
+            }
+            Effect::Create { file, new, form } => {
+                // The store's create takes the workspace to update; the app's copy changes only
+                // in `App::apply`, from the file read back here.
+                let mut copy = ws.clone();
+                let result = store::write::write_new_directives(
+                    &mut copy,
+                    &file,
+                    &new,
+                    &self.author,
+                    (self.clock)(),
+                )
+                .map_err(|e| e.to_string());
+                if let Ok(ids) = &result {
+                    let message = format!("dondoc: {}: new directive", ids.join(", "));
+                    self.commit_new(ws, &file, message);
+                }
+                let read = ws.read_file(&file);
+                Outcome::Created {
+                    form,
+                    result,
+                    file: read,
+                }
+            }
+            Effect::NewMeeting { path, source, form } => {
+                let mut copy = ws.clone();
+                let result = store::write::write_new_source(&mut copy, &path, &source)
+                    .map_err(|e| e.to_string());
+                if result.is_ok() {
+                    self.commit_new(ws, &path, format!("dondoc: {path}: new meeting"));
+                }
+                let read = ws.read_file(&path);
+                Outcome::MeetingCreated {
+                    form,
+                    path,
+                    result,
+                    file: read,
+                }
+            }
             Effect::Reload => Outcome::Reloaded(store::load(&ws.root).map(Box::new)),
             Effect::ReloadAfterSync => {
                 Outcome::ReloadedAfterSync(store::load(&ws.root).map(Box::new))
@@ -284,10 +482,55 @@ impl Runner {
                 });
                 Outcome::Started
             }
+            Effect::Remind(request) => self.remind(request, ws),
             Effect::Editor(prompt) => {
-                let result = (self.editor)(&prompt.input).map(|text| note_from_editor(&text));
+                let result =
+                    (self.editor)(prompt.input.as_str()).map(|text| note_from_editor(&text));
                 Outcome::EditorClosed { prompt, result }
             }
+        }
+    }
+}
+
+impl Runner {
+    /// Writes the letter, then the `reminder = true` entries, as `dondoc remind` does.
+    fn remind(&mut self, request: RemindRequest, ws: &Workspace) -> Outcome {
+        let folder = request.path.parent().filter(|p| !p.as_os_str().is_empty());
+        let written = folder
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| std::fs::write(&request.path, &request.bytes));
+        if let Err(e) = written {
+            return Outcome::Reminded {
+                request,
+                file_error: Some(e.to_string()),
+                logged: Ok(Vec::new()),
+                files: Vec::new(),
+            };
+        }
+        let mut copy = ws.clone();
+        let entry = store::edit::LogOnly::Reminder { reference: None };
+        let logged = store::write::write_log_only(
+            &mut copy,
+            &request.ids,
+            &entry,
+            &self.author,
+            (self.clock)(),
+        );
+        let mut paths: Vec<String> = Vec::new();
+        for id in &request.ids {
+            if let Some(d) = ws.directive(id) {
+                let path = ws.file_of(d).path.clone();
+                if !paths.contains(&path) {
+                    paths.push(path);
+                }
+            }
+        }
+        let files = paths.iter().map(|p| ws.read_file(p)).collect();
+        Outcome::Reminded {
+            request,
+            file_error: None,
+            logged,
+            files,
         }
     }
 }

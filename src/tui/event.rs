@@ -11,6 +11,9 @@ use std::sync::mpsc::{channel, sync_channel, Receiver, Sender, SyncSender};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Event {
     Key(KeyEvent),
+    /// Text pasted into the terminal (bracketed paste): typed into the open input, never
+    /// run as keys.
+    Paste(String),
     Resize(u16, u16),
     /// SIGTERM or SIGHUP: restore the terminal and leave.
     Signal(i32),
@@ -130,6 +133,7 @@ impl Events {
                     Event::Key(k)
                 }
                 Ok(crossterm::event::Event::Resize(w, h)) => Event::Resize(w, h),
+                Ok(crossterm::event::Event::Paste(text)) => Event::Paste(text),
                 Ok(_) => continue,
                 Err(_) => {
                     let _ = tx.send(Envelope::Other(Event::InputClosed));

@@ -1,7 +1,7 @@
 //! Keys as data: one table of (modes, keys, action, help). The loop resolves keys through it,
 //! and the `?` screen and the footer hints are drawn from it, so they cannot drift apart.
 
-use super::action::Action;
+use super::action::{Action, EditOp};
 use crate::i18n::tui::{self as t, tr, Text};
 use crate::i18n::Lang;
 use crate::model::Status;
@@ -23,6 +23,12 @@ pub enum Mode {
     Dashboard,
     /// Typing a new as-of date.
     AsOfInput,
+    /// A form: a new directive, a new meeting.
+    Form,
+    /// A yes/no question (discard a filled form?).
+    Question,
+    /// The preview of a reminder letter.
+    Letter,
 }
 
 impl Mode {
@@ -37,13 +43,16 @@ impl Mode {
         Mode::Help,
         Mode::Dashboard,
         Mode::AsOfInput,
+        Mode::Form,
+        Mode::Question,
+        Mode::Letter,
     ];
 
     /// Typing text: plain characters are input, not commands.
     pub fn takes_text(self) -> bool {
         matches!(
             self,
-            Mode::NoteInput | Mode::DeadlineInput | Mode::AsOfInput | Mode::Search
+            Mode::NoteInput | Mode::DeadlineInput | Mode::AsOfInput | Mode::Search | Mode::Form
         )
     }
 }
@@ -65,6 +74,7 @@ pub enum Key {
     Home,
     End,
     Backspace,
+    Delete,
 }
 
 impl Key {
@@ -86,6 +96,7 @@ impl Key {
             KeyCode::Home => Key::Home,
             KeyCode::End => Key::End,
             KeyCode::Backspace => Key::Backspace,
+            KeyCode::Delete => Key::Delete,
             _ => return None,
         })
     }
@@ -108,6 +119,7 @@ impl Key {
             Key::Home => "Home".into(),
             Key::End => "End".into(),
             Key::Backspace => "Backspace".into(),
+            Key::Delete => "Delete".into(),
         }
     }
 }
@@ -125,9 +137,9 @@ use Key::*;
 use Mode::*;
 
 const LISTS: &[Mode] = &[Normal, Detail];
-const PICKERS: &[Mode] = &[StatusPicker, FilterPicker];
+const PICKERS: &[Mode] = &[StatusPicker, FilterPicker, Letter];
 const INPUTS: &[Mode] = &[NoteInput, DeadlineInput, AsOfInput];
-const TEXT_INPUTS: &[Mode] = &[NoteInput, DeadlineInput, AsOfInput, Search];
+const TEXT_INPUTS: &[Mode] = &[NoteInput, DeadlineInput, AsOfInput, Search, Form];
 
 const fn bind(
     modes: &'static [Mode],
@@ -157,29 +169,41 @@ pub static BINDINGS: &[Binding] = &[
     bind(LISTS, &[Char('G'), End], Action::Bottom, ("last row", "dòng cuối"), None),
     bind(&[Normal], &[PageDown, Ctrl('d')], Action::PageDown, ("page down", "trang sau"), None),
     bind(&[Normal], &[PageUp, Ctrl('u')], Action::PageUp, ("page up", "trang trước"), None),
-    bind(&[Normal], &[Tab, BackTab], Action::NextPane, ("switch between units and directives", "chuyển giữa đơn vị và chỉ đạo"), Some(("Tab", ("pane", "khung")))),
+    bind(&[Normal], &[Tab, BackTab], Action::NextPane, ("switch between units and directives", "chuyển giữa đơn vị và nhiệm vụ"), Some(("Tab", ("pane", "khung")))),
     bind(&[Normal, Detail], &[Char('b')], Action::Dashboard, ("dashboard: figures by unit, as dondoc report", "bảng tổng hợp theo đơn vị, như dondoc report"), Some(("b", ("dashboard", "tổng hợp")))),
-    bind(LISTS, &[Char('t')], Action::AsOf, ("change the as-of date of every figure", "đổi ngày tính tiến độ cho mọi số liệu"), None),
+    bind(LISTS, &[Char('t')], Action::AsOf, ("change the as-of date of every figure", "đổi ngày chốt số liệu"), None),
     bind(&[Normal], &[Char('h'), Left], Action::FocusOwners, ("go to the units", "sang danh sách đơn vị"), None),
-    bind(&[Normal], &[Char('l'), Right], Action::FocusDirectives, ("go to the directives", "sang danh sách chỉ đạo"), None),
-    bind(&[Normal], &[Enter], Action::Confirm, ("open the directive's detail", "xem chi tiết chỉ đạo"), Some(("Enter", ("detail", "chi tiết")))),
+    bind(&[Normal], &[Char('l'), Right], Action::FocusDirectives, ("go to the directives", "sang danh sách nhiệm vụ"), None),
+    bind(&[Normal], &[Enter], Action::Confirm, ("open the directive's detail", "xem chi tiết nhiệm vụ"), Some(("Enter", ("detail", "chi tiết")))),
     bind(&[Normal], &[Esc], Action::Back, ("clear the search and filter", "bỏ tìm kiếm và bộ lọc"), None),
     bind(&[Detail], &[Esc, Enter], Action::Back, ("back to the list", "về danh sách"), Some(("Esc", ("back", "quay lại")))),
     bind(&[Detail], &[PageDown, Ctrl('d')], Action::PageDown, ("scroll the detail down", "cuộn xuống"), None),
     bind(&[Detail], &[PageUp, Ctrl('u')], Action::PageUp, ("scroll the detail up", "cuộn lên"), None),
     bind(LISTS, &[Char('s')], Action::StatusPicker, ("change the status", "đổi trạng thái"), Some(("s/1-5", ("status", "trạng thái")))),
-    bind(LISTS, &[Char('1')], Action::SetStatus(Status::Open), ("status: open", "trạng thái: chưa làm"), None),
-    bind(LISTS, &[Char('2')], Action::SetStatus(Status::InProgress), ("status: in progress", "trạng thái: đang làm"), None),
-    bind(LISTS, &[Char('3')], Action::SetStatus(Status::Blocked), ("status: blocked", "trạng thái: vướng mắc"), None),
-    bind(LISTS, &[Char('4')], Action::SetStatus(Status::Done), ("status: done", "trạng thái: hoàn thành"), None),
-    bind(LISTS, &[Char('5')], Action::SetStatus(Status::Cancelled), ("status: cancelled", "trạng thái: đã hủy"), None),
+    bind(LISTS, &[Char('1')], Action::SetStatus(Status::Open), ("status: open", "trạng thái: chưa thực hiện"), None),
+    bind(LISTS, &[Char('2')], Action::SetStatus(Status::InProgress), ("status: in progress", "trạng thái: đang thực hiện"), None),
+    bind(LISTS, &[Char('3')], Action::SetStatus(Status::Blocked), ("status: blocked", "trạng thái: có vướng mắc"), None),
+    bind(LISTS, &[Char('4')], Action::SetStatus(Status::Done), ("status: done", "trạng thái: đã hoàn thành"), None),
+    bind(LISTS, &[Char('5')], Action::SetStatus(Status::Cancelled), ("status: cancelled", "trạng thái: dừng thực hiện"), None),
     bind(LISTS, &[Char('d')], Action::EditDeadline, ("change the deadline", "đổi thời hạn"), Some(("d", ("deadline", "thời hạn")))),
     bind(LISTS, &[Char('n')], Action::AddNote, ("add a progress note", "thêm ghi chú tiến độ"), Some(("n", ("note", "ghi chú")))),
     bind(LISTS, &[Char('e')], Action::NoteInEditor, ("write a long note in $EDITOR", "viết ghi chú dài bằng $EDITOR"), None),
     bind(LISTS, &[Char('u')], Action::Undo, ("undo the last edit (a new logged change)", "hoàn tác lần sửa trước (ghi nhật ký)"), Some(("u", ("undo", "hoàn tác")))),
     bind(&[Normal], &[Char('/')], Action::StartSearch, ("search as you type (no case, no diacritics)", "tìm khi gõ (không phân biệt hoa thường, dấu)"), Some(("/", ("search", "tìm")))),
-    bind(&[Normal], &[Char('f')], Action::FilterPicker, ("filter by timeliness or status", "lọc theo tiến độ hoặc trạng thái"), Some(("f", ("filter", "lọc")))),
+    bind(&[Normal], &[Char('f')], Action::FilterPicker, ("filter by timeliness or status", "lọc theo tình trạng thời hạn hoặc trạng thái"), Some(("f", ("filter", "lọc")))),
     bind(&[Normal], &[Char('o')], Action::CycleSort, ("change the sort order", "đổi cách sắp xếp"), Some(("o", ("sort", "sắp xếp")))),
+    bind(LISTS, &[Char('y')], Action::CopyId, ("copy the directive's id to the clipboard (OSC 52)", "sao chép mã nhiệm vụ (OSC 52)"), None),
+    bind(&[Normal], &[Char(' ')], Action::Mark, t::KEY_MARK, Some(("Space", t::HINT_MARK))),
+    bind(&[Normal], &[Char('*')], Action::MarkAll, t::KEY_MARK_ALL, None),
+    bind(LISTS, &[Ctrl('r')], Action::Redo, t::KEY_REDO, None),
+    bind(LISTS, &[Char('E')], Action::EditText, t::KEY_EDIT_TEXT, None),
+    bind(LISTS, &[Char('O')], Action::EditOwner, t::KEY_EDIT_OWNER, None),
+    bind(LISTS, &[Char('P')], Action::EditSupport, t::KEY_EDIT_SUPPORT, None),
+    bind(&[Normal], &[Char('m')], Action::Meetings, t::KEY_MEETINGS, Some(("m", t::HINT_MEETINGS))),
+    bind(LISTS, &[Char('D')], Action::Delete, t::KEY_DELETE_DIRECTIVE, None),
+    bind(LISTS, &[Char('a')], Action::NewDirective, t::KEY_NEW_DIRECTIVE, Some(("a", t::HINT_ADD))),
+    bind(LISTS, &[Char('N')], Action::NewMeeting, t::KEY_NEW_MEETING, None),
+    bind(LISTS, &[Char('R')], Action::Remind, ("reminder letter to the unit: preview, Enter writes it (docx) and logs it", "công văn đôn đốc đơn vị: xem trước, Enter ghi tệp (docx) và ghi nhật ký"), None),
     bind(LISTS, &[Char('r')], Action::Reload, ("reload from disk", "tải lại từ đĩa"), None),
     bind(LISTS, &[Char('?')], Action::Help, ("all keys", "tất cả các phím"), Some(("?", ("help", "trợ giúp")))),
     bind(LISTS, &[Char('q')], Action::Quit, ("quit", "thoát"), Some(("q", ("quit", "thoát")))),
@@ -190,9 +214,9 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[Dashboard], &[Char('G'), End], Action::Bottom, ("last unit", "đơn vị cuối"), None),
     bind(&[Dashboard], &[PageDown, Ctrl('d')], Action::PageDown, ("page down", "trang sau"), None),
     bind(&[Dashboard], &[PageUp, Ctrl('u')], Action::PageUp, ("page up", "trang trước"), None),
-    bind(&[Dashboard], &[Enter], Action::Confirm, ("the unit's directives", "xem chỉ đạo của đơn vị"), Some(("Enter", ("directives", "chỉ đạo")))),
+    bind(&[Dashboard], &[Enter], Action::Confirm, ("the unit's directives", "xem nhiệm vụ của đơn vị"), Some(("Enter", ("directives", "nhiệm vụ")))),
     bind(&[Dashboard], &[Esc, Char('b')], Action::Back, ("back to the lists", "về danh sách"), Some(("Esc", ("back", "quay lại")))),
-    bind(&[Dashboard], &[Char('t')], Action::AsOf, ("change the as-of date", "đổi ngày tính"), Some(("t", ("as-of date", "ngày tính")))),
+    bind(&[Dashboard], &[Char('t')], Action::AsOf, ("change the as-of date", "đổi ngày chốt số liệu"), Some(("t", ("as-of date", "ngày chốt")))),
     bind(&[Dashboard], &[Char('r')], Action::Reload, ("reload from disk", "tải lại từ đĩa"), None),
     bind(&[Dashboard], &[Char('?')], Action::Help, ("all keys", "tất cả các phím"), Some(("?", ("help", "trợ giúp")))),
     bind(&[Dashboard], &[Char('q')], Action::Quit, ("quit", "thoát"), Some(("q", ("quit", "thoát")))),
@@ -201,23 +225,42 @@ pub static BINDINGS: &[Binding] = &[
     // Pickers.
     bind(PICKERS, &[Char('j'), Down], Action::Down, ("next choice", "lựa chọn dưới"), Some(("j/k", ("move", "di chuyển")))),
     bind(PICKERS, &[Char('k'), Up], Action::Up, ("previous choice", "lựa chọn trên"), None),
-    bind(&[StatusPicker], &[Char('1')], Action::SetStatus(Status::Open), ("open", "chưa làm"), None),
-    bind(&[StatusPicker], &[Char('2')], Action::SetStatus(Status::InProgress), ("in progress", "đang làm"), None),
-    bind(&[StatusPicker], &[Char('3')], Action::SetStatus(Status::Blocked), ("blocked", "vướng mắc"), None),
-    bind(&[StatusPicker], &[Char('4')], Action::SetStatus(Status::Done), ("done", "hoàn thành"), None),
-    bind(&[StatusPicker], &[Char('5')], Action::SetStatus(Status::Cancelled), ("cancelled", "đã hủy"), None),
+    bind(&[StatusPicker], &[Char('1')], Action::SetStatus(Status::Open), ("open", "chưa thực hiện"), None),
+    bind(&[StatusPicker], &[Char('2')], Action::SetStatus(Status::InProgress), ("in progress", "đang thực hiện"), None),
+    bind(&[StatusPicker], &[Char('3')], Action::SetStatus(Status::Blocked), ("blocked", "có vướng mắc"), None),
+    bind(&[StatusPicker], &[Char('4')], Action::SetStatus(Status::Done), ("done", "đã hoàn thành"), None),
+    bind(&[StatusPicker], &[Char('5')], Action::SetStatus(Status::Cancelled), ("cancelled", "dừng thực hiện"), None),
+    bind(&[FilterPicker], &[Char(' ')], Action::Mark, t::KEY_FILTER_COMBINE, Some(("Space", t::HINT_COMBINE))),
     bind(PICKERS, &[Enter], Action::Confirm, ("choose", "chọn"), Some(("Enter", ("choose", "chọn")))),
     bind(PICKERS, &[Esc, Char('q')], Action::Back, ("cancel", "hủy"), Some(("Esc", ("cancel", "hủy")))),
     // Typing.
     bind(INPUTS, &[Enter], Action::Confirm, ("save", "lưu"), Some(("Enter", ("save", "lưu")))),
     bind(INPUTS, &[Esc], Action::Back, ("cancel", "hủy"), Some(("Esc", ("cancel", "hủy")))),
-    bind(TEXT_INPUTS, &[Backspace], Action::Backspace, ("delete the last character", "xóa ký tự cuối"), None),
-    bind(TEXT_INPUTS, &[Ctrl('u')], Action::ClearInput, ("clear the input", "xóa hết ô nhập"), None),
+    bind(TEXT_INPUTS, &[Backspace, Ctrl('h')], Action::Edit(EditOp::Backspace), t::KEY_BACKSPACE, None),
+    bind(TEXT_INPUTS, &[Delete], Action::Edit(EditOp::Delete), t::KEY_DELETE, None),
+    bind(TEXT_INPUTS, &[Ctrl('w')], Action::Edit(EditOp::DeleteWord), t::KEY_DELETE_WORD, None),
+    bind(TEXT_INPUTS, &[Ctrl('u')], Action::Edit(EditOp::Clear), ("clear the input", "xóa hết ô nhập"), None),
+    bind(TEXT_INPUTS, &[Left], Action::Edit(EditOp::Left), t::KEY_LEFT, None),
+    bind(TEXT_INPUTS, &[Right], Action::Edit(EditOp::Right), t::KEY_RIGHT, None),
+    bind(TEXT_INPUTS, &[Home, Ctrl('a')], Action::Edit(EditOp::Home), t::KEY_HOME, None),
+    bind(TEXT_INPUTS, &[End], Action::Edit(EditOp::End), t::KEY_END, None),
+    bind(&[NoteInput, DeadlineInput], &[Tab], Action::NextField, t::KEY_PROMPT_TAB, Some(("Tab", t::HINT_MORE))),
+    bind(&[NoteInput, DeadlineInput], &[BackTab], Action::PrevField, t::KEY_PREV_FIELD, None),
     bind(&[NoteInput], &[Ctrl('e')], Action::NoteInEditor, ("continue the note in $EDITOR", "viết tiếp ghi chú bằng $EDITOR"), Some(("Ctrl-E", ("editor", "trình soạn thảo")))),
     bind(&[Search], &[Enter], Action::Confirm, ("keep the search, back to the list", "giữ kết quả tìm, về danh sách"), Some(("Enter", ("keep", "giữ")))),
     bind(&[Search], &[Esc], Action::Back, ("clear the search", "bỏ tìm kiếm"), Some(("Esc", ("clear", "bỏ tìm")))),
     bind(&[Search], &[Down], Action::Down, ("next row", "dòng dưới"), None),
     bind(&[Search], &[Up], Action::Up, ("previous row", "dòng trên"), None),
+    // Forms.
+    bind(&[Form], &[Tab], Action::NextField, t::KEY_NEXT_FIELD, Some(("Tab", t::HINT_NEXT_FIELD))),
+    bind(&[Form], &[BackTab], Action::PrevField, t::KEY_PREV_FIELD, None),
+    bind(&[Form], &[Enter], Action::Confirm, t::KEY_FORM_ENTER, Some(("Enter", t::HINT_FORM_ENTER))),
+    bind(&[Form], &[Ctrl('s')], Action::Save, t::KEY_SAVE_FORM, Some(("Ctrl-S", t::HINT_SAVE))),
+    bind(&[Form], &[Down], Action::Down, t::KEY_FORM_DOWN, None),
+    bind(&[Form], &[Up], Action::Up, t::KEY_FORM_UP, None),
+    bind(&[Form], &[Esc], Action::Back, t::KEY_FORM_ESC, Some(("Esc", t::HINT_CANCEL))),
+    bind(&[Question], &[Char('y')], Action::Yes, t::KEY_YES, Some(("y", t::HINT_YES))),
+    bind(&[Question], &[Char('n'), Esc], Action::Back, t::KEY_NO, Some(("n/Esc", t::HINT_NO))),
     // Help.
     bind(&[Help], &[Char('j'), Down], Action::Down, ("scroll down", "cuộn xuống"), Some(("j/k", ("scroll", "cuộn")))),
     bind(&[Help], &[Char('k'), Up], Action::Up, ("scroll up", "cuộn lên"), None),
@@ -263,11 +306,13 @@ fn section_title(modes: &[Mode]) -> Text {
         Normal => t::MODE_LIST,
         Detail => t::MODE_DETAIL,
         StatusPicker => t::MODE_STATUS,
-        FilterPicker => t::MODE_FILTER,
+        FilterPicker | Letter => t::MODE_FILTER,
         NoteInput | DeadlineInput | AsOfInput => t::MODE_INPUT,
         Search => t::MODE_SEARCH,
         Help => t::MODE_HELP,
         Dashboard => t::MODE_DASHBOARD,
+        Form => t::MODE_FORM,
+        Question => t::MODE_QUESTION,
     }
 }
 
@@ -287,7 +332,7 @@ pub fn help(lang: Lang) -> Vec<(&'static str, Vec<(String, &'static str)>)> {
 
 /// Keys written as in a test script: `j j s 4 <Enter>`. Named keys in angle brackets
 /// (`<Enter> <Esc> <Tab> <BackTab> <Up> <Down> <Left> <Right> <PageUp> <PageDown> <Home> <End>
-/// <Backspace> <Space>`, `<C-x>` for Ctrl-x); any other token types its characters.
+/// <Backspace> <Delete> <Space>`, `<C-x>` for Ctrl-x); any other token types its characters.
 pub fn parse_keys(script: &str) -> Vec<KeyEvent> {
     let plain = |code| KeyEvent::new(code, KeyModifiers::NONE);
     let mut keys = Vec::new();
@@ -306,6 +351,7 @@ pub fn parse_keys(script: &str) -> Vec<KeyEvent> {
             "<Home>" => Some(KeyCode::Home),
             "<End>" => Some(KeyCode::End),
             "<Backspace>" => Some(KeyCode::Backspace),
+            "<Delete>" => Some(KeyCode::Delete),
             "<Space>" => Some(KeyCode::Char(' ')),
             _ => None,
         };

@@ -7,6 +7,7 @@
 
 pub mod action;
 pub mod app;
+pub mod copy;
 pub mod effect;
 pub mod event;
 pub mod keymap;
@@ -32,7 +33,7 @@ pub enum Error {
     /// No workspace to show.
     #[error("{0}")]
     Load(LoadError),
-    #[error("the screen needs a terminal; for a list use `dondoc list`, for an edit `dondoc set`")]
+    #[error("{}", crate::i18n::tui::needs_a_terminal(crate::i18n::Lang::En))]
     NotATerminal,
     /// The terminal failed (setting it up, drawing).
     #[error("{0:#}")]
@@ -64,12 +65,11 @@ pub fn run(ctx: &Context) -> Result<Ended, Error> {
     let result = (|| -> anyhow::Result<Option<i32>> {
         let mut terminal = Terminal::new(backend)?;
         let size = terminal.size()?;
-        let mut app = App::new(ws, ctx.today, ctx.lang, (size.width, size.height));
+        let mut app = new_app(ctx, ws, (size.width, size.height));
         app.color = color;
-        // `--today` sets the as-of date; the title bar says so when it is not the calendar's.
-        app.clock_today = chrono::Local::now().date_naive();
+        app.letters_dir = ctx.config.letters_dir.clone();
         let mut events = Events::new();
-        let mut runner = Runner::new(author)
+        let mut runner = new_runner(ctx, author)
             .with_editor(|text| {
                 // The editor gets the real screen and keyboard; ours comes back after.
                 leave_screen();
@@ -77,7 +77,6 @@ pub fn run(ctx: &Context) -> Result<Ended, Error> {
                 let _ = enter_screen();
                 result
             })
-            .with_commit(ctx.config.git.commit)
             .with_events(events.sender());
         events.start_terminal_input();
         watch_signals(events.sender());
@@ -96,6 +95,24 @@ pub fn run(ctx: &Context) -> Result<Ended, Error> {
         Ok(None) => Ok(Ended::Quit),
         Err(e) => Err(Error::Terminal(e)),
     }
+}
+
+/// The app as the UI opens it: the as-of date of the context, and the office clock's date
+/// (the title bar says "as of" a date that is not the calendar's).
+pub fn new_app(ctx: &Context, ws: crate::model::Workspace, size: (u16, u16)) -> App {
+    let mut app = App::new(ws, ctx.today, ctx.lang, size);
+    app.clock_today = ctx.clock.today();
+    app.copy_ids = ctx.config.osc52 != Some(false);
+    app
+}
+
+/// The effect runner as the UI starts it: log entries at the office clock's time, and the
+/// user's `[git] commit`.
+pub fn new_runner(ctx: &Context, author: String) -> Runner {
+    let clock = ctx.clock;
+    Runner::new(author)
+        .with_clock(move || clock.now())
+        .with_commit(ctx.config.git.commit)
 }
 
 /// Draws, waits for one event, handles it; until the app quits or the events end.
@@ -140,6 +157,7 @@ pub fn handle_event(app: &mut App, runner: &mut Runner, event: Event) -> bool {
             Some(action) => app.update(action),
             None => return false,
         },
+        Event::Paste(text) => app.paste(&text),
         Event::Resize(w, h) => app.update(action::Action::Resize(w, h)),
         Event::Signal(_) | Event::InputClosed => app.update(action::Action::Quit),
         // Reading the changed files is I/O: the runner does it, only for those files.
@@ -232,9 +250,11 @@ fn is_terminal_gone(e: &std::io::Error) -> bool {
 fn enter_screen() -> std::io::Result<()> {
     enable_raw_mode()?;
     // No mouse capture: selecting and copying text with the terminal keeps working.
+    // Bracketed paste: a paste arrives as one text, so its letters never run as commands.
     crossterm::execute!(
         std::io::stdout(),
         EnterAlternateScreen,
+        crossterm::event::EnableBracketedPaste,
         crossterm::cursor::Hide
     )
 }
@@ -244,7 +264,12 @@ fn enter_screen() -> std::io::Result<()> {
 fn leave_screen() {
     let _ = disable_raw_mode();
     let mut out = std::io::stdout();
-    let _ = crossterm::execute!(out, crossterm::cursor::Show, LeaveAlternateScreen);
+    let _ = crossterm::execute!(
+        out,
+        crossterm::event::DisableBracketedPaste,
+        crossterm::cursor::Show,
+        LeaveAlternateScreen
+    );
     let _ = out.flush();
 }
 

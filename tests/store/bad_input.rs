@@ -1,7 +1,7 @@
 //! Bad input: every problem is reported as `path:line:col: message`, and one broken file
 //! never stops the rest from loading.
 
-use crate::common::*;
+use crate::store::common::*;
 use dondoc::model::Status;
 use dondoc::store::edit::Change;
 use dondoc::store::write::{write_edit, WriteError};
@@ -29,7 +29,8 @@ fn problems_with(rel: &str, bytes: &[u8]) -> (Vec<String>, Option<String>) {
         .find(|f| f.path == rel)
         .unwrap()
         .broken
-        .clone();
+        .as_ref()
+        .map(|k| k.to_string());
     (problems(&ws), broken)
 }
 
@@ -467,7 +468,7 @@ fn what_the_format_calls_malformed_is_a_problem() {
     assert!(
         ws.problems
             .iter()
-            .any(|p| p.message.contains("invalid owner id \"So-TC\"")),
+            .any(|p| p.to_string().contains("invalid owner id \"So-TC\"")),
         "{:?}",
         ws.problems
     );

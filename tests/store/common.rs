@@ -1,5 +1,6 @@
 //! Fixture builders shared by the store tests.
 
+pub use crate::common::copy_dir;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use dondoc::model::Workspace;
 use dondoc::store::edit::{Change, Edit};
@@ -37,19 +38,6 @@ pub fn sample() -> PathBuf {
 }
 
 pub const SAMPLE_FILE: &str = "2023/giao-ban-2023-08-25.toml";
-
-pub fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
 
 /// A workspace in a temporary folder.
 pub struct TestWs {

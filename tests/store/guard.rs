@@ -2,7 +2,7 @@
 //! dondoc reads it, a save landing between dondoc's last check and its rename, the lock held
 //! by another dondoc, leftovers of a killed write, modes and groups, links.
 
-use crate::common::*;
+use crate::store::common::*;
 use dondoc::model::Status;
 use dondoc::store::edit::{apply, Change, Edit};
 use dondoc::store::guard::{ensure_gitignore, LockError, WorkspaceLock};

@@ -1,6 +1,6 @@
 //! Which files of a workspace folder are directive files.
 
-use crate::common::*;
+use crate::store::common::*;
 use dondoc::model::Status;
 use dondoc::store::edit::Change;
 use dondoc::store::write::write_edit;

@@ -2,7 +2,7 @@
 //! byte, inside it only the touched keys change and the log grows by one entry, and the
 //! result loads back with the new values.
 
-use crate::common::*;
+use crate::store::common::*;
 use chrono::NaiveDate;
 use dondoc::model::Status;
 use dondoc::store::edit::{apply, Change};

@@ -2,7 +2,7 @@
 //! with the original where the expected lines were replaced or inserted by hand. Every case
 //! runs twice: `edit::apply` on the text, and `write::write_edit` on a copy of the workspace.
 
-use crate::common::*;
+use crate::store::common::*;
 use dondoc::model::Status;
 use dondoc::store::edit::{apply, Change};
 use dondoc::store::write::write_edit;

@@ -1,6 +1,6 @@
 //! `Change::resolve`: the rules an edit follows before it is written.
 
-use crate::common::*;
+use crate::store::common::*;
 use dondoc::model::{Directive, Status};
 use dondoc::store::edit::Change;
 

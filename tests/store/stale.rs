@@ -1,6 +1,6 @@
 //! The file changed on disk between load and write (another office's push, a hand edit).
 
-use crate::common::*;
+use crate::store::common::*;
 use dondoc::model::Status;
 use dondoc::store::edit::{apply, Change, Edit};
 use dondoc::store::write::{write_edit, WriteError};
@@ -62,13 +62,19 @@ fn an_edit_to_the_same_directive_is_refused_and_theirs_is_kept() {
 
     let err = write_edit(&mut ws, &ours("t-01")).unwrap_err();
     assert!(
-        matches!(&err, WriteError::Stale { path, id, .. } if path == FILE && id == "t-01"),
+        matches!(&err, WriteError::Stale { path, id, by } if path == FILE && id == "t-01"
+            && by.as_deref() == Some("Trần Văn Khác")),
         "{err:?}"
     );
     assert_eq!(
         err.to_string(),
         "2023/comments.toml: directive \"t-01\" was changed on disk by Trần Văn Khác since it \
          was read; not written (reload to see the new version)"
+    );
+    assert_eq!(
+        dondoc::i18n::store::write_error(dondoc::i18n::Lang::Vi, &err),
+        "2023/comments.toml: nhiệm vụ \"t-01\" đã bị sửa trên đĩa bởi Trần Văn Khác sau khi \
+         đọc; không ghi (tải lại để xem bản mới)"
     );
     assert_eq!(
         t.read(FILE),
@@ -129,7 +135,7 @@ fn conflict_markers_on_disk_after_a_pull_are_never_written() {
     t.write(FILE, &theirs);
     let err = write_edit(&mut ws, &ours("t-01")).unwrap_err();
     assert!(
-        matches!(&err, WriteError::Broken { path, reason } if path == FILE && reason.contains("conflict")),
+        matches!(&err, WriteError::Broken { path, reason } if path == FILE && reason.to_string().contains("conflict")),
         "{err:?}"
     );
     assert_eq!(t.read(FILE), theirs);

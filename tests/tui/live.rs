@@ -1,8 +1,9 @@
 //! Live reload, git status, commit on edit, sync.
 
 use super::*;
-use crate::pty::PtyRun;
+use crate::tui::pty::PtyRun;
 
+pub(crate) use crate::common::git;
 use dondoc::git::status::{GitStatus, Operation};
 use dondoc::git::sync::{Step, SyncOutcome, SyncProblem};
 use dondoc::tui::app::GitState;
@@ -332,7 +333,7 @@ fn a_sync_runs_once_at_a_time_and_marks_what_others_changed() {
     app.apply(Outcome::Synced(Box::new(outcome)));
     assert_eq!(
         app.message.as_ref().unwrap().text,
-        "Đã đồng bộ: đã commit 1 tệp, 2 chỉ đạo được người khác cập nhật"
+        "Đã đồng bộ: đã commit 1 tệp, 2 nhiệm vụ được người khác cập nhật"
     );
     // A rebase stopped on a file dondoc could not merge: the way out is on screen.
     app.apply(Outcome::Synced(Box::new(SyncOutcome {
@@ -359,22 +360,6 @@ fn a_sync_runs_once_at_a_time_and_marks_what_others_changed() {
         .unwrap()
         .text
         .contains("không nằm trong kho git"));
-}
-
-pub(crate) fn git(dir: &Path, args: &[&str]) -> String {
-    let out = std::process::Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args(args)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
 }
 
 #[test]
@@ -648,7 +633,7 @@ fn undo_does_not_take_back_another_clerks_newer_change() {
     let message = app.message.clone().unwrap();
     assert_eq!(message.level, Level::Error);
     assert!(
-        message.text.contains("not undone") && message.text.contains("Nguyễn Văn B"),
+        message.text.contains("changed since") && message.text.contains("Nguyễn Văn B"),
         "{}",
         message.text
     );

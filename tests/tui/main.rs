@@ -7,6 +7,7 @@
 //! Everything runs on a temporary copy of the repository's `data/`, as of 2023-10-15, with a
 //! fixed clock for log entries, so nothing depends on the time zone, the date or the path.
 
+use crate::common::copy_dir;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use dondoc::i18n::Lang;
 use dondoc::model::{Status, Timeliness};
@@ -60,19 +61,6 @@ impl Workspace {
     fn app(&self, lang: Lang, size: (u16, u16)) -> App {
         let ws = dondoc::store::load(self.root()).unwrap();
         App::new(ws, today(), lang, size)
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
     }
 }
 
@@ -195,17 +183,43 @@ fn snapshot_screens(name: &str, keys: &str, setup: impl Fn(&Workspace)) {
     }
 }
 
-/// One screen against `tests/tui/snapshots/tui__{name}.snap`. Called here, in the crate's
-/// root module, so every snapshot keeps the `tui__` name whichever module takes it.
-fn snapshot(name: &str, screen: TestBackend) {
-    insta::assert_snapshot!(name, screen);
+/// `dondoc validate` on the workspace, as a user runs it: it must find no problem.
+#[track_caller]
+fn assert_validate_clean(ws: &Workspace) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_dondoc"))
+        .arg("--data")
+        .arg(ws.root())
+        .arg("validate")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "validate: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
+/// One screen against `tests/tui/snapshots/tui__{name}.snap`, whichever module takes it.
+fn snapshot(name: &str, screen: TestBackend) {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| insta::assert_snapshot!(format!("tui__{name}"), screen));
+}
+
+mod clock;
 mod dashboard;
+mod editor;
 mod event_loop;
+mod forms;
 mod keys;
 mod layers;
 mod live;
+mod marks;
 mod pty;
+mod remind;
+mod reshape;
 mod screens;
 mod state;
+mod views;

@@ -2,7 +2,7 @@
 //! The real binary's ways out: signals, panics, and staying quiet when idle.
 
 use super::*;
-use crate::live::git;
+use crate::tui::live::git;
 
 #[test]
 fn end_to_end_in_a_pseudo_terminal() {

@@ -40,7 +40,10 @@ fn a_unit_shows_what_it_leads_then_what_it_supports() {
     let mut app = ws.app(Lang::En, (120, 40));
     app.update(Action::NextPane);
     assert_eq!(app.focus, Pane::Owners);
-    // Row 0 is "All units", row 1 the first group's heading, skipped by the cursor.
+    // Row 0 is "All units", row 1 the first group's row (all its units), then its units.
+    app.update(Action::Down);
+    assert_eq!(app.selected_owner(), None);
+    assert_eq!(app.list.group.as_deref(), Some("Huyện, thành ủy"));
     app.update(Action::Down);
     assert_eq!(
         app.ws().owners[app.selected_owner().unwrap()].id,
@@ -136,7 +139,7 @@ fn search_as_you_type_ignores_case_and_diacritics() {
         assert!(text.contains("giai") && text.contains("ngan"), "{}", d.text);
     }
     // The same words with their diacritics and in capitals find the same directives.
-    app.update(Action::ClearInput);
+    app.update(Action::Edit(dondoc::tui::action::EditOp::Clear));
     assert_eq!(app.list.rows.len(), 36);
     for c in "GIẢI NGÂN".chars() {
         app.update(Action::Type(c));
@@ -173,13 +176,13 @@ fn a_status_change_asks_for_a_note_then_writes_the_resolved_change() {
     app.update(Action::Down);
     app.update(Action::Down);
     assert!(app.update(Action::Confirm).is_empty());
-    let prompt = Prompt {
-        kind: PromptKind::Note {
+    let prompt = Prompt::new(
+        PromptKind::Note {
             status: Some(Status::Done),
         },
-        id: "gb-2023-08-27".into(),
-        input: String::new(),
-    };
+        "gb-2023-08-27",
+        today(),
+    );
     assert_eq!(app.popup, Some(Popup::Prompt(prompt.clone())));
     for c in "Xong".chars() {
         app.update(Action::Type(c));
@@ -248,10 +251,10 @@ fn undo_writes_the_inverse_of_the_last_edit() {
         .collect();
     let file = FileRead {
         path: FILE.into(),
-        content: FileContent::Parsed(FileLoad {
+        content: FileContent::Parsed(Box::new(FileLoad {
             file: app.ws().files[before.file].clone(),
             directives,
-        }),
+        })),
     };
     app.apply(Outcome::Written {
         request: WriteRequest {
@@ -307,7 +310,7 @@ fn an_impossible_deadline_is_refused_and_the_input_kept() {
     assert!(app.update(Action::Confirm).is_empty());
     let message = app.message.clone().unwrap();
     assert_eq!(message.level, Level::Error);
-    assert_eq!(message.text, "Không có ngày 31/02/2024 trong lịch");
+    assert_eq!(message.text, "Ngày 31/02/2024 không tồn tại");
     match &app.popup {
         Some(Popup::Prompt(p)) => assert_eq!(p.input, "31/02/2024"),
         other => panic!("the prompt should stay open: {other:?}"),

@@ -62,7 +62,12 @@ impl Dashboard {
     }
 
     pub(super) fn compute(&mut self, ws: &Workspace, today: NaiveDate, height: usize) {
-        let report = report::compute(ws, &ReportOptions::new(today));
+        // The dashboard ranks units worst first, to chase the late ones.
+        let opts = ReportOptions {
+            rank: true,
+            ..ReportOptions::new(today)
+        };
+        let report = report::compute(ws, &opts);
         let mut rows = Vec::new();
         for (g, group) in report.groups.iter().enumerate() {
             rows.push(DashRow::Group(g));

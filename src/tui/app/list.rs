@@ -65,9 +65,19 @@ pub struct Place {
 pub struct List {
     /// Typing into the search line.
     pub searching: bool,
+    /// The search as typed (kept equal to `search_line`'s text).
     pub search: String,
+    /// The editor of the search line.
+    pub search_line: super::Input,
     pub filter: Option<ViewFilter>,
+    /// Several filters at once (`Space` in the filter picker): a directive is shown when it
+    /// matches one of the timeliness values chosen (if any) and one of the statuses (if any).
+    pub filters: Vec<ViewFilter>,
     pub sort: Sort,
+    /// Only the directives led by the units of this group (its row in the units pane).
+    pub group: Option<String>,
+    /// Only this meeting file's directives, in file order (`m`).
+    pub meeting: Option<String>,
     /// Directives of the selected unit before the filter and the search.
     pub owner_total: usize,
     pub rows: Vec<Row>,
@@ -104,23 +114,41 @@ impl List {
     /// A key while typing the search: the text changes the rows at once.
     pub fn search_input(&mut self, ws: &Workspace, height: usize, action: Action) {
         match action {
-            Action::Type(c) => self.search.push(c),
-            Action::Backspace => {
-                self.search.pop();
+            Action::Type(c) => self.search_line.type_char(c),
+            Action::Edit(op) => {
+                self.search_line.apply(op);
             }
-            Action::ClearInput => self.search.clear(),
             Action::Confirm => {
                 self.searching = false;
                 return;
             }
             Action::Back => {
                 self.searching = false;
-                self.search.clear();
+                self.search_line.clear();
             }
             Action::Down | Action::Up => return self.step(ws, height, action),
             _ => return,
         }
+        self.search = self.search_line.as_str().to_string();
         self.apply_search(ws, height);
+    }
+
+    /// Pasted into the search line.
+    pub fn search_paste(&mut self, ws: &Workspace, height: usize, text: &str) {
+        self.search_line.paste(text);
+        self.search = self.search_line.as_str().to_string();
+        self.apply_search(ws, height);
+    }
+
+    /// No search any more (the rows follow at the next refilter).
+    pub fn clear_search(&mut self) {
+        self.search.clear();
+        self.search_line.clear();
+    }
+
+    /// Selects this directive at the next refilter (a directive just created).
+    pub(super) fn select_id(&mut self, id: &str) {
+        self.selected_id = Some(id.to_string());
     }
 
     /// A new unit starts at its most urgent directive.
@@ -184,6 +212,16 @@ impl List {
         let mut support = Vec::new();
         let mut owner_total = 0;
         for (index, d) in ws.directives.iter().enumerate() {
+            if let Some(path) = &self.meeting {
+                if ws.file_of(d).path != *path {
+                    continue;
+                }
+            }
+            if let Some(group) = &self.group {
+                if ws.owner(&d.owner).is_none_or(|o| o.group != *group) {
+                    continue;
+                }
+            }
             let role = match owner {
                 None => Role::Lead,
                 Some(o) => match query::role(d, o) {
@@ -192,10 +230,14 @@ impl List {
                 },
             };
             owner_total += 1;
-            let keep = match self.filter {
-                None => true,
-                Some(ViewFilter::Status(s)) => d.status == s,
-                Some(ViewFilter::Timeliness(tl)) => ws.timeliness(d, today) == tl,
+            let keep = if self.filters.is_empty() {
+                match self.filter {
+                    None => true,
+                    Some(ViewFilter::Status(s)) => d.status == s,
+                    Some(ViewFilter::Timeliness(tl)) => ws.timeliness(d, today) == tl,
+                }
+            } else {
+                combined(&self.filters, d.status, ws.timeliness(d, today))
             };
             if !keep {
                 continue;
@@ -210,8 +252,11 @@ impl List {
             }
         }
         let directives = &ws.directives;
-        for list in [&mut lead, &mut support] {
-            query::sort_with(ws, list, |r| &directives[r.index], self.sort, today);
+        // A meeting reads in file order, the way its notice lists them.
+        if self.meeting.is_none() {
+            for list in [&mut lead, &mut support] {
+                query::sort_with(ws, list, |r| &directives[r.index], self.sort, today);
+            }
         }
         lead.append(&mut support);
         self.base = lead;
@@ -222,10 +267,7 @@ impl List {
     /// The base rows narrowed by the search; keeps the selected directive if still shown.
     fn apply_search(&mut self, ws: &Workspace, height: usize) {
         // Same rule as `fold::matches_folded`, with the query folded once, not once per row.
-        let words: Vec<String> = fold::fold(&self.search)
-            .split_whitespace()
-            .map(str::to_string)
-            .collect();
+        let words = search_terms(&self.search);
         if words.is_empty() {
             self.rows.clone_from(&self.base);
         } else {
@@ -279,4 +321,49 @@ impl List {
 /// any other), so a byte is a cell.
 fn id_width<'a>(ids: impl Iterator<Item = &'a str>) -> usize {
     ids.map(str::len).max().unwrap_or(2).clamp(2, 20)
+}
+
+/// The search's terms, folded: its words, and each "quoted phrase" as one term (its words in
+/// that order, one space apart), so `"giai ngan"` does not match "giải pháp … ngân sách".
+pub fn search_terms(search: &str) -> Vec<String> {
+    let folded = fold::fold(search);
+    let mut terms = Vec::new();
+    for (i, part) in folded.split('"').enumerate() {
+        let words = part.split_whitespace();
+        if i % 2 == 1 {
+            let phrase = words.collect::<Vec<_>>().join(" ");
+            if !phrase.is_empty() {
+                terms.push(phrase);
+            }
+        } else {
+            terms.extend(words.map(str::to_string));
+        }
+    }
+    terms
+}
+
+/// The rule of several filters: one of the timeliness values chosen (when any is) and one of
+/// the statuses chosen (when any is): "overdue + due soon", "open + in progress + blocked".
+pub fn combined(
+    filters: &[ViewFilter],
+    status: crate::model::Status,
+    tl: crate::model::Timeliness,
+) -> bool {
+    let mut timeliness = filters
+        .iter()
+        .filter_map(|f| match f {
+            ViewFilter::Timeliness(t) => Some(*t),
+            _ => None,
+        })
+        .peekable();
+    let mut statuses = filters
+        .iter()
+        .filter_map(|f| match f {
+            ViewFilter::Status(s) => Some(*s),
+            _ => None,
+        })
+        .peekable();
+    let tl_ok = timeliness.peek().is_none() || timeliness.any(|t| t == tl);
+    let status_ok = statuses.peek().is_none() || statuses.any(|s| s == status);
+    tl_ok && status_ok
 }

@@ -26,13 +26,18 @@
 
 pub mod dashboard;
 pub mod edit;
+pub mod form;
 pub mod git;
+pub mod input;
 pub mod list;
 pub mod owners;
+pub mod remind;
 pub mod scroll;
 
 pub use dashboard::{DashRow, Dashboard};
-pub use edit::{Popup, Prompt, PromptKind, UndoEntry};
+pub use edit::{MeetingRow, Popup, Prompt, PromptKind, UndoEntry};
+pub use form::{DirectiveField, DirectiveForm, Form, MeetingField, MeetingForm, UnitPicker};
+pub use input::Input;
 pub use list::{List, Row, ViewFilter};
 pub use owners::{Counts, OwnerRow, Owners};
 
@@ -128,13 +133,26 @@ pub struct App {
     undo: Vec<UndoEntry>,
     /// The directive as it was when the open prompt opened: the edit is checked against it.
     prompt_shown: Option<Directive>,
-    /// The undo being written, put back on the stack if the write is refused.
-    undo_in_flight: Option<UndoEntry>,
+    /// The undo being written (back on `undo` if refused, on `redo` once written).
+    undoing: Vec<UndoEntry>,
+    /// Edits taken back, that `Ctrl-R` does again; a new edit clears them.
+    redo: Vec<UndoEntry>,
+    /// A redo is being written (it must not clear `redo`).
+    redoing: bool,
+    /// Marked directives (ids, in the order marked): status, deadline and note apply to all.
+    pub marked: Vec<String>,
+    /// The meeting file `a` adds to: the one shown (chosen with `m`, or just created with
+    /// `N`); else the selected directive's.
+    pub meeting: Option<String>,
 
     pub list: List,
     pub owners: Owners,
     pub dash: Dashboard,
     pub detail_scroll: u16,
+    /// `y` copies ids with OSC 52 (off with `osc52 = false` in the user's config).
+    pub copy_ids: bool,
+    /// Where `R` writes letters; `None`: beside the workspace folder.
+    pub letters_dir: Option<std::path::PathBuf>,
 }
 
 impl App {
@@ -156,11 +174,17 @@ impl App {
             changed: HashSet::new(),
             undo: Vec::new(),
             prompt_shown: None,
-            undo_in_flight: None,
+            undoing: Vec::new(),
+            redo: Vec::new(),
+            redoing: false,
+            meeting: None,
+            marked: Vec::new(),
             list: List::default(),
             owners: Owners::default(),
             dash: Dashboard::default(),
             detail_scroll: 0,
+            copy_ids: true,
+            letters_dir: None,
         };
         app.workspace_changed(Changed::All, false);
         app.report_problems();
@@ -202,12 +226,17 @@ impl App {
         match &self.popup {
             Some(Popup::Help { .. }) => Mode::Help,
             Some(Popup::StatusPicker { .. }) => Mode::StatusPicker,
-            Some(Popup::FilterPicker { .. }) => Mode::FilterPicker,
+            Some(Popup::FilterPicker { .. }) | Some(Popup::Meetings { .. }) => Mode::FilterPicker,
+            Some(Popup::Letter(_)) => Mode::Letter,
             Some(Popup::Prompt(p)) => match p.kind {
                 PromptKind::Note { .. } => Mode::NoteInput,
                 PromptKind::Deadline => Mode::DeadlineInput,
                 PromptKind::AsOf => Mode::AsOfInput,
+                PromptKind::Text => Mode::NoteInput,
             },
+            Some(Popup::Form(f)) if f.asking_discard() => Mode::Question,
+            Some(Popup::ConfirmDelete { .. }) => Mode::Question,
+            Some(Popup::Form(_)) => Mode::Form,
             None if self.list.searching => Mode::Search,
             None if self.view == View::Detail => Mode::Detail,
             None if self.view == View::Dashboard => Mode::Dashboard,
@@ -287,7 +316,8 @@ impl App {
 
     fn report_problems(&mut self) {
         if let Some(first) = self.ws.problems.first() {
-            let text = t::problems_on_load(self.lang, self.ws.problems.len(), &first.to_string());
+            let first = t::problem(self.lang, first);
+            let text = t::problems_on_load(self.lang, self.ws.problems.len(), &first);
             self.warn(text);
         }
     }
@@ -351,9 +381,51 @@ impl App {
                 self.detail_scroll = 0;
             }
             Action::Back if self.view == View::Detail => self.view = View::List,
-            Action::Back if !self.list.search.is_empty() || self.list.filter.is_some() => {
-                self.list.search.clear();
+            Action::Back if !self.marked.is_empty() => self.marked.clear(),
+            Action::Back if self.list.meeting.is_some() => {
+                self.list.meeting = None;
+                self.meeting = None;
+                self.refilter();
+            }
+            Action::Delete => self.ask_delete(),
+            Action::Meetings => self.popup = Some(Popup::Meetings { cursor: 0 }),
+            Action::Mark => {
+                if let Some(id) = self.list.selected_id().map(str::to_string) {
+                    match self.marked.iter().position(|m| *m == id) {
+                        Some(i) => {
+                            self.marked.remove(i);
+                        }
+                        None => self.marked.push(id),
+                    }
+                    self.see_selected();
+                    self.list.step(&self.ws, self.list_height(), Action::Down);
+                }
+            }
+            Action::MarkAll => {
+                let shown: Vec<String> = self
+                    .list
+                    .rows
+                    .iter()
+                    .map(|r| self.ws.directives[r.index].id.clone())
+                    .collect();
+                if shown.iter().all(|id| self.marked.contains(id)) {
+                    self.marked.retain(|id| !shown.contains(id));
+                } else {
+                    for id in shown {
+                        if !self.marked.contains(&id) {
+                            self.marked.push(id);
+                        }
+                    }
+                }
+            }
+            Action::Back
+                if !self.list.search.is_empty()
+                    || self.list.filter.is_some()
+                    || !self.list.filters.is_empty() =>
+            {
+                self.list.clear_search();
                 self.list.filter = None;
+                self.list.filters.clear();
                 self.refilter();
             }
             Action::Help => self.popup = Some(Popup::Help { scroll: 0 }),
@@ -371,13 +443,53 @@ impl App {
             Action::Dashboard => self.open_dashboard(),
             Action::AsOf => self.ask_as_of(),
             Action::Sync => return self.start_sync(),
+            Action::Remind => self.open_letter(),
             Action::Undo => return self.undo_last(),
+            Action::CopyId => return self.copy_id(),
+            Action::Redo => return self.redo_last(),
+            Action::NewDirective => self.open_new_directive(),
+            Action::NewMeeting => self.open_new_meeting(),
             Action::StatusPicker
             | Action::SetStatus(_)
             | Action::EditDeadline
             | Action::AddNote
-            | Action::NoteInEditor => return self.start_edit(action),
+            | Action::NoteInEditor
+            | Action::EditText => return self.start_edit(action),
+            Action::EditOwner | Action::EditSupport => self.open_units_form(action),
             _ => {}
+        }
+        vec![]
+    }
+
+    /// `y`: the selected directive's id to the clipboard, said in the status line.
+    fn copy_id(&mut self) -> Vec<Effect> {
+        let Some(id) = self.selected().map(|d| d.id.clone()) else {
+            return vec![];
+        };
+        if !self.copy_ids {
+            self.warn(tr(self.lang, t::COPY_OFF));
+            return vec![];
+        }
+        self.info(t::copied(self.lang, &id));
+        vec![Effect::Copy(id)]
+    }
+
+    /// Text pasted into the terminal: into the open input as typed text; with no input open
+    /// it is dropped (its letters must not run as commands) and the status line says so.
+    pub fn paste(&mut self, text: &str) -> Vec<Effect> {
+        match &mut self.popup {
+            Some(Popup::Prompt(p)) => p.paste(text),
+            // Into the focused field (a text of several lines keeps its line breaks).
+            Some(Popup::Form(f)) if !f.asking_discard() => {
+                if let Some(input) = f.input_mut() {
+                    input.paste(text);
+                }
+            }
+            _ if self.list.searching => {
+                let height = self.list_height();
+                self.list.search_paste(&self.ws, height, text);
+            }
+            _ => self.warn(tr(self.lang, t::PASTE_IGNORED)),
         }
         vec![]
     }
@@ -404,6 +516,7 @@ impl App {
 
     /// The directives list again after the unit, the filter, the sort or the as-of date changed.
     fn refilter(&mut self) {
+        self.list.group = self.owners.selected_group(&self.ws).map(str::to_string);
         let owner = self.owners.selected_id(&self.ws);
         self.list
             .refilter(&self.ws, self.today, owner, self.list_height());
@@ -439,7 +552,7 @@ impl App {
                 vec![Effect::GitStatus]
             }
             Outcome::Reloaded(Err(e)) | Outcome::ReloadedAfterSync(Err(e)) => {
-                self.error(format!("{}: {e}", tr(self.lang, t::RELOADING_FAILED)));
+                self.error(t::reload_failed(self.lang, &e));
                 vec![]
             }
             Outcome::ReloadedAfterSync(Ok(ws)) => {
@@ -486,9 +599,24 @@ impl App {
             }
             Outcome::Synced(outcome) => self.synced(*outcome),
             Outcome::Started => vec![],
+            Outcome::Deleted { id, result, file } => self.deleted(id, result, file),
+            Outcome::WrittenMany {
+                requests,
+                written,
+                refused,
+                files,
+            } => self.written_many(requests, written, refused, files),
+            Outcome::Created { form, result, file } => self.created(form, result, file),
+            Outcome::MeetingCreated {
+                form,
+                path,
+                result,
+                file,
+            } => self.meeting_created(form, path, result, file),
+            Outcome::Reminded { .. } => self.reminded(outcome),
             Outcome::EditorClosed { mut prompt, result } => {
                 match result {
-                    Ok(text) => prompt.input = text,
+                    Ok(text) => prompt.input.set_text(&text),
                     Err(e) => self.error(format!("{}: {e}", tr(self.lang, t::EDITOR_FAILED))),
                 }
                 self.popup = Some(Popup::Prompt(prompt));
@@ -501,7 +629,7 @@ impl App {
     /// directives touched, or all), the counts, the units, the visible rows, the dashboard.
     /// With `keep_place` the selected directive stays on the same screen row if still shown
     /// (a reload must not make the list jump under the user's eyes).
-    fn workspace_changed(&mut self, changed: Changed, keep_place: bool) {
+    pub(super) fn workspace_changed(&mut self, changed: Changed, keep_place: bool) {
         let place = keep_place.then(|| self.list.place());
         self.list.refold(&self.ws, &changed);
         if changed == Changed::All {
@@ -516,7 +644,7 @@ impl App {
     }
 
     /// Puts one file read from disk into the workspace; says which directives that touched.
-    fn put_file(&mut self, read: FileRead) -> Changed {
+    pub(super) fn put_file(&mut self, read: FileRead) -> Changed {
         let path = read.path.clone();
         let ids_of = |ws: &Workspace| -> Vec<String> {
             ws.directives
@@ -576,10 +704,11 @@ impl App {
                     .problems
                     .iter()
                     .find(|p| p.path == *path)
-                    .map(|p| p.to_string())
+                    .map(|p| t::problem(self.lang, p))
                     .or_else(|| {
                         let file = self.ws.files.iter().find(|f| f.path == *path)?;
-                        Some(format!("{path}: {}", file.broken.clone()?))
+                        let why = t::problem_kind(self.lang, file.broken.as_ref()?);
+                        Some(format!("{path}: {why}"))
                     })
                     .unwrap_or_else(|| path.clone());
                 if !text.is_empty() {

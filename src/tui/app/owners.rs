@@ -11,7 +11,7 @@ use std::collections::HashMap;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OwnerRow {
     All,
-    /// A group heading (not selectable): index into `ws.groups`.
+    /// A group heading, selectable (every directive its units lead): index into `ws.groups`.
     Group(usize),
     /// Index into `ws.owners`.
     Owner(usize),
@@ -53,11 +53,17 @@ impl Owners {
         self.selected().map(|i| ws.owners[i].id.as_str())
     }
 
-    /// A move key on the pane; group headings are skipped. Returns whether the unit changed.
+    /// The selected group's name, when a group's row is selected.
+    pub fn selected_group<'w>(&self, ws: &'w Workspace) -> Option<&'w str> {
+        match self.rows.get(self.cursor) {
+            Some(OwnerRow::Group(g)) => ws.groups.get(*g).map(String::as_str),
+            _ => None,
+        }
+    }
+
+    /// A move key on the pane. Returns whether the selection changed.
     pub(super) fn step(&mut self, ws: &Workspace, height: usize, action: Action) -> bool {
-        let selectable: Vec<usize> = (0..self.rows.len())
-            .filter(|&i| !matches!(self.rows[i], OwnerRow::Group(_)))
-            .collect();
+        let selectable: Vec<usize> = (0..self.rows.len()).collect();
         let Some(at) = selectable.iter().position(|&i| i == self.cursor) else {
             return false;
         };

@@ -1,7 +1,7 @@
 //! The status line (the last action's result, or the search being typed) and the footer
 //! (the keys of the current mode, from the keymap table).
 
-use super::text::{fit, visible, width};
+use super::text::{fit, input_window, width};
 use super::Theme;
 use crate::i18n::tui::{self as t, tr};
 use crate::tui::app::{App, Level};
@@ -14,18 +14,9 @@ pub fn render_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let w = area.width as usize;
     if app.list.searching {
         let prompt = format!("{}: /", tr(app.lang, t::SEARCH));
-        // Show the end of a long search: that is where the typing happens.
-        let query = visible(&app.list.search);
         let room = w.saturating_sub(width(&prompt) + 1);
-        let mut shown: String = query
-            .chars()
-            .rev()
-            .scan(0, |used, c| {
-                *used += width(&c.to_string());
-                (*used <= room).then_some(c)
-            })
-            .collect();
-        shown = shown.chars().rev().collect();
+        let line_text = app.list.search_line.as_str();
+        let (shown, at) = input_window(line_text, app.list.search_line.cursor().1, room);
         let line = Line::from(vec![
             Span::styled(prompt.clone(), theme.key()),
             Span::raw(shown.clone()),
@@ -33,7 +24,7 @@ pub fn render_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         frame
             .buffer_mut()
             .set_line(area.x, area.y, &line, area.width);
-        let x = area.x + (width(&prompt) + width(&shown)) as u16;
+        let x = area.x + (width(&prompt) + at) as u16;
         frame.set_cursor_position((x.min(area.right().saturating_sub(1)), area.y));
         return;
     }
@@ -99,6 +90,11 @@ pub fn render_footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     let mut spans = Vec::new();
     let mut used = 0;
+    if !app.marked.is_empty() {
+        let count = t::marked_count(app.lang, app.marked.len());
+        used += width(&count) + 2;
+        spans.push(Span::styled(format!("{count}  "), theme.key()));
+    }
     for (keys, hint) in keymap::footer(app.mode(), app.lang) {
         let hint = format!(" {hint}  ");
         // Whole hints only: `?` lists every key anyway.

@@ -6,7 +6,7 @@
 //! Every bucket has its own fill character as well as its colour, so the bars read without
 //! colour (NO_COLOR) too; the legend on the first line says which is which.
 
-use super::text::{cell, fit, width};
+use super::text::{cell, fit, visible, width};
 use super::Theme;
 use crate::i18n::report::percent;
 use crate::i18n::tui::{self as t, tr, Text};
@@ -212,9 +212,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         tr(lang, t::ALL_DIRECTIVES),
         tr(lang, t::WORST_FIRST)
     );
-    let block = Block::bordered()
+    let mut block = Block::bordered()
         .title(fit(&title, area.width.saturating_sub(2) as usize))
         .border_style(theme.border(true));
+    if let Some(quiet) = app.report().and_then(|r| quiet_line(r, lang)) {
+        let quiet = fit(&quiet, area.width.saturating_sub(4) as usize);
+        block = block.title_bottom(Span::styled(format!(" {quiet} "), theme.warning()));
+    }
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let Some(report) = app.report() else { return };
@@ -437,6 +441,26 @@ fn figures_row(
         buf.set_stringn(x, line.y, &text, w, Style::new());
         x += w as u16;
     }
+}
+
+/// The units gone quiet (as `dondoc report --quiet-days`), by short name, in the bottom border.
+fn quiet_line(report: &Report, lang: Lang) -> Option<String> {
+    if report.quiet.is_empty() {
+        return None;
+    }
+    let short = |id: &str| {
+        report
+            .units()
+            .find(|u| u.owner == id)
+            .map_or(id.to_string(), |u| u.short.clone())
+    };
+    let names: Vec<String> = report
+        .quiet
+        .iter()
+        .map(|q| visible(&short(&q.owner)).into_owned())
+        .collect();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    Some(t::quiet_units(lang, report.quiet_days, &names))
 }
 
 #[cfg(test)]

@@ -82,7 +82,7 @@ fn lines<'a>(app: &'a App, d: &'a Directive, theme: &Theme) -> Vec<Line<'a>> {
             .problems
             .iter()
             .find(|p| p.path == file.path)
-            .map_or_else(|| reason.clone(), |p| p.to_string());
+            .map_or_else(|| t::problem_kind(lang, reason), |p| t::problem(lang, p));
         out.push(Line::from(value(&why)));
     }
     if app.is_conflicted(d) {
@@ -92,7 +92,7 @@ fn lines<'a>(app: &'a App, d: &'a Directive, theme: &Theme) -> Vec<Line<'a>> {
             theme.warning(),
         )));
     }
-    if let Some(by) = &d.issued_by {
+    if let Some(by) = d.issued_by.as_ref().or(file.source.issued_by.as_ref()) {
         out.push(Line::from(vec![label(t::ISSUED_BY), value(by)]));
     }
     out.push(Line::from(vec![
@@ -110,12 +110,12 @@ fn lines<'a>(app: &'a App, d: &'a Directive, theme: &Theme) -> Vec<Line<'a>> {
         || tr(lang, t::NO_DEADLINE).to_string(),
         |dl| t::date(lang, dl),
     );
+    if let Some(Some(first)) = d.first_deadline().filter(|f| *f != d.deadline) {
+        deadline = format!("{} → {deadline}", t::date(lang, first));
+    }
     let moved = d.extensions();
     if moved > 0 {
-        deadline.push_str(&match lang {
-            crate::i18n::Lang::En => format!(" (moved {moved}×, see the log)"),
-            crate::i18n::Lang::Vi => format!(" (đã gia hạn {moved} lần, xem nhật ký)"),
-        });
+        deadline.push_str(&t::extended_times(lang, moved));
     }
     out.push(Line::from(vec![label(t::DEADLINE), Span::raw(deadline)]));
     out.push(Line::from(vec![
@@ -146,6 +146,9 @@ fn lines<'a>(app: &'a App, d: &'a Directive, theme: &Theme) -> Vec<Line<'a>> {
             theme.timeliness(tl),
         ),
     ]));
+    if let Some(line) = reminded_line(app, d) {
+        out.push(Line::from(Span::styled(line, theme.warning())));
+    }
     if let Some(note) = &d.note {
         out.push(Line::from(vec![label(t::NOTE), value(note)]));
     }
@@ -154,21 +157,52 @@ fn lines<'a>(app: &'a App, d: &'a Directive, theme: &Theme) -> Vec<Line<'a>> {
     if d.log.is_empty() {
         out.push(Line::from(Span::styled(tr(lang, t::NO_LOG), theme.dim())));
     }
-    for entry in &d.log {
-        out.push(log_line(app, entry, theme));
+    // Which entries extended the deadline, as reports count them.
+    let mut extension = vec![false; d.log.len()];
+    for c in d.deadline_changes() {
+        extension[c.entry] = c.is_extension();
+    }
+    for (entry, extension) in d.log.iter().zip(extension) {
+        out.push(log_line(app, entry, extension, theme));
     }
     out
 }
 
-/// `2023-09-15 09:30 +07:00  Nguyễn Văn A  status → in progress; note: …`. The time is shown
+/// `2023-09-15 09:30:00 +07:00  Nguyễn Văn A  status → in progress; note: …`. The time is shown
 /// in the offset it was written with, so the log reads the same in every time zone.
-fn log_line<'a>(app: &App, e: &'a LogEntry, theme: &Theme) -> Line<'a> {
+fn log_line<'a>(app: &App, e: &'a LogEntry, extension: bool, theme: &Theme) -> Line<'a> {
     let lang = app.lang;
     let at = match e.at {
-        Some(at) => at.format("%Y-%m-%d %H:%M %:z").to_string(),
+        Some(at) => t::date_time(lang, at),
         None => visible(&e.at_text).into_owned(),
     };
     let mut what = Vec::new();
+    let ws = app.ws();
+    if e.created {
+        what.push(tr(lang, t::LOG_CREATED).to_string());
+    }
+    if e.undo {
+        what.push(tr(lang, t::LOG_UNDO).to_string());
+    }
+    if let Some(text) = &e.text {
+        what.push(format!("{}: “{}”", tr(lang, t::FIELD_TEXT), visible(text)));
+    }
+    if let Some(o) = &e.owner {
+        what.push(format!(
+            "{} → {}",
+            tr(lang, t::LEAD),
+            visible(ws.owner_name(o))
+        ));
+    }
+    if let Some(list) = &e.support {
+        let names: Vec<&str> = list.iter().map(|s| ws.owner_name(s)).collect();
+        let names = if names.is_empty() {
+            tr(lang, t::NO_DEADLINE).to_string()
+        } else {
+            names.join(", ")
+        };
+        what.push(format!("{} → {}", tr(lang, t::SUPPORT), visible(&names)));
+    }
     if let Some(s) = e.status {
         what.push(format!(
             "{} {}",
@@ -177,20 +211,61 @@ fn log_line<'a>(app: &App, e: &'a LogEntry, theme: &Theme) -> Line<'a> {
         ));
     }
     if let Some(dl) = e.deadline {
-        what.push(format!("{} → {}", tr(lang, t::DEADLINE), t::date(lang, dl)));
+        what.push(format!(
+            "{} → {}",
+            t::deadline_change_label(lang, extension),
+            t::date(lang, dl)
+        ));
     }
     if let Some(done) = e.done_on {
         what.push(format!("{} {}", tr(lang, t::DONE_ON), t::date(lang, done)));
     }
     for c in &e.cleared {
-        what.push(format!("{} {}", tr(lang, t::CLEARED), visible(c)));
+        what.push(format!(
+            "{} {}",
+            tr(lang, t::CLEARED),
+            visible(&t::field_name(lang, c))
+        ));
+    }
+    if e.reminder {
+        what.push(t::reminder_entry(
+            lang,
+            e.reference.as_deref().map(visible).as_deref(),
+        ));
     }
     if let Some(n) = &e.note {
         what.push(format!("“{}”", visible(n)));
+    }
+    let why = [
+        (t::LOG_DONE_REF, &e.done_ref),
+        (t::LOG_REASON, &e.reason),
+        (t::LOG_REF, &e.reference),
+        (t::LOG_APPROVED_BY, &e.approved_by),
+    ];
+    for (label, value) in why {
+        if let Some(v) = value {
+            what.push(format!("{}: {}", tr(lang, label), visible(v)));
+        }
     }
     Line::from(vec![
         Span::styled(format!("{at}  "), theme.dim()),
         Span::styled(format!("{}  ", visible(&e.by)), Style::new()),
         Span::raw(what.join("; ")),
     ])
+}
+
+/// How many reminder letters the unit had about this directive by the as-of date, and the last.
+fn reminded_line(app: &App, d: &Directive) -> Option<String> {
+    let sent: Vec<&LogEntry> = d
+        .reminders()
+        .filter(|e| e.at.is_some_and(|at| at.date_naive() <= app.today()))
+        .collect();
+    let last = sent.iter().max_by_key(|e| e.at)?;
+    let reference = last.reference.as_deref().map(visible);
+    Some(t::reminded(
+        app.lang,
+        sent.len(),
+        last.at?.date_naive(),
+        reference.as_deref(),
+    ))
 }

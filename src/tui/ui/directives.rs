@@ -16,8 +16,6 @@ use ratatui::widgets::Block;
 use ratatui::Frame;
 
 const DATE_WIDTH: usize = 10;
-/// "1006 days late" fits.
-const WHEN_WIDTH: usize = 14;
 
 /// Which columns fit in a pane `inner` cells wide.
 struct Columns {
@@ -40,10 +38,13 @@ impl Columns {
             .max()
             .unwrap_or(0)
             + 2;
+        // Words wider than the English ones ("hoàn thành đúng hạn", "chưa thực hiện") leave
+        // the text less room: the id gives way sooner.
+        let wider = t::relative_width(lang).saturating_sub(14) + status_words.saturating_sub(13);
         Columns {
             when: inner >= 60,
             status: if inner >= 60 { status_words } else { 0 },
-            id: if inner >= 84 { id_width } else { 0 },
+            id: if inner >= 84 + wider { id_width } else { 0 },
             // "All units" or a group: six rows reading "Speed up disbursement" must say whose.
             unit: if inner >= 70 {
                 unit_width.min(if inner >= 100 { UNIT_MAX_WIDTH } else { 10 })
@@ -56,6 +57,8 @@ impl Columns {
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let lang = app.lang;
+    // Every timeliness word fits, and "1006 days overdue".
+    let when_width = t::relative_width(lang);
     let focused = app.focus == Pane::Directives && app.view == View::List;
     let block = Block::bordered()
         .title(pane_title(app))
@@ -81,12 +84,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let buf = frame.buffer_mut();
 
     // Header.
+    // The mark column, while something is marked, shifts the header too.
+    let lead = if app.marked.is_empty() { "  " } else { "   " };
     let mut header = vec![
-        Span::raw("  "),
+        Span::raw(lead),
         Span::raw(cell(tr(lang, t::COL_DEADLINE), DATE_WIDTH + 1)),
     ];
     if cols.when {
-        header.push(Span::raw(cell(tr(lang, t::COL_WHEN), WHEN_WIDTH + 3)));
+        header.push(Span::raw(cell(tr(lang, t::COL_WHEN), when_width + 3)));
     } else {
         header.push(Span::raw("  "));
     }
@@ -140,6 +145,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let selected = i == app.list.cursor;
         let mut spans = Vec::with_capacity(12);
         spans.push(Span::raw(if selected { "›" } else { " " }));
+        // The mark column shows only while something is marked.
+        if !app.marked.is_empty() {
+            let marked = app.marked.contains(&d.id);
+            spans.push(Span::styled(if marked { "✓" } else { " " }, theme.key()));
+        }
         spans.push(Span::raw(if row.support { "↳" } else { " " }));
         let date = d
             .deadline
@@ -151,7 +161,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             format!(
                 "{} {}",
                 t::timeliness_symbol(tl),
-                cell(&t::relative(lang, tl, d.deadline, app.today()), WHEN_WIDTH)
+                cell(&t::relative(lang, tl, d.deadline, app.today()), when_width)
             )
         } else {
             t::timeliness_symbol(tl).to_string()
@@ -212,13 +222,20 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 /// "Sở Tài chính · 12 of 40 · ‼ overdue · /giai ngan · most urgent first".
 fn pane_title(app: &App) -> Line<'static> {
     let lang = app.lang;
-    let owner = match app.selected_owner() {
-        Some(i) => app.ws().owners[i].name.clone(),
-        None => tr(lang, t::ALL_UNITS).to_string(),
+    let meeting = app.list.meeting.as_ref().and_then(|path| {
+        let file = app.ws().files.iter().find(|f| f.path == *path)?;
+        Some(file.source.title.clone())
+    });
+    let owner = match (app.selected_owner(), &app.list.group, meeting) {
+        (_, _, Some(title)) => title,
+        (Some(i), _, _) => app.ws().owners[i].name.clone(),
+        (None, Some(group), _) => group.clone(),
+        (None, None, _) => tr(lang, t::ALL_UNITS).to_string(),
     };
     let total = app.list.rows.len();
     let mut parts = vec![fit(&owner, 40)];
-    parts.push(if app.list.search.is_empty() && app.list.filter.is_none() {
+    let filtered = app.list.filter.is_some() || !app.list.filters.is_empty();
+    parts.push(if app.list.search.is_empty() && !filtered {
         total.to_string()
     } else {
         format!(
@@ -229,6 +246,10 @@ fn pane_title(app: &App) -> Line<'static> {
     });
     if let Some(f) = app.list.filter {
         parts.push(f.label(lang));
+    }
+    if !app.list.filters.is_empty() {
+        let labels: Vec<String> = app.list.filters.iter().map(|f| f.label(lang)).collect();
+        parts.push(labels.join(" + "));
     }
     if !app.list.search.is_empty() {
         parts.push(format!("/{}", fit(&app.list.search, 24)));

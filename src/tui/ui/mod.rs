@@ -5,7 +5,9 @@ pub mod bottom;
 pub mod dashboard;
 pub mod detail;
 pub mod directives;
+pub mod form;
 pub mod help;
+pub mod letter;
 pub mod owners;
 pub mod popup;
 pub mod text;
@@ -38,7 +40,11 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Popup::Help { scroll }) => help::render(frame, app, *scroll, &theme),
         Some(Popup::StatusPicker { cursor }) => popup::status_picker(frame, app, *cursor, &theme),
         Some(Popup::FilterPicker { cursor }) => popup::filter_picker(frame, app, *cursor, &theme),
+        Some(Popup::Meetings { cursor }) => popup::meetings(frame, app, *cursor, &theme),
+        Some(Popup::ConfirmDelete { id }) => popup::confirm_delete(frame, app, id, &theme),
         Some(Popup::Prompt(prompt)) => popup::prompt(frame, app, prompt, &theme),
+        Some(Popup::Form(form)) => form::render(frame, app, form, &theme),
+        Some(Popup::Letter(preview)) => letter::render(frame, preview, app.lang, &theme),
         None => {}
     }
 }

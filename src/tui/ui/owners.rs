@@ -52,6 +52,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         };
         let Some(counts) = counts else {
             buf.set_stringn(inner.x, y, fit(&name, w), w, theme.group());
+            // A group's row is selectable: every directive its units lead.
+            if i == app.owners.cursor {
+                buf.set_style(
+                    Rect::new(inner.x, y, inner.width, 1),
+                    theme.selected(focused),
+                );
+            }
             continue;
         };
         let name_width = w.saturating_sub(counts_width);

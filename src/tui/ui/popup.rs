@@ -1,6 +1,6 @@
 //! Popups over the lists: the status picker, the filter picker, the note and deadline prompts.
 
-use super::text::{fit, visible, width};
+use super::text::{fit, input_window, width};
 use super::{centered, Theme};
 use crate::i18n::tui::{self as t, tr};
 use crate::model::Status;
@@ -71,7 +71,7 @@ pub fn filter_picker(frame: &mut Frame, app: &App, cursor: usize, theme: &Theme)
             ViewFilter::Timeliness(tl) => theme.timeliness(tl),
             ViewFilter::Status(s) => theme.status(s),
         };
-        let marker = if app.list.filter == Some(f) {
+        let marker = if app.list.filter == Some(f) || app.list.filters.contains(&f) {
             "•"
         } else {
             " "
@@ -95,40 +95,97 @@ pub fn prompt(frame: &mut Frame, app: &App, prompt: &Prompt, theme: &Theme) {
             t::DEADLINE_HINT,
         ),
         PromptKind::AsOf => (t::as_of_prompt_title(lang, app.today()), t::AS_OF_HINT),
+        PromptKind::Text => (
+            format!("{} {}", tr(lang, t::TEXT_PROMPT), prompt.id),
+            t::NOTE_HINT,
+        ),
     };
+    let extras = prompt.kind.extras();
     let box_width = frame.area().width.saturating_sub(4).min(86);
-    let inner = open_box(frame, &title, box_width, 5, theme);
+    let height = 5 + extras.len() as u16;
+    let inner = open_box(frame, &title, box_width, height, theme);
     let room = (inner.width as usize).saturating_sub(3);
-    // The end of a long input stays in view: that is where the typing happens.
-    let input = visible(&prompt.input);
-    let mut shown: Vec<char> = Vec::new();
-    let mut used = 0;
-    for c in input.chars().rev() {
-        used += width(&c.to_string());
-        if used > room {
-            break;
-        }
-        shown.push(c);
-    }
-    let shown: String = shown.into_iter().rev().collect();
+    // A text of several lines shows the line being edited.
+    let (row, col) = prompt.input.cursor();
+    let line = prompt.input.rows().get(row).map_or("", String::as_str);
+    let (shown, at) = input_window(line, col, room);
+    let mut cursor = (inner.x + 2 + at as u16, inner.y + 1);
     let buf = frame.buffer_mut();
     buf.set_line(
         inner.x,
         inner.y + 1,
-        &Line::from(vec![
-            Span::styled("> ", theme.key()),
-            Span::raw(shown.clone()),
-        ]),
+        &Line::from(vec![Span::styled("> ", theme.key()), Span::raw(shown)]),
         inner.width,
     );
+    // The optional fields, one a row: "reason: …".
+    const LABEL: usize = 26;
+    for (i, ((label, _), input)) in extras.iter().zip(&prompt.extra).enumerate() {
+        let y = inner.y + 2 + i as u16;
+        let label = format!("  {:<w$}", fit(tr(lang, *label), LABEL - 3), w = LABEL - 2);
+        let room = (inner.width as usize).saturating_sub(LABEL);
+        let (shown, at) = input_window(input.as_str(), input.cursor().1, room);
+        let style = if prompt.field == i + 1 {
+            theme.key()
+        } else {
+            theme.dim()
+        };
+        buf.set_line(
+            inner.x,
+            y,
+            &Line::from(vec![Span::styled(label, style), Span::raw(shown)]),
+            inner.width,
+        );
+        if prompt.field == i + 1 {
+            cursor = (inner.x + (LABEL + at) as u16, y);
+        }
+    }
     buf.set_stringn(
         inner.x,
-        inner.y + 2,
+        inner.y + 2 + extras.len() as u16,
         fit(tr(lang, hint), inner.width as usize),
         inner.width as usize,
         theme.dim(),
     );
     if inner.height >= 2 {
-        frame.set_cursor_position((inner.x + 2 + width(&shown) as u16, inner.y + 1));
+        frame.set_cursor_position(cursor);
     }
+}
+
+/// The meetings, newest first, the chosen one highlighted.
+pub fn meetings(frame: &mut Frame, app: &App, cursor: usize, theme: &Theme) {
+    let lang = app.lang;
+    let list = app.meetings();
+    let width = frame.area().width.saturating_sub(4).min(100);
+    let height = (list.len() as u16 + 2).min(frame.area().height.saturating_sub(2));
+    let inner = open_box(frame, tr(lang, t::MEETINGS_TITLE), width, height, theme);
+    let rows: Vec<Line> = list
+        .iter()
+        .map(|m| {
+            let text = t::meeting_row(lang, &m.title, m.date, m.number.as_deref(), m.count);
+            Line::from(format!(
+                " {}",
+                fit(&text, inner.width.saturating_sub(1) as usize)
+            ))
+        })
+        .collect();
+    // Keep the cursor in view in a long list.
+    let room = inner.height as usize;
+    let first = cursor.saturating_sub(room.saturating_sub(1));
+    let rows: Vec<Line> = rows.into_iter().skip(first).collect();
+    choice_rows(frame, inner, rows, cursor - first, theme);
+}
+
+/// The question before a delete, naming the directive.
+pub fn confirm_delete(frame: &mut Frame, app: &App, id: &str, theme: &Theme) {
+    let text = app.ws().directive(id).map_or("", |d| d.text.as_str());
+    let width = frame.area().width.saturating_sub(4).min(86);
+    let question = t::delete_question(app.lang, id, &fit(text, 50));
+    let inner = open_box(frame, &format!("D · {id}"), width, 4, theme);
+    frame.buffer_mut().set_stringn(
+        inner.x + 1,
+        inner.y + 1,
+        fit(&question, inner.width.saturating_sub(2) as usize),
+        inner.width.saturating_sub(2) as usize,
+        theme.warning(),
+    );
 }

@@ -1,0 +1,26 @@
+//! `dondoc completions SHELL`: the shell's completion script for every command and option,
+//! generated from the same definitions clap parses with.
+
+use super::{output, Cli, Context};
+use clap::CommandFactory;
+use std::process::ExitCode;
+
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Install:\n  \
+    bash: dondoc completions bash > ~/.local/share/bash-completion/completions/dondoc\n  \
+    zsh:  dondoc completions zsh > ~/.zfunc/_dondoc   (with fpath+=~/.zfunc before compinit)\n  \
+    fish: dondoc completions fish > ~/.config/fish/completions/dondoc.fish")]
+pub struct Args {
+    /// The shell: bash, zsh, fish (also elvish, powershell)
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+pub fn run(_ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
+    let mut cmd = Cli::command();
+    output::to_stdout(|out| {
+        clap_complete::generate(args.shell, &mut cmd, "dondoc", out);
+        Ok(())
+    })?;
+    Ok(ExitCode::SUCCESS)
+}

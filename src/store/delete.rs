@@ -1,0 +1,127 @@
+//! Deleting a directive entered by mistake. Only one created on the day (in its own log's
+//! time) and never changed by anyone but the one deleting it: anything else has a history
+//! others may rely on, and is cancelled instead (status `cancelled`, logged).
+
+use super::create::edit_document;
+use super::edit::ApplyError;
+use super::text;
+use super::write::{atomic_write, WorkspaceLock};
+use crate::model::{Directive, Workspace};
+use chrono::NaiveDate;
+use toml_edit::Item;
+
+/// Why a directive may not be deleted.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DeleteError {
+    #[error("no directive with id \"{0}\"")]
+    UnknownId(String),
+    #[error(
+        "\"{0}\" was not created today: cancel it instead (status cancelled, with the reason)"
+    )]
+    NotNew(String),
+    #[error("\"{id}\" was changed by {by}: cancel it instead (status cancelled, with the reason)")]
+    ChangedByOthers { id: String, by: String },
+    #[error("{path}: changed on disk since it was read; reload first")]
+    Stale { path: String },
+    #[error("{path}: not written, the file is broken ({reason})")]
+    Broken { path: String, reason: String },
+    #[error("{path}: cannot write: {reason}")]
+    Io { path: String, reason: String },
+    #[error("{path}: {source}")]
+    Apply { path: String, source: ApplyError },
+}
+
+/// Whether `by` may delete `d` on `today`: created that day, every log entry by `by`.
+pub fn may_delete(d: &Directive, by: &str, today: NaiveDate) -> Result<(), DeleteError> {
+    let created_today = d
+        .log
+        .iter()
+        .any(|e| e.created && e.at.is_some_and(|at| at.date_naive() == today));
+    if !created_today {
+        return Err(DeleteError::NotNew(d.id.clone()));
+    }
+    if let Some(other) = d.log.iter().find(|e| e.by != by) {
+        return Err(DeleteError::ChangedByOthers {
+            id: d.id.clone(),
+            by: other.by.clone(),
+        });
+    }
+    Ok(())
+}
+
+/// The file's text without the directive `id` (its `[[directive]]` table and its log).
+pub fn remove_directive(original: &str, id: &str) -> Result<String, ApplyError> {
+    edit_document(original, |doc| {
+        let list = doc
+            .get_mut("directive")
+            .and_then(Item::as_array_of_tables_mut)
+            .ok_or_else(|| ApplyError::Inline(id.to_string()))?;
+        let index = list
+            .iter()
+            .position(|t| t.get("id").and_then(|v| v.as_str()) == Some(id))
+            .ok_or_else(|| ApplyError::Inline(id.to_string()))?;
+        list.remove(index);
+        Ok(())
+    })
+}
+
+/// Deletes directive `id` from its file on disk when [`may_delete`] allows it and the file is
+/// as it was read; returns the file's path. The caller reads the file back.
+pub fn write_delete(
+    ws: &Workspace,
+    id: &str,
+    by: &str,
+    today: NaiveDate,
+) -> Result<String, DeleteError> {
+    let d = ws
+        .directive(id)
+        .ok_or_else(|| DeleteError::UnknownId(id.to_string()))?;
+    may_delete(d, by, today)?;
+    let file = ws.file_of(d);
+    let path = file.path.clone();
+    if let Some(reason) = &file.broken {
+        return Err(DeleteError::Broken {
+            path,
+            reason: reason.to_string(),
+        });
+    }
+    let io = |e: std::io::Error| DeleteError::Io {
+        path: path.clone(),
+        reason: e.to_string(),
+    };
+    let full = ws.root.join(&path);
+    let _lock = WorkspaceLock::acquire(&ws.root).map_err(|e| DeleteError::Io {
+        path: path.clone(),
+        reason: e.to_string(),
+    })?;
+    let bytes = std::fs::read(&full).map_err(io)?;
+    if text::fingerprint(&bytes) != file.fingerprint {
+        return Err(DeleteError::Stale { path });
+    }
+    let original = std::str::from_utf8(&bytes).map_err(|_| DeleteError::Broken {
+        path: path.clone(),
+        reason: "invalid UTF-8".into(),
+    })?;
+    let updated = remove_directive(original, id).map_err(|source| DeleteError::Apply {
+        path: path.clone(),
+        source,
+    })?;
+    atomic_write(&full, updated.as_bytes()).map_err(io)?;
+    Ok(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_its_table_and_log_go() {
+        let text = "[source]\ntitle = \"x\"\n\n# kept\n[[directive]]\nid = \"a\"\ntext = \"A\"\n\n[[directive]]\nid = \"b\"\ntext = \"B\"\n\n[[directive.log]]\nby = \"x\"\ncreated = true\n\n[[directive]]\nid = \"c\"\ntext = \"C\"\n";
+        let out = remove_directive(text, "b").unwrap();
+        assert_eq!(
+            out,
+            "[source]\ntitle = \"x\"\n\n# kept\n[[directive]]\nid = \"a\"\ntext = \"A\"\n\n[[directive]]\nid = \"c\"\ntext = \"C\"\n"
+        );
+        assert!(remove_directive(text, "z").is_err());
+    }
+}

@@ -1,0 +1,44 @@
+//! Helpers every area's tests use.
+
+use std::path::Path;
+use std::process::Command;
+
+/// The sample's September meeting. Most tests count the August meeting's figures, so their
+/// copies of `data/` leave it out; `report::september_*` tests read it on its own.
+pub const SEPTEMBER_SAMPLE: &str = "giao-ban-2023-09-20.toml";
+
+/// Copies a folder tree (the sample `data/` without [`SEPTEMBER_SAMPLE`], a fixture) into a
+/// temporary folder.
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        if entry.file_name() == SEPTEMBER_SAMPLE {
+            continue;
+        }
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// Runs `git -C dir args…` without the machine's system config; panics with git's message
+/// when it fails, else returns its output.
+pub fn git(dir: &Path, args: &[&str]) -> String {
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(args)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "git {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}

@@ -1,0 +1,14 @@
+//! Every integration test in one binary (one link instead of eight), one module per area.
+//! Each works on real files in temporary folders: a copy of `data/`, fixtures, git clones.
+
+mod common;
+
+mod author;
+mod cli;
+mod git;
+mod import;
+mod report;
+#[path = "store/main.rs"]
+mod store;
+#[path = "tui/main.rs"]
+mod tui;
