@@ -225,7 +225,7 @@ mod tests {
 
     fn file(status: &str) -> String {
         format!(
-            "[source]\ntitle = \"m\"\n\n[[directive]]\nid = \"d1\"\ntext = \"x\"\nowner = \"a\"\nstatus = \"{status}\"\n\n[[directive]]\nid = \"d2\"\ntext = \"y\"\nowner = \"a\"\nstatus = \"open\"\n"
+            "[source]\ntitle = \"m\"\ndate = 2023-08-25\n\n[[directive]]\nid = \"d1\"\ntext = \"x\"\nowner = \"a\"\nstatus = \"{status}\"\n\n[[directive]]\nid = \"d2\"\ntext = \"y\"\nowner = \"a\"\nstatus = \"open\"\n"
         )
     }
 

@@ -41,6 +41,11 @@ impl Fixture {
 
     /// `dondoc --data <copy> --today 2023-10-15 <args>`, clean environment, English.
     fn run(&self, args: &[&str]) -> Command {
+        self.run_on(TODAY, args)
+    }
+
+    /// [`Self::run`] with another `--today`.
+    fn run_on(&self, today: &str, args: &[&str]) -> Command {
         let home = self.tmp.path().join("home");
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_dondoc"));
         cmd.env("HOME", &home)
@@ -53,9 +58,20 @@ impl Fixture {
             .current_dir(self.tmp.path())
             .arg("--data")
             .arg(self.ws())
-            .args(["--today", TODAY])
+            .args(["--today", today])
             .args(args);
         cmd
+    }
+
+    fn ok_on(&self, today: &str, args: &[&str]) -> String {
+        let out = self
+            .run_on(today, args)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        String::from_utf8(out).unwrap()
     }
 
     fn ok(&self, args: &[&str]) -> String {
@@ -726,14 +742,18 @@ fn a_briefing_recorded_by_a_script() {
     let mut args = vec!["set"];
     args.extend(three);
     args.extend(["--status", "done", "--done-on", "28/11/2023"]);
-    let out = f.ok(&args);
+    // Reported after the meeting: done on a day before the as-of date of the set.
+    let out = f.ok_on("2023-12-01", &args);
     let expected: String = three
         .iter()
         .map(|id| format!("{id}: status open → done, done_on → 2023-11-28 ({file})\n"))
         .collect();
     assert_eq!(out, expected);
     // Again: nothing to change.
-    f.refused(&args, "nothing to change");
+    f.run_on("2023-12-01", &args)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("nothing to change"));
     f.validate_clean();
 
     // Nothing else changed.

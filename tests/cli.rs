@@ -662,7 +662,7 @@ fn show_and_errors_in_vietnamese() {
     f.write("bad/empty.toml", "");
     f.write(
         "bad/owner.toml",
-        "[source]\ntitle = \"Owner\"\n\n[[directive]]\nid = \"o-1\"\ntext = \"x\"\nowner = \"khong-co\"\nstatus = \"finished\"\n",
+        "[source]\ntitle = \"Owner\"\ndate = 2023-08-25\n[[directive]]\nid = \"o-1\"\ntext = \"x\"\nowner = \"khong-co\"\nstatus = \"finished\"\n",
     );
     let assert = f.run(&["--lang", "vi", "validate"]).assert().code(1);
     let stdout = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
@@ -1078,15 +1078,15 @@ fn validate_reports_every_problem_with_its_position() {
     );
     f.write(
         "bad/owner.toml",
-        "[source]\ntitle = \"Owner\"\n\n[[directive]]\nid = \"o-1\"\ntext = \"x\"\nowner = \"khong-co\"\nstatus = \"open\"\n",
+        "[source]\ntitle = \"Owner\"\ndate = 2023-08-25\n[[directive]]\nid = \"o-1\"\ntext = \"x\"\nowner = \"khong-co\"\nstatus = \"open\"\n",
     );
     f.write(
         "bad/dup.toml",
-        "[source]\ntitle = \"Dup\"\n\n[[directive]]\nid = \"gb-2023-08-01\"\ntext = \"x\"\nowner = \"ba-be\"\nstatus = \"open\"\n",
+        "[source]\ntitle = \"Dup\"\ndate = 2023-08-25\n[[directive]]\nid = \"gb-2023-08-01\"\ntext = \"x\"\nowner = \"ba-be\"\nstatus = \"open\"\n",
     );
     f.write(
         "bad/status.toml",
-        "[source]\ntitle = \"Status\"\n\n[[directive]]\nid = \"st-1\"\ntext = \"x\"\nowner = \"ba-be\"\nstatus = \"finished\"\n\n[[directive]]\nid = \"st-2\"\ntext = \"y\"\nowner = \"ba-be\"\nstatus = \"done\"\n",
+        "[source]\ntitle = \"Status\"\ndate = 2023-08-25\n[[directive]]\nid = \"st-1\"\ntext = \"x\"\nowner = \"ba-be\"\nstatus = \"finished\"\n\n[[directive]]\nid = \"st-2\"\ntext = \"y\"\nowner = \"ba-be\"\nstatus = \"done\"\n",
     );
     f.write(
         "bad/date.toml",
@@ -1165,6 +1165,10 @@ fn init_makes_a_workspace_that_validates() {
         .unwrap()
         .lines()
         .any(|l| l == "*.toml merge=dondoc"));
+    // dondoc's lock and temporary files stay out of git.
+    let ignore = fs::read_to_string(dir.join(".gitignore")).unwrap();
+    assert!(ignore.lines().any(|l| l == ".dondoc.lock"), "{ignore}");
+    assert!(ignore.lines().any(|l| l == ".dondoc-*.tmp"), "{ignore}");
     f.bare()
         .arg("--data")
         .arg(&dir)
@@ -1310,7 +1314,7 @@ fn duplicate_ids_across_many_files_are_each_reported_once() {
         f.write(
             &format!("many/f{i:02}.toml"),
             format!(
-                "[source]\ntitle = \"F{i}\"\n\n[[directive]]\nid = \"m-{i}\"\ntext = \"x\"\nowner = \"ba-be\"\nstatus = \"open\"\n\n[[directive]]\nid = \"shared\"\ntext = \"y\"\nowner = \"ba-be\"\nstatus = \"open\"\n"
+                "[source]\ntitle = \"F{i}\"\ndate = 2023-08-25\n[[directive]]\nid = \"m-{i}\"\ntext = \"x\"\nowner = \"ba-be\"\nstatus = \"open\"\n\n[[directive]]\nid = \"shared\"\ntext = \"y\"\nowner = \"ba-be\"\nstatus = \"open\"\n"
             ),
         );
     }
@@ -1331,8 +1335,194 @@ fn duplicate_ids_across_many_files_are_each_reported_once() {
     );
 }
 
-// ---------------------------------------------------------------------------------------------
-// the office's clock: `timezone` in dondoc.toml, whatever the server's zone
+#[test]
+fn set_while_another_dondoc_holds_the_lock_says_so_then_gives_up() {
+    let f = Fixture::new();
+    let before = f.read(SAMPLE);
+    // Another dondoc in the middle of a write (stopped with Ctrl-Z, a hung file system).
+    let held = dondoc::store::guard::WorkspaceLock::acquire(&f.ws()).unwrap();
+    f.run(&["set", "gb-2023-08-05", "--status", "done", "--by", "A"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("waiting for another dondoc"))
+        .stderr(predicate::str::contains("another dondoc is still writing"));
+    drop(held);
+    assert_eq!(f.read(SAMPLE), before);
+}
+
+#[test]
+fn set_refuses_a_done_date_that_cannot_be_true() {
+    let f = Fixture::new();
+    let before = f.read(SAMPLE);
+    f.run(&[
+        "set",
+        "gb-2023-08-05",
+        "--status",
+        "done",
+        "--done-on",
+        "2099-01-01",
+    ])
+    .assert()
+    .code(1)
+    .stderr(predicate::str::contains(
+        "done on 2099-01-01 is after the as-of date 2023-10-15",
+    ));
+    // The sample's meeting was on 2023-08-25.
+    f.run(&[
+        "set",
+        "gb-2023-08-05",
+        "--status",
+        "done",
+        "--done-on",
+        "2023-08-01",
+    ])
+    .assert()
+    .code(1)
+    .stderr(predicate::str::contains(
+        "before 2023-08-25, the date of the meeting that gave the directive",
+    ));
+    assert_eq!(f.read(SAMPLE), before);
+    f.run(&[
+        "set",
+        "gb-2023-08-05",
+        "--status",
+        "done",
+        "--done-on",
+        "2023-10-01",
+    ])
+    .assert()
+    .success();
+}
+
+/// No byte a terminal would obey: ESC, other C0 controls but line breaks, C1 controls,
+/// bidi overrides and isolates, zero-width characters.
+fn assert_terminal_safe(bytes: &[u8], what: &str) {
+    let text = String::from_utf8_lossy(bytes);
+    let bad: Vec<char> = text
+        .chars()
+        .filter(|&c| {
+            let n = c as u32;
+            (n < 0x20 && c != '\n')
+                || (0x7F..=0x9F).contains(&n)
+                || dondoc::term_text::is_unsafe(c) && c != '\n'
+        })
+        .collect();
+    assert!(bad.is_empty(), "{what}: {bad:?} in {text}");
+}
+
+#[test]
+fn messages_quoting_files_are_safe_for_a_terminal_and_one_a_line() {
+    let f = Fixture::new();
+    // A file whose name holds a newline and an escape, with a broken value holding OSC 52, a
+    // C1 control and a bidi override.
+    let evil = "2023/x\n\u{1b}[2Jy.toml";
+    f.write(
+        evil,
+        "[source]\ntitle = \"T\u{202e}\"\ndate = 2023-08-25\n\n[[directive]]\nid = \"e-1\"\ntext = \"\u{1b}]52;c;cm0gLXJmIH4=\u{7}\"\nowner = \"khong-co\u{9b}\"\nstatus = \"open\"\n",
+    );
+    let out = f.run(&["validate"]).assert().code(1).get_output().clone();
+    assert_terminal_safe(&out.stdout, "validate stdout");
+    assert_terminal_safe(&out.stderr, "validate stderr");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    for line in stdout.lines() {
+        assert!(
+            line.starts_with("2023/x␊␛[2Jy.toml:"),
+            "one problem a line: {line:?}"
+        );
+    }
+    let out = f
+        .run(&["report", "--format", "csv"])
+        .assert()
+        .get_output()
+        .clone();
+    assert_terminal_safe(&out.stderr, "report warnings");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("dondoc: warning: 2023/x␊␛[2Jy.toml:"));
+}
+
+#[test]
+fn dondoc_inside_a_workspace_uses_it_and_inits_next_steps_work_as_printed() {
+    let f = Fixture::new();
+    // Below the sample workspace, without --data: that workspace, as git finds its repository.
+    f.bare()
+        .current_dir(f.path("2023"))
+        .args(["--today", TODAY, "show", "gb-2023-08-05"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("gb-2023-08-05"));
+    // `init`'s steps, run as printed.
+    let dir = f.tmp.path().join("moi");
+    f.bare()
+        .args(["--today", TODAY, "init"])
+        .arg(&dir)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("cd "))
+        .stdout(predicate::str::contains("git-setup"));
+    let git = std::process::Command::new("git")
+        .args(["init", "-q"])
+        .current_dir(&dir)
+        .status()
+        .unwrap();
+    assert!(git.success());
+    f.bare()
+        .current_dir(&dir)
+        .arg("git-setup")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("merge.dondoc.driver"));
+    f.bare()
+        .current_dir(&dir)
+        .arg("validate")
+        .assert()
+        .success();
+    assert!(
+        !dir.join("moi").exists() && !dir.join("data").exists(),
+        "no workspace inside the workspace"
+    );
+}
+
+#[test]
+fn report_group_ignores_case_and_diacritics_like_list() {
+    let f = Fixture::new();
+    let exact = f
+        .run(&["report", "--format", "csv", "--group", "Huyện, thành ủy"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let folded = f
+        .run(&["report", "--format", "csv", "--group", "HUYEN, thanh uy"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(exact, folded);
+    assert!(String::from_utf8(exact).unwrap().contains("Ba Bể"));
+}
+
+#[test]
+fn list_and_show_let_no_bidi_or_zero_width_character_through() {
+    let f = Fixture::new();
+    f.write(
+        "2023/bidi.toml",
+        "[source]\ntitle = \"T\u{202e}x\"\ndate = 2023-08-25\n\n[[directive]]\nid = \"bd-1\"\ntext = \"Giải\u{202e}ngân\u{200b}\u{2066}x\\u001b[2J\\u009b\"\nowner = \"ba-be\"\nstatus = \"open\"\nnote = \"n\u{200f}\u{feff}\"\n",
+    );
+    for args in [
+        &["list"][..],
+        &["show", "bd-1"],
+        &["list", "--format", "csv"],
+    ] {
+        let out = f.run(args).assert().success().get_output().clone();
+        if args.len() == 3 {
+            // Not a terminal: CSV keeps the data for the program that reads it.
+            continue;
+        }
+        assert_terminal_safe(&out.stdout, &format!("{args:?}"));
+        assert!(String::from_utf8_lossy(&out.stdout).contains("bd-1"));
+    }
+}
 
 /// The sample with `timezone = …` after `due_soon_days`.
 fn with_timezone(f: &Fixture, zone: &str) {
@@ -1442,9 +1632,6 @@ fn a_malformed_dondoc_now_is_a_usage_error() {
         .code(2)
         .stderr(predicate::str::contains("DONDOC_NOW"));
 }
-
-// ---------------------------------------------------------------------------------------------
-// what a terminal user expects: completions, a man page, the version
 
 #[test]
 fn completions_for_each_shell_name_every_command() {

@@ -1975,7 +1975,7 @@ fn a_reminder_entry_fits_every_log_style_and_a_stale_file_is_not_written() {
         reference: Some("12-CV/VPTU".into()),
     };
     let ids = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-    let file = "[source]\r\ntitle = \"H\"\r\n\r\n[[directive]]\r\nid = \"a-1\"\r\ntext = \"T\"\r\nowner = \"a\"\r\nstatus = \"open\"\r\nlog = [{ at = 2023-09-01T08:00:00+07:00, by = \"X\", note = \"n\" }]\r\n\r\n[[directive]]\r\nid = \"a-2\"\r\ntext = \"U\" # giữ chú thích\r\nowner = \"a\"\r\nstatus = \"open\"\r\n";
+    let file = "[source]\r\ntitle = \"H\"\r\ndate = 2023-09-01\r\n\r\n[[directive]]\r\nid = \"a-1\"\r\ntext = \"T\"\r\nowner = \"a\"\r\nstatus = \"open\"\r\nlog = [{ at = 2023-09-01T08:00:00+07:00, by = \"X\", note = \"n\" }]\r\n\r\n[[directive]]\r\nid = \"a-2\"\r\ntext = \"U\" # giữ chú thích\r\nowner = \"a\"\r\nstatus = \"open\"\r\n";
     let out = apply_log_only(file, &ids(&["a-1", "a-2"]), &entry, "Văn thư", at).unwrap();
     // CRLF kept everywhere, the comment kept, both entries present.
     assert!(!out.replace("\r\n", "").contains('\n'), "{out}");

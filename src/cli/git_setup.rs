@@ -25,6 +25,10 @@ pub fn run(ctx: &Context, _args: Args) -> anyhow::Result<ExitCode> {
                     r.attributes_unchanged
                 )
             );
+            if crate::store::guard::ensure_gitignore(&ctx.data)? {
+                let path = ctx.data.join(".gitignore").display().to_string();
+                println!("{}", crate::i18n::cli::gitignore_added(ctx.lang, &path));
+            }
             println!(
                 "{}",
                 text::driver_set(ctx.lang, &r.driver, &r.repo.display().to_string())

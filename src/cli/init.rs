@@ -52,6 +52,8 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         }
         Err(e) => return Err(e.into()),
     }
+    crate::store::guard::ensure_gitignore(dir)
+        .with_context(|| format!("cannot write {}", dir.join(".gitignore").display()))?;
 
     let next = text::init_next_steps(ctx.lang, &shown, &example_rel);
     output::to_stdout(|out| out.write_all(next.as_bytes()))?;

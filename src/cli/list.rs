@@ -166,7 +166,7 @@ fn known_owner(lang: Lang, ws: &Workspace, id: &str) -> anyhow::Result<String> {
 }
 
 /// The group as registered; matched ignoring case and diacritics ("huyen, thanh uy").
-fn known_group(lang: Lang, ws: &Workspace, name: &str) -> anyhow::Result<String> {
+pub(super) fn known_group(lang: Lang, ws: &Workspace, name: &str) -> anyhow::Result<String> {
     let folded = fold::fold(name.trim());
     ws.groups
         .iter()

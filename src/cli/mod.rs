@@ -125,15 +125,30 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     match dispatch(cli) {
         Ok(code) => code,
         Err(e) => {
+            // Messages quote values and file names: shown safe on the terminal.
             if let Some(refused) = e.downcast_ref::<Refused>() {
-                eprintln!("dondoc: {refused}");
+                let text = refused.to_string();
+                eprintln!("dondoc: {}", output::terminal_safe(&text));
                 return ExitCode::from(1);
             }
             // The terminal may be gone (the UI lost its connection): saying so must not fail.
-            let _ = writeln!(std::io::stderr(), "dondoc: {e:#}");
+            let text = format!("{e:#}");
+            let _ = writeln!(
+                std::io::stderr(),
+                "dondoc: {}",
+                output::terminal_safe(&text)
+            );
             ExitCode::from(2)
         }
     }
+}
+
+/// The workspace holding `start`: the nearest of it and its parents with a `dondoc.toml`.
+pub fn enclosing_workspace(start: &std::path::Path) -> Option<PathBuf> {
+    start
+        .ancestors()
+        .find(|d| d.join(crate::store::CONFIG_FILE).is_file())
+        .map(std::path::Path::to_path_buf)
 }
 
 /// The office's clock: the workspace's `timezone` (else the machine's zone), at the system's
@@ -155,10 +170,18 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
     let config_file = config::config_path();
     let config = UserConfig::load(config_file.as_deref()).context("config file")?;
     let lang = Lang::choose(cli.lang, config.lang);
-    let data = config.data_dir(
-        cli.data.as_deref(),
-        std::env::var_os("DONDOC_DATA").map(PathBuf::from),
-    );
+    let env_data = std::env::var_os("DONDOC_DATA")
+        .map(PathBuf::from)
+        .filter(|p| !p.as_os_str().is_empty());
+    // Inside a workspace (or a folder below it), that workspace: the way git finds its
+    // repository. `--data` and DONDOC_DATA still win; the config's folder comes after.
+    let enclosing = match (&cli.data, &env_data) {
+        (None, None) => std::env::current_dir()
+            .ok()
+            .and_then(|d| enclosing_workspace(&d)),
+        _ => None,
+    };
+    let data = enclosing.unwrap_or_else(|| config.data_dir(cli.data.as_deref(), env_data));
     let clock = office_clock(&data, std::env::var("DONDOC_NOW").ok().as_deref())?;
     let calendar = clock.today();
     let today = match cli.today.as_deref() {
@@ -173,6 +196,14 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         config,
         clock,
     };
+    if cli.command.is_some() {
+        // The UI says so in its status line instead.
+        let notice: fn() = match lang {
+            Lang::En => || eprintln!("{}", crate::i18n::cli::waiting_for_lock(Lang::En)),
+            Lang::Vi => || eprintln!("{}", crate::i18n::cli::waiting_for_lock(Lang::Vi)),
+        };
+        let _ = crate::store::guard::WAIT_NOTICE.set(notice);
+    }
     let result = match cli.command {
         None => match crate::tui::run(&ctx) {
             Ok(crate::tui::Ended::Quit) => Ok(ExitCode::SUCCESS),

@@ -13,12 +13,50 @@ use std::io::{self, IsTerminal, Write};
 /// closes the pipe: that is a normal end, not an error.
 pub fn to_stdout(print: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> anyhow::Result<()> {
     let stdout = io::stdout();
+    let terminal = stdout.is_terminal();
     let mut out = io::BufWriter::with_capacity(64 * 1024, stdout.lock());
-    match print(&mut out).and_then(|()| out.flush()) {
+    let result = if terminal {
+        // Whatever the format (CSV, JSON, a table), text from the files reaches a terminal
+        // only as visible symbols: no escape sequence, no bidi override.
+        let mut buffer = Vec::new();
+        print(&mut buffer).and_then(|()| {
+            let text = String::from_utf8_lossy(&buffer);
+            out.write_all(terminal_safe(&text).as_bytes())
+        })
+    } else {
+        print(&mut out)
+    };
+    match result.and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(OutputError(e).into()),
     }
+}
+
+/// `text` with every character a terminal would obey or hide shown as a symbol, keeping its
+/// line breaks and tabs.
+pub fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| c != '\n' && c != '\t' && term_text::is_unsafe(c);
+    if !text.chars().any(unsafe_char) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(
+        text.chars()
+            .map(|c| {
+                if unsafe_char(c) {
+                    term_text::visible_char(c)
+                } else {
+                    c
+                }
+            })
+            .collect(),
+    )
+}
+
+/// One line on stderr, prefixed `dondoc: `, made one safe line (a value or file name from
+/// the files cannot break it or act on the terminal).
+pub fn note(line: &str) {
+    let _ = writeln!(io::stderr(), "dondoc: {}", term_text::visible(line));
 }
 
 /// Stdout failed (a full disk, a closed terminal); said in the invocation's language.

@@ -1,12 +1,11 @@
 //! `dondoc report`: figures by unit for a period, in md, csv, json, html, xlsx or docx.
 
-use super::{date_error, Context};
+use super::{date_error, output, Context};
 use crate::dates;
 use crate::i18n::cli as cli_text;
 use crate::report::{self, Period, ReportOptions, Scope};
 use crate::store;
 use anyhow::Context as _;
-use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -158,7 +157,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     if args.quiet_days < 1 {
         return Err(Usage(cli_text::quiet_days_too_small(ctx.lang).into()).into());
     }
-    let opts = ReportOptions {
+    let mut opts = ReportOptions {
         as_of,
         period,
         scope: args.scope.into(),
@@ -171,13 +170,17 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     };
 
     let ws = store::load(&ctx.data)?;
+    // As `list --group`: case and diacritics ignored ("huyen, thanh uy").
+    if let Some(group) = &opts.group {
+        opts.group = Some(super::list::known_group(ctx.lang, &ws, group)?);
+    }
     // Broken files are left out of the figures: say so, or the report would mislead.
     const SHOWN: usize = 10;
     for problem in ws.problems.iter().take(SHOWN) {
-        eprintln!(
-            "dondoc: {}",
-            cli_text::warning(ctx.lang, &crate::i18n::store::problem(ctx.lang, problem))
-        );
+        output::note(&cli_text::warning(
+            ctx.lang,
+            &crate::i18n::store::problem(ctx.lang, problem),
+        ));
     }
     if ws.problems.len() > SHOWN {
         eprintln!(
@@ -215,15 +218,8 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         // a new file should get the usual permissions.
         Some(path) => std::fs::write(path, &bytes)
             .with_context(|| cli_text::cannot_write(ctx.lang, &path.display().to_string()))?,
-        None => {
-            let mut out = std::io::stdout().lock();
-            match out.write_all(&bytes).and_then(|_| out.flush()) {
-                Ok(()) => {}
-                // `dondoc report | head` is a normal end.
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
-                Err(e) => return Err(e).context(cli_text::writing_report(ctx.lang)),
-            }
-        }
+        // Made safe when it goes to a terminal; `dondoc report | head` is a normal end.
+        None => output::to_stdout(|out| out.write_all(&bytes))?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -107,6 +107,12 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         ));
     }
     let change = asked.resolve(current, ctx.today);
+    if let Some(Some(done)) = change.done_on {
+        let given = ws.file_of(current).source.date;
+        if let Err(e) = store::edit::check_done_on(done, ctx.today, given) {
+            return Err(Refused(format!("\"{id}\" not changed: {e}")).into());
+        }
+    }
     if change.is_empty() {
         return Err(Refused(text::nothing_to_change(ctx.lang, id, &asked)).into());
     }
@@ -121,7 +127,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         refused => Refused(text::not_changed(ctx.lang, id, &refused)).into(),
     })?;
     if written.rebased {
-        eprintln!("dondoc: {}", text::rebased(ctx.lang, &written.path));
+        output::note(&text::rebased(ctx.lang, &written.path));
     }
     // With `[git] commit = true`, the edit is committed at once (only this file). The edit is
     // saved either way, so a failed commit is a warning, not an error.
@@ -174,6 +180,15 @@ fn run_many(
             by: by.clone(),
             at,
         });
+    }
+    // Every id is known: now a done date that cannot be true refuses the whole command.
+    for edit in &edits {
+        if let (Some(Some(done)), Some(current)) = (edit.change.done_on, ws.directive(&edit.id)) {
+            let given = ws.file_of(current).source.date;
+            if let Err(e) = store::edit::check_done_on(done, ctx.today, given) {
+                return Err(Refused(format!("\"{}\" not changed: {e}", edit.id)).into());
+            }
+        }
     }
     if edits.is_empty() {
         return Err(Refused(text::nothing_to_change_many(ctx.lang, &unchanged, asked)).into());

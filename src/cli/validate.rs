@@ -24,8 +24,13 @@ pub fn run(ctx: &Context, _args: Args) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     output::to_stdout(|out| {
+        // One problem a line whatever the file names and values hold (a newline, an escape).
         for p in &problems {
-            writeln!(out, "{}", crate::i18n::store::problem(ctx.lang, p))?;
+            writeln!(
+                out,
+                "{}",
+                crate::term_text::visible(&crate::i18n::store::problem(ctx.lang, p))
+            )?;
         }
         Ok(())
     })?;

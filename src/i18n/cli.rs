@@ -737,6 +737,22 @@ pub fn owner_added(lang: Lang, id: &str, name: &str, group: &str) -> String {
     }
 }
 
+/// On stderr while a write waits for another dondoc's lock.
+pub fn waiting_for_lock(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "dondoc: waiting for another dondoc to finish writing…",
+        Lang::Vi => "dondoc: đang chờ một dondoc khác ghi xong…",
+    }
+}
+
+/// `init` and `git-setup`: the `.gitignore` line.
+pub fn gitignore_added(lang: Lang, path: &str) -> String {
+    match lang {
+        Lang::En => format!("{path}: now ignores dondoc's lock and temporary files"),
+        Lang::Vi => format!("{path}: đã bỏ qua tệp khóa và tệp tạm của dondoc"),
+    }
+}
+
 /// The summary of an import: "31 tasks; 28 with a lead unit, 3 to review; 22 with a deadline".
 pub fn import_summary(lang: Lang, s: &crate::import::Summary) -> String {
     match lang {

@@ -4,7 +4,7 @@
 
 use super::terms;
 use super::Lang;
-use crate::model::{Directive, Place, Problem, ProblemKind, ValueKind};
+use crate::model::{Directive, LogTimeGap, Place, Problem, ProblemKind, ValueKind};
 use crate::store::edit::{ApplyError, Change};
 use crate::store::write::WriteError;
 use chrono::NaiveDate;
@@ -64,6 +64,64 @@ pub fn write_error(lang: Lang, e: &WriteError) -> String {
             "{path}: không sửa được nhiệm vụ \"{id}\": {}",
             apply_error(lang, source)
         ),
+        (Lang::En, WriteError::FolderReadOnly { path }) => format!(
+            "{path}: the folder is read-only (no new version can be made beside the file); nothing was written"
+        ),
+        (Lang::Vi, WriteError::FolderReadOnly { path }) => format!(
+            "{path}: thư mục chỉ đọc (không tạo được bản mới cạnh tệp); không ghi gì"
+        ),
+        (Lang::En, WriteError::Group { path, gid }) => format!(
+            "{path}: not written: the file belongs to group {gid} and this account cannot give the new version that group (add the account to the group, or make the folder setgid)"
+        ),
+        (Lang::Vi, WriteError::Group { path, gid }) => format!(
+            "{path}: không ghi: tệp thuộc nhóm {gid}, tài khoản này không gán được nhóm đó cho bản mới"
+        ),
+        (Lang::En, WriteError::Cut { path, missing }) => format!(
+            "{path}: not written: on disk the file now lacks {} that dondoc read ({}); it may be half saved by another program — check it, then try again",
+            if missing.len() == 1 {
+                "1 directive".to_string()
+            } else {
+                format!("{} directives", missing.len())
+            },
+            missing.join(", ")
+        ),
+        (Lang::Vi, WriteError::Cut { path, missing }) => format!(
+            "{path}: không ghi: trên đĩa tệp thiếu {} nhiệm vụ đã đọc ({}); có thể chương trình khác đang lưu dở — kiểm tra rồi thử lại",
+            missing.len(),
+            missing.join(", ")
+        ),
+        (Lang::En, WriteError::NewProblems { path, problem }) => format!(
+            "{path}: not written: the file on disk has a new problem since it was read ({})",
+            self::problem(lang, problem)
+        ),
+        (Lang::Vi, WriteError::NewProblems { path, problem }) => format!(
+            "{path}: không ghi: tệp trên đĩa có lỗi mới từ khi đọc ({})",
+            self::problem(lang, problem)
+        ),
+        (Lang::En, WriteError::Unsettled { path }) => {
+            format!("{path}: not written: another program keeps changing the file; try again")
+        }
+        (Lang::Vi, WriteError::Unsettled { path }) => {
+            format!("{path}: không ghi: chương trình khác đang liên tục sửa tệp; hãy thử lại")
+        }
+        (Lang::En, WriteError::Redirected { path }) => format!(
+            "{path}: not written: the file was replaced by a link since it was read; dondoc does not write through it"
+        ),
+        (Lang::Vi, WriteError::Redirected { path }) => format!(
+            "{path}: không ghi: tệp đã bị thay bằng liên kết từ khi đọc; dondoc không ghi qua liên kết"
+        ),
+        (Lang::Vi, WriteError::Lock(crate::store::write::LockError::Busy { path, secs })) => {
+            format!(
+                "{path}: một dondoc khác vẫn đang ghi (đã chờ {secs} giây); không ghi gì — thử lại, hoặc tắt dondoc kia"
+            )
+        }
+        (Lang::Vi, WriteError::Lock(crate::store::write::LockError::Symlink { path })) => {
+            format!("{path}: tệp khóa là liên kết tượng trưng; không theo liên kết, không ghi gì")
+        }
+        (Lang::Vi, WriteError::Lock(crate::store::write::LockError::Create { path, reason })) => {
+            format!("{path}: không tạo được tệp khóa ({reason}); không ghi gì")
+        }
+        (Lang::En, WriteError::Lock(e)) => e.to_string(),
         (_, WriteError::New(e)) => create_error(lang, e),
         // The git module words it (with the command that gets out of the stopped operation).
         (_, WriteError::GitOperation(message)) => message.clone(),
@@ -364,6 +422,12 @@ pub fn problem_kind(lang: Lang, k: &ProblemKind) -> String {
         }
         K::SourceWithoutTitle if vi => "[source] không có title (tên văn bản giao)".into(),
         K::SourceWithoutTitle => "[source] has no title".into(),
+        K::SourceWithoutDate if vi => {
+            "[source] không có date: hãy ghi ngày họp (date = 2023-08-25)".into()
+        }
+        K::SourceWithoutDate => {
+            "[source] has no date: give the meeting's date (date = 2023-08-25)".into()
+        }
         K::NoSource if vi => {
             "thiếu bảng [source]: hãy ghi các nhiệm vụ này từ cuộc họp hay văn bản nào".into()
         }
@@ -410,6 +474,20 @@ pub fn problem_kind(lang: Lang, k: &ProblemKind) -> String {
         ),
         K::LogWithoutTime if vi => "mục nhật ký không có \"at\" (thời điểm)".into(),
         K::LogWithoutTime => "log entry without \"at\" (when it happened)".into(),
+        K::LogTimeIncomplete(gap) => {
+            let gap = match gap {
+                LogTimeGap::NoTime => lang.pick("a date without a time", "một ngày không có giờ"),
+                LogTimeGap::NoOffset => lang.pick(
+                    "a date-time without its UTC offset",
+                    "ngày giờ không có độ lệch UTC",
+                ),
+                LogTimeGap::NoDate => lang.pick("a time without a date", "giờ không có ngày"),
+            };
+            match lang {
+                Lang::En => format!("log time \"at\" must be a date-time with its UTC offset like 2023-09-15T09:30:00+07:00, found {gap}"),
+                Lang::Vi => format!("thời điểm \"at\" của nhật ký phải là ngày giờ kèm độ lệch UTC như 2023-09-15T09:30:00+07:00, nhưng lại là {gap}"),
+            }
+        }
         K::ClearedNotAList if vi => "cleared phải là danh sách tên trường".into(),
         K::ClearedNotAList => "cleared must be a list of field names".into(),
         K::UnknownTimeZone(name) if vi => format!(
@@ -537,6 +615,7 @@ mod tests {
                 allowed: vec![s()],
             },
             K::SourceWithoutTitle,
+            K::SourceWithoutDate,
             K::NoSource,
             K::DirectiveWithoutId,
             K::InvalidId(s()),
@@ -558,6 +637,9 @@ mod tests {
                 found: ValueKind::String,
             },
             K::LogWithoutTime,
+            K::LogTimeIncomplete(LogTimeGap::NoTime),
+            K::LogTimeIncomplete(LogTimeGap::NoOffset),
+            K::LogTimeIncomplete(LogTimeGap::NoDate),
             K::ClearedNotAList,
             K::DueSoonDaysOutOfRange,
             K::UnknownTimeZone(s()),

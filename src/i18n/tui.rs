@@ -296,9 +296,18 @@ pub fn deadline_prompt_title(lang: Lang, id: &str, current: Option<NaiveDate>) -
     }
 }
 
+/// "1 problem", "3 problems".
+fn en_count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 pub fn reloaded(lang: Lang, directives: usize, problems: usize) -> String {
     match lang {
-        Lang::En => format!("Reloaded: {directives} directives, {problems} problems."),
+        Lang::En => format!(
+            "Reloaded: {}, {}.",
+            en_count(directives, "directive", "directives"),
+            en_count(problems, "problem", "problems")
+        ),
         Lang::Vi => format!("Đã tải lại: {directives} nhiệm vụ, {problems} lỗi."),
     }
 }
@@ -306,7 +315,10 @@ pub fn reloaded(lang: Lang, directives: usize, problems: usize) -> String {
 pub fn problems_on_load(lang: Lang, n: usize, first: &str) -> String {
     match lang {
         Lang::En => {
-            format!("{n} problems in the files (dondoc validate lists them); first: {first}")
+            format!(
+                "{} in the files (dondoc validate lists them); first: {first}",
+                en_count(n, "problem", "problems")
+            )
         }
         Lang::Vi => {
             format!("Có {n} lỗi trong các tệp (dondoc validate liệt kê); đầu tiên: {first}")
@@ -727,6 +739,29 @@ pub fn others_changed(lang: Lang, ids: &[String]) -> String {
     match lang {
         Lang::En => format!("changed by others meanwhile: {}", some_ids(ids)),
         Lang::Vi => format!("người khác vừa sửa: {}", some_ids(ids)),
+    }
+}
+
+/// A prompt's edit refused: the directive changed on disk while the prompt was open.
+pub fn changed_while_open(
+    lang: Lang,
+    id: &str,
+    changed: &crate::store::changes::EditedSince,
+) -> String {
+    let fields = changed.fields.join(", ");
+    match (lang, &changed.by) {
+        (Lang::En, Some(by)) => format!(
+            "{id} not saved: {by} changed it ({fields}) while the prompt was open; the new version shows — Enter saves your text over it"
+        ),
+        (Lang::En, None) => format!(
+            "{id} not saved: it was changed on disk ({fields}) while the prompt was open; the new version shows — Enter saves your text over it"
+        ),
+        (Lang::Vi, Some(by)) => format!(
+            "{id} chưa lưu: {by} đã sửa ({fields}) khi ô nhập đang mở; bản mới đang hiện — Enter để lưu nội dung của bạn đè lên"
+        ),
+        (Lang::Vi, None) => format!(
+            "{id} chưa lưu: tệp đã bị sửa ({fields}) khi ô nhập đang mở; bản mới đang hiện — Enter để lưu nội dung của bạn đè lên"
+        ),
     }
 }
 
@@ -1176,5 +1211,63 @@ pub fn reminder_entry(lang: Lang, reference: Option<&str>) -> String {
     match reference {
         Some(r) => format!("{what} ({r})"),
         None => what.to_string(),
+    }
+}
+
+/// An undo refused: the field no longer holds what the undone edit wrote.
+pub fn undo_moved(lang: Lang, moved: &crate::store::undo::Moved) -> String {
+    let by = moved.by.as_deref();
+    match (lang, by) {
+        (Lang::En, Some(by)) => format!(
+            "{}: not undone: {by} changed {} since; their change stays",
+            moved.id, moved.field
+        ),
+        (Lang::En, None) => format!(
+            "{}: not undone: {} was changed since; that change stays",
+            moved.id, moved.field
+        ),
+        (Lang::Vi, Some(by)) => format!(
+            "{}: không hoàn tác: {by} đã sửa {} sau đó; giữ thay đổi của họ",
+            moved.id, moved.field
+        ),
+        (Lang::Vi, None) => format!(
+            "{}: không hoàn tác: {} đã bị sửa sau đó; giữ thay đổi đó",
+            moved.id, moved.field
+        ),
+    }
+}
+
+/// A done date that cannot be true, refused.
+pub fn done_date_error(lang: Lang, e: &crate::store::edit::DoneDateError) -> String {
+    use crate::store::edit::DoneDateError as E;
+    match (lang, e) {
+        (Lang::En, e) => e.to_string(),
+        (Lang::Vi, E::AfterToday { done, today }) => format!(
+            "ngày hoàn thành {} sau ngày chốt số liệu {}: không thể báo hoàn thành vào ngày chưa đến",
+            date(lang, *done),
+            date(lang, *today)
+        ),
+        (Lang::Vi, E::BeforeSource { done, given }) => format!(
+            "ngày hoàn thành {} trước ngày {} của cuộc họp giao nhiệm vụ: không thể hoàn thành trước khi được giao",
+            date(lang, *done),
+            date(lang, *given)
+        ),
+    }
+}
+
+#[cfg(test)]
+mod count_tests {
+    use super::*;
+
+    #[test]
+    fn one_problem_is_one_problem() {
+        assert_eq!(
+            problems_on_load(Lang::En, 1, "a.toml:1:1: x"),
+            "1 problem in the files (dondoc validate lists them); first: a.toml:1:1: x"
+        );
+        assert_eq!(
+            reloaded(Lang::En, 1, 2),
+            "Reloaded: 1 directive, 2 problems."
+        );
     }
 }

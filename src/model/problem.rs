@@ -21,6 +21,17 @@ impl fmt::Display for Problem {
     }
 }
 
+/// What a log time written as a TOML date-time lacks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LogTimeGap {
+    /// A date without a time.
+    NoTime,
+    /// A date-time without its UTC offset.
+    NoOffset,
+    /// A time without a date.
+    NoDate,
+}
+
 /// What a loaded file gets wrong. `what` and `key` name TOML keys or tables, as written.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ProblemKind {
@@ -86,6 +97,8 @@ pub enum ProblemKind {
         allowed: Vec<String>,
     },
     SourceWithoutTitle,
+    /// `[source]` without `date`: the meeting's date is needed to check done dates.
+    SourceWithoutDate,
     NoSource,
     DirectiveWithoutId,
     InvalidId(String),
@@ -107,6 +120,8 @@ pub enum ProblemKind {
         found: ValueKind,
     },
     LogWithoutTime,
+    /// A log time lacking part of a date-time with its UTC offset.
+    LogTimeIncomplete(LogTimeGap),
     ClearedNotAList,
     DueSoonDaysOutOfRange,
     /// `timezone` is not an IANA zone name.

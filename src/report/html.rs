@@ -600,8 +600,29 @@ pub fn esc(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            // Not allowed in XML (C0 but tab and line breaks), or obeyed by a terminal that
+            // shows the page's source (C1, DEL): shown as a visible symbol instead.
+            '\t' | '\n' | '\r' => out.push(c),
+            c if matches!(c as u32, 0x00..=0x1F | 0x7F..=0x9F) => {
+                out.push(crate::term_text::visible_char(c))
+            }
             c => out.push(c),
         }
     }
     out
+}
+
+#[cfg(test)]
+mod esc_tests {
+    #[test]
+    fn controls_do_not_reach_the_page() {
+        let text = super::esc("a\u{1b}[2J\u{7}b\u{9b}c\u{0}d\te");
+        assert!(
+            !text
+                .chars()
+                .any(|c| matches!(c as u32, 0x00..=0x08 | 0x0B..=0x1F | 0x7F..=0x9F)),
+            "{text:?}"
+        );
+        assert_eq!(text, "a␛[2J␇b¿c␀d\te");
+    }
 }

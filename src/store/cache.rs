@@ -356,14 +356,13 @@ pub(super) fn read<'c>(
     keep: bool,
     parse: impl Fn(std::io::Result<Vec<u8>>) -> FileLoad,
 ) -> Fresh<'c> {
-    use std::io::Read;
     // The stat is taken before the bytes are read: a change in between leaves a cached stat
     // older than the content, which the next load sees as changed.
     let opened = std::fs::File::open(root.join(rel)).and_then(|f| {
         let meta = f.metadata()?;
         Ok((f, meta))
     });
-    let (mut f, meta) = match opened {
+    let (f, meta) = match opened {
         Ok(x) => x,
         Err(e) => {
             return Fresh {
@@ -394,14 +393,17 @@ pub(super) fn read<'c>(
     {
         return fresh;
     }
-    let mut bytes = Vec::with_capacity(stat.size as usize + 1);
-    if let Err(e) = f.read_to_end(&mut bytes) {
-        return Fresh {
-            load: parse(Err(e)),
-            entry: None,
-            how: How::Parsed,
-        };
-    }
+    // Read with the loader's size limit, like every other read of a directive file.
+    let bytes = match super::text::read_limited_from(f) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            return Fresh {
+                load: parse(Err(e)),
+                entry: None,
+                how: How::Parsed,
+            }
+        }
+    };
     let fingerprint = super::text::fingerprint(&bytes);
     if let Some(fresh) = cache
         .and_then(|c| c.entries.get(rel))

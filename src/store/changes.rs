@@ -45,6 +45,46 @@ pub fn between(before: &Snapshot, after: &Snapshot) -> Changes {
     changes
 }
 
+/// What changed in one directive between the version a user saw and the one on disk now:
+/// the fields that differ (as `undo::differs` names them) and who last changed it, from its
+/// log. `None` when nothing did.
+pub fn edited_since(seen: &Directive, now: &Directive) -> Option<EditedSince> {
+    if seen.same_content(now) {
+        return None;
+    }
+    let mut fields = Vec::new();
+    let pairs: [(&'static str, bool); 9] = [
+        ("status", seen.status != now.status),
+        ("deadline", seen.deadline != now.deadline),
+        ("done_on", seen.done_on != now.done_on),
+        ("note", seen.note != now.note),
+        ("text", seen.text != now.text),
+        ("owner", seen.owner != now.owner),
+        ("support", seen.support != now.support),
+        ("done_ref", seen.done_ref != now.done_ref),
+        ("log", seen.log != now.log),
+    ];
+    for (field, differs) in pairs {
+        if differs {
+            fields.push(field);
+        }
+    }
+    let by = (now.log.len() > seen.log.len())
+        .then(|| now.last_author())
+        .flatten()
+        .filter(|b| !b.is_empty())
+        .map(str::to_string);
+    Some(EditedSince { fields, by })
+}
+
+/// See [`edited_since`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EditedSince {
+    pub fields: Vec<&'static str>,
+    /// From the log; `None` for a change by hand that logged nothing.
+    pub by: Option<String>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

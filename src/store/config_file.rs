@@ -107,7 +107,7 @@ pub(super) fn parse_config(bytes: &[u8], ws: &mut Workspace) -> Option<HashSet<S
             let Some(id) = ctx.string(id_field, "id") else {
                 continue;
             };
-            if !valid_id(&id, &['-']) {
+            if !valid_id(&id, &['-']) || id.chars().any(|c| c.is_ascii_uppercase()) {
                 ctx.report(id_field, ProblemKind::InvalidOwnerId(id.clone()));
             }
             let pos = ctx.pos(id_field.span().start);

@@ -90,7 +90,10 @@ pub fn write_delete(
         reason: e.to_string(),
     };
     let full = ws.root.join(&path);
-    let _lock = WorkspaceLock::acquire(&ws.root).map_err(io)?;
+    let _lock = WorkspaceLock::acquire(&ws.root).map_err(|e| DeleteError::Io {
+        path: path.clone(),
+        reason: e.to_string(),
+    })?;
     let bytes = std::fs::read(&full).map_err(io)?;
     if text::fingerprint(&bytes) != file.fingerprint {
         return Err(DeleteError::Stale { path });

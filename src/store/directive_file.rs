@@ -115,7 +115,13 @@ fn read_directive_file(
                         String::new()
                     }
                 };
-                file.source.date = get(source, "date").and_then(|v| ctx.date(v, "date"));
+                file.source.date = match get(source, "date") {
+                    Some(v) => ctx.date(v, "date"),
+                    None => {
+                        ctx.report(value, ProblemKind::SourceWithoutDate);
+                        None
+                    }
+                };
                 file.source.reference = get(source, "ref").and_then(|v| ctx.string(v, "ref"));
                 file.source.issued_by =
                     get(source, "issued_by").and_then(|v| ctx.string(v, "issued_by"));
@@ -251,11 +257,22 @@ fn read_log_entry(ctx: &mut Ctx, item: &Field, t: &DeTable) -> LogEntry {
     ctx.unknown_keys(t, LOG_KEYS, Place::LogEntry);
     let (at, at_text) = match get(t, "at") {
         Some(v) => match v.get_ref() {
-            // The text is kept only when the time cannot be read as one (shown as written).
-            DeValue::Datetime(dt) => match log_time(dt, None) {
-                Some(at) => (Some(at), String::new()),
-                None => (None, dt.to_string()),
-            },
+            DeValue::Datetime(dt) => {
+                let gap = match (dt.date, dt.time, dt.offset) {
+                    (Some(_), Some(_), Some(_)) => None,
+                    (Some(_), None, _) => Some(LogTimeGap::NoTime),
+                    (Some(_), Some(_), None) => Some(LogTimeGap::NoOffset),
+                    (None, ..) => Some(LogTimeGap::NoDate),
+                };
+                if let Some(gap) = gap {
+                    ctx.report(v, ProblemKind::LogTimeIncomplete(gap));
+                }
+                // The text is kept only when the time cannot be read as one (shown as written).
+                match log_time(dt, None) {
+                    Some(at) => (Some(at), String::new()),
+                    None => (None, dt.to_string()),
+                }
+            }
             other => {
                 ctx.report(v, ProblemKind::LogTimeNotDateTime { found: kind(other) });
                 (None, String::new())

@@ -8,6 +8,58 @@ use crate::model::{Directive, Status};
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike};
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, Value};
 
+/// A done date that cannot be true.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DoneDateError {
+    #[error("done on {done} is after the as-of date {today}: work cannot be reported done on a day that has not come (give the day it was done)")]
+    AfterToday { done: NaiveDate, today: NaiveDate },
+    #[error("done on {done} is before {given}, the date of the meeting that gave the directive: it cannot be done before it was given")]
+    BeforeSource { done: NaiveDate, given: NaiveDate },
+}
+
+/// Refuses a done date after the as-of date `today` or before `given`, the date of the
+/// source meeting.
+pub fn check_done_on(
+    done: NaiveDate,
+    today: NaiveDate,
+    given: Option<NaiveDate>,
+) -> Result<(), DoneDateError> {
+    if done > today {
+        return Err(DoneDateError::AfterToday { done, today });
+    }
+    match given {
+        Some(given) if done < given => Err(DoneDateError::BeforeSource { done, given }),
+        _ => Ok(()),
+    }
+}
+
+/// Parses like the loader does: a float too large for f64 (`1e400`) is a problem of its
+/// directive for the loader, but `toml_edit` refuses the whole file. Each such literal is
+/// replaced by a placeholder it reads, given back with the original to put back after the
+/// edit, so one bad value does not block the edits of the other directives.
+fn parse_tolerant(body: &str) -> Result<(DocumentMut, Vec<(String, String)>), ApplyError> {
+    let mut text = body.to_string();
+    let mut swapped = Vec::new();
+    for k in 0..64 {
+        let e = match text.parse::<DocumentMut>() {
+            Ok(doc) => return Ok((doc, swapped)),
+            Err(e) => e,
+        };
+        let parse_error = || ApplyError::Parse(e.message().to_string());
+        let Some(span) = e.span().filter(|_| e.message().contains("overflow")) else {
+            return Err(parse_error());
+        };
+        let token = text.get(span.clone()).ok_or_else(parse_error)?.to_string();
+        let placeholder = format!("0.0e{}", 7_000_000 + k);
+        if token.is_empty() || text.contains(&placeholder) {
+            return Err(parse_error());
+        }
+        text.replace_range(span, &placeholder);
+        swapped.push((placeholder, token));
+    }
+    Err(ApplyError::Parse("too many numbers out of range".into()))
+}
+
 /// What an edit sets. `None` leaves a field alone; `Some(None)` removes an optional field.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Change {
@@ -183,9 +235,7 @@ pub fn apply(original: &str, edit: &Edit) -> Result<String, ApplyError> {
     if text::conflict_marker(body).is_some() {
         return Err(ApplyError::Conflict);
     }
-    let mut doc: DocumentMut = body
-        .parse()
-        .map_err(|e: toml_edit::TomlError| ApplyError::Parse(e.message().to_string()))?;
+    let (mut doc, swapped) = parse_tolerant(body)?;
     if is_inline_directive(&doc, &edit.id) {
         return Err(ApplyError::Inline(edit.id.clone()));
     }
@@ -258,7 +308,14 @@ pub fn apply(original: &str, edit: &Edit) -> Result<String, ApplyError> {
     }
     let mut out = String::with_capacity(original.len() + 200);
     out.push_str(bom);
-    out.push_str(&doc.to_string());
+    let mut rendered = doc.to_string();
+    for (placeholder, token) in &swapped {
+        // Gone when the edit replaced that very value.
+        if rendered.matches(placeholder.as_str()).count() == 1 {
+            rendered = rendered.replacen(placeholder.as_str(), token, 1);
+        }
+    }
+    out.push_str(&rendered);
     // toml_edit writes every line ending as `\n`: give the file its own endings back.
     if body.contains("\r\n") {
         out = if has_lone_lf(body) {

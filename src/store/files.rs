@@ -51,7 +51,7 @@ impl Workspace {
     /// Reads and parses one directive file (`rel` relative to the root); changes nothing.
     pub fn read_file(&self, rel: &str) -> FileRead {
         let existing = self.files.iter().position(|f| f.path == rel);
-        let bytes = std::fs::read(self.root.join(rel));
+        let bytes = text::read_limited(&self.root.join(rel));
         let gone = matches!(&bytes, Err(e) if e.kind() == std::io::ErrorKind::NotFound);
         let unchanged = match (&bytes, existing) {
             (Ok(b), Some(i)) => text::fingerprint(b) == self.files[i].fingerprint,

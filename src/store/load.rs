@@ -170,7 +170,7 @@ fn open(root: &Path) -> Result<(Workspace, Vec<u8>), LoadError> {
         });
     }
     let config_path = root.join(CONFIG_FILE);
-    let config_bytes = match std::fs::read(&config_path) {
+    let config_bytes = match super::text::read_limited(&config_path) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return Err(LoadError::NoConfig(root.to_path_buf()))
@@ -369,7 +369,7 @@ mod tests {
     }
 
     fn directive_file(ids: &[&str]) -> String {
-        let mut s = "[source]\ntitle = \"Giao ban\"\n".to_string();
+        let mut s = "[source]\ntitle = \"Giao ban\"\ndate = 2023-08-25\n".to_string();
         for id in ids {
             s.push_str(&format!(
                 "\n[[directive]]\nid = \"{id}\"\ntext = \"Việc {id}\"\nowner = \"a\"\nstatus = \"open\"\n"
@@ -395,7 +395,7 @@ mod tests {
         let problems: Vec<String> = ws.problems.iter().map(|p| p.to_string()).collect();
         assert_eq!(
             problems,
-            ["2.toml:11:6: duplicate id \"x-1\": already used at 1.toml:4"]
+            ["2.toml:12:6: duplicate id \"x-1\": already used at 1.toml:5"]
         );
         // Reloading the second file finds the same duplicate against the first.
         ws.reload_file("2.toml");

@@ -13,6 +13,7 @@ pub mod delete;
 mod directive_file;
 pub mod edit;
 pub mod files;
+pub mod guard;
 pub mod load;
 mod parse;
 pub mod text;

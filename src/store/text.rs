@@ -29,6 +29,41 @@ impl<'a> LineIndex<'a> {
     }
 }
 
+/// The largest file dondoc reads: a directive file of a whole year is well under 1 MB; one
+/// far larger is a mistake (a log pasted in, a binary) that would take gigabytes to parse.
+pub const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
+
+/// Reads a workspace file, refusing one over [`MAX_FILE_BYTES`] with a clear reason.
+pub fn read_limited(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
+    read_limited_from(std::fs::File::open(path)?)
+}
+
+/// [`read_limited`] of a file already open (the cache stats it first).
+pub fn read_limited_from(file: std::fs::File) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let too_big = |len: u64| {
+        std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!(
+                "the file is {} MB, more than the {} MB dondoc reads; not read",
+                len.div_ceil(1024 * 1024),
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+        )
+    };
+    let len = file.metadata()?.len();
+    if len > MAX_FILE_BYTES {
+        return Err(too_big(len));
+    }
+    let mut bytes = Vec::with_capacity(len as usize);
+    // It may grow while being read.
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_big(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
 pub fn fingerprint(bytes: &[u8]) -> Fingerprint {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     bytes.hash(&mut hasher);

@@ -12,7 +12,7 @@ use crate::git::{self, sync::Step};
 use crate::model::{Directive, Workspace};
 use crate::store::edit::{Change, Edit};
 use crate::store::files::{FileContent, FileRead};
-use crate::store::write::{write_to_disk, WriteError, Written};
+use crate::store::write::{write_to_disk_within, WriteError, Written};
 use crate::store::{self, LoadError};
 use crate::watch::{self, Reread};
 use chrono::{DateTime, FixedOffset};
@@ -338,7 +338,9 @@ impl Runner {
                         .collect(),
                     None => Vec::new(),
                 };
-                match write_to_disk(ws, &edit) {
+                // A moment only: the screen must not freeze behind another dondoc's lock; the
+                // refusal keeps the prompt and its text for another Enter.
+                match write_to_disk_within(ws, &edit, Duration::from_millis(300)) {
                     Ok(written) => {
                         self.commit_in_background(ws, &written, edit);
                         let file = ws.read_file(&written.path);

@@ -94,12 +94,6 @@ impl Events {
         EventSender(self.tx.clone())
     }
 
-    /// The next event, or `None` after `timeout` (for tests that wait on background work).
-    pub fn next_within(&mut self, timeout: std::time::Duration) -> Option<Event> {
-        self.resume();
-        self.unwrap(self.rx.recv_timeout(timeout).ok()?)
-    }
-
     /// Lets the terminal reader go on once the loop is done with its last event.
     fn resume(&mut self) {
         if self.input_waiting {

@@ -213,7 +213,7 @@ fn simulated_offices_converge_and_lose_nothing() {
                 let id = format!("sim-{serial}");
                 std::fs::write(
                     dir.join(format!("2023/moi-{serial}.toml")),
-                    format!("[source]\ntitle = \"Thông báo {serial}\"\n\n[[directive]]\nid = \"{id}\"\ntext = \"Tệp mới {id}\"\nowner = \"cuc-thue\"\nstatus = \"open\"\n"),
+                    format!("[source]\ntitle = \"Thông báo {serial}\"\ndate = 2023-10-01\n\n[[directive]]\nid = \"{id}\"\ntext = \"Tệp mới {id}\"\nowner = \"cuc-thue\"\nstatus = \"open\"\n"),
                 )
                 .unwrap();
                 hand_ids.push(id);

@@ -401,3 +401,75 @@ fn a_directive_written_as_an_inline_table_loads_and_an_edit_says_why_it_cannot()
     );
     assert_eq!(t.read("inline.toml"), text, "nothing written");
 }
+
+#[test]
+fn a_file_over_twenty_megabytes_is_refused_with_a_clear_message() {
+    let t = TestWs::new();
+    t.write("ok.toml", &directive("x", "status = \"open\""));
+    // A sparse file: its size without the disk space.
+    let f = std::fs::File::create(t.path("huge.toml")).unwrap();
+    f.set_len(21 * 1024 * 1024).unwrap();
+    let ws = t.load();
+    assert_eq!(ws.directives.len(), 1);
+    let problems: Vec<String> = ws.problems.iter().map(|p| p.to_string()).collect();
+    assert_eq!(
+        problems,
+        ["huge.toml:1:1: cannot read: the file is 21 MB, more than the 20 MB dondoc reads; not read"]
+    );
+}
+
+#[test]
+fn what_the_format_calls_malformed_is_a_problem() {
+    let cases: [(&str, String, &str); 5] = [
+        (
+            "nodate.toml",
+            "[source]\ntitle = \"Giao ban\"\n\n[[directive]]\nid = \"a-1\"\ntext = \"x\"\nowner = \"so-tc\"\nstatus = \"open\"\n".to_string(),
+            "nodate.toml:1:1: [source] has no date",
+        ),
+        (
+            "bare.toml",
+            directive("b-1", "status = \"open\"\n\n[[directive.log]]\nat = 2023-09-15\nby = \"A\"\nnote = \"x\""),
+            "found a date without a time",
+        ),
+        (
+            "local.toml",
+            directive("l-1", "status = \"open\"\n\n[[directive.log]]\nat = 2023-09-15T09:30:00\nby = \"A\"\nnote = \"x\""),
+            "found a date-time without its UTC offset",
+        ),
+        (
+            "time.toml",
+            directive("t-1", "status = \"open\"\n\n[[directive.log]]\nat = 09:30:00\nby = \"A\"\nnote = \"x\""),
+            "found a time without a date",
+        ),
+        (
+            "ok.toml",
+            directive("o-1", "status = \"open\"\n\n[[directive.log]]\nat = 2023-09-15T09:30:00+07:00\nby = \"A\"\nnote = \"x\""),
+            "",
+        ),
+    ];
+    for (rel, text, expected) in cases {
+        let (problems, _) = problems_with(rel, text.as_bytes());
+        if expected.is_empty() {
+            assert!(problems.is_empty(), "{rel}: {problems:?}");
+        } else {
+            assert!(
+                problems.iter().any(|p| p.contains(expected)),
+                "{rel}: {problems:?}"
+            );
+        }
+    }
+    // Owner ids are a-z, 0-9 and '-'.
+    let t = TestWs::new();
+    t.write(
+        "dondoc.toml",
+        "title = \"T\"\n[[owner]]\nid = \"So-TC\"\nname = \"Sở Tài chính\"\ngroup = \"G\"\n",
+    );
+    let ws = t.load();
+    assert!(
+        ws.problems
+            .iter()
+            .any(|p| p.to_string().contains("invalid owner id \"So-TC\"")),
+        "{:?}",
+        ws.problems
+    );
+}

@@ -4,6 +4,7 @@
 mod common;
 
 mod bad_input;
+mod guard;
 mod layout;
 mod prop;
 mod roundtrip;

@@ -84,3 +84,43 @@ fn no_op_fields_are_dropped_and_notes_trimmed() {
         Some(Some("ghi chú".to_string()))
     );
 }
+
+#[test]
+fn an_undone_deadline_change_is_logged_undo_and_counts_as_no_extension() {
+    use dondoc::store::undo::Step;
+    use dondoc::store::write::write_edit;
+    let t = TestWs::copy_of(&fixtures().join("ws"));
+    let mut ws = t.load();
+    let id = "t-01";
+    let before = ws.directive(id).unwrap().clone();
+    let later = before
+        .deadline
+        .unwrap_or(date("2023-10-01"))
+        .succ_opt()
+        .unwrap();
+    let asked = Change {
+        deadline: Some(Some(later)),
+        ..Default::default()
+    };
+    let applied = asked.resolve(&before, date("2023-10-15"));
+    write_edit(&mut ws, &edit(id, applied.clone())).unwrap();
+    assert_eq!(
+        ws.directive(id).unwrap().extensions(),
+        before.extensions() + 1
+    );
+    let step = Step::new(id, &applied, &before);
+    let back = step.undo(ws.directive(id).unwrap()).unwrap();
+    write_edit(&mut ws, &edit(id, back)).unwrap();
+    let d = ws.directive(id).unwrap();
+    assert!(
+        d.log.last().unwrap().undo,
+        "the undo's entry says undo = true"
+    );
+    assert!(t.read("2023/comments.toml").contains("undo = true"));
+    assert_eq!(d.deadline, before.deadline);
+    assert_eq!(
+        d.extensions(),
+        before.extensions(),
+        "moved and moved back: no extension"
+    );
+}

@@ -189,6 +189,23 @@ fn keys_a_refused_write_says_why_and_keeps_the_note() {
 }
 
 #[test]
+fn keys_a_write_behind_another_dondocs_lock_gives_up_soon_and_keeps_the_note() {
+    let ws = Workspace::new();
+    let original = ws.read(FILE);
+    let held = dondoc::store::guard::WorkspaceLock::acquire(ws.root()).unwrap();
+    let app = keys(&ws, Lang::En, "j j 4 Đã <Space> xong <Enter>");
+    drop(held);
+    assert_same_text(&ws.read(FILE), &original);
+    let message = app.message.clone().unwrap();
+    assert_eq!(message.level, Level::Error);
+    assert!(message.text.contains("another dondoc"), "{}", message.text);
+    match &app.popup {
+        Some(Popup::Prompt(p)) => assert_eq!(p.input, "Đã xong"),
+        other => panic!("the note prompt should be open again: {other:?}"),
+    }
+}
+
+#[test]
 fn keys_a_directive_changed_on_disk_is_not_overwritten() {
     let ws = Workspace::new();
     let mut app = ws.app(Lang::En, (120, 40));
@@ -279,4 +296,23 @@ fn detail_and_back() {
     assert_eq!(app.view, View::List);
     let app = keys(&ws, Lang::En, "q");
     assert!(app.should_quit());
+}
+
+#[test]
+fn keys_a_message_that_no_longer_applies_is_cleared() {
+    let ws = Workspace::new();
+    make_read_only(&ws.path(FILE));
+    let app = keys(&ws, Lang::En, "j j 4 x <Enter> <Esc>");
+    assert_eq!(app.popup, None);
+    assert_eq!(
+        app.message, None,
+        "Esc leaves the refused prompt and its message"
+    );
+    let app = keys(&ws, Lang::En, "u");
+    assert!(app.message.is_some(), "nothing to undo");
+    let app = keys(&ws, Lang::En, "u b");
+    assert_eq!(
+        app.message, None,
+        "the dashboard does not show the list's message"
+    );
 }

@@ -580,3 +580,87 @@ fn a_dondoc_toml_in_a_sub_folder_is_not_read_as_a_directive_file() {
     assert_eq!(app.ws().problems, fresh.problems);
     assert_eq!(app.message, before);
 }
+
+/// Another clerk sets `id` done from a shell (`dondoc set … --status done --by …`).
+fn other_clerk_sets_done(ws: &Workspace, id: &str) {
+    let mut other = dondoc::store::load(ws.root()).unwrap();
+    let edit = dondoc::store::edit::Edit {
+        id: id.into(),
+        change: dondoc::store::edit::Change {
+            status: Some(Status::Done),
+            done_on: Some(Some("2023-10-14".parse().unwrap())),
+            ..Default::default()
+        },
+        by: "Nguyễn Văn B".into(),
+        at: chrono::DateTime::parse_from_rfc3339("2023-10-15T10:00:00+07:00").unwrap(),
+    };
+    dondoc::store::write::write_edit(&mut other, &edit).unwrap();
+}
+
+#[test]
+fn a_prompt_does_not_save_over_a_change_made_while_it_was_open() {
+    let ws = Workspace::new();
+    let mut app = ws.app(Lang::En, (120, 40));
+    let mut runner = runner();
+    run_keys(
+        &mut app,
+        &mut runner,
+        "j j 3 Vướng <Space> mặt <Space> bằng",
+    );
+    let id = selected_id(&app);
+    other_clerk_sets_done(&ws, &id);
+    let theirs = ws.read(FILE);
+    // The live reload brings their change in while the prompt is open.
+    handle_event(
+        &mut app,
+        &mut runner,
+        Event::FilesChanged(vec![FILE.into()]),
+    );
+    run_keys(&mut app, &mut runner, "<Enter>");
+    assert_same_text(&ws.read(FILE), &theirs);
+    let message = app.message.clone().unwrap();
+    assert_eq!(message.level, Level::Error);
+    assert!(
+        message.text.contains("Nguyễn Văn B") && message.text.contains("status"),
+        "{}",
+        message.text
+    );
+    match &app.popup {
+        Some(Popup::Prompt(p)) => assert_eq!(p.input, "Vướng mặt bằng"),
+        other => panic!("the prompt stays open with the text: {other:?}"),
+    }
+    // Having seen their change, Enter again is a decision of its own.
+    run_keys(&mut app, &mut runner, "<Enter>");
+    assert_eq!(
+        app.ws().directive(&id).unwrap().status,
+        Status::Blocked,
+        "{:?}",
+        app.message
+    );
+}
+
+#[test]
+fn undo_does_not_take_back_another_clerks_newer_change() {
+    let ws = Workspace::new();
+    let mut app = ws.app(Lang::En, (120, 40));
+    let mut runner = runner();
+    run_keys(&mut app, &mut runner, "j j 3 <Enter>");
+    let id = selected_id(&app);
+    assert_eq!(app.ws().directive(&id).unwrap().status, Status::Blocked);
+    other_clerk_sets_done(&ws, &id);
+    let theirs = ws.read(FILE);
+    handle_event(
+        &mut app,
+        &mut runner,
+        Event::FilesChanged(vec![FILE.into()]),
+    );
+    run_keys(&mut app, &mut runner, "u");
+    assert_same_text(&ws.read(FILE), &theirs);
+    let message = app.message.clone().unwrap();
+    assert_eq!(message.level, Level::Error);
+    assert!(
+        message.text.contains("changed since") && message.text.contains("Nguyễn Văn B"),
+        "{}",
+        message.text
+    );
+}

@@ -153,6 +153,8 @@ impl App {
 
     pub(super) fn open_dashboard(&mut self) {
         self.view = View::Dashboard;
+        // The list's last message is about the list.
+        self.message = None;
         if !self.dash.is_computed() {
             self.dash.compute(&self.ws, self.today, self.dash_height());
         }

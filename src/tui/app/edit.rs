@@ -227,6 +227,7 @@ impl App {
             }
         };
         let (id, status, note, text) = target;
+        self.prompt_shown = self.ws.directive(&id).cloned();
         let today = self.today;
         let prompt = |kind| Prompt::new(kind, &id, today);
         match action {
@@ -471,7 +472,12 @@ impl App {
                 let n = prompt.extra.len() + 1;
                 prompt.field = (prompt.field + n - 1) % n;
             }
-            Action::Back => return vec![],
+            Action::Back => {
+                // What the message said (a refusal, a hint) no longer applies.
+                self.message = None;
+                self.prompt_shown = None;
+                return vec![];
+            }
             Action::Confirm => return self.submit(prompt),
             Action::NoteInEditor => {
                 self.popup = Some(Popup::Prompt(prompt.clone()));
@@ -572,7 +578,24 @@ impl App {
             self.error(format!("\"{}\"?", prompt.id));
             return vec![];
         };
+        // Checked against the directive as it was when the prompt opened: a change that
+        // arrived meanwhile (live reload) is shown, never silently overwritten.
+        let shown = self.prompt_shown.replace(current.clone());
+        if let Some(since) = shown.and_then(|s| crate::store::changes::edited_since(&s, current)) {
+            self.error(t::changed_while_open(self.lang, &prompt.id, &since));
+            self.changed.insert(prompt.id.clone());
+            self.popup = Some(Popup::Prompt(prompt));
+            return vec![];
+        }
         let change = change.resolve(current, self.today);
+        if let Some(Some(done)) = change.done_on {
+            let given = self.ws.file_of(current).source.date;
+            if let Err(e) = crate::store::edit::check_done_on(done, self.today, given) {
+                self.error(t::done_date_error(self.lang, &e));
+                self.popup = Some(Popup::Prompt(prompt));
+                return vec![];
+            }
+        }
         if change.is_empty() {
             self.info(tr(self.lang, t::NOTHING_TO_CHANGE));
             return vec![];
@@ -745,6 +768,8 @@ impl App {
                 if let Some(file) = file {
                     self.put_file(file);
                 }
+                // The reopened prompt is now for the version on screen.
+                self.prompt_shown = self.ws.directive(&request.id).cloned();
                 self.workspace_changed(super::Changed::All, false);
                 vec![]
             }

@@ -131,6 +131,8 @@ pub struct App {
     /// them and moves on: the mark stays while one is selected, so the detail explains it.
     changed: HashSet<String>,
     undo: Vec<UndoEntry>,
+    /// The directive as it was when the open prompt opened: the edit is checked against it.
+    prompt_shown: Option<Directive>,
     /// The undo being written (back on `undo` if refused, on `redo` once written).
     undoing: Vec<UndoEntry>,
     /// Edits taken back, that `Ctrl-R` does again; a new edit clears them.
@@ -173,6 +175,7 @@ impl App {
             syncing: false,
             changed: HashSet::new(),
             undo: Vec::new(),
+            prompt_shown: None,
             undoing: Vec::new(),
             redo: Vec::new(),
             redoing: false,

@@ -95,16 +95,25 @@ pub fn render_footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         used += width(&count) + 2;
         spans.push(Span::styled(format!("{count}  "), theme.key()));
     }
-    for (keys, hint) in keymap::footer(app.mode(), app.lang) {
-        let hint = format!(" {hint}  ");
+    // `?` and `q` always show, at the end: the others give way when the line is full.
+    let (always, others): (Vec<_>, Vec<_>) = keymap::footer(app.mode(), app.lang)
+        .into_iter()
+        .partition(|(keys, _)| matches!(*keys, "?" | "q"));
+    let cost = |(keys, hint): &(&str, &str)| width(keys) + width(hint) + 3;
+    let reserved: usize = always.iter().map(cost).sum();
+    let room = (area.width as usize).saturating_sub(reserved);
+    let mut shown = Vec::new();
+    for hint in others {
         // Whole hints only: `?` lists every key anyway.
-        used += width(keys) + width(hint.trim_end());
-        if used > area.width as usize {
+        if used + cost(&hint) > room {
             break;
         }
-        used += 2;
+        used += cost(&hint);
+        shown.push(hint);
+    }
+    for (keys, hint) in shown.into_iter().chain(always) {
         spans.push(Span::styled(keys, theme.key()));
-        spans.push(Span::styled(hint, theme.dim()));
+        spans.push(Span::styled(format!(" {hint}  "), theme.dim()));
     }
     frame
         .buffer_mut()
