@@ -8,8 +8,9 @@
 //! - [`list`]: the directives list: filter, sort, search, cursor ([`List`]);
 //! - [`owners`]: the units pane and the counts ([`Owners`]);
 //! - [`dashboard`]: figures by unit ([`Dashboard`]);
-//! - [`edit`]: popups, prompts and edits (status, deadline, note, undo, as-of date), and what
-//!   a write's outcome does;
+//! - [`edit`]: what a popup and a prompt hold;
+//! - [`prompt`]: popup keys, prompts and edits (status, deadline, note, as-of date);
+//! - [`outcome`]: what a write's outcome does (undo, redo, a refusal);
 //! - [`git`]: the title bar's git status and the sync;
 //! - [`scroll`]: the one scrolling rule of all three lists.
 //!
@@ -19,7 +20,7 @@
 //! (`App::workspace_changed`), so rows, counts and the dashboard can never lag behind it.
 //!
 //! A new form or popup: a variant of [`Popup`] and of `keymap::Mode`, its keys in the keymap,
-//! its update in a file of its own (as `edit.rs`), reached from [`App::update`].
+//! its update in a file of its own (as `prompt.rs`), reached from [`App::update`].
 //!
 //! What the screen shows is cached here (the visible rows, counts, folded search text) and
 //! recomputed only when the data or the view changes, so drawing a frame is cheap.
@@ -30,7 +31,9 @@ pub mod form;
 pub mod git;
 pub mod input;
 pub mod list;
+pub mod outcome;
 pub mod owners;
+pub mod prompt;
 pub mod remind;
 pub mod scroll;
 
