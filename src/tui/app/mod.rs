@@ -1,5 +1,6 @@
 //! The UI state and its rules: actions in, effects out. No terminal, no disk, no clock: the
-//! as-of date is a field, and writes come back as [`Outcome`]s from the effect runner.
+//! as-of date is a field, and writes come back as [`Outcome`](super::effect::Outcome)s from
+//! the effect runner.
 //!
 //! [`App`] holds what every part shares (the workspace, the as-of date, the view, the popup,
 //! the status line, git) and one sub-state per concern, each in its own file with its own
@@ -8,8 +9,10 @@
 //! - [`list`]: the directives list: filter, sort, search, cursor ([`List`]);
 //! - [`owners`]: the units pane and the counts ([`Owners`]);
 //! - [`dashboard`]: figures by unit ([`Dashboard`]);
-//! - [`edit`]: popups, prompts and edits (status, deadline, note, undo, as-of date), and what
-//!   a write's outcome does;
+//! - [`edit`]: what a popup and a prompt hold;
+//! - [`prompt`]: popup keys, prompts and edits (status, deadline, note, as-of date);
+//! - [`outcome`]: what a write's outcome does (undo, redo, a refusal);
+//! - [`apply`]: the outcomes of effects, the only place that changes the workspace;
 //! - [`git`]: the title bar's git status and the sync;
 //! - [`scroll`]: the one scrolling rule of all three lists.
 //!
@@ -19,18 +22,21 @@
 //! (`App::workspace_changed`), so rows, counts and the dashboard can never lag behind it.
 //!
 //! A new form or popup: a variant of [`Popup`] and of `keymap::Mode`, its keys in the keymap,
-//! its update in a file of its own (as `edit.rs`), reached from [`App::update`].
+//! its update in a file of its own (as `prompt.rs`), reached from [`App::update`].
 //!
 //! What the screen shows is cached here (the visible rows, counts, folded search text) and
 //! recomputed only when the data or the view changes, so drawing a frame is cheap.
 
+pub mod apply;
 pub mod dashboard;
 pub mod edit;
 pub mod form;
 pub mod git;
 pub mod input;
 pub mod list;
+pub mod outcome;
 pub mod owners;
+pub mod prompt;
 pub mod remind;
 pub mod scroll;
 
@@ -42,15 +48,13 @@ pub use list::{List, Row, ViewFilter};
 pub use owners::{Counts, OwnerRow, Owners};
 
 use super::action::Action;
-use super::effect::{Effect, Outcome};
+use super::effect::Effect;
 use super::keymap::Mode;
 use super::layout;
 use crate::git::status::GitStatus;
 use crate::i18n::tui::{self as t, tr};
 use crate::i18n::Lang;
 use crate::model::{Directive, Timeliness, Workspace};
-use crate::store::files::FileRead;
-use crate::watch::ReloadSummary;
 use chrono::NaiveDate;
 use std::collections::HashSet;
 
@@ -534,194 +538,5 @@ impl App {
         self.refresh_report();
         let overdue = self.owners.totals[Timeliness::Overdue as usize];
         self.info(t::as_of_changed(self.lang, date, overdue));
-    }
-
-    /// Takes the result of an effect; returns what follows from it (a git status refresh
-    /// after every change to the files, a reload after a sync). The only place that changes
-    /// the workspace; the caches follow at once.
-    pub fn apply(&mut self, outcome: Outcome) -> Vec<Effect> {
-        match outcome {
-            Outcome::Written { .. } | Outcome::WriteFailed { .. } => self.write_done(outcome),
-            Outcome::Reloaded(Ok(ws)) => {
-                self.ws = *ws;
-                self.workspace_changed(Changed::All, false);
-                self.info(t::reloaded(
-                    self.lang,
-                    self.ws.directives.len(),
-                    self.ws.problems.len(),
-                ));
-                if !self.ws.problems.is_empty() {
-                    self.report_problems();
-                }
-                vec![Effect::GitStatus]
-            }
-            Outcome::Reloaded(Err(e)) | Outcome::ReloadedAfterSync(Err(e)) => {
-                self.error(t::reload_failed(self.lang, &e));
-                vec![]
-            }
-            Outcome::ReloadedAfterSync(Ok(ws)) => {
-                // The sync's message stays: it says what changed.
-                self.ws = *ws;
-                self.workspace_changed(Changed::All, true);
-                vec![Effect::GitStatus]
-            }
-            // The echo of dondoc's own write: nothing to put in, nothing to re-index.
-            Outcome::FilesRead(reread) if reread.is_unchanged() => vec![],
-            Outcome::FilesRead(reread) => {
-                let summary = crate::watch::apply_changes(&mut self.ws, reread);
-                self.files_reloaded(summary)
-            }
-            Outcome::WatchFailed(e) => {
-                self.warn(t::watch_failed(self.lang, &e));
-                vec![]
-            }
-            Outcome::GitStatus(status) => {
-                self.git_status_arrived(status);
-                vec![]
-            }
-            Outcome::Committed { id, result } => {
-                match result {
-                    Ok(Some(hash)) => {
-                        let note = t::committed(self.lang, &hash);
-                        match &mut self.message {
-                            // Added to "Saved <id>: …" if that is still what the line says.
-                            Some(m) if m.level == Level::Info && m.text.contains(&id) => {
-                                m.text.push_str(&format!("; {note}"))
-                            }
-                            _ => self.info(format!("{id}: {note}")),
-                        }
-                    }
-                    Ok(None) => {}
-                    Err(e) => self.warn(t::commit_failed(self.lang, &id, &e)),
-                }
-                vec![Effect::GitStatus]
-            }
-            Outcome::SyncStep(step) => {
-                self.syncing = true;
-                self.info(t::sync_step(self.lang, &step));
-                vec![]
-            }
-            Outcome::Synced(outcome) => self.synced(*outcome),
-            Outcome::Started => vec![],
-            Outcome::Deleted { id, result, file } => self.deleted(id, result, file),
-            Outcome::WrittenMany {
-                requests,
-                written,
-                refused,
-                files,
-            } => self.written_many(requests, written, refused, files),
-            Outcome::Created { form, result, file } => self.created(form, result, file),
-            Outcome::MeetingCreated {
-                form,
-                path,
-                result,
-                file,
-            } => self.meeting_created(form, path, result, file),
-            Outcome::Reminded { .. } => self.reminded(outcome),
-            Outcome::EditorClosed { mut prompt, result } => {
-                match result {
-                    Ok(text) => prompt.input.set_text(&text),
-                    Err(e) => self.error(format!("{}: {e}", tr(self.lang, t::EDITOR_FAILED))),
-                }
-                self.popup = Some(Popup::Prompt(prompt));
-                vec![]
-            }
-        }
-    }
-
-    /// Recomputes the caches after the workspace changed: the folded search text (of the
-    /// directives touched, or all), the counts, the units, the visible rows, the dashboard.
-    /// With `keep_place` the selected directive stays on the same screen row if still shown
-    /// (a reload must not make the list jump under the user's eyes).
-    pub(super) fn workspace_changed(&mut self, changed: Changed, keep_place: bool) {
-        let place = keep_place.then(|| self.list.place());
-        self.list.refold(&self.ws, &changed);
-        if changed == Changed::All {
-            self.owners.rebuild(&self.ws, self.owners_height());
-        }
-        self.owners.count(&self.ws, self.today);
-        self.refilter();
-        if let Some(place) = place {
-            self.list.restore_place(place, self.list_height());
-        }
-        self.refresh_report();
-    }
-
-    /// Puts one file read from disk into the workspace; says which directives that touched.
-    pub(super) fn put_file(&mut self, read: FileRead) -> Changed {
-        let path = read.path.clone();
-        let ids_of = |ws: &Workspace| -> Vec<String> {
-            ws.directives
-                .iter()
-                .filter(|d| ws.file_of(d).path == path)
-                .map(|d| d.id.clone())
-                .collect()
-        };
-        let before = ids_of(&self.ws);
-        self.ws.put_file(read);
-        let touched = ids_of(&self.ws);
-        let removed = before
-            .into_iter()
-            .filter(|id| !touched.contains(id))
-            .collect();
-        Changed::Directives { touched, removed }
-    }
-
-    /// Files changed on disk were reloaded: new rows, same selection and place on screen,
-    /// the changes marked and told in the status line.
-    fn files_reloaded(&mut self, summary: ReloadSummary) -> Vec<Effect> {
-        if let Some(e) = &summary.error {
-            self.error(format!("{}: {e}", tr(self.lang, t::RELOADING_FAILED)));
-            return vec![];
-        }
-        let changed = if summary.config_changed {
-            Changed::All
-        } else {
-            Changed::Directives {
-                touched: summary
-                    .updated
-                    .iter()
-                    .chain(&summary.added)
-                    .cloned()
-                    .collect(),
-                removed: summary.removed.clone(),
-            }
-        };
-        // Even a reload that changed no directive (a comment, a broken file) may have moved
-        // them in `ws.directives`: the rows always follow.
-        self.workspace_changed(changed, true);
-        if summary.is_empty() {
-            return vec![];
-        }
-        self.changed.extend(summary.updated.iter().cloned());
-        self.changed.extend(summary.added.iter().cloned());
-        for id in &summary.removed {
-            self.changed.remove(id);
-        }
-        let mut text = t::reload_summary(self.lang, &summary);
-        if summary.broken_files.is_empty() {
-            self.info(text);
-        } else {
-            for path in &summary.broken_files {
-                let why = self
-                    .ws
-                    .problems
-                    .iter()
-                    .find(|p| p.path == *path)
-                    .map(|p| t::problem(self.lang, p))
-                    .or_else(|| {
-                        let file = self.ws.files.iter().find(|f| f.path == *path)?;
-                        let why = t::problem_kind(self.lang, file.broken.as_ref()?);
-                        Some(format!("{path}: {why}"))
-                    })
-                    .unwrap_or_else(|| path.clone());
-                if !text.is_empty() {
-                    text.push_str("; ");
-                }
-                text.push_str(&t::file_broken(self.lang, &why));
-            }
-            self.warn(text);
-        }
-        vec![Effect::GitStatus]
     }
 }

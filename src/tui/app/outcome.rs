@@ -1,0 +1,181 @@
+//! What a write's outcome does to the state: the message, the undo and redo stacks, the
+//! prompt reopened when a write is refused.
+
+use super::{App, Popup, UndoEntry};
+use crate::i18n::tui::{self as t, tr};
+use crate::store::undo::Step;
+use crate::store::write::WriteError;
+use crate::tui::effect::{Effect, Outcome, WriteRequest};
+
+const UNDO_DEPTH: usize = 100;
+
+impl App {
+    pub(super) fn undo_last(&mut self) -> Vec<Effect> {
+        let Some(entry) = self.undo.pop() else {
+            self.info(tr(self.lang, t::NOTHING_TO_UNDO));
+            return vec![];
+        };
+        let Some(current) = self.ws.directive(&entry.id) else {
+            self.error(format!("\"{}\"?", entry.id));
+            return vec![];
+        };
+        let change = match entry.step.undo(current) {
+            Ok(change) => change,
+            Err(moved) => {
+                self.error(t::moved(self.lang, &moved));
+                return vec![];
+            }
+        };
+        self.undoing.push(entry);
+        vec![Effect::Write(WriteRequest {
+            id: self
+                .undoing
+                .last()
+                .map(|e| e.id.clone())
+                .unwrap_or_default(),
+            change,
+            undo: true,
+            prompt: None,
+        })]
+    }
+
+    /// `Ctrl-R`: does the last undone edit again, when its fields still hold what the undo
+    /// wrote (the same rule as undo).
+    pub(super) fn redo_last(&mut self) -> Vec<Effect> {
+        let Some(entry) = self.redo.pop() else {
+            self.info(tr(self.lang, t::NOTHING_TO_REDO));
+            return vec![];
+        };
+        let Some(current) = self.ws.directive(&entry.id) else {
+            self.error(format!("\"{}\"?", entry.id));
+            return vec![];
+        };
+        match entry.step.redo(current) {
+            Ok(change) => {
+                self.redoing = true;
+                vec![Effect::Write(WriteRequest {
+                    id: entry.id,
+                    change,
+                    undo: false,
+                    prompt: None,
+                })]
+            }
+            Err(moved) => {
+                self.error(t::moved(self.lang, &moved));
+                vec![]
+            }
+        }
+    }
+
+    /// The marked directives were written, one write per file: the files go in, each written
+    /// edit can be undone, the refused stay marked and are named in the message.
+    pub(super) fn written_many(
+        &mut self,
+        requests: Vec<WriteRequest>,
+        written: Vec<crate::store::write::Written>,
+        refused: Vec<(String, String)>,
+        files: Vec<crate::store::files::FileRead>,
+    ) -> Vec<Effect> {
+        self.redo.clear();
+        for w in &written {
+            if let Some(r) = requests.iter().find(|r| r.id == w.before.id) {
+                self.undo.push(UndoEntry {
+                    id: r.id.clone(),
+                    step: Step::new(&r.id, &r.change, &w.before),
+                });
+            }
+        }
+        while self.undo.len() > UNDO_DEPTH {
+            self.undo.remove(0);
+        }
+        for file in files {
+            self.put_file(file);
+        }
+        self.workspace_changed(super::Changed::All, false);
+        self.marked
+            .retain(|id| refused.iter().any(|(r, _)| r == id));
+        let text = t::bulk_written(self.lang, written.len(), &refused);
+        if refused.is_empty() {
+            self.info(text);
+        } else {
+            self.error(text);
+        }
+        vec![Effect::GitStatus]
+    }
+
+    /// A write landed or was refused: the file as it is on disk now goes into the workspace
+    /// (refused writes too, so the screen shows what blocked them), then the message, the
+    /// undo stack and, after a refusal, the prompt with what was typed.
+    pub(super) fn write_done(&mut self, outcome: Outcome) -> Vec<Effect> {
+        match outcome {
+            Outcome::Written {
+                request,
+                written,
+                file,
+                others,
+            } => {
+                let what = t::describe_change(self.lang, &request.change, &written.before);
+                let mut text = if request.undo {
+                    // Taken back: Ctrl-R can do it again.
+                    if let Some(entry) = self.undoing.pop() {
+                        self.redo.push(entry);
+                    }
+                    format!("{} {}: {what}", tr(self.lang, t::UNDONE), request.id)
+                } else {
+                    // A new edit ends what could be redone; a redo keeps the rest.
+                    if !std::mem::take(&mut self.redoing) {
+                        self.redo.clear();
+                    }
+                    self.undo.push(UndoEntry {
+                        id: request.id.clone(),
+                        step: Step::new(&request.id, &request.change, &written.before),
+                    });
+                    if self.undo.len() > UNDO_DEPTH {
+                        self.undo.remove(0);
+                    }
+                    format!("{} {}: {what}", tr(self.lang, t::SAVED), request.id)
+                };
+                text.push_str(&format!(" ({})", written.path));
+                if written.rebased {
+                    text.push_str(&format!("; {}", tr(self.lang, t::REBASED)));
+                }
+                if !others.is_empty() {
+                    text.push_str(&format!("; {}", t::others_changed(self.lang, &others)));
+                    self.changed.extend(others);
+                }
+                self.info(text);
+                let changed = self.put_file(file);
+                self.workspace_changed(changed, false);
+                vec![Effect::GitStatus]
+            }
+            Outcome::WriteFailed {
+                request,
+                error,
+                file,
+            } => {
+                self.error(t::write_error(self.lang, &request.id, &error));
+                if matches!(error, WriteError::Stale { .. }) {
+                    // The file was read again: the new value shows, marked as someone else's.
+                    self.changed.insert(request.id.clone());
+                }
+                if request.undo {
+                    if let Some(entry) = self.undoing.pop() {
+                        self.undo.push(entry);
+                    }
+                }
+                self.redoing = false;
+                if let Some(prompt) = request.prompt {
+                    self.popup = Some(Popup::Prompt(prompt));
+                }
+                if let Some(file) = file {
+                    self.put_file(file);
+                }
+                // The reopened prompt is now for the version on screen.
+                self.prompt_shown = self.ws.directive(&request.id).cloned();
+                self.workspace_changed(super::Changed::All, false);
+                vec![]
+            }
+            _ => vec![],
+        }
+    }
+}
