@@ -371,14 +371,6 @@ pub fn deadline_change_label(lang: Lang, extension: bool) -> String {
     }
 }
 
-/// " (moved 2×, see the log)" after a deadline that was extended.
-pub fn extended_times(lang: Lang, n: usize) -> String {
-    match lang {
-        Lang::En => format!(" (moved {n}×, see the log)"),
-        Lang::Vi => format!(" (đã gia hạn {n} lần, xem nhật ký)"),
-    }
-}
-
 /// What a change did, for the status line: "status in progress → done, note".
 pub fn describe_change(
     lang: Lang,
@@ -1211,29 +1203,6 @@ pub fn reminder_entry(lang: Lang, reference: Option<&str>) -> String {
     match reference {
         Some(r) => format!("{what} ({r})"),
         None => what.to_string(),
-    }
-}
-
-/// An undo refused: the field no longer holds what the undone edit wrote.
-pub fn undo_moved(lang: Lang, moved: &crate::store::undo::Moved) -> String {
-    let by = moved.by.as_deref();
-    match (lang, by) {
-        (Lang::En, Some(by)) => format!(
-            "{}: not undone: {by} changed {} since; their change stays",
-            moved.id, moved.field
-        ),
-        (Lang::En, None) => format!(
-            "{}: not undone: {} was changed since; that change stays",
-            moved.id, moved.field
-        ),
-        (Lang::Vi, Some(by)) => format!(
-            "{}: không hoàn tác: {by} đã sửa {} sau đó; giữ thay đổi của họ",
-            moved.id, moved.field
-        ),
-        (Lang::Vi, None) => format!(
-            "{}: không hoàn tác: {} đã bị sửa sau đó; giữ thay đổi đó",
-            moved.id, moved.field
-        ),
     }
 }
 
