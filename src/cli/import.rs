@@ -72,8 +72,8 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         .transpose()
         .map_err(|e| super::date_error(ctx.lang, "--source-date", &e))?;
     let shown = args.file.display().to_string();
-    let kind = Kind::of(&args.file)
-        .ok_or_else(|| anyhow::anyhow!(t::not_a_document(ctx.lang, &shown)))?;
+    let kind =
+        Kind::of(&args.file).ok_or_else(|| anyhow::anyhow!(t::not_a_document(ctx.lang, &shown)))?;
     let bytes = fs::read(&args.file).with_context(|| shown.clone())?;
     let mut ws = crate::store::load(&ctx.data)?;
     let stem = args

@@ -31,12 +31,10 @@ pub fn read_error(lang: Lang, e: &ReadError) -> String {
 
 pub fn not_a_document(lang: Lang, path: &str) -> String {
     match lang {
-        Lang::En => format!(
-            "{path}: not a document dondoc reads (.docx, .txt, .md, .xlsx, .csv)"
-        ),
-        Lang::Vi => format!(
-            "{path}: không phải loại tệp dondoc đọc được (.docx, .txt, .md, .xlsx, .csv)"
-        ),
+        Lang::En => format!("{path}: not a document dondoc reads (.docx, .txt, .md, .xlsx, .csv)"),
+        Lang::Vi => {
+            format!("{path}: không phải loại tệp dondoc đọc được (.docx, .txt, .md, .xlsx, .csv)")
+        }
     }
 }
 
@@ -186,7 +184,9 @@ pub fn not_a_directive_file(lang: Lang, rel: &str) -> String {
 
 pub fn broken_file(lang: Lang, rel: &str, reason: &str) -> String {
     match lang {
-        Lang::En => format!("{rel}: not written, the file is broken ({reason}); fix it by hand first"),
+        Lang::En => {
+            format!("{rel}: not written, the file is broken ({reason}); fix it by hand first")
+        }
         Lang::Vi => format!("{rel}: chưa ghi, tệp bị lỗi ({reason}); hãy sửa tay trước"),
     }
 }
@@ -200,10 +200,12 @@ pub fn outside_workspace(lang: Lang, into: &str, root: &str) -> String {
 
 pub fn bad_into(lang: Lang, into: &str) -> String {
     match lang {
-        Lang::En => format!("--into {into}: give a directive file (NAME.toml) inside the workspace"),
-        Lang::Vi => format!(
-            "--into {into}: hãy chỉ một tệp nhiệm vụ (TÊN.toml) trong thư mục dữ liệu"
-        ),
+        Lang::En => {
+            format!("--into {into}: give a directive file (NAME.toml) inside the workspace")
+        }
+        Lang::Vi => {
+            format!("--into {into}: hãy chỉ một tệp nhiệm vụ (TÊN.toml) trong thư mục dữ liệu")
+        }
     }
 }
 
@@ -254,10 +256,7 @@ pub const SPLIT_COPY: Text = (
     "Hai nhiệm vụ, mỗi nhiệm vụ giữ nguyên văn (sửa từng cái)",
 );
 pub const SPLIT_AFTER: Text = ("after", "sau");
-pub const SPLIT_NONE: Text = (
-    "Choose a draft to split",
-    "Hãy chọn một nhiệm vụ để tách",
-);
+pub const SPLIT_NONE: Text = ("Choose a draft to split", "Hãy chọn một nhiệm vụ để tách");
 pub const MERGE_LAST: Text = (
     "The last draft has no next one to merge with",
     "Nhiệm vụ cuối cùng không có nhiệm vụ sau để gộp",
@@ -274,10 +273,7 @@ pub const DISCARD: Text = (
     "Discard the reviewed import? Nothing has been written. y discards, n goes back",
     "Bỏ kết quả rà soát? Chưa ghi gì vào dữ liệu. y: bỏ, n: quay lại",
 );
-pub const DISCARDED: Text = (
-    "Import discarded; nothing written",
-    "Đã bỏ, không ghi gì",
-);
+pub const DISCARDED: Text = ("Import discarded; nothing written", "Đã bỏ, không ghi gì");
 
 // Keys (help and footer).
 pub const KEY_IMPORT: Text = (
@@ -289,7 +285,10 @@ pub const KEY_ACCEPT: Text = (
     "accept the draft, or take it back (on a skipped paragraph: make it a task)",
     "chấp nhận nhiệm vụ hoặc bỏ chấp nhận (ở đoạn không thành nhiệm vụ: chuyển thành nhiệm vụ)",
 );
-pub const KEY_ACCEPT_ALL: Text = ("accept all (again: none)", "chấp nhận tất cả (lần nữa: bỏ hết)");
+pub const KEY_ACCEPT_ALL: Text = (
+    "accept all (again: none)",
+    "chấp nhận tất cả (lần nữa: bỏ hết)",
+);
 pub const KEY_EDIT: Text = (
     "edit the draft in the directive form (saving comes back here; nothing is written yet)",
     "sửa nhiệm vụ trong biểu mẫu (lưu xong quay lại đây; chưa ghi vào dữ liệu)",
@@ -299,7 +298,10 @@ pub const KEY_SPLIT: Text = (
     "tách nhiệm vụ: tại một dòng hoặc câu, hoặc thành hai bản",
 );
 pub const KEY_MERGE: Text = ("merge the draft with the next", "gộp với nhiệm vụ sau");
-pub const KEY_DROP: Text = ("drop the draft, or take it back", "bỏ nhiệm vụ, hoặc lấy lại");
+pub const KEY_DROP: Text = (
+    "drop the draft, or take it back",
+    "bỏ nhiệm vụ, hoặc lấy lại",
+);
 pub const KEY_WRITE: Text = (
     "write the accepted drafts as a new meeting file (asks first)",
     "ghi các nhiệm vụ đã chấp nhận thành tệp cuộc họp mới (hỏi trước)",
@@ -343,7 +345,13 @@ pub fn review_counts(lang: Lang, accepted: usize, dropped: usize, undecided: usi
 }
 
 /// The confirmation before writing, naming the file and the count.
-pub fn confirm_write(lang: Lang, rel: &str, n: usize, unassigned: usize, undecided: usize) -> String {
+pub fn confirm_write(
+    lang: Lang,
+    rel: &str,
+    n: usize,
+    unassigned: usize,
+    undecided: usize,
+) -> String {
     let mut s = match lang {
         Lang::En => format!(
             "Create {rel} with {n} directive{} (created = true in each log)?",
@@ -365,12 +373,12 @@ pub fn confirm_write(lang: Lang, rel: &str, n: usize, unassigned: usize, undecid
     s.push_str(&match (lang, unassigned) {
         (Lang::En, 0) => "y writes, n goes back".to_string(),
         (Lang::Vi, 0) => "y: ghi, n: quay lại".to_string(),
+        (Lang::En, 1) => "1 has no lead unit: d writes it as a draft (draft = true), n goes back \
+                          to give it one"
+            .to_string(),
         (Lang::En, u) => format!(
-            "{u} ha{} no lead unit: d writes {} as draft{} (draft = true), n goes back to give {} one",
-            if u == 1 { "s" } else { "ve" },
-            if u == 1 { "it" } else { "them" },
-            plural(u),
-            if u == 1 { "it" } else { "them" },
+            "{u} have no lead unit: d writes them as drafts (draft = true), n goes back to give \
+             them one"
         ),
         (Lang::Vi, u) => format!(
             "{u} nhiệm vụ chưa có đơn vị chủ trì: d để ghi thành bản nháp (draft = true), n \
@@ -388,9 +396,9 @@ pub fn unassigned_in_ui(lang: Lang, n: usize) -> String {
             plural(n),
             if n == 1 { "s" } else { "ve" }
         ),
-        Lang::Vi => format!(
-            "{n} nhiệm vụ chưa có đơn vị chủ trì: d để ghi thành bản nháp, hoặc n rồi sửa"
-        ),
+        Lang::Vi => {
+            format!("{n} nhiệm vụ chưa có đơn vị chủ trì: d để ghi thành bản nháp, hoặc n rồi sửa")
+        }
     }
 }
 
@@ -438,7 +446,10 @@ mod tests {
     #[test]
     fn the_confirmation_names_the_file_and_the_count() {
         let s = confirm_write(Lang::Vi, "2023/tb.toml", 12, 2, 1);
-        assert!(s.contains("2023/tb.toml") && s.contains("12 nhiệm vụ"), "{s}");
+        assert!(
+            s.contains("2023/tb.toml") && s.contains("12 nhiệm vụ"),
+            "{s}"
+        );
         assert!(s.contains("2 nhiệm vụ chưa có đơn vị chủ trì"), "{s}");
         assert!(s.contains("1 nhiệm vụ chưa chấp nhận"), "{s}");
         let s = confirm_write(Lang::En, "2023/tb.toml", 1, 0, 0);

@@ -129,7 +129,9 @@ pub fn find(typed: &str, cwd: &Path, root: &Path) -> Result<PathBuf, Vec<String>
 /// A new meeting file for a source: `YEAR/NAME.toml`, with `-2`, `-3` … when taken.
 pub fn new_file_name(ws: &Workspace, stem: &str, date: Option<NaiveDate>) -> String {
     let name = render::slug(stem);
-    let dir = date.map(|d| d.format("%Y/").to_string()).unwrap_or_default();
+    let dir = date
+        .map(|d| d.format("%Y/").to_string())
+        .unwrap_or_default();
     let taken = |rel: &str| ws.root.join(rel).exists() || ws.files.iter().any(|f| f.path == rel);
     let mut rel = format!("{dir}{name}.toml");
     let mut n = 2;
@@ -158,8 +160,15 @@ pub fn open(
     let (proposal, origin, stem) = match input {
         Input::Text(text) => {
             let p = pasted(text, &ws.owners, today, lang);
-            // Named by the notice's number ("thong-bao-1234-tb-tu"): a title is too long.
+            // Named by the notice's number ("thong-bao-so-512-tb-tu"): a title is too long.
             let stem = match &p.source.reference {
+                Some(r) if crate::fold::fold(r).starts_with(char::is_alphabetic) => {
+                    if crate::fold::fold(r).starts_with("so") {
+                        format!("thong-bao-{r}")
+                    } else {
+                        r.clone()
+                    }
+                }
                 Some(r) => format!("thong-bao-{r}"),
                 None => "thong-bao".to_string(),
             };

@@ -81,7 +81,10 @@ impl Review {
     }
 
     pub fn accepted(&self) -> usize {
-        self.items.iter().filter(|i| i.accepted && !i.dropped).count()
+        self.items
+            .iter()
+            .filter(|i| i.accepted && !i.dropped)
+            .count()
     }
 
     pub fn dropped(&self) -> usize {
@@ -269,10 +272,9 @@ impl Review {
             .map_or(1_000_000, |g| g + 1)
     }
 
-    /// The ids the drafts get, in list order (dropped ones included, so ids do not move as
-    /// drafts are dropped and taken back).
-    pub fn ids(&self, taken: &HashSet<String>) -> Vec<String> {
-        let drafts: Vec<Draft> = self.items.iter().map(|i| i.draft.clone()).collect();
+    /// The ids the drafts in `keep` get, in list order: the file's prefix and the next free
+    /// numbers, or the id typed in the form. `None` for the others.
+    fn ids_of(&self, keep: impl Fn(&Item) -> bool, taken: &HashSet<String>) -> Vec<Option<String>> {
         let prefix = render::slug(
             std::path::Path::new(&self.rel)
                 .file_stem()
@@ -281,21 +283,39 @@ impl Review {
         );
         let mut used = taken.clone();
         used.extend(self.items.iter().filter_map(|i| i.id.clone()));
-        let proposed = render::assign_ids(&drafts, &prefix, &used);
+        let kept: Vec<Draft> = self
+            .items
+            .iter()
+            .filter(|i| keep(i))
+            .map(|i| i.draft.clone())
+            .collect();
+        let mut proposed = render::assign_ids(&kept, &prefix, &used).into_iter();
         self.items
             .iter()
-            .zip(proposed)
-            .map(|(i, p)| i.id.clone().unwrap_or(p))
+            .map(|i| {
+                if keep(i) {
+                    let p = proposed.next();
+                    i.id.clone().or(p)
+                } else {
+                    None
+                }
+            })
             .collect()
     }
 
-    /// The accepted drafts as the store's new directives, in list order.
+    /// The ids the drafts not dropped would get, in list order (as the form shows them).
+    pub fn ids(&self, taken: &HashSet<String>) -> Vec<Option<String>> {
+        self.ids_of(|i| !i.dropped, taken)
+    }
+
+    /// The accepted drafts as the store's new directives, in list order, numbered in turn.
     pub fn to_write(&self, taken: &HashSet<String>) -> ToWrite {
-        let ids = self.ids(taken);
+        let written = |i: &Item| i.accepted && !i.dropped;
+        let ids = self.ids_of(written, taken);
         let mut drafts = Vec::new();
         let mut kept = Vec::new();
         for (it, id) in self.items.iter().zip(ids) {
-            if it.accepted && !it.dropped {
+            if let Some(id) = id {
                 drafts.push(it.draft.clone());
                 kept.push(id);
             }
@@ -314,7 +334,7 @@ impl Review {
 
     /// Draft `i` as the directive form shows it, with the id it would get.
     pub fn as_new(&self, i: usize, taken: &HashSet<String>) -> Option<NewDirective> {
-        let id = self.ids(taken).into_iter().nth(i)?;
+        let id = self.ids(taken).into_iter().nth(i)??;
         let d = &self.items.get(i)?.draft;
         let p = Proposal {
             source: self.source.clone(),
@@ -399,7 +419,7 @@ mod tests {
     }
 
     #[test]
-    fn only_accepted_drafts_are_written_and_ids_do_not_move_when_one_is_dropped() {
+    fn only_accepted_drafts_are_written_numbered_in_turn() {
         let mut r = review(vec![
             draft("Một.", Some("ba-be")),
             draft("Hai.", None),
@@ -411,7 +431,7 @@ mod tests {
         assert_eq!((r.accepted(), r.dropped(), r.undecided()), (2, 1, 0));
         let w = r.to_write(&HashSet::new());
         let ids: Vec<&str> = w.new.iter().map(|n| n.id.as_str()).collect();
-        assert_eq!(ids, ["thong-bao-01", "thong-bao-03"]);
+        assert_eq!(ids, ["thong-bao-01", "thong-bao-02"]);
         assert_eq!(w.unassigned, 0);
         // Taken back from dropped: accepted, without a lead unit.
         r.toggle_accept(1);
@@ -435,10 +455,7 @@ mod tests {
         assert!(r.split(0, Split::At(points[0])));
         assert_eq!(r.items.len(), 3);
         assert_eq!(r.items[0].draft.text, "Rà soát nguồn thu.");
-        assert_eq!(
-            r.items[1].draft.text,
-            "Báo cáo kết quả\ntrước ngày 30/9."
-        );
+        assert_eq!(r.items[1].draft.text, "Báo cáo kết quả\ntrước ngày 30/9.");
         assert_eq!(r.items[1].draft.owner.as_deref(), Some("ba-be"));
         assert_eq!(r.items[1].draft.support, ["cuc-thue"]);
         assert!(r.split(2, Split::Copy));
@@ -454,7 +471,11 @@ mod tests {
             "Báo cáo kết quả\ntrước ngày 30/9.\nKhác."
         );
         assert_eq!(r.items[1].draft.owner.as_deref(), Some("ba-be"));
-        assert!(r.items[1].draft.flags.is_empty(), "{:?}", r.items[1].draft.flags);
+        assert!(
+            r.items[1].draft.flags.is_empty(),
+            "{:?}",
+            r.items[1].draft.flags
+        );
         assert!(!r.merge_next(1));
     }
 
@@ -477,13 +498,12 @@ mod tests {
         r.replace(0, &[a, b], "thong-bao-01");
         assert_eq!(r.items.len(), 3);
         assert!(r.items[0].accepted && r.items[0].draft.flags.is_empty());
+        r.accept_all();
+        let w = r.to_write(&taken);
+        let ids: Vec<&str> = w.new.iter().map(|n| n.id.as_str()).collect();
         assert_eq!(
-            r.ids(&taken),
-            [
-                "thong-bao-01-cho-don",
-                "thong-bao-01-na-ri",
-                "thong-bao-02"
-            ]
+            ids,
+            ["thong-bao-01-cho-don", "thong-bao-01-na-ri", "thong-bao-02"]
         );
         // Line 3 comes after the drafts (line 0 here).
         assert_eq!(r.revive(0), Some(3));

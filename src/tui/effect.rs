@@ -550,7 +550,11 @@ impl Runner {
         )
         .map_err(|e| crate::i18n::store::write_error(lang, &e));
         if let Ok(ids) = &result {
-            self.commit_new(ws, &rel, format!("dondoc: {rel}: imported, {} directives", ids.len()));
+            self.commit_new(
+                ws,
+                &rel,
+                format!("dondoc: {rel}: imported, {} directives", ids.len()),
+            );
         }
         let file = ws.root.join(&rel).exists().then(|| ws.read_file(&rel));
         Outcome::ImportWritten {

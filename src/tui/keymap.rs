@@ -157,7 +157,14 @@ use Mode::*;
 const LISTS: &[Mode] = &[Normal, Detail];
 const PICKERS: &[Mode] = &[StatusPicker, FilterPicker, Letter, ImportSplit];
 const INPUTS: &[Mode] = &[NoteInput, DeadlineInput, AsOfInput];
-const TEXT_INPUTS: &[Mode] = &[NoteInput, DeadlineInput, AsOfInput, Search, Form, ImportPath];
+const TEXT_INPUTS: &[Mode] = &[
+    NoteInput,
+    DeadlineInput,
+    AsOfInput,
+    Search,
+    Form,
+    ImportPath,
+];
 
 const fn bind(
     modes: &'static [Mode],

@@ -3,32 +3,355 @@
 //! write path; the file on disk checked and `validate` clean.
 
 use super::*;
+use dondoc::tui::app::import::{Ask, Import};
+
+const NEW: &str = "2023/tb-512.toml";
 
 /// A notice written for these tests, put in the workspace folder.
 fn put_notice(ws: &Workspace, name: &str) {
-    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/notice-1.txt");
-    fs::copy(from, ws.path(name)).unwrap();
+    fs::write(ws.path(name), notice()).unwrap();
 }
 
-fn text_of(app: &App) -> String {
-    let b = screen(app);
-    let mut s = String::new();
-    for y in 0..b.buffer().area.height {
-        for x in 0..b.buffer().area.width {
-            s.push_str(b.buffer()[(x, y)].symbol());
-        }
-        s.push('\n');
+fn notice() -> String {
+    fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/notice-1.txt"),
+    )
+    .unwrap()
+}
+
+fn review(app: &App) -> &dondoc::import::review::Review {
+    match &app.import {
+        Some(Import::Review(r)) => &r.review,
+        other => panic!("no review open: {other:?} ({:?})", app.message),
     }
-    s
+}
+
+/// The drafts as (text start, lead, accepted, dropped).
+fn drafts(app: &App) -> Vec<(String, Option<String>, bool, bool)> {
+    review(app)
+        .items
+        .iter()
+        .map(|i| {
+            let start: String = i.draft.text.chars().take(24).collect();
+            (start, i.draft.owner.clone(), i.accepted, i.dropped)
+        })
+        .collect()
 }
 
 #[test]
-fn explore() {
+fn a_clerk_reviews_a_notice_and_writes_it() {
     let ws = Workspace::new();
     put_notice(&ws, "tb-512.txt");
     let mut app = ws.app(Lang::Vi, (120, 40));
     let mut r = runner();
     run_keys(&mut app, &mut r, "i tb-512.txt <Enter>");
-    println!("{}", text_of(&app));
-    println!("{:?}", app.message);
+    assert_eq!(review(&app).items.len(), 7);
+    assert_eq!(review(&app).rel, NEW);
+    // Draft 6 names a unit not in the registry: no lead unit, flagged.
+    assert_eq!(review(&app).items[5].draft.owner, None);
+    assert!(!review(&app).skipped.is_empty());
+
+    // Accept 1; split 2 at its "; " and accept both parts; drop 3; accept 4; leave 5.
+    run_keys(
+        &mut app,
+        &mut r,
+        "<Space> s <Enter> <Space> <Space> x <Space>",
+    );
+    let d = drafts(&app);
+    assert_eq!(d.len(), 8);
+    assert_eq!(d[1].0, "Triển khai các giải pháp");
+    assert_eq!(
+        review(&app).items[1].draft.text,
+        "Triển khai các giải pháp chống thất thu ngân sách;"
+    );
+    assert_eq!(
+        review(&app).items[2].draft.text,
+        "hoàn thành trong quý IV/2023"
+    );
+    assert_eq!(d[2].1.as_deref(), Some("cuc-thue"));
+    assert!(d[0].2 && d[1].2 && d[2].2 && !d[3].2 && d[3].3 && d[4].2 && !d[5].2);
+
+    // Draft 6 (no lead unit) in the directive form: the lead unit chosen, saved: back to the
+    // review, the draft updated and accepted, nothing written.
+    run_keys(&mut app, &mut r, "j e");
+    assert!(
+        matches!(app.popup, Some(Popup::Form(_))),
+        "{:?}",
+        app.message
+    );
+    run_keys(
+        &mut app,
+        &mut r,
+        "<Tab> so <Space> ke <Space> hoach <Enter> <C-s>",
+    );
+    assert_eq!(app.popup, None, "{:?}", app.message);
+    assert!(!ws.path(NEW).exists());
+    let six = &review(&app).items[6];
+    assert_eq!(six.draft.owner.as_deref(), Some("so-khdt"));
+    assert_eq!(six.draft.support, ["so-xd"]);
+    assert!(six.accepted && six.edited && six.draft.flags.is_empty());
+    // Accept the last one; write: the question names the file and the count.
+    run_keys(&mut app, &mut r, "j <Space> w");
+    match &app.import {
+        Some(Import::Review(s)) => assert_eq!(
+            s.ask,
+            Some(Ask::Write {
+                count: 6,
+                unassigned: 0
+            })
+        ),
+        other => panic!("{other:?}"),
+    }
+    let shown = format!("{:?}", screen(&app));
+    assert!(shown.contains(NEW), "{shown}");
+    run_keys(&mut app, &mut r, "y");
+    assert!(app.import.is_none(), "{:?}", app.message);
+    assert_eq!(app.list.meeting.as_deref(), Some(NEW));
+    assert_eq!(ids(&app).len(), 6);
+
+    // On disk: the source, six directives in list order, each with its created entry.
+    let text = ws.read(NEW);
+    assert!(
+        text.starts_with("[source]\ntitle = \"Kết luận của Thường trực Tỉnh ủy"),
+        "{text}"
+    );
+    assert!(text.contains("date = 2023-09-12\n"), "{text}");
+    assert_eq!(text.matches("created = true").count(), 6, "{text}");
+    let loaded = dondoc::store::load(ws.root()).unwrap();
+    let file = loaded.files.iter().position(|f| f.path == NEW).unwrap();
+    let got: Vec<(&str, &str, &str, Vec<String>, Option<NaiveDate>)> = loaded
+        .directives
+        .iter()
+        .filter(|d| d.file == file)
+        .map(|d| {
+            (
+                d.id.as_str(),
+                &d.text[..d.text.char_indices().nth(20).map_or(d.text.len(), |c| c.0)],
+                d.owner.as_str(),
+                d.support.clone(),
+                d.deadline,
+            )
+        })
+        .collect();
+    let day = |m, d| NaiveDate::from_ymd_opt(2023, m, d);
+    let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        got,
+        [
+            (
+                "tb-512-01",
+                "Rà soát, điều chuyển",
+                "so-khdt",
+                s(&["so-tc"]),
+                day(9, 30)
+            ),
+            (
+                "tb-512-02",
+                "Triển khai các giải ",
+                "cuc-thue",
+                s(&["tp-bac-kan", "cho-don"]),
+                day(12, 31)
+            ),
+            (
+                "tb-512-03",
+                "hoàn thành trong quý",
+                "cuc-thue",
+                s(&["tp-bac-kan", "cho-don"]),
+                day(12, 31)
+            ),
+            ("tb-512-04", "Nâng cao chất lượng ", "so-yt", s(&[]), None),
+            (
+                "tb-512-05",
+                "Đẩy nhanh tiến độ cô",
+                "so-khdt",
+                s(&["so-xd"]),
+                day(12, 31)
+            ),
+            (
+                "tb-512-06",
+                "Xây dựng phương án ứ",
+                "so-nnptnt",
+                s(&["bchqs"]),
+                day(9, 20)
+            ),
+        ]
+    );
+    for d in loaded.directives.iter().filter(|d| d.file == file) {
+        assert!(!d.draft, "{}", d.id);
+        assert!(d.log[0].created && d.log[0].by == "Kiểm Thử", "{}", d.id);
+    }
+    assert_validate_clean(&ws);
+}
+
+#[test]
+fn a_draft_with_no_lead_unit_is_written_only_as_a_draft_when_asked() {
+    let ws = Workspace::new();
+    put_notice(&ws, "tb-512.txt");
+    let mut app = ws.app(Lang::En, (120, 40));
+    let mut r = runner();
+    // Everything accepted, draft 6 without a lead unit; the merge of 4 and 5 keeps 4's unit.
+    run_keys(&mut app, &mut r, "i tb-512.txt <Enter> * j j j m <Space> w");
+    match &app.import {
+        Some(Import::Review(s)) => assert_eq!(
+            s.ask,
+            Some(Ask::Write {
+                count: 6,
+                unassigned: 1
+            }),
+            "{:?}",
+            drafts(&app)
+        ),
+        other => panic!("{other:?}"),
+    }
+    // y is refused: the clerk must choose drafts (d) or go back.
+    run_keys(&mut app, &mut r, "y");
+    assert!(!ws.path(NEW).exists());
+    assert!(
+        app.message.as_ref().unwrap().text.contains("no lead unit"),
+        "{:?}",
+        app.message
+    );
+    run_keys(&mut app, &mut r, "d");
+    assert!(app.import.is_none(), "{:?}", app.message);
+    let loaded = dondoc::store::load(ws.root()).unwrap();
+    let drafts: Vec<&str> = loaded
+        .directives
+        .iter()
+        .filter(|d| d.draft)
+        .map(|d| d.id.as_str())
+        .collect();
+    assert_eq!(drafts, ["tb-512-05"]);
+    let merged = loaded.directive("tb-512-04").unwrap();
+    assert_eq!(merged.owner, "so-yt");
+    assert!(
+        merged.text.contains("thường xuyên Kiểm tra việc khai thác"),
+        "{}",
+        merged.text
+    );
+    assert_validate_clean(&ws);
+}
+
+#[test]
+fn a_missing_file_is_said_and_the_prompt_keeps_the_path() {
+    let ws = Workspace::new();
+    let mut app = ws.app(Lang::En, (120, 40));
+    let mut r = runner();
+    run_keys(&mut app, &mut r, "i khong-co.txt <Enter>");
+    let m = app.message.clone().unwrap();
+    assert_eq!(m.level, Level::Error);
+    assert!(
+        m.text.starts_with("khong-co.txt: no such file (looked in "),
+        "{}",
+        m.text
+    );
+    match &app.import {
+        Some(Import::Prompt { input }) => assert_eq!(input.as_str(), "khong-co.txt"),
+        other => panic!("{other:?}"),
+    }
+    // A file of another kind, a folder.
+    fs::write(ws.path("ghi-chu.pdf"), "x").unwrap();
+    run_keys(&mut app, &mut r, "<C-u> ghi-chu.pdf <Enter>");
+    assert!(app
+        .message
+        .clone()
+        .unwrap()
+        .text
+        .contains("not a document dondoc reads"));
+    run_keys(&mut app, &mut r, "<C-u> 2023 <Enter>");
+    assert!(app.message.clone().unwrap().text.contains("is a folder"));
+    run_keys(&mut app, &mut r, "<Esc>");
+    assert!(app.import.is_none());
+}
+
+#[test]
+fn esc_asks_before_discarding_reviewed_work() {
+    let ws = Workspace::new();
+    put_notice(&ws, "tb-512.txt");
+    let mut app = ws.app(Lang::En, (120, 40));
+    let mut r = runner();
+    // Nothing decided: Esc leaves at once.
+    run_keys(&mut app, &mut r, "i tb-512.txt <Enter> <Esc>");
+    assert!(app.import.is_none());
+    run_keys(&mut app, &mut r, "i tb-512.txt <Enter> <Space> <Esc>");
+    assert_eq!(app.mode(), dondoc::tui::keymap::Mode::Question);
+    run_keys(&mut app, &mut r, "n");
+    assert_eq!(review(&app).accepted(), 1);
+    run_keys(&mut app, &mut r, "<Esc> y");
+    assert!(app.import.is_none());
+    assert!(!ws.path(NEW).exists());
+}
+
+#[test]
+fn a_notice_pasted_into_the_prompt_is_reviewed() {
+    let ws = Workspace::new();
+    let mut app = ws.app(Lang::Vi, (120, 40));
+    let mut r = runner();
+    run_keys(&mut app, &mut r, "i");
+    dondoc::tui::handle_event(&mut app, &mut r, dondoc::tui::event::Event::Paste(notice()));
+    assert_eq!(review(&app).items.len(), 7, "{:?}", app.message);
+    assert_eq!(review(&app).origin, "văn bản dán vào");
+    // Named by the notice's number.
+    assert_eq!(review(&app).rel, "2023/thong-bao-so-512-tb-tu.toml");
+    run_keys(&mut app, &mut r, "* x w d");
+    assert!(app.import.is_none(), "{:?}", app.message);
+    let loaded = dondoc::store::load(ws.root()).unwrap();
+    assert!(loaded
+        .files
+        .iter()
+        .any(|f| f.path == "2023/thong-bao-so-512-tb-tu.toml"));
+    // One line pasted is a path, typed into the prompt.
+    run_keys(&mut app, &mut r, "i");
+    dondoc::tui::handle_event(
+        &mut app,
+        &mut r,
+        dondoc::tui::event::Event::Paste("tb.txt\n".into()),
+    );
+    match &app.import {
+        Some(Import::Prompt { input }) => assert_eq!(input.as_str(), "tb.txt"),
+        other => panic!("{other:?}"),
+    }
+    // Outside a prompt a paste is still ignored with a message.
+    run_keys(&mut app, &mut r, "<Esc>");
+    dondoc::tui::handle_event(
+        &mut app,
+        &mut r,
+        dondoc::tui::event::Event::Paste("q".into()),
+    );
+    assert!(!app.should_quit());
+    assert_eq!(app.message.as_ref().unwrap().level, Level::Warning);
+}
+
+#[test]
+fn screen_import_review() {
+    for lang in LANGS {
+        for size in [(80, 24), (120, 40)] {
+            let ws = Workspace::new();
+            put_notice(&ws, "tb-512.txt");
+            let mut app = ws.app(lang, size);
+            let mut r = runner();
+            run_keys(
+                &mut app,
+                &mut r,
+                "i tb-512.txt <Enter> <Space> x s <Enter> j j j",
+            );
+            snapshot(
+                &format!("import_review_{lang}_{}x{}", size.0, size.1),
+                screen(&app),
+            );
+        }
+    }
+}
+
+#[test]
+fn screen_import_prompt_and_question() {
+    for lang in LANGS {
+        let ws = Workspace::new();
+        put_notice(&ws, "tb-512.txt");
+        let mut app = ws.app(lang, (80, 24));
+        let mut r = runner();
+        run_keys(&mut app, &mut r, "i tb-512.txt");
+        snapshot(&format!("import_prompt_{lang}_80x24"), screen(&app));
+        run_keys(&mut app, &mut r, "<Enter> * w");
+        snapshot(&format!("import_write_{lang}_80x24"), screen(&app));
+    }
 }

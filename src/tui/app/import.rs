@@ -20,7 +20,9 @@ use std::collections::HashSet;
 #[allow(clippy::large_enum_variant)]
 pub enum Import {
     /// The path prompt.
-    Prompt { input: Input },
+    Prompt {
+        input: Input,
+    },
     Review(ReviewState),
 }
 

@@ -248,7 +248,9 @@ impl App {
             Some(Popup::Form(f)) if f.asking_discard() => Mode::Question,
             Some(Popup::ConfirmDelete { .. }) => Mode::Question,
             Some(Popup::Form(_)) => Mode::Form,
-            None if self.import.is_some() => self.import.as_ref().map_or(Mode::Normal, |i| i.mode()),
+            None if self.import.is_some() => {
+                self.import.as_ref().map_or(Mode::Normal, |i| i.mode())
+            }
             None if self.list.searching => Mode::Search,
             None if self.view == View::Detail => Mode::Detail,
             None if self.view == View::Dashboard => Mode::Dashboard,

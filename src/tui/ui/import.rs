@@ -74,7 +74,10 @@ fn prompt(frame: &mut Frame, app: &App, input: &crate::tui::app::Input, theme: &
     buf.set_line(
         inner.x + 1,
         inner.y + 1,
-        &Line::from(vec![Span::styled(label.clone(), theme.key()), Span::raw(shown)]),
+        &Line::from(vec![
+            Span::styled(label.clone(), theme.key()),
+            Span::raw(shown),
+        ]),
         inner.width.saturating_sub(1),
     );
     for (i, line) in super::text::wrap(tr(lang, ti::PROMPT_HINT), inner.width as usize - 2)
@@ -125,7 +128,13 @@ fn split(
     let text = &item.draft.text;
     let box_width = frame.area().width.saturating_sub(4).min(100);
     let height = (points.len() as u16 + 3).min(frame.area().height.saturating_sub(2));
-    let inner = open_box(frame, tr(app.lang, ti::SPLIT_TITLE), box_width, height, theme);
+    let inner = open_box(
+        frame,
+        tr(app.lang, ti::SPLIT_TITLE),
+        box_width,
+        height,
+        theme,
+    );
     let w = inner.width.saturating_sub(2) as usize;
     let mut rows: Vec<String> = points
         .iter()
@@ -172,7 +181,10 @@ fn review(frame: &mut Frame, area: Rect, app: &App, r: &ReviewState, theme: &The
     let block = Block::bordered()
         .title(format!(
             " {} ",
-            fit(&render::one_line(&title), area.width.saturating_sub(4) as usize)
+            fit(
+                &render::one_line(&title),
+                area.width.saturating_sub(4) as usize
+            )
         ))
         .border_style(theme.border(true));
     let inner = block.inner(area);
@@ -211,10 +223,7 @@ fn review(frame: &mut Frame, area: Rect, app: &App, r: &ReviewState, theme: &The
     // The rows: two lines a draft, one a skipped paragraph; (line, row index).
     let mut lines: Vec<(Line, Option<usize>)> = Vec::new();
     if r.review.items.is_empty() {
-        lines.push((
-            Line::styled(tr(lang, ti::NO_TASKS), theme.warning()),
-            None,
-        ));
+        lines.push((Line::styled(tr(lang, ti::NO_TASKS), theme.warning()), None));
     }
     for (i, item) in r.review.items.iter().enumerate() {
         let (a, b) = draft_lines(app, i, item, w, theme);
@@ -299,7 +308,11 @@ fn draft_lines(
     ]);
     let pad = " ".repeat(width(&head));
     let mut spans: Vec<Span> = vec![Span::raw(pad)];
-    let found = if item.dropped { theme.dim() } else { theme.key() };
+    let found = if item.dropped {
+        theme.dim()
+    } else {
+        theme.key()
+    };
     match &d.owner {
         Some(o) => spans.push(Span::styled(
             format!("{} {}", tr(lang, ti::LEAD), unit(app, o)),
@@ -334,12 +347,18 @@ fn draft_lines(
         }
         spans.push(Span::raw(" · "));
         spans.push(Span::styled(
-            format!("? {}", render::one_line(&crate::i18n::cli::import_flag(lang, f))),
+            format!(
+                "? {}",
+                render::one_line(&crate::i18n::cli::import_flag(lang, f))
+            ),
             theme.warning(),
         ));
     }
     if item.edited {
-        spans.push(Span::styled(format!(" · ✎ {}", tr(lang, ti::EDITED)), theme.dim()));
+        spans.push(Span::styled(
+            format!(" · ✎ {}", tr(lang, ti::EDITED)),
+            theme.dim(),
+        ));
     }
     // Cut to the width by cells, whatever the spans.
     let mut used = 0;
