@@ -690,6 +690,70 @@ fn cli_refuses_unassigned_tasks_then_writes_them_as_drafts() {
 }
 
 #[test]
+fn cli_speaks_vietnamese_with_lang_vi() {
+    let ws = workspace();
+    let notice = fixtures().join("notice-1.txt");
+    let out = dondoc(ws.path())
+        .args(["--lang", "vi", "import", "--dry-run"])
+        .arg(&notice)
+        .assert()
+        .success();
+    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    for line in [
+        "# dondoc import: sẽ ghi tệp mới 2023/notice-1.toml",
+        "7 nhiệm vụ; 6 có đơn vị chủ trì, 1 cần xem lại; 6 có thời hạn",
+        "Cần xem lại:",
+        "đơn vị không có trong danh mục: Ban Quản lý dự án đầu tư xây dựng tỉnh",
+        "Không thành nhiệm vụ (kiểm tra để không bỏ sót):",
+        "dòng 16 (tiêu đề): I. ĐÁNH GIÁ CHUNG",
+        "(đánh giá, giới thiệu)",
+    ] {
+        assert!(stdout.contains(line), "{line:?} in {stdout}");
+    }
+    assert!(!stdout.contains(" line "), "{stdout}");
+    dondoc(ws.path())
+        .args(["--lang", "vi", "import"])
+        .arg(&notice)
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains(
+            "chưa ghi gì: 1 nhiệm vụ chưa có đơn vị chủ trì",
+        ));
+    dondoc(ws.path())
+        .args(["--lang", "vi", "import", "--allow-unassigned"])
+        .arg(&notice)
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("đã ghi tệp 2023/notice-1.toml"));
+    dondoc(ws.path())
+        .args(["--lang", "vi", "import"])
+        .arg(&notice)
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains(
+            "2023/notice-1.toml đã có; thêm --into 2023/notice-1.toml",
+        ));
+    let pdf = ws.path().join("tb.pdf");
+    fs::write(&pdf, "x").unwrap();
+    dondoc(ws.path())
+        .args(["--lang", "vi", "import"])
+        .arg(&pdf)
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains(
+            "không phải loại tệp dondoc đọc được",
+        ));
+    let bad = ws.path().join("tb.docx");
+    fs::write(&bad, "không phải zip").unwrap();
+    dondoc(ws.path())
+        .args(["--lang", "vi", "import"])
+        .arg(&bad)
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("không phải tệp Word (.docx)"));
+}
+
+#[test]
 fn cli_into_appends_to_a_meeting_file_with_the_next_ids() {
     let tmp = tempfile::tempdir().unwrap();
     let ws = tmp.path().join("ws");
