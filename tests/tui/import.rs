@@ -355,3 +355,59 @@ fn screen_import_prompt_and_question() {
         snapshot(&format!("import_write_{lang}_80x24"), screen(&app));
     }
 }
+
+/// Through the real event loop over a `TestBackend`: `i`, the notice pasted, the unit-less
+/// draft dropped, the rest accepted and written; the last frame says so.
+#[test]
+fn the_event_loop_imports_a_pasted_notice() {
+    use dondoc::tui::event::Event;
+    let ws = Workspace::new();
+    let mut app = ws.app(Lang::En, (120, 40));
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    let mut runner = runner();
+    let keys = |s: &str| -> Vec<Event> {
+        dondoc::tui::keymap::parse_keys(s)
+            .into_iter()
+            .map(Event::Key)
+            .collect()
+    };
+    let mut events = keys("i");
+    events.push(Event::Paste(notice()));
+    events.extend(keys("* j j j j j x w y"));
+    let ended = dondoc::tui::event_loop(
+        &mut terminal,
+        &mut app,
+        &mut runner,
+        &mut events.into_iter(),
+    )
+    .unwrap();
+    assert_eq!(ended, None);
+    let rel = "2023/thong-bao-so-512-tb-tu.toml";
+    let loaded = dondoc::store::load(ws.root()).unwrap();
+    let file = loaded.files.iter().position(|f| f.path == rel).unwrap();
+    let written: Vec<&str> = loaded
+        .directives
+        .iter()
+        .filter(|d| d.file == file)
+        .map(|d| d.owner.as_str())
+        .collect();
+    assert_eq!(
+        written,
+        [
+            "so-khdt",
+            "cuc-thue",
+            "so-gddt",
+            "so-yt",
+            "so-tnmt",
+            "so-nnptnt"
+        ]
+    );
+    // The loop draws once more after the last event: the write's message is on screen.
+    terminal.draw(|f| dondoc::tui::ui::draw(f, &app)).unwrap();
+    let shown = format!("{:?}", terminal.backend());
+    assert!(
+        shown.contains(&format!("Created {rel}: 6 directives")),
+        "{shown}"
+    );
+    assert_validate_clean(&ws);
+}
