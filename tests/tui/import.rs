@@ -7,6 +7,9 @@ use dondoc::tui::app::import::{Ask, Import};
 
 const NEW: &str = "2023/tb-512.toml";
 
+/// A written directive: id, text start, lead, coordinating units, deadline.
+type Row<'a> = (&'a str, &'a str, &'a str, Vec<String>, Option<NaiveDate>);
+
 /// A notice written for these tests, put in the workspace folder.
 fn put_notice(ws: &Workspace, name: &str) {
     fs::write(ws.path(name), notice()).unwrap();
@@ -119,7 +122,7 @@ fn a_clerk_reviews_a_notice_and_writes_it() {
     assert_eq!(text.matches("created = true").count(), 6, "{text}");
     let loaded = dondoc::store::load(ws.root()).unwrap();
     let file = loaded.files.iter().position(|f| f.path == NEW).unwrap();
-    let got: Vec<(&str, &str, &str, Vec<String>, Option<NaiveDate>)> = loaded
+    let got: Vec<Row> = loaded
         .directives
         .iter()
         .filter(|d| d.file == file)
