@@ -313,6 +313,27 @@ fn a_notice_pasted_into_the_prompt_is_reviewed() {
         Some(Import::Prompt { input }) => assert_eq!(input.as_str(), "tb.txt"),
         other => panic!("{other:?}"),
     }
+    // Control characters of a pasted notice never reach the terminal.
+    run_keys(&mut app, &mut r, "<Esc> i");
+    dondoc::tui::handle_event(
+        &mut app,
+        &mut r,
+        dondoc::tui::event::Event::Paste(
+            "1. Giao Sở Y tế \u{1b}[2Jkiểm tra\u{9b}31m an toàn thực phẩm trước 30/11/2023.\n\
+             2. Giao Cục Thuế tỉnh \u{202e}rà soát nguồn thu.\n"
+                .into(),
+        ),
+    );
+    assert_eq!(review(&app).items.len(), 2, "{:?}", app.message);
+    let shown = screen(&app);
+    for cell in shown.buffer().content() {
+        assert!(
+            !cell.symbol().chars().any(dondoc::term_text::is_unsafe),
+            "{:?}",
+            cell.symbol()
+        );
+    }
+    assert!(format!("{shown:?}").contains("kiểm tra"));
     // Outside a prompt a paste is still ignored with a message.
     run_keys(&mut app, &mut r, "<Esc>");
     dondoc::tui::handle_event(

@@ -360,21 +360,17 @@ fn draft_lines(
             theme.dim(),
         ));
     }
-    // Cut to the width by cells, whatever the spans.
+    // Made visible and cut to the width by cells, whatever the spans.
     let mut used = 0;
     let mut cut: Vec<Span<'static>> = Vec::new();
     for s in spans {
-        let sw = width(&s.content);
-        if used + sw <= w {
-            used += sw;
-            cut.push(s);
-        } else {
-            let rest = w.saturating_sub(used);
-            if rest > 1 {
-                cut.push(Span::styled(fit(&s.content, rest), s.style));
-            }
+        let room = w.saturating_sub(used);
+        if room == 0 {
             break;
         }
+        let shown = fit(&s.content, room);
+        used += width(&shown);
+        cut.push(Span::styled(shown, s.style));
     }
     (first, Line::from(cut))
 }
