@@ -435,3 +435,28 @@ fn the_event_loop_imports_a_pasted_notice() {
     );
     assert_validate_clean(&ws);
 }
+
+#[test]
+fn the_keys_are_in_the_help_and_the_footer() {
+    use dondoc::tui::keymap::{footer, help, Mode};
+    let help = help(Lang::Vi);
+    let (_, import) = help
+        .iter()
+        .find(|(title, _)| *title == "Rà soát văn bản nhập")
+        .expect("an import section");
+    let keys: Vec<&str> = import.iter().map(|(k, _)| k.as_str()).collect();
+    for k in [
+        "Space", "*", "e/Enter", "s", "m", "x/Delete", "w/Ctrl-S", "d",
+    ] {
+        assert!(keys.contains(&k), "{k} in {keys:?}");
+    }
+    let lists = &help.iter().find(|(t, _)| *t == "Danh sách").unwrap().1;
+    assert!(lists
+        .iter()
+        .any(|(k, what)| k == "i" && what.contains("nhập thông báo kết luận")));
+    let hints: Vec<&str> = footer(Mode::Import, Lang::En)
+        .iter()
+        .map(|(k, _)| *k)
+        .collect();
+    assert_eq!(hints, ["j/k", "Space", "e", "s", "m", "x", "w", "Esc", "?"]);
+}
