@@ -460,3 +460,53 @@ fn the_keys_are_in_the_help_and_the_footer() {
         .collect();
     assert_eq!(hints, ["j/k", "Space", "e", "s", "m", "x", "w", "Esc", "?"]);
 }
+
+#[test]
+fn a_file_made_meanwhile_is_never_overwritten_and_the_review_stays() {
+    let ws = Workspace::new();
+    put_notice(&ws, "tb-512.txt");
+    let mut app = ws.app(Lang::Vi, (120, 40));
+    let mut r = runner();
+    run_keys(&mut app, &mut r, "i tb-512.txt <Enter> * j j j j j x w");
+    // Someone else makes the file between the read and the write.
+    fs::write(ws.path(NEW), "[source]\ntitle = \"Của người khác\"\n").unwrap();
+    run_keys(&mut app, &mut r, "y");
+    let m = app.message.clone().unwrap();
+    assert_eq!(m.level, Level::Error);
+    assert!(
+        m.text.starts_with(&format!("{NEW}: chưa ghi gì")),
+        "{}",
+        m.text
+    );
+    assert_eq!(ws.read(NEW), "[source]\ntitle = \"Của người khác\"\n");
+    assert_eq!(review(&app).accepted(), 6, "the review is kept");
+}
+
+#[test]
+fn a_tracking_sheet_in_csv_is_reviewed_too() {
+    let ws = Workspace::new();
+    fs::write(
+        ws.path("theo-doi.csv"),
+        "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Đơn vị phối hợp,Thời hạn\n\
+         1,Rà soát nguồn thu,Cục Thuế tỉnh,Sở Tài chính,30/11/2023\n\
+         2,Kiểm tra an toàn thực phẩm,Ban An toàn thực phẩm,,15/12/2023\n",
+    )
+    .unwrap();
+    let mut app = ws.app(Lang::En, (120, 40));
+    let mut r = runner();
+    run_keys(&mut app, &mut r, "i theo-doi.csv <Enter>");
+    let got: Vec<(Option<&str>, Option<NaiveDate>)> = review(&app)
+        .items
+        .iter()
+        .map(|i| (i.draft.owner.as_deref(), i.draft.deadline))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Some("cuc-thue"), NaiveDate::from_ymd_opt(2023, 11, 30)),
+            (None, NaiveDate::from_ymd_opt(2023, 12, 15)),
+        ]
+    );
+    let shown = format!("{:?}", screen(&app));
+    assert!(shown.contains("‼ no lead unit"), "{shown}");
+}
