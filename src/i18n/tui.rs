@@ -1224,6 +1224,32 @@ pub fn done_date_error(lang: Lang, e: &crate::store::edit::DoneDateError) -> Str
     }
 }
 
+pub const KEY_SEARCH_OR_FIND: Text = (
+    "search as you type (no case, no diacritics); in the units pane: find a unit",
+    "tìm khi gõ (không phân biệt hoa thường, dấu); ở khung đơn vị: tìm đơn vị",
+);
+pub const KEY_FIND_KEEP: Text = (
+    "keep this unit and show its directives",
+    "chọn đơn vị này và xem nhiệm vụ của đơn vị",
+);
+pub const HINT_FIND_KEEP: Text = ("choose", "chọn");
+pub const KEY_FIND_BACK: Text = (
+    "back to the unit selected before",
+    "quay lại đơn vị đã chọn trước đó",
+);
+pub const KEY_FIND_NEXT: Text = ("next unit that matches", "đơn vị khớp tiếp theo");
+pub const KEY_FIND_PREV: Text = ("previous unit that matches", "đơn vị khớp phía trước");
+pub const HINT_FIND_NEXT: Text = ("next match", "đơn vị khác");
+pub const MODE_FIND_UNIT: Text = (
+    "Finding a unit (/ in the units pane)",
+    "Tìm đơn vị (/ ở khung đơn vị)",
+);
+/// The footer's `/` hint while the units pane has the keys.
+pub const HINT_FIND_UNIT: Text = ("find unit", "tìm đơn vị");
+/// The status line while finding a unit: "Find a unit: /ba be".
+pub const FIND_UNIT: Text = ("Find a unit", "Tìm đơn vị");
+pub const FIND_NONE: Text = ("no unit matches", "không có đơn vị nào khớp");
+
 #[cfg(test)]
 mod count_tests {
     use super::*;

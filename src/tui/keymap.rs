@@ -29,6 +29,8 @@ pub enum Mode {
     Question,
     /// The preview of a reminder letter.
     Letter,
+    /// Typing a unit's name to find it in the units pane.
+    UnitFind,
 }
 
 impl Mode {
@@ -46,13 +48,19 @@ impl Mode {
         Mode::Form,
         Mode::Question,
         Mode::Letter,
+        Mode::UnitFind,
     ];
 
     /// Typing text: plain characters are input, not commands.
     pub fn takes_text(self) -> bool {
         matches!(
             self,
-            Mode::NoteInput | Mode::DeadlineInput | Mode::AsOfInput | Mode::Search | Mode::Form
+            Mode::NoteInput
+                | Mode::DeadlineInput
+                | Mode::AsOfInput
+                | Mode::Search
+                | Mode::Form
+                | Mode::UnitFind
         )
     }
 }
@@ -139,7 +147,7 @@ use Mode::*;
 const LISTS: &[Mode] = &[Normal, Detail];
 const PICKERS: &[Mode] = &[StatusPicker, FilterPicker, Letter];
 const INPUTS: &[Mode] = &[NoteInput, DeadlineInput, AsOfInput];
-const TEXT_INPUTS: &[Mode] = &[NoteInput, DeadlineInput, AsOfInput, Search, Form];
+const TEXT_INPUTS: &[Mode] = &[NoteInput, DeadlineInput, AsOfInput, Search, Form, UnitFind];
 
 const fn bind(
     modes: &'static [Mode],
@@ -189,7 +197,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(LISTS, &[Char('n')], Action::AddNote, ("add a progress note", "thêm ghi chú tiến độ"), Some(("n", ("note", "ghi chú")))),
     bind(LISTS, &[Char('e')], Action::NoteInEditor, ("write a long note in $EDITOR", "viết ghi chú dài bằng $EDITOR"), None),
     bind(LISTS, &[Char('u')], Action::Undo, ("undo the last edit (a new logged change)", "hoàn tác lần sửa trước (ghi nhật ký)"), Some(("u", ("undo", "hoàn tác")))),
-    bind(&[Normal], &[Char('/')], Action::StartSearch, ("search as you type (no case, no diacritics)", "tìm khi gõ (không phân biệt hoa thường, dấu)"), Some(("/", ("search", "tìm")))),
+    bind(&[Normal], &[Char('/')], Action::StartSearch, t::KEY_SEARCH_OR_FIND, Some(("/", ("search", "tìm")))),
     bind(&[Normal], &[Char('f')], Action::FilterPicker, ("filter by timeliness or status", "lọc theo tình trạng thời hạn hoặc trạng thái"), Some(("f", ("filter", "lọc")))),
     bind(&[Normal], &[Char('o')], Action::CycleSort, ("change the sort order", "đổi cách sắp xếp"), Some(("o", ("sort", "sắp xếp")))),
     bind(&[Normal], &[Char('I')], Action::ToggleIds, ("show or hide the id column", "hiện hoặc ẩn cột mã"), None),
@@ -252,6 +260,11 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[Search], &[Esc], Action::Back, ("clear the search", "bỏ tìm kiếm"), Some(("Esc", ("clear", "bỏ tìm")))),
     bind(&[Search], &[Down], Action::Down, ("next row", "dòng dưới"), None),
     bind(&[Search], &[Up], Action::Up, ("previous row", "dòng trên"), None),
+    // Finding a unit.
+    bind(&[UnitFind], &[Enter], Action::Confirm, t::KEY_FIND_KEEP, Some(("Enter", t::HINT_FIND_KEEP))),
+    bind(&[UnitFind], &[Esc], Action::Back, t::KEY_FIND_BACK, Some(("Esc", t::HINT_CANCEL))),
+    bind(&[UnitFind], &[Down], Action::Down, t::KEY_FIND_NEXT, Some(("↓/↑", t::HINT_FIND_NEXT))),
+    bind(&[UnitFind], &[Up], Action::Up, t::KEY_FIND_PREV, None),
     // Forms.
     bind(&[Form], &[Tab], Action::NextField, t::KEY_NEXT_FIELD, Some(("Tab", t::HINT_NEXT_FIELD))),
     bind(&[Form], &[BackTab], Action::PrevField, t::KEY_PREV_FIELD, None),
@@ -314,6 +327,7 @@ fn section_title(modes: &[Mode]) -> Text {
         Dashboard => t::MODE_DASHBOARD,
         Form => t::MODE_FORM,
         Question => t::MODE_QUESTION,
+        UnitFind => t::MODE_FIND_UNIT,
     }
 }
 

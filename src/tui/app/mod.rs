@@ -245,6 +245,7 @@ impl App {
             Some(Popup::ConfirmDelete { .. }) => Mode::Question,
             Some(Popup::Form(_)) => Mode::Form,
             None if self.list.searching => Mode::Search,
+            None if self.owners.find.is_some() => Mode::UnitFind,
             None if self.view == View::Detail => Mode::Detail,
             None if self.view == View::Dashboard => Mode::Dashboard,
             None => Mode::Normal,
@@ -353,6 +354,10 @@ impl App {
                 self.list.search_input(&self.ws, self.list_height(), action);
                 vec![]
             }
+            None if self.owners.find.is_some() => {
+                self.find_key(action);
+                vec![]
+            }
             None if self.view == View::Dashboard => self.update_dashboard(action),
             None => self.update_lists(action),
         }
@@ -436,6 +441,7 @@ impl App {
                 self.refilter();
             }
             Action::Help => self.popup = Some(Popup::Help { scroll: 0 }),
+            Action::StartSearch if owners => self.start_find(),
             Action::StartSearch => {
                 self.list.searching = true;
                 self.focus = Pane::Directives;
@@ -497,6 +503,7 @@ impl App {
                 let height = self.list_height();
                 self.list.search_paste(&self.ws, height, text);
             }
+            _ if self.owners.find.is_some() => self.find_paste(text),
             _ => self.warn(tr(self.lang, t::PASTE_IGNORED)),
         }
         vec![]
