@@ -1250,6 +1250,11 @@ pub const HINT_FIND_UNIT: Text = ("find unit", "tìm đơn vị");
 pub const FIND_UNIT: Text = ("Find a unit", "Tìm đơn vị");
 pub const FIND_NONE: Text = ("no unit matches", "không có đơn vị nào khớp");
 
+pub const FILTER_HEAD_TIMELINESS: Text = head::TIMELINESS;
+pub const FILTER_HEAD_STATUS: Text = head::STATUS;
+pub const FILTER_HEAD_GROUP: Text = ("Unit group", "Nhóm đơn vị");
+pub const FILTER_HEAD_MEETING: Text = ("Meeting", "Cuộc họp");
+
 #[cfg(test)]
 mod count_tests {
     use super::*;

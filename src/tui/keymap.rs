@@ -239,6 +239,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[StatusPicker], &[Char('3')], Action::SetStatus(Status::Blocked), ("blocked", "có vướng mắc"), None),
     bind(&[StatusPicker], &[Char('4')], Action::SetStatus(Status::Done), ("done", "đã hoàn thành"), None),
     bind(&[StatusPicker], &[Char('5')], Action::SetStatus(Status::Cancelled), ("cancelled", "dừng thực hiện"), None),
+    bind(&[FilterPicker], &[Char('g'), Home], Action::Top, ("first choice", "lựa chọn đầu"), None),
+    bind(&[FilterPicker], &[Char('G'), End], Action::Bottom, ("last choice", "lựa chọn cuối"), None),
     bind(&[FilterPicker], &[Char(' ')], Action::Mark, t::KEY_FILTER_COMBINE, Some(("Space", t::HINT_COMBINE))),
     bind(PICKERS, &[Enter], Action::Confirm, ("choose", "chọn"), Some(("Enter", ("choose", "chọn")))),
     bind(PICKERS, &[Esc, Char('q')], Action::Back, ("cancel", "hủy"), Some(("Esc", ("cancel", "hủy")))),

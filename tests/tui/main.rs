@@ -213,6 +213,7 @@ mod columns;
 mod dashboard;
 mod editor;
 mod event_loop;
+mod filter_menu;
 mod find;
 mod forms;
 mod keys;
