@@ -318,10 +318,7 @@ impl Query {
         if folded.iter().any(|w| w.concat().starts_with(&self.joined)) {
             return Some(0);
         }
-        if folded
-            .iter()
-            .any(|w| w.join(" ").contains(&self.spaced) || w.concat().contains(&self.joined))
-        {
+        if folded.iter().any(|w| w.join(" ").contains(&self.spaced)) {
             return Some(1);
         }
         unit.filter(|o| crate::owners::unit_matches(o, &self.raw))
