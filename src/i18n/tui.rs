@@ -133,6 +133,9 @@ pub fn timeliness_short(lang: Lang, t: Timeliness) -> &'static str {
         (Lang::En, Timeliness::OnTrack) => "on track",
         (Lang::En, Timeliness::OnTime) => "on time",
         (Lang::En, Timeliness::Late) => "late",
+        // "HT", as in the units pane's "chưa HT": done on time, done late.
+        (Lang::Vi, Timeliness::OnTime) => "HT đúng hạn",
+        (Lang::Vi, Timeliness::Late) => "HT quá hạn",
         _ => timeliness_label(lang, t),
     }
 }
@@ -1254,6 +1257,11 @@ pub const FILTER_HEAD_TIMELINESS: Text = head::TIMELINESS;
 pub const FILTER_HEAD_STATUS: Text = head::STATUS;
 pub const FILTER_HEAD_GROUP: Text = ("Unit group", "Nhóm đơn vị");
 pub const FILTER_HEAD_MEETING: Text = ("Meeting", "Cuộc họp");
+
+/// The as-of date alone, where the title bar has no room for its label.
+pub fn as_of_bare(as_of: NaiveDate) -> String {
+    as_of.format("%d/%m/%Y").to_string()
+}
 
 #[cfg(test)]
 mod count_tests {

@@ -51,3 +51,55 @@ fn the_id_column_shows_on_demand_and_the_text_still_gets_40_cells() {
     let after = text_width(&app);
     assert!(after < before && after >= 40, "{before} → {after}");
 }
+
+/// The title bar as drawn.
+fn title_bar(app: &App) -> String {
+    let backend = screen(app);
+    let buffer = backend.buffer();
+    (0..buffer.area.width)
+        .map(|x| buffer[(x, 0)].symbol())
+        .collect()
+}
+
+#[test]
+fn the_totals_keep_their_words_at_120_columns_in_both_languages() {
+    let ws = Workspace::new();
+    for (lang, words) in [
+        (
+            Lang::Vi,
+            [
+                "‼7 quá hạn",
+                "!4 sắp đến hạn",
+                "·9 trong hạn",
+                "∞3 thường xuyên",
+                "√8 HT đúng hạn",
+                "×4 HT quá hạn",
+            ],
+        ),
+        (
+            Lang::En,
+            [
+                "‼7 overdue",
+                "!4 due soon",
+                "·9 on track",
+                "∞3 ongoing",
+                "√8 on time",
+                "×4 late",
+            ],
+        ),
+    ] {
+        let app = ws.app(lang, (120, 40));
+        let bar = title_bar(&app);
+        for w in words {
+            assert!(bar.contains(w), "{lang}: {w:?} not in {bar:?}");
+        }
+        // The as-of date stays, and so does the start of the workspace's title.
+        assert!(bar.contains("15/10/2023 │"), "{bar:?}");
+        assert!(bar.starts_with(" Theo dõi"), "{bar:?}");
+    }
+    // Where they cannot fit, the symbols and numbers stay.
+    let app = ws.app(Lang::Vi, (80, 24));
+    let bar = title_bar(&app);
+    assert!(bar.contains("‼7 !4 ·9 ∞3 √8 ×4"), "{bar:?}");
+    assert!(bar.contains("số liệu đến 15/10/2023"), "{bar:?}");
+}
