@@ -1263,6 +1263,16 @@ pub fn as_of_bare(as_of: NaiveDate) -> String {
     as_of.format("%d/%m/%Y").to_string()
 }
 
+/// How often a deadline was extended, in the list beside "30/09→31/10"; empty for none.
+pub fn extensions_short(lang: Lang, n: usize) -> String {
+    match (lang, n) {
+        (_, 0) => String::new(),
+        (Lang::En, 1) => "once".to_string(),
+        (Lang::En, n) => format!("{n} times"),
+        (Lang::Vi, n) => format!("{n} lần"),
+    }
+}
+
 #[cfg(test)]
 mod count_tests {
     use super::*;

@@ -474,7 +474,7 @@ fn keys_a_write_refused_as_stale_names_the_other_writer_and_shows_the_new_value(
     assert!(app.is_changed("gb-2023-08-27"));
     run_keys(&mut app, &mut runner(), "<Esc>");
     let row = screen_line(&app, "gb-2023-08-27");
-    assert!(row.contains("■ blocked") && row.contains("• "), "{row}");
+    assert!(row.contains("‼ ■ gb-2023-08-27 • "), "{row}");
 
     // In Vietnamese too, with the name.
     let mut app = ws.app(Lang::Vi, (120, 40));
