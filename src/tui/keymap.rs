@@ -280,6 +280,10 @@ pub static BINDINGS: &[Binding] = &[
     // Help.
     bind(&[Help], &[Char('j'), Down], Action::Down, ("scroll down", "cuộn xuống"), Some(("j/k", ("scroll", "cuộn")))),
     bind(&[Help], &[Char('k'), Up], Action::Up, ("scroll up", "cuộn lên"), None),
+    bind(&[Help], &[PageDown, Ctrl('d')], Action::PageDown, ("page down", "trang sau"), Some(("PgDn/PgUp", ("page", "trang")))),
+    bind(&[Help], &[PageUp, Ctrl('u')], Action::PageUp, ("page up", "trang trước"), None),
+    bind(&[Help], &[Char('g'), Home], Action::Top, ("top", "đầu trang"), None),
+    bind(&[Help], &[Char('G'), End], Action::Bottom, ("end", "cuối trang"), None),
     bind(&[Help], &[Esc, Char('q'), Char('?')], Action::Back, ("close", "đóng"), Some(("Esc", ("close", "đóng")))),
 ];
 
@@ -345,6 +349,87 @@ pub fn help(lang: Lang) -> Vec<(&'static str, Vec<(String, &'static str)>)> {
         }
     }
     sections
+}
+
+/// One row of the help screen, wrapped to its width.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HelpRow {
+    /// A section: "In the lists".
+    Heading(&'static str),
+    /// Keys and what they do; `keys` is empty on the rows that continue a long text.
+    Entry { keys: String, text: String },
+    /// Symbols and their meanings, as many a row as fit.
+    Legend(Vec<LegendItem>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LegendItem {
+    Timeliness(crate::model::Timeliness),
+    Status(Status),
+    /// `↳`: the selected unit coordinates the directive.
+    Support,
+}
+
+/// Cells before an entry's text.
+pub const HELP_KEYS_WIDTH: usize = 18;
+
+impl LegendItem {
+    /// The symbol and its meaning, as drawn: "  ‼ overdue".
+    pub fn parts(self, lang: Lang) -> (String, &'static str) {
+        match self {
+            LegendItem::Timeliness(tl) => (
+                format!("  {} ", t::timeliness_symbol(tl)),
+                t::timeliness_label(lang, tl),
+            ),
+            LegendItem::Status(s) => (format!("  {} ", t::status_symbol(s)), t::status_label(lang, s)),
+            LegendItem::Support => ("  ↳ ".to_string(), tr(lang, t::SUPPORT_MARK).trim()),
+        }
+    }
+}
+
+/// The help screen's rows at `width` cells: every key from the table, then the legend. The
+/// screen draws them and the help's scrolling stops at their end, so both count the same.
+pub fn help_rows(lang: Lang, width: usize) -> Vec<HelpRow> {
+    use crate::term_text::{width as cells, wrap};
+    let mut rows = Vec::new();
+    for (section, entries) in help(lang) {
+        rows.push(HelpRow::Heading(section));
+        for (keys, what) in entries {
+            let keys = format!("  {keys}");
+            let indent = HELP_KEYS_WIDTH.max(cells(&keys) + 1);
+            let mut lines = wrap(what, width.saturating_sub(indent).max(10)).into_iter();
+            rows.push(HelpRow::Entry {
+                keys: format!("{keys:<indent$}"),
+                text: lines.next().unwrap_or_default(),
+            });
+            rows.extend(lines.map(|text| HelpRow::Entry {
+                keys: " ".repeat(indent),
+                text,
+            }));
+        }
+    }
+    rows.push(HelpRow::Heading(tr(lang, t::LEGEND)));
+    let groups: [Vec<LegendItem>; 3] = [
+        crate::model::Timeliness::ALL.into_iter().map(LegendItem::Timeliness).collect(),
+        Status::ALL.into_iter().map(LegendItem::Status).collect(),
+        vec![LegendItem::Support],
+    ];
+    for group in groups {
+        let mut row: Vec<LegendItem> = Vec::new();
+        let mut used = 0;
+        for item in group {
+            let (symbol, label) = item.parts(lang);
+            let w = cells(&symbol) + cells(label);
+            if used + w > width && !row.is_empty() {
+                rows.push(HelpRow::Legend(std::mem::take(&mut row)));
+                used = 0;
+            }
+            row.push(item);
+            used += w;
+        }
+        rows.push(HelpRow::Legend(row));
+    }
+    rows
 }
 
 /// Keys written as in a test script: `j j s 4 <Enter>`. Named keys in angle brackets

@@ -215,6 +215,7 @@ mod editor;
 mod event_loop;
 mod filter_menu;
 mod find;
+mod help;
 mod forms;
 mod keys;
 mod layers;

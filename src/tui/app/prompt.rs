@@ -14,15 +14,17 @@ impl App {
     pub(super) fn update_popup(&mut self, popup: Popup, action: Action) -> Vec<Effect> {
         match popup {
             Popup::Help { scroll } => {
+                // The last row at the bottom of the box, never blank space below it.
+                let (width, height) = crate::tui::layout::help_inner(self.size);
+                let rows = crate::tui::keymap::help_rows(self.lang, width).len();
+                let last = rows.saturating_sub(height);
+                let page = super::scroll::page(height);
+                let to = super::scroll::step(scroll as usize, last, page, action);
                 self.popup = match action {
-                    Action::Down => Some(Popup::Help {
-                        scroll: scroll.saturating_add(1),
-                    }),
-                    Action::Up => Some(Popup::Help {
-                        scroll: scroll.saturating_sub(1),
-                    }),
                     Action::Back | Action::Help => None,
-                    _ => Some(Popup::Help { scroll }),
+                    _ => Some(Popup::Help {
+                        scroll: to.min(last) as u16,
+                    }),
                 };
                 vec![]
             }
