@@ -211,6 +211,7 @@ fn snapshot(name: &str, screen: TestBackend) {
 mod clock;
 mod columns;
 mod dashboard;
+mod detail_wrap;
 mod editor;
 mod event_loop;
 mod filter_menu;

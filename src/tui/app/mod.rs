@@ -34,6 +34,7 @@ pub mod form;
 pub mod git;
 pub mod input;
 pub mod list;
+pub mod memo;
 pub mod outcome;
 pub mod owners;
 pub mod prompt;
@@ -159,7 +160,15 @@ pub struct App {
     pub letters_dir: Option<std::path::PathBuf>,
     /// `I`: the list shows the id column whatever the room.
     pub show_ids: bool,
+    /// Counts the workspace's changes: what the view keeps is keyed by it.
+    revision: u64,
+    /// The detail's rows, wrapped once per change, not on every frame (`ui/detail.rs`).
+    pub detail_rows: memo::Memo<DetailKey, Vec<ratatui::text::Line<'static>>>,
 }
+
+/// What the detail's rows depend on: the workspace's revision, the directive, the width, and
+/// the rest of what it shows (language, as-of date, colours, marks, git) as one string.
+pub type DetailKey = (u64, String, u16, String);
 
 impl App {
     pub fn new(ws: Workspace, today: NaiveDate, lang: Lang, size: (u16, u16)) -> App {
@@ -192,6 +201,8 @@ impl App {
             copy_ids: true,
             letters_dir: None,
             show_ids: false,
+            revision: 0,
+            detail_rows: memo::Memo::default(),
         };
         app.workspace_changed(Changed::All, false);
         app.report_problems();
@@ -201,6 +212,11 @@ impl App {
     /// The workspace as shown.
     pub fn ws(&self) -> &Workspace {
         &self.ws
+    }
+
+    /// Goes up whenever the workspace changes.
+    pub fn revision(&self) -> u64 {
+        self.revision
     }
 
     /// The as-of date ([`App::set_as_of`] changes it).
