@@ -381,7 +381,10 @@ impl LegendItem {
                 format!("  {} ", t::timeliness_symbol(tl)),
                 t::timeliness_label(lang, tl),
             ),
-            LegendItem::Status(s) => (format!("  {} ", t::status_symbol(s)), t::status_label(lang, s)),
+            LegendItem::Status(s) => (
+                format!("  {} ", t::status_symbol(s)),
+                t::status_label(lang, s),
+            ),
             LegendItem::Support => ("  ↳ ".to_string(), tr(lang, t::SUPPORT_MARK).trim()),
         }
     }
@@ -410,7 +413,10 @@ pub fn help_rows(lang: Lang, width: usize) -> Vec<HelpRow> {
     }
     rows.push(HelpRow::Heading(tr(lang, t::LEGEND)));
     let groups: [Vec<LegendItem>; 3] = [
-        crate::model::Timeliness::ALL.into_iter().map(LegendItem::Timeliness).collect(),
+        crate::model::Timeliness::ALL
+            .into_iter()
+            .map(LegendItem::Timeliness)
+            .collect(),
         Status::ALL.into_iter().map(LegendItem::Status).collect(),
         vec![LegendItem::Support],
     ];

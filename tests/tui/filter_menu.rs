@@ -22,9 +22,11 @@ fn menu(app: &App) -> Vec<String> {
         })
         .expect("the menu is open");
     let left = (0..lines[top].len())
-        .find(|&x| lines[top][x] == "┌" && lines[top][x + 2] != " " && {
-            let rest: String = lines[top][x..].concat();
-            rest.starts_with("┌ Show only ") || rest.starts_with("┌ Chỉ hiện ")
+        .find(|&x| {
+            lines[top][x] == "┌" && lines[top][x + 2] != " " && {
+                let rest: String = lines[top][x..].concat();
+                rest.starts_with("┌ Show only ") || rest.starts_with("┌ Chỉ hiện ")
+            }
         })
         .unwrap();
     let right = (left + 1..lines[top].len())
@@ -55,15 +57,25 @@ fn each_choice_shows_once_under_its_heading() {
         run_keys(&mut app, &mut runner(), "f");
         let shown = menu(&app).join("\n");
         let (headings, cancelled) = match lang {
-            Lang::En => (["Timeliness", "Status", "Unit group", "Meeting"], "cancelled"),
+            Lang::En => (
+                ["Timeliness", "Status", "Unit group", "Meeting"],
+                "cancelled",
+            ),
             Lang::Vi => (
-                ["Tình trạng thời hạn", "Trạng thái", "Nhóm đơn vị", "Cuộc họp"],
+                [
+                    "Tình trạng thời hạn",
+                    "Trạng thái",
+                    "Nhóm đơn vị",
+                    "Cuộc họp",
+                ],
                 "dừng thực hiện",
             ),
         };
         let mut at = 0;
         for h in headings {
-            let found = shown[at..].find(h).unwrap_or_else(|| panic!("{h}: {shown}"));
+            let found = shown[at..]
+                .find(h)
+                .unwrap_or_else(|| panic!("{h}: {shown}"));
             at += found;
         }
         assert_eq!(shown.matches(cancelled).count(), 1, "{shown}");
@@ -91,8 +103,16 @@ fn several_choices_combine_and_each_is_marked() {
     );
     run_keys(&mut app, &mut r, &keys);
     let m = menu(&app);
-    for label in ["‼ overdue", "! due soon", "► in progress", "Huyện, thành ủy"] {
-        assert!(row(&m, label).contains(&format!("• {label}")), "{label}: {m:#?}");
+    for label in [
+        "‼ overdue",
+        "! due soon",
+        "► in progress",
+        "Huyện, thành ủy",
+    ] {
+        assert!(
+            row(&m, label).contains(&format!("• {label}")),
+            "{label}: {m:#?}"
+        );
     }
     for label in ["No filter", "· within deadline", "○ open", "Sở, ban, ngành"] {
         assert!(!row(&m, label).contains('•'), "{label}: {m:#?}");
@@ -122,10 +142,17 @@ fn several_choices_combine_and_each_is_marked() {
     // The list's title says what is in force.
     let title = format!("{:?}", screen(&app).buffer());
     assert!(title.contains("Huyện, thành ủy · "), "{title}");
-    assert!(title.contains("‼ overdue + ! due soon + ► in progress"), "{title}");
+    assert!(
+        title.contains("‼ overdue + ! due soon + ► in progress"),
+        "{title}"
+    );
     // A meeting combines too; "No filter" drops everything.
     let meeting = at(&FilterChoice::Meeting(FILE.to_string()));
-    run_keys(&mut app, &mut r, &format!("f {} <Enter>", "j ".repeat(meeting)));
+    run_keys(
+        &mut app,
+        &mut r,
+        &format!("f {} <Enter>", "j ".repeat(meeting)),
+    );
     assert_eq!(app.list.meeting.as_deref(), Some(FILE));
     assert_eq!(app.list.group.as_deref(), Some("Huyện, thành ủy"));
     assert_eq!(app.list.filters.len(), 3);

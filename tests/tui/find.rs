@@ -104,10 +104,17 @@ fn the_footer_says_what_slash_does_in_each_pane() {
     let mut app = ws.app(Lang::Vi, (120, 40));
     let mut r = runner();
     run_keys(&mut app, &mut r, "h");
-    assert!(line(&app, 39).contains("/ tìm đơn vị"), "{}", line(&app, 39));
+    assert!(
+        line(&app, 39).contains("/ tìm đơn vị"),
+        "{}",
+        line(&app, 39)
+    );
     run_keys(&mut app, &mut r, "/ ba");
     let footer = line(&app, 39);
-    assert!(footer.contains("Enter chọn") && footer.contains("Esc hủy"), "{footer}");
+    assert!(
+        footer.contains("Enter chọn") && footer.contains("Esc hủy"),
+        "{footer}"
+    );
     // From the directives pane `/` still searches the directives.
     run_keys(&mut app, &mut r, "<Enter> / giai");
     assert!(app.list.searching);

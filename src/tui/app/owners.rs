@@ -121,11 +121,23 @@ impl Owners {
     }
 
     /// The next (or previous) row after `from` that matches `query` at all, going round.
-    pub fn next_match(&self, ws: &Workspace, query: &str, from: usize, back: bool) -> Option<usize> {
+    pub fn next_match(
+        &self,
+        ws: &Workspace,
+        query: &str,
+        from: usize,
+        back: bool,
+    ) -> Option<usize> {
         let q = Query::new(query)?;
         let n = self.rows.len();
         (1..n)
-            .map(|k| if back { (from + n - k) % n } else { (from + k) % n })
+            .map(|k| {
+                if back {
+                    (from + n - k) % n
+                } else {
+                    (from + k) % n
+                }
+            })
             .find(|&i| self.rank(ws, i, &q).is_some())
     }
 

@@ -147,7 +147,11 @@ impl App {
         std::iter::once(FilterChoice::None)
             .chain(ViewFilter::choices().into_iter().map(FilterChoice::Value))
             .chain((0..self.ws.groups.len()).map(FilterChoice::Group))
-            .chain(self.meetings().into_iter().map(|m| FilterChoice::Meeting(m.path)))
+            .chain(
+                self.meetings()
+                    .into_iter()
+                    .map(|m| FilterChoice::Meeting(m.path)),
+            )
             .collect()
     }
 
@@ -160,9 +164,7 @@ impl App {
                     && self.list.group.is_none()
                     && self.list.meeting.is_none()
             }
-            FilterChoice::Value(f) => {
-                self.list.filter == Some(*f) || self.list.filters.contains(f)
-            }
+            FilterChoice::Value(f) => self.list.filter == Some(*f) || self.list.filters.contains(f),
             FilterChoice::Group(g) => {
                 self.list.group.is_some() && self.list.group.as_ref() == self.ws.groups.get(*g)
             }

@@ -34,9 +34,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         app.git_status().and_then(|s| s.operation),
     );
     let key = (app.revision(), d.id.clone(), inner.width, context);
-    let rows = app
-        .detail_rows
-        .get_or(key, || wrap_lines(lines(app, d, theme), inner.width as usize));
+    let rows = app.detail_rows.get_or(key, || {
+        wrap_lines(lines(app, d, theme), inner.width as usize)
+    });
     // Only the full-screen detail scrolls; the side pane shows the top.
     let scroll = if focused { app.detail_scroll } else { 0 };
     let shown: Vec<Line> = rows

@@ -155,7 +155,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         }
         if moved_from(d).is_some() {
             wants.moved = true;
-            wants.times = wants.times.max(width(&t::extensions_short(lang, d.extensions())));
+            wants.times = wants
+                .times
+                .max(width(&t::extensions_short(lang, d.extensions())));
         }
         let rel = t::relative_short(lang, app.timeliness(d), d.deadline, today);
         wants.when = wants.when.max(width(&rel));

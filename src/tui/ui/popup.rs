@@ -5,8 +5,8 @@ use super::{centered, Theme};
 use crate::i18n::tui::{self as t, tr};
 use crate::model::Status;
 use crate::tui::app::{App, FilterChoice, Prompt, PromptKind, ViewFilter};
-use ratatui::style::Style;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear};
 use ratatui::Frame;
@@ -102,7 +102,11 @@ pub fn filter_picker(frame: &mut Frame, app: &App, cursor: usize, theme: &Theme)
                 Style::new(),
             ),
         };
-        let marker = if app.filter_active(choice) { "•" } else { " " };
+        let marker = if app.filter_active(choice) {
+            "•"
+        } else {
+            " "
+        };
         if i == cursor {
             cursor_row = rows.len();
         }
@@ -112,12 +116,22 @@ pub fn filter_picker(frame: &mut Frame, app: &App, cursor: usize, theme: &Theme)
         ]));
     }
     let widest = rows.iter().map(|l| l.width()).max().unwrap_or(0) as u16 + 3;
-    let box_width = widest.clamp(34, 64).min(frame.area().width.saturating_sub(2));
+    let box_width = widest
+        .clamp(34, 64)
+        .min(frame.area().width.saturating_sub(2));
     let box_height = (rows.len() as u16 + 2).min(frame.area().height.saturating_sub(2));
-    let inner = open_box(frame, tr(lang, t::FILTER_TITLE), box_width, box_height, theme);
+    let inner = open_box(
+        frame,
+        tr(lang, t::FILTER_TITLE),
+        box_width,
+        box_height,
+        theme,
+    );
     // Keep the cursor in view, with its heading when it is the first of its kind.
     let room = (inner.height as usize).max(1);
-    let first = cursor_row.saturating_sub(room - 1).min(rows.len().saturating_sub(room));
+    let first = cursor_row
+        .saturating_sub(room - 1)
+        .min(rows.len().saturating_sub(room));
     let rows: Vec<Line> = rows
         .into_iter()
         .skip(first)

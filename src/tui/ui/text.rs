@@ -114,7 +114,10 @@ mod tests {
         ]);
         let rows = wrap_lines(vec![line, Line::default()], 10);
         // The space before a break stays at the row's end, where it shows as nothing.
-        assert_eq!(texts(&rows), ["Ghi chú: ", "giải ngân ", "abcdefghij", "kl", ""]);
+        assert_eq!(
+            texts(&rows),
+            ["Ghi chú: ", "giải ngân ", "abcdefghij", "kl", ""]
+        );
         assert_eq!(rows[0].spans[0].style, bold);
         assert_eq!(rows[1].spans[0].style, Style::new());
         // A control character is shown as its symbol.

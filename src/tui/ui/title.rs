@@ -84,7 +84,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let (right, min) = candidates
         .iter()
         .find(fits)
-        .or_else(|| candidates.iter().find(|(c, min)| width(c) + min <= total_width))
+        .or_else(|| {
+            candidates
+                .iter()
+                .find(|(c, min)| width(c) + min <= total_width)
+        })
         .cloned()
         .unwrap_or_default();
     // The git part in its slot (the long form when it fits), right before the as-of date.
