@@ -1273,6 +1273,11 @@ pub fn extensions_short(lang: Lang, n: usize) -> String {
     }
 }
 
+pub const KEY_TWO_LINES: Text = (
+    "the whole text on two rows, the facts below (again: one row)",
+    "nội dung đầy đủ trên hai dòng, thông tin bên dưới (bấm lại: một dòng)",
+);
+
 #[cfg(test)]
 mod count_tests {
     use super::*;

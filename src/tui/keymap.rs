@@ -201,6 +201,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[Normal], &[Char('f')], Action::FilterPicker, ("filter by timeliness or status", "lọc theo tình trạng thời hạn hoặc trạng thái"), Some(("f", ("filter", "lọc")))),
     bind(&[Normal], &[Char('o')], Action::CycleSort, ("change the sort order", "đổi cách sắp xếp"), Some(("o", ("sort", "sắp xếp")))),
     bind(&[Normal], &[Char('I')], Action::ToggleIds, ("show or hide the id column", "hiện hoặc ẩn cột mã"), None),
+    bind(&[Normal], &[Char('v')], Action::ToggleLines, t::KEY_TWO_LINES, None),
     bind(LISTS, &[Char('y')], Action::CopyId, ("copy the directive's id to the clipboard (OSC 52)", "sao chép mã nhiệm vụ (OSC 52)"), None),
     bind(&[Normal], &[Char(' ')], Action::Mark, t::KEY_MARK, Some(("Space", t::HINT_MARK))),
     bind(&[Normal], &[Char('*')], Action::MarkAll, t::KEY_MARK_ALL, None),

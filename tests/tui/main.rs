@@ -227,4 +227,5 @@ mod remind;
 mod reshape;
 mod screens;
 mod state;
+mod two_lines;
 mod views;

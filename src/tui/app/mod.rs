@@ -160,11 +160,16 @@ pub struct App {
     pub letters_dir: Option<std::path::PathBuf>,
     /// `I`: the list shows the id column whatever the room.
     pub show_ids: bool,
+    /// `v`: each directive's text on two rows, its facts on the row below.
+    pub two_lines: bool,
     /// Counts the workspace's changes: what the view keeps is keyed by it.
     revision: u64,
     /// The detail's rows, wrapped once per change, not on every frame (`ui/detail.rs`).
     pub detail_rows: memo::Memo<DetailKey, Vec<ratatui::text::Line<'static>>>,
 }
+
+/// Screen rows of one directive with `v`: two of text, one of facts.
+pub const TWO_LINES_ROWS: usize = 3;
 
 /// What the detail's rows depend on: the workspace's revision, the directive, the width, and
 /// the rest of what it shows (language, as-of date, colours, marks, git) as one string.
@@ -201,6 +206,7 @@ impl App {
             copy_ids: true,
             letters_dir: None,
             show_ids: false,
+            two_lines: false,
             revision: 0,
             detail_rows: memo::Memo::default(),
         };
@@ -287,7 +293,12 @@ impl App {
 
     /// Rows of directives the pane can show at this size.
     pub fn list_height(&self) -> usize {
-        layout::list_height(self.size)
+        let rows = layout::list_height(self.size);
+        if self.two_lines {
+            (rows / TWO_LINES_ROWS).max(1)
+        } else {
+            rows
+        }
     }
 
     pub fn owners_height(&self) -> usize {
@@ -476,6 +487,10 @@ impl App {
             Action::Undo => return self.undo_last(),
             Action::CopyId => return self.copy_id(),
             Action::ToggleIds => self.show_ids = !self.show_ids,
+            Action::ToggleLines => {
+                self.two_lines = !self.two_lines;
+                self.list.scroll(self.list_height());
+            }
             Action::Redo => return self.redo_last(),
             Action::NewDirective => self.open_new_directive(),
             Action::NewMeeting => self.open_new_meeting(),

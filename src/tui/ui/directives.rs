@@ -187,6 +187,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         header.push(Span::raw(cell(tr(lang, t::COL_UNIT), cols.unit + 1)));
     }
     header.push(Span::raw(tr(lang, t::COL_TEXT)));
+    if app.two_lines {
+        // The text on top, the facts below: one heading says both.
+        header = vec![Span::raw(format!(
+            "    {} / {}",
+            tr(lang, t::COL_TEXT),
+            tr(lang, t::COL_DEADLINE_WHEN)
+        ))];
+    }
     buf.set_line(
         inner.x,
         inner.y,
@@ -214,6 +222,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             theme.dim(),
         );
         return;
+    }
+    if app.two_lines {
+        return two_lines(frame, list_area, app, theme, focused);
     }
     let mut offset = app.list.offset;
     if app.list.cursor >= offset + height {
@@ -321,6 +332,120 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             );
         }
     }
+}
+
+/// `v`: each directive as its text on two rows (cut with "…" beyond) and its facts below:
+/// deadline (the first one too when it moved), how far, status, lead unit, id.
+fn two_lines(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused: bool) {
+    use crate::tui::app::TWO_LINES_ROWS;
+    let lang = app.lang;
+    let today = app.today();
+    let w = area.width as usize;
+    let items = (area.height as usize / TWO_LINES_ROWS).max(1);
+    let mut offset = app.list.offset;
+    if app.list.cursor >= offset + items {
+        offset = app.list.cursor + 1 - items;
+    }
+    let buf = frame.buffer_mut();
+    for (i, row) in app.list.rows.iter().enumerate().skip(offset).take(items) {
+        let d = app.directive(row);
+        let tl = app.timeliness(d);
+        let y = area.y + ((i - offset) * TWO_LINES_ROWS) as u16;
+        if y >= area.bottom() {
+            break;
+        }
+        let selected = i == app.list.cursor;
+        let marked = app.marked.contains(&d.id);
+        let lead = format!(
+            "{}{}{}",
+            if selected { "›" } else { " " },
+            if marked { "✓" } else { " " },
+            if row.support { "↳" } else { " " },
+        );
+        let mut text = String::new();
+        if app.is_changed(&d.id) {
+            text.push_str(t::CHANGED_MARK);
+        }
+        if app.ws().file_of(d).broken.is_some() {
+            text.push_str(t::BROKEN_MARK);
+        }
+        if row.support {
+            text.push_str(tr(lang, t::SUPPORT_MARK));
+        }
+        text.push_str(&d.text);
+        let room = w.saturating_sub(4);
+        let mut lines = super::text::wrap(&text, room);
+        if lines.len() > 2 {
+            let rest = lines[1..].join(" ");
+            lines.truncate(1);
+            lines.push(fit(&rest, room));
+        }
+        let facts_y = y + lines.len().max(1) as u16;
+        for (k, line) in lines.iter().enumerate() {
+            let prefix = if k == 0 { lead.as_str() } else { "   " };
+            buf.set_stringn(
+                area.x,
+                y + k as u16,
+                format!("{prefix} {line}"),
+                w,
+                Style::new(),
+            );
+        }
+        // The facts, under the text.
+        let date = d
+            .deadline
+            .map_or_else(|| "—".to_string(), |dl| t::short_date(dl, today));
+        let date = match moved_from(d) {
+            Some(first) => {
+                let first = first.map_or_else(|| "—".to_string(), |f| t::short_date(f, today));
+                let times = t::extensions_short(lang, d.extensions());
+                let times = if times.is_empty() {
+                    times
+                } else {
+                    format!(" ({times})")
+                };
+                format!("{first}→{date}{times}")
+            }
+            None => date,
+        };
+        let when = format!(
+            "{} {}",
+            t::timeliness_symbol(tl),
+            t::relative_short(lang, tl, d.deadline, today)
+        );
+        let status = format!(
+            "{} {}",
+            t::status_symbol(d.status),
+            t::status_label(lang, d.status)
+        );
+        let unit = app
+            .ws()
+            .owner(&d.owner)
+            .map_or(d.owner.as_str(), |o| o.short_name());
+        let facts = Line::from(vec![
+            Span::raw(format!("    {date} ")),
+            Span::styled(when.trim_end().to_string(), theme.timeliness(tl)),
+            Span::raw("  "),
+            Span::styled(status, theme.status(d.status)),
+            Span::raw(format!("  {}  ", visible_name(unit))),
+            Span::styled(d.id.clone(), theme.dim()),
+        ]);
+        if facts_y < area.bottom() {
+            buf.set_line(area.x, facts_y, &facts, area.width);
+        }
+        if selected {
+            let rows = (TWO_LINES_ROWS as u16).min(area.bottom() - y);
+            buf.set_style(
+                Rect::new(area.x, y, area.width, rows),
+                theme.selected_row(focused),
+            );
+        }
+    }
+}
+
+/// A unit's name as shown (control characters as symbols).
+fn visible_name(name: &str) -> String {
+    super::text::visible(name).into_owned()
 }
 
 /// The first deadline of a directive whose deadline moved from it (`None` inside: it had
