@@ -277,6 +277,8 @@ impl App {
                     cursor: cursor.saturating_sub(1),
                 })
             }
+            Action::Top => self.popup = Some(Popup::Meetings { cursor: 0 }),
+            Action::Bottom => self.popup = Some(Popup::Meetings { cursor: last }),
             Action::Confirm => {
                 if let Some(m) = self.meetings().into_iter().nth(cursor) {
                     // The whole meeting: every unit, no filter; `a` adds to it.
