@@ -77,7 +77,7 @@ pub fn filter_picker(frame: &mut Frame, app: &App, cursor: usize, theme: &Theme)
         if choice.heading() != heading {
             heading = choice.heading();
             if let Some(h) = heading {
-                rows.push(Line::from(Span::styled(tr(lang, h), theme.header())));
+                rows.push(Line::from(Span::styled(tr(lang, h), theme.group())));
             }
         }
         let (label, style) = match choice {
