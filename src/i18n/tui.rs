@@ -133,6 +133,9 @@ pub fn timeliness_short(lang: Lang, t: Timeliness) -> &'static str {
         (Lang::En, Timeliness::OnTrack) => "on track",
         (Lang::En, Timeliness::OnTime) => "on time",
         (Lang::En, Timeliness::Late) => "late",
+        // "HT", as in the units pane's "chưa HT": done on time, done late.
+        (Lang::Vi, Timeliness::OnTime) => "HT đúng hạn",
+        (Lang::Vi, Timeliness::Late) => "HT quá hạn",
         _ => timeliness_label(lang, t),
     }
 }
@@ -1223,6 +1226,57 @@ pub fn done_date_error(lang: Lang, e: &crate::store::edit::DoneDateError) -> Str
         ),
     }
 }
+
+pub const KEY_SEARCH_OR_FIND: Text = (
+    "search as you type (no case, no diacritics); in the units pane: find a unit",
+    "tìm khi gõ (không phân biệt hoa thường, dấu); ở khung đơn vị: tìm đơn vị",
+);
+pub const KEY_FIND_KEEP: Text = (
+    "keep this unit and show its directives",
+    "chọn đơn vị này và xem nhiệm vụ của đơn vị",
+);
+pub const HINT_FIND_KEEP: Text = ("choose", "chọn");
+pub const KEY_FIND_BACK: Text = (
+    "back to the unit selected before",
+    "quay lại đơn vị đã chọn trước đó",
+);
+pub const KEY_FIND_NEXT: Text = ("next unit that matches", "đơn vị khớp tiếp theo");
+pub const KEY_FIND_PREV: Text = ("previous unit that matches", "đơn vị khớp phía trước");
+pub const HINT_FIND_NEXT: Text = ("next match", "đơn vị khác");
+pub const MODE_FIND_UNIT: Text = (
+    "Finding a unit (/ in the units pane)",
+    "Tìm đơn vị (/ ở khung đơn vị)",
+);
+/// The footer's `/` hint while the units pane has the keys.
+pub const HINT_FIND_UNIT: Text = ("find unit", "tìm đơn vị");
+/// The status line while finding a unit: "Find a unit: /ba be".
+pub const FIND_UNIT: Text = ("Find a unit", "Tìm đơn vị");
+pub const FIND_NONE: Text = ("no unit matches", "không có đơn vị nào khớp");
+
+pub const FILTER_HEAD_TIMELINESS: Text = head::TIMELINESS;
+pub const FILTER_HEAD_STATUS: Text = head::STATUS;
+pub const FILTER_HEAD_GROUP: Text = ("Unit group", "Nhóm đơn vị");
+pub const FILTER_HEAD_MEETING: Text = ("Meeting", "Cuộc họp");
+
+/// The as-of date alone, where the title bar has no room for its label.
+pub fn as_of_bare(as_of: NaiveDate) -> String {
+    as_of.format("%d/%m/%Y").to_string()
+}
+
+/// How often a deadline was extended, in the list beside "30/09→31/10"; empty for none.
+pub fn extensions_short(lang: Lang, n: usize) -> String {
+    match (lang, n) {
+        (_, 0) => String::new(),
+        (Lang::En, 1) => "once".to_string(),
+        (Lang::En, n) => format!("{n} times"),
+        (Lang::Vi, n) => format!("{n} lần"),
+    }
+}
+
+pub const KEY_TWO_LINES: Text = (
+    "the whole text on two rows, the facts below (again: one row)",
+    "nội dung đầy đủ trên hai dòng, thông tin bên dưới (bấm lại: một dòng)",
+);
 
 #[cfg(test)]
 mod count_tests {

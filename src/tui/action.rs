@@ -37,6 +37,8 @@ pub enum Action {
     Sync,
     /// Show or hide the id column of the list.
     ToggleIds,
+    /// One row per directive, or its whole text with the facts below.
+    ToggleLines,
     /// Copy the selected directive's id to the clipboard (OSC 52).
     CopyId,
     Quit,

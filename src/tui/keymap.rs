@@ -38,6 +38,8 @@ pub enum Mode {
     ImportSplit,
     /// Confirming the import's write.
     ImportConfirm,
+    /// Typing a unit's name to find it in the units pane.
+    UnitFind,
 }
 
 impl Mode {
@@ -59,6 +61,7 @@ impl Mode {
         Mode::Import,
         Mode::ImportSplit,
         Mode::ImportConfirm,
+        Mode::UnitFind,
     ];
 
     /// Typing text: plain characters are input, not commands.
@@ -71,6 +74,7 @@ impl Mode {
                 | Mode::Search
                 | Mode::Form
                 | Mode::ImportPath
+                | Mode::UnitFind
         )
     }
 }
@@ -164,6 +168,7 @@ const TEXT_INPUTS: &[Mode] = &[
     Search,
     Form,
     ImportPath,
+    UnitFind,
 ];
 
 const fn bind(
@@ -214,10 +219,11 @@ pub static BINDINGS: &[Binding] = &[
     bind(LISTS, &[Char('n')], Action::AddNote, ("add a progress note", "thêm ghi chú tiến độ"), Some(("n", ("note", "ghi chú")))),
     bind(LISTS, &[Char('e')], Action::NoteInEditor, ("write a long note in $EDITOR", "viết ghi chú dài bằng $EDITOR"), None),
     bind(LISTS, &[Char('u')], Action::Undo, ("undo the last edit (a new logged change)", "hoàn tác lần sửa trước (ghi nhật ký)"), Some(("u", ("undo", "hoàn tác")))),
-    bind(&[Normal], &[Char('/')], Action::StartSearch, ("search as you type (no case, no diacritics)", "tìm khi gõ (không phân biệt hoa thường, dấu)"), Some(("/", ("search", "tìm")))),
+    bind(&[Normal], &[Char('/')], Action::StartSearch, t::KEY_SEARCH_OR_FIND, Some(("/", ("search", "tìm")))),
     bind(&[Normal], &[Char('f')], Action::FilterPicker, ("filter by timeliness or status", "lọc theo tình trạng thời hạn hoặc trạng thái"), Some(("f", ("filter", "lọc")))),
     bind(&[Normal], &[Char('o')], Action::CycleSort, ("change the sort order", "đổi cách sắp xếp"), Some(("o", ("sort", "sắp xếp")))),
     bind(&[Normal], &[Char('I')], Action::ToggleIds, ("show or hide the id column", "hiện hoặc ẩn cột mã"), None),
+    bind(&[Normal], &[Char('v')], Action::ToggleLines, t::KEY_TWO_LINES, None),
     bind(LISTS, &[Char('y')], Action::CopyId, ("copy the directive's id to the clipboard (OSC 52)", "sao chép mã nhiệm vụ (OSC 52)"), None),
     bind(&[Normal], &[Char(' ')], Action::Mark, t::KEY_MARK, Some(("Space", t::HINT_MARK))),
     bind(&[Normal], &[Char('*')], Action::MarkAll, t::KEY_MARK_ALL, None),
@@ -257,6 +263,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[StatusPicker], &[Char('3')], Action::SetStatus(Status::Blocked), ("blocked", "có vướng mắc"), None),
     bind(&[StatusPicker], &[Char('4')], Action::SetStatus(Status::Done), ("done", "đã hoàn thành"), None),
     bind(&[StatusPicker], &[Char('5')], Action::SetStatus(Status::Cancelled), ("cancelled", "dừng thực hiện"), None),
+    bind(&[FilterPicker], &[Char('g'), Home], Action::Top, ("first choice", "lựa chọn đầu"), None),
+    bind(&[FilterPicker], &[Char('G'), End], Action::Bottom, ("last choice", "lựa chọn cuối"), None),
     bind(&[FilterPicker], &[Char(' ')], Action::Mark, t::KEY_FILTER_COMBINE, Some(("Space", t::HINT_COMBINE))),
     bind(PICKERS, &[Enter], Action::Confirm, ("choose", "chọn"), Some(("Enter", ("choose", "chọn")))),
     bind(PICKERS, &[Esc, Char('q')], Action::Back, ("cancel", "hủy"), Some(("Esc", ("cancel", "hủy")))),
@@ -278,6 +286,11 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[Search], &[Esc], Action::Back, ("clear the search", "bỏ tìm kiếm"), Some(("Esc", ("clear", "bỏ tìm")))),
     bind(&[Search], &[Down], Action::Down, ("next row", "dòng dưới"), None),
     bind(&[Search], &[Up], Action::Up, ("previous row", "dòng trên"), None),
+    // Finding a unit.
+    bind(&[UnitFind], &[Enter], Action::Confirm, t::KEY_FIND_KEEP, Some(("Enter", t::HINT_FIND_KEEP))),
+    bind(&[UnitFind], &[Esc], Action::Back, t::KEY_FIND_BACK, Some(("Esc", t::HINT_CANCEL))),
+    bind(&[UnitFind], &[Down], Action::Down, t::KEY_FIND_NEXT, Some(("↓/↑", t::HINT_FIND_NEXT))),
+    bind(&[UnitFind], &[Up], Action::Up, t::KEY_FIND_PREV, None),
     // Forms.
     bind(&[Form], &[Tab], Action::NextField, t::KEY_NEXT_FIELD, Some(("Tab", t::HINT_NEXT_FIELD))),
     bind(&[Form], &[BackTab], Action::PrevField, t::KEY_PREV_FIELD, None),
@@ -312,6 +325,10 @@ pub static BINDINGS: &[Binding] = &[
     // Help.
     bind(&[Help], &[Char('j'), Down], Action::Down, ("scroll down", "cuộn xuống"), Some(("j/k", ("scroll", "cuộn")))),
     bind(&[Help], &[Char('k'), Up], Action::Up, ("scroll up", "cuộn lên"), None),
+    bind(&[Help], &[PageDown, Ctrl('d')], Action::PageDown, ("page down", "trang sau"), Some(("PgDn/PgUp", ("page", "trang")))),
+    bind(&[Help], &[PageUp, Ctrl('u')], Action::PageUp, ("page up", "trang trước"), None),
+    bind(&[Help], &[Char('g'), Home], Action::Top, ("top", "đầu trang"), None),
+    bind(&[Help], &[Char('G'), End], Action::Bottom, ("end", "cuối trang"), None),
     bind(&[Help], &[Esc, Char('q'), Char('?')], Action::Back, ("close", "đóng"), Some(("Esc", ("close", "đóng")))),
 ];
 
@@ -362,6 +379,7 @@ fn section_title(modes: &[Mode]) -> Text {
         Form => t::MODE_FORM,
         Question => t::MODE_QUESTION,
         ImportPath | Import | ImportSplit | ImportConfirm => ti::MODE_IMPORT,
+        UnitFind => t::MODE_FIND_UNIT,
     }
 }
 
@@ -377,6 +395,93 @@ pub fn help(lang: Lang) -> Vec<(&'static str, Vec<(String, &'static str)>)> {
         }
     }
     sections
+}
+
+/// One row of the help screen, wrapped to its width.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HelpRow {
+    /// A section: "In the lists".
+    Heading(&'static str),
+    /// Keys and what they do; `keys` is empty on the rows that continue a long text.
+    Entry { keys: String, text: String },
+    /// Symbols and their meanings, as many a row as fit.
+    Legend(Vec<LegendItem>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LegendItem {
+    Timeliness(crate::model::Timeliness),
+    Status(Status),
+    /// `↳`: the selected unit coordinates the directive.
+    Support,
+}
+
+/// Cells before an entry's text.
+pub const HELP_KEYS_WIDTH: usize = 18;
+
+impl LegendItem {
+    /// The symbol and its meaning, as drawn: "  ‼ overdue".
+    pub fn parts(self, lang: Lang) -> (String, &'static str) {
+        match self {
+            LegendItem::Timeliness(tl) => (
+                format!("  {} ", t::timeliness_symbol(tl)),
+                t::timeliness_label(lang, tl),
+            ),
+            LegendItem::Status(s) => (
+                format!("  {} ", t::status_symbol(s)),
+                t::status_label(lang, s),
+            ),
+            LegendItem::Support => ("  ↳ ".to_string(), tr(lang, t::SUPPORT_MARK).trim()),
+        }
+    }
+}
+
+/// The help screen's rows at `width` cells: every key from the table, then the legend. The
+/// screen draws them and the help's scrolling stops at their end, so both count the same.
+pub fn help_rows(lang: Lang, width: usize) -> Vec<HelpRow> {
+    use crate::term_text::{width as cells, wrap};
+    let mut rows = Vec::new();
+    for (section, entries) in help(lang) {
+        rows.push(HelpRow::Heading(section));
+        for (keys, what) in entries {
+            let keys = format!("  {keys}");
+            let indent = HELP_KEYS_WIDTH.max(cells(&keys) + 1);
+            let mut lines = wrap(what, width.saturating_sub(indent).max(10)).into_iter();
+            rows.push(HelpRow::Entry {
+                keys: format!("{keys:<indent$}"),
+                text: lines.next().unwrap_or_default(),
+            });
+            rows.extend(lines.map(|text| HelpRow::Entry {
+                keys: " ".repeat(indent),
+                text,
+            }));
+        }
+    }
+    rows.push(HelpRow::Heading(tr(lang, t::LEGEND)));
+    let groups: [Vec<LegendItem>; 3] = [
+        crate::model::Timeliness::ALL
+            .into_iter()
+            .map(LegendItem::Timeliness)
+            .collect(),
+        Status::ALL.into_iter().map(LegendItem::Status).collect(),
+        vec![LegendItem::Support],
+    ];
+    for group in groups {
+        let mut row: Vec<LegendItem> = Vec::new();
+        let mut used = 0;
+        for item in group {
+            let (symbol, label) = item.parts(lang);
+            let w = cells(&symbol) + cells(label);
+            if used + w > width && !row.is_empty() {
+                rows.push(HelpRow::Legend(std::mem::take(&mut row)));
+                used = 0;
+            }
+            row.push(item);
+            used += w;
+        }
+        rows.push(HelpRow::Legend(row));
+    }
+    rows
 }
 
 /// Keys written as in a test script: `j j s 4 <Enter>`. Named keys in angle brackets

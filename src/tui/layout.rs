@@ -124,3 +124,12 @@ pub fn dashboard_height(size: (u16, u16)) -> usize {
         .map_or(1, |r| table_rows(r) as usize)
         .max(1)
 }
+
+/// The inside of the help screen (`?`) at this terminal size, (width, height): over the
+/// panes between the title bar and the status line, at most 100 columns, less its border.
+pub fn help_inner(size: (u16, u16)) -> (usize, usize) {
+    let (w, h) = size;
+    let width = w.min(100).saturating_sub(2) as usize;
+    let height = h.saturating_sub(3).saturating_sub(2) as usize;
+    (width, height)
+}

@@ -94,7 +94,7 @@ fn filter_by_timeliness_and_status() {
         .rows
         .iter()
         .all(|r| app.timeliness(app.directive(r)) == Timeliness::Overdue));
-    // Status "blocked": choices are none, 7 timeliness values, then the statuses.
+    // Status "blocked": choices are none, 6 timeliness values, then the statuses.
     app.update(Action::FilterPicker);
     for _ in 0..2 {
         app.update(Action::Down);
@@ -103,8 +103,8 @@ fn filter_by_timeliness_and_status() {
     app.update(Action::Confirm);
     assert_eq!(app.list.rows.len(), 4, "due soon");
     app.update(Action::FilterPicker);
-    // From "due soon" (2) down to "blocked" (10).
-    for _ in 0..8 {
+    // From "due soon" (2) down to "blocked" (9).
+    for _ in 0..7 {
         app.update(Action::Down);
     }
     app.update(Action::Confirm);

@@ -115,6 +115,7 @@ impl App {
     /// (a reload must not make the list jump under the user's eyes).
     pub(super) fn workspace_changed(&mut self, changed: Changed, keep_place: bool) {
         let place = keep_place.then(|| self.list.place());
+        self.revision += 1;
         self.list.refold(&self.ws, &changed);
         if changed == Changed::All {
             self.owners.rebuild(&self.ws, self.owners_height());

@@ -22,10 +22,12 @@ pub enum ViewFilter {
 }
 
 impl ViewFilter {
-    /// The filter picker's choices, after "no filter".
+    /// The filter picker's timeliness and status choices, after "no filter". A cancelled
+    /// directive's timeliness is "cancelled" too: offered once, as the status.
     pub fn choices() -> Vec<ViewFilter> {
         Timeliness::ALL
             .into_iter()
+            .filter(|tl| *tl != Timeliness::None)
             .map(ViewFilter::Timeliness)
             .chain(Status::ALL.into_iter().map(ViewFilter::Status))
             .collect()
@@ -41,6 +43,31 @@ impl ViewFilter {
             ViewFilter::Status(s) => {
                 format!("{} {}", t::status_symbol(s), t::status_label(lang, s))
             }
+        }
+    }
+}
+
+/// A choice of the filter menu (`f`), under its heading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FilterChoice {
+    /// No filter: every value, the group and the meeting dropped.
+    None,
+    Value(ViewFilter),
+    /// A group of units, as its row in the units pane: index into `ws.groups`.
+    Group(usize),
+    /// A meeting: its file's path.
+    Meeting(String),
+}
+
+impl FilterChoice {
+    /// The heading it is shown under.
+    pub fn heading(&self) -> Option<t::Text> {
+        match self {
+            FilterChoice::None => None,
+            FilterChoice::Value(ViewFilter::Timeliness(_)) => Some(t::FILTER_HEAD_TIMELINESS),
+            FilterChoice::Value(ViewFilter::Status(_)) => Some(t::FILTER_HEAD_STATUS),
+            FilterChoice::Group(_) => Some(t::FILTER_HEAD_GROUP),
+            FilterChoice::Meeting(_) => Some(t::FILTER_HEAD_MEETING),
         }
     }
 }

@@ -35,6 +35,7 @@ pub mod git;
 pub mod import;
 pub mod input;
 pub mod list;
+pub mod memo;
 pub mod outcome;
 pub mod owners;
 pub mod prompt;
@@ -45,7 +46,7 @@ pub use dashboard::{DashRow, Dashboard};
 pub use edit::{MeetingRow, Popup, Prompt, PromptKind, UndoEntry};
 pub use form::{DirectiveField, DirectiveForm, Form, MeetingField, MeetingForm, UnitPicker};
 pub use input::Input;
-pub use list::{List, Row, ViewFilter};
+pub use list::{FilterChoice, List, Row, ViewFilter};
 pub use owners::{Counts, OwnerRow, Owners};
 
 use super::action::Action;
@@ -162,7 +163,20 @@ pub struct App {
     pub show_ids: bool,
     /// `i`: a notice or sheet being imported (the path prompt, then the review).
     pub import: Option<import::Import>,
+    /// `v`: each directive's text on two rows, its facts on the row below.
+    pub two_lines: bool,
+    /// Counts the workspace's changes: what the view keeps is keyed by it.
+    revision: u64,
+    /// The detail's rows, wrapped once per change, not on every frame (`ui/detail.rs`).
+    pub detail_rows: memo::Memo<DetailKey, Vec<ratatui::text::Line<'static>>>,
 }
+
+/// Screen rows of one directive with `v`: two of text, one of facts.
+pub const TWO_LINES_ROWS: usize = 3;
+
+/// What the detail's rows depend on: the workspace's revision, the directive, the width, and
+/// the rest of what it shows (language, as-of date, colours, marks, git) as one string.
+pub type DetailKey = (u64, String, u16, String);
 
 impl App {
     pub fn new(ws: Workspace, today: NaiveDate, lang: Lang, size: (u16, u16)) -> App {
@@ -196,6 +210,9 @@ impl App {
             letters_dir: None,
             show_ids: false,
             import: None,
+            two_lines: false,
+            revision: 0,
+            detail_rows: memo::Memo::default(),
         };
         app.workspace_changed(Changed::All, false);
         app.report_problems();
@@ -205,6 +222,11 @@ impl App {
     /// The workspace as shown.
     pub fn ws(&self) -> &Workspace {
         &self.ws
+    }
+
+    /// Goes up whenever the workspace changes.
+    pub fn revision(&self) -> u64 {
+        self.revision
     }
 
     /// The as-of date ([`App::set_as_of`] changes it).
@@ -252,6 +274,7 @@ impl App {
                 self.import.as_ref().map_or(Mode::Normal, |i| i.mode())
             }
             None if self.list.searching => Mode::Search,
+            None if self.owners.find.is_some() => Mode::UnitFind,
             None if self.view == View::Detail => Mode::Detail,
             None if self.view == View::Dashboard => Mode::Dashboard,
             None => Mode::Normal,
@@ -277,7 +300,12 @@ impl App {
 
     /// Rows of directives the pane can show at this size.
     pub fn list_height(&self) -> usize {
-        layout::list_height(self.size)
+        let rows = layout::list_height(self.size);
+        if self.two_lines {
+            (rows / TWO_LINES_ROWS).max(1)
+        } else {
+            rows
+        }
     }
 
     pub fn owners_height(&self) -> usize {
@@ -359,6 +387,10 @@ impl App {
                     self.see_selected();
                 }
                 self.list.search_input(&self.ws, self.list_height(), action);
+                vec![]
+            }
+            None if self.owners.find.is_some() => {
+                self.find_key(action);
                 vec![]
             }
             None if self.view == View::Dashboard => self.update_dashboard(action),
@@ -445,6 +477,7 @@ impl App {
                 self.refilter();
             }
             Action::Help => self.popup = Some(Popup::Help { scroll: 0 }),
+            Action::StartSearch if owners => self.start_find(),
             Action::StartSearch => {
                 self.list.searching = true;
                 self.focus = Pane::Directives;
@@ -463,6 +496,10 @@ impl App {
             Action::Undo => return self.undo_last(),
             Action::CopyId => return self.copy_id(),
             Action::ToggleIds => self.show_ids = !self.show_ids,
+            Action::ToggleLines => {
+                self.two_lines = !self.two_lines;
+                self.list.scroll(self.list_height());
+            }
             Action::Redo => return self.redo_last(),
             Action::NewDirective => self.open_new_directive(),
             Action::NewMeeting => self.open_new_meeting(),
@@ -512,6 +549,7 @@ impl App {
                 let height = self.list_height();
                 self.list.search_paste(&self.ws, height, text);
             }
+            _ if self.owners.find.is_some() => self.find_paste(text),
             _ => self.warn(tr(self.lang, t::PASTE_IGNORED)),
         }
         vec![]

@@ -2,7 +2,9 @@
 //! title bar's totals by timeliness. The selection follows the unit's id across reloads.
 
 use super::scroll::{self, Span};
-use crate::model::{Timeliness, Workspace};
+use super::Input;
+use crate::fold::fold;
+use crate::model::{Owner, Timeliness, Workspace};
 use crate::tui::action::Action;
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -37,6 +39,18 @@ pub struct Owners {
     pub totals: [usize; 7],
     /// The selected unit's id, kept when the rows are rebuilt.
     selected: Option<String>,
+    /// Finding a unit by typing (`/` in the units pane), while it is open.
+    pub find: Option<Find>,
+}
+
+/// A unit being found by typing its name: the selection follows the text as it is typed.
+#[derive(Debug, Default)]
+pub struct Find {
+    pub line: Input,
+    /// The row selected when the find began: `Esc` goes back to it.
+    pub before: usize,
+    /// Whether some row matches the text (an empty text matches).
+    pub found: bool,
 }
 
 impl Owners {
@@ -86,6 +100,53 @@ impl Owners {
         self.selected = Some(id.to_string());
         self.scroll(height);
         true
+    }
+
+    /// Selects a row (a unit, a group or "All units").
+    pub(super) fn select_row(&mut self, ws: &Workspace, row: usize, height: usize) {
+        self.cursor = row.min(self.rows.len().saturating_sub(1));
+        self.selected = self.selected_id(ws).map(str::to_string);
+        self.scroll(height);
+    }
+
+    /// The row a find for `query` selects: the first (in the pane's order) whose name, short
+    /// name or id starts with the text, else contains it, else matches as the unit picker
+    /// does (initials, aliases); case, diacritics, spaces and dashes ignored. A group's row
+    /// answers to its name.
+    pub fn find_row(&self, ws: &Workspace, query: &str) -> Option<usize> {
+        let q = Query::new(query)?;
+        (0..=2).find_map(|tier| {
+            (0..self.rows.len()).find(|&i| self.rank(ws, i, &q).is_some_and(|r| r <= tier))
+        })
+    }
+
+    /// The next (or previous) row after `from` that matches `query` at all, going round.
+    pub fn next_match(
+        &self,
+        ws: &Workspace,
+        query: &str,
+        from: usize,
+        back: bool,
+    ) -> Option<usize> {
+        let q = Query::new(query)?;
+        let n = self.rows.len();
+        (1..n)
+            .map(|k| {
+                if back {
+                    (from + n - k) % n
+                } else {
+                    (from + k) % n
+                }
+            })
+            .find(|&i| self.rank(ws, i, &q).is_some())
+    }
+
+    fn rank(&self, ws: &Workspace, row: usize, q: &Query) -> Option<u8> {
+        match self.rows.get(row)? {
+            OwnerRow::All => None,
+            OwnerRow::Group(g) => q.rank(ws.groups.get(*g).map(String::as_str), None),
+            OwnerRow::Owner(o) => q.rank(None, ws.owners.get(*o)),
+        }
     }
 
     fn row_of(&self, ws: &Workspace, id: &str) -> Option<usize> {
@@ -153,5 +214,157 @@ impl Owners {
             ..Span::row(self.cursor)
         };
         self.offset = scroll::scroll(self.offset, span, self.rows.len(), height, 0);
+    }
+}
+
+impl super::App {
+    /// `/` in the units pane: find a unit by typing its name.
+    pub(super) fn start_find(&mut self) {
+        self.owners.find = Some(Find {
+            line: Input::default(),
+            before: self.owners.cursor,
+            found: true,
+        });
+    }
+
+    /// A key while finding a unit: the selection follows the text; `↓`/`↑` go to the next
+    /// or previous match; `Enter` keeps the unit and shows its directives; `Esc` goes back.
+    pub(super) fn find_key(&mut self, action: Action) {
+        let Some(mut find) = self.owners.find.take() else {
+            return;
+        };
+        let height = self.owners_height();
+        let to = match action {
+            Action::Type(c) => {
+                find.line.type_char(c);
+                self.owners.find_row(&self.ws, find.line.as_str())
+            }
+            Action::Edit(op) => {
+                find.line.apply(op);
+                self.owners.find_row(&self.ws, find.line.as_str())
+            }
+            Action::Down | Action::Up => self.owners.next_match(
+                &self.ws,
+                find.line.as_str(),
+                self.owners.cursor,
+                action == Action::Up,
+            ),
+            Action::Confirm => {
+                self.focus = super::Pane::Directives;
+                return;
+            }
+            Action::Back => Some(find.before),
+            _ => None,
+        };
+        let done = action == Action::Back;
+        find.found = to.is_some() || find.line.as_str().trim().is_empty();
+        if !done {
+            self.owners.find = Some(find);
+        }
+        self.find_select(to, height);
+    }
+
+    /// Text pasted while finding a unit.
+    pub(super) fn find_paste(&mut self, text: &str) {
+        let height = self.owners_height();
+        let Some(mut find) = self.owners.find.take() else {
+            return;
+        };
+        find.line.paste(text);
+        let to = self.owners.find_row(&self.ws, find.line.as_str());
+        find.found = to.is_some() || find.line.as_str().trim().is_empty();
+        self.owners.find = Some(find);
+        self.find_select(to, height);
+    }
+
+    fn find_select(&mut self, to: Option<usize>, height: usize) {
+        let Some(row) = to.filter(|&r| r != self.owners.cursor) else {
+            return;
+        };
+        self.see_selected();
+        self.owners.select_row(&self.ws, row, height);
+        self.list.reset_cursor();
+        self.refilter();
+    }
+}
+
+/// A find's text, folded: its words, and the words run together (`bab` finds "Ba Bể").
+struct Query {
+    spaced: String,
+    joined: String,
+    raw: String,
+}
+
+/// Folded words of a text: "Huyện ủy Ba Bể" → `["huyen", "uy", "ba", "be"]`; `ba-be` →
+/// `["ba", "be"]`.
+fn words(s: &str) -> Vec<String> {
+    fold(s)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+impl Query {
+    fn new(text: &str) -> Option<Query> {
+        let w = words(text);
+        (!w.is_empty()).then(|| Query {
+            spaced: w.join(" "),
+            joined: w.concat(),
+            raw: text.to_string(),
+        })
+    }
+
+    /// 0: a name starts with the text; 1: a name contains it; 2: the unit picker's match
+    /// (initials, aliases); `None`: no match.
+    fn rank(&self, group: Option<&str>, unit: Option<&Owner>) -> Option<u8> {
+        let names: Vec<&str> = match (group, unit) {
+            (Some(g), _) => vec![g],
+            (None, Some(o)) => [o.name.as_str(), o.id.as_str()]
+                .into_iter()
+                .chain(o.short.as_deref())
+                .collect(),
+            (None, None) => return None,
+        };
+        let folded: Vec<Vec<String>> = names.iter().map(|n| words(n)).collect();
+        if folded.iter().any(|w| w.concat().starts_with(&self.joined)) {
+            return Some(0);
+        }
+        if folded.iter().any(|w| w.join(" ").contains(&self.spaced)) {
+            return Some(1);
+        }
+        unit.filter(|o| crate::owners::unit_matches(o, &self.raw))
+            .map(|_| 2)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unit(id: &str, name: &str, short: &str) -> Owner {
+        Owner {
+            id: id.into(),
+            name: name.into(),
+            short: Some(short.into()),
+            group: "g".into(),
+            aliases: vec![],
+            addressee: None,
+        }
+    }
+
+    #[test]
+    fn a_name_that_starts_with_the_text_comes_first() {
+        let q = |s| Query::new(s).unwrap();
+        let ba_be = unit("ba-be", "Huyện ủy Ba Bể", "Ba Bể");
+        let thue = unit("cuc-thue", "Cục Thuế tỉnh", "Cục Thuế");
+        assert_eq!(q("bab").rank(None, Some(&ba_be)), Some(0));
+        assert_eq!(q("BA BỂ").rank(None, Some(&ba_be)), Some(0));
+        assert_eq!(q("huyen uy").rank(None, Some(&ba_be)), Some(0));
+        assert_eq!(q("thue").rank(None, Some(&thue)), Some(1));
+        assert_eq!(q("ct").rank(None, Some(&thue)), Some(2));
+        assert_eq!(q("xyz").rank(None, Some(&thue)), None);
+        assert_eq!(q("so, ban").rank(Some("Sở, ban, ngành"), None), Some(0));
+        assert!(Query::new(" - ").is_none());
     }
 }

@@ -1,7 +1,7 @@
 //! Popup keys: the help screen, the status, filter and meetings pickers, the delete
 //! confirmation, and the one-line prompts (note, deadline, text, as-of date) up to the write.
 
-use super::{App, Input, MeetingRow, Popup, Prompt, PromptKind, ViewFilter};
+use super::{App, FilterChoice, Input, MeetingRow, Popup, Prompt, PromptKind, ViewFilter};
 use crate::dates::{parse_as_of, parse_date, parse_deadline};
 use crate::i18n::tui::{self as t, tr};
 use crate::model::Status;
@@ -14,15 +14,17 @@ impl App {
     pub(super) fn update_popup(&mut self, popup: Popup, action: Action) -> Vec<Effect> {
         match popup {
             Popup::Help { scroll } => {
+                // The last row at the bottom of the box, never blank space below it.
+                let (width, height) = crate::tui::layout::help_inner(self.size);
+                let rows = crate::tui::keymap::help_rows(self.lang, width).len();
+                let last = rows.saturating_sub(height);
+                let page = super::scroll::page(height);
+                let to = super::scroll::step(scroll as usize, last, page, action);
                 self.popup = match action {
-                    Action::Down => Some(Popup::Help {
-                        scroll: scroll.saturating_add(1),
-                    }),
-                    Action::Up => Some(Popup::Help {
-                        scroll: scroll.saturating_sub(1),
-                    }),
                     Action::Back | Action::Help => None,
-                    _ => Some(Popup::Help { scroll }),
+                    _ => Some(Popup::Help {
+                        scroll: to.min(last) as u16,
+                    }),
                 };
                 vec![]
             }
@@ -130,9 +132,44 @@ impl App {
         let cursor = self
             .list
             .filter
-            .and_then(|f| ViewFilter::choices().iter().position(|c| *c == f))
-            .map_or(0, |i| i + 1);
+            .and_then(|f| {
+                self.filter_choices()
+                    .iter()
+                    .position(|c| *c == FilterChoice::Value(f))
+            })
+            .unwrap_or(0);
         self.popup = Some(Popup::FilterPicker { cursor });
+    }
+
+    /// The filter menu's choices in order: no filter, the timeliness values, the statuses,
+    /// the groups of units, the meetings (newest first).
+    pub fn filter_choices(&self) -> Vec<FilterChoice> {
+        std::iter::once(FilterChoice::None)
+            .chain(ViewFilter::choices().into_iter().map(FilterChoice::Value))
+            .chain((0..self.ws.groups.len()).map(FilterChoice::Group))
+            .chain(
+                self.meetings()
+                    .into_iter()
+                    .map(|m| FilterChoice::Meeting(m.path)),
+            )
+            .collect()
+    }
+
+    /// Whether a choice of the filter menu is in force now.
+    pub fn filter_active(&self, choice: &FilterChoice) -> bool {
+        match choice {
+            FilterChoice::None => {
+                self.list.filter.is_none()
+                    && self.list.filters.is_empty()
+                    && self.list.group.is_none()
+                    && self.list.meeting.is_none()
+            }
+            FilterChoice::Value(f) => self.list.filter == Some(*f) || self.list.filters.contains(f),
+            FilterChoice::Group(g) => {
+                self.list.group.is_some() && self.list.group.as_ref() == self.ws.groups.get(*g)
+            }
+            FilterChoice::Meeting(path) => self.list.meeting.as_ref() == Some(path),
+        }
     }
 
     fn status_picker(&mut self, cursor: usize, action: Action) -> Vec<Effect> {
@@ -240,6 +277,8 @@ impl App {
                     cursor: cursor.saturating_sub(1),
                 })
             }
+            Action::Top => self.popup = Some(Popup::Meetings { cursor: 0 }),
+            Action::Bottom => self.popup = Some(Popup::Meetings { cursor: last }),
             Action::Confirm => {
                 if let Some(m) = self.meetings().into_iter().nth(cursor) {
                     // The whole meeting: every unit, no filter; `a` adds to it.
@@ -259,51 +298,103 @@ impl App {
     }
 
     fn filter_picker(&mut self, cursor: usize, action: Action) {
-        let last = ViewFilter::choices().len();
-        match action {
-            Action::Down => {
+        let choices = self.filter_choices();
+        let last = choices.len().saturating_sub(1);
+        let keep_open = |app: &mut App| app.popup = Some(Popup::FilterPicker { cursor });
+        let choice = choices.get(cursor).cloned().unwrap_or(FilterChoice::None);
+        match (action, choice) {
+            (Action::Down, _) => {
                 self.popup = Some(Popup::FilterPicker {
                     cursor: (cursor + 1).min(last),
                 })
             }
-            Action::Up => {
+            (Action::Up, _) => {
                 self.popup = Some(Popup::FilterPicker {
                     cursor: cursor.saturating_sub(1),
                 })
             }
-            Action::Mark => {
-                // Space: one more value (or one less) in a combined filter, shown at once.
-                if let Some(f) = cursor
-                    .checked_sub(1)
-                    .and_then(|i| ViewFilter::choices().get(i).copied())
-                {
-                    if let Some(single) = self.list.filter.take() {
-                        self.list.filters.push(single);
-                    }
-                    match self.list.filters.iter().position(|x| *x == f) {
-                        Some(i) => {
-                            self.list.filters.remove(i);
-                        }
-                        None => self.list.filters.push(f),
-                    }
-                    self.refilter();
+            (Action::Top, _) => self.popup = Some(Popup::FilterPicker { cursor: 0 }),
+            (Action::Bottom, _) => self.popup = Some(Popup::FilterPicker { cursor: last }),
+            // Space: one more value (or one less) in a combined filter, shown at once.
+            (Action::Mark, FilterChoice::Value(f)) => {
+                if let Some(single) = self.list.filter.take() {
+                    self.list.filters.push(single);
                 }
-                self.popup = Some(Popup::FilterPicker { cursor });
+                match self.list.filters.iter().position(|x| *x == f) {
+                    Some(i) => {
+                        self.list.filters.remove(i);
+                    }
+                    None => self.list.filters.push(f),
+                }
+                self.refilter();
+                keep_open(self);
             }
-            Action::Confirm if !self.list.filters.is_empty() && cursor > 0 => {
+            // A group or a meeting: on, or off again; the values chosen still apply.
+            (Action::Mark, choice @ (FilterChoice::Group(_) | FilterChoice::Meeting(_))) => {
+                let on = !self.filter_active(&choice);
+                self.choose_scope(&choice, on);
+                keep_open(self);
+            }
+            (Action::Mark, FilterChoice::None) => {
+                self.clear_filters();
+                keep_open(self);
+            }
+            (Action::Confirm, FilterChoice::Value(_)) if !self.list.filters.is_empty() => {
                 self.focus = super::Pane::Directives;
             }
-            Action::Confirm => {
-                self.list.filters.clear();
-                self.list.filter = cursor
-                    .checked_sub(1)
-                    .and_then(|i| ViewFilter::choices().get(i).copied());
+            (Action::Confirm, FilterChoice::Value(f)) => {
+                self.list.filter = Some(f);
                 self.focus = super::Pane::Directives;
                 self.refilter();
             }
-            Action::Back => {}
-            _ => self.popup = Some(Popup::FilterPicker { cursor }),
+            (Action::Confirm, choice @ (FilterChoice::Group(_) | FilterChoice::Meeting(_))) => {
+                self.choose_scope(&choice, true);
+                self.focus = super::Pane::Directives;
+            }
+            (Action::Confirm, FilterChoice::None) => {
+                self.clear_filters();
+                self.focus = super::Pane::Directives;
+            }
+            (Action::Back, _) => {}
+            _ => keep_open(self),
         }
+    }
+
+    /// No filter: no timeliness or status value, no group, no meeting.
+    fn clear_filters(&mut self) {
+        self.list.filters.clear();
+        self.list.filter = None;
+        self.list.meeting = None;
+        self.meeting = None;
+        if self.list.group.is_some() {
+            self.owners.select_row(&self.ws, 0, self.owners_height());
+        }
+        self.list.reset_cursor();
+        self.refilter();
+    }
+
+    /// A group (its row in the units pane) or a meeting, on or off.
+    fn choose_scope(&mut self, choice: &FilterChoice, on: bool) {
+        match choice {
+            FilterChoice::Group(g) => {
+                let row = self
+                    .owners
+                    .rows
+                    .iter()
+                    .position(|r| *r == super::OwnerRow::Group(*g))
+                    .filter(|_| on)
+                    .unwrap_or(0);
+                self.owners.select_row(&self.ws, row, self.owners_height());
+            }
+            FilterChoice::Meeting(path) => {
+                let path = on.then(|| path.clone());
+                self.list.meeting.clone_from(&path);
+                self.meeting = path;
+            }
+            _ => return,
+        }
+        self.list.reset_cursor();
+        self.refilter();
     }
 
     fn prompt(&mut self, mut prompt: Prompt, action: Action) -> Vec<Effect> {

@@ -4,7 +4,7 @@
 use super::text::{fit, input_window, width};
 use super::Theme;
 use crate::i18n::tui::{self as t, tr};
-use crate::tui::app::{App, Level};
+use crate::tui::app::{App, Level, Pane, View};
 use crate::tui::keymap;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -12,15 +12,27 @@ use ratatui::Frame;
 
 pub fn render_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let w = area.width as usize;
-    if app.list.searching {
-        let prompt = format!("{}: /", tr(app.lang, t::SEARCH));
+    // The search, or the unit being found, as it is typed.
+    let typing = match &app.owners.find {
+        Some(find) => Some((t::FIND_UNIT, &find.line, !find.found)),
+        None if app.list.searching => Some((t::SEARCH, &app.list.search_line, false)),
+        None => None,
+    };
+    if let Some((label, input, none)) = typing {
+        let prompt = format!("{}: /", tr(app.lang, label));
         let room = w.saturating_sub(width(&prompt) + 1);
-        let line_text = app.list.search_line.as_str();
-        let (shown, at) = input_window(line_text, app.list.search_line.cursor().1, room);
-        let line = Line::from(vec![
+        let (shown, at) = input_window(input.as_str(), input.cursor().1, room);
+        let mut spans = vec![
             Span::styled(prompt.clone(), theme.key()),
             Span::raw(shown.clone()),
-        ]);
+        ];
+        if none {
+            spans.push(Span::styled(
+                format!("  ({})", tr(app.lang, t::FIND_NONE)),
+                theme.warning(),
+            ));
+        }
+        let line = Line::from(spans);
         frame
             .buffer_mut()
             .set_line(area.x, area.y, &line, area.width);
@@ -77,7 +89,7 @@ pub fn render_status(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 /// matters more than the key hints just then.
 fn long_error(app: &App, width_: usize) -> Option<Vec<String>> {
     let message = app.message.as_ref().filter(|m| m.level == Level::Error)?;
-    if app.list.searching {
+    if app.list.searching || app.owners.find.is_some() {
         return None;
     }
     let text = format!("✗ {}: {}", tr(app.lang, t::ERROR_MARK), message.text);
@@ -96,7 +108,14 @@ pub fn render_footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         spans.push(Span::styled(format!("{count}  "), theme.key()));
     }
     // `?` and `q` always show, at the end: the others give way when the line is full.
-    let (always, others): (Vec<_>, Vec<_>) = keymap::footer(app.mode(), app.lang)
+    // In the units pane `/` finds a unit rather than searching the directives: said first.
+    let units = app.focus == Pane::Owners && app.view == View::List;
+    let mut hints = keymap::footer(app.mode(), app.lang);
+    if let Some(i) = hints.iter().position(|(keys, _)| units && *keys == "/") {
+        hints.remove(i);
+        hints.insert(0, ("/", tr(app.lang, t::HINT_FIND_UNIT)));
+    }
+    let (always, others): (Vec<_>, Vec<_>) = hints
         .into_iter()
         .partition(|(keys, _)| matches!(*keys, "?" | "q"));
     let cost = |(keys, hint): &(&str, &str)| width(keys) + width(hint) + 3;

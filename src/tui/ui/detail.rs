@@ -1,7 +1,7 @@
 //! Everything about the selected directive: wrapped text, source, units by name, deadline
 //! and its changes, note, the whole log.
 
-use super::text::visible;
+use super::text::{visible, wrap_lines};
 use super::Theme;
 use crate::i18n::tui::{self as t, tr, Text};
 use crate::model::{Directive, LogEntry};
@@ -9,7 +9,7 @@ use crate::tui::app::{App, View};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph};
 use ratatui::Frame;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -21,14 +21,31 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         frame.render_widget(block, area);
         return;
     };
-    let lines = lines(app, d, theme);
+    let inner = block.inner(area);
+    // Wrapped once per change of what it shows, not on every frame: a note of megabytes
+    // would otherwise cost its whole length on each key.
+    let context = format!(
+        "{:?} {} {} {} {} {:?}",
+        app.lang,
+        app.today(),
+        app.color,
+        app.is_changed(&d.id),
+        app.is_conflicted(d),
+        app.git_status().and_then(|s| s.operation),
+    );
+    let key = (app.revision(), d.id.clone(), inner.width, context);
+    let rows = app.detail_rows.get_or(key, || {
+        wrap_lines(lines(app, d, theme), inner.width as usize)
+    });
     // Only the full-screen detail scrolls; the side pane shows the top.
     let scroll = if focused { app.detail_scroll } else { 0 };
-    let paragraph = Paragraph::new(lines)
-        .block(block)
-        .wrap(Wrap { trim: false })
-        .scroll((scroll, 0));
-    frame.render_widget(paragraph, area);
+    let shown: Vec<Line> = rows
+        .iter()
+        .skip(scroll as usize)
+        .take(inner.height as usize)
+        .cloned()
+        .collect();
+    frame.render_widget(Paragraph::new(shown).block(block), area);
 }
 
 fn lines<'a>(app: &'a App, d: &'a Directive, theme: &Theme) -> Vec<Line<'a>> {

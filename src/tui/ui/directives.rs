@@ -14,9 +14,10 @@ use ratatui::widgets::Block;
 use ratatui::Frame;
 
 /// Which columns fit in a pane `inner` cells wide. The text is what tells two directives
-/// apart, so it keeps most of the pane: the other columns come in
-/// only while that holds, in this order: how far the deadline is, the lead unit, the status
-/// word, the id. The date and the two symbols always show; `I` shows the id whatever the room.
+/// apart, so it keeps most of the pane: the other columns come in only while that holds, in
+/// this order: how far the deadline is, the lead unit, the first deadline of one that moved
+/// and how often it was extended, the status word, the id. The date, the two symbols and a
+/// moved deadline's `→` always show; `I` shows the id whatever the room.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Columns {
     date: usize,
@@ -27,6 +28,11 @@ struct Columns {
     id: usize,
     /// The lead unit's short name; 0 when the list is one unit's.
     unit: usize,
+    /// Before the date, for a deadline that moved: 0 when none on the list did, 1 for a
+    /// marker (`→31/10`), 6 for the first deadline (`30/09→31/10`).
+    moved: usize,
+    /// After a moved date, how many times it was extended ("2 lần"); 0: not shown.
+    times: usize,
 }
 
 /// Widest unit column: longer short names are cut with "…".
@@ -39,6 +45,9 @@ struct Wants {
     status: usize,
     id: usize,
     unit: usize,
+    /// Some deadline on the list moved from its first one.
+    moved: bool,
+    times: usize,
 }
 
 impl Columns {
@@ -58,7 +67,14 @@ impl Columns {
             status: 0,
             id: 0,
             unit: 0,
+            moved: 0,
+            times: 0,
         };
+        // A moved deadline is always marked; its first date and count come with the room.
+        if wants.moved {
+            c.moved = 1;
+            used += 1;
+        }
         if show_id && wants.id > 0 {
             c.id = wants.id;
             used += wants.id + 1;
@@ -77,6 +93,12 @@ impl Columns {
         let unit = wants.unit.min(cap);
         if fits(unit + 1) {
             c.unit = unit;
+        }
+        if wants.moved && fits(5) {
+            c.moved = 6;
+            if wants.times > 0 && fits(wants.times + 1) {
+                c.times = wants.times;
+            }
         }
         if fits(wants.status + 1) {
             c.status = wants.status;
@@ -123,11 +145,19 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             .unwrap_or(0),
         id: app.list.id_width,
         unit: unit_width,
+        moved: false,
+        times: 0,
     };
     for row in &app.list.rows {
         let d = app.directive(row);
         if let Some(dl) = d.deadline {
             wants.date = wants.date.max(width(&t::short_date(dl, today)));
+        }
+        if moved_from(d).is_some() {
+            wants.moved = true;
+            wants.times = wants
+                .times
+                .max(width(&t::extensions_short(lang, d.extensions())));
         }
         let rel = t::relative_short(lang, app.timeliness(d), d.deadline, today);
         wants.when = wants.when.max(width(&rel));
@@ -138,7 +168,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     // Header.
     // The mark column, while something is marked, shifts the header too.
     let lead = if app.marked.is_empty() { "  " } else { "   " };
-    let when_cells = cols.date + 3 + if cols.when > 0 { cols.when + 1 } else { 0 };
+    let times_cells = if cols.times > 0 { cols.times + 1 } else { 0 };
+    let when_cells =
+        cols.moved + cols.date + times_cells + 3 + if cols.when > 0 { cols.when + 1 } else { 0 };
     let mut header = vec![
         Span::raw(lead),
         Span::raw(cell(tr(lang, t::COL_DEADLINE_WHEN), when_cells)),
@@ -155,6 +187,14 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         header.push(Span::raw(cell(tr(lang, t::COL_UNIT), cols.unit + 1)));
     }
     header.push(Span::raw(tr(lang, t::COL_TEXT)));
+    if app.two_lines {
+        // The text on top, the facts below: one heading says both.
+        header = vec![Span::raw(format!(
+            "    {} / {}",
+            tr(lang, t::COL_TEXT),
+            tr(lang, t::COL_DEADLINE_WHEN)
+        ))];
+    }
     buf.set_line(
         inner.x,
         inner.y,
@@ -183,6 +223,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         );
         return;
     }
+    if app.two_lines {
+        return two_lines(frame, list_area, app, theme, focused);
+    }
     let mut offset = app.list.offset;
     if app.list.cursor >= offset + height {
         offset = app.list.cursor + 1 - height;
@@ -202,7 +245,31 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let date = d
             .deadline
             .map_or_else(|| "—".to_string(), |dl| t::short_date(dl, today));
-        spans.push(Span::raw(cell(&date, cols.date)));
+        let first = moved_from(d);
+        // The first deadline beside the current one (or a marker), current dates aligned.
+        let before = match (cols.moved, first) {
+            (0, _) => String::new(),
+            (1, Some(_)) => "→".to_string(),
+            (_, Some(f)) => format!(
+                "{}→",
+                f.map_or_else(|| "—".to_string(), |f| t::short_date(f, today))
+            ),
+            (n, None) => " ".repeat(n),
+        };
+        // A first deadline of another year does not fit: the marker alone.
+        let before = match before.as_str() {
+            "" => before,
+            _ if width(&before) > cols.moved => cell_right("→", cols.moved),
+            _ => cell_right(&before, cols.moved),
+        };
+        spans.push(Span::raw(format!("{before}{}", cell(&date, cols.date))));
+        if cols.times > 0 {
+            let times = match first {
+                Some(_) => t::extensions_short(lang, d.extensions()),
+                None => String::new(),
+            };
+            spans.push(Span::raw(format!(" {}", cell(&times, cols.times))));
+        }
         spans.push(Span::raw(" "));
         // Symbol and words in one span: one style change per row is fewer bytes per frame.
         let when = if cols.when > 0 {
@@ -265,6 +332,131 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             );
         }
     }
+}
+
+/// `v`: each directive as its text on two rows (cut with "…" beyond) and its facts below:
+/// deadline (the first one too when it moved), how far, status, lead unit, id.
+fn two_lines(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused: bool) {
+    use crate::tui::app::TWO_LINES_ROWS;
+    let lang = app.lang;
+    let today = app.today();
+    let w = area.width as usize;
+    let items = (area.height as usize / TWO_LINES_ROWS).max(1);
+    let mut offset = app.list.offset;
+    if app.list.cursor >= offset + items {
+        offset = app.list.cursor + 1 - items;
+    }
+    let buf = frame.buffer_mut();
+    for (i, row) in app.list.rows.iter().enumerate().skip(offset).take(items) {
+        let d = app.directive(row);
+        let tl = app.timeliness(d);
+        let y = area.y + ((i - offset) * TWO_LINES_ROWS) as u16;
+        if y >= area.bottom() {
+            break;
+        }
+        let selected = i == app.list.cursor;
+        let marked = app.marked.contains(&d.id);
+        let lead = format!(
+            "{}{}{}",
+            if selected { "›" } else { " " },
+            if marked { "✓" } else { " " },
+            if row.support { "↳" } else { " " },
+        );
+        let mut text = String::new();
+        if app.is_changed(&d.id) {
+            text.push_str(t::CHANGED_MARK);
+        }
+        if app.ws().file_of(d).broken.is_some() {
+            text.push_str(t::BROKEN_MARK);
+        }
+        if row.support {
+            text.push_str(tr(lang, t::SUPPORT_MARK));
+        }
+        text.push_str(&d.text);
+        let room = w.saturating_sub(4);
+        let mut lines = super::text::wrap(&text, room);
+        if lines.len() > 2 {
+            let rest = lines[1..].join(" ");
+            lines.truncate(1);
+            lines.push(fit(&rest, room));
+        }
+        let facts_y = y + lines.len().max(1) as u16;
+        for (k, line) in lines.iter().enumerate() {
+            let prefix = if k == 0 { lead.as_str() } else { "   " };
+            buf.set_stringn(
+                area.x,
+                y + k as u16,
+                format!("{prefix} {line}"),
+                w,
+                Style::new(),
+            );
+        }
+        // The facts, under the text.
+        let date = d
+            .deadline
+            .map_or_else(|| "—".to_string(), |dl| t::short_date(dl, today));
+        let date = match moved_from(d) {
+            Some(first) => {
+                let first = first.map_or_else(|| "—".to_string(), |f| t::short_date(f, today));
+                let times = t::extensions_short(lang, d.extensions());
+                let times = if times.is_empty() {
+                    times
+                } else {
+                    format!(" ({times})")
+                };
+                format!("{first}→{date}{times}")
+            }
+            None => date,
+        };
+        let when = format!(
+            "{} {}",
+            t::timeliness_symbol(tl),
+            t::relative_short(lang, tl, d.deadline, today)
+        );
+        let status = format!(
+            "{} {}",
+            t::status_symbol(d.status),
+            t::status_label(lang, d.status)
+        );
+        let unit = app
+            .ws()
+            .owner(&d.owner)
+            .map_or(d.owner.as_str(), |o| o.short_name());
+        let facts = Line::from(vec![
+            Span::raw(format!("    {date} ")),
+            Span::styled(when.trim_end().to_string(), theme.timeliness(tl)),
+            Span::raw("  "),
+            Span::styled(status, theme.status(d.status)),
+            Span::raw(format!("  {}  ", visible_name(unit))),
+            Span::styled(d.id.clone(), theme.dim()),
+        ]);
+        if facts_y < area.bottom() {
+            buf.set_line(area.x, facts_y, &facts, area.width);
+        }
+        if selected {
+            let rows = (TWO_LINES_ROWS as u16).min(area.bottom() - y);
+            buf.set_style(
+                Rect::new(area.x, y, area.width, rows),
+                theme.selected_row(focused),
+            );
+        }
+    }
+}
+
+/// A unit's name as shown (control characters as symbols).
+fn visible_name(name: &str) -> String {
+    super::text::visible(name).into_owned()
+}
+
+/// The first deadline of a directive whose deadline moved from it (`None` inside: it had
+/// none); `None` when it did not move or the log cannot tell.
+fn moved_from(d: &crate::model::Directive) -> Option<Option<chrono::NaiveDate>> {
+    d.first_deadline().filter(|first| *first != d.deadline)
+}
+
+/// `s` (no wider than `w`) right-aligned in `w` cells.
+fn cell_right(s: &str, w: usize) -> String {
+    format!("{}{s}", " ".repeat(w.saturating_sub(width(s))))
 }
 
 /// "Sở Tài chính · 12 of 40 · ‼ overdue · /giai ngan · most urgent first".

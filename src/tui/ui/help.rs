@@ -1,55 +1,17 @@
-//! The `?` screen: every key from the keymap table, and what the symbols mean.
+//! The `?` screen: every key from the keymap table, and what the symbols mean, as the
+//! keymap lays them out at this width (`keymap::help_rows`), so the scrolling stops at the end.
 
 use super::{centered, Theme};
 use crate::i18n::tui::{self as t, tr};
-use crate::model::{Status, Timeliness};
 use crate::tui::app::App;
-use crate::tui::keymap;
+use crate::tui::keymap::{self, HelpRow, LegendItem};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Clear};
 use ratatui::Frame;
 
 pub fn render(frame: &mut Frame, app: &App, scroll: u16, theme: &Theme) {
     let lang = app.lang;
-    let mut lines = Vec::new();
-    for (section, entries) in keymap::help(lang) {
-        lines.push(Line::from(Span::styled(section, theme.group())));
-        for (keys, what) in entries {
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {keys:<16}"), theme.key()),
-                Span::raw(what),
-            ]));
-        }
-    }
-    lines.push(Line::from(Span::styled(tr(lang, t::LEGEND), theme.group())));
-    let timeliness: Vec<Span> = Timeliness::ALL
-        .iter()
-        .flat_map(|&tl| {
-            [
-                Span::styled(
-                    format!("  {} ", t::timeliness_symbol(tl)),
-                    theme.timeliness(tl),
-                ),
-                Span::raw(t::timeliness_label(lang, tl)),
-            ]
-        })
-        .collect();
-    lines.push(Line::from(timeliness));
-    let status: Vec<Span> = Status::ALL
-        .iter()
-        .flat_map(|&s| {
-            [
-                Span::styled(format!("  {} ", t::status_symbol(s)), theme.status(s)),
-                Span::raw(t::status_label(lang, s)),
-            ]
-        })
-        .collect();
-    lines.push(Line::from(status));
-    lines.push(Line::from(format!(
-        "  ↳ {}",
-        tr(lang, t::SUPPORT_MARK).trim()
-    )));
     // Over the panes, between the title bar and the status line.
     let area = frame.area();
     let body = Rect::new(
@@ -64,9 +26,38 @@ pub fn render(frame: &mut Frame, app: &App, scroll: u16, theme: &Theme) {
         .title(format!(" {} ", tr(lang, t::HELP_TITLE)))
         .title_bottom(format!(" {} ", tr(lang, t::HELP_CLOSE)))
         .border_style(theme.border(true));
-    let paragraph = Paragraph::new(lines)
-        .block(block)
-        .wrap(Wrap { trim: false })
-        .scroll((scroll, 0));
-    frame.render_widget(paragraph, popup);
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let rows = keymap::help_rows(lang, inner.width as usize);
+    let last = rows.len().saturating_sub(inner.height as usize);
+    let buf = frame.buffer_mut();
+    for (i, row) in rows
+        .iter()
+        .skip((scroll as usize).min(last))
+        .take(inner.height as usize)
+        .enumerate()
+    {
+        let line = match row {
+            HelpRow::Heading(h) => Line::from(Span::styled(*h, theme.group())),
+            HelpRow::Entry { keys, text } => Line::from(vec![
+                Span::styled(keys.as_str(), theme.key()),
+                Span::raw(text.as_str()),
+            ]),
+            HelpRow::Legend(items) => Line::from(
+                items
+                    .iter()
+                    .flat_map(|item| {
+                        let (symbol, label) = item.parts(lang);
+                        let style = match *item {
+                            LegendItem::Timeliness(tl) => theme.timeliness(tl),
+                            LegendItem::Status(s) => theme.status(s),
+                            LegendItem::Support => ratatui::style::Style::new(),
+                        };
+                        [Span::styled(symbol, style), Span::raw(label)]
+                    })
+                    .collect::<Vec<_>>(),
+            ),
+        };
+        buf.set_line(inner.x, inner.y + i as u16, &line, inner.width);
+    }
 }

@@ -4,8 +4,9 @@ use super::text::{fit, input_window, width};
 use super::{centered, Theme};
 use crate::i18n::tui::{self as t, tr};
 use crate::model::Status;
-use crate::tui::app::{App, Prompt, PromptKind, ViewFilter};
+use crate::tui::app::{App, FilterChoice, Prompt, PromptKind, ViewFilter};
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear};
 use ratatui::Frame;
@@ -63,24 +64,104 @@ pub fn status_picker(frame: &mut Frame, app: &App, cursor: usize, theme: &Theme)
     choice_rows(frame, inner, rows, cursor, theme);
 }
 
+/// The filter menu: each choice once under its heading (timeliness, status, unit group,
+/// meeting), `•` on every choice in force, scrolled to keep the cursor in view.
 pub fn filter_picker(frame: &mut Frame, app: &App, cursor: usize, theme: &Theme) {
     let lang = app.lang;
-    let mut rows = vec![Line::from(format!(" {}", tr(lang, t::FILTER_NONE)))];
-    rows.extend(ViewFilter::choices().into_iter().map(|f| {
-        let style = match f {
-            ViewFilter::Timeliness(tl) => theme.timeliness(tl),
-            ViewFilter::Status(s) => theme.status(s),
+    let choices = app.filter_choices();
+    let meetings = app.meetings();
+    let mut rows: Vec<Line> = Vec::new();
+    let mut cursor_row = 0;
+    let mut heading = None;
+    for (i, choice) in choices.iter().enumerate() {
+        if choice.heading() != heading {
+            heading = choice.heading();
+            if let Some(h) = heading {
+                rows.push(Line::from(Span::styled(tr(lang, h), theme.group())));
+            }
+        }
+        let (label, style) = match choice {
+            FilterChoice::None => (tr(lang, t::FILTER_NONE).to_string(), Style::new()),
+            FilterChoice::Value(f) => (
+                f.label(lang),
+                match f {
+                    ViewFilter::Timeliness(tl) => theme.timeliness(*tl),
+                    ViewFilter::Status(s) => theme.status(*s),
+                },
+            ),
+            FilterChoice::Group(g) => (
+                app.ws().groups.get(*g).cloned().unwrap_or_default(),
+                Style::new(),
+            ),
+            FilterChoice::Meeting(path) => (
+                meetings
+                    .iter()
+                    .find(|m| m.path == *path)
+                    .map(|m| t::meeting_row(lang, &m.title, m.date, m.number.as_deref(), m.count))
+                    .unwrap_or_default(),
+                Style::new(),
+            ),
         };
-        let marker = if app.list.filter == Some(f) || app.list.filters.contains(&f) {
+        let marker = if app.filter_active(choice) {
             "•"
         } else {
             " "
         };
-        Line::from(vec![Span::raw(marker), Span::styled(f.label(lang), style)])
-    }));
-    let height = rows.len() as u16 + 2;
-    let inner = open_box(frame, tr(lang, t::FILTER_TITLE), 34, height, theme);
-    choice_rows(frame, inner, rows, cursor, theme);
+        if i == cursor {
+            cursor_row = rows.len();
+        }
+        rows.push(Line::from(vec![
+            Span::raw(format!(" {marker} ")),
+            Span::styled(label, style),
+        ]));
+    }
+    let widest = rows.iter().map(|l| l.width()).max().unwrap_or(0) as u16 + 3;
+    let box_width = widest
+        .clamp(34, 64)
+        .min(frame.area().width.saturating_sub(2));
+    let box_height = (rows.len() as u16 + 2).min(frame.area().height.saturating_sub(2));
+    let inner = open_box(
+        frame,
+        tr(lang, t::FILTER_TITLE),
+        box_width,
+        box_height,
+        theme,
+    );
+    // Keep the cursor in view, with its heading when it is the first of its kind.
+    let room = (inner.height as usize).max(1);
+    let first = cursor_row
+        .saturating_sub(room - 1)
+        .min(rows.len().saturating_sub(room));
+    let rows: Vec<Line> = rows
+        .into_iter()
+        .skip(first)
+        .map(|l| {
+            let text: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
+            if width(&text) > inner.width as usize {
+                let style = l.spans.last().map_or(Style::new(), |s| s.style);
+                Line::from(Span::styled(fit(&text, inner.width as usize), style))
+            } else {
+                l
+            }
+        })
+        .collect();
+    let below = rows.len() > room;
+    choice_rows(frame, inner, rows, cursor_row - first, theme);
+    // More choices than room: arrows on the bottom border say which way they are.
+    let arrows = match (first > 0, below) {
+        (true, true) => "↑↓",
+        (true, false) => "↑",
+        (false, true) => "↓",
+        (false, false) => "",
+    };
+    if !arrows.is_empty() && inner.width > 4 {
+        frame.buffer_mut().set_string(
+            inner.right().saturating_sub(3),
+            inner.bottom(),
+            format!(" {arrows}"),
+            theme.border(true),
+        );
+    }
 }
 
 pub fn prompt(frame: &mut Frame, app: &App, prompt: &Prompt, theme: &Theme) {

@@ -62,30 +62,37 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .map(|s| t::git_title(lang, s).map(|g| format!("[{g}] ")).to_vec())
         .unwrap_or_default();
     let slot = if in_repo { GIT_SLOT } else { 0 };
+    // (the right part, the title's least width), most words first. The totals keep their
+    // words before the as-of date keeps its label and the title its length.
+    let bare = t::as_of_bare(app.today());
     let candidates = [
-        format!("{as_of} │ {} ", long.join("  ")),
-        format!("{as_of} │ {} ", medium.join(" ")),
-        format!("{as_of} │ {} ", short.join(" ")),
-        format!("{} ", short.join(" ")),
+        (format!("{as_of} │ {} ", long.join("  ")), 20),
+        (format!("{as_of} │ {} ", medium.join(" ")), 20),
+        (format!("{bare} │ {} ", medium.join(" ")), 10),
+        (format!("{as_of} │ {} ", short.join(" ")), 20),
+        (format!("{} ", short.join(" ")), 20),
     ];
-    // The longest forms that leave the title at least 20 cells: totals and git, then the
-    // totals alone when git does not fit at all.
-    // The longest totals that leave the title 20 cells, the git slot, and the git state once
-    // known (a conflict must show: the totals shorten for it first).
-    let room_beside = |c: &String| total_width.saturating_sub(width(c) + 21);
-    let fits = |c: &&String| {
-        width(c) + 20 <= total_width
-            && room_beside(c) >= slot
-            && (gits.is_empty() || gits.iter().any(|g| width(g) <= room_beside(c)))
+    // The longest forms that leave the title its room: totals and git, then the totals alone
+    // when git does not fit at all. Beside them: the git slot, and the git state once known
+    // (a conflict must show: the totals shorten for it first).
+    let room_beside = |c: &str, min: usize| total_width.saturating_sub(width(c) + min + 1);
+    let fits = |(c, min): &&(String, usize)| {
+        width(c) + min <= total_width
+            && room_beside(c, *min) >= slot
+            && (gits.is_empty() || gits.iter().any(|g| width(g) <= room_beside(c, *min)))
     };
-    let right = candidates
+    let (right, min) = candidates
         .iter()
         .find(fits)
-        .or_else(|| candidates.iter().find(|c| width(c) + 20 <= total_width))
+        .or_else(|| {
+            candidates
+                .iter()
+                .find(|(c, min)| width(c) + min <= total_width)
+        })
         .cloned()
         .unwrap_or_default();
     // The git part in its slot (the long form when it fits), right before the as-of date.
-    let room = room_beside(&right);
+    let room = room_beside(&right, min);
     let git = gits
         .iter()
         .find(|g| width(g) <= room)
