@@ -905,8 +905,8 @@ pub const KEY_NEXT_FIELD: Text = ("next field", "ô tiếp theo");
 pub const KEY_PREV_FIELD: Text = ("previous field", "ô trước");
 pub const HINT_NEXT_FIELD: Text = ("next field", "ô sau");
 pub const KEY_FORM_ENTER: Text = (
-    "text: new line; units: take or give back the highlighted row; elsewhere: save",
-    "nội dung: xuống dòng; đơn vị: chọn hoặc bỏ dòng đang sáng; ô khác: lưu",
+    "units: take or give back the highlighted row; elsewhere: save (Alt-Enter, Ctrl-J: a new line in the text)",
+    "đơn vị: chọn hoặc bỏ dòng đang sáng; ô khác: lưu (Alt-Enter, Ctrl-J: xuống dòng trong nội dung)",
 );
 pub const HINT_FORM_ENTER: Text = ("choose/save", "chọn/lưu");
 pub const KEY_SAVE_FORM: Text = ("save the form", "lưu biểu mẫu");
@@ -1223,6 +1223,28 @@ pub fn done_date_error(lang: Lang, e: &crate::store::edit::DoneDateError) -> Str
         ),
     }
 }
+
+// A directive's text of several lines (`E` and the form's text).
+pub const KEY_NEWLINE: Text = (
+    "a line break in the directive's text",
+    "xuống dòng trong nội dung nhiệm vụ",
+);
+pub const HINT_NEWLINE: Text = ("new line", "xuống dòng");
+pub const KEY_LINE_DOWN: Text = ("the next line of the text", "dòng dưới của nội dung");
+pub const KEY_LINE_UP: Text = ("the previous line of the text", "dòng trên của nội dung");
+pub const MODE_TEXT_INPUT: Text = (
+    "Editing a directive's text (E; the form's text too)",
+    "Sửa nội dung nhiệm vụ (E; cả ô nội dung của biểu mẫu)",
+);
+pub const TEXT_HINT: Text = (
+    "Enter saves, Alt-Enter or Ctrl-J: new line, Esc cancels",
+    "Enter để lưu, Alt-Enter hoặc Ctrl-J để xuống dòng, Esc để hủy",
+);
+
+pub const FORM_TEXT_HINT: Text = (
+    "Alt-Enter/Ctrl-J: new line; Tab: the lead unit; Enter, Ctrl-S: save",
+    "Alt-Enter/Ctrl-J: xuống dòng; Tab: đơn vị chủ trì; Enter, Ctrl-S: lưu",
+);
 
 #[cfg(test)]
 mod count_tests {

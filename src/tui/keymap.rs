@@ -29,6 +29,8 @@ pub enum Mode {
     Question,
     /// The preview of a reminder letter.
     Letter,
+    /// Editing a directive's text (`E`): several lines.
+    TextInput,
 }
 
 impl Mode {
@@ -46,13 +48,19 @@ impl Mode {
         Mode::Form,
         Mode::Question,
         Mode::Letter,
+        Mode::TextInput,
     ];
 
     /// Typing text: plain characters are input, not commands.
     pub fn takes_text(self) -> bool {
         matches!(
             self,
-            Mode::NoteInput | Mode::DeadlineInput | Mode::AsOfInput | Mode::Search | Mode::Form
+            Mode::NoteInput
+                | Mode::DeadlineInput
+                | Mode::AsOfInput
+                | Mode::Search
+                | Mode::Form
+                | Mode::TextInput
         )
     }
 }
@@ -62,6 +70,8 @@ pub enum Key {
     Char(char),
     Ctrl(char),
     Enter,
+    /// Alt-Enter (ESC then CR from the terminal): a line break in a text.
+    AltEnter,
     Esc,
     Tab,
     BackTab,
@@ -83,6 +93,7 @@ impl Key {
         Some(match e.code {
             KeyCode::Char(c) if ctrl => Key::Ctrl(c.to_ascii_lowercase()),
             KeyCode::Char(c) => Key::Char(c),
+            KeyCode::Enter if e.modifiers.contains(KeyModifiers::ALT) => Key::AltEnter,
             KeyCode::Enter => Key::Enter,
             KeyCode::Esc => Key::Esc,
             KeyCode::Tab => Key::Tab,
@@ -107,6 +118,7 @@ impl Key {
             Key::Char(c) => c.to_string(),
             Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
             Key::Enter => "Enter".into(),
+            Key::AltEnter => "Alt-Enter".into(),
             Key::Esc => "Esc".into(),
             Key::Tab => "Tab".into(),
             Key::BackTab => "Shift-Tab".into(),
@@ -138,8 +150,8 @@ use Mode::*;
 
 const LISTS: &[Mode] = &[Normal, Detail];
 const PICKERS: &[Mode] = &[StatusPicker, FilterPicker, Letter];
-const INPUTS: &[Mode] = &[NoteInput, DeadlineInput, AsOfInput];
-const TEXT_INPUTS: &[Mode] = &[NoteInput, DeadlineInput, AsOfInput, Search, Form];
+const INPUTS: &[Mode] = &[NoteInput, DeadlineInput, AsOfInput, TextInput];
+const TEXT_INPUTS: &[Mode] = &[NoteInput, DeadlineInput, AsOfInput, Search, Form, TextInput];
 
 const fn bind(
     modes: &'static [Mode],
@@ -260,6 +272,11 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[Form], &[Down], Action::Down, t::KEY_FORM_DOWN, None),
     bind(&[Form], &[Up], Action::Up, t::KEY_FORM_UP, None),
     bind(&[Form], &[Esc], Action::Back, t::KEY_FORM_ESC, Some(("Esc", t::HINT_CANCEL))),
+    bind(&[TextInput], &[AltEnter, Ctrl('j')], Action::Edit(EditOp::Newline), t::KEY_NEWLINE, Some(("Alt-Enter/Ctrl-J", t::HINT_NEWLINE))),
+    // In a form, only the text takes it: the form says so under its fields.
+    bind(&[Form], &[AltEnter, Ctrl('j')], Action::Edit(EditOp::Newline), t::KEY_NEWLINE, None),
+    bind(&[TextInput], &[Down], Action::Edit(EditOp::Down), t::KEY_LINE_DOWN, None),
+    bind(&[TextInput], &[Up], Action::Edit(EditOp::Up), t::KEY_LINE_UP, None),
     bind(&[Question], &[Char('y')], Action::Yes, t::KEY_YES, Some(("y", t::HINT_YES))),
     bind(&[Question], &[Char('n'), Esc], Action::Back, t::KEY_NO, Some(("n/Esc", t::HINT_NO))),
     // Help.
@@ -314,6 +331,7 @@ fn section_title(modes: &[Mode]) -> Text {
         Dashboard => t::MODE_DASHBOARD,
         Form => t::MODE_FORM,
         Question => t::MODE_QUESTION,
+        TextInput => t::MODE_TEXT_INPUT,
     }
 }
 
@@ -332,7 +350,7 @@ pub fn help(lang: Lang) -> Vec<(&'static str, Vec<(String, &'static str)>)> {
 }
 
 /// Keys written as in a test script: `j j s 4 <Enter>`. Named keys in angle brackets
-/// (`<Enter> <Esc> <Tab> <BackTab> <Up> <Down> <Left> <Right> <PageUp> <PageDown> <Home> <End>
+/// (`<Enter> <A-Enter> <Esc> <Tab> <BackTab> <Up> <Down> <Left> <Right> <PageUp> <PageDown> <Home> <End>
 /// <Backspace> <Delete> <Space>`, `<C-x>` for Ctrl-x); any other token types its characters.
 pub fn parse_keys(script: &str) -> Vec<KeyEvent> {
     let plain = |code| KeyEvent::new(code, KeyModifiers::NONE);
@@ -340,6 +358,10 @@ pub fn parse_keys(script: &str) -> Vec<KeyEvent> {
     for token in script.split_whitespace() {
         let named = match token {
             "<Enter>" => Some(KeyCode::Enter),
+            "<A-Enter>" => {
+                keys.push(KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT));
+                continue;
+            }
             "<Esc>" => Some(KeyCode::Esc),
             "<Tab>" => Some(KeyCode::Tab),
             "<BackTab>" => Some(KeyCode::BackTab),

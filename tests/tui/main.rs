@@ -223,4 +223,5 @@ mod remind;
 mod reshape;
 mod screens;
 mod state;
+mod text;
 mod views;

@@ -239,7 +239,7 @@ impl App {
                 PromptKind::Note { .. } => Mode::NoteInput,
                 PromptKind::Deadline => Mode::DeadlineInput,
                 PromptKind::AsOf => Mode::AsOfInput,
-                PromptKind::Text => Mode::NoteInput,
+                PromptKind::Text => Mode::TextInput,
             },
             Some(Popup::Form(f)) if f.asking_discard() => Mode::Question,
             Some(Popup::ConfirmDelete { .. }) => Mode::Question,

@@ -37,22 +37,21 @@ fn lines<'a>(app: &'a App, d: &'a Directive, theme: &Theme) -> Vec<Line<'a>> {
     let tl = app.timeliness(d);
     let label = |text: Text| Span::styled(format!("{}: ", tr(lang, text)), theme.header());
     let value = |s: &str| Span::raw(visible(s).into_owned());
-    let mut out = vec![
-        Line::from(vec![
-            Span::styled(visible(&d.id).into_owned(), theme.header()),
-            Span::raw("  "),
-            Span::styled(
-                format!(
-                    "{} {}",
-                    t::timeliness_symbol(tl),
-                    t::relative(lang, tl, d.deadline, app.today())
-                ),
-                theme.timeliness(tl),
+    let mut out = vec![Line::from(vec![
+        Span::styled(visible(&d.id).into_owned(), theme.header()),
+        Span::raw("  "),
+        Span::styled(
+            format!(
+                "{} {}",
+                t::timeliness_symbol(tl),
+                t::relative(lang, tl, d.deadline, app.today())
             ),
-        ]),
-        Line::from(value(&d.text)),
-        Line::default(),
-    ];
+            theme.timeliness(tl),
+        ),
+    ])];
+    // A text of several lines is shown as its lines.
+    out.extend(d.text.split('\n').map(|l| Line::from(value(l))));
+    out.push(Line::default());
     let file = ws.file_of(d);
     let mut source = visible(&file.source.title).into_owned();
     if let Some(date) = file.source.date {

@@ -202,9 +202,6 @@ impl App {
                 match (action, f.focus) {
                     (Action::NextField, _) => f.step_focus(true),
                     (Action::PrevField, _) => f.step_focus(false),
-                    (Action::Confirm, DirectiveField::Text) => {
-                        f.text.apply(EditOp::Newline);
-                    }
                     (Action::Confirm, DirectiveField::Lead) => {
                         f.lead.toggle(&self.ws);
                     }
@@ -270,7 +267,7 @@ impl App {
         }
     }
 
-    /// Ctrl-S (or Enter on a one-line field): the form's write, or the form again with the
+    /// Ctrl-S (or Enter outside the unit pickers): the form's write, or the form again with the
     /// field to fix focused and why in the status line.
     fn submit_form(&mut self, form: Form) -> Vec<Effect> {
         match form {
