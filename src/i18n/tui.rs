@@ -1246,6 +1246,44 @@ pub const FORM_TEXT_HINT: Text = (
     "Alt-Enter/Ctrl-J: xuống dòng; Tab: đơn vị chủ trì; Enter, Ctrl-S: lưu",
 );
 
+/// A change of lead or coordinating units refused: the directive changed while the picker was
+/// open (`save`: the key that saves the choice, Enter or Ctrl-S).
+pub fn units_changed_while_open(
+    lang: Lang,
+    id: &str,
+    changed: &crate::store::changes::EditedSince,
+    save: &str,
+) -> String {
+    let fields = changed.fields.join(", ");
+    let by = changed.by.as_deref();
+    match (lang, by) {
+        (Lang::En, Some(by)) => format!(
+            "{id} not saved: {by} changed it ({fields}) while the picker was open; the new version shows — {save} saves your choice over it"
+        ),
+        (Lang::En, None) => format!(
+            "{id} not saved: it was changed on disk ({fields}) while the picker was open; the new version shows — {save} saves your choice over it"
+        ),
+        (Lang::Vi, Some(by)) => format!(
+            "{id} chưa lưu: {by} đã sửa ({fields}) khi danh sách đơn vị đang mở; bản mới đang hiện — {save} để lưu lựa chọn của bạn đè lên"
+        ),
+        (Lang::Vi, None) => format!(
+            "{id} chưa lưu: tệp đã bị sửa ({fields}) khi danh sách đơn vị đang mở; bản mới đang hiện — {save} để lưu lựa chọn của bạn đè lên"
+        ),
+    }
+}
+
+/// The lead unit chosen among the coordinating units.
+pub fn support_is_lead(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::En => format!(
+            "{name} is the lead unit and cannot also coordinate: give it back (Enter on its row), or change the lead unit with O"
+        ),
+        Lang::Vi => format!(
+            "{name} là đơn vị chủ trì, không thể đồng thời phối hợp: bỏ chọn (Enter trên dòng của đơn vị), hoặc đổi đơn vị chủ trì bằng O"
+        ),
+    }
+}
+
 #[cfg(test)]
 mod count_tests {
     use super::*;

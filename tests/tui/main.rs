@@ -218,6 +218,7 @@ mod keys;
 mod layers;
 mod live;
 mod marks;
+mod pickers;
 mod pty;
 mod remind;
 mod reshape;

@@ -1,7 +1,7 @@
 //! What a write's outcome does to the state: the message, the undo and redo stacks, the
 //! prompt reopened when a write is refused.
 
-use super::{App, Popup, UndoEntry};
+use super::{App, UndoEntry};
 use crate::i18n::tui::{self as t, tr};
 use crate::store::undo::Step;
 use crate::store::write::WriteError;
@@ -164,8 +164,8 @@ impl App {
                     }
                 }
                 self.redoing = false;
-                if let Some(prompt) = request.prompt {
-                    self.popup = Some(Popup::Prompt(prompt));
+                if let Some(popup) = request.prompt {
+                    self.popup = Some(popup);
                 }
                 if let Some(file) = file {
                     self.put_file(file);

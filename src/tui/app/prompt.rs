@@ -449,7 +449,7 @@ impl App {
             id: prompt.id.clone(),
             change,
             undo: false,
-            prompt: Some(prompt),
+            prompt: Some(Popup::Prompt(prompt)),
         })]
     }
 }
