@@ -1284,6 +1284,34 @@ pub fn support_is_lead(lang: Lang, name: &str) -> String {
     }
 }
 
+/// `R` with marked directives: one letter per lead unit, `at` of `of`.
+pub fn letter_title_of(lang: Lang, unit: &str, at: usize, of: usize) -> String {
+    match lang {
+        Lang::En => format!("Reminder letter {at} of {of} (marked directives) to {unit}"),
+        Lang::Vi => format!("Công văn đôn đốc {at}/{of} (nhiệm vụ đã đánh dấu) gửi {unit}"),
+    }
+}
+
+/// `R` with marked directives none of which a letter lists.
+pub fn nothing_to_remind_marked(lang: Lang, marked: usize) -> String {
+    match lang {
+        Lang::En => format!(
+            "None of the {marked} marked directive(s) is overdue or due soon: no letter to write"
+        ),
+        Lang::Vi => format!(
+            "Không nhiệm vụ nào trong {marked} nhiệm vụ đã đánh dấu quá hạn hoặc sắp đến hạn: không có công văn để ghi"
+        ),
+    }
+}
+
+/// Esc on a letter of several: how many were not written.
+pub fn letters_not_written(lang: Lang, left: usize) -> String {
+    match lang {
+        Lang::En => format!("{left} letter(s) not written"),
+        Lang::Vi => format!("{left} công văn chưa ghi"),
+    }
+}
+
 #[cfg(test)]
 mod count_tests {
     use super::*;
