@@ -1312,6 +1312,16 @@ pub fn letters_not_written(lang: Lang, left: usize) -> String {
     }
 }
 
+/// `u` on directives written together (marked): how many were taken back, and the refused.
+pub fn bulk_undone(lang: Lang, undone: usize, refused: &[(String, String)]) -> String {
+    let saved = bulk_written(lang, undone, refused);
+    let (from, to) = match lang {
+        Lang::En => ("Saved ", "Undone "),
+        Lang::Vi => ("Đã lưu ", "Đã hoàn tác "),
+    };
+    saved.replacen(from, to, 1)
+}
+
 #[cfg(test)]
 mod count_tests {
     use super::*;

@@ -100,17 +100,17 @@ fn keys_a_new_meeting_and_its_directives_are_written_as_typed() {
     ];
     let mut expected = String::from(
         "[source]\ntitle = \"Giao ban tháng 11/2023\"\ndate = 2023-11-10\nref = \"123-TB/TU\"\nissued_by = \"Thường trực Tỉnh ủy\"\n\
-\n[[directive]]\nid = \"giao-ban-thang-11-2023-01\"\ntext = \"\"\"\nRà soát nguồn thu\ntheo từng xã\"\"\"\nowner = \"ba-be\"\nsupport = [\"cuc-thue\"]\nissued_by = \"Thường trực Tỉnh ủy\"\ndeadline = 2023-11-30\nstatus = \"open\"\n\
+\n[[directive]]\nid = \"giao-ban-thang-11-2023-01\"\ntext = \"\"\"\nRà soát nguồn thu\ntheo từng xã\"\"\"\nowner = \"ba-be\"\nsupport = [\"cuc-thue\"]\ndeadline = 2023-11-30\nstatus = \"open\"\n\
 \n[[directive.log]]\nat = 2023-10-15T09:00:00+07:00\nby = \"Kiểm Thử\"\ncreated = true\ntext = \"\"\"\nRà soát nguồn thu\ntheo từng xã\"\"\"\nowner = \"ba-be\"\nsupport = [\"cuc-thue\"]\ndeadline = 2023-11-30\nstatus = \"open\"\n",
     );
     for d in districts {
         expected.push_str(&format!(
-            "\n[[directive]]\nid = \"giao-ban-thang-11-2023-02-{d}\"\ntext = \"Báo cáo hằng tháng\"\nowner = \"{d}\"\nissued_by = \"Thường trực Tỉnh ủy\"\nstatus = \"open\"\nnote = \"Gửi trước ngày 25\"\n\
+            "\n[[directive]]\nid = \"giao-ban-thang-11-2023-02-{d}\"\ntext = \"Báo cáo hằng tháng\"\nowner = \"{d}\"\nstatus = \"open\"\nnote = \"Gửi trước ngày 25\"\n\
 \n[[directive.log]]\nat = 2023-10-15T09:00:00+07:00\nby = \"Kiểm Thử\"\ncreated = true\ntext = \"Báo cáo hằng tháng\"\nowner = \"{d}\"\nstatus = \"open\"\nnote = \"Gửi trước ngày 25\"\n"
         ));
     }
     expected.push_str(
-        "\n[[directive]]\nid = \"tb-123-cuoi\"\ntext = \"Tổng kết\"\nowner = \"cuc-thue\"\nissued_by = \"Thường trực Tỉnh ủy\"\nstatus = \"open\"\n\
+        "\n[[directive]]\nid = \"tb-123-cuoi\"\ntext = \"Tổng kết\"\nowner = \"cuc-thue\"\nstatus = \"open\"\n\
 \n[[directive.log]]\nat = 2023-10-15T09:00:00+07:00\nby = \"Kiểm Thử\"\ncreated = true\ntext = \"Tổng kết\"\nowner = \"cuc-thue\"\nstatus = \"open\"\n",
     );
     assert_same_text(&ws.read(NEW_FILE), &expected);

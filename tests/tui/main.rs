@@ -208,6 +208,7 @@ fn snapshot(name: &str, screen: TestBackend) {
     settings.bind(|| insta::assert_snapshot!(format!("tui__{name}"), screen));
 }
 
+mod clerk;
 mod clock;
 mod columns;
 mod dashboard;

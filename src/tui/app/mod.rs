@@ -388,12 +388,13 @@ impl App {
                 self.detail_scroll = 0;
             }
             Action::Back if self.view == View::Detail => self.view = View::List,
-            Action::Back if !self.marked.is_empty() => self.marked.clear(),
+            // Out of a meeting's list first, the marks kept: marking goes on across files.
             Action::Back if self.list.meeting.is_some() => {
                 self.list.meeting = None;
                 self.meeting = None;
                 self.refilter();
             }
+            Action::Back if !self.marked.is_empty() => self.marked.clear(),
             Action::Delete => self.ask_delete(),
             Action::Meetings => self.popup = Some(Popup::Meetings { cursor: 0 }),
             Action::Mark => {
