@@ -344,3 +344,65 @@ fn keys_a_new_clerk_records_a_briefing_reshapes_it_and_marks_three_done() {
     let files: Vec<&str> = reloaded.files.iter().map(|f| f.path.as_str()).collect();
     assert_eq!(files.len(), 2, "August's file and the new one: {files:?}");
 }
+
+#[test]
+fn the_help_the_footer_and_the_readme_name_the_authoring_keys() {
+    use dondoc::tui::keymap::{footer, help, Mode};
+    let keys: Vec<String> = help(Lang::En)
+        .into_iter()
+        .flat_map(|(_, entries)| entries.into_iter().map(|(k, _)| k))
+        .collect();
+    for key in [
+        "a",
+        "N",
+        "E",
+        "O",
+        "P",
+        "D",
+        "m",
+        "Space",
+        "*",
+        "u",
+        "Ctrl-R",
+        "R",
+        "Alt-Enter/Ctrl-J",
+        "Ctrl-S",
+    ] {
+        assert!(
+            keys.iter().any(|k| k == key),
+            "{key} is not in ? ({keys:?})"
+        );
+    }
+    let hints: Vec<&str> = footer(Mode::Normal, Lang::En)
+        .into_iter()
+        .map(|(k, _)| k)
+        .collect();
+    for key in ["a", "m", "Space", "s/1-5", "d", "u"] {
+        assert!(
+            hints.contains(&key),
+            "{key} is not in the footer ({hints:?})"
+        );
+    }
+    let readme =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let start = readme.find("## The terminal UI").unwrap();
+    let ui = &readme[start..start + readme[start + 3..].find("\n## ").unwrap()];
+    for key in [
+        "`a`",
+        "`N`",
+        "`E`",
+        "`O`",
+        "`P`",
+        "`D`",
+        "`m`",
+        "`Space`",
+        "`*`",
+        "`Ctrl-R`",
+        "`R`",
+        "`Alt-Enter`",
+        "`Ctrl-J`",
+        "`Ctrl-S`",
+    ] {
+        assert!(ui.contains(key), "{key} is not in the README's UI section");
+    }
+}

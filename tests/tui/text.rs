@@ -158,3 +158,23 @@ fn screen_text_prompt() {
         |_| {},
     );
 }
+
+#[test]
+fn end_to_end_alt_enter_and_ctrl_j_from_a_real_terminal_break_the_line() {
+    use crate::tui::pty::PtyRun;
+    let ws = Workspace::new();
+    let mut run = PtyRun::start(&ws, &[]);
+    run.wait_for("15d late");
+    run.type_keys(b"jjE");
+    run.wait_for("Alt-Enter");
+    // Alt-Enter is ESC then CR from the terminal; Ctrl-J is LF; Enter (CR) saves.
+    run.type_keys(b"\x1b\r");
+    run.type_keys(b"hai\nba\r");
+    run.wait_for("Saved");
+    run.type_keys(b"q");
+    assert!(run.wait_exit().success());
+    let written = ws.read(FILE);
+    let text = "text = \"\"\"\nChỉ đạo đẩy nhanh tiến độ giải ngân các nguồn vốn\nhai\nba\"\"\"\n";
+    assert_eq!(written.matches(text).count(), 2, "{written}");
+    assert_validate_clean(&ws);
+}
