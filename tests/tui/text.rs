@@ -53,7 +53,15 @@ fn keys_e_takes_line_breaks_and_writes_a_multi_line_string() {
     let text = "Chỉ đạo đẩy nhanh tiến độ giải ngân các nguồn vốn\ntheo từng xã\ndòng \"ba\"";
     assert_eq!(reloaded.directive("gb-2023-08-27").unwrap().text, text);
     assert_eq!(app.ws().directive("gb-2023-08-27").unwrap().text, text);
-    // The detail shows the lines as lines.
+    // The list shows the lines on one row (wide enough for all of it); the detail shows them
+    // as lines.
+    app.update(Action::Resize(200, 40));
+    let shown = format!("{:?}", screen(&app));
+    app.update(Action::Resize(80, 24));
+    assert!(
+        shown.contains("Chỉ đạo đẩy nhanh tiến độ giải ngân các nguồn vốn theo"),
+        "{shown}"
+    );
     run_keys(&mut app, &mut r, "<Enter>");
     let shown = format!("{:?}", screen(&app));
     assert!(shown.contains("│theo từng xã"), "{shown}");

@@ -253,7 +253,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         if row.support {
             text.push_str(tr(lang, t::SUPPORT_MARK));
         }
-        text.push_str(&d.text);
+        // A text of several lines on one row: its line breaks as spaces.
+        text.extend(d.text.chars().map(|c| if c == '\n' { ' ' } else { c }));
         spans.push(Span::raw(cell(&text, room)));
         let y = list_area.y + (i - offset) as u16;
         buf.set_line(list_area.x, y, &Line::from(spans), list_area.width);
