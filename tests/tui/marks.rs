@@ -135,3 +135,51 @@ fn a_redo_is_refused_when_the_field_changed_since() {
         "gb-2023-08-05: deadline was changed since (Kiểm Thử); left as it is"
     );
 }
+
+#[test]
+fn keys_a_done_date_is_checked_for_each_marked_directive() {
+    let ws = Workspace::new();
+    fs::write(
+        ws.path(OTHER),
+        "[source]\ntitle = \"Sơ kết\"\ndate = 2023-10-10\n\n[[directive]]\nid = \"sk-01\"\ntext = \"Báo cáo sơ kết\"\nowner = \"ba-be\"\ndeadline = 2023-10-30\nstatus = \"open\"\n",
+    )
+    .unwrap();
+    let (original, other) = (ws.read(FILE), ws.read(OTHER));
+    let mut app = ws.app(Lang::En, (120, 40));
+    let mut r = runner();
+    for id in ["gb-2023-08-27", "sk-01"] {
+        go_to(&mut app, &mut r, id);
+        run_keys(&mut app, &mut r, "<Space>");
+    }
+    // Before the meeting that gave sk-01 (10/10): refused, the prompt stays on the date.
+    run_keys(&mut app, &mut r, "4 <Tab> <C-u> 05/10/2023 <Enter>");
+    let Some(Popup::Prompt(p)) = &app.popup else {
+        panic!("{:?}", app.popup)
+    };
+    assert_eq!((p.field, p.extra[0].as_str()), (1, "05/10/2023"));
+    let m = app.message.clone().unwrap();
+    assert_eq!(m.level, Level::Error);
+    assert!(
+        m.text
+            .starts_with("sk-01: done on 2023-10-05 is before 2023-10-10"),
+        "{}",
+        m.text
+    );
+    // After the as-of date: refused too.
+    run_keys(&mut app, &mut r, "<C-u> 20/10/2023 <Enter>");
+    assert!(matches!(app.popup, Some(Popup::Prompt(_))));
+    assert!(app
+        .message
+        .as_ref()
+        .unwrap()
+        .text
+        .contains("after the as-of date"));
+    assert_same_text(&ws.read(FILE), &original);
+    assert_same_text(&ws.read(OTHER), &other);
+    // A possible date: both written.
+    run_keys(&mut app, &mut r, "<C-u> 12/10/2023 <Enter>");
+    assert_eq!(app.popup, None, "{:?}", app.message);
+    assert!(ws
+        .read(OTHER)
+        .contains("status = \"done\"\ndone_on = 2023-10-12\n"));
+}
