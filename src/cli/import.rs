@@ -5,14 +5,15 @@
 
 use super::{output, Context, Refused};
 use crate::author;
-use crate::i18n::{cli as t, Lang};
-use crate::import::read::{self, Kind};
+use crate::i18n::{cli as c, import as t, Lang};
+use crate::import::load;
+use crate::import::read::Kind;
 use crate::import::render::{self, Stamp};
-use crate::import::sheet::{self, Field, SheetOptions};
-use crate::import::{notice, Proposal};
+use crate::import::sheet::Field;
+use crate::import::{write, Proposal};
 use crate::model::Workspace;
 use crate::store::create::{self, NewDirective};
-use crate::store::write::{self, WriteError};
+use crate::store::write::WriteError;
 use anyhow::Context as _;
 use chrono::NaiveDate;
 use std::collections::HashSet;
@@ -63,93 +64,46 @@ struct Planned {
 }
 
 pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
-    let map = parse_map(&args.map)?;
+    let map = parse_map(ctx.lang, &args.map)?;
     let source_date: Option<NaiveDate> = args
         .source_date
         .as_deref()
         .map(|d| crate::dates::parse_date(d, ctx.today))
         .transpose()
         .map_err(|e| super::date_error(ctx.lang, "--source-date", &e))?;
-    let kind = Kind::of(&args.file).ok_or_else(|| {
-        anyhow::anyhow!(
-            "{}: not a document dondoc reads (.docx, .txt, .md, .xlsx, .csv)",
-            args.file.display()
-        )
-    })?;
-    let bytes = fs::read(&args.file).with_context(|| format!("{}", args.file.display()))?;
+    let shown = args.file.display().to_string();
+    let kind =
+        Kind::of(&args.file).ok_or_else(|| anyhow::anyhow!(t::not_a_document(ctx.lang, &shown)))?;
+    let bytes = fs::read(&args.file).with_context(|| shown.clone())?;
     let mut ws = crate::store::load(&ctx.data)?;
     let stem = args
         .file
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "import".into());
-    let at_file = |e: read::ReadError| anyhow::anyhow!("{}: {e}", args.file.display());
-    let mut proposals = match kind {
-        Kind::Text | Kind::Docx => {
-            let blocks = match kind {
-                Kind::Docx => read::docx_blocks(&bytes),
-                _ => read::text_blocks(&bytes),
-            }
-            .map_err(at_file)?;
-            let mut p = notice::parse(&blocks, &ws.owners, source_date.unwrap_or(ctx.today));
-            if p.source.title.trim().is_empty() {
-                p.source.title = stem.clone();
-            }
-            vec![p]
-        }
-        Kind::Xlsx | Kind::Csv => {
-            let cells = match kind {
-                Kind::Csv => read::csv_cells(&bytes),
-                _ => read::workbook_cells(&bytes, args.sheet.as_deref()),
-            }
-            .map_err(at_file)?;
-            let unknown = sheet::unknown_map_keys(&cells, &map);
-            if !unknown.is_empty() {
-                anyhow::bail!(
-                    "--map: no column {} in {} (give a header's name, a letter or a number)",
-                    unknown.join(", "),
-                    args.file.display()
-                );
-            }
-            let opts = SheetOptions {
-                map,
-                source_title: args.source_title.clone(),
-                source_date,
-                file_title: stem.clone(),
-                today: Some(ctx.today),
-            };
-            sheet::parse_sheet(&cells, &ws.owners, &opts, ctx.today)
-        }
+    let opts = load::Options {
+        sheet: args.sheet.clone(),
+        map,
+        source_title: args.source_title.clone(),
+        source_date,
     };
-    for p in &mut proposals {
-        if let Some(title) = &args.source_title {
-            p.source.title = title.clone();
-        }
-        if let Some(date) = source_date {
-            p.source.date = Some(date);
-        }
-    }
+    let proposals = load::proposals(kind, &bytes, &stem, &ws.owners, &opts, ctx.today)
+        .map_err(|e| anyhow::anyhow!(e.message(ctx.lang, &shown)))?;
     if args.into.is_some() && proposals.len() > 1 {
-        return Err(Refused(format!(
-            "{}: the sheet names {} sources (\"Văn bản giao\"), one file each; leave out --into",
-            args.file.display(),
-            proposals.len()
-        ))
-        .into());
+        return Err(Refused(t::several_sources(ctx.lang, &shown, proposals.len())).into());
     }
 
     let stamp = Stamp {
         by: author::resolve(args.by.as_deref(), &ctx.data),
         at: ctx.now(),
     };
-    let planned = plan(&ws, &args, &stem, proposals, &stamp)?;
-
     let lang = ctx.lang;
+    let planned = plan(&ws, &args, lang, &stem, proposals, &stamp)?;
+
     if args.dry_run {
         output::to_stdout(|out| {
             for p in &planned {
-                let verb = if p.append { "append to" } else { "write" };
-                writeln!(out, "# dondoc import: would {verb} {}", p.rel)?;
+                writeln!(out, "{}", t::would_write(lang, p.append, &p.rel))?;
                 out.write_all(p.preview.as_bytes())?;
                 writeln!(out)?;
             }
@@ -167,11 +121,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
             review(&mut msg, lang, &p.proposal, planned.len() > 1)?;
         }
         eprint!("{}", String::from_utf8_lossy(&msg));
-        return Err(Refused(format!(
-            "{}: no task found; nothing written",
-            args.file.display()
-        ))
-        .into());
+        return Err(Refused(t::no_task(lang, &shown)).into());
     }
     let unassigned: usize = planned
         .iter()
@@ -189,42 +139,32 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
             review(&mut msg, lang, &p.proposal, planned.len() > 1)?;
         }
         eprint!("{}", String::from_utf8_lossy(&msg));
-        return Err(Refused(format!(
-            "nothing written: {unassigned} task{} with no lead unit; fix the document or the \
-             units' aliases in dondoc.toml, or give --allow-unassigned to write them as drafts",
-            if unassigned == 1 { "" } else { "s" }
-        ))
-        .into());
+        return Err(Refused(t::unassigned_refused(lang, unassigned)).into());
     }
 
     for p in &planned {
-        write_one(&mut ws, p, &stamp)?;
+        write_one(&mut ws, lang, p, &stamp)?;
     }
     output::to_stdout(|out| {
         for p in &planned {
             review(out, lang, &p.proposal, planned.len() > 1)?;
-            let verb = if p.append { "appended to" } else { "wrote" };
-            writeln!(out, "{verb} {}", p.rel)?;
+            writeln!(out, "{}", t::wrote(lang, p.append, &p.rel))?;
         }
         Ok(())
     })?;
     Ok(ExitCode::SUCCESS)
 }
 
-fn parse_map(items: &[String]) -> anyhow::Result<Vec<(String, Field)>> {
+fn parse_map(lang: Lang, items: &[String]) -> anyhow::Result<Vec<(String, Field)>> {
     items
         .iter()
         .filter(|s| !s.trim().is_empty())
         .map(|s| {
             let (col, field) = s
                 .rsplit_once('=')
-                .ok_or_else(|| anyhow::anyhow!("--map {s}: write COLUMN=FIELD"))?;
-            let field = Field::parse(field).ok_or_else(|| {
-                anyhow::anyhow!(
-                    "--map {s}: \"{field}\" is not a field (text, owner, support, deadline, \
-                     status, note, source, done_on, issued_by, skip)"
-                )
-            })?;
+                .ok_or_else(|| anyhow::anyhow!(t::bad_map_item(lang, s)))?;
+            let field = Field::parse(field)
+                .ok_or_else(|| anyhow::anyhow!(t::bad_map_field(lang, s, field)))?;
             Ok((col.trim().to_string(), field))
         })
         .collect()
@@ -234,6 +174,7 @@ fn parse_map(items: &[String]) -> anyhow::Result<Vec<(String, Field)>> {
 fn plan(
     ws: &Workspace,
     args: &Args,
+    lang: Lang,
     stem: &str,
     proposals: Vec<Proposal>,
     stamp: &Stamp,
@@ -243,7 +184,7 @@ fn plan(
     let mut out: Vec<Planned> = Vec::new();
     for (i, p) in proposals.into_iter().enumerate() {
         let rel = match &args.into {
-            Some(into) => relative(&ws.root, into)?,
+            Some(into) => relative(lang, &ws.root, into)?,
             None => {
                 let mut name = render::slug(stem);
                 if many {
@@ -257,13 +198,10 @@ fn plan(
         };
         let append = ws.root.join(&rel).exists();
         if append && args.into.is_none() {
-            return Err(Refused(format!(
-                "{rel} exists already; give --into {rel} to add the directives to it"
-            ))
-            .into());
+            return Err(Refused(t::exists_use_into(lang, &rel)).into());
         }
         if out.iter().any(|o| o.rel == rel) {
-            return Err(Refused(format!("{rel}: two sources would go to one file")).into());
+            return Err(Refused(t::two_sources_one_file(lang, &rel)).into());
         }
         let file_stem = Path::new(&rel)
             .file_stem()
@@ -271,14 +209,13 @@ fn plan(
             .unwrap_or_default();
         let (new, preview) = if append {
             let Some(file) = ws.files.iter().find(|f| f.path == rel) else {
-                return Err(Refused(format!(
-                    "{rel} is not a directive file of the workspace; nothing written"
-                ))
-                .into());
+                return Err(Refused(t::not_a_directive_file(lang, &rel)).into());
             };
             if let Some(reason) = &file.broken {
-                return Err(Refused(format!(
-                    "{rel}: not written, the file is broken ({reason}); fix it by hand first"
+                return Err(Refused(t::broken_file(
+                    lang,
+                    &rel,
+                    &crate::i18n::store::problem_kind(lang, reason),
                 ))
                 .into());
             }
@@ -316,16 +253,16 @@ fn plan(
 }
 
 /// `--into` relative to the workspace; an absolute path must lie inside it.
-fn relative(root: &Path, into: &Path) -> anyhow::Result<String> {
+fn relative(lang: Lang, root: &Path, into: &Path) -> anyhow::Result<String> {
     let rel = if into.is_absolute() {
         let root_abs = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
         let parent = into.parent().unwrap_or(Path::new("/"));
         let parent_abs = fs::canonicalize(parent).unwrap_or_else(|_| parent.to_path_buf());
         let rel_parent = parent_abs.strip_prefix(&root_abs).map_err(|_| {
-            Refused(format!(
-                "{}: not inside the workspace {}",
-                into.display(),
-                root.display()
+            Refused(t::outside_workspace(
+                lang,
+                &into.display().to_string(),
+                &root.display().to_string(),
             ))
         })?;
         rel_parent.join(into.file_name().unwrap_or_default())
@@ -338,32 +275,25 @@ fn relative(root: &Path, into: &Path) -> anyhow::Result<String> {
             .components()
             .any(|c| !matches!(c, std::path::Component::Normal(_)))
     {
-        return Err(Refused(format!(
-            "--into {}: give a directive file (NAME.toml) inside the workspace",
-            into.display()
-        ))
-        .into());
+        return Err(Refused(t::bad_into(lang, &into.display().to_string())).into());
     }
     Ok(crate::store::load::relative_path_string(&rel))
 }
 
-/// Writes one planned file through the store: a new meeting file (never replacing one made
-/// meanwhile), then its directives appended with their `created = true` entries.
-fn write_one(ws: &mut Workspace, p: &Planned, stamp: &Stamp) -> anyhow::Result<()> {
-    let refused = |e: WriteError| -> anyhow::Error {
-        match e {
-            WriteError::Io { .. } => anyhow::anyhow!("nothing written: {e}"),
-            other => Refused(format!("nothing written: {other}")).into(),
-        }
+/// Writes one planned file through the import's one write path (as the UI's review does).
+fn write_one(ws: &mut Workspace, lang: Lang, p: &Planned, stamp: &Stamp) -> anyhow::Result<()> {
+    let result = if p.append {
+        write::append(ws, &p.rel, &p.new, &stamp.by, stamp.at)
+    } else {
+        write::new_file(ws, &p.rel, &p.proposal.source, &p.new, &stamp.by, stamp.at)
     };
-    // Checked before the file is made, so a refusal leaves nothing behind.
-    create::check_new(ws, &p.new).map_err(|e| refused(e.into()))?;
-    if !p.append {
-        let source = render::clean_source(&p.proposal.source);
-        write::write_new_source(ws, &p.rel, &source).map_err(refused)?;
-    }
-    write::write_new_directives(ws, &p.rel, &p.new, &stamp.by, stamp.at).map_err(refused)?;
-    Ok(())
+    result.map(|_| ()).map_err(|e| {
+        let why = t::nothing_written(lang, &crate::i18n::store::write_error(lang, &e));
+        match e {
+            WriteError::Io { .. } => anyhow::anyhow!(why),
+            _ => Refused(why).into(),
+        }
+    })
 }
 
 /// The summary, the tasks to review and what became no task.
@@ -376,13 +306,13 @@ fn review(
     if name_source {
         writeln!(out, "== {}", render::one_line(&p.source.title))?;
     }
-    writeln!(out, "{}", t::import_summary(lang, &p.summary()))?;
-    let (to_review, skipped) = t::import_review(lang);
+    writeln!(out, "{}", c::import_summary(lang, &p.summary()))?;
+    let (to_review, skipped) = c::import_review(lang);
     let flagged: Vec<_> = p.drafts.iter().filter(|d| !d.flags.is_empty()).collect();
     if !flagged.is_empty() {
         writeln!(out, "{to_review}:")?;
         for d in flagged {
-            let why: Vec<String> = d.flags.iter().map(|f| t::import_flag(lang, f)).collect();
+            let why: Vec<String> = d.flags.iter().map(|f| c::import_flag(lang, f)).collect();
             writeln!(
                 out,
                 "  {} {}: {} [{}]",
@@ -401,7 +331,7 @@ fn review(
                 "  {} {} ({}): {}",
                 label_line(lang),
                 s.line,
-                t::import_skip_kind(lang, s.kind),
+                c::import_skip_kind(lang, s.kind),
                 crate::term_text::fit(&render::one_line(&s.text), 100)
             )?;
         }
@@ -410,5 +340,5 @@ fn review(
 }
 
 fn label_line(lang: Lang) -> &'static str {
-    lang.pick("line", "dòng")
+    t::tr(lang, t::LINE)
 }

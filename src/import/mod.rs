@@ -3,14 +3,19 @@
 //!
 //! [`notice`] and [`sheet`] are pure (text or cells in, a [`Proposal`] out); [`read`] turns
 //! the bytes of a .txt/.md/.docx/.xlsx/.csv file into their input; [`render`] writes a
-//! proposal as a format-1.1 directive file.
+//! proposal as a format-1.1 directive file; [`load`] reads a document (or pasted text) into
+//! proposals; [`review`] holds the clerk's decisions on the drafts; [`write`] is the one
+//! write path of both the command and the UI.
 
 pub mod dates;
+pub mod load;
 pub mod notice;
 pub mod read;
 pub mod render;
+pub mod review;
 pub mod sheet;
 pub mod units;
+pub mod write;
 
 use crate::model::{Source, Status};
 use chrono::NaiveDate;

@@ -69,6 +69,14 @@ pub enum Action {
     Save,
     /// `y` to a question.
     Yes,
+    /// Import a notice or a sheet: the path prompt, then the review.
+    Import,
+    /// In the import's review: split the draft, merge it with the next, drop it.
+    Split,
+    Merge,
+    Drop,
+    /// Confirm an import's write, drafts with no lead unit written as drafts.
+    AsDrafts,
     Resize(u16, u16),
 }
 

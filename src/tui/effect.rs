@@ -66,6 +66,19 @@ pub enum Effect {
     Copy(String),
     /// Write a reminder letter, then log it on each directive it lists.
     Remind(RemindRequest),
+    /// Read a document (or pasted text) for the import's review.
+    ImportRead {
+        input: crate::import::load::Input,
+        today: chrono::NaiveDate,
+        lang: crate::i18n::Lang,
+    },
+    /// Write the reviewed drafts into a new meeting file (as `dondoc import`).
+    ImportWrite {
+        rel: String,
+        source: Source,
+        new: Vec<NewDirective>,
+        lang: crate::i18n::Lang,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -156,6 +169,18 @@ pub enum Outcome {
         logged: Result<Vec<String>, WriteError>,
         /// The workspace's files touched, read again.
         files: Vec<FileRead>,
+    },
+    ImportRead {
+        input: crate::import::load::Input,
+        result: Result<Box<crate::import::review::Review>, String>,
+    },
+    /// The new meeting file written (the ids) or refused (why); the file as on disk now.
+    ImportWritten {
+        rel: String,
+        /// How many were written as drafts (no lead unit).
+        drafts: usize,
+        result: Result<Vec<String>, String>,
+        file: Option<FileRead>,
     },
 }
 
@@ -484,6 +509,17 @@ impl Runner {
                 Outcome::Started
             }
             Effect::Remind(request) => self.remind(request, ws),
+            Effect::ImportRead { input, today, lang } => {
+                let cwd = std::env::current_dir().unwrap_or_else(|_| ws.root.clone());
+                let result = crate::import::load::open(&input, ws, &cwd, today, lang).map(Box::new);
+                Outcome::ImportRead { input, result }
+            }
+            Effect::ImportWrite {
+                rel,
+                source,
+                new,
+                lang,
+            } => self.import_write(rel, source, new, lang, ws),
             Effect::Editor(prompt) => {
                 let result =
                     (self.editor)(prompt.input.as_str()).map(|text| note_from_editor(&text));
@@ -494,6 +530,42 @@ impl Runner {
 }
 
 impl Runner {
+    /// The reviewed drafts through the import's one write path, as `dondoc import`.
+    fn import_write(
+        &mut self,
+        rel: String,
+        source: Source,
+        new: Vec<NewDirective>,
+        lang: crate::i18n::Lang,
+        ws: &Workspace,
+    ) -> Outcome {
+        let mut copy = ws.clone();
+        let drafts = new.iter().filter(|d| d.draft).count();
+        let result = crate::import::write::new_file(
+            &mut copy,
+            &rel,
+            &source,
+            &new,
+            &self.author,
+            (self.clock)(),
+        )
+        .map_err(|e| crate::i18n::store::write_error(lang, &e));
+        if let Ok(ids) = &result {
+            self.commit_new(
+                ws,
+                &rel,
+                format!("dondoc: {rel}: imported, {} directives", ids.len()),
+            );
+        }
+        let file = ws.root.join(&rel).exists().then(|| ws.read_file(&rel));
+        Outcome::ImportWritten {
+            rel,
+            drafts,
+            result,
+            file,
+        }
+    }
+
     /// Writes the letter, then the `reminder = true` entries, as `dondoc remind` does.
     fn remind(&mut self, request: RemindRequest, ws: &Workspace) -> Outcome {
         let folder = request.path.parent().filter(|p| !p.as_os_str().is_empty());

@@ -2,6 +2,7 @@
 //! and the `?` screen and the footer hints are drawn from it, so they cannot drift apart.
 
 use super::action::{Action, EditOp};
+use crate::i18n::import as ti;
 use crate::i18n::tui::{self as t, tr, Text};
 use crate::i18n::Lang;
 use crate::model::Status;
@@ -29,6 +30,14 @@ pub enum Mode {
     Question,
     /// The preview of a reminder letter.
     Letter,
+    /// The import's path prompt.
+    ImportPath,
+    /// The import's review of the drafts.
+    Import,
+    /// Choosing where to split a draft.
+    ImportSplit,
+    /// Confirming the import's write.
+    ImportConfirm,
     /// Editing a directive's text (`E`): several lines.
     TextInput,
 }
@@ -48,6 +57,10 @@ impl Mode {
         Mode::Form,
         Mode::Question,
         Mode::Letter,
+        Mode::ImportPath,
+        Mode::Import,
+        Mode::ImportSplit,
+        Mode::ImportConfirm,
         Mode::TextInput,
     ];
 
@@ -60,6 +73,7 @@ impl Mode {
                 | Mode::AsOfInput
                 | Mode::Search
                 | Mode::Form
+                | Mode::ImportPath
                 | Mode::TextInput
         )
     }
@@ -149,9 +163,17 @@ use Key::*;
 use Mode::*;
 
 const LISTS: &[Mode] = &[Normal, Detail];
-const PICKERS: &[Mode] = &[StatusPicker, FilterPicker, Letter];
+const PICKERS: &[Mode] = &[StatusPicker, FilterPicker, Letter, ImportSplit];
 const INPUTS: &[Mode] = &[NoteInput, DeadlineInput, AsOfInput, TextInput];
-const TEXT_INPUTS: &[Mode] = &[NoteInput, DeadlineInput, AsOfInput, Search, Form, TextInput];
+const TEXT_INPUTS: &[Mode] = &[
+    NoteInput,
+    DeadlineInput,
+    AsOfInput,
+    Search,
+    Form,
+    ImportPath,
+    TextInput,
+];
 
 const fn bind(
     modes: &'static [Mode],
@@ -216,6 +238,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(LISTS, &[Char('D')], Action::Delete, t::KEY_DELETE_DIRECTIVE, None),
     bind(LISTS, &[Char('a')], Action::NewDirective, t::KEY_NEW_DIRECTIVE, Some(("a", t::HINT_ADD))),
     bind(LISTS, &[Char('N')], Action::NewMeeting, t::KEY_NEW_MEETING, None),
+    bind(&[Normal], &[Char('i')], Action::Import, ti::KEY_IMPORT, None),
     bind(LISTS, &[Char('R')], Action::Remind, ("reminder letter to the unit: preview, Enter writes it (docx) and logs it", "công văn đôn đốc đơn vị: xem trước, Enter ghi tệp (docx) và ghi nhật ký"), None),
     bind(LISTS, &[Char('r')], Action::Reload, ("reload from disk", "tải lại từ đĩa"), None),
     bind(LISTS, &[Char('?')], Action::Help, ("all keys", "tất cả các phím"), Some(("?", ("help", "trợ giúp")))),
@@ -279,6 +302,27 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[TextInput], &[Up], Action::Edit(EditOp::Up), t::KEY_LINE_UP, None),
     bind(&[Question], &[Char('y')], Action::Yes, t::KEY_YES, Some(("y", t::HINT_YES))),
     bind(&[Question], &[Char('n'), Esc], Action::Back, t::KEY_NO, Some(("n/Esc", t::HINT_NO))),
+    // Importing a notice or a sheet.
+    bind(&[ImportPath], &[Enter], Action::Confirm, ti::KEY_READ, Some(("Enter", ti::HINT_READ))),
+    bind(&[ImportPath], &[Esc], Action::Back, ("cancel", "hủy"), Some(("Esc", ti::HINT_CANCEL))),
+    bind(&[Import], &[Char('j'), Down], Action::Down, ("next draft", "nhiệm vụ dưới"), Some(("j/k", ("move", "di chuyển")))),
+    bind(&[Import], &[Char('k'), Up], Action::Up, ("previous draft", "nhiệm vụ trên"), None),
+    bind(&[Import], &[Char('g'), Home], Action::Top, ("first draft", "nhiệm vụ đầu"), None),
+    bind(&[Import], &[Char('G'), End], Action::Bottom, ("last row", "dòng cuối"), None),
+    bind(&[Import], &[PageDown, Ctrl('d')], Action::PageDown, ("page down", "trang sau"), None),
+    bind(&[Import], &[PageUp, Ctrl('u')], Action::PageUp, ("page up", "trang trước"), None),
+    bind(&[Import], &[Char(' ')], Action::Mark, ti::KEY_ACCEPT, Some(("Space", ti::HINT_ACCEPT))),
+    bind(&[Import], &[Char('*')], Action::MarkAll, ti::KEY_ACCEPT_ALL, None),
+    bind(&[Import], &[Char('e'), Enter], Action::Confirm, ti::KEY_EDIT, Some(("e", ti::HINT_EDIT))),
+    bind(&[Import], &[Char('s')], Action::Split, ti::KEY_SPLIT, Some(("s", ti::HINT_SPLIT))),
+    bind(&[Import], &[Char('m')], Action::Merge, ti::KEY_MERGE, Some(("m", ti::HINT_MERGE))),
+    bind(&[Import], &[Char('x'), Delete], Action::Drop, ti::KEY_DROP, Some(("x", ti::HINT_DROP))),
+    bind(&[Import], &[Char('w'), Ctrl('s')], Action::Save, ti::KEY_WRITE, Some(("w", ti::HINT_WRITE))),
+    bind(&[Import], &[Esc], Action::Back, ti::KEY_BACK, Some(("Esc", ti::HINT_BACK))),
+    bind(&[Import], &[Char('?')], Action::Help, ("all keys", "tất cả các phím"), Some(("?", ("help", "trợ giúp")))),
+    bind(&[ImportConfirm], &[Char('y')], Action::Yes, ti::KEY_WRITE_YES, Some(("y", ti::HINT_WRITE))),
+    bind(&[ImportConfirm], &[Char('d')], Action::AsDrafts, ti::KEY_WRITE_DRAFTS, Some(("d", ti::HINT_DRAFTS))),
+    bind(&[ImportConfirm], &[Char('n'), Esc], Action::Back, t::KEY_NO, Some(("n/Esc", t::HINT_NO))),
     // Help.
     bind(&[Help], &[Char('j'), Down], Action::Down, ("scroll down", "cuộn xuống"), Some(("j/k", ("scroll", "cuộn")))),
     bind(&[Help], &[Char('k'), Up], Action::Up, ("scroll up", "cuộn lên"), None),
@@ -331,6 +375,7 @@ fn section_title(modes: &[Mode]) -> Text {
         Dashboard => t::MODE_DASHBOARD,
         Form => t::MODE_FORM,
         Question => t::MODE_QUESTION,
+        ImportPath | Import | ImportSplit | ImportConfirm => ti::MODE_IMPORT,
         TextInput => t::MODE_TEXT_INPUT,
     }
 }

@@ -215,6 +215,7 @@ mod dashboard;
 mod editor;
 mod event_loop;
 mod forms;
+mod import;
 mod keys;
 mod layers;
 mod live;

@@ -166,8 +166,18 @@ pub(super) fn read_header(blocks: &[Block], source: &mut Source) -> usize {
                 .nth(fa[..stop].chars().count())
                 .map(|c| c.0)
                 .unwrap_or(after.len())];
-            if !who.trim().is_empty() {
-                source.issued_by = Some(who.trim().to_string());
+            // "… của đồng chí Phó Bí thư Thường trực Tỉnh ủy": the office, not the address.
+            let who = who.trim();
+            let who = match fold(who).strip_prefix("dong chi ") {
+                Some(_) => who
+                    .char_indices()
+                    .nth("dong chi ".chars().count())
+                    .map_or("", |(b, _)| &who[b..])
+                    .trim(),
+                None => who,
+            };
+            if !who.is_empty() {
+                source.issued_by = Some(who.to_string());
             }
         }
     }

@@ -12,6 +12,7 @@ use chrono::{Datelike, NaiveDate};
 
 mod assign;
 mod blocks;
+mod clauses;
 mod header;
 mod issuer;
 
@@ -116,10 +117,9 @@ pub fn parse(blocks: &[Block], owners: &[Owner], fallback: NaiveDate) -> Proposa
                 text: rest.to_string(),
                 ..para.clone()
             };
-            task_or_narrative(
+            clauses_to_tasks(
                 &sub,
                 &ctx,
-                true,
                 &matcher,
                 &mut p,
                 &issuer,
@@ -173,6 +173,7 @@ pub fn parse(blocks: &[Block], owners: &[Owner], fallback: NaiveDate) -> Proposa
             None => para.mark.is_some() || found.is_some() || !ctx.leads.is_empty(),
         };
         if !is_task
+            || is_closing(&f)
             || (para.mark.is_none()
                 && found.is_none()
                 && ctx.leads.is_empty()
@@ -181,10 +182,9 @@ pub fn parse(blocks: &[Block], owners: &[Owner], fallback: NaiveDate) -> Proposa
             p.skipped.push(skip(para, SkipKind::Narrative));
             continue;
         }
-        task_or_narrative(
+        clauses_to_tasks(
             para,
             &ctx,
-            true,
             &matcher,
             &mut p,
             &issuer,
@@ -196,11 +196,53 @@ pub fn parse(blocks: &[Block], owners: &[Owner], fallback: NaiveDate) -> Proposa
     p
 }
 
+/// "Văn phòng Tỉnh ủy thông báo để các cơ quan, đơn vị biết, thực hiện": the notice's
+/// closing formula, not a task.
+fn is_closing(folded: &str) -> bool {
+    folded.contains("thong bao de") && folded.contains("biet")
+}
+
+/// A paragraph's tasks: one per clause that assigns one ([`clauses::clauses`]); the words
+/// heading them (an ordinal's topic, an enumeration's lead-in) listed as a heading.
+#[allow(clippy::too_many_arguments)]
+fn clauses_to_tasks(
+    para: &Para,
+    ctx: &Ctx,
+    matcher: &UnitMatcher,
+    p: &mut Proposal,
+    issuer: &Option<String>,
+    year: i32,
+    date: NaiveDate,
+    group_no: &mut usize,
+) {
+    let (parts, head) = clauses::clauses(&para.text, matcher);
+    // A clause has its own deadline or none: the paragraph's first is not every clause's.
+    if parts.len() <= 1 && head.is_none() {
+        task_or_narrative(para, ctx, matcher, p, issuer, year, date, group_no);
+        return;
+    }
+    if let Some(head) = head {
+        p.skipped.push(Skipped {
+            line: para.line,
+            kind: SkipKind::Heading,
+            text: head,
+        });
+    }
+    // Each clause has its own deadline or none: another clause's is not its.
+    for part in parts {
+        let sub = Para {
+            text: part,
+            mark: None,
+            ..para.clone()
+        };
+        task_or_narrative(&sub, ctx, matcher, p, issuer, year, date, group_no);
+    }
+}
+
 #[allow(clippy::too_many_arguments)]
 fn task_or_narrative(
     para: &Para,
     ctx: &Ctx,
-    _is_task: bool,
     matcher: &UnitMatcher,
     p: &mut Proposal,
     issuer: &Option<String>,

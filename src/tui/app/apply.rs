@@ -91,6 +91,13 @@ impl App {
                 file,
             } => self.meeting_created(form, path, result, file),
             Outcome::Reminded { .. } => self.reminded(outcome),
+            Outcome::ImportRead { input, result } => self.import_read(input, result),
+            Outcome::ImportWritten {
+                rel,
+                drafts,
+                result,
+                file,
+            } => self.import_written(rel, drafts, result, file),
             Outcome::EditorClosed { mut prompt, result } => {
                 match result {
                     Ok(text) => prompt.input.set_text(&text),

@@ -32,6 +32,7 @@ pub mod dashboard;
 pub mod edit;
 pub mod form;
 pub mod git;
+pub mod import;
 pub mod input;
 pub mod list;
 pub mod outcome;
@@ -159,6 +160,8 @@ pub struct App {
     pub letters_dir: Option<std::path::PathBuf>,
     /// `I`: the list shows the id column whatever the room.
     pub show_ids: bool,
+    /// `i`: a notice or sheet being imported (the path prompt, then the review).
+    pub import: Option<import::Import>,
 }
 
 impl App {
@@ -192,6 +195,7 @@ impl App {
             copy_ids: true,
             letters_dir: None,
             show_ids: false,
+            import: None,
         };
         app.workspace_changed(Changed::All, false);
         app.report_problems();
@@ -244,6 +248,9 @@ impl App {
             Some(Popup::Form(f)) if f.asking_discard() => Mode::Question,
             Some(Popup::ConfirmDelete { .. }) => Mode::Question,
             Some(Popup::Form(_)) => Mode::Form,
+            None if self.import.is_some() => {
+                self.import.as_ref().map_or(Mode::Normal, |i| i.mode())
+            }
             None if self.list.searching => Mode::Search,
             None if self.view == View::Detail => Mode::Detail,
             None if self.view == View::Dashboard => Mode::Dashboard,
@@ -344,8 +351,9 @@ impl App {
             }
             _ => {}
         }
-        match self.popup.take() {
+        let effects = match self.popup.take() {
             Some(popup) => self.update_popup(popup, action),
+            None if self.import.is_some() => self.update_import(action),
             None if self.list.searching => {
                 if matches!(action, Action::Down | Action::Up) {
                     self.see_selected();
@@ -355,7 +363,8 @@ impl App {
             }
             None if self.view == View::Dashboard => self.update_dashboard(action),
             None => self.update_lists(action),
-        }
+        };
+        self.import_after(effects)
     }
 
     /// The units pane, the directives list and the detail.
@@ -458,6 +467,7 @@ impl App {
             Action::Redo => return self.redo_last(),
             Action::NewDirective => self.open_new_directive(),
             Action::NewMeeting => self.open_new_meeting(),
+            Action::Import => self.open_import(),
             Action::StatusPicker
             | Action::SetStatus(_)
             | Action::EditDeadline
@@ -486,6 +496,11 @@ impl App {
     /// Text pasted into the terminal: into the open input as typed text; with no input open
     /// it is dropped (its letters must not run as commands) and the status line says so.
     pub fn paste(&mut self, text: &str) -> Vec<Effect> {
+        if self.popup.is_none() {
+            if let Some(effects) = self.import_paste(text) {
+                return effects;
+            }
+        }
         match &mut self.popup {
             Some(Popup::Prompt(p)) => p.paste(text),
             // Into the focused field (a text of several lines keeps its line breaks).

@@ -7,6 +7,7 @@ pub mod detail;
 pub mod directives;
 pub mod form;
 pub mod help;
+pub mod import;
 pub mod letter;
 pub mod owners;
 pub mod popup;
@@ -33,6 +34,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     if let Some(area) = areas.dashboard {
         dashboard::render(frame, area, app, &theme);
+    }
+    if app.import.is_some() {
+        import::render(frame, app, &theme);
     }
     bottom::render_status(frame, areas.status, app, &theme);
     bottom::render_footer(frame, areas.footer, app, &theme);
