@@ -406,6 +406,30 @@ pub fn describe_change(
             None => tr(lang, ("note removed", "bỏ ghi chú")).to_string(),
         });
     }
+    if change.text.is_some() {
+        parts.push(tr(lang, ("text", "nội dung")).to_string());
+    }
+    if let Some(o) = &change.owner {
+        parts.push(format!(
+            "{} {} → {o}",
+            tr(lang, ("lead unit", "đơn vị chủ trì")),
+            before.owner
+        ));
+    }
+    if let Some(list) = &change.support {
+        let list = if list.is_empty() {
+            tr(lang, ("none", "không")).to_string()
+        } else {
+            list.join(", ")
+        };
+        parts.push(format!(
+            "{} → {list}",
+            tr(lang, ("coordinating units", "đơn vị phối hợp"))
+        ));
+    }
+    if let Some(Some(_)) = &change.done_ref {
+        parts.push(tr(lang, ("report", "văn bản báo cáo")).to_string());
+    }
     parts.join(", ")
 }
 

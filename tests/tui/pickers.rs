@@ -58,6 +58,10 @@ fn keys_p_refused_by_the_store_reopens_the_picker_with_the_units_chosen() {
     );
     run_keys(&mut app, &mut r, "<C-s>");
     assert_eq!(app.popup, None, "{:?}", app.message);
+    assert_eq!(
+        app.message.as_ref().unwrap().text,
+        format!("Saved {ID}: coordinating units → cuc-thue, kbnn ({FILE})")
+    );
     let support = "support = [\"cuc-thue\", \"kbnn\"]\n";
     let expected = expect_block_edit(&changed, ID, |b| {
         let b = edit_head(b, "thấp\"\n", &format!("thấp\"\n{support}"));

@@ -39,6 +39,10 @@ fn keys_e_takes_line_breaks_and_writes_a_multi_line_string() {
     assert!(shown.contains("Alt-Enter or Ctrl-J: new line"), "{shown}");
     run_keys(&mut app, &mut r, "<Up> <Up> <End> <Enter>");
     assert_eq!(app.popup, None, "{:?}", app.message);
+    assert_eq!(
+        app.message.as_ref().unwrap().text,
+        format!("Saved gb-2023-08-27: text ({FILE})")
+    );
     let expected = expect_block_edit(&original, "gb-2023-08-27", |b| {
         let b = edit_head(b, OLD, &format!("text = {NEW}\n"));
         append_log(
@@ -65,6 +69,12 @@ fn keys_e_takes_line_breaks_and_writes_a_multi_line_string() {
     run_keys(&mut app, &mut r, "<Enter>");
     let shown = format!("{:?}", screen(&app));
     assert!(shown.contains("│theo từng xã"), "{shown}");
+    // Its log entry, further down, gives the new text on one line.
+    app.update(Action::Resize(80, 40));
+    let shown = format!("{:?}", screen(&app));
+    assert!(shown.contains("Text: “Chỉ đạo"), "{shown}");
+    assert!(!shown.contains('␊'), "{shown}");
+    app.update(Action::Resize(80, 24));
     // E again starts from the three lines; one more word at the end of the last one.
     run_keys(&mut app, &mut r, "<Esc> E <Space> nữa <Enter>");
     assert_eq!(

@@ -178,7 +178,9 @@ fn log_line<'a>(app: &App, e: &'a LogEntry, extension: bool, theme: &Theme) -> L
         what.push(tr(lang, t::LOG_UNDO).to_string());
     }
     if let Some(text) = &e.text {
-        what.push(format!("{}: “{}”", tr(lang, t::FIELD_TEXT), visible(text)));
+        // On the entry's line: a text of several lines with its breaks as spaces.
+        let text = visible(&text.replace('\n', " ")).into_owned();
+        what.push(format!("{}: “{text}”", tr(lang, t::FIELD_TEXT)));
     }
     if let Some(o) = &e.owner {
         what.push(format!(
