@@ -37,21 +37,25 @@ fn lines<'a>(app: &'a App, d: &'a Directive, theme: &Theme) -> Vec<Line<'a>> {
     let tl = app.timeliness(d);
     let label = |text: Text| Span::styled(format!("{}: ", tr(lang, text)), theme.header());
     let value = |s: &str| Span::raw(visible(s).into_owned());
-    let mut out = vec![Line::from(vec![
-        Span::styled(visible(&d.id).into_owned(), theme.header()),
-        Span::raw("  "),
-        Span::styled(
-            format!(
-                "{} {}",
-                t::timeliness_symbol(tl),
-                t::relative(lang, tl, d.deadline, app.today())
+    // A text of several lines: its first line here, the others under it.
+    let mut text = d.text.split('\n');
+    let mut out = vec![
+        Line::from(vec![
+            Span::styled(visible(&d.id).into_owned(), theme.header()),
+            Span::raw("  "),
+            Span::styled(
+                format!(
+                    "{} {}",
+                    t::timeliness_symbol(tl),
+                    t::relative(lang, tl, d.deadline, app.today())
+                ),
+                theme.timeliness(tl),
             ),
-            theme.timeliness(tl),
-        ),
-    ])];
-    // A text of several lines is shown as its lines.
-    out.extend(d.text.split('\n').map(|l| Line::from(value(l))));
-    out.push(Line::default());
+        ]),
+        Line::from(value(text.next().unwrap_or_default())),
+        Line::default(),
+    ];
+    out.splice(2..2, text.map(|l| Line::from(value(l))));
     let file = ws.file_of(d);
     let mut source = visible(&file.source.title).into_owned();
     if let Some(date) = file.source.date {
