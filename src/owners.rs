@@ -56,6 +56,35 @@ pub fn unit_matches(o: &Owner, query: &str) -> bool {
     })
 }
 
+/// How well a unit matches what was typed, to highlight the likeliest first: 3 when a name
+/// (or the id) is what was typed (`cong an` is "Công an tỉnh" more than "Ban Quản lý các Khu
+/// công nghiệp"), 2 when each word typed starts a word of a name, in order, 1 for any other
+/// match, 0 for none.
+pub fn rank(o: &Owner, query: &str) -> u8 {
+    let q = words(query);
+    if !unit_matches(o, query) {
+        return 0;
+    }
+    let starts = |w: &[String]| {
+        let mut rest = w.iter();
+        q.iter()
+            .all(|qw| rest.any(|word| word.starts_with(qw.as_str())))
+    };
+    names(o)
+        .map(|name| {
+            let w = words(name);
+            if w == q || w.concat() == q.concat() {
+                3
+            } else if starts(&w) {
+                2
+            } else {
+                1
+            }
+        })
+        .max()
+        .unwrap_or(1)
+}
+
 /// One group of the picker: its name, whether the query names the group itself (then it can
 /// be taken whole), and its units that match (all of them when the group's name matches).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -188,6 +217,24 @@ mod tests {
         assert_eq!(ids(&owners, "Bể"), ["ba-be"]);
         assert_eq!(ids(&owners, "cuc thue"), ["cuc-thue"]);
         assert_eq!(ids(&owners, "CỤC THUẾ"), ["cuc-thue"]);
+    }
+
+    #[test]
+    fn the_unit_named_as_typed_ranks_first() {
+        let kcn = owner(
+            "bql-kcn",
+            "Ban Quản lý các Khu công nghiệp",
+            "BQL các KCN",
+            "Sở, ban, ngành",
+            &[],
+        );
+        let ca = owner("cong-an", "Công an tỉnh", "Công an tỉnh", "Lực lượng", &[]);
+        assert_eq!(rank(&kcn, "cong an"), 1);
+        assert_eq!(rank(&ca, "cong an"), 3);
+        assert_eq!(rank(&ca, "cong a"), 2);
+        assert_eq!(rank(&ca, "cong an tinh"), 3);
+        assert_eq!(rank(&ca, "CONG-AN"), 3);
+        assert_eq!(rank(&ca, "thue"), 0);
     }
 
     #[test]

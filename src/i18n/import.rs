@@ -1,5 +1,5 @@
 //! The strings of an import: reading the document, `dondoc import`'s messages, and the UI's
-//! review of the drafts (`i`).
+//! review of the drafts (`I`).
 
 use super::terms::head;
 use super::Lang;

@@ -409,6 +409,30 @@ pub fn describe_change(
             None => tr(lang, ("note removed", "bỏ ghi chú")).to_string(),
         });
     }
+    if change.text.is_some() {
+        parts.push(tr(lang, ("text", "nội dung")).to_string());
+    }
+    if let Some(o) = &change.owner {
+        parts.push(format!(
+            "{} {} → {o}",
+            tr(lang, ("lead unit", "đơn vị chủ trì")),
+            before.owner
+        ));
+    }
+    if let Some(list) = &change.support {
+        let list = if list.is_empty() {
+            tr(lang, ("none", "không")).to_string()
+        } else {
+            list.join(", ")
+        };
+        parts.push(format!(
+            "{} → {list}",
+            tr(lang, ("coordinating units", "đơn vị phối hợp"))
+        ));
+    }
+    if let Some(Some(_)) = &change.done_ref {
+        parts.push(tr(lang, ("report", "văn bản báo cáo")).to_string());
+    }
     parts.join(", ")
 }
 
@@ -908,8 +932,8 @@ pub const KEY_NEXT_FIELD: Text = ("next field", "ô tiếp theo");
 pub const KEY_PREV_FIELD: Text = ("previous field", "ô trước");
 pub const HINT_NEXT_FIELD: Text = ("next field", "ô sau");
 pub const KEY_FORM_ENTER: Text = (
-    "text: new line; units: take or give back the highlighted row; elsewhere: save",
-    "nội dung: xuống dòng; đơn vị: chọn hoặc bỏ dòng đang sáng; ô khác: lưu",
+    "units: take or give back the highlighted row; elsewhere: save (Alt-Enter, Ctrl-J: a new line in the text)",
+    "đơn vị: chọn hoặc bỏ dòng đang sáng; ô khác: lưu (Alt-Enter, Ctrl-J: xuống dòng trong nội dung)",
 );
 pub const HINT_FORM_ENTER: Text = ("choose/save", "chọn/lưu");
 pub const KEY_SAVE_FORM: Text = ("save the form", "lưu biểu mẫu");
@@ -1277,6 +1301,103 @@ pub const KEY_TWO_LINES: Text = (
     "the whole text on two rows, the facts below (again: one row)",
     "nội dung đầy đủ trên hai dòng, thông tin bên dưới (bấm lại: một dòng)",
 );
+// A directive's text of several lines (`E` and the form's text).
+pub const KEY_NEWLINE: Text = (
+    "a line break in the directive's text",
+    "xuống dòng trong nội dung nhiệm vụ",
+);
+pub const HINT_NEWLINE: Text = ("new line", "xuống dòng");
+pub const KEY_LINE_DOWN: Text = ("the next line of the text", "dòng dưới của nội dung");
+pub const KEY_LINE_UP: Text = ("the previous line of the text", "dòng trên của nội dung");
+pub const MODE_TEXT_INPUT: Text = (
+    "Editing a directive's text (E; the form's text too)",
+    "Sửa nội dung nhiệm vụ (E; cả ô nội dung của biểu mẫu)",
+);
+pub const TEXT_HINT: Text = (
+    "Enter saves, Alt-Enter or Ctrl-J: new line, Esc cancels",
+    "Enter để lưu, Alt-Enter hoặc Ctrl-J để xuống dòng, Esc để hủy",
+);
+
+pub const FORM_TEXT_HINT: Text = (
+    "Alt-Enter/Ctrl-J: new line; Tab: the lead unit; Enter, Ctrl-S: save",
+    "Alt-Enter/Ctrl-J: xuống dòng; Tab: đơn vị chủ trì; Enter, Ctrl-S: lưu",
+);
+
+/// A change of lead or coordinating units refused: the directive changed while the picker was
+/// open (`save`: the key that saves the choice, Enter or Ctrl-S).
+pub fn units_changed_while_open(
+    lang: Lang,
+    id: &str,
+    changed: &crate::store::changes::EditedSince,
+    save: &str,
+) -> String {
+    let fields = changed.fields.join(", ");
+    let by = changed.by.as_deref();
+    match (lang, by) {
+        (Lang::En, Some(by)) => format!(
+            "{id} not saved: {by} changed it ({fields}) while the picker was open; the new version shows — {save} saves your choice over it"
+        ),
+        (Lang::En, None) => format!(
+            "{id} not saved: it was changed on disk ({fields}) while the picker was open; the new version shows — {save} saves your choice over it"
+        ),
+        (Lang::Vi, Some(by)) => format!(
+            "{id} chưa lưu: {by} đã sửa ({fields}) khi danh sách đơn vị đang mở; bản mới đang hiện — {save} để lưu lựa chọn của bạn đè lên"
+        ),
+        (Lang::Vi, None) => format!(
+            "{id} chưa lưu: tệp đã bị sửa ({fields}) khi danh sách đơn vị đang mở; bản mới đang hiện — {save} để lưu lựa chọn của bạn đè lên"
+        ),
+    }
+}
+
+/// The lead unit chosen among the coordinating units.
+pub fn support_is_lead(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::En => format!(
+            "{name} is the lead unit and cannot also coordinate: give it back (Enter on its row), or change the lead unit with O"
+        ),
+        Lang::Vi => format!(
+            "{name} là đơn vị chủ trì, không thể đồng thời phối hợp: bỏ chọn (Enter trên dòng của đơn vị), hoặc đổi đơn vị chủ trì bằng O"
+        ),
+    }
+}
+
+/// `R` with marked directives: one letter per lead unit, `at` of `of`.
+pub fn letter_title_of(lang: Lang, unit: &str, at: usize, of: usize) -> String {
+    match lang {
+        Lang::En => format!("Reminder letter {at} of {of} (marked directives) to {unit}"),
+        Lang::Vi => format!("Công văn đôn đốc {at}/{of} (nhiệm vụ đã đánh dấu) gửi {unit}"),
+    }
+}
+
+/// `R` with marked directives none of which a letter lists.
+pub fn nothing_to_remind_marked(lang: Lang, marked: usize) -> String {
+    match lang {
+        Lang::En => format!(
+            "None of the {marked} marked directive(s) is overdue or due soon: no letter to write"
+        ),
+        Lang::Vi => format!(
+            "Không nhiệm vụ nào trong {marked} nhiệm vụ đã đánh dấu quá hạn hoặc sắp đến hạn: không có công văn để ghi"
+        ),
+    }
+}
+
+/// Esc on a letter of several: how many were not written.
+pub fn letters_not_written(lang: Lang, left: usize) -> String {
+    match lang {
+        Lang::En => format!("{left} letter(s) not written"),
+        Lang::Vi => format!("{left} công văn chưa ghi"),
+    }
+}
+
+/// `u` on directives written together (marked): how many were taken back, and the refused.
+pub fn bulk_undone(lang: Lang, undone: usize, refused: &[(String, String)]) -> String {
+    let saved = bulk_written(lang, undone, refused);
+    let (from, to) = match lang {
+        Lang::En => ("Saved ", "Undone "),
+        Lang::Vi => ("Đã lưu ", "Đã hoàn tác "),
+    };
+    saved.replacen(from, to, 1)
+}
 
 #[cfg(test)]
 mod count_tests {

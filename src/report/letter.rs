@@ -38,6 +38,28 @@ pub struct Letter {
 /// The letters to send on `as_of` to each of `owners` (ids) that has directives overdue or due
 /// soon on that day; units with none get no letter. Drafts are never in a letter.
 pub fn letters(ws: &Workspace, as_of: NaiveDate, owners: &[String]) -> Vec<Letter> {
+    letters_listing(ws, as_of, owners, |_| true)
+}
+
+/// [`letters`] listing only the directives `ids` (the ones a clerk marked): one letter per
+/// lead unit among them, in the order of `ids`; a marked directive neither overdue nor due
+/// soon is in no letter.
+pub fn letters_of(ws: &Workspace, as_of: NaiveDate, ids: &[String]) -> Vec<Letter> {
+    let mut owners: Vec<String> = Vec::new();
+    for d in ids.iter().filter_map(|id| ws.directive(id)) {
+        if !owners.contains(&d.owner) {
+            owners.push(d.owner.clone());
+        }
+    }
+    letters_listing(ws, as_of, &owners, |d| ids.contains(&d.id))
+}
+
+fn letters_listing(
+    ws: &Workspace,
+    as_of: NaiveDate,
+    owners: &[String],
+    listed: impl Fn(&crate::model::Directive) -> bool,
+) -> Vec<Letter> {
     let mut out = Vec::new();
     for owner in owners {
         let mut items = Vec::new();
@@ -45,7 +67,7 @@ pub fn letters(ws: &Workspace, as_of: NaiveDate, owners: &[String]) -> Vec<Lette
         for d in ws
             .directives
             .iter()
-            .filter(|d| !d.draft && d.owner == *owner)
+            .filter(|d| !d.draft && d.owner == *owner && listed(d))
         {
             let Some(state) = state_on(d, as_of, ws.due_soon_days) else {
                 continue;

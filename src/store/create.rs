@@ -2,7 +2,9 @@
 //! meeting file, a new unit in `dondoc.toml`, and the id rule of the format. Pure: text in,
 //! text out; `write` does the I/O.
 
-use super::edit::{date_value, datetime_value, has_lone_lf, string_list, string_value, ApplyError};
+use super::edit::{
+    date_value, datetime_value, has_lone_lf, string_list, string_value, text_value, ApplyError,
+};
 use super::text;
 use crate::fold::{fold, nfc};
 use crate::model::{Owner, Source, Status, Workspace};
@@ -202,7 +204,7 @@ fn directive_table(d: &NewDirective, by: &str, at: DateTime<FixedOffset>) -> Tab
         }
         t.insert(key, Item::Value(value));
     };
-    both("text", string_value(&d.text), true);
+    both("text", text_value(&d.text), true);
     if !(d.draft && d.owner.is_empty()) {
         both("owner", string_value(&d.owner), true);
     }

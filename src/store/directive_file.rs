@@ -164,7 +164,7 @@ fn read_directive(
     }
     let id_pos = ctx.pos(id_field.span().start);
     let text = match get(t, "text") {
-        Some(v) => ctx.string(v, "text").unwrap_or_default(),
+        Some(v) => ctx.string(v, "text").map(lf_lines).unwrap_or_default(),
         None => {
             ctx.report_at(header_pos, ProblemKind::NoText(id.clone()));
             String::new()
@@ -289,7 +289,7 @@ fn read_log_entry(ctx: &mut Ctx, item: &Field, t: &DeTable) -> LogEntry {
         at,
         at_text,
         by: string(ctx, "by").unwrap_or_default(),
-        text: string(ctx, "text"),
+        text: string(ctx, "text").map(lf_lines),
         owner: string(ctx, "owner"),
         support: get(t, "support").map(|v| ctx.owner_list(v, None)),
         done_ref: string(ctx, "done_ref"),
@@ -347,4 +347,14 @@ pub fn log_time(
         None => assume_offset?,
     };
     date.and_time(time).and_local_timezone(offset).single()
+}
+
+/// A directive's text with its line breaks as `\n`: a multi-line string in a CRLF file holds
+/// them as `\r\n`, the same text as in an LF file.
+fn lf_lines(text: String) -> String {
+    if text.contains('\r') {
+        text.replace("\r\n", "\n")
+    } else {
+        text
+    }
 }

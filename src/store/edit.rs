@@ -8,7 +8,8 @@ mod log;
 
 pub use change::{check_done_on, Change, DoneDateError, Edit};
 pub use log::{
-    apply_log_only, date_value, datetime_value, log_entry, string_list, string_value, LogOnly,
+    apply_log_only, date_value, datetime_value, log_entry, string_list, string_value, text_value,
+    LogOnly,
 };
 
 use super::text;
@@ -115,7 +116,7 @@ pub fn apply(original: &str, edit: &Edit) -> Result<String, ApplyError> {
         }
     }
     if let Some(text) = &c.text {
-        set(table, "text", Some(string_value(text)), &mut orphans);
+        set(table, "text", Some(text_value(text)), &mut orphans);
     }
     if let Some(owner) = &c.owner {
         set(table, "owner", Some(string_value(owner)), &mut orphans);

@@ -20,7 +20,7 @@ use std::io::Write as _;
 use std::path::Path;
 use std::time::Duration;
 
-use super::app::{DirectiveForm, MeetingForm, Prompt};
+use super::app::{DirectiveForm, MeetingForm, Popup, Prompt};
 use super::event::{Event, EventSender};
 use crate::model::Source;
 use crate::store::create::NewDirective;
@@ -95,8 +95,9 @@ pub struct WriteRequest {
     pub change: Change,
     /// An undo: not itself pushed on the undo stack.
     pub undo: bool,
-    /// The prompt the user typed into, reopened with the text if the write fails.
-    pub prompt: Option<Prompt>,
+    /// The popup the user typed or chose in (a prompt, a unit picker), reopened as it was if
+    /// the write fails.
+    pub prompt: Option<Popup>,
 }
 
 #[derive(Debug)]

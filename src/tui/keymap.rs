@@ -40,6 +40,8 @@ pub enum Mode {
     ImportConfirm,
     /// Typing a unit's name to find it in the units pane.
     UnitFind,
+    /// Editing a directive's text (`E`): several lines.
+    TextInput,
 }
 
 impl Mode {
@@ -62,6 +64,7 @@ impl Mode {
         Mode::ImportSplit,
         Mode::ImportConfirm,
         Mode::UnitFind,
+        Mode::TextInput,
     ];
 
     /// Typing text: plain characters are input, not commands.
@@ -75,6 +78,7 @@ impl Mode {
                 | Mode::Form
                 | Mode::ImportPath
                 | Mode::UnitFind
+                | Mode::TextInput
         )
     }
 }
@@ -84,6 +88,8 @@ pub enum Key {
     Char(char),
     Ctrl(char),
     Enter,
+    /// Alt-Enter (ESC then CR from the terminal): a line break in a text.
+    AltEnter,
     Esc,
     Tab,
     BackTab,
@@ -105,6 +111,7 @@ impl Key {
         Some(match e.code {
             KeyCode::Char(c) if ctrl => Key::Ctrl(c.to_ascii_lowercase()),
             KeyCode::Char(c) => Key::Char(c),
+            KeyCode::Enter if e.modifiers.contains(KeyModifiers::ALT) => Key::AltEnter,
             KeyCode::Enter => Key::Enter,
             KeyCode::Esc => Key::Esc,
             KeyCode::Tab => Key::Tab,
@@ -129,6 +136,7 @@ impl Key {
             Key::Char(c) => c.to_string(),
             Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
             Key::Enter => "Enter".into(),
+            Key::AltEnter => "Alt-Enter".into(),
             Key::Esc => "Esc".into(),
             Key::Tab => "Tab".into(),
             Key::BackTab => "Shift-Tab".into(),
@@ -160,7 +168,7 @@ use Mode::*;
 
 const LISTS: &[Mode] = &[Normal, Detail];
 const PICKERS: &[Mode] = &[StatusPicker, FilterPicker, Letter, ImportSplit];
-const INPUTS: &[Mode] = &[NoteInput, DeadlineInput, AsOfInput];
+const INPUTS: &[Mode] = &[NoteInput, DeadlineInput, AsOfInput, TextInput];
 const TEXT_INPUTS: &[Mode] = &[
     NoteInput,
     DeadlineInput,
@@ -169,6 +177,7 @@ const TEXT_INPUTS: &[Mode] = &[
     Form,
     ImportPath,
     UnitFind,
+    TextInput,
 ];
 
 const fn bind(
@@ -222,7 +231,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[Normal], &[Char('/')], Action::StartSearch, t::KEY_SEARCH_OR_FIND, Some(("/", ("search", "tìm")))),
     bind(&[Normal], &[Char('f')], Action::FilterPicker, ("filter by timeliness or status", "lọc theo tình trạng thời hạn hoặc trạng thái"), Some(("f", ("filter", "lọc")))),
     bind(&[Normal], &[Char('o')], Action::CycleSort, ("change the sort order", "đổi cách sắp xếp"), Some(("o", ("sort", "sắp xếp")))),
-    bind(&[Normal], &[Char('I')], Action::ToggleIds, ("show or hide the id column", "hiện hoặc ẩn cột mã"), None),
+    bind(&[Normal], &[Char('#')], Action::ToggleIds, ("show or hide the id column", "hiện hoặc ẩn cột mã"), None),
     bind(&[Normal], &[Char('v')], Action::ToggleLines, t::KEY_TWO_LINES, None),
     bind(LISTS, &[Char('y')], Action::CopyId, ("copy the directive's id to the clipboard (OSC 52)", "sao chép mã nhiệm vụ (OSC 52)"), None),
     bind(&[Normal], &[Char(' ')], Action::Mark, t::KEY_MARK, Some(("Space", t::HINT_MARK))),
@@ -235,7 +244,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(LISTS, &[Char('D')], Action::Delete, t::KEY_DELETE_DIRECTIVE, None),
     bind(LISTS, &[Char('a')], Action::NewDirective, t::KEY_NEW_DIRECTIVE, Some(("a", t::HINT_ADD))),
     bind(LISTS, &[Char('N')], Action::NewMeeting, t::KEY_NEW_MEETING, None),
-    bind(&[Normal], &[Char('i')], Action::Import, ti::KEY_IMPORT, None),
+    bind(&[Normal], &[Char('I'), Char('i')], Action::Import, ti::KEY_IMPORT, None),
     bind(LISTS, &[Char('R')], Action::Remind, ("reminder letter to the unit: preview, Enter writes it (docx) and logs it", "công văn đôn đốc đơn vị: xem trước, Enter ghi tệp (docx) và ghi nhật ký"), None),
     bind(LISTS, &[Char('r')], Action::Reload, ("reload from disk", "tải lại từ đĩa"), None),
     bind(LISTS, &[Char('?')], Action::Help, ("all keys", "tất cả các phím"), Some(("?", ("help", "trợ giúp")))),
@@ -299,6 +308,11 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[Form], &[Down], Action::Down, t::KEY_FORM_DOWN, None),
     bind(&[Form], &[Up], Action::Up, t::KEY_FORM_UP, None),
     bind(&[Form], &[Esc], Action::Back, t::KEY_FORM_ESC, Some(("Esc", t::HINT_CANCEL))),
+    bind(&[TextInput], &[AltEnter, Ctrl('j')], Action::Edit(EditOp::Newline), t::KEY_NEWLINE, Some(("Alt-Enter/Ctrl-J", t::HINT_NEWLINE))),
+    // In a form, only the text takes it: the form says so under its fields.
+    bind(&[Form], &[AltEnter, Ctrl('j')], Action::Edit(EditOp::Newline), t::KEY_NEWLINE, None),
+    bind(&[TextInput], &[Down], Action::Edit(EditOp::Down), t::KEY_LINE_DOWN, None),
+    bind(&[TextInput], &[Up], Action::Edit(EditOp::Up), t::KEY_LINE_UP, None),
     bind(&[Question], &[Char('y')], Action::Yes, t::KEY_YES, Some(("y", t::HINT_YES))),
     bind(&[Question], &[Char('n'), Esc], Action::Back, t::KEY_NO, Some(("n/Esc", t::HINT_NO))),
     // Importing a notice or a sheet.
@@ -380,6 +394,7 @@ fn section_title(modes: &[Mode]) -> Text {
         Question => t::MODE_QUESTION,
         ImportPath | Import | ImportSplit | ImportConfirm => ti::MODE_IMPORT,
         UnitFind => t::MODE_FIND_UNIT,
+        TextInput => t::MODE_TEXT_INPUT,
     }
 }
 
@@ -485,7 +500,7 @@ pub fn help_rows(lang: Lang, width: usize) -> Vec<HelpRow> {
 }
 
 /// Keys written as in a test script: `j j s 4 <Enter>`. Named keys in angle brackets
-/// (`<Enter> <Esc> <Tab> <BackTab> <Up> <Down> <Left> <Right> <PageUp> <PageDown> <Home> <End>
+/// (`<Enter> <A-Enter> <Esc> <Tab> <BackTab> <Up> <Down> <Left> <Right> <PageUp> <PageDown> <Home> <End>
 /// <Backspace> <Delete> <Space>`, `<C-x>` for Ctrl-x); any other token types its characters.
 pub fn parse_keys(script: &str) -> Vec<KeyEvent> {
     let plain = |code| KeyEvent::new(code, KeyModifiers::NONE);
@@ -493,6 +508,10 @@ pub fn parse_keys(script: &str) -> Vec<KeyEvent> {
     for token in script.split_whitespace() {
         let named = match token {
             "<Enter>" => Some(KeyCode::Enter),
+            "<A-Enter>" => {
+                keys.push(KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT));
+                continue;
+            }
             "<Esc>" => Some(KeyCode::Esc),
             "<Tab>" => Some(KeyCode::Tab),
             "<BackTab>" => Some(KeyCode::BackTab),

@@ -46,7 +46,7 @@ fn the_id_column_shows_on_demand_and_the_text_still_gets_40_cells() {
     let before = text_width(&app);
     let id = selected_id(&app);
     assert!(!format!("{:?}", screen(&app).buffer()).contains(&id));
-    run_keys(&mut app, &mut runner(), "I");
+    run_keys(&mut app, &mut runner(), "#");
     assert!(format!("{:?}", screen(&app).buffer()).contains(&id));
     let after = text_width(&app);
     // Other columns give way to it (the first deadlines of moved ones here); never the text.
@@ -105,7 +105,7 @@ fn the_totals_keep_their_words_at_120_columns_in_both_languages() {
     assert!(bar.contains("số liệu đến 15/10/2023"), "{bar:?}");
 }
 
-/// The drawn row of directive `id` (ids shown by `I` to find it, or by its text).
+/// The drawn row of directive `id` (ids shown by `#` to find it, or by its text).
 fn row_of(app: &App, text: &str) -> String {
     let backend = screen(app);
     let buffer = backend.buffer();

@@ -68,7 +68,7 @@ fn clerk(ws: &Workspace) -> App {
     assert_eq!(app.list.meeting.as_deref(), Some(NEW_FILE));
     assert!(app.list.rows.is_empty());
     // One directive to Ba Bể, supported by Cục Thuế, deadline 30/11/2023, on two lines.
-    run_keys(&mut app, &mut r, "a Rà <Space> soát <Space> nguồn <Space> thu <Enter> theo <Space> từng <Space> xã <Tab> ba <Space> be <Enter> <Tab> cuc <Space> thue <Enter> <Tab> 30/11/2023 <C-s>");
+    run_keys(&mut app, &mut r, "a Rà <Space> soát <Space> nguồn <Space> thu <C-j> theo <Space> từng <Space> xã <Tab> ba <Space> be <Enter> <Tab> cuc <Space> thue <Enter> <Tab> 30/11/2023 <C-s>");
     assert_eq!(app.popup, None, "{:?}", app.message);
     // One to all eight districts, ongoing, with a note.
     run_keys(&mut app, &mut r, "a Báo <Space> cáo <Space> hằng <Space> tháng <Tab> huyen <Space> thanh <Enter> <Tab> <Tab> <Tab> <Tab> Gửi <Space> trước <Space> ngày <Space> 25 <C-s>");
@@ -100,17 +100,17 @@ fn keys_a_new_meeting_and_its_directives_are_written_as_typed() {
     ];
     let mut expected = String::from(
         "[source]\ntitle = \"Giao ban tháng 11/2023\"\ndate = 2023-11-10\nref = \"123-TB/TU\"\nissued_by = \"Thường trực Tỉnh ủy\"\n\
-\n[[directive]]\nid = \"giao-ban-thang-11-2023-01\"\ntext = \"Rà soát nguồn thu\\ntheo từng xã\"\nowner = \"ba-be\"\nsupport = [\"cuc-thue\"]\nissued_by = \"Thường trực Tỉnh ủy\"\ndeadline = 2023-11-30\nstatus = \"open\"\n\
-\n[[directive.log]]\nat = 2023-10-15T09:00:00+07:00\nby = \"Kiểm Thử\"\ncreated = true\ntext = \"Rà soát nguồn thu\\ntheo từng xã\"\nowner = \"ba-be\"\nsupport = [\"cuc-thue\"]\ndeadline = 2023-11-30\nstatus = \"open\"\n",
+\n[[directive]]\nid = \"giao-ban-thang-11-2023-01\"\ntext = \"\"\"\nRà soát nguồn thu\ntheo từng xã\"\"\"\nowner = \"ba-be\"\nsupport = [\"cuc-thue\"]\ndeadline = 2023-11-30\nstatus = \"open\"\n\
+\n[[directive.log]]\nat = 2023-10-15T09:00:00+07:00\nby = \"Kiểm Thử\"\ncreated = true\ntext = \"\"\"\nRà soát nguồn thu\ntheo từng xã\"\"\"\nowner = \"ba-be\"\nsupport = [\"cuc-thue\"]\ndeadline = 2023-11-30\nstatus = \"open\"\n",
     );
     for d in districts {
         expected.push_str(&format!(
-            "\n[[directive]]\nid = \"giao-ban-thang-11-2023-02-{d}\"\ntext = \"Báo cáo hằng tháng\"\nowner = \"{d}\"\nissued_by = \"Thường trực Tỉnh ủy\"\nstatus = \"open\"\nnote = \"Gửi trước ngày 25\"\n\
+            "\n[[directive]]\nid = \"giao-ban-thang-11-2023-02-{d}\"\ntext = \"Báo cáo hằng tháng\"\nowner = \"{d}\"\nstatus = \"open\"\nnote = \"Gửi trước ngày 25\"\n\
 \n[[directive.log]]\nat = 2023-10-15T09:00:00+07:00\nby = \"Kiểm Thử\"\ncreated = true\ntext = \"Báo cáo hằng tháng\"\nowner = \"{d}\"\nstatus = \"open\"\nnote = \"Gửi trước ngày 25\"\n"
         ));
     }
     expected.push_str(
-        "\n[[directive]]\nid = \"tb-123-cuoi\"\ntext = \"Tổng kết\"\nowner = \"cuc-thue\"\nissued_by = \"Thường trực Tỉnh ủy\"\nstatus = \"open\"\n\
+        "\n[[directive]]\nid = \"tb-123-cuoi\"\ntext = \"Tổng kết\"\nowner = \"cuc-thue\"\nstatus = \"open\"\n\
 \n[[directive.log]]\nat = 2023-10-15T09:00:00+07:00\nby = \"Kiểm Thử\"\ncreated = true\ntext = \"Tổng kết\"\nowner = \"cuc-thue\"\nstatus = \"open\"\n",
     );
     assert_same_text(&ws.read(NEW_FILE), &expected);
@@ -204,6 +204,11 @@ fn an_import_draft_opens_prefilled_for_review() {
 #[test]
 fn screen_forms() {
     snapshot_screens("form_directive", "j a Rà <Space> soát <Tab> huyen", |_| {});
+    snapshot_screens(
+        "form_text_lines",
+        "j a Rà <Space> soát <C-j> theo <Space> từng <Space> xã",
+        |_| {},
+    );
     snapshot_screens("form_owner", "j j O ba", |_| {});
     snapshot_screens(
         "prompt_deadline_why",

@@ -1,4 +1,4 @@
-//! The import's review (`i`): a notice read from a file or pasted, its drafts accepted,
+//! The import's review (`I`): a notice read from a file or pasted, its drafts accepted,
 //! edited in the directive form, split, merged and dropped, then written through the one
 //! write path; the file on disk checked and `validate` clean.
 
@@ -47,7 +47,7 @@ fn a_clerk_reviews_a_notice_and_writes_it() {
     put_notice(&ws, "tb-512.txt");
     let mut app = ws.app(Lang::Vi, (120, 40));
     let mut r = runner();
-    run_keys(&mut app, &mut r, "i tb-512.txt <Enter>");
+    run_keys(&mut app, &mut r, "I tb-512.txt <Enter>");
     assert_eq!(review(&app).items.len(), 7);
     assert_eq!(review(&app).rel, NEW);
     // Draft 6 names a unit not in the registry: no lead unit, flagged.
@@ -380,7 +380,7 @@ fn screen_import_prompt_and_question() {
     }
 }
 
-/// Through the real event loop over a `TestBackend`: `i`, the notice pasted, the unit-less
+/// Through the real event loop over a `TestBackend`: `I`, the notice pasted, the unit-less
 /// draft dropped, the rest accepted and written; the last frame says so.
 #[test]
 fn the_event_loop_imports_a_pasted_notice() {
@@ -453,7 +453,7 @@ fn the_keys_are_in_the_help_and_the_footer() {
     let lists = &help.iter().find(|(t, _)| *t == "Danh sách").unwrap().1;
     assert!(lists
         .iter()
-        .any(|(k, what)| k == "i" && what.contains("nhập thông báo kết luận")));
+        .any(|(k, what)| k == "I/i" && what.contains("nhập thông báo kết luận")));
     let hints: Vec<&str> = footer(Mode::Import, Lang::En)
         .iter()
         .map(|(k, _)| *k)

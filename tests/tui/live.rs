@@ -45,7 +45,7 @@ fn files_changed_on_disk_update_the_rows_keep_the_selection_and_mark_the_changes
     let ws = Workspace::new();
     // A short screen, scrolled: the selected row must stay where it is on the screen.
     let mut app = ws.app(Lang::En, (120, 20));
-    // The rows are found by their ids: shown (`I`).
+    // The rows are found by their ids: shown (`#`).
     app.show_ids = true;
     let mut runner = runner();
     run_keys(&mut app, &mut runner, &"j ".repeat(20));
@@ -172,7 +172,7 @@ fn a_file_reloaded_with_no_directive_changed_keeps_the_order_and_the_selection()
 fn dondocs_own_write_is_not_reported_as_a_change_by_others() {
     let ws = Workspace::new();
     let mut app = ws.app(Lang::Vi, (120, 40));
-    // The rows are found by their ids: shown (`I`).
+    // The rows are found by their ids: shown (`#`).
     app.show_ids = true;
     let mut runner = runner();
     run_keys(&mut app, &mut runner, "j j 4 <Enter>");
@@ -191,7 +191,7 @@ fn dondocs_own_write_is_not_reported_as_a_change_by_others() {
 fn a_file_broken_on_disk_keeps_its_rows_marked_broken_and_refuses_edits() {
     let ws = Workspace::new();
     let mut app = ws.app(Lang::En, (120, 40));
-    // The rows are found by their ids: shown (`I`).
+    // The rows are found by their ids: shown (`#`).
     app.show_ids = true;
     let mut runner = runner();
     run_keys(&mut app, &mut runner, "j j");
@@ -247,7 +247,7 @@ fn git_status() -> GitStatus {
 fn the_git_status_shows_in_the_title_bar() {
     let ws = Workspace::new();
     let mut app = ws.app(Lang::En, (120, 40));
-    // The rows are found by their ids: shown (`I`).
+    // The rows are found by their ids: shown (`#`).
     app.show_ids = true;
     let before = title_line(&app);
     assert!(!before.contains('['), "{before}");
@@ -275,7 +275,7 @@ fn the_git_status_shows_in_the_title_bar() {
     );
 
     let mut app = ws.app(Lang::Vi, (120, 40));
-    // The rows are found by their ids: shown (`I`).
+    // The rows are found by their ids: shown (`#`).
     app.show_ids = true;
     app.apply(Outcome::GitStatus(Some(GitStatus {
         conflicted: vec![],
@@ -288,7 +288,7 @@ fn the_git_status_shows_in_the_title_bar() {
     );
     // Wide enough, the long form.
     let mut app = ws.app(Lang::Vi, (260, 40));
-    // The rows are found by their ids: shown (`I`).
+    // The rows are found by their ids: shown (`#`).
     app.show_ids = true;
     app.apply(Outcome::GitStatus(Some(git_status())));
     assert!(
@@ -307,7 +307,7 @@ fn the_git_status_shows_in_the_title_bar() {
 fn a_sync_runs_once_at_a_time_and_marks_what_others_changed() {
     let ws = Workspace::new();
     let mut app = ws.app(Lang::En, (120, 40));
-    // The rows are found by their ids: shown (`I`).
+    // The rows are found by their ids: shown (`#`).
     app.show_ids = true;
     assert_eq!(app.update(Action::Sync), vec![Effect::Sync]);
     assert!(app.is_syncing());
@@ -345,7 +345,7 @@ fn a_sync_runs_once_at_a_time_and_marks_what_others_changed() {
     assert!(app.message.as_ref().unwrap().text.starts_with("synced:"));
 
     let mut app = ws.app(Lang::Vi, (120, 40));
-    // The rows are found by their ids: shown (`I`).
+    // The rows are found by their ids: shown (`#`).
     app.show_ids = true;
     app.apply(Outcome::Synced(Box::new(outcome)));
     assert_eq!(
@@ -400,7 +400,7 @@ fn keys_commit_each_edit_when_git_commit_is_on() {
     // Another uncommitted change that the edit's commit must leave alone.
     fs::write(ws.path("notes.toml"), "# not dondoc's\n").unwrap();
     let mut app = ws.app(Lang::En, (120, 40));
-    // The rows are found by their ids: shown (`I`).
+    // The rows are found by their ids: shown (`#`).
     app.show_ids = true;
     let mut runner = runner().with_commit(Some(true));
     run_keys(&mut app, &mut runner, "j j 4 <Enter>");
@@ -441,7 +441,7 @@ fn keys_a_write_refused_as_stale_names_the_other_writer_and_shows_the_new_value(
     use dondoc::store::edit::Edit;
     let ws = Workspace::new();
     let mut app = ws.app(Lang::En, (120, 40));
-    // The rows are found by their ids: shown (`I`).
+    // The rows are found by their ids: shown (`#`).
     app.show_ids = true;
     // A second dondoc on the same server changes the same directive after we read it.
     let mut other = dondoc::store::load(ws.root()).unwrap();
@@ -478,7 +478,7 @@ fn keys_a_write_refused_as_stale_names_the_other_writer_and_shows_the_new_value(
 
     // In Vietnamese too, with the name.
     let mut app = ws.app(Lang::Vi, (120, 40));
-    // The rows are found by their ids: shown (`I`).
+    // The rows are found by their ids: shown (`#`).
     app.show_ids = true;
     let mut other = dondoc::store::load(ws.root()).unwrap();
     dondoc::store::write::write_edit(
@@ -528,7 +528,7 @@ fn end_to_end_a_file_changed_by_another_process_shows_on_screen() {
 fn keys_a_write_on_top_of_anothers_change_says_what_they_changed() {
     let ws = Workspace::new();
     let mut app = ws.app(Lang::En, (120, 40));
-    // The rows are found by their ids: shown (`I`).
+    // The rows are found by their ids: shown (`#`).
     app.show_ids = true;
     // Someone changes another directive of the same file; the watcher has not told us yet.
     let theirs = expect_block_edit(&ws.read(FILE), "gb-2023-08-09", |b| {
@@ -562,7 +562,7 @@ fn keys_a_write_on_top_of_anothers_change_says_what_they_changed() {
 fn a_dondoc_toml_in_a_sub_folder_is_not_read_as_a_directive_file() {
     let ws = Workspace::new();
     let mut app = ws.app(Lang::En, (120, 40));
-    // The rows are found by their ids: shown (`I`).
+    // The rows are found by their ids: shown (`#`).
     app.show_ids = true;
     let mut runner = runner();
     let before = app.message.clone();

@@ -208,6 +208,7 @@ fn snapshot(name: &str, screen: TestBackend) {
     settings.bind(|| insta::assert_snapshot!(format!("tui__{name}"), screen));
 }
 
+mod clerk;
 mod clock;
 mod columns;
 mod dashboard;
@@ -223,10 +224,12 @@ mod keys;
 mod layers;
 mod live;
 mod marks;
+mod pickers;
 mod pty;
 mod remind;
 mod reshape;
 mod screens;
 mod state;
+mod text;
 mod two_lines;
 mod views;

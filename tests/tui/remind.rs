@@ -259,3 +259,114 @@ fn letters_go_to_the_configured_folder_when_there_is_one() {
         .is_file());
     assert!(!dir.path().join("don-doc-ba-be-2023-10-15.docx").exists());
 }
+
+#[test]
+fn keys_r_on_marked_directives_writes_one_letter_per_lead_unit_listing_only_them() {
+    let (dir, root) = workspace_in_folder();
+    let mut app = App::new(
+        dondoc::store::load(&root).unwrap(),
+        today(),
+        Lang::En,
+        (120, 40),
+    );
+    let mut r = runner();
+    // Marked: one of Ba Bể's overdue directives (not the others), one of Chợ Đồn's, and
+    // one done already (no letter lists it).
+    for id in ["gb-2023-08-27", "gb-2023-08-29", "gb-2023-08-12"] {
+        select(&mut app, id);
+        run_keys(&mut app, &mut r, "<Space>");
+    }
+    assert_eq!(app.marked.len(), 3);
+    let before = fs::read_to_string(root.join(FILE)).unwrap();
+    run_keys(&mut app, &mut r, "R");
+    let Some(Popup::Letter(first)) = &app.popup else {
+        panic!("no letter preview: {:?}", app.message)
+    };
+    assert_eq!(first.owner, "ba-be");
+    assert_eq!(first.ids, ["gb-2023-08-27"]);
+    let shown = text_of(&screen(&app));
+    assert!(
+        shown.contains("Reminder letter 1 of 2 (marked directives) to Huyện ủy Ba Bể"),
+        "{shown}"
+    );
+    // Enter writes Ba Bể's letter, and Chợ Đồn's comes next.
+    run_keys(&mut app, &mut r, "<Enter>");
+    let Some(Popup::Letter(second)) = &app.popup else {
+        panic!("no second letter: {:?}", app.message)
+    };
+    assert_eq!(second.owner, "cho-don");
+    assert_eq!(second.ids, ["gb-2023-08-29"]);
+    assert!(app
+        .message
+        .as_ref()
+        .unwrap()
+        .text
+        .contains("don-doc-ba-be-2023-10-15.docx"));
+    run_keys(&mut app, &mut r, "<Enter>");
+    assert_eq!(app.popup, None);
+    for unit in ["ba-be", "cho-don"] {
+        let letter = dir.path().join(format!("don-doc-{unit}-2023-10-15.docx"));
+        assert_eq!(&fs::read(&letter).unwrap()[..2], b"PK", "{unit}");
+    }
+    // One reminder entry on each of the two listed, nothing on the others.
+    let expected = ["gb-2023-08-27", "gb-2023-08-29"]
+        .iter()
+        .fold(before, |text, id| {
+            expect_block_edit(&text, id, |b| {
+                append_log(
+                    b,
+                    &format!("[[directive.log]]\nat = {AT}\nby = \"Kiểm Thử\"\nreminder = true\n"),
+                )
+            })
+        });
+    assert_same_text(&fs::read_to_string(root.join(FILE)).unwrap(), &expected);
+    // The reminded are no longer marked; the done one stays.
+    assert_eq!(app.marked, ["gb-2023-08-12"]);
+}
+
+#[test]
+fn r_on_marked_directives_none_late_writes_nothing_and_esc_stops_the_rest() {
+    let (dir, root) = workspace_in_folder();
+    let mut app = App::new(
+        dondoc::store::load(&root).unwrap(),
+        today(),
+        Lang::Vi,
+        (120, 40),
+    );
+    let mut r = runner();
+    select(&mut app, "gb-2023-08-12");
+    run_keys(&mut app, &mut r, "<Space> R");
+    assert_eq!(app.popup, None);
+    assert!(app
+        .message
+        .as_ref()
+        .unwrap()
+        .text
+        .starts_with("Không nhiệm vụ nào trong 1 nhiệm vụ đã đánh dấu"));
+    // Two units marked; Esc on the first letter writes neither.
+    for id in ["gb-2023-08-27", "gb-2023-08-29"] {
+        select(&mut app, id);
+        run_keys(&mut app, &mut r, "<Space>");
+    }
+    run_keys(&mut app, &mut r, "R <Esc>");
+    assert_eq!(app.popup, None);
+    assert_eq!(app.message.as_ref().unwrap().text, "2 công văn chưa ghi");
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "only ws/");
+}
+
+#[test]
+fn screen_letter_of_marked_directives() {
+    for lang in LANGS {
+        for size in [(80, 24), (120, 40)] {
+            let ws = Workspace::new();
+            let mut app = ws.app(lang, size);
+            // A fixed folder, so the path in the hint is the same on every machine.
+            app.letters_dir = Some(PathBuf::from("thu"));
+            run_keys(&mut app, &mut runner(), "j <Space> j <Space> R");
+            snapshot(
+                &format!("letter_marked_{lang}_{}x{}", size.0, size.1),
+                screen(&app),
+            );
+        }
+    }
+}

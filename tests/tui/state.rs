@@ -202,10 +202,10 @@ fn a_status_change_asks_for_a_note_then_writes_the_resolved_change() {
                 ..Change::default()
             },
             undo: false,
-            prompt: Some(Prompt {
+            prompt: Some(Popup::Prompt(Prompt {
                 input: "Xong".into(),
                 ..prompt
-            }),
+            })),
         })]
     );
 }

@@ -115,8 +115,11 @@ impl Change {
             _ => None,
         };
         Change {
+            // Line breaks as the loader reads them (`\n`, also from a CRLF file).
             text: self
                 .text
+                .as_deref()
+                .map(|t| t.replace("\r\n", "\n"))
                 .as_deref()
                 .and_then(clean)
                 .filter(|t| *t != current.text),

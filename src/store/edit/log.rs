@@ -42,6 +42,32 @@ pub fn string_value(s: &str) -> Value {
     quoted.parse().unwrap_or_else(|_| Value::from(s))
 }
 
+/// A directive's text: one plain line as [`string_value`] writes it, or, when it has line
+/// breaks, a multi-line basic string (`"""` then the lines as typed), so the file shows the
+/// text as it reads and a hand edit stays easy. Everything a line could not hold as it is
+/// (quotes, backslashes, other control characters) is escaped.
+pub fn text_value(s: &str) -> Value {
+    if !s.contains('\n') {
+        return string_value(s);
+    }
+    let mut quoted = String::with_capacity(s.len() + 8);
+    // The line break right after the opening quotes is not part of the value.
+    quoted.push_str("\"\"\"\n");
+    for c in s.chars() {
+        match c {
+            '"' => quoted.push_str("\\\""),
+            '\\' => quoted.push_str("\\\\"),
+            '\n' => quoted.push('\n'),
+            '\r' => quoted.push_str("\\r"),
+            '\t' => quoted.push_str("\\t"),
+            c if c.is_control() => quoted.push_str(&format!("\\u{:04X}", c as u32)),
+            c => quoted.push(c),
+        }
+    }
+    quoted.push_str("\"\"\"");
+    quoted.parse().unwrap_or_else(|_| string_value(s))
+}
+
 /// `["a", "b"]` on one line.
 pub fn string_list(items: &[String]) -> Value {
     let mut array = toml_edit::Array::new();
@@ -102,7 +128,7 @@ pub fn log_entry(edit: &Edit, cleared: &[&str]) -> Table {
         entry.insert("note", Item::Value(string_value(n)));
     }
     if let Some(t) = &c.text {
-        entry.insert("text", Item::Value(string_value(t)));
+        entry.insert("text", Item::Value(text_value(t)));
     }
     if let Some(o) = &c.owner {
         entry.insert("owner", Item::Value(string_value(o)));
@@ -284,4 +310,40 @@ pub fn apply_log_only(
         };
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_back(file: &str) -> String {
+        let doc: toml::Table = toml::from_str(file).unwrap();
+        doc["text"].as_str().unwrap().to_string()
+    }
+
+    #[test]
+    fn a_text_of_several_lines_is_a_multi_line_string_that_reads_back_the_same() {
+        for text in [
+            "Rà soát nguồn thu\ntheo từng xã",
+            "\nbắt đầu bằng dòng trống\n\n",
+            "ngoặc \"\"\" ba lần\\ và \\n\nchữ\tcó tab\x1b[2J",
+            "kết thúc bằng ngoặc\n\"",
+        ] {
+            let value = text_value(text);
+            let file = format!("text = {value}\n");
+            assert!(file.starts_with("text = \"\"\"\n"), "{file}");
+            assert_eq!(read_back(&file), text, "{file}");
+            // A CRLF file holds the line breaks as CRLF; the loader reads the same text.
+            let crlf =
+                format!("[[directive]]\nid = \"x\"\nowner = \"a\"\nstatus = \"open\"\n{file}");
+            let crlf = text::to_crlf(&crlf);
+            let load = crate::store::load::load_file("x.toml", Ok(crlf.into_bytes()), None);
+            assert_eq!(load.directives[0].text, text, "{file}");
+        }
+        assert_eq!(text_value("một dòng").to_string(), "\"một dòng\"");
+        assert_eq!(
+            text_value("Rà soát\ntheo xã").to_string(),
+            "\"\"\"\nRà soát\ntheo xã\"\"\""
+        );
+    }
 }

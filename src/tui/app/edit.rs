@@ -154,4 +154,7 @@ pub struct MeetingRow {
 pub struct UndoEntry {
     pub id: String,
     pub step: Step,
+    /// 0: an edit on its own. Edits written together (the marked directives) share a number:
+    /// `u` takes them back together and `Ctrl-R` does them again together.
+    pub batch: u32,
 }

@@ -1,4 +1,4 @@
-//! `i`: importing a conclusion notice or a tracking sheet. A prompt takes the document's path
+//! `I`: importing a conclusion notice or a tracking sheet. A prompt takes the document's path
 //! (or the notice's text, pasted); the runner reads it into a [`Review`]; the clerk accepts,
 //! edits (in the directive form, which comes back here instead of writing), splits, merges
 //! and drops drafts; nothing is written until the clerk confirms, and then through the
@@ -74,7 +74,7 @@ impl Import {
 }
 
 impl App {
-    /// `i`: the path prompt.
+    /// `I`: the path prompt.
     pub(super) fn open_import(&mut self) {
         self.import = Some(Import::Prompt {
             input: Input::default(),

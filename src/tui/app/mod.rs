@@ -159,9 +159,9 @@ pub struct App {
     pub copy_ids: bool,
     /// Where `R` writes letters; `None`: beside the workspace folder.
     pub letters_dir: Option<std::path::PathBuf>,
-    /// `I`: the list shows the id column whatever the room.
+    /// `#`: the list shows the id column whatever the room.
     pub show_ids: bool,
-    /// `i`: a notice or sheet being imported (the path prompt, then the review).
+    /// `I`: a notice or sheet being imported (the path prompt, then the review).
     pub import: Option<import::Import>,
     /// `v`: each directive's text on two rows, its facts on the row below.
     pub two_lines: bool,
@@ -265,7 +265,7 @@ impl App {
                 PromptKind::Note { .. } => Mode::NoteInput,
                 PromptKind::Deadline => Mode::DeadlineInput,
                 PromptKind::AsOf => Mode::AsOfInput,
-                PromptKind::Text => Mode::NoteInput,
+                PromptKind::Text => Mode::TextInput,
             },
             Some(Popup::Form(f)) if f.asking_discard() => Mode::Question,
             Some(Popup::ConfirmDelete { .. }) => Mode::Question,
@@ -429,12 +429,13 @@ impl App {
                 self.detail_scroll = 0;
             }
             Action::Back if self.view == View::Detail => self.view = View::List,
-            Action::Back if !self.marked.is_empty() => self.marked.clear(),
+            // Out of a meeting's list first, the marks kept: marking goes on across files.
             Action::Back if self.list.meeting.is_some() => {
                 self.list.meeting = None;
                 self.meeting = None;
                 self.refilter();
             }
+            Action::Back if !self.marked.is_empty() => self.marked.clear(),
             Action::Delete => self.ask_delete(),
             Action::Meetings => self.popup = Some(Popup::Meetings { cursor: 0 }),
             Action::Mark => {

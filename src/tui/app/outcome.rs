@@ -1,7 +1,7 @@
 //! What a write's outcome does to the state: the message, the undo and redo stacks, the
 //! prompt reopened when a write is refused.
 
-use super::{App, Popup, UndoEntry};
+use super::{App, UndoEntry};
 use crate::i18n::tui::{self as t, tr};
 use crate::store::undo::Step;
 use crate::store::write::WriteError;
@@ -9,9 +9,69 @@ use crate::tui::effect::{Effect, Outcome, WriteRequest};
 
 const UNDO_DEPTH: usize = 100;
 
+/// The entries on top of `stack` that go together: one edit, or the edits of marked
+/// directives written together.
+fn take_top(stack: &mut Vec<UndoEntry>) -> Vec<UndoEntry> {
+    let Some(last) = stack.pop() else {
+        return Vec::new();
+    };
+    let batch = last.batch;
+    let mut out = vec![last];
+    while batch != 0 && stack.last().is_some_and(|e| e.batch == batch) {
+        out.extend(stack.pop());
+    }
+    out.reverse();
+    out
+}
+
 impl App {
+    /// A number for edits written together, unused in the stacks.
+    fn next_batch(&self) -> u32 {
+        let used = self.undo.iter().chain(&self.redo).chain(&self.undoing);
+        used.map(|e| e.batch).max().unwrap_or(0) + 1
+    }
+
+    /// The changes that take back (or, `redo`, do again) edits written together, as one
+    /// write per file; refused whole when someone changed one of them since.
+    fn batch_again(&mut self, entries: Vec<UndoEntry>, redo: bool) -> Vec<Effect> {
+        let mut requests = Vec::new();
+        for e in &entries {
+            let Some(current) = self.ws.directive(&e.id) else {
+                self.error(format!("\"{}\"?", e.id));
+                return vec![];
+            };
+            let step = if redo {
+                e.step.redo(current)
+            } else {
+                e.step.undo(current)
+            };
+            match step {
+                Ok(change) => requests.push(WriteRequest {
+                    id: e.id.clone(),
+                    change,
+                    undo: !redo,
+                    prompt: None,
+                }),
+                Err(moved) => {
+                    self.error(t::moved(self.lang, &moved));
+                    return vec![];
+                }
+            }
+        }
+        if redo {
+            self.redoing = true;
+        } else {
+            self.undoing.extend(entries);
+        }
+        vec![Effect::WriteMany(requests)]
+    }
+
     pub(super) fn undo_last(&mut self) -> Vec<Effect> {
-        let Some(entry) = self.undo.pop() else {
+        let mut entries = take_top(&mut self.undo);
+        if entries.len() > 1 {
+            return self.batch_again(entries, false);
+        }
+        let Some(entry) = entries.pop() else {
             self.info(tr(self.lang, t::NOTHING_TO_UNDO));
             return vec![];
         };
@@ -42,7 +102,11 @@ impl App {
     /// `Ctrl-R`: does the last undone edit again, when its fields still hold what the undo
     /// wrote (the same rule as undo).
     pub(super) fn redo_last(&mut self) -> Vec<Effect> {
-        let Some(entry) = self.redo.pop() else {
+        let mut entries = take_top(&mut self.redo);
+        if entries.len() > 1 {
+            return self.batch_again(entries, true);
+        }
+        let Some(entry) = entries.pop() else {
             self.info(tr(self.lang, t::NOTHING_TO_REDO));
             return vec![];
         };
@@ -67,8 +131,9 @@ impl App {
         }
     }
 
-    /// The marked directives were written, one write per file: the files go in, each written
-    /// edit can be undone, the refused stay marked and are named in the message.
+    /// The marked directives were written, one write per file: the files go in, the written
+    /// edits can be undone together, the refused stay marked and are named in the message.
+    /// The same for edits undone or redone together.
     pub(super) fn written_many(
         &mut self,
         requests: Vec<WriteRequest>,
@@ -76,12 +141,20 @@ impl App {
         refused: Vec<(String, String)>,
         files: Vec<crate::store::files::FileRead>,
     ) -> Vec<Effect> {
-        self.redo.clear();
+        if requests.first().is_some_and(|r| r.undo) {
+            return self.undone_many(written, refused, files);
+        }
+        let redoing = std::mem::take(&mut self.redoing);
+        if !redoing {
+            self.redo.clear();
+        }
+        let batch = self.next_batch();
         for w in &written {
             if let Some(r) = requests.iter().find(|r| r.id == w.before.id) {
                 self.undo.push(UndoEntry {
                     id: r.id.clone(),
                     step: Step::new(&r.id, &r.change, &w.before),
+                    batch,
                 });
             }
         }
@@ -92,9 +165,39 @@ impl App {
             self.put_file(file);
         }
         self.workspace_changed(super::Changed::All, false);
-        self.marked
-            .retain(|id| refused.iter().any(|(r, _)| r == id));
+        if !redoing {
+            self.marked
+                .retain(|id| refused.iter().any(|(r, _)| r == id));
+        }
         let text = t::bulk_written(self.lang, written.len(), &refused);
+        if refused.is_empty() {
+            self.info(text);
+        } else {
+            self.error(text);
+        }
+        vec![Effect::GitStatus]
+    }
+
+    /// Edits taken back together: Ctrl-R does the written ones again; the refused stay on the
+    /// undo stack.
+    fn undone_many(
+        &mut self,
+        written: Vec<crate::store::write::Written>,
+        refused: Vec<(String, String)>,
+        files: Vec<crate::store::files::FileRead>,
+    ) -> Vec<Effect> {
+        for entry in std::mem::take(&mut self.undoing) {
+            if written.iter().any(|w| w.before.id == entry.id) {
+                self.redo.push(entry);
+            } else {
+                self.undo.push(entry);
+            }
+        }
+        for file in files {
+            self.put_file(file);
+        }
+        self.workspace_changed(super::Changed::All, false);
+        let text = t::bulk_undone(self.lang, written.len(), &refused);
         if refused.is_empty() {
             self.info(text);
         } else {
@@ -129,6 +232,7 @@ impl App {
                     self.undo.push(UndoEntry {
                         id: request.id.clone(),
                         step: Step::new(&request.id, &request.change, &written.before),
+                        batch: 0,
                     });
                     if self.undo.len() > UNDO_DEPTH {
                         self.undo.remove(0);
@@ -164,8 +268,8 @@ impl App {
                     }
                 }
                 self.redoing = false;
-                if let Some(prompt) = request.prompt {
-                    self.popup = Some(Popup::Prompt(prompt));
+                if let Some(popup) = request.prompt {
+                    self.popup = Some(popup);
                 }
                 if let Some(file) = file {
                     self.put_file(file);

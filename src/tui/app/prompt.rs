@@ -504,6 +504,21 @@ impl App {
                     })
                 })
                 .collect();
+            // A done date is checked for each, as for one: the prompt stays if one refuses it.
+            for r in &requests {
+                let (Some(Some(done)), Some(d)) = (r.change.done_on, self.ws.directive(&r.id))
+                else {
+                    continue;
+                };
+                let given = self.ws.file_of(d).source.date;
+                if let Err(e) = crate::store::edit::check_done_on(done, self.today, given) {
+                    self.error(format!("{}: {}", r.id, t::done_date_error(self.lang, &e)));
+                    let mut prompt = prompt;
+                    prompt.field = 1;
+                    self.popup = Some(Popup::Prompt(prompt));
+                    return vec![];
+                }
+            }
             if requests.is_empty() {
                 self.info(tr(self.lang, t::NOTHING_TO_CHANGE));
                 return vec![];
@@ -540,7 +555,7 @@ impl App {
             id: prompt.id.clone(),
             change,
             undo: false,
-            prompt: Some(prompt),
+            prompt: Some(Popup::Prompt(prompt)),
         })]
     }
 }

@@ -1,6 +1,10 @@
 //! `R`: the reminder letter (công văn đôn đốc) to one unit, previewed in a popup as
 //! `dondoc remind --owner ID --format md` gives it; confirming writes the letter (docx) and
 //! records it on each directive it lists, through the store function `remind` uses.
+//!
+//! With marked directives, `R` prepares one letter per lead unit among them, each listing
+//! only the marked directives of that unit: previewed one after another, each written with
+//! its own Enter (Esc stops, writing nothing more).
 
 use super::{App, Pane, Popup};
 use crate::i18n::tui as t;
@@ -23,6 +27,13 @@ pub struct LetterPreview {
     /// Where the letter would be written.
     pub path: PathBuf,
     pub scroll: u16,
+    /// The directives the letter is limited to (the marked ones); empty: every directive of
+    /// the unit that a letter lists.
+    pub only: Vec<String>,
+    /// With marked directives: the lead units whose letters come after this one, and this
+    /// letter's place among them all (1-based, total).
+    pub next: Vec<String>,
+    pub place: (usize, usize),
 }
 
 /// Letters go beside the workspace folder, not into it: they are not data.
@@ -43,15 +54,52 @@ impl App {
         self.selected().map(|d| d.owner.clone())
     }
 
-    /// Opens the preview of the letter to the unit, or says there is nothing to remind.
+    /// The letters for the marked directives, or for the unit `R` is about.
+    fn letters_for(&self, owner: &str, only: &[String]) -> Vec<letter::Letter> {
+        if only.is_empty() {
+            letter::letters(&self.ws, self.today, &[owner.to_string()])
+        } else {
+            letter::letters_of(&self.ws, self.today, only)
+                .into_iter()
+                .filter(|l| l.owner == owner)
+                .collect()
+        }
+    }
+
+    /// Opens the preview of the letter to the unit, or says there is nothing to remind. With
+    /// marked directives: the first of the letters to their lead units.
     pub(super) fn open_letter(&mut self) {
+        if !self.marked.is_empty() {
+            let only = self.marked.clone();
+            let owners: Vec<String> = letter::letters_of(&self.ws, self.today, &only)
+                .into_iter()
+                .map(|l| l.owner)
+                .collect();
+            if owners.is_empty() {
+                self.info(t::nothing_to_remind_marked(self.lang, only.len()));
+                return;
+            }
+            let total = owners.len();
+            self.preview_letter(&owners[0], only, owners[1..].to_vec(), (1, total));
+            return;
+        }
         let Some(owner) = self.remind_target() else {
             return;
         };
+        self.preview_letter(&owner, Vec::new(), Vec::new(), (1, 1));
+    }
+
+    fn preview_letter(
+        &mut self,
+        owner: &str,
+        only: Vec<String>,
+        next: Vec<String>,
+        place: (usize, usize),
+    ) {
         let today = self.today;
-        let letters = letter::letters(&self.ws, today, std::slice::from_ref(&owner));
+        let letters = self.letters_for(owner, &only);
         let Some(l) = letters.into_iter().next() else {
-            let who = self.ws.owner_name(&owner).to_string();
+            let who = self.ws.owner_name(owner).to_string();
             self.info(crate::i18n::cli::nothing_to_remind(
                 self.lang,
                 today,
@@ -73,6 +121,9 @@ impl App {
             ids: l.items.iter().map(|i| i.id.clone()).collect(),
             path,
             scroll: 0,
+            only,
+            next,
+            place,
         }));
     }
 
@@ -81,8 +132,23 @@ impl App {
         match action {
             Action::Down => preview.scroll = preview.scroll.saturating_add(1),
             Action::Up => preview.scroll = preview.scroll.saturating_sub(1),
-            Action::Back => return vec![],
-            Action::Confirm => return self.write_letter(preview),
+            Action::Back => {
+                if !preview.next.is_empty() {
+                    let left = preview.next.len() + 1;
+                    self.info(t::letters_not_written(self.lang, left));
+                }
+                return vec![];
+            }
+            Action::Confirm => {
+                let (place, total) = preview.place;
+                let (only, next) = (preview.only.clone(), preview.next.clone());
+                let effects = self.write_letter(preview);
+                // The next unit's letter, while this one is written.
+                if let Some((owner, rest)) = next.split_first() {
+                    self.preview_letter(owner, only, rest.to_vec(), (place + 1, total));
+                }
+                return effects;
+            }
             _ => {}
         }
         self.popup = Some(Popup::Letter(preview));
@@ -91,7 +157,7 @@ impl App {
 
     fn write_letter(&mut self, preview: LetterPreview) -> Vec<Effect> {
         let today = self.today;
-        let letters = letter::letters(&self.ws, today, std::slice::from_ref(&preview.owner));
+        let letters = self.letters_for(&preview.owner, &preview.only);
         let Some(l) = letters.into_iter().next() else {
             return vec![];
         };
@@ -133,7 +199,11 @@ impl App {
                 let why = crate::i18n::store::write_error(self.lang, &e);
                 self.error(t::letter_not_logged(self.lang, &path, &why));
             }
-            (None, Ok(_)) => self.info(t::letter_written(self.lang, &path, request.ids.len())),
+            (None, Ok(_)) => {
+                // Reminded: no longer marked.
+                self.marked.retain(|id| !request.ids.contains(id));
+                self.info(t::letter_written(self.lang, &path, request.ids.len()))
+            }
         }
         vec![Effect::GitStatus]
     }

@@ -54,6 +54,8 @@ fn lines<'a>(app: &'a App, d: &'a Directive, theme: &Theme) -> Vec<Line<'a>> {
     let tl = app.timeliness(d);
     let label = |text: Text| Span::styled(format!("{}: ", tr(lang, text)), theme.header());
     let value = |s: &str| Span::raw(visible(s).into_owned());
+    // A text of several lines: its first line here, the others under it.
+    let mut text = d.text.split('\n');
     let mut out = vec![
         Line::from(vec![
             Span::styled(visible(&d.id).into_owned(), theme.header()),
@@ -67,9 +69,10 @@ fn lines<'a>(app: &'a App, d: &'a Directive, theme: &Theme) -> Vec<Line<'a>> {
                 theme.timeliness(tl),
             ),
         ]),
-        Line::from(value(&d.text)),
+        Line::from(value(text.next().unwrap_or_default())),
         Line::default(),
     ];
+    out.splice(2..2, text.map(|l| Line::from(value(l))));
     let file = ws.file_of(d);
     let mut source = visible(&file.source.title).into_owned();
     if let Some(date) = file.source.date {
@@ -196,7 +199,9 @@ fn log_line<'a>(app: &App, e: &'a LogEntry, extension: bool, theme: &Theme) -> L
         what.push(tr(lang, t::LOG_UNDO).to_string());
     }
     if let Some(text) = &e.text {
-        what.push(format!("{}: “{}”", tr(lang, t::FIELD_TEXT), visible(text)));
+        // On the entry's line: a text of several lines with its breaks as spaces.
+        let text = visible(&text.replace('\n', " ")).into_owned();
+        what.push(format!("{}: “{text}”", tr(lang, t::FIELD_TEXT)));
     }
     if let Some(o) = &e.owner {
         what.push(format!(

@@ -17,7 +17,7 @@ use ratatui::Frame;
 /// apart, so it keeps most of the pane: the other columns come in only while that holds, in
 /// this order: how far the deadline is, the lead unit, the first deadline of one that moved
 /// and how often it was extended, the status word, the id. The date, the two symbols and a
-/// moved deadline's `→` always show; `I` shows the id whatever the room.
+/// moved deadline's `→` always show; `#` shows the id whatever the room.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Columns {
     date: usize,
@@ -320,7 +320,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         if row.support {
             text.push_str(tr(lang, t::SUPPORT_MARK));
         }
-        text.push_str(&d.text);
+        // A text of several lines on one row: its line breaks as spaces.
+        text.extend(d.text.chars().map(|c| if c == '\n' { ' ' } else { c }));
         spans.push(Span::raw(cell(&text, room)));
         let y = list_area.y + (i - offset) as u16;
         buf.set_line(list_area.x, y, &Line::from(spans), list_area.width);

@@ -74,6 +74,9 @@ pub fn render(frame: &mut Frame, app: &App, form: &Form, theme: &Theme) {
         (tr(app.lang, t::DISCARD_FORM).to_string(), theme.warning())
     } else if let Some(p) = problem {
         (p, theme.error())
+    } else if matches!(form, Form::Directive(f) if f.focus == DirectiveField::Text) {
+        // How to break a line, where Enter would save.
+        (tr(app.lang, t::FORM_TEXT_HINT).to_string(), theme.dim())
     } else {
         (String::new(), theme.dim())
     };

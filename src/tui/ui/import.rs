@@ -1,4 +1,4 @@
-//! The import (`i`): the path prompt, and the review of the drafts over the lists: each
+//! The import (`I`): the path prompt, and the review of the drafts over the lists: each
 //! draft's text, lead unit, coordinating units and deadline, what was recognised in the key
 //! colour, what is missing flagged (`‼` no lead unit, `!` no deadline), then the paragraphs
 //! that became no task; the split chooser and the write question over it.

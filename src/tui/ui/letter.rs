@@ -19,7 +19,10 @@ pub fn render(frame: &mut Frame, preview: &LetterPreview, lang: Lang, theme: &Th
         screen.height.saturating_sub(2),
     );
     frame.render_widget(Clear, area);
-    let title = t::letter_title(lang, &visible(&preview.name));
+    let title = match preview.place {
+        (_, 1) => t::letter_title(lang, &visible(&preview.name)),
+        (at, of) => t::letter_title_of(lang, &visible(&preview.name), at, of),
+    };
     let block = Block::bordered()
         .title(format!(
             " {} ",

@@ -164,6 +164,9 @@ pub fn filter_picker(frame: &mut Frame, app: &App, cursor: usize, theme: &Theme)
     }
 }
 
+/// Rows of a directive's text shown in its prompt (`E`).
+const TEXT_ROWS: usize = 4;
+
 pub fn prompt(frame: &mut Frame, app: &App, prompt: &Prompt, theme: &Theme) {
     let lang = app.lang;
     let current = app.ws().directive(&prompt.id);
@@ -178,30 +181,50 @@ pub fn prompt(frame: &mut Frame, app: &App, prompt: &Prompt, theme: &Theme) {
         PromptKind::AsOf => (t::as_of_prompt_title(lang, app.today()), t::AS_OF_HINT),
         PromptKind::Text => (
             format!("{} {}", tr(lang, t::TEXT_PROMPT), prompt.id),
-            t::NOTE_HINT,
+            t::TEXT_HINT,
         ),
     };
     let extras = prompt.kind.extras();
+    // A text of several lines shows the lines around the cursor.
+    let rows = if prompt.input.is_multi_line() {
+        TEXT_ROWS
+    } else {
+        1
+    };
     let box_width = frame.area().width.saturating_sub(4).min(86);
-    let height = 5 + extras.len() as u16;
+    let height = 4 + rows as u16 + extras.len() as u16;
     let inner = open_box(frame, &title, box_width, height, theme);
     let room = (inner.width as usize).saturating_sub(3);
-    // A text of several lines shows the line being edited.
     let (row, col) = prompt.input.cursor();
-    let line = prompt.input.rows().get(row).map_or("", String::as_str);
-    let (shown, at) = input_window(line, col, room);
-    let mut cursor = (inner.x + 2 + at as u16, inner.y + 1);
+    let first = row.saturating_sub(rows - 1);
+    let mut cursor = (inner.x + 2, inner.y + 1);
     let buf = frame.buffer_mut();
-    buf.set_line(
-        inner.x,
-        inner.y + 1,
-        &Line::from(vec![Span::styled("> ", theme.key()), Span::raw(shown)]),
-        inner.width,
-    );
+    for i in 0..rows {
+        let r = first + i;
+        let y = inner.y + 1 + i as u16;
+        let Some(line) = prompt.input.rows().get(r) else {
+            break;
+        };
+        let shown = if r == row {
+            let (shown, at) = input_window(line, col, room);
+            cursor = (inner.x + 2 + at as u16, y);
+            shown
+        } else {
+            fit(line, room)
+        };
+        let lead = if r == 0 { "> " } else { "  " };
+        buf.set_line(
+            inner.x,
+            y,
+            &Line::from(vec![Span::styled(lead, theme.key()), Span::raw(shown)]),
+            inner.width,
+        );
+    }
+    let below = inner.y + 1 + rows as u16;
     // The optional fields, one a row: "reason: …".
     const LABEL: usize = 26;
     for (i, ((label, _), input)) in extras.iter().zip(&prompt.extra).enumerate() {
-        let y = inner.y + 2 + i as u16;
+        let y = below + i as u16;
         let label = format!("  {:<w$}", fit(tr(lang, *label), LABEL - 3), w = LABEL - 2);
         let room = (inner.width as usize).saturating_sub(LABEL);
         let (shown, at) = input_window(input.as_str(), input.cursor().1, room);
@@ -222,7 +245,7 @@ pub fn prompt(frame: &mut Frame, app: &App, prompt: &Prompt, theme: &Theme) {
     }
     buf.set_stringn(
         inner.x,
-        inner.y + 2 + extras.len() as u16,
+        below + extras.len() as u16,
         fit(tr(lang, hint), inner.width as usize),
         inner.width as usize,
         theme.dim(),

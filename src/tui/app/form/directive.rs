@@ -190,6 +190,17 @@ impl DirectiveForm {
             return Err((DirectiveField::Id, p));
         }
         let opt = |i: &Input| Some(i.as_str().trim().to_string()).filter(|s| !s.is_empty());
+        // The meeting's own issuer is the format's default: not repeated on each directive
+        // (as `dondoc add` does), so a correction of the meeting's applies to them all.
+        let meeting_issuer = ws
+            .files
+            .iter()
+            .find(|f| f.path == self.file)
+            .and_then(|f| f.source.issued_by.as_deref())
+            .map(crate::fold::nfc);
+        let issued_by = opt(&self.issuer)
+            .map(|i| crate::fold::nfc(&i))
+            .filter(|i| Some(i) != meeting_issuer.as_ref());
         Ok(self
             .lead
             .chosen
@@ -200,7 +211,7 @@ impl DirectiveForm {
                 text: self.text.as_str().to_string(),
                 owner: owner.clone(),
                 support: self.support.chosen.clone(),
-                issued_by: opt(&self.issuer),
+                issued_by: issued_by.clone(),
                 deadline,
                 note: opt(&self.note),
                 status: self.status,

@@ -76,7 +76,7 @@ impl App {
     /// `O`, `P`: the selected directive's lead unit or coordinating units.
     pub(super) fn open_units_form(&mut self, action: Action) {
         let can = self.focus == super::Pane::Directives || self.view == super::View::Detail;
-        let Some(d) = self.selected().filter(|_| can) else {
+        let Some(d) = self.selected().filter(|_| can).cloned() else {
             self.info(tr(self.lang, t::CHOOSE_DIRECTIVE));
             return;
         };
@@ -95,11 +95,17 @@ impl App {
             picker,
         };
         self.popup = Some(Popup::Form(Form::Units(Box::new(form))));
+        // The change is checked against the directive as it is now, when it is saved.
+        self.prompt_shown = Some(d);
     }
 
     fn units_key(&mut self, mut f: Box<UnitsForm>, action: Action) -> Vec<Effect> {
         match action {
-            Action::Back => return vec![],
+            Action::Back => {
+                self.message = None;
+                self.prompt_shown = None;
+                return vec![];
+            }
             Action::Save if f.support => return self.write_units(&f),
             Action::Confirm if !f.support => {
                 // The lead is one unit: the highlighted unit row, written at once.
@@ -120,10 +126,29 @@ impl App {
         vec![]
     }
 
+    /// The units chosen as a write, or the picker again, with the choice kept and why in the
+    /// status line: the directive changed since the picker opened, the lead unit chosen as a
+    /// coordinating one. A write the store refuses brings the picker back the same way.
     fn write_units(&mut self, f: &UnitsForm) -> Vec<Effect> {
         let Some(current) = self.ws.directive(&f.id) else {
             return vec![];
         };
+        let reopen = |app: &mut App, why: String| {
+            app.error(why);
+            app.popup = Some(Popup::Form(Form::Units(Box::new(f.clone()))));
+            vec![]
+        };
+        let shown = self.prompt_shown.replace(current.clone());
+        if let Some(since) = shown.and_then(|s| crate::store::changes::edited_since(&s, current)) {
+            self.changed.insert(f.id.clone());
+            let save = if f.support { "Ctrl-S" } else { "Enter" };
+            let why = t::units_changed_while_open(self.lang, &f.id, &since, save);
+            return reopen(self, why);
+        }
+        if f.support && f.picker.chosen.contains(&current.owner) {
+            let name = self.ws.owner_name(&current.owner).to_string();
+            return reopen(self, t::support_is_lead(self.lang, &name));
+        }
         let change = if f.support {
             crate::store::edit::Change {
                 support: Some(f.picker.chosen.clone()),
@@ -144,7 +169,7 @@ impl App {
             id: f.id.clone(),
             change,
             undo: false,
-            prompt: None,
+            prompt: Some(Popup::Form(Form::Units(Box::new(f.clone())))),
         })]
     }
 
@@ -202,9 +227,6 @@ impl App {
                 match (action, f.focus) {
                     (Action::NextField, _) => f.step_focus(true),
                     (Action::PrevField, _) => f.step_focus(false),
-                    (Action::Confirm, DirectiveField::Text) => {
-                        f.text.apply(EditOp::Newline);
-                    }
                     (Action::Confirm, DirectiveField::Lead) => {
                         f.lead.toggle(&self.ws);
                     }
@@ -270,7 +292,7 @@ impl App {
         }
     }
 
-    /// Ctrl-S (or Enter on a one-line field): the form's write, or the form again with the
+    /// Ctrl-S (or Enter outside the unit pickers): the form's write, or the form again with the
     /// field to fix focused and why in the status line.
     fn submit_form(&mut self, form: Form) -> Vec<Effect> {
         match form {

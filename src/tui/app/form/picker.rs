@@ -66,6 +66,30 @@ impl UnitPicker {
         rows.into_iter().nth(self.cursor.min(last))
     }
 
+    /// The row to highlight for what is typed: the group when its name was typed, else the
+    /// unit that matches best ([`crate::owners::rank`]), the first of equals.
+    fn likeliest(&self, ws: &Workspace) -> usize {
+        let rows: Vec<PickRow> = self
+            .rows(ws)
+            .into_iter()
+            .filter(|r| !r.takes.is_empty())
+            .collect();
+        if rows.first().is_none_or(|r| r.is_group) {
+            return 0;
+        }
+        let query = self.query.as_str();
+        let mut best = (0, 0);
+        for (i, row) in rows.iter().enumerate() {
+            let rank = ws
+                .owner(&row.takes[0])
+                .map_or(0, |o| crate::owners::rank(o, query));
+            if rank > best.1 {
+                best = (i, rank);
+            }
+        }
+        best.0
+    }
+
     /// Takes the highlighted row (or gives it back when all of it is taken already); the
     /// query is cleared for the next one.
     pub fn toggle(&mut self, ws: &Workspace) -> bool {
@@ -90,7 +114,7 @@ impl UnitPicker {
         match action {
             Action::Type(c) => {
                 self.query.type_char(c);
-                self.cursor = 0;
+                self.cursor = self.likeliest(ws);
             }
             // Backspace on an empty query gives back the last unit taken.
             Action::Edit(EditOp::Backspace) if self.query.is_empty() => {
@@ -98,7 +122,7 @@ impl UnitPicker {
             }
             Action::Edit(op) => {
                 self.query.apply(op);
-                self.cursor = 0;
+                self.cursor = self.likeliest(ws);
             }
             Action::Down => self.cursor += 1,
             Action::Up => self.cursor = self.cursor.saturating_sub(1),
