@@ -28,6 +28,21 @@ impl Zone {
         name.and_then(Zone::named).unwrap_or(Zone::Local)
     }
 
+    /// The wall-clock time `local` in this zone, with its offset (the earlier one when a
+    /// clock change makes it ambiguous; `None` when it does not exist).
+    pub fn local(self, local: chrono::NaiveDateTime) -> Option<DateTime<FixedOffset>> {
+        match self {
+            Zone::Local => Local
+                .from_local_datetime(&local)
+                .earliest()
+                .map(|t| t.fixed_offset()),
+            Zone::Named(tz) => tz
+                .from_local_datetime(&local)
+                .earliest()
+                .map(|t| t.fixed_offset()),
+        }
+    }
+
     /// `instant` as this zone's local time, with its offset.
     pub fn at(self, instant: DateTime<Utc>) -> DateTime<FixedOffset> {
         match self {

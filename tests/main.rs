@@ -8,6 +8,7 @@ mod cache;
 mod cli;
 mod git;
 mod import;
+mod qa;
 mod report;
 #[path = "store/main.rs"]
 mod store;

@@ -10,7 +10,7 @@ use crate::report::letter::{self, Letter};
 use crate::report::{docx, html};
 use crate::store::{self, edit::LogOnly};
 use anyhow::Context as _;
-use chrono::{Duration, NaiveDate, TimeZone};
+use chrono::{Duration, NaiveDate};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -153,7 +153,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     std::fs::create_dir_all(&args.output_dir)
         .with_context(|| text::cannot_create(ctx.lang, &args.output_dir.display().to_string()))?;
     let by = author::resolve(args.by.as_deref(), &ctx.data);
-    let at = log_time(today);
+    let at = log_time(&ctx.clock, today);
     for l in &letters {
         let doc = letter::letter_document(l, &ws, today, reply_by, ctx.lang);
         let bytes = match args.format {
@@ -186,16 +186,14 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The log time of a letter dated `day`: now when that is today, else 09:00 that day (a
-/// letter dated with --today), in the local offset.
-fn log_time(day: NaiveDate) -> chrono::DateTime<chrono::FixedOffset> {
-    let now = chrono::Local::now();
+/// The log time of a letter dated `day`: now when that is the office's today, else 09:00
+/// that day (a letter dated with --today), both on the office's clock (the workspace's zone),
+/// as every other log entry.
+fn log_time(clock: &crate::clock::Clock, day: NaiveDate) -> chrono::DateTime<chrono::FixedOffset> {
+    let now = clock.now();
     if now.date_naive() == day {
-        return now.fixed_offset();
+        return now;
     }
     let nine = day.and_hms_opt(9, 0, 0).unwrap_or_default();
-    chrono::Local
-        .from_local_datetime(&nine)
-        .earliest()
-        .map_or_else(|| now.fixed_offset(), |t| t.fixed_offset())
+    clock.zone().local(nine).unwrap_or(now)
 }

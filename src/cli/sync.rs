@@ -24,6 +24,14 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
             &ctx.data.display().to_string()
         ));
     }
+    // Outside a workspace there is nothing of dondoc's to commit: never write, commit or push
+    // there (a fresh clone of an empty repository, the wrong folder).
+    if !ctx.data.join("dondoc.toml").is_file() {
+        anyhow::bail!(crate::i18n::store::load_error(
+            ctx.lang,
+            &crate::store::LoadError::NoConfig(ctx.data.clone())
+        ));
+    }
     let author = crate::author::resolve(args.by.as_deref(), &ctx.data);
     let outcome = sync(
         &ctx.data,

@@ -1,0 +1,209 @@
+//! Workspaces dondoc has never seen, written by hand as other offices write them: CRLF line
+//! ends, decomposed Unicode (NFD), every TOML string style, deep folders, broken files. Each
+//! test runs the built binary on one of them and checks the files on disk afterwards.
+
+use assert_cmd::Command;
+use std::fs;
+use std::path::{Path, PathBuf};
+use tempfile::TempDir;
+
+/// `Ba Bể` as some editors save it: `e` + combining circumflex + combining hook above.
+const BA_BE_NFD: &str = "Ba Be\u{302}\u{309}";
+
+/// The registry, in CRLF, with a decomposed name, a multi-line name and `\u` escapes.
+const CONFIG: &str = "# written by hand\r\n\
+due_soon_days = 7 # trailing comment\r\n\
+title = 'Theo dõi — literal'\r\n\
+timezone = \"Asia/Ho_Chi_Minh\"\r\n\
+\r\n\
+[[owner]]\r\n\
+group = \"Huyện, thành ủy\"\r\n\
+name = \"Huyện ủy Ba Be\u{302}\u{309}\"\r\n\
+id = \"ba-be\"\r\n\
+short = \"Ba Be\u{302}\u{309}\"\r\n\
+\r\n\
+[[owner]]\r\n\
+id = \"so-tc\"\r\n\
+name = \"S\\u1edf T\\u00e0i ch\\U000000ednh\"\r\n\
+group = 'Sở, ban, ngành'\r\n";
+
+/// A meeting in a folder with spaces and Vietnamese in its name, CRLF, odd key order.
+const MEETING: &str = "[source] # comment\r\n\
+title = \"Giao ban tháng 8\"\r\n\
+date = 2023-08-25\r\n\
+\r\n\
+[[directive]]\r\n\
+status = \"in_progress\"\r\n\
+owner = \"ba-be\"\r\n\
+id = \"gb-01\"\r\n\
+text = \"\"\"\r\n\
+Đẩy nhanh giải ngân vốn \\\r\n\
+   đầu tư công\"\"\"\r\n\
+deadline = 2023-09-30 # comment\r\n\
+\r\n\
+[[directive]]\r\n\
+id = \"gb-02\"\r\n\
+text = 'Thu ngân sách'\r\n\
+owner = \"so-tc\"\r\n\
+status = \"open\"\r\n\
+deadline = 2023-10-20\r\n";
+
+const MEETING_PATH: &str = "2023/08/giao ban tháng 8.toml";
+
+struct Ws {
+    tmp: TempDir,
+}
+
+impl Ws {
+    fn new() -> Ws {
+        let tmp = tempfile::tempdir().unwrap();
+        let ws = Ws { tmp };
+        fs::create_dir_all(ws.home().join(".config")).unwrap();
+        ws.write("dondoc.toml", CONFIG);
+        ws.write(MEETING_PATH, MEETING);
+        ws
+    }
+
+    fn root(&self) -> PathBuf {
+        self.tmp.path().join("ws")
+    }
+
+    fn home(&self) -> PathBuf {
+        self.tmp.path().join("home")
+    }
+
+    fn write(&self, rel: &str, bytes: impl AsRef<[u8]>) {
+        let path = self.root().join(rel);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, bytes).unwrap();
+    }
+
+    fn read(&self, rel: &str) -> String {
+        fs::read_to_string(self.root().join(rel)).unwrap()
+    }
+
+    /// `dondoc` in a clean environment (no config, no DONDOC_*, English), in the temp folder.
+    fn bare(&self) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_dondoc"));
+        cmd.env("HOME", self.home())
+            .env("XDG_CONFIG_HOME", self.home().join(".config"))
+            .env_remove("DONDOC_DATA")
+            .env_remove("DONDOC_USER")
+            .env_remove("DONDOC_NOW")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", "C")
+            .current_dir(self.tmp.path());
+        cmd
+    }
+
+    fn run(&self, args: &[&str]) -> Command {
+        let mut cmd = self.bare();
+        cmd.arg("--data").arg(self.root()).args(args);
+        cmd
+    }
+}
+
+fn git(dir: &Path, args: &[&str]) -> String {
+    crate::common::git(dir, args)
+}
+
+#[test]
+fn sync_refuses_a_folder_that_is_no_workspace_and_pushes_nothing() {
+    // A clerk runs `dondoc sync` in a fresh clone of an empty repository (or in the wrong
+    // folder of a repository): there is no dondoc.toml, so there is nothing of dondoc's to
+    // commit, and nothing may be committed or pushed to the office's remote.
+    let tmp = tempfile::tempdir().unwrap();
+    let remote = tmp.path().join("remote.git");
+    git(tmp.path(), &["init", "-q", "--bare", remote.to_str().unwrap()]);
+    let clone = tmp.path().join("clone");
+    git(
+        tmp.path(),
+        &["clone", "-q", remote.to_str().unwrap(), clone.to_str().unwrap()],
+    );
+    git(&clone, &["config", "user.name", "A"]);
+    git(&clone, &["config", "user.email", "a@example.org"]);
+    let out = Command::new(env!("CARGO_BIN_EXE_dondoc"))
+        .env("HOME", tmp.path())
+        .env("XDG_CONFIG_HOME", tmp.path().join(".config"))
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("LANG", "C")
+        .env_remove("DONDOC_DATA")
+        .arg("--data")
+        .arg(&clone)
+        .arg("sync")
+        .assert()
+        .failure()
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("no dondoc.toml"), "{stderr}");
+    assert!(
+        git(&remote, &["branch", "--list"]).trim().is_empty(),
+        "nothing pushed"
+    );
+    assert!(!clone.join(".gitattributes").exists(), "nothing written");
+}
+
+#[test]
+fn a_reminder_is_logged_on_the_office_clock_not_the_servers() {
+    // 18:30 UTC on 14/10 is 01:30 on 15/10 in Vietnam: the letter is dated 15/10 (the
+    // office's today) and its log entry is now, in the office's offset — not 09:00 of a day
+    // that has not begun on the server, in the server's offset.
+    let ws = Ws::new();
+    ws.run(&[
+        "remind",
+        "--owner",
+        "ba-be",
+        "--format",
+        "md",
+        "--output-dir",
+        "letters",
+        "--by",
+        "QA",
+    ])
+    .env("TZ", "UTC")
+    .env("DONDOC_NOW", "2023-10-14T18:30:00Z")
+    .assert()
+    .success();
+    assert!(ws
+        .tmp
+        .path()
+        .join("letters/don-doc-ba-be-2023-10-15.md")
+        .exists());
+    let file = ws.read(MEETING_PATH);
+    assert!(
+        file.contains("at = 2023-10-15T01:30:00+07:00\r\nby = \"QA\"\r\nreminder = true\r\n"),
+        "{file}"
+    );
+}
+
+#[test]
+fn a_status_change_in_a_hand_written_crlf_nfd_file_changes_only_its_lines() {
+    let ws = Ws::new();
+    ws.run(&[
+        "--today",
+        "2023-10-15",
+        "set",
+        "gb-01",
+        "--status",
+        "done",
+        "--by",
+        "QA",
+    ])
+    .assert()
+    .success();
+    let after = ws.read(MEETING_PATH);
+    let expected = MEETING.replacen(
+        "status = \"in_progress\"\r\n",
+        "status = \"done\"\r\n",
+        1,
+    );
+    // Everything before the new lines is the file as it was but the status line.
+    let (kept, added) = after.split_at(after.find("done_on = 2023-10-15\r\n").unwrap());
+    assert!(expected.starts_with(kept), "{after}");
+    assert!(!added.replace("\r\n", "").contains('\n'), "CRLF kept: {after:?}");
+    // The NFD registry is untouched and still NFD.
+    assert_eq!(ws.read("dondoc.toml"), CONFIG);
+    assert!(CONFIG.contains(BA_BE_NFD));
+}
