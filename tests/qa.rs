@@ -207,3 +207,39 @@ fn a_status_change_in_a_hand_written_crlf_nfd_file_changes_only_its_lines() {
     assert_eq!(ws.read("dondoc.toml"), CONFIG);
     assert!(CONFIG.contains(BA_BE_NFD));
 }
+
+#[test]
+fn an_import_that_gives_no_meeting_date_is_not_written_undated() {
+    // A tracking sheet with no date column (or a notice with no "ngày … tháng … năm"): the
+    // new meeting file would fail `validate` ([source] has no date). The dry run says so; the
+    // import is refused, naming --source-date; with it the file is written and valid.
+    let ws = Ws::new();
+    let sheet = ws.tmp.path().join("theo doi.csv");
+    fs::write(
+        &sheet,
+        "\u{feff}STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Thời hạn\r\n\
+         1,Đẩy nhanh giải ngân,Huyện ủy Ba Bể,30/9/2023\r\n",
+    )
+    .unwrap();
+    let sheet = sheet.to_str().unwrap();
+    let dry = ws
+        .run(&["import", sheet, "--dry-run"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert!(
+        String::from_utf8_lossy(&dry).contains("--source-date"),
+        "{}",
+        String::from_utf8_lossy(&dry)
+    );
+    let refused = ws.run(&["import", sheet]).assert().code(1).get_output().clone();
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("--source-date"));
+    assert!(!ws.root().join("theo-doi.toml").exists());
+    ws.run(&["import", sheet, "--source-date", "25/08/2023", "--by", "QA"])
+        .assert()
+        .success();
+    assert!(ws.read("2023/theo-doi.toml").contains("date = 2023-08-25"));
+    ws.run(&["validate"]).assert().success();
+}

@@ -100,6 +100,13 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     let lang = ctx.lang;
     let planned = plan(&ws, &args, lang, &stem, proposals, &stamp)?;
 
+    // A new meeting file needs its date (`validate` rejects a [source] without one): a
+    // document that does not give it, and no --source-date, is said, never written undated.
+    let undated: Vec<&str> = planned
+        .iter()
+        .filter(|p| !p.append && p.proposal.source.date.is_none())
+        .map(|p| p.rel.as_str())
+        .collect();
     if args.dry_run {
         output::to_stdout(|out| {
             for p in &planned {
@@ -110,9 +117,15 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
             for p in &planned {
                 review(out, lang, &p.proposal, planned.len() > 1)?;
             }
+            for rel in &undated {
+                writeln!(out, "{}", t::no_source_date(lang, rel))?;
+            }
             Ok(())
         })?;
         return Ok(ExitCode::SUCCESS);
+    }
+    if let Some(rel) = undated.first() {
+        return Err(Refused(t::no_source_date(lang, rel)).into());
     }
 
     if planned.iter().all(|p| p.new.is_empty()) {

@@ -168,6 +168,18 @@ pub fn exists_use_into(lang: Lang, rel: &str) -> String {
     }
 }
 
+/// A new meeting file whose document gives no date.
+pub fn no_source_date(lang: Lang, rel: &str) -> String {
+    match lang {
+        Lang::En => format!(
+            "{rel}: the document gives no date for its meeting: give it with --source-date (e.g. --source-date 25/08/2023)"
+        ),
+        Lang::Vi => format!(
+            "{rel}: văn bản không ghi ngày của cuộc họp: hãy ghi bằng --source-date (ví dụ --source-date 25/08/2023)"
+        ),
+    }
+}
+
 pub fn two_sources_one_file(lang: Lang, rel: &str) -> String {
     match lang {
         Lang::En => format!("{rel}: two sources would go to one file"),
