@@ -124,9 +124,6 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         })?;
         return Ok(ExitCode::SUCCESS);
     }
-    if let Some(rel) = undated.first() {
-        return Err(Refused(t::no_source_date(lang, rel)).into());
-    }
 
     if planned.iter().all(|p| p.new.is_empty()) {
         let mut msg = Vec::new();
@@ -155,6 +152,9 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         return Err(Refused(t::unassigned_refused(lang, unassigned)).into());
     }
 
+    if let Some(rel) = undated.first() {
+        return Err(Refused(t::no_source_date(lang, rel)).into());
+    }
     for p in &planned {
         write_one(&mut ws, lang, p, &stamp)?;
     }
