@@ -115,11 +115,19 @@ fn sync_refuses_a_folder_that_is_no_workspace_and_pushes_nothing() {
     // commit, and nothing may be committed or pushed to the office's remote.
     let tmp = tempfile::tempdir().unwrap();
     let remote = tmp.path().join("remote.git");
-    git(tmp.path(), &["init", "-q", "--bare", remote.to_str().unwrap()]);
+    git(
+        tmp.path(),
+        &["init", "-q", "--bare", remote.to_str().unwrap()],
+    );
     let clone = tmp.path().join("clone");
     git(
         tmp.path(),
-        &["clone", "-q", remote.to_str().unwrap(), clone.to_str().unwrap()],
+        &[
+            "clone",
+            "-q",
+            remote.to_str().unwrap(),
+            clone.to_str().unwrap(),
+        ],
     );
     git(&clone, &["config", "user.name", "A"]);
     git(&clone, &["config", "user.email", "a@example.org"]);
@@ -194,15 +202,14 @@ fn a_status_change_in_a_hand_written_crlf_nfd_file_changes_only_its_lines() {
     .assert()
     .success();
     let after = ws.read(MEETING_PATH);
-    let expected = MEETING.replacen(
-        "status = \"in_progress\"\r\n",
-        "status = \"done\"\r\n",
-        1,
-    );
+    let expected = MEETING.replacen("status = \"in_progress\"\r\n", "status = \"done\"\r\n", 1);
     // Everything before the new lines is the file as it was but the status line.
     let (kept, added) = after.split_at(after.find("done_on = 2023-10-15\r\n").unwrap());
     assert!(expected.starts_with(kept), "{after}");
-    assert!(!added.replace("\r\n", "").contains('\n'), "CRLF kept: {after:?}");
+    assert!(
+        !added.replace("\r\n", "").contains('\n'),
+        "CRLF kept: {after:?}"
+    );
     // The NFD registry is untouched and still NFD.
     assert_eq!(ws.read("dondoc.toml"), CONFIG);
     assert!(CONFIG.contains(BA_BE_NFD));
@@ -234,7 +241,12 @@ fn an_import_that_gives_no_meeting_date_is_not_written_undated() {
         "{}",
         String::from_utf8_lossy(&dry)
     );
-    let refused = ws.run(&["import", sheet]).assert().code(1).get_output().clone();
+    let refused = ws
+        .run(&["import", sheet])
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
     assert!(String::from_utf8_lossy(&refused.stderr).contains("--source-date"));
     assert!(!ws.root().join("theo-doi.toml").exists());
     ws.run(&["import", sheet, "--source-date", "25/08/2023", "--by", "QA"])

@@ -144,28 +144,65 @@ pub fn restore_line_endings(original: &str, edited: &str) -> String {
             similar::DiffOp::Delete { .. } => {}
             similar::DiffOp::Insert {
                 new_index, new_len, ..
-            }
-            | similar::DiffOp::Replace {
-                new_index, new_len, ..
+            } => ending = push_lines(&mut out, &new[new_index..new_index + new_len], &[], ending),
+            // A changed line keeps the ending of the line it replaces (`status = …` rewritten
+            // in a file of mixed endings is one changed line in a diff, not an ending too).
+            similar::DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
             } => {
-                for line in &new[new_index..new_index + new_len] {
-                    match line.strip_suffix('\n') {
-                        Some(body) => {
-                            out.push_str(body);
-                            out.push_str(ending);
-                        }
-                        None => out.push_str(line),
-                    }
-                }
+                ending = push_lines(
+                    &mut out,
+                    &new[new_index..new_index + new_len],
+                    &old[old_index..old_index + old_len],
+                    ending,
+                )
             }
         }
     }
     out
 }
 
+/// `lines` (ending in `\n`) with the endings of the lines they replace, in order, and
+/// beyond those the ending of the line before; the ending of the last line pushed.
+fn push_lines<'a>(
+    out: &mut String,
+    lines: &[&str],
+    replaced: &[&str],
+    mut ending: &'a str,
+) -> &'a str {
+    for (i, line) in lines.iter().enumerate() {
+        match line.strip_suffix('\n') {
+            Some(body) => {
+                ending = match replaced.get(i) {
+                    Some(old) if old.ends_with("\r\n") => "\r\n",
+                    Some(old) if old.ends_with('\n') => "\n",
+                    _ => ending,
+                };
+                out.push_str(body);
+                out.push_str(ending);
+            }
+            None => out.push_str(line),
+        }
+    }
+    ending
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_changed_line_keeps_its_own_ending_in_a_file_of_mixed_endings() {
+        let original = "a = 1\nb = 2\r\nc = 3\n";
+        let edited = "a = 1\nb = 5\nc = 3\nd = 4\n";
+        assert_eq!(
+            restore_line_endings(original, edited),
+            "a = 1\nb = 5\r\nc = 3\nd = 4\n"
+        );
+    }
 
     #[test]
     fn positions_count_chars_not_bytes() {
@@ -202,7 +239,7 @@ mod tests {
         let edited = "a\nB\nnew\nc\nd\nend\n";
         assert_eq!(
             restore_line_endings(original, edited),
-            "a\r\nB\r\nnew\r\nc\r\nd\nend\n"
+            "a\r\nB\nnew\nc\r\nd\nend\n"
         );
     }
 }
