@@ -255,3 +255,17 @@ fn an_import_that_gives_no_meeting_date_is_not_written_undated() {
     assert!(ws.read("2023/theo-doi.toml").contains("date = 2023-08-25"));
     ws.run(&["validate"]).assert().success();
 }
+
+#[test]
+fn a_date_out_of_range_for_today_is_not_called_a_deadline() {
+    let ws = Ws::new();
+    let out = ws
+        .run(&["--today", "0001-01-01", "list"])
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("--today: 0001-01-01 is too far"), "{stderr}");
+    assert!(!stderr.contains("deadline"), "{stderr}");
+}

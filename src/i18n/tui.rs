@@ -344,9 +344,10 @@ pub fn deadline_error(lang: Lang, e: &DeadlineError) -> String {
         (Lang::En, DeadlineError::NoSuchDay(s)) => format!("{s} does not exist in the calendar"),
         (Lang::Vi, DeadlineError::NoSuchDay(s)) => format!("Ngày {s} không tồn tại"),
         (Lang::En, DeadlineError::OutOfRange(s)) => {
-            format!("{s} is too far from today to be a deadline")
+            // Also the answer to --today, --as-of, --from: not only deadlines.
+            format!("{s} is too far from today: use a date between the years 1900 and 2200")
         }
-        (Lang::Vi, DeadlineError::OutOfRange(s)) => format!("{s} quá xa để làm thời hạn"),
+        (Lang::Vi, DeadlineError::OutOfRange(s)) => format!("{s} quá xa so với hôm nay: dùng một ngày trong khoảng năm 1900 đến 2200"),
     }
 }
 
