@@ -347,7 +347,9 @@ pub fn deadline_error(lang: Lang, e: &DeadlineError) -> String {
             // Also the answer to --today, --as-of, --from: not only deadlines.
             format!("{s} is too far from today: use a date between the years 1900 and 2200")
         }
-        (Lang::Vi, DeadlineError::OutOfRange(s)) => format!("{s} quá xa so với hôm nay: dùng một ngày trong khoảng năm 1900 đến 2200"),
+        (Lang::Vi, DeadlineError::OutOfRange(s)) => {
+            format!("{s} quá xa so với hôm nay: dùng một ngày trong khoảng năm 1900 đến 2200")
+        }
     }
 }
 
