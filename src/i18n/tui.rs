@@ -1125,6 +1125,14 @@ pub fn meeting_row(
         Lang::Vi => format!("{date}{number} · {title} ({count} nhiệm vụ)"),
     }
 }
+/// A meeting file that does not load, in the meetings list.
+pub fn broken_meeting_row(lang: Lang, path: &str, why: &str) -> String {
+    match lang {
+        Lang::En => format!("✗ {path}: broken, not written until fixed ({why})"),
+        Lang::Vi => format!("✗ {path}: tệp lỗi, không ghi cho đến khi sửa ({why})"),
+    }
+}
+
 pub const KEY_FILTER_COMBINE: Text = (
     "add or remove this value: several at once (overdue + due soon; open + in progress + blocked)",
     "thêm hoặc bỏ giá trị này: lọc nhiều giá trị (quá hạn + sắp đến hạn; chưa làm + đang làm + vướng mắc)",

@@ -63,6 +63,36 @@ fn m_lists_the_meetings_and_shows_one_in_file_order() {
 }
 
 #[test]
+fn m_names_a_broken_meeting_file_as_broken_and_joins_a_number_written_on_two_lines() {
+    // Files written by hand: one with a syntax error, one whose number is a multi-line
+    // literal string in a CRLF file. Neither may show as a blank row or a control picture.
+    let ws = Workspace::new();
+    fs::write(
+        ws.path("2023/hong.toml"),
+        "[source]\ntitle = \"Hỏng\"\ndate = 2023-09-01\n\n[[directive]]\nid = \"h-01\"\ntext = \"unterminated\n",
+    )
+    .unwrap();
+    fs::write(
+        ws.path("2023/hai-dong.toml"),
+        "[source]\r\ntitle = \"So ket\"\r\ndate = 2023-09-02\r\nref = \'\'\'Thong bao\r\nso 12-TB/TU\'\'\'\r\n",
+    )
+    .unwrap();
+    let mut app = ws.app(Lang::En, (120, 40));
+    let mut r = runner();
+    run_keys(&mut app, &mut r, "m");
+    let shown = format!("{:?}", screen(&app));
+    assert!(
+        shown.contains("✗ 2023/hong.toml: broken, not written until fixed (TOML syntax"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("2023-09-02 · Thong bao so 12-TB/TU · So ket (0)"),
+        "{shown}"
+    );
+    assert!(!shown.contains('␍') && !shown.contains('␊'), "{shown}");
+}
+
+#[test]
 fn search_covers_the_meeting_and_coordinating_units_and_quotes_a_phrase() {
     let ws = Workspace::new();
     let mut app = ws.app(Lang::En, (120, 40));

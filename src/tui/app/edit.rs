@@ -146,6 +146,8 @@ pub struct MeetingRow {
     pub date: Option<chrono::NaiveDate>,
     pub number: Option<String>,
     pub count: usize,
+    /// Why the file cannot be read or written: the row names the file and says so.
+    pub broken: Option<crate::model::ProblemKind>,
 }
 
 /// An edit that can be taken back (and, once taken back, done again): the store's step,

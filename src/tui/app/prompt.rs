@@ -258,6 +258,7 @@ impl App {
                 date: f.source.date,
                 number: f.source.reference.clone(),
                 count: self.ws.directives.iter().filter(|d| d.file == i).count(),
+                broken: f.broken.clone(),
             })
             .collect();
         out.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.path.cmp(&b.path)));

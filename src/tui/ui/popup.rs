@@ -265,7 +265,22 @@ pub fn meetings(frame: &mut Frame, app: &App, cursor: usize, theme: &Theme) {
     let rows: Vec<Line> = list
         .iter()
         .map(|m| {
-            let text = t::meeting_row(lang, &m.title, m.date, m.number.as_deref(), m.count);
+            // One line each: a title or number written on several lines is joined.
+            let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+            let text = match &m.broken {
+                Some(why) => t::broken_meeting_row(
+                    lang,
+                    &m.path,
+                    &crate::i18n::store::problem_kind(lang, why),
+                ),
+                None => t::meeting_row(
+                    lang,
+                    &one_line(&m.title),
+                    m.date,
+                    m.number.as_deref().map(one_line).as_deref(),
+                    m.count,
+                ),
+            };
             Line::from(format!(
                 " {}",
                 fit(&text, inner.width.saturating_sub(1) as usize)
