@@ -61,8 +61,11 @@ pub fn search_text(ws: &Workspace, d: &Directive) -> String {
 
 /// Whether a directive file's `path` (relative, '/') is the one a `--source` names: its whole
 /// relative path, a trailing part of it, or its file name.
+/// Compared composed (NFC): a name typed on one machine matches a file named on a Mac (NFD).
 pub fn source_matches(path: &str, source: &str) -> bool {
-    let source = source.trim_start_matches("./").replace('\\', "/");
+    let source = fold::nfc(&source.trim_start_matches("./").replace('\\', "/"));
+    let path = fold::nfc(path);
+    let path = path.as_str();
     let name_matches = path.rsplit('/').next() == Some(source.as_str());
     path == source || name_matches || path.ends_with(&format!("/{source}"))
 }

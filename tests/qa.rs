@@ -299,3 +299,49 @@ fn a_write_refused_on_a_broken_file_names_line_and_column() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("2023/hong.toml:7:"), "{stderr}");
 }
+
+#[test]
+fn a_meeting_file_named_in_nfd_is_found_by_its_name_typed_composed() {
+    // A file saved on a Mac keeps its name decomposed: "tha\u{301}ng". A clerk types the
+    // name composed; --source of list, report and add must still find it.
+    let ws = Ws::new();
+    let nfd_name = "2023/giao ban tha\u{301}ng 9.toml";
+    ws.write(
+        nfd_name,
+        MEETING
+            .replace("gb-0", "t9-0")
+            .replace("Giao ban tháng 8", "Giao ban tháng 9"),
+    );
+    let typed = "giao ban tháng 9.toml";
+    assert_ne!(typed, nfd_name.trim_start_matches("2023/"));
+    let listed = ws
+        .run(&["list", "--source", typed, "--format", "csv"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let listed = String::from_utf8_lossy(&listed);
+    assert!(
+        listed.contains("t9-01") && !listed.contains("gb-01"),
+        "{listed}"
+    );
+    ws.run(&["report", "--source", typed, "--format", "json"])
+        .assert()
+        .success();
+    ws.run(&[
+        "add",
+        "--source",
+        typed,
+        "--text",
+        "Việc mới",
+        "--owner",
+        "ba-be",
+        "--by",
+        "QA",
+    ])
+    .assert()
+    .success()
+    .stdout("t9-03\n");
+    assert!(ws.read(nfd_name).contains("id = \"t9-03\"\r\n"));
+}

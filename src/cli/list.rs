@@ -186,7 +186,10 @@ fn check_source(
         source: Some(source.to_string()),
         ..Filter::default()
     };
-    let file_listed = ws.files.iter().any(|f| f.path == source);
+    let file_listed = ws
+        .files
+        .iter()
+        .any(|f| crate::query::source_matches(&f.path, source));
     let has_directives = ws
         .directives
         .iter()

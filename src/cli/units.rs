@@ -29,15 +29,20 @@ pub fn resolve(
 /// path to it from the current folder.
 pub fn source_file(lang: Lang, ws: &Workspace, value: &str) -> Result<String, Refused> {
     let value = value.trim();
-    let rel = value.trim_start_matches("./");
-    if ws.files.iter().any(|f| f.path == rel) {
-        return Ok(rel.to_string());
+    // Compared composed (NFC): a file named on a Mac (NFD) matches its name typed elsewhere.
+    let rel = crate::fold::nfc(value.trim_start_matches("./"));
+    let rel = rel.as_str();
+    if let Some(f) = ws.files.iter().find(|f| crate::fold::nfc(&f.path) == rel) {
+        return Ok(f.path.clone());
     }
     let by_name: Vec<&str> = ws
         .files
         .iter()
         .map(|f| f.path.as_str())
-        .filter(|p| p.rsplit('/').next() == Some(rel) || p.strip_suffix(".toml") == Some(rel))
+        .filter(|p| {
+            let p = crate::fold::nfc(p);
+            p.rsplit('/').next() == Some(rel) || p.strip_suffix(".toml") == Some(rel)
+        })
         .collect();
     if let [one] = by_name.as_slice() {
         return Ok(one.to_string());
