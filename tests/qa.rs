@@ -369,3 +369,52 @@ fn a_note_on_a_hand_written_done_directive_without_a_date_invents_no_done_date()
     .success();
     assert!(!ws.read(MEETING_PATH).contains("done_on"));
 }
+
+#[test]
+fn a_file_name_holding_escapes_never_reaches_the_terminal_raw() {
+    // Someone commits "ev<ESC>]0;…<BEL>il.toml" (broken) and "ok<ESC>[2J.toml": every
+    // message naming them shows the escapes as symbols. Stderr is checked: it is the
+    // terminal even when stdout is piped.
+    let ws = Ws::new();
+    ws.write("2023/ev\u{1b}]0;PWN\u{7}il.toml", "[source\n");
+    ws.write(
+        "2023/ok\u{1b}[2J.toml",
+        "[source]\ntitle = \"x\"\ndate = 2023-09-01\n",
+    );
+    for args in [
+        &["remind", "--all", "--dry-run"][..],
+        &["report", "--format", "json"],
+        &["list"],
+        &[
+            "add",
+            "--source",
+            "ok\u{1b}[2J.toml",
+            "--text",
+            "x",
+            "--owner",
+            "ba-be",
+            "--by",
+            "QA",
+        ],
+        &[
+            "new",
+            "--title",
+            "Họp",
+            "--date",
+            "2023-11-01",
+            "--file",
+            "x\u{1b}[2J.toml",
+        ],
+    ] {
+        let out = ws
+            .run(&["--today", "2023-10-15"])
+            .args(args)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            !stderr.contains('\u{1b}') && !stderr.contains('\u{7}'),
+            "{args:?}: {stderr:?}"
+        );
+    }
+}

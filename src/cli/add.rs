@@ -76,9 +76,10 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     let message = format!("dondoc: {}: new directive", ids.join(", "));
     units::commit(ctx, &ws, &path, &message, &by);
     output::to_stdout(|out| ids.iter().try_for_each(|id| writeln!(out, "{id}")))?;
-    eprintln!(
-        "dondoc: {}",
-        crate::i18n::cli::directives_added(ctx.lang, ids.len(), &path)
-    );
+    super::output::note(&crate::i18n::cli::directives_added(
+        ctx.lang,
+        ids.len(),
+        &path,
+    ));
     Ok(ExitCode::SUCCESS)
 }

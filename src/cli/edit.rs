@@ -80,10 +80,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         refused => Refused(crate::i18n::cli::not_changed(ctx.lang, id, &refused)).into(),
     })?;
     if written.rebased {
-        eprintln!(
-            "dondoc: {}",
-            crate::i18n::cli::rebased(ctx.lang, &written.path)
-        );
+        super::output::note(&crate::i18n::cli::rebased(ctx.lang, &written.path));
     }
     match crate::git::after_write(&ws, &written, &edit, ctx.config.git.commit) {
         Ok(Some(commit)) => eprintln!("dondoc: {}", crate::i18n::cli::committed(ctx.lang, &commit)),

@@ -26,10 +26,14 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
-    let shown = args
-        .path
-        .clone()
-        .unwrap_or_else(|| args.ours.display().to_string());
+    // The path is a file's name, which may hold escapes; git prints the reason as is.
+    let shown = crate::term_text::visible(
+        &args
+            .path
+            .clone()
+            .unwrap_or_else(|| args.ours.display().to_string()),
+    )
+    .into_owned();
     // Directive files merge by directive, `dondoc.toml` by owner.
     let is_toml = args.path.as_deref().is_none_or(|p| p.ends_with(".toml"));
     let read = |p: &Path| std::fs::read_to_string(p);
@@ -59,7 +63,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         Err(e) => {
             eprintln!(
                 "{REASON_PREFIX} {}",
-                text::merge_refused(ctx.lang, &shown, &e.to_string())
+                text::merge_refused(ctx.lang, &shown, &crate::term_text::visible(&e.to_string()))
             );
             // Even when the lines happen to merge, the file stays conflicted: git must not
             // commit a file that dondoc could not read.

@@ -49,9 +49,6 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     let by = author::resolve(None, &ctx.data);
     units::commit(ctx, &ws, &rel, &format!("dondoc: new meeting {rel}"), &by);
     output::to_stdout(|out| writeln!(out, "{rel}"))?;
-    eprintln!(
-        "dondoc: {}",
-        crate::i18n::cli::new_file_next(ctx.lang, &rel)
-    );
+    super::output::note(&crate::i18n::cli::new_file_next(ctx.lang, &rel));
     Ok(ExitCode::SUCCESS)
 }

@@ -88,10 +88,11 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         .transpose()?;
     let mut ws = store::load(&ctx.data)?;
     for problem in ws.problems.iter().take(10) {
-        eprintln!(
-            "dondoc: {}",
-            text::warning(ctx.lang, &crate::i18n::store::problem(ctx.lang, problem))
-        );
+        // A file's name or value may hold escapes: shown as symbols, as everywhere.
+        super::output::note(&text::warning(
+            ctx.lang,
+            &crate::i18n::store::problem(ctx.lang, problem),
+        ));
     }
     let owners: Vec<String> = match (&args.owner, &args.group, args.all) {
         (Some(owner), _, _) => {

@@ -42,7 +42,8 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     let summary = crate::i18n::tui::sync_summary(ctx.lang, &outcome);
     if outcome.problem.is_some() {
-        eprintln!("dondoc: {summary}");
+        // The reason may quote git and file names: shown as symbols.
+        eprintln!("dondoc: {}", crate::term_text::visible(&summary));
     } else {
         let _ = writeln!(out, "{summary}");
         for (what, ids) in [
