@@ -418,3 +418,23 @@ fn a_file_name_holding_escapes_never_reaches_the_terminal_raw() {
         );
     }
 }
+
+#[test]
+#[ignore = "store::edit (src/store/edit.rs, branch harden): with a `[[ directive.log ]]` header \
+            (spaces inside the brackets) a key added to the directive is written ` deadline = …`, \
+            the header's spacing taken as the key's indentation"]
+fn a_key_added_beside_a_spaced_log_header_is_not_indented() {
+    let ws = Ws::new();
+    ws.write(
+        "2023/s.toml",
+        "[source]\ntitle = \"t\"\ndate = 2023-09-01\n\n[[directive]]\nid = \"s-01\"\ntext = \"b\"\nowner = \"ba-be\"\nstatus = \"open\"\n\n[[ directive.log ]]\nat = 2023-09-05T08:00:00+07:00\nby = \"H\"\nnote = \"x\"\n",
+    );
+    ws.run(&["set", "s-01", "--deadline", "2023-12-01", "--by", "QA"])
+        .assert()
+        .success();
+    let after = ws.read("2023/s.toml");
+    assert!(
+        after.contains("status = \"open\"\ndeadline = 2023-12-01\n"),
+        "{after}"
+    );
+}
