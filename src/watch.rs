@@ -97,6 +97,9 @@ pub struct ReloadSummary {
     pub config_changed: bool,
     /// The whole reload failed (e.g. `dondoc.toml` was deleted); the workspace is unchanged.
     pub error: Option<String>,
+    /// `dondoc.toml` stopped parsing: the workspace as last read stays (its units, its
+    /// title), and this is why (`dondoc.toml:line:col`).
+    pub config_broken: Option<crate::model::Problem>,
 }
 
 impl ReloadSummary {
@@ -153,6 +156,22 @@ pub fn apply_changes(ws: &mut Workspace, reread: Reread) -> ReloadSummary {
         Reread::Workspace(result) => {
             summary.config_changed = true;
             match result {
+                // A registry half-typed in an editor (or holding conflict markers) would
+                // empty the units pane: keep the last good workspace, as for a broken file.
+                Ok(new) if new.config_broken && !ws.config_broken => {
+                    summary.config_broken = Some(
+                        new.config_problems
+                            .first()
+                            .or_else(|| new.problems.iter().find(|p| p.path == CONFIG_FILE))
+                            .cloned()
+                            .unwrap_or_else(|| crate::model::Problem {
+                                path: CONFIG_FILE.to_string(),
+                                line: 1,
+                                col: 1,
+                                kind: crate::model::ProblemKind::EmptyFile,
+                            }),
+                    );
+                }
                 Ok(new) => {
                     let before = by_id(ws.directives.iter());
                     *ws = *new;

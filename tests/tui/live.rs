@@ -582,6 +582,53 @@ fn a_dondoc_toml_in_a_sub_folder_is_not_read_as_a_directive_file() {
     assert_eq!(app.message, before);
 }
 
+#[test]
+fn a_dondoc_toml_that_stops_parsing_keeps_the_units_on_screen_and_says_where() {
+    // A clerk saves dondoc.toml half-typed in an editor: the units must not vanish from the
+    // screen; the status line names dondoc.toml:line:col. Fixed, it is read again.
+    let ws = Workspace::new();
+    let mut app = ws.app(Lang::En, (120, 40));
+    let mut runner = runner();
+    let owners = app.ws().owners.len();
+    let title = app.ws().title.clone();
+    let good = ws.read("dondoc.toml");
+    fs::write(
+        ws.path("dondoc.toml"),
+        format!("{good}\n[[owner]]\nid = \"x\n"),
+    )
+    .unwrap();
+    handle_event(
+        &mut app,
+        &mut runner,
+        Event::FilesChanged(vec!["dondoc.toml".into()]),
+    );
+    assert_eq!(app.ws().owners.len(), owners);
+    assert_eq!(app.ws().title, title);
+    let message = app.message.clone().unwrap();
+    assert_eq!(message.level, Level::Error);
+    let lines = good.lines().count();
+    assert!(
+        message
+            .text
+            .contains(&format!("dondoc.toml:{}:", lines + 3)),
+        "{}",
+        message.text
+    );
+    assert!(format!("{:?}", screen(&app)).contains("Ba Bể"));
+    // Fixed: read again, a unit added on the way is there.
+    fs::write(
+        ws.path("dondoc.toml"),
+        format!("{good}\n[[owner]]\nid = \"x\"\nname = \"X\"\ngroup = \"G\"\n"),
+    )
+    .unwrap();
+    handle_event(
+        &mut app,
+        &mut runner,
+        Event::FilesChanged(vec!["dondoc.toml".into()]),
+    );
+    assert_eq!(app.ws().owners.len(), owners + 1);
+}
+
 /// Another clerk sets `id` done from a shell (`dondoc set … --status done --by …`).
 fn other_clerk_sets_done(ws: &Workspace, id: &str) {
     let mut other = dondoc::store::load(ws.root()).unwrap();

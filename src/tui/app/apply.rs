@@ -155,6 +155,10 @@ impl App {
             self.error(format!("{}: {e}", tr(self.lang, t::RELOADING_FAILED)));
             return vec![];
         }
+        if let Some(why) = &summary.config_broken {
+            self.error(t::file_broken(self.lang, &t::problem(self.lang, why)));
+            return vec![];
+        }
         let changed = if summary.config_changed {
             Changed::All
         } else {
