@@ -119,6 +119,31 @@ pub fn to_crlf(text: &str) -> String {
     out
 }
 
+/// `lines` (ending in `\n`) with the endings of the lines they replace, in order, and
+/// beyond those the ending of the line before; the ending of the last line pushed.
+fn push_lines<'a>(
+    out: &mut String,
+    lines: &[&str],
+    replaced: &[&str],
+    mut ending: &'a str,
+) -> &'a str {
+    for (i, line) in lines.iter().enumerate() {
+        match line.strip_suffix('\n') {
+            Some(body) => {
+                ending = match replaced.get(i) {
+                    Some(old) if old.ends_with("\r\n") => "\r\n",
+                    Some(old) if old.ends_with('\n') => "\n",
+                    _ => ending,
+                };
+                out.push_str(body);
+                out.push_str(ending);
+            }
+            None => out.push_str(line),
+        }
+    }
+    ending
+}
+
 /// `edited` (all `\n` endings) with the line endings of `original` (mixed `\r\n` and `\n`):
 /// a line the edit kept gets its own ending back; a new line takes the ending of the line
 /// before it.
@@ -163,31 +188,6 @@ pub fn restore_line_endings(original: &str, edited: &str) -> String {
         }
     }
     out
-}
-
-/// `lines` (ending in `\n`) with the endings of the lines they replace, in order, and
-/// beyond those the ending of the line before; the ending of the last line pushed.
-fn push_lines<'a>(
-    out: &mut String,
-    lines: &[&str],
-    replaced: &[&str],
-    mut ending: &'a str,
-) -> &'a str {
-    for (i, line) in lines.iter().enumerate() {
-        match line.strip_suffix('\n') {
-            Some(body) => {
-                ending = match replaced.get(i) {
-                    Some(old) if old.ends_with("\r\n") => "\r\n",
-                    Some(old) if old.ends_with('\n') => "\n",
-                    _ => ending,
-                };
-                out.push_str(body);
-                out.push_str(ending);
-            }
-            None => out.push_str(line),
-        }
-    }
-    ending
 }
 
 #[cfg(test)]
