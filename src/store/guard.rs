@@ -206,7 +206,8 @@ pub enum ReadError {
     Unsettled,
 }
 
-fn read_handle(mut file: File) -> std::io::Result<Snapshot> {
+/// Reads the whole file through `file` (from its start).
+pub fn read_handle(mut file: File) -> std::io::Result<Snapshot> {
     let before = file.metadata()?;
     let mut bytes = Vec::with_capacity(before.len() as usize);
     file.seek(SeekFrom::Start(0))?;
@@ -289,14 +290,6 @@ pub fn written_since(snap: &Snapshot) -> bool {
     }
 }
 
-/// The file a [`Staged::swap`] replaced.
-pub struct Displaced {
-    pub stamp: Stamp,
-    pub bytes: Vec<u8>,
-    /// Open on it: a program may still be writing into it.
-    pub file: File,
-}
-
 /// Why a file could not be replaced as it was.
 #[derive(Debug, thiserror::Error)]
 pub enum ReplaceError {
@@ -366,45 +359,32 @@ impl Staged {
     }
 
     /// Like [`Staged::commit`], but exchanges the two names in one step (Linux), so the file
-    /// replaced is still at hand: returned when it was not `expected`'s version, i.e. when a
-    /// save was renamed over the file after the last check. Where the exchange is not
-    /// supported, a plain rename.
-    pub fn swap(self) -> std::io::Result<Option<Displaced>> {
-        #[cfg(target_os = "linux")]
-        {
-            use std::ffi::CString;
-            use std::os::unix::ffi::OsStrExt;
-            let a = CString::new(self.tmp.path().as_os_str().as_bytes())?;
-            let b = CString::new(self.target.as_os_str().as_bytes())?;
-            // SAFETY: two valid NUL-terminated paths; the call only renames.
-            let rc = unsafe {
-                libc::renameat2(
-                    libc::AT_FDCWD,
-                    a.as_ptr(),
-                    libc::AT_FDCWD,
-                    b.as_ptr(),
-                    libc::RENAME_EXCHANGE,
-                )
-            };
-            if rc == 0 {
-                // The temporary name now holds the replaced file; the handle removes it.
-                let displaced = read_once(self.tmp.path()).ok().map(|s| Displaced {
-                    stamp: s.stamp,
-                    bytes: s.bytes,
-                    file: s.file,
-                });
-                if let Some(d) = self.target.parent().and_then(|d| File::open(d).ok()) {
-                    let _ = d.sync_all();
-                }
-                return Ok(displaced);
-            }
-            let e = std::io::Error::last_os_error();
-            match e.raw_os_error() {
-                Some(libc::EINVAL) | Some(libc::ENOSYS) | Some(libc::ENOTSUP) => {}
-                _ => return Err(e),
-            }
+    /// replaced stays at hand under the temporary name: a save that landed in it after the
+    /// last check can be put back with [`Swapped::restore`]. Where the exchange is not
+    /// supported, a plain rename (the replaced file is then reachable through an open handle
+    /// only).
+    pub fn swap(self) -> std::io::Result<Swapped> {
+        let dir = self.target.parent().map(Path::to_path_buf);
+        let ours = {
+            let meta = self.tmp.as_file().metadata()?;
+            (meta.dev(), meta.ino())
+        };
+        // Closed here: a probe for writers must not count our own handle.
+        let tmp = self.tmp.into_temp_path();
+        let old = if exchange(&tmp, &self.target)? {
+            Some(tmp)
+        } else {
+            tmp.persist(&self.target).map_err(|e| e.error)?;
+            None
+        };
+        if let Some(d) = dir.and_then(|d| File::open(d).ok()) {
+            let _ = d.sync_all();
         }
-        self.commit().map(|()| None)
+        Ok(Swapped {
+            old,
+            target: self.target,
+            ours,
+        })
     }
 
     /// Like [`Staged::commit`], but never over an existing file.
@@ -413,6 +393,115 @@ impl Staged {
             .persist_noclobber(&self.target)
             .map(|_| ())
             .map_err(|e| e.error)
+    }
+}
+
+/// Exchanges the names `a` and `b` in one step; `Ok(false)` where the system cannot.
+fn exchange(a: &Path, b: &Path) -> std::io::Result<bool> {
+    #[cfg(target_os = "linux")]
+    {
+        use std::ffi::CString;
+        use std::os::unix::ffi::OsStrExt;
+        let a = CString::new(a.as_os_str().as_bytes())?;
+        let b = CString::new(b.as_os_str().as_bytes())?;
+        // SAFETY: two valid NUL-terminated paths; the call only renames.
+        let rc = unsafe {
+            libc::renameat2(
+                libc::AT_FDCWD,
+                a.as_ptr(),
+                libc::AT_FDCWD,
+                b.as_ptr(),
+                libc::RENAME_EXCHANGE,
+            )
+        };
+        if rc == 0 {
+            return Ok(true);
+        }
+        let e = std::io::Error::last_os_error();
+        match e.raw_os_error() {
+            Some(libc::EINVAL) | Some(libc::ENOSYS) | Some(libc::ENOTSUP) => Ok(false),
+            _ => Err(e),
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = (a, b);
+        Ok(false)
+    }
+}
+
+/// A new version renamed over a file by [`Staged::swap`], the replaced file kept under the
+/// temporary name (removed when this is dropped).
+pub struct Swapped {
+    old: Option<tempfile::TempPath>,
+    target: PathBuf,
+    /// Device and inode of the new version.
+    ours: (u64, u64),
+}
+
+impl Swapped {
+    /// The replaced file, opened read-only; `None` after a plain rename.
+    pub fn replaced(&self) -> Option<std::io::Result<File>> {
+        self.old.as_ref().map(|p| File::open(p))
+    }
+
+    /// Puts the replaced file back in place of ours in one step, unless a newer save has
+    /// already replaced ours (that one is the latest then, and stays). Whatever is left
+    /// under the temporary name goes when this is dropped.
+    pub fn restore(self) -> std::io::Result<()> {
+        let Some(old) = &self.old else {
+            return Ok(());
+        };
+        let is_ours = |p: &Path| {
+            fs::symlink_metadata(p)
+                .map(|m| (m.dev(), m.ino()) == self.ours)
+                .unwrap_or(false)
+        };
+        if !is_ours(&self.target) {
+            return Ok(());
+        }
+        if exchange(old, &self.target)? && !is_ours(old) {
+            // A save renamed over ours in the instant before: that newer one goes back.
+            exchange(old, &self.target)?;
+        }
+        if let Some(d) = self.target.parent().and_then(|d| File::open(d).ok()) {
+            let _ = d.sync_all();
+        }
+        Ok(())
+    }
+}
+
+/// Whether some program has `file` open for writing: on Linux a read lease cannot be taken
+/// then. `None` when that cannot be told (another account's file, a file system without
+/// leases, another system).
+pub fn open_for_writing(file: &File) -> Option<bool> {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::fd::AsRawFd;
+        // Not in the libc crate: fcntl.h's value on Linux.
+        const F_SETSIG: libc::c_int = 10;
+        let fd = file.as_raw_fd();
+        // SAFETY: fcntl on a descriptor we own. A program opening the file for writing in
+        // the instant we hold the lease signals us: SIGURG, ignored by default, rather than
+        // SIGIO, which would end the process.
+        unsafe {
+            if libc::fcntl(fd, F_SETSIG, libc::SIGURG) != 0 {
+                return None;
+            }
+            if libc::fcntl(fd, libc::F_SETLEASE, libc::F_RDLCK) == 0 {
+                libc::fcntl(fd, libc::F_SETLEASE, libc::F_UNLCK);
+                return Some(false);
+            }
+        }
+        match std::io::Error::last_os_error().raw_os_error() {
+            Some(libc::EAGAIN) => Some(true),
+            _ => None,
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = file;
+        None
     }
 }
 

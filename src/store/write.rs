@@ -63,6 +63,9 @@ pub enum Stage {
     Checked,
     /// The new version has replaced the file.
     AfterRename,
+    /// The file replaced is still open for writing by another program: the write waits
+    /// until that program closes it, then looks whether it saved into it.
+    Waiting,
 }
 
 /// [`write_to_disk`] waiting at most `wait` for another dondoc's lock: the UI waits a moment
