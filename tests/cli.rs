@@ -1116,6 +1116,44 @@ fn validate_reports_every_problem_with_its_position() {
 }
 
 #[test]
+fn validate_warns_about_toml_1_1_syntax_and_multi_line_notes_without_failing() {
+    let f = Fixture::new();
+    let file = "[source]\ntitle = \"Mới\"\ndate = 2023-08-25\n\n[[directive]]\nid = \"w-1\"\n\
+        text = \"Màu \\e[31m và \\x41\"\nowner = \"ba-be\"\nstatus = \"open\"\n\
+        note = \"\"\"\nDòng một\nDòng hai\"\"\"\n\
+        log = [{ at = 2023-09-01T08:30+07:00, by = \"A\", note = \"x\", },\n\
+        { at = 2023-09-02T08:30:00+07:00,\n by = \"B\" }]\n";
+    f.write("moi/w.toml", file);
+    let expected_en = "moi/w.toml:7:13: warning: the escape \\e is TOML 1.1 syntax, which TOML 1.0 tools (Python's tomllib, editor plugins) reject: write \\u001b\n\
+        moi/w.toml:7:23: warning: an escape \\xHH is TOML 1.1 syntax, which TOML 1.0 tools (Python's tomllib, editor plugins) reject: write \\u00HH\n\
+        moi/w.toml:10:8: warning: the note of \"w-1\" spans several lines; the format wants one line (the latest progress)\n\
+        moi/w.toml:13:15: warning: a time without seconds is TOML 1.1 syntax, which TOML 1.0 tools (Python's tomllib, editor plugins) reject: add the seconds (07:30:00)\n\
+        moi/w.toml:13:59: warning: a comma before the } of an inline table is TOML 1.1 syntax, which TOML 1.0 tools (Python's tomllib, editor plugins) reject: remove it\n\
+        moi/w.toml:14:34: warning: an inline table { … } spanning lines is TOML 1.1 syntax, which TOML 1.0 tools (Python's tomllib, editor plugins) reject: keep it on one line, or make it a [table]\n\
+        ok: 37 directives in 2 files, 34 units (6 warnings)\n";
+    let assert = f.run(&["validate"]).assert().success();
+    let stdout = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    assert_eq!(stdout, expected_en);
+    assert_eq!(stderr_of(&assert), "");
+    let assert = f.run(&["--lang", "vi", "validate"]).assert().success();
+    let stdout = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    assert!(
+        stdout.contains("moi/w.toml:7:13: cảnh báo: ký tự thoát \\e là cú pháp TOML 1.1"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("moi/w.toml:10:8: cảnh báo: note của \"w-1\" có nhiều dòng"));
+    assert!(stdout.ends_with("(6 cảnh báo)\n"), "{stdout}");
+    // A warning never blocks a write to the file.
+    f.run(&["set", "w-1", "--status", "in_progress", "--by", "Tester"])
+        .assert()
+        .success();
+    // An error still fails, warnings or not.
+    f.write("moi/x.toml", "[source]\ntitle = \"X\"\ndate = 2023-08-25\n[[directive]]\nid = \"x-1\"\ntext = \"x\"\nowner = \"khong-co\"\nstatus = \"open\"\n");
+    let assert = f.run(&["validate"]).assert().code(1);
+    assert_eq!(stderr_of(&assert), "dondoc: 1 problem in 1 file\n");
+}
+
+#[test]
 fn validate_without_dondoc_toml_is_a_usage_error() {
     let f = Fixture::new();
     fs::remove_file(f.path("dondoc.toml")).unwrap();

@@ -158,6 +158,14 @@ pub fn validate_failed(lang: Lang, problems: usize, files: usize) -> String {
     }
 }
 
+/// `validate`'s count of warnings: "1 warning", "3 warnings".
+pub fn warnings(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::En => count(n, "warning", "warnings"),
+        Lang::Vi => format!("{n} cảnh báo"),
+    }
+}
+
 /// "1 problem", "3 problems".
 pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })

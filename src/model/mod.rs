@@ -5,7 +5,7 @@ mod problem;
 mod status;
 
 pub use directive::{DeadlineChange, Directive, LogEntry};
-pub use problem::{LogTimeGap, Place, Problem, ProblemKind, ValueKind};
+pub use problem::{LogTimeGap, Place, Problem, ProblemKind, Toml11, ValueKind};
 pub use status::{timeliness, Status, Timeliness};
 
 use chrono::NaiveDate;

@@ -35,6 +35,9 @@ pub(super) fn parse_config(bytes: &[u8], ws: &mut Workspace) -> Option<HashSet<S
         lines: &parsed.lines,
         problems: Vec::new(),
     };
+    for (pos, kind) in &parsed.newer_syntax {
+        ctx.report_at(*pos, kind.clone());
+    }
     let t = parsed.table.get_ref();
     ctx.unknown_keys(
         t,

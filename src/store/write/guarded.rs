@@ -110,7 +110,9 @@ impl<'a> Loaded<'a> {
             return Err(WriteError::Cut { path, missing });
         }
         let known = |p: &Problem| self.file.problems.iter().any(|k| k.kind == p.kind);
-        if let Some(p) = on_disk.file.problems.iter().find(|p| !known(p)) {
+        // A warning never blocks a write; a new error (a save gone wrong) does.
+        let new = |p: &&Problem| !known(p) && !p.kind.is_warning();
+        if let Some(p) = on_disk.file.problems.iter().find(new) {
             return Err(WriteError::NewProblems {
                 path,
                 problem: Box::new(p.clone()),
