@@ -1420,6 +1420,32 @@ fn set_refuses_a_done_date_that_cannot_be_true() {
         "before 2023-08-25, the date of the meeting that gave the directive",
     ));
     assert_eq!(f.read(SAMPLE), before);
+    // In Vietnamese, the UI's sentence, dates as an office writes them; the same for
+    // several ids at once.
+    for ids in [&["gb-2023-08-05"][..], &["gb-2023-08-05", "gb-2023-08-06"][..]] {
+        let mut args = vec!["--lang", "vi", "set"];
+        args.extend_from_slice(ids);
+        args.extend_from_slice(&["--status", "done", "--done-on", "2099-01-01"]);
+        f.run(&args).assert().code(1).stderr(predicate::str::contains(
+            "\"gb-2023-08-05\" không được sửa: ngày hoàn thành 01/01/2099 sau ngày chốt số liệu 15/10/2023: không thể báo hoàn thành vào ngày chưa đến",
+        ));
+    }
+    f.run(&[
+        "--lang",
+        "vi",
+        "set",
+        "gb-2023-08-05",
+        "--status",
+        "done",
+        "--done-on",
+        "2023-08-01",
+    ])
+    .assert()
+    .code(1)
+    .stderr(predicate::str::contains(
+        "ngày hoàn thành 01/08/2023 trước ngày 25/08/2023 của cuộc họp giao nhiệm vụ",
+    ));
+    assert_eq!(f.read(SAMPLE), before);
     f.run(&[
         "set",
         "gb-2023-08-05",

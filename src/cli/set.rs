@@ -110,7 +110,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     if let Some(Some(done)) = change.done_on {
         let given = ws.file_of(current).source.date;
         if let Err(e) = store::edit::check_done_on(done, ctx.today, given) {
-            return Err(Refused(format!("\"{id}\" not changed: {e}")).into());
+            return Err(Refused(text::done_date_refused(ctx.lang, id, &e)).into());
         }
     }
     if change.is_empty() {
@@ -186,7 +186,7 @@ fn run_many(
         if let (Some(Some(done)), Some(current)) = (edit.change.done_on, ws.directive(&edit.id)) {
             let given = ws.file_of(current).source.date;
             if let Err(e) = store::edit::check_done_on(done, ctx.today, given) {
-                return Err(Refused(format!("\"{}\" not changed: {e}", edit.id)).into());
+                return Err(Refused(text::done_date_refused(ctx.lang, &edit.id, &e)).into());
             }
         }
     }

@@ -536,6 +536,15 @@ pub fn not_changed(lang: Lang, id: &str, e: &crate::store::write::WriteError) ->
     }
 }
 
+/// `set` refusing a done date that cannot be true.
+pub fn done_date_refused(lang: Lang, id: &str, e: &crate::store::edit::DoneDateError) -> String {
+    let why = super::store::done_date_error(lang, e);
+    match lang {
+        Lang::En => format!("\"{id}\" not changed: {why}"),
+        Lang::Vi => format!("\"{id}\" không được sửa: {why}"),
+    }
+}
+
 pub fn rebased(lang: Lang, path: &str) -> String {
     match lang {
         Lang::En => {

@@ -307,6 +307,24 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
     )
 }
 
+/// A done date that cannot be true, refused: the UI's and the command line's sentence.
+pub fn done_date_error(lang: Lang, e: &crate::store::edit::DoneDateError) -> String {
+    use crate::store::edit::DoneDateError as E;
+    match (lang, e) {
+        (Lang::En, e) => e.to_string(),
+        (Lang::Vi, E::AfterToday { done, today }) => format!(
+            "ngày hoàn thành {} sau ngày chốt số liệu {}: không thể báo hoàn thành vào ngày chưa đến",
+            terms::date(lang, *done),
+            terms::date(lang, *today)
+        ),
+        (Lang::Vi, E::BeforeSource { done, given }) => format!(
+            "ngày hoàn thành {} trước ngày {} của cuộc họp giao nhiệm vụ: không thể hoàn thành trước khi được giao",
+            terms::date(lang, *done),
+            terms::date(lang, *given)
+        ),
+    }
+}
+
 /// TOML 1.1 syntax: what it is, and how to write it for TOML 1.0.
 fn newer_toml(lang: Lang, k: Toml11) -> String {
     let (what, fix) = match (k, lang) {
