@@ -110,6 +110,8 @@ pub struct Workspace {
     pub config_problems: Vec<Problem>,
     /// `dondoc.toml` could not be read: owner references are not checked.
     pub config_broken: bool,
+    /// What `dondoc.toml` held when read, to notice a change before writing it.
+    pub config_fingerprint: Fingerprint,
 }
 
 impl Workspace {

@@ -21,6 +21,7 @@ pub fn timezone_setting(root: &std::path::Path) -> Option<String> {
 pub(super) fn parse_config(bytes: &[u8], ws: &mut Workspace) -> Option<HashSet<String>> {
     ws.title = "dondoc".to_string();
     ws.due_soon_days = 7;
+    ws.config_fingerprint = super::text::fingerprint(bytes);
     let path = CONFIG_FILE;
     let parsed = match parse::parse(bytes) {
         Ok(p) => p,

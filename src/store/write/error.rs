@@ -189,6 +189,7 @@ pub(super) fn reason_copy(rel: &str, e: Option<&WriteError>) -> WriteError {
             source: source.clone(),
         },
         Some(WriteError::Io { path, source }) => copy_io(path, source),
+        Some(WriteError::GitOperation(why)) => WriteError::GitOperation(why.clone()),
         Some(other) => WriteError::Io {
             path: rel.to_string(),
             source: std::io::Error::other(other.to_string()),

@@ -2,7 +2,7 @@
 
 use super::error::{read_error, replace_error};
 use super::{Stage, WriteError};
-use crate::model::{Problem, ProblemKind, SourceFile, Workspace};
+use crate::model::{Fingerprint, Problem, ProblemKind, SourceFile, Workspace};
 use crate::store::edit::ApplyError;
 use crate::store::guard::{self, ReplaceError, Staged};
 use crate::store::load::{load_file, FileLoad};
@@ -63,14 +63,20 @@ pub(super) type Make<'a> =
 /// Times a write starts over because the file changed under it before it gives up.
 pub(super) const ATTEMPTS: usize = 8;
 
-/// What the workspace holds of one directive file, to compare the disk with.
+/// What the workspace holds of one file, to compare the disk with: a directive file, or
+/// `dondoc.toml` (its units).
 pub(super) struct Loaded<'a> {
     rel: &'a str,
-    file: &'a SourceFile,
+    fingerprint: Fingerprint,
+    problems: &'a [Problem],
     ids: HashSet<&'a str>,
     owners: Option<HashSet<String>>,
+    /// `dondoc.toml`: checked as the settings, not as a directive file.
+    config: bool,
     /// The directives being edited: one gone from the disk is the edit's refusal (`Gone`).
     pub(super) edited: HashSet<String>,
+    /// The directives the write takes out of the file on purpose (a deletion).
+    pub(super) removed: HashSet<String>,
 }
 
 impl<'a> Loaded<'a> {
@@ -78,7 +84,8 @@ impl<'a> Loaded<'a> {
         let index = ws.files.iter().position(|f| f.path == rel);
         Loaded {
             rel,
-            file,
+            fingerprint: file.fingerprint,
+            problems: &file.problems,
             ids: ws
                 .directives
                 .iter()
@@ -86,33 +93,73 @@ impl<'a> Loaded<'a> {
                 .map(|d| d.id.as_str())
                 .collect(),
             owners: (!ws.config_broken).then(|| ws.owners.iter().map(|o| o.id.clone()).collect()),
+            config: false,
             edited: HashSet::new(),
+            removed: HashSet::new(),
+        }
+    }
+
+    /// `dondoc.toml` as `ws` read it.
+    pub(super) fn config(ws: &'a Workspace) -> Loaded<'a> {
+        Loaded {
+            rel: crate::store::CONFIG_FILE,
+            fingerprint: ws.config_fingerprint,
+            problems: &ws.config_problems,
+            ids: HashSet::new(),
+            owners: (!ws.config_broken).then(|| ws.owners.iter().map(|o| o.id.clone()).collect()),
+            config: true,
+            edited: HashSet::new(),
+            removed: HashSet::new(),
         }
     }
 
     /// The file as it is on disk now, when it differs from what was loaded: refused when it
-    /// is broken, lost directives (a half-saved or cut file) or has new problems.
-    pub(super) fn check_disk(&self, bytes: &[u8]) -> Result<FileLoad, WriteError> {
+    /// is broken, lost directives or units (a half-saved or cut file) or has new problems.
+    /// The directive file parsed from it (`None` for `dondoc.toml`).
+    pub(super) fn check_disk(&self, bytes: &[u8]) -> Result<Option<FileLoad>, WriteError> {
         let path = self.rel.to_string();
-        let on_disk = load_file(self.rel, Ok(bytes.to_vec()), self.owners.as_ref());
-        if let Some(reason) = on_disk.file.broken.clone() {
-            return Err(WriteError::Broken { path, reason });
-        }
-        let mut missing: Vec<String> = self
-            .ids
-            .iter()
-            .filter(|id| !self.edited.contains(**id))
-            .filter(|id| !on_disk.directives.iter().any(|d| d.id == **id))
-            .map(|id| id.to_string())
-            .collect();
+        let (on_disk, missing, problems) = if self.config {
+            let mut now = Workspace::default();
+            let owners = crate::store::config_file::parse_config(bytes, &mut now);
+            let Some(owners) = owners else {
+                let reason = now.config_problems.first().map_or_else(
+                    || ProblemKind::CannotRead(path.clone()),
+                    |p| p.kind.clone(),
+                );
+                return Err(WriteError::Broken { path, reason });
+            };
+            let missing: Vec<String> = self
+                .owners
+                .iter()
+                .flatten()
+                .filter(|id| !owners.contains(*id))
+                .cloned()
+                .collect();
+            (None, missing, now.config_problems)
+        } else {
+            let on_disk = load_file(self.rel, Ok(bytes.to_vec()), self.owners.as_ref());
+            if let Some(reason) = on_disk.file.broken.clone() {
+                return Err(WriteError::Broken { path, reason });
+            }
+            let missing: Vec<String> = self
+                .ids
+                .iter()
+                .filter(|id| !self.edited.contains(**id) && !self.removed.contains(**id))
+                .filter(|id| !on_disk.directives.iter().any(|d| d.id == **id))
+                .map(|id| id.to_string())
+                .collect();
+            let problems = on_disk.file.problems.clone();
+            (Some(on_disk), missing, problems)
+        };
         if !missing.is_empty() {
+            let mut missing = missing;
             missing.sort();
             return Err(WriteError::Cut { path, missing });
         }
-        let known = |p: &Problem| self.file.problems.iter().any(|k| k.kind == p.kind);
+        let known = |p: &Problem| self.problems.iter().any(|k| k.kind == p.kind);
         // A warning never blocks a write; a new error (a save gone wrong) does.
         let new = |p: &&Problem| !known(p) && !p.kind.is_warning();
-        if let Some(p) = on_disk.file.problems.iter().find(new) {
+        if let Some(p) = problems.iter().find(new) {
             return Err(WriteError::NewProblems {
                 path,
                 problem: Box::new(p.clone()),
@@ -129,7 +176,7 @@ pub(super) fn write_target(full: &Path, loaded: &Loaded) -> Result<PathBuf, Writ
     match fs::symlink_metadata(full) {
         Ok(meta) if meta.file_type().is_symlink() => {
             let same = fs::read(full)
-                .map(|b| text::fingerprint(&b) == loaded.file.fingerprint)
+                .map(|b| text::fingerprint(&b) == loaded.fingerprint)
                 .unwrap_or(false);
             if !same {
                 return Err(WriteError::Redirected {
@@ -160,15 +207,24 @@ pub(super) fn replace_guarded(
     hook: &mut dyn FnMut(Stage),
     make: &mut Make,
 ) -> Result<bool, WriteError> {
+    // Whatever the write: `git rebase --abort` / `git merge --abort` would discard it.
+    if let Some(op) = crate::git::operation_in_progress(root) {
+        return Err(WriteError::GitOperation(crate::git::operation_message(op)));
+    }
     let rel = loaded.rel;
     let full = root.join(rel);
     let read_only = || WriteError::ReadOnly {
         path: rel.to_string(),
     };
     let mut rebased = false;
+    let mut hook = |at: Stage| {
+        hook(at);
+        test_hook::call(at);
+    };
+    let hook: &mut dyn FnMut(Stage) = &mut hook;
     for _ in 0..ATTEMPTS {
         let target = write_target(&full, loaded)?;
-        let fingerprint = loaded.file.fingerprint;
+        let fingerprint = loaded.fingerprint;
         let snap = guard::read_settled(&target, |b| text::fingerprint(b) == fingerprint)
             .map_err(|e| read_error(rel, e))?;
         hook(Stage::Read);
@@ -183,7 +239,8 @@ pub(super) fn replace_guarded(
         };
         // Never fewer directives than the file replaced holds, whatever was loaded (a load
         // may itself have caught half of a save).
-        let missing = missing_ids(rel, updated.as_bytes(), &snap.bytes);
+        let mut missing = missing_ids(rel, updated.as_bytes(), &snap.bytes);
+        missing.retain(|id| !loaded.removed.contains(id));
         if !missing.is_empty() {
             return Err(WriteError::Cut {
                 path: rel.to_string(),
@@ -207,6 +264,35 @@ pub(super) fn replace_guarded(
     Err(WriteError::Unsettled {
         path: rel.to_string(),
     })
+}
+
+/// A hook for tests of the write paths that take none ([`super::write_new_owner`],
+/// deletion, new directives): called at each [`Stage`] of every guarded write of this thread.
+#[doc(hidden)]
+pub mod test_hook {
+    use super::Stage;
+    use std::cell::RefCell;
+
+    type Hook = Box<dyn FnMut(Stage)>;
+    thread_local! {
+        static HOOK: RefCell<Option<Hook>> = const { RefCell::new(None) };
+    }
+
+    /// Runs `f` with `hook` called at each stage of the writes it makes on this thread.
+    pub fn with<T>(hook: impl FnMut(Stage) + 'static, f: impl FnOnce() -> T) -> T {
+        HOOK.with(|h| *h.borrow_mut() = Some(Box::new(hook)));
+        let out = f();
+        HOOK.with(|h| *h.borrow_mut() = None);
+        out
+    }
+
+    pub(crate) fn call(at: Stage) {
+        HOOK.with(|h| {
+            if let Some(hook) = h.borrow_mut().as_mut() {
+                hook(at);
+            }
+        });
+    }
 }
 
 /// How long a write waits for a program still writing into the file it replaced.
@@ -302,9 +388,9 @@ pub(super) fn apply_on(
     make: &mut Make,
 ) -> Result<(Option<String>, bool), WriteError> {
     let rel = loaded.rel;
-    let changed = text::fingerprint(bytes) != loaded.file.fingerprint;
+    let changed = text::fingerprint(bytes) != loaded.fingerprint;
     let on_disk = if changed {
-        Some(loaded.check_disk(bytes)?)
+        loaded.check_disk(bytes)?
     } else {
         None
     };
@@ -330,6 +416,7 @@ pub(super) fn apply_on(
     };
     let mut missing: Vec<String> = before
         .iter()
+        .filter(|id| !loaded.removed.contains(**id))
         .filter(|id| !check.directives.iter().any(|d| d.id == **id))
         .map(|id| id.to_string())
         .collect();
