@@ -1389,6 +1389,41 @@ fn set_while_another_dondoc_holds_the_lock_says_so_then_gives_up() {
 }
 
 #[test]
+fn no_command_writes_while_a_git_merge_is_stopped_and_says_so_in_both_languages() {
+    let f = Fixture::new();
+    fs::create_dir_all(f.path(".git")).unwrap();
+    fs::write(f.path(".git/MERGE_HEAD"), "0123456789abcdef\n").unwrap();
+    let before = f.read(SAMPLE);
+    let config = f.read("dondoc.toml");
+    let commands: [&[&str]; 4] = [
+        &["set", "gb-2023-08-05", "--status", "blocked"],
+        &["set", "gb-2023-08-05", "gb-2023-08-06", "--status", "blocked"],
+        &["add", "--source", "2023/giao-ban-2023-08-25.toml", "--text", "Việc mới", "--owner", "ba-be"],
+        &["owner", "add", "so-moi", "--name", "Sở Mới", "--group", "Sở, ngành"],
+    ];
+    for args in commands {
+        let en = f.run(args).assert().failure();
+        assert!(
+            stderr_of(&en).contains("a git merge is stopped half-way")
+                && stderr_of(&en).contains("`git merge --continue`"),
+            "{args:?}: {}",
+            stderr_of(&en)
+        );
+        let mut vi_args = vec!["--lang", "vi"];
+        vi_args.extend_from_slice(args);
+        let vi = f.run(&vi_args).assert().failure();
+        assert!(
+            stderr_of(&vi).contains("một lệnh git merge đang dừng giữa chừng")
+                && stderr_of(&vi).contains("`git merge --abort`"),
+            "{args:?}: {}",
+            stderr_of(&vi)
+        );
+    }
+    assert_eq!(f.read(SAMPLE), before);
+    assert_eq!(f.read("dondoc.toml"), config);
+}
+
+#[test]
 fn set_refuses_a_done_date_that_cannot_be_true() {
     let f = Fixture::new();
     let before = f.read(SAMPLE);

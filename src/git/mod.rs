@@ -189,12 +189,8 @@ pub fn operation_in_progress(root: &Path) -> Option<status::Operation> {
 }
 
 /// Why an edit is refused while [`operation_in_progress`]: what happened and what to run.
-pub fn operation_message(op: status::Operation) -> String {
-    let op = op.as_str();
-    format!(
-        "a git {op} is stopped half-way in this workspace's repository, and `git {op} --abort` would discard any edit made now; \
-         finish it (`git {op} --continue`) or undo it (`git {op} --abort`) first"
-    )
+pub fn operation_message(lang: crate::i18n::Lang, op: status::Operation) -> String {
+    crate::i18n::store::git_operation(lang, op)
 }
 
 /// Name and email for a commit by `name`: the email from git's config when it has one.

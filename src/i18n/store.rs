@@ -124,7 +124,7 @@ pub fn write_error(lang: Lang, e: &WriteError) -> String {
         (Lang::En, WriteError::Lock(e)) => e.to_string(),
         (_, WriteError::New(e)) => create_error(lang, e),
         // The git module words it (with the command that gets out of the stopped operation).
-        (_, WriteError::GitOperation(message)) => message.clone(),
+        (_, WriteError::GitOperation(op)) => git_operation(lang, *op),
     }
 }
 
@@ -305,6 +305,21 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
         p.col,
         problem_kind(lang, &p.kind)
     )
+}
+
+/// Why nothing is written while a git rebase or merge is stopped: what happened, what to run.
+pub fn git_operation(lang: Lang, op: crate::git::status::Operation) -> String {
+    let op = op.as_str();
+    match lang {
+        Lang::En => format!(
+            "a git {op} is stopped half-way in this workspace's repository, and `git {op} --abort` would discard any edit made now; \
+             finish it (`git {op} --continue`) or undo it (`git {op} --abort`) first"
+        ),
+        Lang::Vi => format!(
+            "một lệnh git {op} đang dừng giữa chừng trong kho của thư mục dữ liệu này, và `git {op} --abort` sẽ xóa mọi sửa đổi ghi lúc này; \
+             hãy hoàn tất (`git {op} --continue`) hoặc hủy (`git {op} --abort`) trước"
+        ),
+    }
 }
 
 /// A done date that cannot be true, refused: the UI's and the command line's sentence.

@@ -29,8 +29,8 @@ pub enum DeleteError {
     #[error("{path}: {source}")]
     Apply { path: String, source: ApplyError },
     /// A git rebase or merge is stopped half-way: the way out would discard the deletion.
-    #[error("{0}")]
-    GitOperation(String),
+    #[error("{}", crate::i18n::store::git_operation(crate::i18n::Lang::En, *.0))]
+    GitOperation(crate::git::status::Operation),
 }
 
 /// Whether `by` may delete `d` on `today`: created that day, every log entry by `by`.
@@ -98,7 +98,7 @@ pub fn write_delete(
                 path: path.clone(),
                 source,
             },
-            WriteError::GitOperation(why) => DeleteError::GitOperation(why),
+            WriteError::GitOperation(op) => DeleteError::GitOperation(op),
             other => DeleteError::Io {
                 path: path.clone(),
                 reason: other.to_string(),

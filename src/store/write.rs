@@ -96,7 +96,7 @@ fn write_inner(
     hook: &mut dyn FnMut(Stage),
 ) -> Result<Written, WriteError> {
     if let Some(op) = crate::git::operation_in_progress(&ws.root) {
-        return Err(WriteError::GitOperation(crate::git::operation_message(op)));
+        return Err(WriteError::GitOperation(op));
     }
     let current = ws
         .directive(&edit.id)

@@ -209,7 +209,7 @@ pub(super) fn replace_guarded(
 ) -> Result<bool, WriteError> {
     // Whatever the write: `git rebase --abort` / `git merge --abort` would discard it.
     if let Some(op) = crate::git::operation_in_progress(root) {
-        return Err(WriteError::GitOperation(crate::git::operation_message(op)));
+        return Err(WriteError::GitOperation(op));
     }
     let rel = loaded.rel;
     let full = root.join(rel);

@@ -98,7 +98,7 @@ pub fn write_new_source(ws: &mut Workspace, rel: &str, source: &Source) -> Resul
         return Err(CreateError::Exists(rel.to_string()).into());
     }
     if let Some(op) = crate::git::operation_in_progress(&ws.root) {
-        return Err(WriteError::GitOperation(crate::git::operation_message(op)));
+        return Err(WriteError::GitOperation(op));
     }
     let text = create::source_file_text(source);
     let dir = full.parent().unwrap_or(&ws.root);
