@@ -1397,9 +1397,31 @@ fn no_command_writes_while_a_git_merge_is_stopped_and_says_so_in_both_languages(
     let config = f.read("dondoc.toml");
     let commands: [&[&str]; 4] = [
         &["set", "gb-2023-08-05", "--status", "blocked"],
-        &["set", "gb-2023-08-05", "gb-2023-08-06", "--status", "blocked"],
-        &["add", "--source", "2023/giao-ban-2023-08-25.toml", "--text", "Việc mới", "--owner", "ba-be"],
-        &["owner", "add", "so-moi", "--name", "Sở Mới", "--group", "Sở, ngành"],
+        &[
+            "set",
+            "gb-2023-08-05",
+            "gb-2023-08-06",
+            "--status",
+            "blocked",
+        ],
+        &[
+            "add",
+            "--source",
+            "2023/giao-ban-2023-08-25.toml",
+            "--text",
+            "Việc mới",
+            "--owner",
+            "ba-be",
+        ],
+        &[
+            "owner",
+            "add",
+            "so-moi",
+            "--name",
+            "Sở Mới",
+            "--group",
+            "Sở, ngành",
+        ],
     ];
     for args in commands {
         let en = f.run(args).assert().failure();
@@ -1457,7 +1479,10 @@ fn set_refuses_a_done_date_that_cannot_be_true() {
     assert_eq!(f.read(SAMPLE), before);
     // In Vietnamese, the UI's sentence, dates as an office writes them; the same for
     // several ids at once.
-    for ids in [&["gb-2023-08-05"][..], &["gb-2023-08-05", "gb-2023-08-06"][..]] {
+    for ids in [
+        &["gb-2023-08-05"][..],
+        &["gb-2023-08-05", "gb-2023-08-06"][..],
+    ] {
         let mut args = vec!["--lang", "vi", "set"];
         args.extend_from_slice(ids);
         args.extend_from_slice(&["--status", "done", "--done-on", "2099-01-01"]);

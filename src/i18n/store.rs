@@ -350,7 +350,9 @@ fn newer_toml(lang: Lang, k: Toml11) -> String {
         (Toml11::TimeWithoutSeconds, Lang::En) => {
             ("a time without seconds", "add the seconds (07:30:00)")
         }
-        (Toml11::TimeWithoutSeconds, Lang::Vi) => ("giờ không có giây", "hãy ghi cả giây (07:30:00)"),
+        (Toml11::TimeWithoutSeconds, Lang::Vi) => {
+            ("giờ không có giây", "hãy ghi cả giây (07:30:00)")
+        }
         (Toml11::InlineTableNewline, Lang::En) => (
             "an inline table { … } spanning lines",
             "keep it on one line, or make it a [table]",
@@ -362,9 +364,10 @@ fn newer_toml(lang: Lang, k: Toml11) -> String {
         (Toml11::InlineTableTrailingComma, Lang::En) => {
             ("a comma before the } of an inline table", "remove it")
         }
-        (Toml11::InlineTableTrailingComma, Lang::Vi) => {
-            ("dấu phẩy trước dấu } của bảng nội dòng", "hãy bỏ dấu phẩy đó")
-        }
+        (Toml11::InlineTableTrailingComma, Lang::Vi) => (
+            "dấu phẩy trước dấu } của bảng nội dòng",
+            "hãy bỏ dấu phẩy đó",
+        ),
     };
     match lang {
         Lang::En => format!(

@@ -163,7 +163,10 @@ impl ProblemKind {
     /// A warning: the file is read and written as usual, but other tools or readers may
     /// stumble on it. `validate` lists it without failing.
     pub fn is_warning(&self) -> bool {
-        matches!(self, ProblemKind::MultiLineNote(_) | ProblemKind::NewerToml(_))
+        matches!(
+            self,
+            ProblemKind::MultiLineNote(_) | ProblemKind::NewerToml(_)
+        )
     }
 }
 

@@ -105,7 +105,11 @@ fn next_token(b: &[u8], mut i: usize) -> Option<u8> {
 fn time_without_seconds(token: &[u8]) -> bool {
     let digits = |s: &[u8]| s.iter().all(u8::is_ascii_digit);
     let time_at = |t: &[u8]| {
-        t.len() >= 5 && digits(&t[..2]) && t[2] == b':' && digits(&t[3..5]) && t.get(5) != Some(&b':')
+        t.len() >= 5
+            && digits(&t[..2])
+            && t[2] == b':'
+            && digits(&t[3..5])
+            && t.get(5) != Some(&b':')
     };
     if time_at(token) {
         return true;

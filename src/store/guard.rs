@@ -442,7 +442,7 @@ pub struct Swapped {
 impl Swapped {
     /// The replaced file, opened read-only; `None` after a plain rename.
     pub fn replaced(&self) -> Option<std::io::Result<File>> {
-        self.old.as_ref().map(|p| File::open(p))
+        self.old.as_ref().map(File::open)
     }
 
     /// Puts the replaced file back in place of ours in one step, unless a newer save has

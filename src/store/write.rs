@@ -10,8 +10,8 @@ mod new_file;
 pub use batch::{write_edits, write_log_only, BatchWritten};
 pub use error::WriteError;
 pub use guarded::{atomic_write, test_hook};
-pub use new_file::{write_new_directives, write_new_owner, write_new_source};
 pub(crate) use new_file::write_removal;
+pub use new_file::{write_new_directives, write_new_owner, write_new_source};
 
 use super::edit::Edit;
 use super::guard;

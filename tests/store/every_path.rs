@@ -83,14 +83,18 @@ fn no_write_path_writes_while_a_git_merge_is_stopped() {
     let batch = write_edits(&mut ws, &[blocked("t-01"), blocked("t-03")]);
     assert!(batch.written.is_empty());
     assert_eq!(batch.refused.len(), 2);
-    assert!(batch.refused.iter().all(|(_, e)| git(e)), "{:?}", batch.refused);
+    assert!(
+        batch.refused.iter().all(|(_, e)| git(e)),
+        "{:?}",
+        batch.refused
+    );
 
     let reminder = LogOnly::Reminder { reference: None };
     let e = write_log_only(&mut ws, &["t-01".into()], &reminder, "Tester", at()).unwrap_err();
     assert!(git(&e), "{e:?}");
 
-    let e = write_new_directives(&mut ws, FILE, &[new_directive("t-91")], "Tester", at())
-        .unwrap_err();
+    let e =
+        write_new_directives(&mut ws, FILE, &[new_directive("t-91")], "Tester", at()).unwrap_err();
     assert!(git(&e), "{e:?}");
 
     let source = Source {
@@ -152,7 +156,10 @@ fn a_late_save_of_dondoc_toml_is_kept_under_a_new_unit() {
     result.unwrap();
     let now = t.read("dondoc.toml");
     assert!(now.contains("# thêm tay"), "the hand save is kept:\n{now}");
-    assert!(now.contains("id = \"so-moi\""), "and the unit added:\n{now}");
+    assert!(
+        now.contains("id = \"so-moi\""),
+        "and the unit added:\n{now}"
+    );
     assert!(ws.owner("so-moi").is_some());
 }
 
@@ -175,7 +182,11 @@ fn a_late_save_of_dondoc_toml_that_drops_a_unit_refuses_the_new_unit() {
         matches!(&e, WriteError::Cut { missing, .. } if missing == &["cuc-thue"]),
         "{e:?}"
     );
-    assert_eq!(t.read("dondoc.toml"), hand, "their save is on disk, untouched");
+    assert_eq!(
+        t.read("dondoc.toml"),
+        hand,
+        "their save is on disk, untouched"
+    );
 }
 
 #[test]
@@ -236,7 +247,10 @@ fn a_late_save_is_kept_under_new_directives_and_several_edits() {
     assert!(batch.refused.is_empty(), "{:?}", batch.refused);
     assert_eq!(batch.written.len(), 2);
     let fresh = t.load();
-    assert_eq!(fresh.directive("t-03").unwrap().note.as_deref(), Some("Sửa tay"));
+    assert_eq!(
+        fresh.directive("t-03").unwrap().note.as_deref(),
+        Some("Sửa tay")
+    );
     assert_eq!(fresh.directive("t-01").unwrap().status, Status::Blocked);
     assert_eq!(fresh.directive("t-90").unwrap().status, Status::Done);
 }

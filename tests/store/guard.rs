@@ -141,7 +141,10 @@ fn writers_visible(t: &TestWs) -> bool {
     let probe = t.path("probe.txt");
     std::fs::write(&probe, "x").unwrap();
     let reader = std::fs::File::open(&probe).unwrap();
-    let _writer = std::fs::OpenOptions::new().write(true).open(&probe).unwrap();
+    let _writer = std::fs::OpenOptions::new()
+        .write(true)
+        .open(&probe)
+        .unwrap();
     let visible = dondoc::store::guard::open_for_writing(&reader) == Some(true);
     std::fs::remove_file(&probe).unwrap();
     visible
@@ -182,7 +185,10 @@ fn a_save_into_the_old_file_after_the_rename_is_waited_for_and_kept() {
         f.write_all(hand.as_bytes()).unwrap();
     }
     let written = result.unwrap();
-    assert!(waited, "the write waited for the program writing the old file");
+    assert!(
+        waited,
+        "the write waited for the program writing the old file"
+    );
     assert!(written.rebased);
     assert_eq!(t.read(FILE), apply(&hand, &ours("t-01")).unwrap());
 }

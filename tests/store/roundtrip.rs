@@ -611,7 +611,11 @@ fn lines_not_kept(original: &str, edited: &str) -> Vec<String> {
             old_index, old_len, ..
         } = op
         {
-            gone.extend(old[old_index..old_index + old_len].iter().map(|l| l.to_string()));
+            gone.extend(
+                old[old_index..old_index + old_len]
+                    .iter()
+                    .map(|l| l.to_string()),
+            );
         }
     }
     gone

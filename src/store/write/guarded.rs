@@ -122,10 +122,10 @@ impl<'a> Loaded<'a> {
             let mut now = Workspace::default();
             let owners = crate::store::config_file::parse_config(bytes, &mut now);
             let Some(owners) = owners else {
-                let reason = now.config_problems.first().map_or_else(
-                    || ProblemKind::CannotRead(path.clone()),
-                    |p| p.kind.clone(),
-                );
+                let reason = now
+                    .config_problems
+                    .first()
+                    .map_or_else(|| ProblemKind::CannotRead(path.clone()), |p| p.kind.clone());
                 return Err(WriteError::Broken { path, reason });
             };
             let missing: Vec<String> = self
@@ -341,16 +341,12 @@ fn saved_since(
 
 /// Puts back the save our rename replaced: the old file itself, exchanged back, or (after a
 /// plain rename) its bytes once whole.
-fn put_back(
-    swapped: guard::Swapped,
-    snap: &guard::Snapshot,
-    target: &Path,
-) -> std::io::Result<()> {
+fn put_back(swapped: guard::Swapped, snap: &guard::Snapshot, target: &Path) -> std::io::Result<()> {
     if swapped.replaced().is_some() {
         return swapped.restore();
     }
-    let bytes = guard::read_settled_handle(&snap.file)
-        .map_err(|e| std::io::Error::other(e.to_string()))?;
+    let bytes =
+        guard::read_settled_handle(&snap.file).map_err(|e| std::io::Error::other(e.to_string()))?;
     Staged::new(target, &bytes, Some((snap.mode, snap.gid)))
         .map_err(replace_io)?
         .commit()

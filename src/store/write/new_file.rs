@@ -204,11 +204,13 @@ pub(crate) fn write_removal(
                 by: None,
             });
         }
-        remove(original).map(Some).map_err(|source| WriteError::Apply {
-            path: rel.to_string(),
-            id: id.to_string(),
-            source,
-        })
+        remove(original)
+            .map(Some)
+            .map_err(|source| WriteError::Apply {
+                path: rel.to_string(),
+                id: id.to_string(),
+                source,
+            })
     };
     replace_guarded(&ws.root, &loaded, &mut |_| {}, &mut make).map(|_| ())
 }
