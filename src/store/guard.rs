@@ -227,8 +227,9 @@ fn read_once(path: &Path) -> std::io::Result<Snapshot> {
 }
 
 /// Reads `path`; when the bytes are not `expected` (what was loaded), reads again until two
-/// reads in a row agree, so a file another program is saving in place (truncate, then write)
-/// is never taken in its half-written state.
+/// reads in a row agree and no program has the file open for writing (where that can be
+/// told), so a file another program is saving in place (truncate, then write) is never taken
+/// in its half-written state.
 pub fn read_settled(path: &Path, expected: impl Fn(&[u8]) -> bool) -> Result<Snapshot, ReadError> {
     let mut last = read_once(path)?;
     if expected(&last.bytes) {
@@ -239,7 +240,10 @@ pub fn read_settled(path: &Path, expected: impl Fn(&[u8]) -> bool) -> Result<Sna
             std::thread::sleep(Duration::from_millis(5));
         }
         let next = read_once(path)?;
-        if next.stamp == last.stamp && next.bytes == last.bytes {
+        if next.stamp == last.stamp
+            && next.bytes == last.bytes
+            && open_for_writing(&next.file) != Some(true)
+        {
             return Ok(next);
         }
         last = next;

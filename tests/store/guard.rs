@@ -66,10 +66,19 @@ fn a_file_half_saved_in_place_is_refused_and_not_replaced() {
     };
     half_written.wait();
     let error = write_edit(&mut ws, &ours("t-01")).unwrap_err();
-    assert!(
-        matches!(&error, WriteError::Cut { path, missing } if path == FILE && missing == &["t-03"]),
-        "{error:?}"
-    );
+    // Where the system tells that the file is still open for writing, dondoc waits for the
+    // save to end and gives up while it does not; elsewhere it sees the directive lost.
+    if writers_visible(&t) {
+        assert!(
+            matches!(&error, WriteError::Unsettled { path } if path == FILE),
+            "{error:?}"
+        );
+    } else {
+        assert!(
+            matches!(&error, WriteError::Cut { path, missing } if path == FILE && missing == &["t-03"]),
+            "{error:?}"
+        );
+    }
     assert!(error.to_string().starts_with(FILE), "{error}");
     // Nothing was written over the half: the other program's save completes as it meant.
     assert_eq!(t.read(FILE), half);
