@@ -1446,6 +1446,45 @@ fn no_command_writes_while_a_git_merge_is_stopped_and_says_so_in_both_languages(
 }
 
 #[test]
+fn a_commit_that_fails_after_set_is_said_in_both_languages() {
+    let f = Fixture::new();
+    let out = std::process::Command::new("git")
+        .args(["init", "-q"])
+        .current_dir(f.ws())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    fs::create_dir_all(f.home().join(".config/dondoc")).unwrap();
+    fs::write(
+        f.home().join(".config/dondoc/config.toml"),
+        "[git]\ncommit = true\n",
+    )
+    .unwrap();
+    // Another git command is running: this one cannot take the index.
+    fs::write(f.path(".git/index.lock"), "").unwrap();
+    let en = f
+        .run(&["set", "gb-2023-08-05", "--note", "một"])
+        .assert()
+        .success();
+    let err = stderr_of(&en);
+    assert!(
+        err.contains("warning: saved but not committed: `git ") && err.contains("` failed: "),
+        "{err}"
+    );
+    let vi = f
+        .run(&["--lang", "vi", "set", "gb-2023-08-05", "--note", "hai"])
+        .assert()
+        .success();
+    let err = stderr_of(&vi);
+    assert!(
+        err.contains("cảnh báo: đã lưu nhưng chưa commit được: `git ")
+            && err.contains("` không thành công: "),
+        "{err}"
+    );
+    assert!(f.read(SAMPLE).contains("note = \"hai\""));
+}
+
+#[test]
 fn set_refuses_a_done_date_that_cannot_be_true() {
     let f = Fixture::new();
     let before = f.read(SAMPLE);

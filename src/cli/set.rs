@@ -134,7 +134,10 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     match crate::git::after_write(&ws, &written, &edit, ctx.config.git.commit) {
         Ok(Some(commit)) => eprintln!("dondoc: {}", text::committed(ctx.lang, &commit)),
         Ok(None) => {}
-        Err(e) => eprintln!("dondoc: {}", text::not_committed(ctx.lang, &e.to_string())),
+        Err(e) => eprintln!(
+            "dondoc: {}",
+            text::not_committed(ctx.lang, &text::git_error(ctx.lang, &e))
+        ),
     }
     let line = format!(
         "{id}: {} ({})",

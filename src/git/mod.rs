@@ -20,17 +20,36 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-#[derive(Debug, thiserror::Error)]
+/// Why a git step failed. The sentences are in `i18n::cli::git_error`; `Display` is English.
+#[derive(Debug)]
 pub enum GitError {
-    #[error("cannot run git ({0}): is git installed?")]
     NotInstalled(std::io::Error),
-    #[error("{0} is not in a git repository")]
     NotARepo(PathBuf),
-    #[error("`git {args}` took longer than {secs} s and was stopped")]
-    Timeout { args: String, secs: u64 },
-    #[error("`git {args}` failed: {message}")]
-    Failed { args: String, message: String },
+    Timeout {
+        args: String,
+        secs: u64,
+    },
+    /// git's own reason (in English: git runs with `LC_ALL=C` to be understood).
+    Failed {
+        args: String,
+        message: String,
+    },
+    /// The path of the running dondoc, for the merge driver, is not known.
+    NoOwnPath(String),
+    /// A file of the git setup (`.gitattributes`) could not be written.
+    CannotWrite {
+        path: String,
+        reason: String,
+    },
 }
+
+impl std::fmt::Display for GitError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::i18n::cli::git_error(crate::i18n::Lang::En, self))
+    }
+}
+
+impl std::error::Error for GitError {}
 
 /// What one git command printed.
 #[derive(Debug, Clone)]

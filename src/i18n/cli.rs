@@ -536,6 +536,43 @@ pub fn not_changed(lang: Lang, id: &str, e: &crate::store::write::WriteError) ->
     }
 }
 
+/// Why a git step failed. git's own reason stays as git gave it (in English).
+pub fn git_error(lang: Lang, e: &crate::git::GitError) -> String {
+    use crate::git::GitError as G;
+    match (lang, e) {
+        (Lang::En, G::NotInstalled(why)) => format!(
+            "cannot run git ({}): is git installed?",
+            crate::store::guard::io_reason(why)
+        ),
+        (Lang::Vi, G::NotInstalled(why)) => format!(
+            "không chạy được git ({}): máy đã cài git chưa?",
+            crate::store::guard::io_reason(why)
+        ),
+        (Lang::En, G::NotARepo(dir)) => format!("{} is not in a git repository", dir.display()),
+        (Lang::Vi, G::NotARepo(dir)) => format!("{} không nằm trong kho git nào", dir.display()),
+        (Lang::En, G::Timeout { args, secs }) => {
+            format!("`git {args}` took longer than {secs} s and was stopped")
+        }
+        (Lang::Vi, G::Timeout { args, secs }) => {
+            format!("`git {args}` chạy quá {secs} giây nên đã bị dừng")
+        }
+        (Lang::En, G::Failed { args, message }) => format!("`git {args}` failed: {message}"),
+        (Lang::Vi, G::Failed { args, message }) => {
+            format!("`git {args}` không thành công: {message}")
+        }
+        (Lang::En, G::NoOwnPath(why)) => {
+            format!("cannot find the dondoc program's own path: {why}")
+        }
+        (Lang::Vi, G::NoOwnPath(why)) => {
+            format!("không tìm được đường dẫn của chính chương trình dondoc: {why}")
+        }
+        (Lang::En, G::CannotWrite { path, reason }) => format!("cannot write {path}: {reason}"),
+        (Lang::Vi, G::CannotWrite { path, reason }) => {
+            format!("không ghi được {path}: {reason}")
+        }
+    }
+}
+
 /// `set` refusing a done date that cannot be true.
 pub fn done_date_refused(lang: Lang, id: &str, e: &crate::store::edit::DoneDateError) -> String {
     let why = super::store::done_date_error(lang, e);
