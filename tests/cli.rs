@@ -1485,6 +1485,36 @@ fn a_commit_that_fails_after_set_is_said_in_both_languages() {
 }
 
 #[test]
+fn a_sync_that_cannot_reach_the_remote_says_so_in_both_languages() {
+    let f = Fixture::new();
+    for args in [
+        &["init", "-q"][..],
+        &["remote", "add", "origin", "/nowhere/at/all"][..],
+    ] {
+        let out = std::process::Command::new("git")
+            .args(args)
+            .current_dir(f.ws())
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+    }
+    let en = f.run(&["sync"]).assert().code(2);
+    assert!(
+        stderr_of(&en).contains("could not pull from origin: ")
+            && stderr_of(&en).contains("; nothing was changed"),
+        "{}",
+        stderr_of(&en)
+    );
+    let vi = f.run(&["--lang", "vi", "sync"]).assert().code(2);
+    assert!(
+        stderr_of(&vi).contains("không kéo về được từ origin: ")
+            && stderr_of(&vi).contains("; chưa có gì thay đổi"),
+        "{}",
+        stderr_of(&vi)
+    );
+}
+
+#[test]
 fn set_refuses_a_done_date_that_cannot_be_true() {
     let f = Fixture::new();
     let before = f.read(SAMPLE);

@@ -21,9 +21,10 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// Why a git step failed. The sentences are in `i18n::cli::git_error`; `Display` is English.
-#[derive(Debug)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum GitError {
-    NotInstalled(std::io::Error),
+    /// Why git could not be started.
+    NotInstalled(String),
     NotARepo(PathBuf),
     Timeout {
         args: String,
@@ -103,7 +104,9 @@ pub(crate) fn run_command(
         use std::os::unix::process::CommandExt;
         cmd.process_group(0);
     }
-    let mut child = cmd.spawn().map_err(GitError::NotInstalled)?;
+    let not_installed =
+        |e: std::io::Error| GitError::NotInstalled(crate::store::guard::io_reason(&e));
+    let mut child = cmd.spawn().map_err(not_installed)?;
     let mut out_pipe = child.stdout.take().expect("piped");
     let mut err_pipe = child.stderr.take().expect("piped");
     let out_reader = std::thread::spawn(move || {
@@ -118,7 +121,7 @@ pub(crate) fn run_command(
     });
     let started = Instant::now();
     let status = loop {
-        match child.try_wait().map_err(GitError::NotInstalled)? {
+        match child.try_wait().map_err(not_installed)? {
             Some(status) => break status,
             None => {
                 if timeout.is_some_and(|t| started.elapsed() > t) {

@@ -649,10 +649,11 @@ pub fn sync_summary(lang: Lang, o: &crate::git::sync::SyncOutcome) -> String {
                     operation_stopped(lang, *operation, files)
                 )
             }
-            // git's own words: one sentence in English.
-            SyncProblem::Network(s) | SyncProblem::Failed(s) => {
-                format!("{}: {s}", tr(lang, head::SYNC_FAILED))
-            }
+            SyncProblem::Network(_) | SyncProblem::Failed(_) => format!(
+                "{}: {}",
+                tr(lang, head::SYNC_FAILED),
+                super::cli::sync_problem(lang, p)
+            ),
         };
     }
     let mut parts = Vec::new();
