@@ -369,10 +369,7 @@ impl Staged {
     /// only).
     pub fn swap(self) -> std::io::Result<Swapped> {
         let dir = self.target.parent().map(Path::to_path_buf);
-        let ours = {
-            let meta = self.tmp.as_file().metadata()?;
-            (meta.dev(), meta.ino())
-        };
+        let ours = Stamp::of(&self.tmp.as_file().metadata()?);
         // Closed here: a probe for writers must not count our own handle.
         let tmp = self.tmp.into_temp_path();
         let old = if exchange(&tmp, &self.target)? {
@@ -439,8 +436,8 @@ fn exchange(a: &Path, b: &Path) -> std::io::Result<bool> {
 pub struct Swapped {
     old: Option<tempfile::TempPath>,
     target: PathBuf,
-    /// Device and inode of the new version.
-    ours: (u64, u64),
+    /// The new version as written.
+    ours: Stamp,
 }
 
 impl Swapped {
@@ -450,28 +447,42 @@ impl Swapped {
     }
 
     /// Puts the replaced file back in place of ours in one step, unless a newer save has
-    /// already replaced ours (that one is the latest then, and stays). Whatever is left
-    /// under the temporary name goes when this is dropped.
+    /// already replaced ours or been written into it (that one is the latest then, and
+    /// stays). Whatever is left under the temporary name goes when this is dropped.
     pub fn restore(self) -> std::io::Result<()> {
         let Some(old) = &self.old else {
             return Ok(());
         };
-        let is_ours = |p: &Path| {
-            fs::symlink_metadata(p)
-                .map(|m| (m.dev(), m.ino()) == self.ours)
-                .unwrap_or(false)
-        };
-        if !is_ours(&self.target) {
+        if !self.still_ours(&self.target)? {
             return Ok(());
         }
-        if exchange(old, &self.target)? && !is_ours(old) {
-            // A save renamed over ours in the instant before: that newer one goes back.
+        if exchange(old, &self.target)? && !self.still_ours(old)? {
+            // A save landed on ours in the instant before: that newer one goes back.
             exchange(old, &self.target)?;
         }
         if let Some(d) = self.target.parent().and_then(|d| File::open(d).ok()) {
             let _ = d.sync_all();
         }
         Ok(())
+    }
+
+    /// Whether `path` holds our new version as we wrote it: not replaced, and nothing written
+    /// into it by a program that opened it after our rename (waited for while it writes).
+    fn still_ours(&self, path: &Path) -> std::io::Result<bool> {
+        let file = match File::open(path) {
+            Ok(f) => f,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(false),
+            Err(e) => return Err(e),
+        };
+        let same = |f: &File| f.metadata().map(|m| Stamp::of(&m) == self.ours);
+        if !same(&file)? {
+            return Ok(false);
+        }
+        let start = Instant::now();
+        while open_for_writing(&file) == Some(true) && start.elapsed() < Duration::from_secs(3) {
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        same(&file)
     }
 }
 

@@ -145,6 +145,36 @@ fn a_save_between_the_check_and_the_rename_is_kept() {
     }
 }
 
+#[test]
+fn a_save_into_our_new_file_is_not_undone_when_an_older_save_is_put_back() {
+    // A save renamed over the file after dondoc's check is found in the file dondoc
+    // replaced; meanwhile another save went into dondoc's new file. Putting the older save
+    // back would lose the newer: the newer one stays and the edit goes on top of it.
+    let t = TestWs::copy_of(&fixtures().join("ws"));
+    let ws = t.load();
+    let original = t.read(FILE);
+    let first = apply(&original, &theirs("t-03", "Lần một")).unwrap();
+    let second = apply(&first, &theirs("t-02", "Lần hai")).unwrap();
+    let path = t.path(FILE);
+    let (mut renamed, mut written) = (false, false);
+    let result = write_to_disk_observed(&ws, &ours("t-01"), &mut |at| match at {
+        Stage::Checked if !renamed => {
+            renamed = true;
+            save_atomically(&path, &first);
+        }
+        Stage::AfterRename if !written => {
+            written = true;
+            let mut f = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
+            f.set_len(0).unwrap();
+            f.write_all(second.as_bytes()).unwrap();
+        }
+        _ => {}
+    });
+    result.unwrap();
+    assert!(renamed && written);
+    assert_eq!(t.read(FILE), apply(&second, &ours("t-01")).unwrap());
+}
+
 /// Whether this system can tell that a file is open for writing (Linux leases).
 fn writers_visible(t: &TestWs) -> bool {
     let probe = t.path("probe.txt");
