@@ -1116,6 +1116,44 @@ fn validate_reports_every_problem_with_its_position() {
 }
 
 #[test]
+fn validate_warns_about_toml_1_1_syntax_and_multi_line_notes_without_failing() {
+    let f = Fixture::new();
+    let file = "[source]\ntitle = \"Mới\"\ndate = 2023-08-25\n\n[[directive]]\nid = \"w-1\"\n\
+        text = \"Màu \\e[31m và \\x41\"\nowner = \"ba-be\"\nstatus = \"open\"\n\
+        note = \"\"\"\nDòng một\nDòng hai\"\"\"\n\
+        log = [{ at = 2023-09-01T08:30+07:00, by = \"A\", note = \"x\", },\n\
+        { at = 2023-09-02T08:30:00+07:00,\n by = \"B\" }]\n";
+    f.write("moi/w.toml", file);
+    let expected_en = "moi/w.toml:7:13: warning: the escape \\e is TOML 1.1 syntax, which TOML 1.0 tools (Python's tomllib, editor plugins) reject: write \\u001b\n\
+        moi/w.toml:7:23: warning: an escape \\xHH is TOML 1.1 syntax, which TOML 1.0 tools (Python's tomllib, editor plugins) reject: write \\u00HH\n\
+        moi/w.toml:10:8: warning: the note of \"w-1\" spans several lines; the format wants one line (the latest progress)\n\
+        moi/w.toml:13:15: warning: a time without seconds is TOML 1.1 syntax, which TOML 1.0 tools (Python's tomllib, editor plugins) reject: add the seconds (07:30:00)\n\
+        moi/w.toml:13:59: warning: a comma before the } of an inline table is TOML 1.1 syntax, which TOML 1.0 tools (Python's tomllib, editor plugins) reject: remove it\n\
+        moi/w.toml:14:34: warning: an inline table { … } spanning lines is TOML 1.1 syntax, which TOML 1.0 tools (Python's tomllib, editor plugins) reject: keep it on one line, or make it a [table]\n\
+        ok: 37 directives in 2 files, 34 units (6 warnings)\n";
+    let assert = f.run(&["validate"]).assert().success();
+    let stdout = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    assert_eq!(stdout, expected_en);
+    assert_eq!(stderr_of(&assert), "");
+    let assert = f.run(&["--lang", "vi", "validate"]).assert().success();
+    let stdout = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    assert!(
+        stdout.contains("moi/w.toml:7:13: cảnh báo: ký tự thoát \\e là cú pháp TOML 1.1"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("moi/w.toml:10:8: cảnh báo: note của \"w-1\" có nhiều dòng"));
+    assert!(stdout.ends_with("(6 cảnh báo)\n"), "{stdout}");
+    // A warning never blocks a write to the file.
+    f.run(&["set", "w-1", "--status", "in_progress", "--by", "Tester"])
+        .assert()
+        .success();
+    // An error still fails, warnings or not.
+    f.write("moi/x.toml", "[source]\ntitle = \"X\"\ndate = 2023-08-25\n[[directive]]\nid = \"x-1\"\ntext = \"x\"\nowner = \"khong-co\"\nstatus = \"open\"\n");
+    let assert = f.run(&["validate"]).assert().code(1);
+    assert_eq!(stderr_of(&assert), "dondoc: 1 problem in 1 file\n");
+}
+
+#[test]
 fn validate_without_dondoc_toml_is_a_usage_error() {
     let f = Fixture::new();
     fs::remove_file(f.path("dondoc.toml")).unwrap();
@@ -1351,6 +1389,132 @@ fn set_while_another_dondoc_holds_the_lock_says_so_then_gives_up() {
 }
 
 #[test]
+fn no_command_writes_while_a_git_merge_is_stopped_and_says_so_in_both_languages() {
+    let f = Fixture::new();
+    fs::create_dir_all(f.path(".git")).unwrap();
+    fs::write(f.path(".git/MERGE_HEAD"), "0123456789abcdef\n").unwrap();
+    let before = f.read(SAMPLE);
+    let config = f.read("dondoc.toml");
+    let commands: [&[&str]; 4] = [
+        &["set", "gb-2023-08-05", "--status", "blocked"],
+        &[
+            "set",
+            "gb-2023-08-05",
+            "gb-2023-08-06",
+            "--status",
+            "blocked",
+        ],
+        &[
+            "add",
+            "--source",
+            "2023/giao-ban-2023-08-25.toml",
+            "--text",
+            "Việc mới",
+            "--owner",
+            "ba-be",
+        ],
+        &[
+            "owner",
+            "add",
+            "so-moi",
+            "--name",
+            "Sở Mới",
+            "--group",
+            "Sở, ngành",
+        ],
+    ];
+    for args in commands {
+        let en = f.run(args).assert().failure();
+        assert!(
+            stderr_of(&en).contains("a git merge is stopped half-way")
+                && stderr_of(&en).contains("`git merge --continue`"),
+            "{args:?}: {}",
+            stderr_of(&en)
+        );
+        let mut vi_args = vec!["--lang", "vi"];
+        vi_args.extend_from_slice(args);
+        let vi = f.run(&vi_args).assert().failure();
+        assert!(
+            stderr_of(&vi).contains("một lệnh git merge đang dừng giữa chừng")
+                && stderr_of(&vi).contains("`git merge --abort`"),
+            "{args:?}: {}",
+            stderr_of(&vi)
+        );
+    }
+    assert_eq!(f.read(SAMPLE), before);
+    assert_eq!(f.read("dondoc.toml"), config);
+}
+
+#[test]
+fn a_commit_that_fails_after_set_is_said_in_both_languages() {
+    let f = Fixture::new();
+    let out = std::process::Command::new("git")
+        .args(["init", "-q"])
+        .current_dir(f.ws())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    fs::create_dir_all(f.home().join(".config/dondoc")).unwrap();
+    fs::write(
+        f.home().join(".config/dondoc/config.toml"),
+        "[git]\ncommit = true\n",
+    )
+    .unwrap();
+    // Another git command is running: this one cannot take the index.
+    fs::write(f.path(".git/index.lock"), "").unwrap();
+    let en = f
+        .run(&["set", "gb-2023-08-05", "--note", "một"])
+        .assert()
+        .success();
+    let err = stderr_of(&en);
+    assert!(
+        err.contains("warning: saved but not committed: `git ") && err.contains("` failed: "),
+        "{err}"
+    );
+    let vi = f
+        .run(&["--lang", "vi", "set", "gb-2023-08-05", "--note", "hai"])
+        .assert()
+        .success();
+    let err = stderr_of(&vi);
+    assert!(
+        err.contains("cảnh báo: đã lưu nhưng chưa commit được: `git ")
+            && err.contains("` không thành công: "),
+        "{err}"
+    );
+    assert!(f.read(SAMPLE).contains("note = \"hai\""));
+}
+
+#[test]
+fn a_sync_that_cannot_reach_the_remote_says_so_in_both_languages() {
+    let f = Fixture::new();
+    for args in [
+        &["init", "-q"][..],
+        &["remote", "add", "origin", "/nowhere/at/all"][..],
+    ] {
+        let out = std::process::Command::new("git")
+            .args(args)
+            .current_dir(f.ws())
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+    }
+    let en = f.run(&["sync"]).assert().code(2);
+    assert!(
+        stderr_of(&en).contains("could not pull from origin: ")
+            && stderr_of(&en).contains("; nothing was changed"),
+        "{}",
+        stderr_of(&en)
+    );
+    let vi = f.run(&["--lang", "vi", "sync"]).assert().code(2);
+    assert!(
+        stderr_of(&vi).contains("không kéo về được từ origin: ")
+            && stderr_of(&vi).contains("; chưa có gì thay đổi"),
+        "{}",
+        stderr_of(&vi)
+    );
+}
+
+#[test]
 fn set_refuses_a_done_date_that_cannot_be_true() {
     let f = Fixture::new();
     let before = f.read(SAMPLE);
@@ -1380,6 +1544,35 @@ fn set_refuses_a_done_date_that_cannot_be_true() {
     .code(1)
     .stderr(predicate::str::contains(
         "before 2023-08-25, the date of the meeting that gave the directive",
+    ));
+    assert_eq!(f.read(SAMPLE), before);
+    // In Vietnamese, the UI's sentence, dates as an office writes them; the same for
+    // several ids at once.
+    for ids in [
+        &["gb-2023-08-05"][..],
+        &["gb-2023-08-05", "gb-2023-08-06"][..],
+    ] {
+        let mut args = vec!["--lang", "vi", "set"];
+        args.extend_from_slice(ids);
+        args.extend_from_slice(&["--status", "done", "--done-on", "2099-01-01"]);
+        f.run(&args).assert().code(1).stderr(predicate::str::contains(
+            "\"gb-2023-08-05\" không được sửa: ngày hoàn thành 01/01/2099 sau ngày chốt số liệu 15/10/2023: không thể báo hoàn thành vào ngày chưa đến",
+        ));
+    }
+    f.run(&[
+        "--lang",
+        "vi",
+        "set",
+        "gb-2023-08-05",
+        "--status",
+        "done",
+        "--done-on",
+        "2023-08-01",
+    ])
+    .assert()
+    .code(1)
+    .stderr(predicate::str::contains(
+        "ngày hoàn thành 01/08/2023 trước ngày 25/08/2023 của cuộc họp giao nhiệm vụ",
     ));
     assert_eq!(f.read(SAMPLE), before);
     f.run(&[
