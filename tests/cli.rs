@@ -1897,3 +1897,94 @@ fn version_names_the_workspace_format() {
         .success()
         .stdout(predicate::str::ends_with("(workspace format 1.1)\n"));
 }
+
+/// The help in the language of the run: `--lang vi` or a Vietnamese locale, found before
+/// the arguments are parsed; English stays the derive's text.
+#[test]
+fn help_speaks_the_language_of_the_run() {
+    let f = Fixture::new();
+    let help = |cmd: &mut Command| {
+        let out = cmd.assert().success();
+        String::from_utf8(out.get_output().stdout.clone()).unwrap()
+    };
+    let root = help(f.bare().args(["--lang", "vi", "--help"]));
+    for words in [
+        "Cách dùng: dondoc",
+        "Lệnh:",
+        "Tùy chọn:",
+        "Liệt kê nhiệm vụ, theo thời hạn",
+        "Báo cáo tình trạng thời hạn theo đơn vị",
+        "In trợ giúp",
+    ] {
+        assert!(root.contains(words), "{words}: {root}");
+    }
+    assert!(!root.contains("Print help"), "{root}");
+    let set = help(f.bare().env("LANG", "vi_VN.UTF-8").args(["set", "--help"]));
+    for words in [
+        "Cập nhật trạng thái, thời hạn hoặc ghi chú",
+        "Tham số:",
+        "Thời hạn mới: 2023-11-30, 30/11/2023",
+        "done (đã hoàn thành)",
+    ] {
+        assert!(set.contains(words), "{words}: {set}");
+    }
+    let add = help(f.bare().args(["add", "-h", "--lang=vi"]));
+    assert!(add.contains("Đơn vị chủ trì: mã hoặc tên đơn vị"), "{add}");
+    assert!(add.contains("Đơn vị phối hợp"), "{add}");
+    let report = help(f.bare().args(["--lang", "vi", "help", "report"]));
+    assert!(report.contains("[mặc định: md]"), "{report}");
+    assert!(
+        report.contains("Mọi số liệu là tình trạng tại ngày chốt số liệu"),
+        "{report}"
+    );
+    // English is as it was, whatever the config could say.
+    let en = help(f.bare().args(["list", "--help"]));
+    assert!(en.contains("List directives, sorted by deadline"), "{en}");
+    assert!(en.contains("Usage: dondoc list"), "{en}");
+    let en = help(
+        f.bare()
+            .env("LANG", "vi_VN.UTF-8")
+            .args(["--lang", "en", "-h"]),
+    );
+    assert!(en.contains("Commands:"), "{en}");
+}
+
+#[test]
+fn usage_errors_speak_the_language_of_the_run() {
+    let f = Fixture::new();
+    let out = f
+        .bare()
+        .args(["--lang", "vi", "list", "--stauts", "done"])
+        .assert()
+        .code(2);
+    let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(err.starts_with("lỗi: không có tham số '--stauts'"), "{err}");
+    assert!(err.contains("'--status'"), "{err}");
+    assert!(err.contains("Cách dùng: dondoc list"), "{err}");
+    let out = f.bare().args(["--lang", "vi", "new"]).assert().code(2);
+    let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(err.contains("thiếu các tham số bắt buộc sau:"), "{err}");
+    assert!(err.contains("--title <T>"), "{err}");
+    f.bare()
+        .args(["list", "--stauts", "done"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with("error: unexpected argument"));
+}
+
+/// The man page stays English (clap_mangen writes its headings in English); the completion
+/// scripts work whatever the language.
+#[test]
+fn man_and_completions_work_in_vietnamese() {
+    let f = Fixture::new();
+    let out = f.run(&["--lang", "vi", "man"]).assert().success();
+    let page = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(page.contains(".TH dondoc 1"), "{page}");
+    assert!(page.contains("List directives"), "{page}");
+    let out = f
+        .run(&["--lang", "vi", "completions", "fish"])
+        .assert()
+        .success();
+    let script = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(script.contains("complete -c dondoc"), "{script}");
+}

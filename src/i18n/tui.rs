@@ -1387,6 +1387,17 @@ pub fn bulk_undone(lang: Lang, undone: usize, refused: &[(String, String)]) -> S
     saved.replacen(from, to, 1)
 }
 
+// Footer hints of the authoring keys: a word or two, the footer gives each its room.
+pub const HINT_EDIT_TEXT: Text = ("text", "nội dung");
+pub const HINT_EDIT_OWNER: Text = ("lead unit", "chủ trì");
+pub const HINT_EDIT_SUPPORT: Text = ("support", "phối hợp");
+pub const HINT_DELETE: Text = ("delete", "xóa");
+pub const HINT_NEW_MEETING: Text = ("new meeting", "họp mới");
+pub const HINT_MARK_ALL: Text = ("mark all", "chọn hết");
+pub const HINT_REDO: Text = ("redo", "làm lại");
+pub const HINT_REMIND: Text = ("letter", "công văn");
+pub const HINT_IMPORT: Text = ("import", "nhập");
+
 #[cfg(test)]
 mod count_tests {
     use super::*;
