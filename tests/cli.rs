@@ -1116,6 +1116,44 @@ fn validate_reports_every_problem_with_its_position() {
 }
 
 #[test]
+fn validate_warns_about_toml_1_1_syntax_and_multi_line_notes_without_failing() {
+    let f = Fixture::new();
+    let file = "[source]\ntitle = \"Mới\"\ndate = 2023-08-25\n\n[[directive]]\nid = \"w-1\"\n\
+        text = \"Màu \\e[31m và \\x41\"\nowner = \"ba-be\"\nstatus = \"open\"\n\
+        note = \"\"\"\nDòng một\nDòng hai\"\"\"\n\
+        log = [{ at = 2023-09-01T08:30+07:00, by = \"A\", note = \"x\", },\n\
+        { at = 2023-09-02T08:30:00+07:00,\n by = \"B\" }]\n";
+    f.write("moi/w.toml", file);
+    let expected_en = "moi/w.toml:7:13: warning: the escape \\e is TOML 1.1 syntax, which TOML 1.0 tools (Python's tomllib, editor plugins) reject: write \\u001b\n\
+        moi/w.toml:7:23: warning: an escape \\xHH is TOML 1.1 syntax, which TOML 1.0 tools (Python's tomllib, editor plugins) reject: write \\u00HH\n\
+        moi/w.toml:10:8: warning: the note of \"w-1\" spans several lines; the format wants one line (the latest progress)\n\
+        moi/w.toml:13:15: warning: a time without seconds is TOML 1.1 syntax, which TOML 1.0 tools (Python's tomllib, editor plugins) reject: add the seconds (07:30:00)\n\
+        moi/w.toml:13:59: warning: a comma before the } of an inline table is TOML 1.1 syntax, which TOML 1.0 tools (Python's tomllib, editor plugins) reject: remove it\n\
+        moi/w.toml:14:34: warning: an inline table { … } spanning lines is TOML 1.1 syntax, which TOML 1.0 tools (Python's tomllib, editor plugins) reject: keep it on one line, or make it a [table]\n\
+        ok: 37 directives in 2 files, 34 units (6 warnings)\n";
+    let assert = f.run(&["validate"]).assert().success();
+    let stdout = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    assert_eq!(stdout, expected_en);
+    assert_eq!(stderr_of(&assert), "");
+    let assert = f.run(&["--lang", "vi", "validate"]).assert().success();
+    let stdout = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    assert!(
+        stdout.contains("moi/w.toml:7:13: cảnh báo: ký tự thoát \\e là cú pháp TOML 1.1"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("moi/w.toml:10:8: cảnh báo: note của \"w-1\" có nhiều dòng"));
+    assert!(stdout.ends_with("(6 cảnh báo)\n"), "{stdout}");
+    // A warning never blocks a write to the file.
+    f.run(&["set", "w-1", "--status", "in_progress", "--by", "Tester"])
+        .assert()
+        .success();
+    // An error still fails, warnings or not.
+    f.write("moi/x.toml", "[source]\ntitle = \"X\"\ndate = 2023-08-25\n[[directive]]\nid = \"x-1\"\ntext = \"x\"\nowner = \"khong-co\"\nstatus = \"open\"\n");
+    let assert = f.run(&["validate"]).assert().code(1);
+    assert_eq!(stderr_of(&assert), "dondoc: 1 problem in 1 file\n");
+}
+
+#[test]
 fn validate_without_dondoc_toml_is_a_usage_error() {
     let f = Fixture::new();
     fs::remove_file(f.path("dondoc.toml")).unwrap();
@@ -1351,6 +1389,132 @@ fn set_while_another_dondoc_holds_the_lock_says_so_then_gives_up() {
 }
 
 #[test]
+fn no_command_writes_while_a_git_merge_is_stopped_and_says_so_in_both_languages() {
+    let f = Fixture::new();
+    fs::create_dir_all(f.path(".git")).unwrap();
+    fs::write(f.path(".git/MERGE_HEAD"), "0123456789abcdef\n").unwrap();
+    let before = f.read(SAMPLE);
+    let config = f.read("dondoc.toml");
+    let commands: [&[&str]; 4] = [
+        &["set", "gb-2023-08-05", "--status", "blocked"],
+        &[
+            "set",
+            "gb-2023-08-05",
+            "gb-2023-08-06",
+            "--status",
+            "blocked",
+        ],
+        &[
+            "add",
+            "--source",
+            "2023/giao-ban-2023-08-25.toml",
+            "--text",
+            "Việc mới",
+            "--owner",
+            "ba-be",
+        ],
+        &[
+            "owner",
+            "add",
+            "so-moi",
+            "--name",
+            "Sở Mới",
+            "--group",
+            "Sở, ngành",
+        ],
+    ];
+    for args in commands {
+        let en = f.run(args).assert().failure();
+        assert!(
+            stderr_of(&en).contains("a git merge is stopped half-way")
+                && stderr_of(&en).contains("`git merge --continue`"),
+            "{args:?}: {}",
+            stderr_of(&en)
+        );
+        let mut vi_args = vec!["--lang", "vi"];
+        vi_args.extend_from_slice(args);
+        let vi = f.run(&vi_args).assert().failure();
+        assert!(
+            stderr_of(&vi).contains("một lệnh git merge đang dừng giữa chừng")
+                && stderr_of(&vi).contains("`git merge --abort`"),
+            "{args:?}: {}",
+            stderr_of(&vi)
+        );
+    }
+    assert_eq!(f.read(SAMPLE), before);
+    assert_eq!(f.read("dondoc.toml"), config);
+}
+
+#[test]
+fn a_commit_that_fails_after_set_is_said_in_both_languages() {
+    let f = Fixture::new();
+    let out = std::process::Command::new("git")
+        .args(["init", "-q"])
+        .current_dir(f.ws())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    fs::create_dir_all(f.home().join(".config/dondoc")).unwrap();
+    fs::write(
+        f.home().join(".config/dondoc/config.toml"),
+        "[git]\ncommit = true\n",
+    )
+    .unwrap();
+    // Another git command is running: this one cannot take the index.
+    fs::write(f.path(".git/index.lock"), "").unwrap();
+    let en = f
+        .run(&["set", "gb-2023-08-05", "--note", "một"])
+        .assert()
+        .success();
+    let err = stderr_of(&en);
+    assert!(
+        err.contains("warning: saved but not committed: `git ") && err.contains("` failed: "),
+        "{err}"
+    );
+    let vi = f
+        .run(&["--lang", "vi", "set", "gb-2023-08-05", "--note", "hai"])
+        .assert()
+        .success();
+    let err = stderr_of(&vi);
+    assert!(
+        err.contains("cảnh báo: đã lưu nhưng chưa commit được: `git ")
+            && err.contains("` không thành công: "),
+        "{err}"
+    );
+    assert!(f.read(SAMPLE).contains("note = \"hai\""));
+}
+
+#[test]
+fn a_sync_that_cannot_reach_the_remote_says_so_in_both_languages() {
+    let f = Fixture::new();
+    for args in [
+        &["init", "-q"][..],
+        &["remote", "add", "origin", "/nowhere/at/all"][..],
+    ] {
+        let out = std::process::Command::new("git")
+            .args(args)
+            .current_dir(f.ws())
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+    }
+    let en = f.run(&["sync"]).assert().code(2);
+    assert!(
+        stderr_of(&en).contains("could not pull from origin: ")
+            && stderr_of(&en).contains("; nothing was changed"),
+        "{}",
+        stderr_of(&en)
+    );
+    let vi = f.run(&["--lang", "vi", "sync"]).assert().code(2);
+    assert!(
+        stderr_of(&vi).contains("không kéo về được từ origin: ")
+            && stderr_of(&vi).contains("; chưa có gì thay đổi"),
+        "{}",
+        stderr_of(&vi)
+    );
+}
+
+#[test]
 fn set_refuses_a_done_date_that_cannot_be_true() {
     let f = Fixture::new();
     let before = f.read(SAMPLE);
@@ -1380,6 +1544,35 @@ fn set_refuses_a_done_date_that_cannot_be_true() {
     .code(1)
     .stderr(predicate::str::contains(
         "before 2023-08-25, the date of the meeting that gave the directive",
+    ));
+    assert_eq!(f.read(SAMPLE), before);
+    // In Vietnamese, the UI's sentence, dates as an office writes them; the same for
+    // several ids at once.
+    for ids in [
+        &["gb-2023-08-05"][..],
+        &["gb-2023-08-05", "gb-2023-08-06"][..],
+    ] {
+        let mut args = vec!["--lang", "vi", "set"];
+        args.extend_from_slice(ids);
+        args.extend_from_slice(&["--status", "done", "--done-on", "2099-01-01"]);
+        f.run(&args).assert().code(1).stderr(predicate::str::contains(
+            "\"gb-2023-08-05\" không được sửa: ngày hoàn thành 01/01/2099 sau ngày chốt số liệu 15/10/2023: không thể báo hoàn thành vào ngày chưa đến",
+        ));
+    }
+    f.run(&[
+        "--lang",
+        "vi",
+        "set",
+        "gb-2023-08-05",
+        "--status",
+        "done",
+        "--done-on",
+        "2023-08-01",
+    ])
+    .assert()
+    .code(1)
+    .stderr(predicate::str::contains(
+        "ngày hoàn thành 01/08/2023 trước ngày 25/08/2023 của cuộc họp giao nhiệm vụ",
     ));
     assert_eq!(f.read(SAMPLE), before);
     f.run(&[
@@ -1526,14 +1719,24 @@ fn list_and_show_let_no_bidi_or_zero_width_character_through() {
 
 /// The sample with `timezone = …` after `due_soon_days`.
 fn with_timezone(f: &Fixture, zone: &str) {
-    let config = f.read("dondoc.toml");
-    let config = config.replacen(
-        "due_soon_days = 7\n",
-        &format!("due_soon_days = 7\ntimezone = \"{zone}\"\n"),
-        1,
-    );
-    assert!(config.contains("timezone"));
-    f.write("dondoc.toml", config);
+    f.write("dondoc.toml", zone_set(&f.read("dondoc.toml"), Some(zone)));
+}
+
+/// The config with its `timezone` line (the sample has Vietnam's) replaced, or dropped.
+fn zone_set(config: &str, zone: Option<&str>) -> String {
+    let mut out: String = config
+        .split_inclusive('\n')
+        .filter(|l| !l.starts_with("timezone"))
+        .collect();
+    if let Some(zone) = zone {
+        out = out.replacen(
+            "due_soon_days = 7\n",
+            &format!("due_soon_days = 7\ntimezone = \"{zone}\"\n"),
+            1,
+        );
+        assert!(out.contains("timezone"));
+    }
+    out
 }
 
 /// `dondoc --data <copy> <args>` on a UTC server at 18:30 UTC on 14/10/2023 (no `--today`).
@@ -1591,6 +1794,7 @@ fn the_office_clock_follows_the_workspace_zone_not_the_servers() {
 #[test]
 fn without_a_zone_the_machines_clock_is_the_office_clock() {
     let f = Fixture::new();
+    f.write("dondoc.toml", zone_set(&f.read("dondoc.toml"), None));
     at_half_past_six_utc(
         &f,
         &["set", "gb-2023-08-05", "--status", "done", "--by", "A"],
@@ -1692,4 +1896,95 @@ fn version_names_the_workspace_format() {
         .assert()
         .success()
         .stdout(predicate::str::ends_with("(workspace format 1.1)\n"));
+}
+
+/// The help in the language of the run: `--lang vi` or a Vietnamese locale, found before
+/// the arguments are parsed; English stays the derive's text.
+#[test]
+fn help_speaks_the_language_of_the_run() {
+    let f = Fixture::new();
+    let help = |cmd: &mut Command| {
+        let out = cmd.assert().success();
+        String::from_utf8(out.get_output().stdout.clone()).unwrap()
+    };
+    let root = help(f.bare().args(["--lang", "vi", "--help"]));
+    for words in [
+        "Cách dùng: dondoc",
+        "Lệnh:",
+        "Tùy chọn:",
+        "Liệt kê nhiệm vụ, theo thời hạn",
+        "Báo cáo tình trạng thời hạn theo đơn vị",
+        "In trợ giúp",
+    ] {
+        assert!(root.contains(words), "{words}: {root}");
+    }
+    assert!(!root.contains("Print help"), "{root}");
+    let set = help(f.bare().env("LANG", "vi_VN.UTF-8").args(["set", "--help"]));
+    for words in [
+        "Cập nhật trạng thái, thời hạn hoặc ghi chú",
+        "Tham số:",
+        "Thời hạn mới: 2023-11-30, 30/11/2023",
+        "done (đã hoàn thành)",
+    ] {
+        assert!(set.contains(words), "{words}: {set}");
+    }
+    let add = help(f.bare().args(["add", "-h", "--lang=vi"]));
+    assert!(add.contains("Đơn vị chủ trì: mã hoặc tên đơn vị"), "{add}");
+    assert!(add.contains("Đơn vị phối hợp"), "{add}");
+    let report = help(f.bare().args(["--lang", "vi", "help", "report"]));
+    assert!(report.contains("[mặc định: md]"), "{report}");
+    assert!(
+        report.contains("Mọi số liệu là tình trạng tại ngày chốt số liệu"),
+        "{report}"
+    );
+    // English is as it was, whatever the config could say.
+    let en = help(f.bare().args(["list", "--help"]));
+    assert!(en.contains("List directives, sorted by deadline"), "{en}");
+    assert!(en.contains("Usage: dondoc list"), "{en}");
+    let en = help(
+        f.bare()
+            .env("LANG", "vi_VN.UTF-8")
+            .args(["--lang", "en", "-h"]),
+    );
+    assert!(en.contains("Commands:"), "{en}");
+}
+
+#[test]
+fn usage_errors_speak_the_language_of_the_run() {
+    let f = Fixture::new();
+    let out = f
+        .bare()
+        .args(["--lang", "vi", "list", "--stauts", "done"])
+        .assert()
+        .code(2);
+    let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(err.starts_with("lỗi: không có tham số '--stauts'"), "{err}");
+    assert!(err.contains("'--status'"), "{err}");
+    assert!(err.contains("Cách dùng: dondoc list"), "{err}");
+    let out = f.bare().args(["--lang", "vi", "new"]).assert().code(2);
+    let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(err.contains("thiếu các tham số bắt buộc sau:"), "{err}");
+    assert!(err.contains("--title <T>"), "{err}");
+    f.bare()
+        .args(["list", "--stauts", "done"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with("error: unexpected argument"));
+}
+
+/// The man page stays English (clap_mangen writes its headings in English); the completion
+/// scripts work whatever the language.
+#[test]
+fn man_and_completions_work_in_vietnamese() {
+    let f = Fixture::new();
+    let out = f.run(&["--lang", "vi", "man"]).assert().success();
+    let page = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(page.contains(".TH dondoc 1"), "{page}");
+    assert!(page.contains("List directives"), "{page}");
+    let out = f
+        .run(&["--lang", "vi", "completions", "fish"])
+        .assert()
+        .success();
+    let script = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(script.contains("complete -c dondoc"), "{script}");
 }

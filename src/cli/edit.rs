@@ -87,7 +87,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         Ok(None) => {}
         Err(e) => eprintln!(
             "dondoc: {}",
-            crate::i18n::cli::not_committed(ctx.lang, &e.to_string())
+            crate::i18n::cli::not_committed(ctx.lang, &crate::i18n::cli::git_error(ctx.lang, &e))
         ),
     }
     let line = format!(

@@ -42,6 +42,6 @@ pub fn run(ctx: &Context, _args: Args) -> anyhow::Result<ExitCode> {
             );
             Ok(ExitCode::from(2))
         }
-        Err(e) => Err(e.into()),
+        Err(e) => Err(anyhow::anyhow!(text::git_error(ctx.lang, &e))),
     }
 }

@@ -50,7 +50,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         Err(crate::git::GitError::NotARepo(_)) => {
             crate::git::setup::ensure_attributes(dir)?;
         }
-        Err(e) => return Err(e.into()),
+        Err(e) => return Err(anyhow::anyhow!(text::git_error(ctx.lang, &e))),
     }
     crate::store::guard::ensure_gitignore(dir)
         .with_context(|| format!("cannot write {}", dir.join(".gitignore").display()))?;

@@ -6,6 +6,7 @@ pub mod add;
 pub mod completions;
 pub mod edit;
 pub mod git_setup;
+pub mod help;
 pub mod import;
 pub mod init;
 pub mod list;
@@ -110,16 +111,32 @@ pub fn date_error(lang: Lang, option: &str, e: &DateError) -> anyhow::Error {
 
 /// Parses the arguments, runs the command and maps the result to an exit code.
 pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
-    let cli = match Cli::try_parse_from(args) {
+    let args: Vec<OsString> = args.into_iter().collect();
+    // The help and clap's usage errors speak the language the rest of the run will.
+    let lang = help::lang_of(&args);
+    let parsed = match lang {
+        Lang::En => Cli::try_parse_from(&args),
+        Lang::Vi => {
+            let mut cmd = help::command(lang);
+            cmd.try_get_matches_from_mut(&args)
+                .and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m))
+                .map_err(|e| e.format(&mut cmd))
+        }
+    };
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
-            return match e.kind() {
+            let code = match e.kind() {
                 clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion => {
                     ExitCode::SUCCESS
                 }
                 _ => ExitCode::from(2),
             };
+            let _ = match lang {
+                Lang::En => e.print(),
+                Lang::Vi => e.apply::<help::Vietnamese>().print(),
+            };
+            return code;
         }
     };
     match dispatch(cli) {

@@ -110,7 +110,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     if let Some(Some(done)) = change.done_on {
         let given = ws.file_of(current).source.date;
         if let Err(e) = store::edit::check_done_on(done, ctx.today, given) {
-            return Err(Refused(format!("\"{id}\" not changed: {e}")).into());
+            return Err(Refused(text::done_date_refused(ctx.lang, id, &e)).into());
         }
     }
     if change.is_empty() {
@@ -134,7 +134,10 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     match crate::git::after_write(&ws, &written, &edit, ctx.config.git.commit) {
         Ok(Some(commit)) => eprintln!("dondoc: {}", text::committed(ctx.lang, &commit)),
         Ok(None) => {}
-        Err(e) => eprintln!("dondoc: {}", text::not_committed(ctx.lang, &e.to_string())),
+        Err(e) => eprintln!(
+            "dondoc: {}",
+            text::not_committed(ctx.lang, &text::git_error(ctx.lang, &e))
+        ),
     }
     let line = format!(
         "{id}: {} ({})",
@@ -186,7 +189,7 @@ fn run_many(
         if let (Some(Some(done)), Some(current)) = (edit.change.done_on, ws.directive(&edit.id)) {
             let given = ws.file_of(current).source.date;
             if let Err(e) = store::edit::check_done_on(done, ctx.today, given) {
-                return Err(Refused(format!("\"{}\" not changed: {e}", edit.id)).into());
+                return Err(Refused(text::done_date_refused(ctx.lang, &edit.id, &e)).into());
             }
         }
     }

@@ -73,7 +73,10 @@ pub fn commit(ctx: &Context, ws: &Workspace, path: &str, message: &str, by: &str
     }
     match crate::git::commit_edit(&ws.root, path, message, by) {
         Ok(c) => eprintln!("dondoc: {}", text::committed(ctx.lang, &c)),
-        Err(e) => eprintln!("dondoc: {}", text::not_committed(ctx.lang, &e.to_string())),
+        Err(e) => eprintln!(
+            "dondoc: {}",
+            text::not_committed(ctx.lang, &text::git_error(ctx.lang, &e))
+        ),
     }
 }
 

@@ -13,16 +13,6 @@ pub fn run(ctx: &Context, _args: Args) -> anyhow::Result<ExitCode> {
     let ws = store::load(&ctx.data)?;
     let mut problems: Vec<_> = ws.problems.iter().collect();
     problems.sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
-    if problems.is_empty() {
-        let summary = text::validate_ok(
-            ctx.lang,
-            ws.directives.len(),
-            ws.files.len(),
-            ws.owners.len(),
-        );
-        output::to_stdout(|out| writeln!(out, "{summary}"))?;
-        return Ok(ExitCode::SUCCESS);
-    }
     output::to_stdout(|out| {
         // One problem a line whatever the file names and values hold (a newline, an escape).
         for p in &problems {
@@ -34,14 +24,31 @@ pub fn run(ctx: &Context, _args: Args) -> anyhow::Result<ExitCode> {
         }
         Ok(())
     })?;
+    // Warnings (TOML 1.1 syntax, a note on several lines) are listed but do not fail.
+    let errors: Vec<_> = problems.iter().filter(|p| !p.kind.is_warning()).collect();
+    let warnings = problems.len() - errors.len();
+    if errors.is_empty() {
+        let summary = text::validate_ok(
+            ctx.lang,
+            ws.directives.len(),
+            ws.files.len(),
+            ws.owners.len(),
+        );
+        let summary = match warnings {
+            0 => summary,
+            n => format!("{summary} ({})", text::warnings(ctx.lang, n)),
+        };
+        output::to_stdout(|out| writeln!(out, "{summary}"))?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let files = {
-        let mut paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+        let mut paths: Vec<&str> = errors.iter().map(|p| p.path.as_str()).collect();
         paths.dedup();
         paths.len()
     };
     eprintln!(
         "dondoc: {}",
-        text::validate_failed(ctx.lang, problems.len(), files)
+        text::validate_failed(ctx.lang, errors.len(), files)
     );
     Ok(ExitCode::from(1))
 }

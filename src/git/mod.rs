@@ -20,17 +20,37 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-#[derive(Debug, thiserror::Error)]
+/// Why a git step failed. The sentences are in `i18n::cli::git_error`; `Display` is English.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum GitError {
-    #[error("cannot run git ({0}): is git installed?")]
-    NotInstalled(std::io::Error),
-    #[error("{0} is not in a git repository")]
+    /// Why git could not be started.
+    NotInstalled(String),
     NotARepo(PathBuf),
-    #[error("`git {args}` took longer than {secs} s and was stopped")]
-    Timeout { args: String, secs: u64 },
-    #[error("`git {args}` failed: {message}")]
-    Failed { args: String, message: String },
+    Timeout {
+        args: String,
+        secs: u64,
+    },
+    /// git's own reason (in English: git runs with `LC_ALL=C` to be understood).
+    Failed {
+        args: String,
+        message: String,
+    },
+    /// The path of the running dondoc, for the merge driver, is not known.
+    NoOwnPath(String),
+    /// A file of the git setup (`.gitattributes`) could not be written.
+    CannotWrite {
+        path: String,
+        reason: String,
+    },
 }
+
+impl std::fmt::Display for GitError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::i18n::cli::git_error(crate::i18n::Lang::En, self))
+    }
+}
+
+impl std::error::Error for GitError {}
 
 /// What one git command printed.
 #[derive(Debug, Clone)]
@@ -84,7 +104,9 @@ pub(crate) fn run_command(
         use std::os::unix::process::CommandExt;
         cmd.process_group(0);
     }
-    let mut child = cmd.spawn().map_err(GitError::NotInstalled)?;
+    let not_installed =
+        |e: std::io::Error| GitError::NotInstalled(crate::store::guard::io_reason(&e));
+    let mut child = cmd.spawn().map_err(not_installed)?;
     let mut out_pipe = child.stdout.take().expect("piped");
     let mut err_pipe = child.stderr.take().expect("piped");
     let out_reader = std::thread::spawn(move || {
@@ -99,7 +121,7 @@ pub(crate) fn run_command(
     });
     let started = Instant::now();
     let status = loop {
-        match child.try_wait().map_err(GitError::NotInstalled)? {
+        match child.try_wait().map_err(not_installed)? {
             Some(status) => break status,
             None => {
                 if timeout.is_some_and(|t| started.elapsed() > t) {
@@ -189,12 +211,8 @@ pub fn operation_in_progress(root: &Path) -> Option<status::Operation> {
 }
 
 /// Why an edit is refused while [`operation_in_progress`]: what happened and what to run.
-pub fn operation_message(op: status::Operation) -> String {
-    let op = op.as_str();
-    format!(
-        "a git {op} is stopped half-way in this workspace's repository, and `git {op} --abort` would discard any edit made now; \
-         finish it (`git {op} --continue`) or undo it (`git {op} --abort`) first"
-    )
+pub fn operation_message(lang: crate::i18n::Lang, op: status::Operation) -> String {
+    crate::i18n::store::git_operation(lang, op)
 }
 
 /// Name and email for a commit by `name`: the email from git's config when it has one.

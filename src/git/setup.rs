@@ -21,10 +21,8 @@ pub struct Registered {
 /// Writes `.gitattributes` in `root` (keeping its other lines) and points
 /// `merge.dondoc.driver` at this very dondoc executable. Idempotent.
 pub fn register(root: &Path) -> Result<Registered, GitError> {
-    let exe = std::env::current_exe().map_err(|e| GitError::Failed {
-        args: "setup".into(),
-        message: format!("cannot find the dondoc program's own path: {e}"),
-    })?;
+    let exe = std::env::current_exe()
+        .map_err(|e| GitError::NoOwnPath(crate::store::guard::io_reason(&e)))?;
     register_with(root, &exe)
 }
 
@@ -84,9 +82,9 @@ pub fn ensure_attributes(root: &Path) -> Result<(PathBuf, bool), GitError> {
 }
 
 fn io_failure(path: &Path, e: std::io::Error) -> GitError {
-    GitError::Failed {
-        args: "setup".into(),
-        message: format!("cannot write {}: {e}", path.display()),
+    GitError::CannotWrite {
+        path: path.display().to_string(),
+        reason: crate::store::guard::io_reason(&e),
     }
 }
 

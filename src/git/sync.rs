@@ -40,20 +40,77 @@ impl fmt::Display for Step {
     }
 }
 
-/// Why a sync did not finish.
+/// Why a sync did not finish. The sentences are in `i18n::cli::sync_problem`; `Display` is
+/// English.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SyncProblem {
     NotARepo,
     NoRemote,
-    /// The remote could not be reached or refused us: one sentence.
-    Network(String),
+    /// The remote could not be reached or refused us.
+    Network(NetworkProblem),
     /// A rebase or merge stopped on files dondoc could not merge; the repository is left in
     /// it on purpose (git's normal conflict stands) and the message says how to get out.
     Stopped {
         operation: Operation,
         files: Vec<String>,
     },
-    Failed(String),
+    Failed(SyncFailure),
+}
+
+/// A fetch or push that failed, and where that leaves the clerk's changes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NetworkProblem {
+    pub push: bool,
+    pub remote: String,
+    pub cause: NetworkCause,
+    /// The clerk's changes are committed in this clone (they go with the next sync); else
+    /// nothing was changed.
+    pub committed_here: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NetworkCause {
+    UnknownHost,
+    Refused,
+    TimedOut,
+    AccessRefused,
+    NoAnswer {
+        secs: u64,
+    },
+    /// The push was rejected twice: the remote keeps moving.
+    RejectedTwice,
+    /// git's own reason.
+    Git(String),
+}
+
+/// Why a sync stopped before the network, or was undone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SyncFailure {
+    /// The clone's sync lock could not be opened or taken.
+    Lock {
+        path: String,
+        reason: String,
+    },
+    /// Another sync runs in this clone.
+    Busy,
+    /// Files still conflicted from an earlier merge.
+    StillConflicted(Vec<String>),
+    /// `git status` failed, with git's reason.
+    Status(String),
+    /// A changed file does not parse: `path:line:col` and why.
+    Broken {
+        path: String,
+        why: String,
+    },
+    /// The sync was undone, the repository exactly as before; why (git's or the merge's words).
+    Undone(String),
+    /// git's merge driver for directive files is not set up (`false`) or does not run.
+    Driver {
+        configured: bool,
+    },
+    NoOwnPath(String),
+    Detached,
+    Git(GitError),
 }
 
 impl SyncProblem {
@@ -68,31 +125,7 @@ impl SyncProblem {
 
 impl fmt::Display for SyncProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            SyncProblem::NotARepo => f.write_str(
-                "the workspace is not in a git repository: nothing to sync (see `git init` or `git clone`)",
-            ),
-            SyncProblem::NoRemote => f.write_str(
-                "the repository has no remote to sync with (add one with `git remote add origin URL`)",
-            ),
-            SyncProblem::Network(sentence) | SyncProblem::Failed(sentence) => {
-                f.write_str(sentence)
-            }
-            SyncProblem::Stopped { operation, files } => {
-                let op = operation.as_str();
-                let list = if files.is_empty() {
-                    String::new()
-                } else {
-                    format!(" (still conflicted: {})", files.join(", "))
-                };
-                write!(
-                    f,
-                    "sync not started: a git {op} is stopped half-way in this repository{list}; \
-                     finish it (fix each conflicted file, `git add` it, then `git {op} --continue`) \
-                     or undo it with `git {op} --abort`, then sync again"
-                )
-            }
-        }
+        f.write_str(&crate::i18n::cli::sync_problem(crate::i18n::Lang::En, self))
     }
 }
 
@@ -199,7 +232,12 @@ impl SyncLock {
             .truncate(false)
             .write(true)
             .open(&path)
-            .map_err(|e| SyncProblem::Failed(format!("cannot open {}: {e}", path.display())))?;
+            .map_err(|e| {
+                SyncProblem::Failed(SyncFailure::Lock {
+                    path: path.display().to_string(),
+                    reason: crate::store::guard::io_reason(&e),
+                })
+            })?;
         let started = std::time::Instant::now();
         loop {
             match file.try_lock() {
@@ -208,15 +246,13 @@ impl SyncLock {
                     std::thread::sleep(Duration::from_millis(100));
                 }
                 Err(std::fs::TryLockError::WouldBlock) => {
-                    return Err(SyncProblem::Failed(
-                        "another sync is running in this clone (another terminal, or the UI's S): nothing was changed; sync again when it has ended".into(),
-                    ))
+                    return Err(SyncProblem::Failed(SyncFailure::Busy))
                 }
                 Err(std::fs::TryLockError::Error(e)) => {
-                    return Err(SyncProblem::Failed(format!(
-                        "cannot lock {}: {e}",
-                        path.display()
-                    )))
+                    return Err(SyncProblem::Failed(SyncFailure::Lock {
+                        path: path.display().to_string(),
+                        reason: crate::store::guard::io_reason(&e),
+                    }))
                 }
             }
         }
@@ -247,9 +283,8 @@ fn run(
     }
     let conflicted = conflicted_files(&top);
     if !conflicted.is_empty() {
-        return Err(SyncProblem::Failed(format!(
-            "sync not started: {} still conflicted from an earlier merge; fix it, then `git add` it (or `git checkout HEAD -- FILE` to take the committed version), and sync again",
-            conflicted.join(", ")
+        return Err(SyncProblem::Failed(SyncFailure::StillConflicted(
+            conflicted,
         )));
     }
     let changes = changed_files(root)?;
@@ -278,10 +313,12 @@ fn run(
         integrate(&top, &target, &saved)?;
         progress(Step::Pushing);
         if !push(&top, &target, timeout)? {
-            return Err(SyncProblem::Network(format!(
-                "the push to {} was rejected twice: the remote keeps moving; your changes are committed here and go with the next sync",
-                target.remote
-            )));
+            return Err(SyncProblem::Network(NetworkProblem {
+                push: true,
+                remote: target.remote.clone(),
+                cause: NetworkCause::RejectedTwice,
+                committed_here: true,
+            }));
         }
     }
     outcome.pushed = true;
@@ -318,10 +355,10 @@ fn deleted_ids(top: &Path, changed: &[String], now: &Snapshot) -> HashSet<String
 /// A fetch that failed after our commit was made: the commit stays, and says so.
 fn pushed_later(p: SyncProblem) -> SyncProblem {
     match p {
-        SyncProblem::Network(s) => SyncProblem::Network(format!(
-            "{}; your changes are committed here and go with the next sync",
-            s.trim_end_matches("; nothing was changed")
-        )),
+        SyncProblem::Network(n) => SyncProblem::Network(NetworkProblem {
+            committed_here: true,
+            ..n
+        }),
         other => other,
     }
 }
@@ -351,10 +388,7 @@ fn changed_files(root: &Path) -> Result<Changes, SyncProblem> {
     )
     .map_err(failed)?;
     if !out.success {
-        return Err(SyncProblem::Failed(format!(
-            "git status failed: {}",
-            out.reason()
-        )));
+        return Err(SyncProblem::Failed(SyncFailure::Status(out.reason())));
     }
     let mut records = out.stdout.split('\0');
     let mut paths = Vec::new();
@@ -392,9 +426,10 @@ fn refuse_broken(top: &Path, changes: &Changes) -> Result<(), SyncProblem> {
             continue;
         };
         if let Some(why) = parse_problem(&bytes) {
-            return Err(SyncProblem::Failed(format!(
-                "sync not started: {path}:{why}; finish the edit (or drop it with `git checkout -- {path}`), then sync again; nothing was changed"
-            )));
+            return Err(SyncProblem::Failed(SyncFailure::Broken {
+                path: path.clone(),
+                why,
+            }));
         }
     }
     Ok(())
@@ -498,14 +533,11 @@ fn upstream(top: &Path, target: &Target) -> Option<String> {
 
 fn fetch(top: &Path, target: &Target, timeout: Duration) -> Result<(), SyncProblem> {
     let out = git(top, &["fetch", "-q", &target.remote], Some(timeout))
-        .map_err(|e| timeout_sentence(e, "pull from", &target.remote))?;
+        .map_err(|e| timeout_problem(e, false, &target.remote))?;
     if out.success {
         return Ok(());
     }
-    let SyncProblem::Network(s) = network_sentence(&out, "pull from", &target.remote) else {
-        unreachable!("network_sentence gives a network problem")
-    };
-    Err(SyncProblem::Network(format!("{s}; nothing was changed")))
+    Err(network_problem(&out, false, &target.remote))
 }
 
 fn ahead_of_remote(top: &Path, target: &Target) -> usize {
@@ -606,9 +638,7 @@ fn reason_text(reasons: &[String], out: &Output) -> String {
 }
 
 fn undone(reason: &str) -> SyncProblem {
-    SyncProblem::Failed(format!(
-        "sync undone, the repository is exactly as it was before it (nothing lost): {reason}; fix what is named (or ask whoever pushed it to), then sync again"
-    ))
+    SyncProblem::Failed(SyncFailure::Undone(reason.to_string()))
 }
 
 /// Settles the conflicts of a stopped rebase step that dondoc can decide alone; `Err` with the
@@ -812,14 +842,13 @@ fn ensure_driver(
         return Ok(vec![]);
     }
     let exe = std::env::current_exe().map_err(|e| {
-        SyncProblem::Failed(format!("cannot find the dondoc program's own path: {e}"))
+        SyncProblem::Failed(SyncFailure::NoOwnPath(crate::store::guard::io_reason(&e)))
     })?;
     let command = super::setup::driver_command(&exe);
     if !driver_works(git_dir, &command) {
-        return Err(SyncProblem::Failed(format!(
-            "sync not started: git's merge driver for directive files {} and this program cannot stand in for it; run `dondoc git-setup` in the workspace, then sync again",
-            if configured.is_some() { "does not run" } else { "is not set up" }
-        )));
+        return Err(SyncProblem::Failed(SyncFailure::Driver {
+            configured: configured.is_some(),
+        }));
     }
     let reg = super::setup::register_with(root, &exe).map_err(failed)?;
     outcome.driver_registered = true;
@@ -867,7 +896,7 @@ fn driver_works(git_dir: &Path, command: &str) -> bool {
 }
 
 fn failed(e: GitError) -> SyncProblem {
-    SyncProblem::Failed(e.to_string())
+    SyncProblem::Failed(SyncFailure::Git(e))
 }
 
 /// Where to pull from and push to.
@@ -906,9 +935,7 @@ impl Target {
             &["symbolic-ref", "--short", "HEAD"],
             Some(LOCAL_TIMEOUT),
         )
-        .map_err(|_| {
-            SyncProblem::Failed("not on a branch (detached HEAD): check out a branch first".into())
-        })?;
+        .map_err(|_| SyncProblem::Failed(SyncFailure::Detached))?;
         Ok(Target {
             remote,
             explicit_branch: Some(branch.trim().to_string()),
@@ -922,8 +949,8 @@ fn push(top: &Path, target: &Target, timeout: Duration) -> Result<bool, SyncProb
     if let Some(branch) = &target.explicit_branch {
         args.extend(["-u", target.remote.as_str(), branch.as_str()]);
     }
-    let out = git(top, &args, Some(timeout))
-        .map_err(|e| timeout_sentence(e, "push to", &target.remote))?;
+    let out =
+        git(top, &args, Some(timeout)).map_err(|e| timeout_problem(e, true, &target.remote))?;
     if out.success {
         return Ok(true);
     }
@@ -940,51 +967,53 @@ fn push(top: &Path, target: &Target, timeout: Duration) -> Result<bool, SyncProb
     if rejected {
         return Ok(false);
     }
-    let SyncProblem::Network(s) = network_sentence(&out, "push to", &target.remote) else {
-        unreachable!("network_sentence gives a network problem")
-    };
-    Err(SyncProblem::Network(format!(
-        "{s}; your changes are committed here and go with the next sync"
-    )))
+    Err(network_problem(&out, true, &target.remote))
 }
 
-fn timeout_sentence(e: GitError, verb: &str, remote: &str) -> SyncProblem {
-    let tail = if verb == "push to" {
-        "; your changes are committed here and go with the next sync"
-    } else {
-        "; nothing was changed"
-    };
+/// A fetch (`push` false: nothing was changed yet) or push (the commits stay) that git gave
+/// up on: no answer within the time limit, or git's own error.
+fn timeout_problem(e: GitError, push: bool, remote: &str) -> SyncProblem {
     match e {
-        GitError::Timeout { secs, .. } => SyncProblem::Network(format!(
-            "could not {verb} {remote}: no answer within {secs} s (network down?){tail}"
-        )),
+        GitError::Timeout { secs, .. } => SyncProblem::Network(NetworkProblem {
+            push,
+            remote: remote.to_string(),
+            cause: NetworkCause::NoAnswer { secs },
+            committed_here: push,
+        }),
         other => failed(other),
     }
 }
 
-/// Git's many lines about a failed network call, as one sentence.
-fn network_sentence(out: &Output, verb: &str, remote: &str) -> SyncProblem {
+/// Git's many lines about a failed network call, as one cause.
+fn network_problem(out: &Output, push: bool, remote: &str) -> SyncProblem {
     let stderr = &out.stderr;
     let cause = if stderr.contains("Could not resolve host") {
-        "the server's name is not known (no network?)".to_string()
+        NetworkCause::UnknownHost
     } else if stderr.contains("Connection refused") {
-        "the server refused the connection".to_string()
+        NetworkCause::Refused
     } else if stderr.contains("timed out") {
-        "the connection timed out".to_string()
+        NetworkCause::TimedOut
     } else if stderr.contains("Authentication failed")
         || stderr.contains("Permission denied")
         || stderr.contains("terminal prompts disabled")
     {
-        "access was refused (check your key or password outside dondoc)".to_string()
+        NetworkCause::AccessRefused
     } else {
         let reason = out.reason();
-        reason
-            .trim_start_matches("fatal: ")
-            .trim_start_matches("error: ")
-            .trim_end_matches('.')
-            .to_string()
+        NetworkCause::Git(
+            reason
+                .trim_start_matches("fatal: ")
+                .trim_start_matches("error: ")
+                .trim_end_matches('.')
+                .to_string(),
+        )
     };
-    SyncProblem::Network(format!("could not {verb} {remote}: {cause}"))
+    SyncProblem::Network(NetworkProblem {
+        push,
+        remote: remote.to_string(),
+        cause,
+        committed_here: push,
+    })
 }
 
 fn conflicted_files(top: &Path) -> Vec<String> {
@@ -1096,23 +1125,27 @@ mod tests {
 
     #[test]
     fn network_errors_are_one_sentence() {
-        let p = network_sentence(
+        let p = network_problem(
             &output("fatal: unable to access 'https://x/': Could not resolve host: x\n"),
-            "pull from",
+            false,
             "origin",
         );
         assert_eq!(
             p.to_string(),
-            "could not pull from origin: the server's name is not known (no network?)"
+            "could not pull from origin: the server's name is not known (no network?); nothing was changed"
         );
-        let p = network_sentence(
+        assert_eq!(
+            crate::i18n::cli::sync_problem(crate::i18n::Lang::Vi, &p),
+            "không kéo về được từ origin: không tìm thấy tên máy chủ (mất mạng?); chưa có gì thay đổi"
+        );
+        let p = network_problem(
             &output("fatal: '/nowhere' does not appear to be a git repository\nfatal: Could not read from remote repository.\n\nPlease make sure you have the correct access rights\nand the repository exists.\n"),
-            "push to",
+            true,
             "origin",
         );
         assert_eq!(
             p.to_string(),
-            "could not push to origin: '/nowhere' does not appear to be a git repository"
+            "could not push to origin: '/nowhere' does not appear to be a git repository; your changes are committed here and go with the next sync"
         );
         assert!(!p.to_string().contains('\n'));
     }

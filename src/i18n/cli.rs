@@ -158,6 +158,14 @@ pub fn validate_failed(lang: Lang, problems: usize, files: usize) -> String {
     }
 }
 
+/// `validate`'s count of warnings: "1 warning", "3 warnings".
+pub fn warnings(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::En => count(n, "warning", "warnings"),
+        Lang::Vi => format!("{n} cảnh báo"),
+    }
+}
+
 /// "1 problem", "3 problems".
 pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
@@ -522,6 +530,179 @@ pub(super) fn tr_status_word(lang: Lang) -> &'static str {
 /// A refused or failed write of `set`.
 pub fn not_changed(lang: Lang, id: &str, e: &crate::store::write::WriteError) -> String {
     let why = super::store::write_error(lang, e);
+    match lang {
+        Lang::En => format!("\"{id}\" not changed: {why}"),
+        Lang::Vi => format!("\"{id}\" không được sửa: {why}"),
+    }
+}
+
+/// Why a git step failed. git's own reason stays as git gave it (in English).
+pub fn git_error(lang: Lang, e: &crate::git::GitError) -> String {
+    use crate::git::GitError as G;
+    match (lang, e) {
+        (Lang::En, G::NotInstalled(why)) => format!("cannot run git ({why}): is git installed?"),
+        (Lang::Vi, G::NotInstalled(why)) => {
+            format!("không chạy được git ({why}): máy đã cài git chưa?")
+        }
+        (Lang::En, G::NotARepo(dir)) => format!("{} is not in a git repository", dir.display()),
+        (Lang::Vi, G::NotARepo(dir)) => format!("{} không nằm trong kho git nào", dir.display()),
+        (Lang::En, G::Timeout { args, secs }) => {
+            format!("`git {args}` took longer than {secs} s and was stopped")
+        }
+        (Lang::Vi, G::Timeout { args, secs }) => {
+            format!("`git {args}` chạy quá {secs} giây nên đã bị dừng")
+        }
+        (Lang::En, G::Failed { args, message }) => format!("`git {args}` failed: {message}"),
+        (Lang::Vi, G::Failed { args, message }) => {
+            format!("`git {args}` không thành công: {message}")
+        }
+        (Lang::En, G::NoOwnPath(why)) => {
+            format!("cannot find the dondoc program's own path: {why}")
+        }
+        (Lang::Vi, G::NoOwnPath(why)) => {
+            format!("không tìm được đường dẫn của chính chương trình dondoc: {why}")
+        }
+        (Lang::En, G::CannotWrite { path, reason }) => format!("cannot write {path}: {reason}"),
+        (Lang::Vi, G::CannotWrite { path, reason }) => {
+            format!("không ghi được {path}: {reason}")
+        }
+    }
+}
+
+/// Why a sync did not finish. git's own words (a reason, a conflict) stay as git gave them.
+pub fn sync_problem(lang: Lang, p: &crate::git::sync::SyncProblem) -> String {
+    use crate::git::sync::{NetworkCause as N, SyncFailure as F, SyncProblem as P};
+    let vi = lang == Lang::Vi;
+    match p {
+        P::NotARepo if vi => "thư mục dữ liệu không nằm trong kho git: không có gì để đồng bộ (xem `git init` hoặc `git clone`)".into(),
+        P::NotARepo => "the workspace is not in a git repository: nothing to sync (see `git init` or `git clone`)".into(),
+        P::NoRemote if vi => "kho git chưa có kho chung để đồng bộ (thêm bằng `git remote add origin URL`)".into(),
+        P::NoRemote => "the repository has no remote to sync with (add one with `git remote add origin URL`)".into(),
+        P::Stopped { operation, files } => {
+            let op = operation.as_str();
+            match (lang, files.is_empty()) {
+                (Lang::En, empty) => {
+                    let list = if empty {
+                        String::new()
+                    } else {
+                        format!(" (still conflicted: {})", files.join(", "))
+                    };
+                    format!(
+                        "sync not started: a git {op} is stopped half-way in this repository{list}; \
+                         finish it (fix each conflicted file, `git add` it, then `git {op} --continue`) \
+                         or undo it with `git {op} --abort`, then sync again"
+                    )
+                }
+                (Lang::Vi, empty) => {
+                    let list = if empty {
+                        String::new()
+                    } else {
+                        format!(" (còn xung đột: {})", files.join(", "))
+                    };
+                    format!(
+                        "chưa đồng bộ: một lệnh git {op} đang dừng giữa chừng trong kho này{list}; \
+                         hãy hoàn tất (sửa từng tệp xung đột, `git add` tệp đó, rồi `git {op} --continue`) \
+                         hoặc hủy bằng `git {op} --abort`, rồi đồng bộ lại"
+                    )
+                }
+            }
+        }
+        P::Network(n) => {
+            let remote = &n.remote;
+            let cause = match (&n.cause, vi) {
+                (N::UnknownHost, false) => "the server's name is not known (no network?)".to_string(),
+                (N::UnknownHost, true) => "không tìm thấy tên máy chủ (mất mạng?)".to_string(),
+                (N::Refused, false) => "the server refused the connection".to_string(),
+                (N::Refused, true) => "máy chủ từ chối kết nối".to_string(),
+                (N::TimedOut, false) => "the connection timed out".to_string(),
+                (N::TimedOut, true) => "kết nối quá thời gian chờ".to_string(),
+                (N::AccessRefused, false) => {
+                    "access was refused (check your key or password outside dondoc)".to_string()
+                }
+                (N::AccessRefused, true) => {
+                    "bị từ chối truy cập (hãy kiểm tra khóa hoặc mật khẩu bên ngoài dondoc)".to_string()
+                }
+                (N::NoAnswer { secs }, false) => {
+                    format!("no answer within {secs} s (network down?)")
+                }
+                (N::NoAnswer { secs }, true) => {
+                    format!("không có phản hồi trong {secs} giây (mất mạng?)")
+                }
+                (N::RejectedTwice, false) => {
+                    "the push was rejected twice: the remote keeps moving".to_string()
+                }
+                (N::RejectedTwice, true) => {
+                    "bị từ chối hai lần: kho chung liên tục có thay đổi mới".to_string()
+                }
+                (N::Git(reason), _) => reason.clone(),
+            };
+            let head = match (n.push, vi) {
+                (false, false) => format!("could not pull from {remote}"),
+                (true, false) => format!("could not push to {remote}"),
+                (false, true) => format!("không kéo về được từ {remote}"),
+                (true, true) => format!("không đẩy lên được {remote}"),
+            };
+            let tail = match (n.committed_here, vi) {
+                (false, false) => "nothing was changed",
+                (true, false) => "your changes are committed here and go with the next sync",
+                (false, true) => "chưa có gì thay đổi",
+                (true, true) => {
+                    "các thay đổi của bạn đã được commit ở máy này và sẽ gửi đi ở lần đồng bộ sau"
+                }
+            };
+            format!("{head}: {cause}; {tail}")
+        }
+        P::Failed(f) => match (f, vi) {
+            (F::Lock { path, reason }, false) => format!("cannot lock {path}: {reason}"),
+            (F::Lock { path, reason }, true) => format!("không khóa được {path}: {reason}"),
+            (F::Busy, false) => "another sync is running in this clone (another terminal, or the UI's S): nothing was changed; sync again when it has ended".into(),
+            (F::Busy, true) => "một lần đồng bộ khác đang chạy trong bản sao này (terminal khác, hoặc phím S trong giao diện): chưa có gì thay đổi; hãy đồng bộ lại khi lần kia xong".into(),
+            (F::StillConflicted(files), false) => format!(
+                "sync not started: {} still conflicted from an earlier merge; fix it, then `git add` it (or `git checkout HEAD -- FILE` to take the committed version), and sync again",
+                files.join(", ")
+            ),
+            (F::StillConflicted(files), true) => format!(
+                "chưa đồng bộ: {} vẫn còn xung đột từ lần hợp nhất trước; hãy sửa, rồi `git add` (hoặc `git checkout HEAD -- FILE` để lấy bản đã commit), rồi đồng bộ lại",
+                files.join(", ")
+            ),
+            (F::Status(reason), false) => format!("git status failed: {reason}"),
+            (F::Status(reason), true) => format!("git status không thành công: {reason}"),
+            (F::Broken { path, why }, false) => format!(
+                "sync not started: {path}:{why}; finish the edit (or drop it with `git checkout -- {path}`), then sync again; nothing was changed"
+            ),
+            (F::Broken { path, why }, true) => format!(
+                "chưa đồng bộ: {path}:{why}; hãy sửa xong tệp (hoặc bỏ sửa bằng `git checkout -- {path}`), rồi đồng bộ lại; chưa có gì thay đổi"
+            ),
+            (F::Undone(reason), false) => format!(
+                "sync undone, the repository is exactly as it was before it (nothing lost): {reason}; fix what is named (or ask whoever pushed it to), then sync again"
+            ),
+            (F::Undone(reason), true) => format!(
+                "đã hủy lần đồng bộ, kho git y như trước khi đồng bộ (không mất gì): {reason}; hãy sửa chỗ được nêu (hoặc nhờ người đã đẩy lên sửa), rồi đồng bộ lại"
+            ),
+            (F::Driver { configured }, false) => format!(
+                "sync not started: git's merge driver for directive files {} and this program cannot stand in for it; run `dondoc git-setup` in the workspace, then sync again",
+                if *configured { "does not run" } else { "is not set up" }
+            ),
+            (F::Driver { configured }, true) => format!(
+                "chưa đồng bộ: bộ hợp nhất của git cho các tệp nhiệm vụ {} và chương trình này không thay thế được; hãy chạy `dondoc git-setup` trong thư mục dữ liệu, rồi đồng bộ lại",
+                if *configured { "không chạy được" } else { "chưa được cài đặt" }
+            ),
+            (F::NoOwnPath(why), false) => {
+                format!("cannot find the dondoc program's own path: {why}")
+            }
+            (F::NoOwnPath(why), true) => {
+                format!("không tìm được đường dẫn của chính chương trình dondoc: {why}")
+            }
+            (F::Detached, false) => "not on a branch (detached HEAD): check out a branch first".into(),
+            (F::Detached, true) => "không ở trên nhánh nào (detached HEAD): hãy chuyển sang một nhánh trước".into(),
+            (F::Git(e), _) => git_error(lang, e),
+        },
+    }
+}
+
+/// `set` refusing a done date that cannot be true.
+pub fn done_date_refused(lang: Lang, id: &str, e: &crate::store::edit::DoneDateError) -> String {
+    let why = super::store::done_date_error(lang, e);
     match lang {
         Lang::En => format!("\"{id}\" not changed: {why}"),
         Lang::Vi => format!("\"{id}\" không được sửa: {why}"),

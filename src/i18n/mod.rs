@@ -3,6 +3,7 @@
 //! the things dondoc names from one glossary, [`terms`].
 
 pub mod cli;
+pub mod cli_help;
 pub mod import;
 pub mod report;
 pub mod store;

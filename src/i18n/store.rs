@@ -4,7 +4,7 @@
 
 use super::terms;
 use super::Lang;
-use crate::model::{Directive, LogTimeGap, Place, Problem, ProblemKind, ValueKind};
+use crate::model::{Directive, LogTimeGap, Place, Problem, ProblemKind, Toml11, ValueKind};
 use crate::store::edit::{ApplyError, Change};
 use crate::store::write::WriteError;
 use chrono::NaiveDate;
@@ -124,7 +124,7 @@ pub fn write_error(lang: Lang, e: &WriteError) -> String {
         (Lang::En, WriteError::Lock(e)) => e.to_string(),
         (_, WriteError::New(e)) => create_error(lang, e),
         // The git module words it (with the command that gets out of the stopped operation).
-        (_, WriteError::GitOperation(message)) => message.clone(),
+        (_, WriteError::GitOperation(op)) => git_operation(lang, *op),
     }
 }
 
@@ -293,13 +293,90 @@ pub fn describe_change(lang: Lang, change: &Change, before: &Directive) -> Strin
 
 /// A loader's problem as `path:line:col: what is wrong`.
 pub fn problem(lang: Lang, p: &Problem) -> String {
+    let level = match (p.kind.is_warning(), lang) {
+        (false, _) => "",
+        (true, Lang::En) => "warning: ",
+        (true, Lang::Vi) => "cảnh báo: ",
+    };
     format!(
-        "{}:{}:{}: {}",
+        "{}:{}:{}: {level}{}",
         p.path,
         p.line,
         p.col,
         problem_kind(lang, &p.kind)
     )
+}
+
+/// Why nothing is written while a git rebase or merge is stopped: what happened, what to run.
+pub fn git_operation(lang: Lang, op: crate::git::status::Operation) -> String {
+    let op = op.as_str();
+    match lang {
+        Lang::En => format!(
+            "a git {op} is stopped half-way in this workspace's repository, and `git {op} --abort` would discard any edit made now; \
+             finish it (`git {op} --continue`) or undo it (`git {op} --abort`) first"
+        ),
+        Lang::Vi => format!(
+            "một lệnh git {op} đang dừng giữa chừng trong kho của thư mục dữ liệu này, và `git {op} --abort` sẽ xóa mọi sửa đổi ghi lúc này; \
+             hãy hoàn tất (`git {op} --continue`) hoặc hủy (`git {op} --abort`) trước"
+        ),
+    }
+}
+
+/// A done date that cannot be true, refused: the UI's and the command line's sentence.
+pub fn done_date_error(lang: Lang, e: &crate::store::edit::DoneDateError) -> String {
+    use crate::store::edit::DoneDateError as E;
+    match (lang, e) {
+        (Lang::En, e) => e.to_string(),
+        (Lang::Vi, E::AfterToday { done, today }) => format!(
+            "ngày hoàn thành {} sau ngày chốt số liệu {}: không thể báo hoàn thành vào ngày chưa đến",
+            terms::date(lang, *done),
+            terms::date(lang, *today)
+        ),
+        (Lang::Vi, E::BeforeSource { done, given }) => format!(
+            "ngày hoàn thành {} trước ngày {} của cuộc họp giao nhiệm vụ: không thể hoàn thành trước khi được giao",
+            terms::date(lang, *done),
+            terms::date(lang, *given)
+        ),
+    }
+}
+
+/// TOML 1.1 syntax: what it is, and how to write it for TOML 1.0.
+fn newer_toml(lang: Lang, k: Toml11) -> String {
+    let (what, fix) = match (k, lang) {
+        (Toml11::EscapeE, Lang::En) => ("the escape \\e", "write \\u001b"),
+        (Toml11::EscapeE, Lang::Vi) => ("ký tự thoát \\e", "hãy viết \\u001b"),
+        (Toml11::EscapeX, Lang::En) => ("an escape \\xHH", "write \\u00HH"),
+        (Toml11::EscapeX, Lang::Vi) => ("ký tự thoát \\xHH", "hãy viết \\u00HH"),
+        (Toml11::TimeWithoutSeconds, Lang::En) => {
+            ("a time without seconds", "add the seconds (07:30:00)")
+        }
+        (Toml11::TimeWithoutSeconds, Lang::Vi) => {
+            ("giờ không có giây", "hãy ghi cả giây (07:30:00)")
+        }
+        (Toml11::InlineTableNewline, Lang::En) => (
+            "an inline table { … } spanning lines",
+            "keep it on one line, or make it a [table]",
+        ),
+        (Toml11::InlineTableNewline, Lang::Vi) => (
+            "bảng nội dòng { … } viết trên nhiều dòng",
+            "hãy viết trên một dòng, hoặc dùng bảng [..]",
+        ),
+        (Toml11::InlineTableTrailingComma, Lang::En) => {
+            ("a comma before the } of an inline table", "remove it")
+        }
+        (Toml11::InlineTableTrailingComma, Lang::Vi) => (
+            "dấu phẩy trước dấu } của bảng nội dòng",
+            "hãy bỏ dấu phẩy đó",
+        ),
+    };
+    match lang {
+        Lang::En => format!(
+            "{what} is TOML 1.1 syntax, which TOML 1.0 tools (Python's tomllib, editor plugins) reject: {fix}"
+        ),
+        Lang::Vi => format!(
+            "{what} là cú pháp TOML 1.1, các công cụ chỉ đọc TOML 1.0 (tomllib của Python, phần mở rộng của trình soạn thảo) báo lỗi: {fix}"
+        ),
+    }
 }
 
 /// What a loaded file gets wrong. TOML keys and tables stay as they are written in the files.
@@ -518,6 +595,13 @@ pub fn problem_kind(lang: Lang, k: &ProblemKind) -> String {
         }
         K::OwnerWithoutName(id) if vi => format!("đơn vị \"{id}\" không có name (tên)"),
         K::OwnerWithoutName(id) => format!("owner \"{id}\" has no name"),
+        K::MultiLineNote(id) if vi => format!(
+            "note của \"{id}\" có nhiều dòng; định dạng ghi note trên một dòng (tiến độ mới nhất)"
+        ),
+        K::MultiLineNote(id) => format!(
+            "the note of \"{id}\" spans several lines; the format wants one line (the latest progress)"
+        ),
+        K::NewerToml(k) => newer_toml(lang, *k),
     }
 }
 
@@ -655,6 +739,12 @@ mod tests {
                 col: 2,
             },
             K::OwnerWithoutName(s()),
+            K::MultiLineNote(s()),
+            K::NewerToml(Toml11::EscapeE),
+            K::NewerToml(Toml11::EscapeX),
+            K::NewerToml(Toml11::TimeWithoutSeconds),
+            K::NewerToml(Toml11::InlineTableNewline),
+            K::NewerToml(Toml11::InlineTableTrailingComma),
         ]
     }
 

@@ -679,10 +679,11 @@ pub fn sync_summary(lang: Lang, o: &crate::git::sync::SyncOutcome) -> String {
                     operation_stopped(lang, *operation, files)
                 )
             }
-            // git's own words: one sentence in English.
-            SyncProblem::Network(s) | SyncProblem::Failed(s) => {
-                format!("{}: {s}", tr(lang, head::SYNC_FAILED))
-            }
+            SyncProblem::Network(_) | SyncProblem::Failed(_) => format!(
+                "{}: {}",
+                tr(lang, head::SYNC_FAILED),
+                super::cli::sync_problem(lang, p)
+            ),
         };
     }
     let mut parts = Vec::new();
@@ -1244,22 +1245,9 @@ pub fn reminder_entry(lang: Lang, reference: Option<&str>) -> String {
     }
 }
 
-/// A done date that cannot be true, refused.
+/// A done date that cannot be true, refused (the same sentence as the command line's).
 pub fn done_date_error(lang: Lang, e: &crate::store::edit::DoneDateError) -> String {
-    use crate::store::edit::DoneDateError as E;
-    match (lang, e) {
-        (Lang::En, e) => e.to_string(),
-        (Lang::Vi, E::AfterToday { done, today }) => format!(
-            "ngày hoàn thành {} sau ngày chốt số liệu {}: không thể báo hoàn thành vào ngày chưa đến",
-            date(lang, *done),
-            date(lang, *today)
-        ),
-        (Lang::Vi, E::BeforeSource { done, given }) => format!(
-            "ngày hoàn thành {} trước ngày {} của cuộc họp giao nhiệm vụ: không thể hoàn thành trước khi được giao",
-            date(lang, *done),
-            date(lang, *given)
-        ),
-    }
+    super::store::done_date_error(lang, e)
 }
 
 pub const KEY_SEARCH_OR_FIND: Text = (
@@ -1409,6 +1397,17 @@ pub fn bulk_undone(lang: Lang, undone: usize, refused: &[(String, String)]) -> S
     };
     saved.replacen(from, to, 1)
 }
+
+// Footer hints of the authoring keys: a word or two, the footer gives each its room.
+pub const HINT_EDIT_TEXT: Text = ("text", "nội dung");
+pub const HINT_EDIT_OWNER: Text = ("lead unit", "chủ trì");
+pub const HINT_EDIT_SUPPORT: Text = ("support", "phối hợp");
+pub const HINT_DELETE: Text = ("delete", "xóa");
+pub const HINT_NEW_MEETING: Text = ("new meeting", "họp mới");
+pub const HINT_MARK_ALL: Text = ("mark all", "chọn hết");
+pub const HINT_REDO: Text = ("redo", "làm lại");
+pub const HINT_REMIND: Text = ("letter", "công văn");
+pub const HINT_IMPORT: Text = ("import", "nhập");
 
 #[cfg(test)]
 mod count_tests {

@@ -5,7 +5,7 @@ mod problem;
 mod status;
 
 pub use directive::{DeadlineChange, Directive, LogEntry};
-pub use problem::{LogTimeGap, Place, Problem, ProblemKind, ValueKind};
+pub use problem::{LogTimeGap, Place, Problem, ProblemKind, Toml11, ValueKind};
 pub use status::{timeliness, Status, Timeliness};
 
 use chrono::NaiveDate;
@@ -110,6 +110,8 @@ pub struct Workspace {
     pub config_problems: Vec<Problem>,
     /// `dondoc.toml` could not be read: owner references are not checked.
     pub config_broken: bool,
+    /// What `dondoc.toml` held when read, to notice a change before writing it.
+    pub config_fingerprint: Fingerprint,
 }
 
 impl Workspace {

@@ -32,6 +32,21 @@ pub enum LogTimeGap {
     NoDate,
 }
 
+/// TOML 1.1 syntax that TOML 1.0 tools (Python's `tomllib`, editors' plugins) reject.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Toml11 {
+    /// `\e` in a basic string.
+    EscapeE,
+    /// `\xHH` in a basic string.
+    EscapeX,
+    /// A time or date-time without seconds (`07:30`, `2023-08-25T07:30`).
+    TimeWithoutSeconds,
+    /// An inline table spanning lines.
+    InlineTableNewline,
+    /// A comma before the closing `}` of an inline table.
+    InlineTableTrailingComma,
+}
+
 /// What a loaded file gets wrong. `what` and `key` name TOML keys or tables, as written.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ProblemKind {
@@ -138,6 +153,21 @@ pub enum ProblemKind {
         col: usize,
     },
     OwnerWithoutName(String),
+    /// A warning: the directive's `note` spans lines; the format wants one line.
+    MultiLineNote(String),
+    /// A warning: TOML 1.1 syntax, which dondoc reads but TOML 1.0 tools reject.
+    NewerToml(Toml11),
+}
+
+impl ProblemKind {
+    /// A warning: the file is read and written as usual, but other tools or readers may
+    /// stumble on it. `validate` lists it without failing.
+    pub fn is_warning(&self) -> bool {
+        matches!(
+            self,
+            ProblemKind::MultiLineNote(_) | ProblemKind::NewerToml(_)
+        )
+    }
 }
 
 impl fmt::Display for ProblemKind {

@@ -21,6 +21,7 @@ pub fn timezone_setting(root: &std::path::Path) -> Option<String> {
 pub(super) fn parse_config(bytes: &[u8], ws: &mut Workspace) -> Option<HashSet<String>> {
     ws.title = "dondoc".to_string();
     ws.due_soon_days = 7;
+    ws.config_fingerprint = super::text::fingerprint(bytes);
     let path = CONFIG_FILE;
     let parsed = match parse::parse(bytes) {
         Ok(p) => p,
@@ -35,6 +36,9 @@ pub(super) fn parse_config(bytes: &[u8], ws: &mut Workspace) -> Option<HashSet<S
         lines: &parsed.lines,
         problems: Vec::new(),
     };
+    for (pos, kind) in &parsed.newer_syntax {
+        ctx.report_at(*pos, kind.clone());
+    }
     let t = parsed.table.get_ref();
     ctx.unknown_keys(
         t,

@@ -150,7 +150,7 @@ pub(super) fn edit_document(
     change(&mut doc)?;
     let mut out = String::with_capacity(original.len() + 400);
     out.push_str(bom);
-    out.push_str(&doc.to_string());
+    out.push_str(&text::keep_spelling(body, &doc.to_string()));
     if body.contains("\r\n") {
         out = if has_lone_lf(body) {
             text::restore_line_endings(original, &out)

@@ -4,8 +4,7 @@
 
 use super::create::edit_document;
 use super::edit::ApplyError;
-use super::text;
-use super::write::{atomic_write, WorkspaceLock};
+use super::write::WriteError;
 use crate::model::{Directive, Workspace};
 use chrono::NaiveDate;
 use toml_edit::Item;
@@ -29,6 +28,9 @@ pub enum DeleteError {
     Io { path: String, reason: String },
     #[error("{path}: {source}")]
     Apply { path: String, source: ApplyError },
+    /// A git rebase or merge is stopped half-way: the way out would discard the deletion.
+    #[error("{}", crate::i18n::store::git_operation(crate::i18n::Lang::En, *.0))]
+    GitOperation(crate::git::status::Operation),
 }
 
 /// Whether `by` may delete `d` on `today`: created that day, every log entry by `by`.
@@ -85,28 +87,23 @@ pub fn write_delete(
             reason: reason.to_string(),
         });
     }
-    let io = |e: std::io::Error| DeleteError::Io {
-        path: path.clone(),
-        reason: e.to_string(),
-    };
-    let full = ws.root.join(&path);
-    let _lock = WorkspaceLock::acquire(&ws.root).map_err(|e| DeleteError::Io {
-        path: path.clone(),
-        reason: e.to_string(),
-    })?;
-    let bytes = std::fs::read(&full).map_err(io)?;
-    if text::fingerprint(&bytes) != file.fingerprint {
-        return Err(DeleteError::Stale { path });
-    }
-    let original = std::str::from_utf8(&bytes).map_err(|_| DeleteError::Broken {
-        path: path.clone(),
-        reason: "invalid UTF-8".into(),
-    })?;
-    let updated = remove_directive(original, id).map_err(|source| DeleteError::Apply {
-        path: path.clone(),
-        source,
-    })?;
-    atomic_write(&full, updated.as_bytes()).map_err(io)?;
+    super::write::write_removal(ws, &path, id, &|original| remove_directive(original, id))
+        .map_err(|e| match e {
+            WriteError::Stale { .. } => DeleteError::Stale { path: path.clone() },
+            WriteError::Broken { reason, .. } => DeleteError::Broken {
+                path: path.clone(),
+                reason: reason.to_string(),
+            },
+            WriteError::Apply { source, .. } => DeleteError::Apply {
+                path: path.clone(),
+                source,
+            },
+            WriteError::GitOperation(op) => DeleteError::GitOperation(op),
+            other => DeleteError::Io {
+                path: path.clone(),
+                reason: other.to_string(),
+            },
+        })?;
     Ok(path)
 }
 

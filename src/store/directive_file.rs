@@ -54,6 +54,9 @@ pub fn load_file(
     if table.is_empty() {
         ctx.report_at((1, 1), ProblemKind::EmptyFile);
     }
+    for (pos, kind) in &parsed.newer_syntax {
+        ctx.report_at(*pos, kind.clone());
+    }
     file.problems.extend(ctx.problems);
     FileLoad { file, directives }
 }
@@ -224,6 +227,11 @@ fn read_directive(
         _ => {}
     }
     let note = get(t, "note").and_then(|v| ctx.string(v, "note"));
+    if let (Some(text), Some(v)) = (&note, get(t, "note")) {
+        if text.contains('\n') || text.contains('\r') {
+            ctx.report(v, ProblemKind::MultiLineNote(id.clone()));
+        }
+    }
     let done_ref = get(t, "done_ref").and_then(|v| ctx.string(v, "done_ref"));
     let mut log = Vec::new();
     if let Some(v) = get(t, "log") {

@@ -158,7 +158,7 @@ pub fn apply(original: &str, edit: &Edit) -> Result<String, ApplyError> {
             rendered = rendered.replacen(placeholder.as_str(), token, 1);
         }
     }
-    out.push_str(&rendered);
+    out.push_str(&text::keep_spelling(body, &rendered));
     // toml_edit writes every line ending as `\n`: give the file its own endings back.
     if body.contains("\r\n") {
         out = if has_lone_lf(body) {

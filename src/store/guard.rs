@@ -206,7 +206,8 @@ pub enum ReadError {
     Unsettled,
 }
 
-fn read_handle(mut file: File) -> std::io::Result<Snapshot> {
+/// Reads the whole file through `file` (from its start).
+pub fn read_handle(mut file: File) -> std::io::Result<Snapshot> {
     let before = file.metadata()?;
     let mut bytes = Vec::with_capacity(before.len() as usize);
     file.seek(SeekFrom::Start(0))?;
@@ -226,8 +227,9 @@ fn read_once(path: &Path) -> std::io::Result<Snapshot> {
 }
 
 /// Reads `path`; when the bytes are not `expected` (what was loaded), reads again until two
-/// reads in a row agree, so a file another program is saving in place (truncate, then write)
-/// is never taken in its half-written state.
+/// reads in a row agree and no program has the file open for writing (where that can be
+/// told), so a file another program is saving in place (truncate, then write) is never taken
+/// in its half-written state.
 pub fn read_settled(path: &Path, expected: impl Fn(&[u8]) -> bool) -> Result<Snapshot, ReadError> {
     let mut last = read_once(path)?;
     if expected(&last.bytes) {
@@ -238,7 +240,10 @@ pub fn read_settled(path: &Path, expected: impl Fn(&[u8]) -> bool) -> Result<Sna
             std::thread::sleep(Duration::from_millis(5));
         }
         let next = read_once(path)?;
-        if next.stamp == last.stamp && next.bytes == last.bytes {
+        if next.stamp == last.stamp
+            && next.bytes == last.bytes
+            && open_for_writing(&next.file) != Some(true)
+        {
             return Ok(next);
         }
         last = next;
@@ -287,14 +292,6 @@ pub fn written_since(snap: &Snapshot) -> bool {
         Ok(meta) => Stamp::of(&meta) != snap.stamp,
         Err(_) => false,
     }
-}
-
-/// The file a [`Staged::swap`] replaced.
-pub struct Displaced {
-    pub stamp: Stamp,
-    pub bytes: Vec<u8>,
-    /// Open on it: a program may still be writing into it.
-    pub file: File,
 }
 
 /// Why a file could not be replaced as it was.
@@ -366,45 +363,29 @@ impl Staged {
     }
 
     /// Like [`Staged::commit`], but exchanges the two names in one step (Linux), so the file
-    /// replaced is still at hand: returned when it was not `expected`'s version, i.e. when a
-    /// save was renamed over the file after the last check. Where the exchange is not
-    /// supported, a plain rename.
-    pub fn swap(self) -> std::io::Result<Option<Displaced>> {
-        #[cfg(target_os = "linux")]
-        {
-            use std::ffi::CString;
-            use std::os::unix::ffi::OsStrExt;
-            let a = CString::new(self.tmp.path().as_os_str().as_bytes())?;
-            let b = CString::new(self.target.as_os_str().as_bytes())?;
-            // SAFETY: two valid NUL-terminated paths; the call only renames.
-            let rc = unsafe {
-                libc::renameat2(
-                    libc::AT_FDCWD,
-                    a.as_ptr(),
-                    libc::AT_FDCWD,
-                    b.as_ptr(),
-                    libc::RENAME_EXCHANGE,
-                )
-            };
-            if rc == 0 {
-                // The temporary name now holds the replaced file; the handle removes it.
-                let displaced = read_once(self.tmp.path()).ok().map(|s| Displaced {
-                    stamp: s.stamp,
-                    bytes: s.bytes,
-                    file: s.file,
-                });
-                if let Some(d) = self.target.parent().and_then(|d| File::open(d).ok()) {
-                    let _ = d.sync_all();
-                }
-                return Ok(displaced);
-            }
-            let e = std::io::Error::last_os_error();
-            match e.raw_os_error() {
-                Some(libc::EINVAL) | Some(libc::ENOSYS) | Some(libc::ENOTSUP) => {}
-                _ => return Err(e),
-            }
+    /// replaced stays at hand under the temporary name: a save that landed in it after the
+    /// last check can be put back with [`Swapped::restore`]. Where the exchange is not
+    /// supported, a plain rename (the replaced file is then reachable through an open handle
+    /// only).
+    pub fn swap(self) -> std::io::Result<Swapped> {
+        let dir = self.target.parent().map(Path::to_path_buf);
+        let ours = Stamp::of(&self.tmp.as_file().metadata()?);
+        // Closed here: a probe for writers must not count our own handle.
+        let tmp = self.tmp.into_temp_path();
+        let old = if exchange(&tmp, &self.target)? {
+            Some(tmp)
+        } else {
+            tmp.persist(&self.target).map_err(|e| e.error)?;
+            None
+        };
+        if let Some(d) = dir.and_then(|d| File::open(d).ok()) {
+            let _ = d.sync_all();
         }
-        self.commit().map(|()| None)
+        Ok(Swapped {
+            old,
+            target: self.target,
+            ours,
+        })
     }
 
     /// Like [`Staged::commit`], but never over an existing file.
@@ -413,6 +394,129 @@ impl Staged {
             .persist_noclobber(&self.target)
             .map(|_| ())
             .map_err(|e| e.error)
+    }
+}
+
+/// Exchanges the names `a` and `b` in one step; `Ok(false)` where the system cannot.
+fn exchange(a: &Path, b: &Path) -> std::io::Result<bool> {
+    #[cfg(target_os = "linux")]
+    {
+        use std::ffi::CString;
+        use std::os::unix::ffi::OsStrExt;
+        let a = CString::new(a.as_os_str().as_bytes())?;
+        let b = CString::new(b.as_os_str().as_bytes())?;
+        // SAFETY: two valid NUL-terminated paths; the call only renames.
+        let rc = unsafe {
+            libc::renameat2(
+                libc::AT_FDCWD,
+                a.as_ptr(),
+                libc::AT_FDCWD,
+                b.as_ptr(),
+                libc::RENAME_EXCHANGE,
+            )
+        };
+        if rc == 0 {
+            return Ok(true);
+        }
+        let e = std::io::Error::last_os_error();
+        match e.raw_os_error() {
+            Some(libc::EINVAL) | Some(libc::ENOSYS) | Some(libc::ENOTSUP) => Ok(false),
+            _ => Err(e),
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = (a, b);
+        Ok(false)
+    }
+}
+
+/// A new version renamed over a file by [`Staged::swap`], the replaced file kept under the
+/// temporary name (removed when this is dropped).
+pub struct Swapped {
+    old: Option<tempfile::TempPath>,
+    target: PathBuf,
+    /// The new version as written.
+    ours: Stamp,
+}
+
+impl Swapped {
+    /// The replaced file, opened read-only; `None` after a plain rename.
+    pub fn replaced(&self) -> Option<std::io::Result<File>> {
+        self.old.as_ref().map(File::open)
+    }
+
+    /// Puts the replaced file back in place of ours in one step, unless a newer save has
+    /// already replaced ours or been written into it (that one is the latest then, and
+    /// stays). Whatever is left under the temporary name goes when this is dropped.
+    pub fn restore(self) -> std::io::Result<()> {
+        let Some(old) = &self.old else {
+            return Ok(());
+        };
+        if !self.still_ours(&self.target)? {
+            return Ok(());
+        }
+        if exchange(old, &self.target)? && !self.still_ours(old)? {
+            // A save landed on ours in the instant before: that newer one goes back.
+            exchange(old, &self.target)?;
+        }
+        if let Some(d) = self.target.parent().and_then(|d| File::open(d).ok()) {
+            let _ = d.sync_all();
+        }
+        Ok(())
+    }
+
+    /// Whether `path` holds our new version as we wrote it: not replaced, and nothing written
+    /// into it by a program that opened it after our rename (waited for while it writes).
+    fn still_ours(&self, path: &Path) -> std::io::Result<bool> {
+        let file = match File::open(path) {
+            Ok(f) => f,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(false),
+            Err(e) => return Err(e),
+        };
+        let same = |f: &File| f.metadata().map(|m| Stamp::of(&m) == self.ours);
+        if !same(&file)? {
+            return Ok(false);
+        }
+        let start = Instant::now();
+        while open_for_writing(&file) == Some(true) && start.elapsed() < Duration::from_secs(3) {
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        same(&file)
+    }
+}
+
+/// Whether some program has `file` open for writing: on Linux a read lease cannot be taken
+/// then. `None` when that cannot be told (another account's file, a file system without
+/// leases, another system).
+pub fn open_for_writing(file: &File) -> Option<bool> {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::fd::AsRawFd;
+        // Not in the libc crate: fcntl.h's value on Linux.
+        const F_SETSIG: libc::c_int = 10;
+        let fd = file.as_raw_fd();
+        // SAFETY: fcntl on a descriptor we own. A program opening the file for writing in
+        // the instant we hold the lease signals us: SIGURG, ignored by default, rather than
+        // SIGIO, which would end the process.
+        unsafe {
+            if libc::fcntl(fd, F_SETSIG, libc::SIGURG) != 0 {
+                return None;
+            }
+            if libc::fcntl(fd, libc::F_SETLEASE, libc::F_RDLCK) == 0 {
+                libc::fcntl(fd, libc::F_SETLEASE, libc::F_UNLCK);
+                return Some(false);
+            }
+        }
+        match std::io::Error::last_os_error().raw_os_error() {
+            Some(libc::EAGAIN) => Some(true),
+            _ => None,
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = file;
+        None
     }
 }
 

@@ -7,6 +7,7 @@
 
 mod cache;
 pub mod changes;
+mod compat;
 mod config_file;
 pub mod create;
 pub mod delete;

@@ -14,6 +14,8 @@ use toml::Spanned;
 pub(super) struct Parsed<'a> {
     pub lines: LineIndex<'a>,
     pub table: Spanned<DeTable<'a>>,
+    /// Warnings: where the text uses TOML 1.1 syntax that TOML 1.0 tools reject.
+    pub newer_syntax: Vec<((usize, usize), ProblemKind)>,
 }
 
 /// Why a file could not be read as TOML at all, and where.
@@ -49,7 +51,15 @@ pub(super) fn parse(bytes: &[u8]) -> Result<Parsed<'_>, Unparsable> {
             kind,
         });
     }
-    Ok(Parsed { lines, table })
+    let newer_syntax = super::compat::newer_syntax(text)
+        .into_iter()
+        .map(|(offset, k)| (lines.position(offset), ProblemKind::NewerToml(k)))
+        .collect();
+    Ok(Parsed {
+        lines,
+        table,
+        newer_syntax,
+    })
 }
 
 /// The first integer or float the parser let through without checking its digits (`0x`,

@@ -1,6 +1,7 @@
 //! Byte offsets to `line:col`, file fingerprints, encodings and conflict markers.
 
 use crate::model::Fingerprint;
+use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 
 /// Line starts of a text, to turn byte offsets into 1-based line and column (in chars).
@@ -184,6 +185,123 @@ pub fn restore_line_endings(original: &str, edited: &str) -> String {
                     &old[old_index..old_index + old_len],
                     ending,
                 )
+            }
+        }
+    }
+    out
+}
+
+/// A line without its spaces and tabs outside quoted strings: two lines alike under this
+/// differ only in how they are spelled (`[[ directive . log ]]`, `a . b = 1`).
+fn unspaced(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut quote: Option<char> = None;
+    let mut escaped = false;
+    for c in line.chars() {
+        match quote {
+            Some(q) => {
+                out.push(c);
+                if escaped {
+                    escaped = false;
+                } else if c == '\\' && q == '"' {
+                    escaped = true;
+                } else if c == q {
+                    quote = None;
+                }
+            }
+            None if c == ' ' || c == '\t' => {}
+            None => {
+                if c == '"' || c == '\'' {
+                    quote = Some(c);
+                }
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+/// Whether `line` is a table header (`[x]`, `[[x . y]]`), the lines `toml_edit` respells.
+fn is_header(line: &str) -> bool {
+    line.trim_start().starts_with('[')
+}
+
+/// Whether `new` is `old` respelled: a header or a key that differs only in spaces outside
+/// strings, with the value (after `=`) byte for byte the same.
+fn respelled(old: &str, new: &str) -> bool {
+    if old == new || unspaced(old) != unspaced(new) {
+        return false;
+    }
+    if is_header(old) {
+        return true;
+    }
+    match (old.split_once('='), new.split_once('=')) {
+        (Some((_, a)), Some((_, b))) => a.trim_start() == b.trim_start(),
+        _ => false,
+    }
+}
+
+/// `rendered` (an edit's output, `\n` endings) with every line that only respells a line of
+/// `original` given back as the original spelled it, and each new header spelled like the
+/// last header of the same name before it: `toml_edit` shares one spelling between all the
+/// headers of a table (`[[directive]]`, `[[ directive . log ]]`), and the format says only
+/// the lines an edit changes change.
+pub fn keep_spelling(original: &str, rendered: &str) -> String {
+    let old_lf: Vec<String> = original
+        .split_inclusive('\n')
+        .map(|l| l.replace("\r\n", "\n"))
+        .collect();
+    let old: Vec<&str> = old_lf.iter().map(String::as_str).collect();
+    let new: Vec<&str> = rendered.split_inclusive('\n').collect();
+    let mut out = String::with_capacity(rendered.len());
+    let mut headers: HashMap<String, &str> = HashMap::new();
+    fn emit<'a>(headers: &mut HashMap<String, &'a str>, out: &mut String, line: &'a str) {
+        if is_header(line) {
+            headers.insert(unspaced(line.trim_end()), line);
+        }
+        out.push_str(line);
+    }
+    // A new line: a header takes the spelling of the last one of its name.
+    fn emit_new<'a>(headers: &mut HashMap<String, &'a str>, out: &mut String, line: &'a str) {
+        let spelled = headers.get(&unspaced(line.trim_end())).copied();
+        match spelled.filter(|s| respelled(s, line)) {
+            Some(s) => emit(headers, out, s),
+            None => emit(headers, out, line),
+        }
+    }
+    for op in similar::capture_diff_slices(similar::Algorithm::Myers, &old, &new) {
+        match op {
+            similar::DiffOp::Equal { new_index, len, .. } => {
+                for line in &new[new_index..new_index + len] {
+                    emit(&mut headers, &mut out, line);
+                }
+            }
+            similar::DiffOp::Delete { .. } => {}
+            similar::DiffOp::Insert {
+                new_index, new_len, ..
+            } => {
+                for line in &new[new_index..new_index + new_len] {
+                    emit_new(&mut headers, &mut out, line);
+                }
+            }
+            similar::DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => {
+                let olds = &old[old_index..old_index + old_len];
+                let mut next = 0;
+                for line in &new[new_index..new_index + new_len] {
+                    let found = (next..olds.len()).find(|&j| respelled(olds[j], line));
+                    match found {
+                        Some(j) => {
+                            next = j + 1;
+                            emit(&mut headers, &mut out, olds[j]);
+                        }
+                        None => emit_new(&mut headers, &mut out, line),
+                    }
+                }
             }
         }
     }

@@ -9,7 +9,8 @@ mod new_file;
 
 pub use batch::{write_edits, write_log_only, BatchWritten};
 pub use error::WriteError;
-pub use guarded::atomic_write;
+pub use guarded::{atomic_write, test_hook};
+pub(crate) use new_file::write_removal;
 pub use new_file::{write_new_directives, write_new_owner, write_new_source};
 
 use super::edit::Edit;
@@ -63,6 +64,9 @@ pub enum Stage {
     Checked,
     /// The new version has replaced the file.
     AfterRename,
+    /// The file replaced is still open for writing by another program: the write waits
+    /// until that program closes it, then looks whether it saved into it.
+    Waiting,
 }
 
 /// [`write_to_disk`] waiting at most `wait` for another dondoc's lock: the UI waits a moment
@@ -92,7 +96,7 @@ fn write_inner(
     hook: &mut dyn FnMut(Stage),
 ) -> Result<Written, WriteError> {
     if let Some(op) = crate::git::operation_in_progress(&ws.root) {
-        return Err(WriteError::GitOperation(crate::git::operation_message(op)));
+        return Err(WriteError::GitOperation(op));
     }
     let current = ws
         .directive(&edit.id)

@@ -216,6 +216,8 @@ pub struct Runner {
     clipboard: Clipboard,
     /// The user's `[git] commit` (overrides the workspace's when set).
     commit: Option<bool>,
+    /// The language errors are worded in before they reach the status line.
+    lang: crate::i18n::Lang,
     /// Where background work reports; `None`: it runs at once into `pending`.
     events: Option<EventSender>,
     pending: Vec<Event>,
@@ -235,6 +237,7 @@ impl Runner {
                 let _ = out.flush();
             }),
             commit: None,
+            lang: crate::i18n::Lang::En,
             events: None,
             pending: Vec::new(),
         }
@@ -289,9 +292,10 @@ impl Runner {
         };
         let written = written.clone();
         let commit = self.commit;
+        let lang = self.lang;
         self.background(move |send| {
-            let result =
-                git::after_write(&settings, &written, &edit, commit).map_err(|e| e.to_string());
+            let result = git::after_write(&settings, &written, &edit, commit)
+                .map_err(|e| crate::i18n::cli::git_error(lang, &e));
             send(Event::Committed {
                 id: edit.id.clone(),
                 result,
@@ -307,16 +311,23 @@ impl Runner {
         let root = ws.root.clone();
         let path = path.to_string();
         let author = self.author.clone();
+        let lang = self.lang;
         self.background(move |send| {
             let result = if git::repo_root(&root).is_none() {
                 Ok(None)
             } else {
                 git::commit_edit(&root, &path, &message, &author)
                     .map(Some)
-                    .map_err(|e| e.to_string())
+                    .map_err(|e| crate::i18n::cli::git_error(lang, &e))
             };
             send(Event::Committed { id: path, result });
         });
+    }
+
+    /// The language of the errors the runner words (git's, the store's).
+    pub fn with_lang(mut self, lang: crate::i18n::Lang) -> Runner {
+        self.lang = lang;
+        self
     }
 
     pub fn with_clock(mut self, clock: impl Fn() -> DateTime<FixedOffset> + 'static) -> Runner {
@@ -460,7 +471,7 @@ impl Runner {
                     &self.author,
                     (self.clock)(),
                 )
-                .map_err(|e| e.to_string());
+                .map_err(|e| crate::i18n::store::write_error(self.lang, &e));
                 if let Ok(ids) = &result {
                     let message = format!("dondoc: {}: new directive", ids.join(", "));
                     self.commit_new(ws, &file, message);
@@ -475,7 +486,7 @@ impl Runner {
             Effect::NewMeeting { path, source, form } => {
                 let mut copy = ws.clone();
                 let result = store::write::write_new_source(&mut copy, &path, &source)
-                    .map_err(|e| e.to_string());
+                    .map_err(|e| crate::i18n::store::write_error(self.lang, &e));
                 if result.is_ok() {
                     self.commit_new(ws, &path, format!("dondoc: {path}: new meeting"));
                 }

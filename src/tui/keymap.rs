@@ -235,17 +235,17 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[Normal], &[Char('v')], Action::ToggleLines, t::KEY_TWO_LINES, None),
     bind(LISTS, &[Char('y')], Action::CopyId, ("copy the directive's id to the clipboard (OSC 52)", "sao chép mã nhiệm vụ (OSC 52)"), None),
     bind(&[Normal], &[Char(' ')], Action::Mark, t::KEY_MARK, Some(("Space", t::HINT_MARK))),
-    bind(&[Normal], &[Char('*')], Action::MarkAll, t::KEY_MARK_ALL, None),
-    bind(LISTS, &[Ctrl('r')], Action::Redo, t::KEY_REDO, None),
-    bind(LISTS, &[Char('E')], Action::EditText, t::KEY_EDIT_TEXT, None),
-    bind(LISTS, &[Char('O')], Action::EditOwner, t::KEY_EDIT_OWNER, None),
-    bind(LISTS, &[Char('P')], Action::EditSupport, t::KEY_EDIT_SUPPORT, None),
+    bind(&[Normal], &[Char('*')], Action::MarkAll, t::KEY_MARK_ALL, Some(("*", t::HINT_MARK_ALL))),
+    bind(LISTS, &[Ctrl('r')], Action::Redo, t::KEY_REDO, Some(("Ctrl-R", t::HINT_REDO))),
+    bind(LISTS, &[Char('E')], Action::EditText, t::KEY_EDIT_TEXT, Some(("E", t::HINT_EDIT_TEXT))),
+    bind(LISTS, &[Char('O')], Action::EditOwner, t::KEY_EDIT_OWNER, Some(("O", t::HINT_EDIT_OWNER))),
+    bind(LISTS, &[Char('P')], Action::EditSupport, t::KEY_EDIT_SUPPORT, Some(("P", t::HINT_EDIT_SUPPORT))),
     bind(&[Normal], &[Char('m')], Action::Meetings, t::KEY_MEETINGS, Some(("m", t::HINT_MEETINGS))),
-    bind(LISTS, &[Char('D')], Action::Delete, t::KEY_DELETE_DIRECTIVE, None),
+    bind(LISTS, &[Char('D')], Action::Delete, t::KEY_DELETE_DIRECTIVE, Some(("D", t::HINT_DELETE))),
     bind(LISTS, &[Char('a')], Action::NewDirective, t::KEY_NEW_DIRECTIVE, Some(("a", t::HINT_ADD))),
-    bind(LISTS, &[Char('N')], Action::NewMeeting, t::KEY_NEW_MEETING, None),
-    bind(&[Normal], &[Char('I'), Char('i')], Action::Import, ti::KEY_IMPORT, None),
-    bind(LISTS, &[Char('R')], Action::Remind, ("reminder letter to the unit: preview, Enter writes it (docx) and logs it", "công văn đôn đốc đơn vị: xem trước, Enter ghi tệp (docx) và ghi nhật ký"), None),
+    bind(LISTS, &[Char('N')], Action::NewMeeting, t::KEY_NEW_MEETING, Some(("N", t::HINT_NEW_MEETING))),
+    bind(&[Normal], &[Char('I'), Char('i')], Action::Import, ti::KEY_IMPORT, Some(("I", t::HINT_IMPORT))),
+    bind(LISTS, &[Char('R')], Action::Remind, ("reminder letter to the unit: preview, Enter writes it (docx) and logs it", "công văn đôn đốc đơn vị: xem trước, Enter ghi tệp (docx) và ghi nhật ký"), Some(("R", t::HINT_REMIND))),
     bind(LISTS, &[Char('r')], Action::Reload, ("reload from disk", "tải lại từ đĩa"), None),
     bind(LISTS, &[Char('?')], Action::Help, ("all keys", "tất cả các phím"), Some(("?", ("help", "trợ giúp")))),
     bind(LISTS, &[Char('q')], Action::Quit, ("quit", "thoát"), Some(("q", ("quit", "thoát")))),
@@ -262,7 +262,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[Dashboard], &[Char('r')], Action::Reload, ("reload from disk", "tải lại từ đĩa"), None),
     bind(&[Dashboard], &[Char('?')], Action::Help, ("all keys", "tất cả các phím"), Some(("?", ("help", "trợ giúp")))),
     bind(&[Dashboard], &[Char('q')], Action::Quit, ("quit", "thoát"), Some(("q", ("quit", "thoát")))),
-    // Last in the footer: it shows from 160 columns; `?` lists it always.
+    // Last in the footer: it shows on wide screens; `?` lists it always.
     bind(LISTS, &[Char('S')], Action::Sync, ("sync with git: commit, pull, push (in the background)", "đồng bộ git: commit, kéo về, đẩy lên (chạy nền)"), Some(("S", ("sync", "đồng bộ")))),
     // Pickers.
     bind(PICKERS, &[Char('j'), Down], Action::Down, ("next choice", "lựa chọn dưới"), Some(("j/k", ("move", "di chuyển")))),
@@ -375,6 +375,49 @@ pub fn footer(mode: Mode, lang: Lang) -> Vec<(&'static str, &'static str)> {
         .filter(|b| b.modes.contains(&mode) && b.modes.len() < Mode::ALL.len())
         .filter_map(|b| b.footer.map(|(keys, hint)| (keys, tr(lang, hint))))
         .collect()
+}
+
+/// Where the footer is drawn: the keys that matter differ in a meeting's list, with marks,
+/// in the units pane and in the detail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// The directives of a unit or of every unit.
+    Directives,
+    /// A meeting's directives (`m`): entering them comes first.
+    Meeting,
+    /// Directives marked: the keys that apply to all of them.
+    Marked,
+    /// The units pane.
+    Units,
+    /// A directive's detail: reshaping it.
+    Detail,
+}
+
+/// The footer's keys in the order they give way when the line is short: the first ones stay.
+/// Keys a context does not name come after it, in table order.
+#[rustfmt::skip]
+const fn priority(context: Context) -> &'static [&'static str] {
+    match context {
+        Context::Directives => &["s/1-5", "d", "n", "a", "Space", "Tab", "Enter", "/", "f", "E", "m", "u", "N", "Ctrl-R", "o", "b", "R", "*", "O", "P", "I", "D"],
+        Context::Meeting => &["a", "E", "s/1-5", "d", "Space", "n", "O", "P", "D", "Tab", "Enter", "N", "m", "u", "Ctrl-R", "/", "f"],
+        Context::Marked => &["s/1-5", "d", "Space", "n", "*", "R", "u", "Ctrl-R", "Tab", "a", "Enter", "/", "f"],
+        Context::Units => &["/", "a", "m", "N", "Tab", "Enter", "I", "b", "f", "u"],
+        Context::Detail => &["E", "O", "P", "d", "s/1-5", "n", "Esc", "PgDn/PgUp", "u", "Ctrl-R", "R", "D", "a"],
+    }
+}
+
+/// The footer hints of a mode, the ones that matter in `context` first (lists and detail;
+/// other modes keep the table's order).
+pub fn footer_in(mode: Mode, context: Context, lang: Lang) -> Vec<(&'static str, &'static str)> {
+    let mut all = footer(mode, lang);
+    if !matches!(mode, Normal | Detail) {
+        return all;
+    }
+    let order = priority(context);
+    let rank = |keys: &str| order.iter().position(|k| *k == keys).unwrap_or(order.len());
+    // Stable: what the context does not name keeps the table's order.
+    all.sort_by_key(|(keys, _)| rank(keys));
+    all
 }
 
 fn section_title(modes: &[Mode]) -> Text {
@@ -582,6 +625,28 @@ mod tests {
             resolve(Mode::Normal, &parse_keys("G")[0]),
             Some(Action::Bottom)
         );
+    }
+
+    #[test]
+    fn the_footer_orders_name_footer_keys() {
+        let contexts = [
+            (Context::Directives, Mode::Normal),
+            (Context::Meeting, Mode::Normal),
+            (Context::Marked, Mode::Normal),
+            (Context::Units, Mode::Normal),
+            (Context::Detail, Mode::Detail),
+        ];
+        for (context, mode) in contexts {
+            let hints = footer(mode, Lang::En);
+            for keys in priority(context) {
+                assert!(
+                    hints.iter().any(|(k, _)| k == keys),
+                    "{keys} in {context:?} has no footer hint in {mode:?}"
+                );
+            }
+            let first = footer_in(mode, context, Lang::Vi)[0].0;
+            assert_eq!(first, priority(context)[0], "{context:?}");
+        }
     }
 
     #[test]

@@ -113,6 +113,7 @@ pub fn new_runner(ctx: &Context, author: String) -> Runner {
     Runner::new(author)
         .with_clock(move || clock.now())
         .with_commit(ctx.config.git.commit)
+        .with_lang(ctx.lang)
 }
 
 /// Draws, waits for one event, handles it; until the app quits or the events end.

@@ -4,6 +4,7 @@
 mod common;
 
 mod bad_input;
+mod every_path;
 mod guard;
 mod layout;
 mod prop;

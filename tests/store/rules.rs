@@ -124,3 +124,18 @@ fn an_undone_deadline_change_is_logged_undo_and_counts_as_no_extension() {
         "moved and moved back: no extension"
     );
 }
+
+#[test]
+fn a_note_typed_on_several_lines_is_written_on_one() {
+    let open = directive(Status::Open, None);
+    let c = Change {
+        note: Some(Some(
+            "Báo cáo của huyện:\n 4 dự án\r\n\r\nđã giải ngân xong \r".into(),
+        )),
+        ..Default::default()
+    };
+    assert_eq!(
+        c.resolve(&open, today()).note,
+        Some(Some("Báo cáo của huyện: 4 dự án đã giải ngân xong".into()))
+    );
+}

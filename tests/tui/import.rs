@@ -395,8 +395,9 @@ fn the_event_loop_imports_a_pasted_notice() {
             .map(Event::Key)
             .collect()
     };
-    let mut events = keys("i");
-    events.push(Event::Paste(notice()));
+    let mut events = keys("I");
+    // As a terminal sends it: each line break a CR.
+    events.push(Event::Paste(notice().replace('\n', "\r")));
     events.extend(keys("* j j j j j x w y"));
     let ended = dondoc::tui::event_loop(
         &mut terminal,

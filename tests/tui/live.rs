@@ -436,6 +436,45 @@ fn keys_commit_each_edit_when_git_commit_is_on() {
     );
 }
 
+/// A commit git refuses (here a pre-commit hook) is told in the UI's language: the edit is
+/// saved, the commit's failure follows in Vietnamese with git's own reason.
+#[test]
+fn keys_a_refused_commit_is_told_in_vietnamese() {
+    let ws = Workspace::new();
+    let root = ws.root();
+    git(root, &["init", "-q", "-b", "main"]);
+    git(root, &["add", "-A"]);
+    git(
+        root,
+        &[
+            "-c",
+            "user.name=Setup",
+            "-c",
+            "user.email=setup@example.org",
+            "commit",
+            "-qm",
+            "start",
+        ],
+    );
+    let hook = root.join(".git/hooks/pre-commit");
+    fs::write(
+        &hook,
+        "#!/bin/sh\necho 'error: khong cho commit' >&2\nexit 1\n",
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(&hook, fs::Permissions::from_mode(0o755)).unwrap();
+    let mut app = ws.app(Lang::Vi, (120, 40));
+    let mut runner = runner().with_commit(Some(true)).with_lang(Lang::Vi);
+    run_keys(&mut app, &mut runner, "j j 4 <Enter>");
+    assert!(ws.read(FILE).contains("status = \"done\""), "saved");
+    let message = app.message.clone().unwrap().text;
+    assert!(
+        message.contains("không thành công") && message.contains("khong cho commit"),
+        "{message}"
+    );
+}
+
 #[test]
 fn keys_a_write_refused_as_stale_names_the_other_writer_and_shows_the_new_value() {
     use dondoc::store::edit::Edit;

@@ -217,6 +217,7 @@ mod editor;
 mod event_loop;
 mod filter_menu;
 mod find;
+mod footer;
 mod forms;
 mod help;
 mod import;

@@ -29,6 +29,15 @@ pub fn check_done_on(
     }
 }
 
+/// A note on one line, as the format wants it: its lines trimmed and joined by a space.
+fn one_line(s: &str) -> String {
+    s.split(['\r', '\n'])
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// What an edit sets. `None` leaves a field alone; `Some(None)` removes an optional field.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Change {
@@ -137,7 +146,7 @@ impl Change {
             note: self
                 .note
                 .clone()
-                .map(|n| n.map(|s| nfc(s.trim())).filter(|s| !s.is_empty()))
+                .map(|n| n.map(|s| nfc(&one_line(&s))).filter(|s| !s.is_empty()))
                 .filter(|n| *n != current.note),
         }
     }

@@ -301,7 +301,7 @@ pub fn apply_log_only(
     }
     let mut out = String::with_capacity(original.len() + 200 * ids.len());
     out.push_str(bom);
-    out.push_str(&doc.to_string());
+    out.push_str(&text::keep_spelling(body, &doc.to_string()));
     if body.contains("\r\n") {
         out = if has_lone_lf(body) {
             text::restore_line_endings(original, &out)

@@ -58,7 +58,7 @@ pub enum WriteError {
         source: std::io::Error,
     },
     /// A git rebase or merge is stopped half-way (see `git::operation_in_progress`).
-    GitOperation(String),
+    GitOperation(crate::git::status::Operation),
     Apply {
         path: String,
         id: String,
@@ -189,6 +189,7 @@ pub(super) fn reason_copy(rel: &str, e: Option<&WriteError>) -> WriteError {
             source: source.clone(),
         },
         Some(WriteError::Io { path, source }) => copy_io(path, source),
+        Some(WriteError::GitOperation(op)) => WriteError::GitOperation(*op),
         Some(other) => WriteError::Io {
             path: rel.to_string(),
             source: std::io::Error::other(other.to_string()),

@@ -2,7 +2,7 @@
 
 use super::error::{read_error, replace_error};
 use super::{Stage, WriteError};
-use crate::model::{Problem, ProblemKind, SourceFile, Workspace};
+use crate::model::{Fingerprint, Problem, ProblemKind, SourceFile, Workspace};
 use crate::store::edit::ApplyError;
 use crate::store::guard::{self, ReplaceError, Staged};
 use crate::store::load::{load_file, FileLoad};
@@ -63,14 +63,20 @@ pub(super) type Make<'a> =
 /// Times a write starts over because the file changed under it before it gives up.
 pub(super) const ATTEMPTS: usize = 8;
 
-/// What the workspace holds of one directive file, to compare the disk with.
+/// What the workspace holds of one file, to compare the disk with: a directive file, or
+/// `dondoc.toml` (its units).
 pub(super) struct Loaded<'a> {
     rel: &'a str,
-    file: &'a SourceFile,
+    fingerprint: Fingerprint,
+    problems: &'a [Problem],
     ids: HashSet<&'a str>,
     owners: Option<HashSet<String>>,
+    /// `dondoc.toml`: checked as the settings, not as a directive file.
+    config: bool,
     /// The directives being edited: one gone from the disk is the edit's refusal (`Gone`).
     pub(super) edited: HashSet<String>,
+    /// The directives the write takes out of the file on purpose (a deletion).
+    pub(super) removed: HashSet<String>,
 }
 
 impl<'a> Loaded<'a> {
@@ -78,7 +84,8 @@ impl<'a> Loaded<'a> {
         let index = ws.files.iter().position(|f| f.path == rel);
         Loaded {
             rel,
-            file,
+            fingerprint: file.fingerprint,
+            problems: &file.problems,
             ids: ws
                 .directives
                 .iter()
@@ -86,42 +93,73 @@ impl<'a> Loaded<'a> {
                 .map(|d| d.id.as_str())
                 .collect(),
             owners: (!ws.config_broken).then(|| ws.owners.iter().map(|o| o.id.clone()).collect()),
+            config: false,
             edited: HashSet::new(),
+            removed: HashSet::new(),
         }
     }
 
-    /// Whether `bytes` parse and hold every directive that was loaded: a whole save, not
-    /// half of one.
-    pub(super) fn sound(&self, bytes: &[u8]) -> bool {
-        let load = load_file(self.rel, Ok(bytes.to_vec()), self.owners.as_ref());
-        load.file.broken.is_none()
-            && self
-                .ids
-                .iter()
-                .all(|id| load.directives.iter().any(|d| d.id == *id))
+    /// `dondoc.toml` as `ws` read it.
+    pub(super) fn config(ws: &'a Workspace) -> Loaded<'a> {
+        Loaded {
+            rel: crate::store::CONFIG_FILE,
+            fingerprint: ws.config_fingerprint,
+            problems: &ws.config_problems,
+            ids: HashSet::new(),
+            owners: (!ws.config_broken).then(|| ws.owners.iter().map(|o| o.id.clone()).collect()),
+            config: true,
+            edited: HashSet::new(),
+            removed: HashSet::new(),
+        }
     }
 
     /// The file as it is on disk now, when it differs from what was loaded: refused when it
-    /// is broken, lost directives (a half-saved or cut file) or has new problems.
-    pub(super) fn check_disk(&self, bytes: &[u8]) -> Result<FileLoad, WriteError> {
+    /// is broken, lost directives or units (a half-saved or cut file) or has new problems.
+    /// The directive file parsed from it (`None` for `dondoc.toml`).
+    pub(super) fn check_disk(&self, bytes: &[u8]) -> Result<Option<FileLoad>, WriteError> {
         let path = self.rel.to_string();
-        let on_disk = load_file(self.rel, Ok(bytes.to_vec()), self.owners.as_ref());
-        if let Some(reason) = on_disk.file.broken.clone() {
-            return Err(WriteError::Broken { path, reason });
-        }
-        let mut missing: Vec<String> = self
-            .ids
-            .iter()
-            .filter(|id| !self.edited.contains(**id))
-            .filter(|id| !on_disk.directives.iter().any(|d| d.id == **id))
-            .map(|id| id.to_string())
-            .collect();
+        let (on_disk, missing, problems) = if self.config {
+            let mut now = Workspace::default();
+            let owners = crate::store::config_file::parse_config(bytes, &mut now);
+            let Some(owners) = owners else {
+                let reason = now
+                    .config_problems
+                    .first()
+                    .map_or_else(|| ProblemKind::CannotRead(path.clone()), |p| p.kind.clone());
+                return Err(WriteError::Broken { path, reason });
+            };
+            let missing: Vec<String> = self
+                .owners
+                .iter()
+                .flatten()
+                .filter(|id| !owners.contains(*id))
+                .cloned()
+                .collect();
+            (None, missing, now.config_problems)
+        } else {
+            let on_disk = load_file(self.rel, Ok(bytes.to_vec()), self.owners.as_ref());
+            if let Some(reason) = on_disk.file.broken.clone() {
+                return Err(WriteError::Broken { path, reason });
+            }
+            let missing: Vec<String> = self
+                .ids
+                .iter()
+                .filter(|id| !self.edited.contains(**id) && !self.removed.contains(**id))
+                .filter(|id| !on_disk.directives.iter().any(|d| d.id == **id))
+                .map(|id| id.to_string())
+                .collect();
+            let problems = on_disk.file.problems.clone();
+            (Some(on_disk), missing, problems)
+        };
         if !missing.is_empty() {
+            let mut missing = missing;
             missing.sort();
             return Err(WriteError::Cut { path, missing });
         }
-        let known = |p: &Problem| self.file.problems.iter().any(|k| k.kind == p.kind);
-        if let Some(p) = on_disk.file.problems.iter().find(|p| !known(p)) {
+        let known = |p: &Problem| self.problems.iter().any(|k| k.kind == p.kind);
+        // A warning never blocks a write; a new error (a save gone wrong) does.
+        let new = |p: &&Problem| !known(p) && !p.kind.is_warning();
+        if let Some(p) = problems.iter().find(new) {
             return Err(WriteError::NewProblems {
                 path,
                 problem: Box::new(p.clone()),
@@ -138,7 +176,7 @@ pub(super) fn write_target(full: &Path, loaded: &Loaded) -> Result<PathBuf, Writ
     match fs::symlink_metadata(full) {
         Ok(meta) if meta.file_type().is_symlink() => {
             let same = fs::read(full)
-                .map(|b| text::fingerprint(&b) == loaded.file.fingerprint)
+                .map(|b| text::fingerprint(&b) == loaded.fingerprint)
                 .unwrap_or(false);
             if !same {
                 return Err(WriteError::Redirected {
@@ -158,8 +196,10 @@ pub(super) fn write_target(full: &Path, loaded: &Loaded) -> Result<PathBuf, Writ
 ///
 /// The file is read until two reads agree (never half of a save in progress); a version that
 /// lost directives or gained problems since the load is refused. Right before the rename the
-/// file must still be the one read; a save that lands after that check (into the old file,
-/// or renamed over it) is found after the rename, and the edit is applied again on top of it.
+/// file must still be the one read. A save that lands after that check (renamed over the
+/// file, or written into the old file by a program that had it open) is found in the file
+/// replaced, which the exchange keeps at hand: it is put back at once and the edit starts
+/// over on top of it, as for any file changed since the load.
 /// Returns whether the edit was applied on a newer version than the one loaded.
 pub(super) fn replace_guarded(
     root: &Path,
@@ -167,76 +207,40 @@ pub(super) fn replace_guarded(
     hook: &mut dyn FnMut(Stage),
     make: &mut Make,
 ) -> Result<bool, WriteError> {
-    let mut pending: Option<Pending> = None;
-    let result = replace_rounds(root, loaded, hook, make, &mut pending);
-    // Given up with someone's save displaced by ours: put that save back (when whole), so
-    // only our edit is lost, never theirs.
-    if let (Err(_), Some(p)) = (&result, pending) {
-        let now = std::fs::read(&p.target).unwrap_or_default();
-        if loaded.sound(&p.bytes) && holds_all(loaded.rel, &p.bytes, &now) {
-            if let Ok(staged) = Staged::new(&p.target, &p.bytes, Some((p.mode, p.gid))) {
-                let _ = staged.commit();
-            }
-        }
+    // Whatever the write: `git rebase --abort` / `git merge --abort` would discard it.
+    if let Some(op) = crate::git::operation_in_progress(root) {
+        return Err(WriteError::GitOperation(op));
     }
-    result
-}
-
-/// A save our rename displaced, not yet in what is on disk.
-pub(super) struct Pending {
-    bytes: Vec<u8>,
-    target: PathBuf,
-    mode: u32,
-    gid: u32,
-}
-
-pub(super) fn replace_rounds(
-    root: &Path,
-    loaded: &Loaded,
-    hook: &mut dyn FnMut(Stage),
-    make: &mut Make,
-    pending: &mut Option<Pending>,
-) -> Result<bool, WriteError> {
     let rel = loaded.rel;
     let full = root.join(rel);
     let read_only = || WriteError::ReadOnly {
         path: rel.to_string(),
     };
     let mut rebased = false;
-    // A save found after our rename: the version to apply the edit on, instead of ours.
-    let mut newer: Option<Vec<u8>> = None;
+    let mut hook = |at: Stage| {
+        hook(at);
+        test_hook::call(at);
+    };
+    let hook: &mut dyn FnMut(Stage) = &mut hook;
     for _ in 0..ATTEMPTS {
         let target = write_target(&full, loaded)?;
-        let fingerprint = loaded.file.fingerprint;
+        let fingerprint = loaded.fingerprint;
         let snap = guard::read_settled(&target, |b| text::fingerprint(b) == fingerprint)
             .map_err(|e| read_error(rel, e))?;
         hook(Stage::Read);
         let meta = fs::metadata(&target).map_err(|e| WriteError::io(rel, e))?;
         check_writable(&target, &meta).map_err(|_| read_only())?;
-        let displaced_save = newer.take();
-        let bytes = displaced_save.as_deref().unwrap_or(&snap.bytes);
-        let result = apply_on(loaded, bytes, make);
-        let updated = match (result, displaced_save) {
-            (Ok((Some(updated), changed)), _) => {
+        let updated = match apply_on(loaded, &snap.bytes, make)? {
+            (Some(updated), changed) => {
                 rebased |= changed;
                 updated
             }
-            (other, None) => return other.map(|_| rebased),
-            // Our first version is on disk, and the save it displaced cannot take the edit:
-            // put that save back (when it is whole), so only our edit is lost.
-            (other, Some(save)) => {
-                if loaded.sound(&save) {
-                    let staged = Staged::new(&target, &save, Some((snap.mode, snap.gid)))
-                        .map_err(|e| replace_error(rel, e))?;
-                    staged.commit().map_err(|e| WriteError::io(rel, e))?;
-                }
-                *pending = None;
-                return other.map(|_| rebased);
-            }
+            (None, changed) => return Ok(rebased | changed),
         };
         // Never fewer directives than the file replaced holds, whatever was loaded (a load
         // may itself have caught half of a save).
-        let missing = missing_ids(rel, updated.as_bytes(), &snap.bytes);
+        let mut missing = missing_ids(rel, updated.as_bytes(), &snap.bytes);
+        missing.retain(|id| !loaded.removed.contains(id));
         if !missing.is_empty() {
             return Err(WriteError::Cut {
                 path: rel.to_string(),
@@ -247,45 +251,105 @@ pub(super) fn replace_rounds(
             .map_err(|e| replace_error(rel, e))?;
         hook(Stage::BeforeRename);
         if !guard::unchanged(&target, &snap).map_err(|e| WriteError::io(rel, e))? {
-            // A newer save is on disk now: it, not the displaced one, is the latest.
-            *pending = None;
             continue;
         }
         hook(Stage::Checked);
-        let displaced = staged.swap().map_err(|e| WriteError::io(rel, e))?;
+        let swapped = staged.swap().map_err(|e| WriteError::io(rel, e))?;
         hook(Stage::AfterRename);
-        // A file written a moment ago may be a save in place still going on: give its
-        // writer a moment, then look at the file we replaced once more.
-        if displaced.as_ref().is_none_or(|d| d.stamp == snap.stamp) && recently_written(&snap) {
-            std::thread::sleep(std::time::Duration::from_millis(50));
-        }
-        newer = match displaced {
-            Some(d) if d.stamp != snap.stamp => Some(settle_save(loaded, &d.file, d.bytes)?),
-            _ if guard::written_since(&snap) => {
-                let bytes =
-                    guard::read_settled_handle(&snap.file).map_err(|e| read_error(rel, e))?;
-                Some(settle_save(loaded, &snap.file, bytes)?)
-            }
-            _ => None,
-        };
-        *pending = newer.as_ref().map(|bytes| Pending {
-            bytes: bytes.clone(),
-            target: target.clone(),
-            mode: snap.mode,
-            gid: snap.gid,
-        });
-        if newer.is_none() {
+        if !saved_since(&swapped, &snap, hook).map_err(|e| WriteError::io(rel, e))? {
             return Ok(rebased);
         }
+        put_back(swapped, &snap, &target).map_err(|e| WriteError::io(rel, e))?;
     }
     Err(WriteError::Unsettled {
         path: rel.to_string(),
     })
 }
 
-/// Whether `new` holds every directive id `old` holds.
-pub(super) fn holds_all(rel: &str, new: &[u8], old: &[u8]) -> bool {
-    missing_ids(rel, new, old).is_empty()
+/// A hook for tests of the write paths that take none ([`super::write_new_owner`],
+/// deletion, new directives): called at each [`Stage`] of every guarded write of this thread.
+#[doc(hidden)]
+pub mod test_hook {
+    use super::Stage;
+    use std::cell::RefCell;
+
+    type Hook = Box<dyn FnMut(Stage)>;
+    thread_local! {
+        static HOOK: RefCell<Option<Hook>> = const { RefCell::new(None) };
+    }
+
+    /// Runs `f` with `hook` called at each stage of the writes it makes on this thread.
+    pub fn with<T>(hook: impl FnMut(Stage) + 'static, f: impl FnOnce() -> T) -> T {
+        HOOK.with(|h| *h.borrow_mut() = Some(Box::new(hook)));
+        let out = f();
+        HOOK.with(|h| *h.borrow_mut() = None);
+        out
+    }
+
+    pub(crate) fn call(at: Stage) {
+        HOOK.with(|h| {
+            if let Some(hook) = h.borrow_mut().as_mut() {
+                hook(at);
+            }
+        });
+    }
+}
+
+/// How long a write waits for a program still writing into the file it replaced.
+const WRITER_WAIT: std::time::Duration = std::time::Duration::from_secs(3);
+
+/// Whether the file our rename replaced is no longer the version `snap` read: a save renamed
+/// over it after the check, or written into it by a program that opened it before the rename
+/// (waited for while it still has it open for writing).
+fn saved_since(
+    swapped: &guard::Swapped,
+    snap: &guard::Snapshot,
+    hook: &mut dyn FnMut(Stage),
+) -> std::io::Result<bool> {
+    let replaced = match swapped.replaced() {
+        Some(file) => file?,
+        // A plain rename: the old file is reachable through the handle it was read with.
+        None => snap.file.try_clone()?,
+    };
+    let differs = |file: &fs::File| -> std::io::Result<bool> {
+        let now = guard::read_handle(file.try_clone()?)?;
+        Ok(now.stamp != snap.stamp || now.bytes != snap.bytes)
+    };
+    if differs(&replaced)? {
+        return Ok(true);
+    }
+    match guard::open_for_writing(&replaced) {
+        Some(true) => {
+            hook(Stage::Waiting);
+            let start = std::time::Instant::now();
+            while guard::open_for_writing(&replaced) == Some(true) && start.elapsed() < WRITER_WAIT
+            {
+                std::thread::sleep(std::time::Duration::from_millis(2));
+            }
+        }
+        Some(false) => {}
+        // Cannot tell: a file written a moment ago may be a save in place still going on,
+        // so its writer gets a moment.
+        None => {
+            if recently_written(snap) {
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+        }
+    }
+    differs(&replaced)
+}
+
+/// Puts back the save our rename replaced: the old file itself, exchanged back, or (after a
+/// plain rename) its bytes once whole.
+fn put_back(swapped: guard::Swapped, snap: &guard::Snapshot, target: &Path) -> std::io::Result<()> {
+    if swapped.replaced().is_some() {
+        return swapped.restore();
+    }
+    let bytes =
+        guard::read_settled_handle(&snap.file).map_err(|e| std::io::Error::other(e.to_string()))?;
+    Staged::new(target, &bytes, Some((snap.mode, snap.gid)))
+        .map_err(replace_io)?
+        .commit()
 }
 
 /// The directive ids `old` holds and `new` does not, sorted.
@@ -312,25 +376,6 @@ pub(super) fn recently_written(snap: &guard::Snapshot) -> bool {
         .is_none_or(|age| age < std::time::Duration::from_secs(2))
 }
 
-/// A save found after the rename, read from the handle of the file it went into until it is
-/// whole: the program saving in place may still be writing it.
-pub(super) fn settle_save(
-    loaded: &Loaded,
-    file: &fs::File,
-    mut bytes: Vec<u8>,
-) -> Result<Vec<u8>, WriteError> {
-    for _ in 0..100 {
-        if loaded.sound(&bytes) {
-            return Ok(bytes);
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-        bytes = guard::read_settled_handle(file).map_err(|e| read_error(loaded.rel, e))?;
-    }
-    Err(WriteError::Unsettled {
-        path: loaded.rel.to_string(),
-    })
-}
-
 /// `make` applied to `bytes` (checked first when they are not what was loaded), and the
 /// result checked: it must parse and keep every directive it started with.
 pub(super) fn apply_on(
@@ -339,9 +384,9 @@ pub(super) fn apply_on(
     make: &mut Make,
 ) -> Result<(Option<String>, bool), WriteError> {
     let rel = loaded.rel;
-    let changed = text::fingerprint(bytes) != loaded.file.fingerprint;
+    let changed = text::fingerprint(bytes) != loaded.fingerprint;
     let on_disk = if changed {
-        Some(loaded.check_disk(bytes)?)
+        loaded.check_disk(bytes)?
     } else {
         None
     };
@@ -367,6 +412,7 @@ pub(super) fn apply_on(
     };
     let mut missing: Vec<String> = before
         .iter()
+        .filter(|id| !loaded.removed.contains(**id))
         .filter(|id| !check.directives.iter().any(|d| d.id == **id))
         .map(|id| id.to_string())
         .collect();

@@ -1,7 +1,7 @@
 //! New directives appended to a meeting file, new meeting files and new units.
 
-use super::error::{copy_io, replace_error};
-use super::guarded::{atomic_write, replace_guarded, Loaded};
+use super::error::replace_error;
+use super::guarded::{replace_guarded, Loaded};
 use super::{WorkspaceLock, WriteError};
 use crate::model::{Owner, ProblemKind, Source, Workspace};
 use crate::store::create::{self, CreateError, NewDirective};
@@ -97,6 +97,9 @@ pub fn write_new_source(ws: &mut Workspace, rel: &str, source: &Source) -> Resul
     if full.exists() || ws.files.iter().any(|f| f.path == rel) {
         return Err(CreateError::Exists(rel.to_string()).into());
     }
+    if let Some(op) = crate::git::operation_in_progress(&ws.root) {
+        return Err(WriteError::GitOperation(op));
+    }
     let text = create::source_file_text(source);
     let dir = full.parent().unwrap_or(&ws.root);
     fs::create_dir_all(dir).map_err(|e| WriteError::io(rel, e))?;
@@ -133,49 +136,81 @@ pub fn write_new_owner(ws: &mut Workspace, owner: &Owner) -> Result<(), WriteErr
         });
     }
     create::check_owner(ws, owner)?;
-    let full = ws.root.join(rel);
     {
         let _lock = WorkspaceLock::acquire(&ws.root)?;
-        let bytes = fs::read(&full).map_err(|e| WriteError::io(rel, e))?;
-        let original = std::str::from_utf8(&bytes).map_err(|_| WriteError::Broken {
-            path: rel.to_string(),
-            reason: ProblemKind::InvalidUtf8,
-        })?;
+        let loaded = Loaded::config(ws);
         let apply_error = |source| WriteError::Apply {
             path: rel.to_string(),
             id: owner.id.clone(),
             source,
         };
-        // The file on disk may have gained units since it was read: check the id again there.
-        let doc: toml_edit::DocumentMut = original
-            .trim_start_matches(text::BOM)
-            .parse()
-            .map_err(|e: toml_edit::TomlError| apply_error(ApplyError::Parse(e.to_string())))?;
-        let taken = doc
-            .get("owner")
-            .and_then(|o| o.as_array_of_tables())
-            .is_some_and(|list| {
-                list.iter()
-                    .any(|t| t.get("id").and_then(|v| v.as_str()) == Some(owner.id.as_str()))
-            });
-        if taken {
-            return Err(CreateError::DuplicateId {
-                id: owner.id.clone(),
-                path: rel.to_string(),
+        let mut make = |original: &str, _: Option<&FileLoad>| {
+            // The file on disk may have gained units since it was read: check the id there.
+            let doc: toml_edit::DocumentMut = original
+                .trim_start_matches(text::BOM)
+                .parse()
+                .map_err(|e: toml_edit::TomlError| apply_error(ApplyError::Parse(e.to_string())))?;
+            let taken = doc
+                .get("owner")
+                .and_then(|o| o.as_array_of_tables())
+                .is_some_and(|list| {
+                    list.iter()
+                        .any(|t| t.get("id").and_then(|v| v.as_str()) == Some(owner.id.as_str()))
+                });
+            if taken {
+                return Err(CreateError::DuplicateId {
+                    id: owner.id.clone(),
+                    path: rel.to_string(),
+                }
+                .into());
             }
-            .into());
-        }
-        let updated = create::append_owner(original, owner).map_err(apply_error)?;
-        if let Err(e) = updated
-            .trim_start_matches(text::BOM)
-            .parse::<toml_edit::DocumentMut>()
-        {
-            return Err(apply_error(ApplyError::Parse(e.to_string())));
-        }
-        atomic_write(&full, updated.as_bytes()).map_err(|e| copy_io(rel, &e))?;
+            let updated = create::append_owner(original, owner).map_err(apply_error)?;
+            if let Err(e) = updated
+                .trim_start_matches(text::BOM)
+                .parse::<toml_edit::DocumentMut>()
+            {
+                return Err(apply_error(ApplyError::Parse(e.to_string())));
+            }
+            Ok(Some(updated))
+        };
+        replace_guarded(&ws.root, &loaded, &mut |_| {}, &mut make)?;
     }
     if let Ok(fresh) = crate::store::load(&ws.root) {
         *ws = fresh;
     }
     Ok(())
+}
+
+/// Takes directive `id` out of its file `rel` with `remove` (a deletion), when the file is
+/// exactly as `ws` read it; under the lock, through the same checked replace as every edit.
+pub(crate) fn write_removal(
+    ws: &Workspace,
+    rel: &str,
+    id: &str,
+    remove: &dyn Fn(&str) -> Result<String, ApplyError>,
+) -> Result<(), WriteError> {
+    let Some(file) = ws.files.iter().find(|f| f.path == rel) else {
+        return Err(CreateError::NoSuchFile(rel.to_string()).into());
+    };
+    let _lock = WorkspaceLock::acquire(&ws.root)?;
+    let mut loaded = Loaded::new(ws, rel, file);
+    loaded.removed.insert(id.to_string());
+    let mut make = |original: &str, on_disk: Option<&FileLoad>| {
+        // Anything changed in the file since it was read: nothing is deleted.
+        if on_disk.is_some() {
+            return Err(WriteError::Stale {
+                path: rel.to_string(),
+                id: id.to_string(),
+                by: None,
+            });
+        }
+        remove(original)
+            .map(Some)
+            .map_err(|source| WriteError::Apply {
+                path: rel.to_string(),
+                id: id.to_string(),
+                source,
+            })
+    };
+    replace_guarded(&ws.root, &loaded, &mut |_| {}, &mut make).map(|_| ())
 }

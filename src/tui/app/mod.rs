@@ -533,6 +533,8 @@ impl App {
     /// Text pasted into the terminal: into the open input as typed text; with no input open
     /// it is dropped (its letters must not run as commands) and the status line says so.
     pub fn paste(&mut self, text: &str) -> Vec<Effect> {
+        // Terminals send a pasted line break as CR (as if Enter were typed), some as CRLF.
+        let text = &text.replace("\r\n", "\n").replace('\r', "\n");
         if self.popup.is_none() {
             if let Some(effects) = self.import_paste(text) {
                 return effects;

@@ -110,7 +110,18 @@ pub fn render_footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     // `?` and `q` always show, at the end: the others give way when the line is full.
     // In the units pane `/` finds a unit rather than searching the directives: said first.
     let units = app.focus == Pane::Owners && app.view == View::List;
-    let mut hints = keymap::footer(app.mode(), app.lang);
+    let context = if app.view == View::Detail {
+        keymap::Context::Detail
+    } else if units {
+        keymap::Context::Units
+    } else if !app.marked.is_empty() {
+        keymap::Context::Marked
+    } else if app.list.meeting.is_some() {
+        keymap::Context::Meeting
+    } else {
+        keymap::Context::Directives
+    };
+    let mut hints = keymap::footer_in(app.mode(), context, app.lang);
     if let Some(i) = hints.iter().position(|(keys, _)| units && *keys == "/") {
         hints.remove(i);
         hints.insert(0, ("/", tr(app.lang, t::HINT_FIND_UNIT)));
@@ -123,9 +134,10 @@ pub fn render_footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let room = (area.width as usize).saturating_sub(reserved);
     let mut shown = Vec::new();
     for hint in others {
-        // Whole hints only: `?` lists every key anyway.
+        // Whole hints only, in their order; a shorter one further on may still fit. `?`
+        // lists every key anyway.
         if used + cost(&hint) > room {
-            break;
+            continue;
         }
         used += cost(&hint);
         shown.push(hint);
