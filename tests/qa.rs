@@ -274,8 +274,6 @@ fn a_date_out_of_range_for_today_is_not_called_a_deadline() {
 }
 
 #[test]
-#[ignore = "store::write::WriteError::Broken carries the ProblemKind without its line and column \
-            (src/store/write*, branch harden): the refusal says why but not where"]
 fn a_write_refused_on_a_broken_file_names_line_and_column() {
     let ws = Ws::new();
     ws.write(

@@ -9,17 +9,27 @@ use crate::store::edit::{ApplyError, Change};
 use crate::store::write::WriteError;
 use chrono::NaiveDate;
 
+/// `path:line:col` when the problem's place is known, else the path.
+fn placed(path: &str, at: &Option<(usize, usize)>) -> String {
+    match at {
+        Some((line, col)) => format!("{path}:{line}:{col}"),
+        None => path.to_string(),
+    }
+}
+
 /// A refused or failed write: `path: what happened`.
 pub fn write_error(lang: Lang, e: &WriteError) -> String {
     match (lang, e) {
         (Lang::En, WriteError::UnknownId(id)) => format!("no directive with id \"{id}\""),
         (Lang::Vi, WriteError::UnknownId(id)) => format!("không có nhiệm vụ nào mã \"{id}\""),
-        (Lang::En, WriteError::Broken { path, reason }) => format!(
-            "{path}: not written, the file is broken ({}); fix it by hand first",
+        (Lang::En, WriteError::Broken { path, reason, at }) => format!(
+            "{}: not written, the file is broken ({}); fix it by hand first",
+            placed(path, at),
             problem_kind(lang, reason)
         ),
-        (Lang::Vi, WriteError::Broken { path, reason }) => format!(
-            "{path}: không ghi, tệp bị lỗi ({}); hãy sửa tay trước",
+        (Lang::Vi, WriteError::Broken { path, reason, at }) => format!(
+            "{}: không ghi, tệp bị lỗi ({}); hãy sửa tay trước",
+            placed(path, at),
             problem_kind(lang, reason)
         ),
         (Lang::En, WriteError::Stale { path, id, by }) => {

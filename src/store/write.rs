@@ -103,10 +103,7 @@ fn write_inner(
         .ok_or_else(|| WriteError::UnknownId(edit.id.clone()))?;
     let rel = ws.file_of(current).path.clone();
     if let Some(reason) = &ws.file_of(current).broken {
-        return Err(WriteError::Broken {
-            path: rel,
-            reason: reason.clone(),
-        });
+        return Err(error::broken(&rel, reason, &ws.file_of(current).problems));
     }
     if edit.change.is_empty() {
         return Err(WriteError::NothingToChange {

@@ -135,7 +135,7 @@ fn conflict_markers_on_disk_after_a_pull_are_never_written() {
     t.write(FILE, &theirs);
     let err = write_edit(&mut ws, &ours("t-01")).unwrap_err();
     assert!(
-        matches!(&err, WriteError::Broken { path, reason } if path == FILE && reason.to_string().contains("conflict")),
+        matches!(&err, WriteError::Broken { path, reason, .. } if path == FILE && reason.to_string().contains("conflict")),
         "{err:?}"
     );
     assert_eq!(t.read(FILE), theirs);

@@ -50,10 +50,7 @@ pub(super) fn write_log_only_file(
     let f = &ws.files[file];
     let rel = f.path.as_str();
     if let Some(reason) = &f.broken {
-        return Err(WriteError::Broken {
-            path: rel.to_string(),
-            reason: reason.clone(),
-        });
+        return Err(super::error::broken(rel, reason, &f.problems));
     }
     let _lock = WorkspaceLock::acquire(&ws.root)?;
     let mut loaded = Loaded::new(ws, rel, f);
@@ -159,9 +156,8 @@ pub(super) fn write_file_edits(
         return (vec![], all);
     };
     if let Some(reason) = &file.broken {
-        let all = refuse_all(edits, &|_| WriteError::Broken {
-            path: rel.to_string(),
-            reason: reason.clone(),
+        let all = refuse_all(edits, &|_| {
+            super::error::broken(rel, reason, &file.problems)
         });
         return (vec![], all);
     }

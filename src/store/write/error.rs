@@ -12,6 +12,8 @@ pub enum WriteError {
     Broken {
         path: String,
         reason: ProblemKind,
+        /// Line and column of the problem, when the loader placed it.
+        at: Option<(usize, usize)>,
     },
     /// The directive changed on disk since it was read; `by` is who changed it last, from
     /// its log, when the log says.
@@ -168,12 +170,26 @@ pub(super) fn stale(path: &str, disk_version: &Directive) -> WriteError {
     }
 }
 
+/// The refusal to write a broken file, at its problem's line and column when known.
+pub(crate) fn broken(path: &str, reason: &ProblemKind, problems: &[Problem]) -> WriteError {
+    let placed = problems
+        .iter()
+        .find(|p| p.kind == *reason)
+        .or_else(|| problems.first());
+    WriteError::Broken {
+        path: path.to_string(),
+        reason: reason.clone(),
+        at: placed.map(|p| (p.line, p.col)),
+    }
+}
+
 /// A copy of a whole-file refusal for the other edits of that file.
 pub(super) fn reason_copy(rel: &str, e: Option<&WriteError>) -> WriteError {
     match e {
-        Some(WriteError::Broken { path, reason }) => WriteError::Broken {
+        Some(WriteError::Broken { path, reason, at }) => WriteError::Broken {
             path: path.clone(),
             reason: reason.clone(),
+            at: *at,
         },
         Some(WriteError::Cut { path, missing }) => WriteError::Cut {
             path: path.clone(),

@@ -126,7 +126,7 @@ impl<'a> Loaded<'a> {
                     .config_problems
                     .first()
                     .map_or_else(|| ProblemKind::CannotRead(path.clone()), |p| p.kind.clone());
-                return Err(WriteError::Broken { path, reason });
+                return Err(super::error::broken(&path, &reason, &now.config_problems));
             };
             let missing: Vec<String> = self
                 .owners
@@ -138,8 +138,8 @@ impl<'a> Loaded<'a> {
             (None, missing, now.config_problems)
         } else {
             let on_disk = load_file(self.rel, Ok(bytes.to_vec()), self.owners.as_ref());
-            if let Some(reason) = on_disk.file.broken.clone() {
-                return Err(WriteError::Broken { path, reason });
+            if let Some(reason) = &on_disk.file.broken {
+                return Err(super::error::broken(&path, reason, &on_disk.file.problems));
             }
             let missing: Vec<String> = self
                 .ids
@@ -393,6 +393,7 @@ pub(super) fn apply_on(
     let original = std::str::from_utf8(bytes).map_err(|_| WriteError::Broken {
         path: rel.to_string(),
         reason: ProblemKind::InvalidUtf8,
+        at: None,
     })?;
     let Some(updated) = make(original, on_disk.as_ref())? else {
         return Ok((None, changed));

@@ -40,10 +40,7 @@ pub(super) fn write_new_directives_inner(
         return Err(CreateError::NoSuchFile(rel.to_string()).into());
     };
     if let Some(reason) = &file.broken {
-        return Err(WriteError::Broken {
-            path: rel.to_string(),
-            reason: reason.clone(),
-        });
+        return Err(super::error::broken(rel, reason, &file.problems));
     }
     create::check_new(ws, new)?;
     let _lock = WorkspaceLock::acquire(&ws.root)?;
@@ -130,10 +127,7 @@ pub fn write_new_owner(ws: &mut Workspace, owner: &Owner) -> Result<(), WriteErr
             || ProblemKind::CannotRead(rel.to_string()),
             |p| p.kind.clone(),
         );
-        return Err(WriteError::Broken {
-            path: rel.to_string(),
-            reason,
-        });
+        return Err(super::error::broken(rel, &reason, &ws.config_problems));
     }
     create::check_owner(ws, owner)?;
     {
