@@ -345,8 +345,6 @@ fn a_meeting_file_named_in_nfd_is_found_by_its_name_typed_composed() {
 }
 
 #[test]
-#[ignore = "store::edit::Change::resolve (src/store/edit/change.rs, branch harden) gives a done \
-            directive with no done_on the as-of date on any change: a note invents a done date"]
 fn a_note_on_a_hand_written_done_directive_without_a_date_invents_no_done_date() {
     // `done` without `done_on` is a problem `validate` names; adding a progress note is not
     // the moment to decide when it was done (the as-of date is surely not that day).

@@ -75,12 +75,15 @@ impl Change {
         } == Change::default()
     }
 
-    /// The change as a directive will take it: `done` without a date is done `today`, leaving
+    /// The change as a directive will take it: set `done` without a date is done `today`, leaving
     /// `done` drops `done_on`, and fields already at the asked value are left out.
     pub fn resolve(&self, current: &Directive, today: NaiveDate) -> Change {
         let status = self.status.unwrap_or(current.status);
         let mut done_on = self.done_on;
-        if status == Status::Done && matches!(done_on, None | Some(None)) {
+        // Only a change of the status or of the date decides the date: a note on a directive
+        // written `done` by hand without a date must not invent one (validate names it).
+        let about_done = self.status.is_some() || self.done_on.is_some();
+        if status == Status::Done && about_done && matches!(done_on, None | Some(None)) {
             // Done always has a date: the one it had, else today. Removing it is not asked
             // for: it would leave a "done without done_on" in the file.
             let had = current.done_on.filter(|_| current.status == Status::Done);
