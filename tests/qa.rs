@@ -416,9 +416,6 @@ fn a_file_name_holding_escapes_never_reaches_the_terminal_raw() {
 }
 
 #[test]
-#[ignore = "store::edit (src/store/edit.rs, branch harden): with a `[[ directive.log ]]` header \
-            (spaces inside the brackets) a key added to the directive is written ` deadline = …`, \
-            the header's spacing taken as the key's indentation"]
 fn a_key_added_beside_a_spaced_log_header_is_not_indented() {
     let ws = Ws::new();
     ws.write(

@@ -306,12 +306,17 @@ fn keep_orphan_comments(table: &mut Table, orphans: &str) {
     }
 }
 
-/// The indentation of the table's keys (from its first key), when they are indented.
+/// The indentation of the table's keys (from its first key), when they are indented. Only
+/// `key = value` lines count: a sub-table's key is spelled in its header (`[[ directive.log ]]`),
+/// where the spacing inside the brackets is not an indentation.
 fn key_indent(table: &Table) -> Option<String> {
-    table.iter().find_map(|(k, _)| {
-        let prefix = table.key(k)?.leaf_decor().prefix()?.as_str()?;
-        let indent = &prefix[prefix.rfind('\n').map_or(0, |i| i + 1)..];
-        (!indent.is_empty() && indent.chars().all(|c| c == ' ' || c == '\t'))
-            .then(|| indent.to_string())
-    })
+    table
+        .iter()
+        .filter(|(_, item)| item.is_value())
+        .find_map(|(k, _)| {
+            let prefix = table.key(k)?.leaf_decor().prefix()?.as_str()?;
+            let indent = &prefix[prefix.rfind('\n').map_or(0, |i| i + 1)..];
+            (!indent.is_empty() && indent.chars().all(|c| c == ' ' || c == '\t'))
+                .then(|| indent.to_string())
+        })
 }

@@ -47,9 +47,16 @@ fn a_done_directive_keeps_a_date() {
         ..Default::default()
     };
     assert!(c.resolve(&done, today()).is_empty());
-    // A hand-written done without a date gets today's when any edit touches it.
+    // A hand-written done without a date: a note does not invent one (validate names the
+    // problem); setting the status done again gives it today's.
     let c = Change {
         note: Some(Some("x".into())),
+        ..Default::default()
+    };
+    let r = c.resolve(&directive(Status::Done, None), today());
+    assert_eq!(r.done_on, None);
+    let c = Change {
+        status: Some(Status::Done),
         ..Default::default()
     };
     let r = c.resolve(&directive(Status::Done, None), today());

@@ -151,7 +151,7 @@ fn conflict_markers_on_disk_after_a_pull_are_never_written() {
     let err = write_edit(&mut ws, &ours("t-03")).unwrap_err();
     assert_eq!(
         err.to_string(),
-        "2023/comments.toml: not written, the file is broken (git conflict marker: resolve the \
+        "2023/comments.toml:49:1: not written, the file is broken (git conflict marker: resolve the \
          merge conflict in this file); fix it by hand first"
     );
     assert_eq!(t.read(FILE), theirs);
