@@ -1,6 +1,9 @@
 //! The parsed workspace kept between runs, so a start does not parse files that did not
 //! change. Modelled on git's index: each file's entry holds its size, mtime and ctime (ns),
-//! inode and device, and the fingerprint of its bytes. An entry is used without reading the
+//! inode and device, and the fingerprint of its bytes; then, each in its own block, the ids of
+//! the file's directives with their lines, the file's own record (its source and problems),
+//! its directives, and their logs, so that a load needing only ids and problems (`validate`,
+//! `set`) never decodes a directive, and one needing no log (`list`) decodes none. An entry is used without reading (or even opening) the
 //! file only when all of these match and the file was last changed well before the load that
 //! wrote the cache (git's "racily clean" rule: a change in the same clock tick as that load
 //! would leave the stat unchanged). Otherwise the file is read; when its bytes have the cached
@@ -14,8 +17,9 @@
 //! file renamed). `DONDOC_NO_CACHE=1` turns it off.
 
 use super::directive_file::FileLoad;
-use crate::model::{Directive, Fingerprint, SourceFile};
+use crate::model::{Directive, Fingerprint, LogEntry, SourceFile};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -23,7 +27,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 const MAGIC: &[u8; 8] = b"DONDOCC\x01";
 /// Bumped whenever the entry layout or what the loader puts in it changes.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 /// How long before the writing load a file must have last changed to be trusted by its stat
 /// alone: covers file systems with one- or two-second timestamps and the kernel's coarse clock.
 const RACY: Duration = Duration::from_secs(2);
@@ -73,29 +77,34 @@ fn time_ns(t: SystemTime) -> i128 {
     }
 }
 
-/// One file's parse as stored: the borrowed form is written, the owned one read back.
-#[derive(Serialize)]
-struct PayloadRef<'a> {
-    file: &'a SourceFile,
-    directives: &'a [Directive],
+/// A directive's id where the file has it: the line of its `[[directive]]` header and the
+/// line and column of the id's value (what a duplicate-id problem names).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(super) struct IdAt<'a> {
+    #[serde(borrow)]
+    pub id: Cow<'a, str>,
+    pub line: usize,
+    pub id_pos: (usize, usize),
 }
 
-#[derive(Deserialize)]
-struct Payload {
-    file: SourceFile,
-    directives: Vec<Directive>,
-}
-
-/// An entry as read from the cache file; `payload` borrows the file's bytes.
-struct Entry<'c> {
+/// An entry as read from the cache file; its blocks borrow the file's bytes.
+pub(super) struct Entry<'c> {
     stat: Stat,
     fingerprint: Fingerprint,
-    /// A check of the ids and the payload: a cache damaged by anything is never decoded into
-    /// an answer.
-    check: u64,
-    /// The ids of the file's directives, to find a directive without decoding every file.
+    /// A check of `ids` and `file`, and one of `payload`: a cache damaged by anything is never
+    /// decoded into an answer.
+    head_check: u64,
+    body_check: u64,
+    log_check: u64,
+    /// The ids of the file's directives ([`IdAt`]), to find a directive or a duplicate id
+    /// without decoding every file.
     ids: &'c [u8],
+    /// The [`SourceFile`].
+    file: &'c [u8],
+    /// The directives, without their logs.
     payload: &'c [u8],
+    /// Each directive's log, in the same order.
+    logs: &'c [u8],
 }
 
 /// The cache as read: valid for this version and these `dondoc.toml` bytes.
@@ -106,8 +115,8 @@ pub(super) struct Cache<'c> {
 }
 
 /// How a file's parse was had, and what the next cache keeps of it.
-pub(super) struct Fresh<'c> {
-    pub load: FileLoad,
+pub(super) struct Fresh<'c, T = FileLoad> {
+    pub load: T,
     /// `None` when the file could not be read: not cached.
     pub entry: Option<NewEntry<'c>>,
     pub how: How,
@@ -127,9 +136,31 @@ pub(super) struct NewEntry<'c> {
     path: String,
     stat: Stat,
     fingerprint: Fingerprint,
-    check: u64,
-    ids: std::borrow::Cow<'c, [u8]>,
-    payload: std::borrow::Cow<'c, [u8]>,
+    head_check: u64,
+    body_check: u64,
+    log_check: u64,
+    ids: Cow<'c, [u8]>,
+    file: Cow<'c, [u8]>,
+    payload: Cow<'c, [u8]>,
+    logs: Cow<'c, [u8]>,
+}
+
+impl<'c> NewEntry<'c> {
+    /// The entry `old` again, with the stat just taken.
+    fn again(rel: &str, stat: Stat, old: &Entry<'c>) -> NewEntry<'c> {
+        NewEntry {
+            path: rel.to_string(),
+            stat,
+            fingerprint: old.fingerprint,
+            head_check: old.head_check,
+            body_check: old.body_check,
+            log_check: old.log_check,
+            ids: Cow::Borrowed(old.ids),
+            file: Cow::Borrowed(old.file),
+            payload: Cow::Borrowed(old.payload),
+            logs: Cow::Borrowed(old.logs),
+        }
+    }
 }
 
 /// How many files of a load came from where (for tests and the benchmark).
@@ -255,17 +286,25 @@ impl<'c> Cache<'c> {
                 len: r.u64()?,
                 hash: r.u64()?,
             };
-            let check = r.u64()?;
+            let head_check = r.u64()?;
+            let body_check = r.u64()?;
+            let log_check = r.u64()?;
             let ids = r.bytes()?;
+            let file = r.bytes()?;
             let payload = r.bytes()?;
+            let logs = r.bytes()?;
             entries.insert(
                 path,
                 Entry {
                     stat,
                     fingerprint,
-                    check,
+                    head_check,
+                    body_check,
+                    log_check,
                     ids,
+                    file,
                     payload,
+                    logs,
                 },
             );
         }
@@ -293,24 +332,70 @@ impl<'c> Cache<'c> {
     }
 }
 
-fn check(ids: &[u8], payload: &[u8]) -> u64 {
-    super::text::fingerprint(ids).hash ^ super::text::fingerprint(payload).hash.rotate_left(1)
+/// A check of a block: a fast hash of its words, not std's (a cache of 100 MB is checked
+/// at every start). Damage is what it catches, not forgery: the cache is the user's own.
+fn check(blocks: &[&[u8]]) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let mut h: u64 = 0x243f_6a88_85a3_08d3;
+    for block in blocks {
+        h = (h.rotate_left(5) ^ block.len() as u64).wrapping_mul(K);
+        let mut words = block.chunks_exact(8);
+        for w in &mut words {
+            let w = u64::from_le_bytes(w.try_into().expect("eight bytes"));
+            h = (h.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        let mut tail = [0u8; 8];
+        tail[..words.remainder().len()].copy_from_slice(words.remainder());
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(tail)).wrapping_mul(K);
+    }
+    // A final mix, so that every input bit reaches every output bit.
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^ (h >> 33)
 }
 
-fn decode(entry: &Entry) -> Option<FileLoad> {
-    if check(entry.ids, entry.payload) != entry.check {
+/// The ids and the file record of an entry, when its check holds.
+fn decode_head<'c>(entry: &Entry<'c>) -> Option<(Vec<IdAt<'c>>, SourceFile)> {
+    if check(&[entry.ids, entry.file]) != entry.head_check {
         return None;
     }
-    let p: Payload = postcard::from_bytes(entry.payload).ok()?;
-    Some(FileLoad {
-        file: p.file,
-        directives: p.directives,
-    })
+    let ids: Vec<IdAt<'c>> = postcard::from_bytes(entry.ids).ok()?;
+    let file: SourceFile = postcard::from_bytes(entry.file).ok()?;
+    Some((ids, file))
 }
 
-fn encode_ids(load: &FileLoad) -> Option<Vec<u8>> {
-    let ids: Vec<&str> = load.directives.iter().map(|d| d.id.as_str()).collect();
-    postcard::to_allocvec(&ids).ok()
+/// The file and its directives; their logs too when `logs`.
+fn decode(entry: &Entry, logs: bool) -> Option<FileLoad> {
+    if check(&[entry.ids, entry.file]) != entry.head_check
+        || check(&[entry.payload]) != entry.body_check
+        || (logs && check(&[entry.logs]) != entry.log_check)
+    {
+        return None;
+    }
+    let file: SourceFile = postcard::from_bytes(entry.file).ok()?;
+    let mut directives: Vec<Directive> = postcard::from_bytes(entry.payload).ok()?;
+    if logs {
+        let logs: Vec<Vec<LogEntry>> = postcard::from_bytes(entry.logs).ok()?;
+        if logs.len() != directives.len() {
+            return None;
+        }
+        for (d, log) in directives.iter_mut().zip(logs) {
+            d.log = log;
+        }
+    }
+    Some(FileLoad { file, directives })
+}
+
+/// Where each of a parse's directives is.
+pub(super) fn ids_of(load: &FileLoad) -> Vec<IdAt<'_>> {
+    load.directives
+        .iter()
+        .map(|d| IdAt {
+            id: Cow::Borrowed(d.id.as_str()),
+            line: d.line,
+            id_pos: d.id_pos,
+        })
+        .collect()
 }
 
 /// The ids of `rel`'s directives, in file order, and its entry for the next cache, when the
@@ -322,119 +407,171 @@ pub(super) fn ids_by_stat<'c>(
 ) -> Option<(Vec<&'c str>, NewEntry<'c>)> {
     let stat = Stat::of(&std::fs::metadata(root.join(rel)).ok()?);
     let entry = cache.by_stat(rel, &stat)?;
-    // The check covers the payload too: hashing it costs far less than decoding it.
-    if check(entry.ids, entry.payload) != entry.check {
+    if check(&[entry.ids, entry.file]) != entry.head_check {
         return None;
     }
-    let ids: Vec<&'c str> = postcard::from_bytes(entry.ids).ok()?;
-    let new = NewEntry {
-        path: rel.to_string(),
-        stat,
-        fingerprint: entry.fingerprint,
-        check: entry.check,
-        ids: std::borrow::Cow::Borrowed(entry.ids),
-        payload: std::borrow::Cow::Borrowed(entry.payload),
-    };
-    Some((ids, new))
+    let ids: Vec<IdAt<'c>> = postcard::from_bytes(entry.ids).ok()?;
+    // Borrowed: the cache's strings hold no escapes.
+    let ids = ids
+        .into_iter()
+        .map(|i| match i.id {
+            Cow::Borrowed(id) => Some(id),
+            Cow::Owned(_) => None,
+        })
+        .collect::<Option<_>>()?;
+    Some((ids, NewEntry::again(rel, stat, entry)))
 }
 
-fn encode(load: &FileLoad) -> Option<Vec<u8>> {
-    postcard::to_allocvec(&PayloadRef {
-        file: &load.file,
-        directives: &load.directives,
+fn encode(
+    rel: &str,
+    stat: Stat,
+    fingerprint: Fingerprint,
+    load: &FileLoad,
+) -> Option<NewEntry<'static>> {
+    let ids = postcard::to_allocvec(&ids_of(load)).ok()?;
+    let file = postcard::to_allocvec(&load.file).ok()?;
+    let payload = postcard::to_allocvec(&load.directives).ok()?;
+    let logs: Vec<&Vec<LogEntry>> = load.directives.iter().map(|d| &d.log).collect();
+    let logs = postcard::to_allocvec(&logs).ok()?;
+    Some(NewEntry {
+        path: rel.to_string(),
+        stat,
+        fingerprint,
+        head_check: check(&[&ids, &file]),
+        body_check: check(&[&payload]),
+        log_check: check(&[&logs]),
+        ids: Cow::Owned(ids),
+        file: Cow::Owned(file),
+        payload: Cow::Owned(payload),
+        logs: Cow::Owned(logs),
     })
-    .ok()
+}
+
+/// What a load takes of each file: the whole parse ([`FileLoad`]), or only its [`Head`].
+pub(super) trait Take<'c>: Sized {
+    /// From a cache entry; `None` when the entry fails its checks or does not decode.
+    fn from_entry(entry: &Entry<'c>) -> Option<Self>;
+    fn from_parse(load: FileLoad) -> Self;
+}
+
+impl<'c> Take<'c> for FileLoad {
+    fn from_entry(entry: &Entry<'c>) -> Option<Self> {
+        decode(entry, true)
+    }
+    fn from_parse(load: FileLoad) -> Self {
+        load
+    }
+}
+
+/// A file's parse with every directive's log left empty.
+pub(super) struct WithoutLogs(pub FileLoad);
+
+impl<'c> Take<'c> for WithoutLogs {
+    fn from_entry(entry: &Entry<'c>) -> Option<Self> {
+        decode(entry, false).map(WithoutLogs)
+    }
+    fn from_parse(mut load: FileLoad) -> Self {
+        for d in &mut load.directives {
+            d.log = Vec::new();
+        }
+        WithoutLogs(load)
+    }
+}
+
+/// A file's record and where its directives' ids are: what the problems of a workspace need.
+pub(super) struct Head<'c> {
+    pub file: SourceFile,
+    pub ids: Vec<IdAt<'c>>,
+}
+
+impl<'c> Take<'c> for Head<'c> {
+    fn from_entry(entry: &Entry<'c>) -> Option<Self> {
+        decode_head(entry).map(|(ids, file)| Head { file, ids })
+    }
+    fn from_parse(load: FileLoad) -> Self {
+        let ids = load
+            .directives
+            .into_iter()
+            .map(|d| IdAt {
+                id: Cow::Owned(d.id),
+                line: d.line,
+                id_pos: d.id_pos,
+            })
+            .collect();
+        Head {
+            file: load.file,
+            ids,
+        }
+    }
 }
 
 /// Reads one directive file through the cache: from it when the stat or the bytes say it is
 /// unchanged, else parsed by `parse` (which also gets the read error, if any). A parse is
 /// encoded for the next cache only when `keep`.
-pub(super) fn read<'c>(
+pub(super) fn read<'c, T: Take<'c>>(
     cache: Option<&Cache<'c>>,
     root: &Path,
     rel: &str,
     keep: bool,
     parse: impl Fn(std::io::Result<Vec<u8>>) -> FileLoad,
-) -> Fresh<'c> {
+) -> Fresh<'c, T> {
+    let path = root.join(rel);
+    let parsed = |load: FileLoad, entry| Fresh {
+        load: T::from_parse(load),
+        entry,
+        how: How::Parsed,
+    };
+    // A file the cache vouches for by its stat is not even opened.
+    if let Some(cache) = cache {
+        if let Ok(meta) = std::fs::metadata(&path) {
+            let stat = Stat::of(&meta);
+            if let Some(entry) = cache.by_stat(rel, &stat) {
+                if let Some(load) = T::from_entry(entry) {
+                    return Fresh {
+                        load,
+                        entry: Some(NewEntry::again(rel, stat, entry)),
+                        how: How::Stat,
+                    };
+                }
+            }
+        }
+    }
     // The stat is taken before the bytes are read: a change in between leaves a cached stat
     // older than the content, which the next load sees as changed.
-    let opened = std::fs::File::open(root.join(rel)).and_then(|f| {
+    let opened = std::fs::File::open(&path).and_then(|f| {
         let meta = f.metadata()?;
         Ok((f, meta))
     });
     let (f, meta) = match opened {
         Ok(x) => x,
-        Err(e) => {
-            return Fresh {
-                load: parse(Err(e)),
-                entry: None,
-                how: How::Parsed,
-            }
-        }
+        Err(e) => return parsed(parse(Err(e)), None),
     };
     let stat = Stat::of(&meta);
-    let cached = |entry: &Entry<'c>, how| {
-        decode(entry).map(|load| Fresh {
-            load,
-            entry: Some(NewEntry {
-                path: rel.to_string(),
-                stat,
-                fingerprint: entry.fingerprint,
-                check: entry.check,
-                ids: std::borrow::Cow::Borrowed(entry.ids),
-                payload: std::borrow::Cow::Borrowed(entry.payload),
-            }),
-            how,
-        })
-    };
-    if let Some(fresh) = cache
-        .and_then(|c| c.by_stat(rel, &stat))
-        .and_then(|e| cached(e, How::Stat))
-    {
-        return fresh;
-    }
     // Read with the loader's size limit, like every other read of a directive file.
     let bytes = match super::text::read_limited_from(f) {
         Ok(bytes) => bytes,
-        Err(e) => {
-            return Fresh {
-                load: parse(Err(e)),
-                entry: None,
-                how: How::Parsed,
-            }
-        }
+        Err(e) => return parsed(parse(Err(e)), None),
     };
     let fingerprint = super::text::fingerprint(&bytes);
-    if let Some(fresh) = cache
+    if let Some(entry) = cache
         .and_then(|c| c.entries.get(rel))
         .filter(|e| e.fingerprint == fingerprint)
-        .and_then(|e| cached(e, How::Content))
     {
-        return fresh;
+        if let Some(load) = T::from_entry(entry) {
+            return Fresh {
+                load,
+                entry: Some(NewEntry::again(rel, stat, entry)),
+                how: How::Content,
+            };
+        }
     }
     let load = parse(Ok(bytes));
-    if !keep {
-        return Fresh {
-            load,
-            entry: None,
-            how: How::Parsed,
-        };
-    }
-    let entry = encode(&load)
-        .zip(encode_ids(&load))
-        .map(|(payload, ids)| NewEntry {
-            path: rel.to_string(),
-            stat,
-            fingerprint,
-            check: check(&ids, &payload),
-            ids: std::borrow::Cow::Owned(ids),
-            payload: std::borrow::Cow::Owned(payload),
-        });
-    Fresh {
-        load,
-        entry,
-        how: How::Parsed,
-    }
+    let entry = if keep {
+        encode(rel, stat, fingerprint, &load)
+    } else {
+        None
+    };
+    parsed(load, entry)
 }
 
 /// The start time of a load, as the cache records it.
@@ -474,7 +611,7 @@ fn try_write(
     std::fs::create_dir_all(dir)?;
     let size: usize = entries
         .iter()
-        .map(|e| e.path.len() + e.ids.len() + e.payload.len() + 100)
+        .map(|e| e.path.len() + e.ids.len() + e.file.len() + e.payload.len() + e.logs.len() + 140)
         .sum();
     let mut out = header(config, written_from_ns);
     out.reserve(size + 4);
@@ -489,11 +626,17 @@ fn try_write(
         out.extend_from_slice(&e.stat.dev.to_le_bytes());
         out.extend_from_slice(&e.fingerprint.len.to_le_bytes());
         out.extend_from_slice(&e.fingerprint.hash.to_le_bytes());
-        out.extend_from_slice(&e.check.to_le_bytes());
+        out.extend_from_slice(&e.head_check.to_le_bytes());
+        out.extend_from_slice(&e.body_check.to_le_bytes());
+        out.extend_from_slice(&e.log_check.to_le_bytes());
         out.extend_from_slice(&(e.ids.len() as u32).to_le_bytes());
         out.extend_from_slice(&e.ids);
+        out.extend_from_slice(&(e.file.len() as u32).to_le_bytes());
+        out.extend_from_slice(&e.file);
         out.extend_from_slice(&(e.payload.len() as u32).to_le_bytes());
         out.extend_from_slice(&e.payload);
+        out.extend_from_slice(&(e.logs.len() as u32).to_le_bytes());
+        out.extend_from_slice(&e.logs);
     }
     let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
     // Not synced: a cache torn by a crash fails its checks entry by entry (or whole), and those

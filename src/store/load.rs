@@ -99,9 +99,13 @@ pub fn load_for_edit_with_cache(
         .map(
             |rel| match old.as_ref().and_then(|c| cache::ids_by_stat(c, root, rel)) {
                 Some((ids, entry)) => Got::Ids(ids, entry),
-                None => Got::Read(Box::new(cache::read(old.as_ref(), root, rel, keep, |b| {
-                    parse(rel, b)
-                }))),
+                None => Got::Read(Box::new(cache::read::<FileLoad>(
+                    old.as_ref(),
+                    root,
+                    rel,
+                    keep,
+                    |b| parse(rel, b),
+                ))),
             },
         )
         .collect();
@@ -149,7 +153,9 @@ pub fn load_for_edit_with_cache(
         let load = match got.into_iter().nth(i) {
             Some(Got::Read(f)) => Some(f.load),
             // Vouched for by its stat a moment ago: decoded now (or read again if that fails).
-            _ => Some(cache::read(old.as_ref(), root, rel, keep, |b| parse(rel, b)).load),
+            _ => {
+                Some(cache::read::<FileLoad>(old.as_ref(), root, rel, keep, |b| parse(rel, b)).load)
+            }
         };
         if let Some(mut load) = load {
             load.directives.retain(|d| !earlier.contains(&d.id));
@@ -196,6 +202,41 @@ pub fn load_with_cache(
     cache_path: Option<&Path>,
     now: SystemTime,
 ) -> Result<(Workspace, CacheUse), LoadError> {
+    load_as::<FileLoad>(root, cache_path, now)
+}
+
+/// The workspace at `root` as [`load`] has it, but every directive's log left empty: for an
+/// answer that never looks at a log (`list` of today). From the cache, no log is decoded or
+/// held: the most memory a load takes.
+pub fn load_without_logs(root: &Path) -> Result<Workspace, LoadError> {
+    let cache = cache_path(root);
+    load_without_logs_with_cache(root, cache.as_deref(), SystemTime::now()).map(|(ws, _)| ws)
+}
+
+/// [`load_without_logs`] with the cache at `cache_path` (none: no cache), as if started at
+/// `now`.
+pub fn load_without_logs_with_cache(
+    root: &Path,
+    cache_path: Option<&Path>,
+    now: SystemTime,
+) -> Result<(Workspace, CacheUse), LoadError> {
+    load_as::<cache::WithoutLogs>(root, cache_path, now)
+}
+
+impl From<cache::WithoutLogs> for FileLoad {
+    fn from(w: cache::WithoutLogs) -> FileLoad {
+        w.0
+    }
+}
+
+fn load_as<T>(
+    root: &Path,
+    cache_path: Option<&Path>,
+    now: SystemTime,
+) -> Result<(Workspace, CacheUse), LoadError>
+where
+    T: for<'c> cache::Take<'c> + Into<FileLoad> + Send,
+{
     let (mut ws, config_bytes) = open(root)?;
     let known_owners = parse_config(&config_bytes, &mut ws);
     // Taken before any file is looked at: the cache trusts a stat only for files that had
@@ -210,7 +251,7 @@ pub fn load_with_cache(
     let mut paths = Vec::new();
     collect_directive_files(root, root, &mut paths);
     paths.sort();
-    let loaded: Vec<cache::Fresh> = paths
+    let loaded: Vec<cache::Fresh<T>> = paths
         .par_iter()
         .map(|rel| {
             cache::read(old.as_ref(), root, rel, cache_path.is_some(), |bytes| {
@@ -218,14 +259,7 @@ pub fn load_with_cache(
             })
         })
         .collect();
-    let mut used = CacheUse::default();
-    for f in &loaded {
-        match f.how {
-            How::Stat => used.by_stat += 1,
-            How::Content => used.by_content += 1,
-            How::Parsed => used.parsed += 1,
-        }
-    }
+    let used = count_use(&loaded);
     if let Some(path) = cache_path {
         if cache::worth_writing(old.as_ref().map(|c| c.len()), loaded.len(), used, true) {
             let entries: Vec<&cache::NewEntry> =
@@ -234,19 +268,160 @@ pub fn load_with_cache(
         }
     }
     // The cache's bytes are let go before the workspace is built, to keep the peak down.
-    let loads: Vec<FileLoad> = loaded.into_iter().map(|f| f.load).collect();
+    let (mut files, lists): (Vec<SourceFile>, Vec<Vec<Directive>>) = loaded
+        .into_iter()
+        .map(|f| {
+            let load: FileLoad = f.load.into();
+            (load.file, load.directives)
+        })
+        .unzip();
     drop(old);
     drop(cache_bytes);
-    let total = loads.iter().map(|f| f.directives.len()).sum();
-    ws.directives.reserve_exact(total);
-    ws.files.reserve_exact(loads.len());
-    // One id map for the whole load: rebuilding it per file made loading quadratic.
-    let mut known = KnownIds::with_capacity(total);
-    for file in loads {
-        ws.add_file(file, &mut known);
+    let keep = {
+        let ids: Vec<Vec<cache::IdAt>> = lists
+            .iter()
+            .map(|list| {
+                list.iter()
+                    .map(|d| cache::IdAt {
+                        id: std::borrow::Cow::Borrowed(d.id.as_str()),
+                        line: d.line,
+                        id_pos: d.id_pos,
+                    })
+                    .collect()
+            })
+            .collect();
+        first_uses(&mut files, &ids).1
+    };
+    ws.directives
+        .reserve_exact(keep.iter().filter(|&&k| k).count());
+    let mut keep = keep.into_iter();
+    for (index, list) in lists.into_iter().enumerate() {
+        for mut d in list {
+            if keep.next().unwrap_or(false) {
+                d.file = index;
+                ws.directives.push(d);
+            }
+        }
     }
+    ws.files = files;
     ws.recheck();
     Ok((ws, used))
+}
+
+fn count_use<T>(loaded: &[cache::Fresh<T>]) -> CacheUse {
+    let mut used = CacheUse::default();
+    for f in loaded {
+        match f.how {
+            How::Stat => used.by_stat += 1,
+            How::Content => used.by_content += 1,
+            How::Parsed => used.parsed += 1,
+        }
+    }
+    used
+}
+
+/// Finds the uses of an id after its first (in path order, then file order), as a full load
+/// leaves them out: each gets a duplicate-id problem in its file, naming where the id was
+/// first used. `ids[i]` are the ids of `files[i]`. Returns how many ids are kept and, for
+/// each id in order, whether it is.
+fn first_uses(files: &mut [SourceFile], ids: &[Vec<cache::IdAt>]) -> (usize, Vec<bool>) {
+    let total = ids.iter().map(Vec::len).sum();
+    let mut first: HashMap<&str, (usize, usize)> = HashMap::with_capacity(total);
+    let mut keep = Vec::with_capacity(total);
+    let mut kept = 0;
+    for (index, list) in ids.iter().enumerate() {
+        for at in list {
+            match first.get(at.id.as_ref()) {
+                Some(&(other_file, other_line)) => {
+                    let kind = ProblemKind::DuplicateId {
+                        id: at.id.to_string(),
+                        path: files[other_file].path.clone(),
+                        line: other_line,
+                    };
+                    let path = files[index].path.clone();
+                    files[index].problems.push(Problem {
+                        path,
+                        line: at.id_pos.0,
+                        col: at.id_pos.1,
+                        kind,
+                    });
+                    keep.push(false);
+                }
+                None => {
+                    first.insert(at.id.as_ref(), (index, at.line));
+                    keep.push(true);
+                    kept += 1;
+                }
+            }
+        }
+    }
+    (kept, keep)
+}
+
+/// What `validate` answers: every problem, in path order, and how many directives, files and
+/// units the workspace has.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problems {
+    pub problems: Vec<Problem>,
+    pub directives: usize,
+    pub files: usize,
+    pub owners: usize,
+}
+
+/// The problems of the workspace at `root`, as [`load`] would find them, and its counts;
+/// through the cache, without decoding a single directive of the files it vouches for.
+pub fn load_problems(root: &Path) -> Result<Problems, LoadError> {
+    let cache = cache_path(root);
+    load_problems_with_cache(root, cache.as_deref(), SystemTime::now()).map(|(p, _)| p)
+}
+
+/// [`load_problems`] with the cache at `cache_path` (none: no cache), as if started at `now`.
+pub fn load_problems_with_cache(
+    root: &Path,
+    cache_path: Option<&Path>,
+    now: SystemTime,
+) -> Result<(Problems, CacheUse), LoadError> {
+    let (mut ws, config_bytes) = open(root)?;
+    let known_owners = parse_config(&config_bytes, &mut ws);
+    let started = cache::now_ns(now);
+    let config = text::fingerprint(&config_bytes);
+    let cache_bytes = cache_path.and_then(|p| std::fs::read(p).ok());
+    let old = cache_bytes
+        .as_deref()
+        .and_then(|b| cache::Cache::parse(b, config));
+    let mut paths = Vec::new();
+    collect_directive_files(root, root, &mut paths);
+    paths.sort();
+    let loaded: Vec<cache::Fresh<cache::Head>> = paths
+        .par_iter()
+        .map(|rel| {
+            cache::read(old.as_ref(), root, rel, cache_path.is_some(), |bytes| {
+                load_file(rel, bytes, known_owners.as_ref())
+            })
+        })
+        .collect();
+    let used = count_use(&loaded);
+    if let Some(path) = cache_path {
+        if cache::worth_writing(old.as_ref().map(|c| c.len()), loaded.len(), used, true) {
+            let entries: Vec<&cache::NewEntry> =
+                loaded.iter().filter_map(|f| f.entry.as_ref()).collect();
+            cache::write(path, config, started, &entries);
+        }
+    }
+    let (mut files, ids): (Vec<SourceFile>, Vec<Vec<cache::IdAt>>) = loaded
+        .into_iter()
+        .map(|f| (f.load.file, f.load.ids))
+        .unzip();
+    let (directives, _) = first_uses(&mut files, &ids);
+    ws.files = files;
+    ws.recheck();
+    let problems = Problems {
+        problems: ws.problems,
+        directives,
+        files: ws.files.len(),
+        owners: ws.owners.len(),
+    };
+    Ok((problems, used))
 }
 
 /// Directive id → (file index, line).
