@@ -203,6 +203,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             .deadline
             .map_or_else(|| "—".to_string(), |dl| t::short_date(dl, today));
         spans.push(Span::raw(cell(&date, cols.date)));
+        // The selection covers the row's head (marker to deadline): a move rewrites two short
+        // runs of cells, not two whole rows.
+        let head: usize = spans.iter().map(|s| width(&s.content)).sum();
         spans.push(Span::raw(" "));
         // Symbol and words in one span: one style change per row is fewer bytes per frame.
         let when = if cols.when > 0 {
@@ -258,9 +261,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let y = list_area.y + (i - offset) as u16;
         buf.set_line(list_area.x, y, &Line::from(spans), list_area.width);
         if selected {
-            // One uniform style over the row: a move redraws two rows in few bytes.
             buf.set_style(
-                Rect::new(list_area.x, y, list_area.width, 1),
+                Rect::new(list_area.x, y, (head as u16).min(list_area.width), 1),
                 theme.selected_row(focused),
             );
         }
