@@ -45,6 +45,15 @@ impl ViewFilter {
     }
 }
 
+/// What the directives pane shows of all its rows: the widest deadline and distance, and how
+/// many are open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RowFigures {
+    pub date: usize,
+    pub when: usize,
+    pub open: usize,
+}
+
 /// A row of the directives pane.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Row {
@@ -81,6 +90,12 @@ pub struct List {
     /// Directives of the selected unit before the filter and the search.
     pub owner_total: usize,
     pub rows: Vec<Row>,
+    /// Bumped whenever `rows` are made again: what is drawn from all of them (the columns'
+    /// widths) is kept until then, not computed again at every key.
+    pub rows_version: u64,
+    /// What the directives pane found of all the rows, for `rows_version`, a day and a
+    /// language.
+    pub row_figures: std::cell::Cell<Option<((u64, NaiveDate, Lang), RowFigures)>>,
     pub cursor: usize,
     /// The first row on screen.
     pub offset: usize,
@@ -268,6 +283,7 @@ impl List {
     fn apply_search(&mut self, ws: &Workspace, height: usize) {
         // Same rule as `fold::matches_folded`, with the query folded once, not once per row.
         let words = search_terms(&self.search);
+        self.rows_version += 1;
         if words.is_empty() {
             self.rows.clone_from(&self.base);
         } else {

@@ -44,7 +44,7 @@ pub use dashboard::{DashRow, Dashboard};
 pub use edit::{MeetingRow, Popup, Prompt, PromptKind, UndoEntry};
 pub use form::{DirectiveField, DirectiveForm, Form, MeetingField, MeetingForm, UnitPicker};
 pub use input::Input;
-pub use list::{List, Row, ViewFilter};
+pub use list::{List, Row, RowFigures, ViewFilter};
 pub use owners::{Counts, OwnerRow, Owners};
 
 use super::action::Action;
