@@ -1,15 +1,20 @@
 //! The parsed workspace kept between runs, so a start does not parse files that did not
 //! change. Modelled on git's index: each file's entry holds its size, mtime and ctime (ns),
-//! inode and device, and the fingerprint of its bytes; then, each in its own block, the ids of
-//! the file's directives with their lines, the file's own record (its source and problems),
-//! its directives, and their logs, so that a load needing only ids and problems (`validate`,
-//! `set`) never decodes a directive, and one needing no log (`list`) decodes none. An entry is used without reading (or even opening) the
-//! file only when all of these match and the file was last changed well before the load that
-//! wrote the cache (git's "racily clean" rule: a change in the same clock tick as that load
-//! would leave the stat unchanged). Otherwise the file is read; when its bytes have the cached
-//! fingerprint the parse is reused, else it is parsed. A cache of another version, for other
-//! `dondoc.toml` bytes, truncated or unreadable is ignored whole: it can change the speed of
-//! an answer, never the answer.
+//! inode and device, and the fingerprint of its bytes. An entry is used without reading (or
+//! even opening) the file only when all of these match and the file was last changed well
+//! before the load that wrote the cache (git's "racily clean" rule: a change in the same clock
+//! tick as that load would leave the stat unchanged). Otherwise the file is read; when its
+//! bytes have the cached fingerprint the parse is reused, else it is parsed. A cache of
+//! another version, for other `dondoc.toml` bytes, truncated or unreadable is ignored whole,
+//! and an entry that fails its checks is read from its file: the cache can change the speed
+//! of an answer, never the answer.
+//!
+//! The file is a header, an index (each entry's path, stat, fingerprint, checks and block
+//! lengths), then each entry's blocks one after the other: the ids of the file's directives
+//! with their lines, the file's own record (its source and problems), its directives, and
+//! their logs. A load reads the index, then only the blocks it needs, file by file: one
+//! needing only ids and problems (`validate`, `set`) decodes no directive, one needing no log
+//! (`list`) no log, and none holds the whole cache in memory.
 //!
 //! It lives in `.git/dondoc-cache/` when the workspace is in a git repository, else in the
 //! user's cache folder (`$XDG_CACHE_HOME/dondoc/`), one file per workspace path, except for a
@@ -27,7 +32,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 const MAGIC: &[u8; 8] = b"DONDOCC\x01";
 /// Bumped whenever the entry layout or what the loader puts in it changes.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 /// How long before the writing load a file must have last changed to be trusted by its stat
 /// alone: covers file systems with one- or two-second timestamps and the kernel's coarse clock.
 const RACY: Duration = Duration::from_secs(2);
@@ -87,38 +92,49 @@ pub(super) struct IdAt<'a> {
     pub id_pos: (usize, usize),
 }
 
-/// An entry as read from the cache file; its blocks borrow the file's bytes.
-pub(super) struct Entry<'c> {
+/// An entry of the cache's index: a file's stat and fingerprint, and where its blocks are.
+#[derive(Clone, Copy)]
+pub(super) struct Entry {
     stat: Stat,
     fingerprint: Fingerprint,
-    /// A check of `ids` and `file`, and one of `payload`: a cache damaged by anything is never
-    /// decoded into an answer.
+    /// A check of the first two blocks, one of the third, one of the fourth: a cache damaged
+    /// by anything is never decoded into an answer.
     head_check: u64,
     body_check: u64,
     log_check: u64,
-    /// The ids of the file's directives ([`IdAt`]), to find a directive or a duplicate id
-    /// without decoding every file.
-    ids: &'c [u8],
-    /// The [`SourceFile`].
-    file: &'c [u8],
-    /// The directives, without their logs.
-    payload: &'c [u8],
-    /// Each directive's log, in the same order.
-    logs: &'c [u8],
+    /// Where the blocks start in the cache file, one after the other: the ids of the file's
+    /// directives ([`IdAt`], to find a directive or a duplicate id without decoding every
+    /// file), the [`SourceFile`], the directives without their logs, and each one's log.
+    offset: u64,
+    lens: [u32; 4],
+}
+
+impl Entry {
+    fn len(&self, blocks: usize) -> usize {
+        self.lens[..blocks].iter().map(|&l| l as usize).sum()
+    }
+}
+
+/// The cache file, open, its header and index read. Blocks are read when used, each file's
+/// on its own: a load never holds the whole cache besides what it decoded from it.
+pub(super) struct CacheFile {
+    file: std::fs::File,
+    head: Vec<u8>,
 }
 
 /// The cache as read: valid for this version and these `dondoc.toml` bytes.
 pub(super) struct Cache<'c> {
     /// The start of the load that wrote it.
     written_from_ns: i128,
-    entries: HashMap<&'c str, Entry<'c>>,
+    file: &'c std::fs::File,
+    entries: HashMap<&'c str, Entry>,
 }
 
 /// How a file's parse was had, and what the next cache keeps of it.
-pub(super) struct Fresh<'c, T = FileLoad> {
+pub(super) struct Fresh<T = FileLoad> {
     pub load: T,
     /// `None` when the file could not be read: not cached.
-    pub entry: Option<NewEntry<'c>>,
+    pub entry: Option<NewEntry>,
     pub how: How,
 }
 
@@ -132,22 +148,26 @@ pub enum How {
     Parsed,
 }
 
-pub(super) struct NewEntry<'c> {
+pub(super) struct NewEntry {
     path: String,
     stat: Stat,
     fingerprint: Fingerprint,
     head_check: u64,
     body_check: u64,
     log_check: u64,
-    ids: Cow<'c, [u8]>,
-    file: Cow<'c, [u8]>,
-    payload: Cow<'c, [u8]>,
-    logs: Cow<'c, [u8]>,
+    blocks: Blocks,
 }
 
-impl<'c> NewEntry<'c> {
+/// A new entry's blocks: those of an entry of the old cache (copied when it is written), or
+/// new ones.
+enum Blocks {
+    Old(Entry),
+    New([Vec<u8>; 4]),
+}
+
+impl NewEntry {
     /// The entry `old` again, with the stat just taken.
-    fn again(rel: &str, stat: Stat, old: &Entry<'c>) -> NewEntry<'c> {
+    fn again(rel: &str, stat: Stat, old: &Entry) -> NewEntry {
         NewEntry {
             path: rel.to_string(),
             stat,
@@ -155,11 +175,69 @@ impl<'c> NewEntry<'c> {
             head_check: old.head_check,
             body_check: old.body_check,
             log_check: old.log_check,
-            ids: Cow::Borrowed(old.ids),
-            file: Cow::Borrowed(old.file),
-            payload: Cow::Borrowed(old.payload),
-            logs: Cow::Borrowed(old.logs),
+            blocks: Blocks::Old(*old),
         }
+    }
+
+    fn lens(&self) -> [u32; 4] {
+        match &self.blocks {
+            Blocks::Old(e) => e.lens,
+            Blocks::New(b) => b.each_ref().map(|b| b.len() as u32),
+        }
+    }
+}
+
+/// Reads `buf.len()` bytes of `file` at `offset`, without moving a shared position (the
+/// loader's threads read the cache at once).
+fn read_at(file: &std::fs::File, buf: &mut [u8], offset: u64) -> Option<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileExt;
+        file.read_exact_at(buf, offset).ok()
+    }
+    #[cfg(windows)]
+    {
+        use std::os::windows::fs::FileExt;
+        let mut done = 0;
+        while done < buf.len() {
+            let n = file
+                .seek_read(&mut buf[done..], offset + done as u64)
+                .ok()?;
+            if n == 0 {
+                return None;
+            }
+            done += n;
+        }
+        Some(())
+    }
+    #[cfg(not(any(unix, windows)))]
+    {
+        let _ = (file, buf, offset);
+        None
+    }
+}
+
+/// The fixed part before the index: the header, the number of entries, the index's length.
+fn fixed_len() -> usize {
+    header(Fingerprint::default(), 0).len() + 4 + 8
+}
+
+impl CacheFile {
+    /// The cache at `path`, its header and index read; `None` when it cannot be.
+    pub fn open(path: &Path) -> Option<CacheFile> {
+        use std::io::Read;
+        let mut file = std::fs::File::open(path).ok()?;
+        let size = file.metadata().ok()?.len();
+        let fixed = fixed_len();
+        let mut head = vec![0; fixed];
+        file.read_exact(&mut head).ok()?;
+        let index_len = u64::from_le_bytes(head[fixed - 8..].try_into().ok()?);
+        if index_len > size.saturating_sub(fixed as u64) {
+            return None;
+        }
+        head.resize(fixed + index_len as usize, 0);
+        file.read_exact(&mut head[fixed..]).ok()?;
+        Some(CacheFile { file, head })
     }
 }
 
@@ -259,10 +337,11 @@ impl<'c> Reader<'c> {
 }
 
 impl<'c> Cache<'c> {
-    /// The cache in `bytes`, when it is of this format and version and for `config` (the
+    /// The cache in `cf`, when it is of this format and version and for `config` (the
     /// fingerprint of `dondoc.toml`'s bytes); `None` otherwise, and when anything is off.
-    pub fn parse(bytes: &'c [u8], config: Fingerprint) -> Option<Cache<'c>> {
-        let mut r = Reader(bytes);
+    pub fn parse(cf: &'c CacheFile, config: Fingerprint) -> Option<Cache<'c>> {
+        let size = cf.file.metadata().ok()?.len();
+        let mut r = Reader(&cf.head);
         let written_from_ns = {
             let expected = header(config, 0);
             let head = r.take(expected.len() - 16)?;
@@ -272,6 +351,9 @@ impl<'c> Cache<'c> {
             r.i128()?
         };
         let count = r.u32()? as usize;
+        let _index_len = r.u64()?;
+        let data_start = cf.head.len() as u64;
+        let mut offset = data_start;
         let mut entries = HashMap::with_capacity(count.min(1 << 20));
         for _ in 0..count {
             let path = std::str::from_utf8(r.bytes()?).ok()?;
@@ -289,33 +371,36 @@ impl<'c> Cache<'c> {
             let head_check = r.u64()?;
             let body_check = r.u64()?;
             let log_check = r.u64()?;
-            let ids = r.bytes()?;
-            let file = r.bytes()?;
-            let payload = r.bytes()?;
-            let logs = r.bytes()?;
-            entries.insert(
-                path,
-                Entry {
-                    stat,
-                    fingerprint,
-                    head_check,
-                    body_check,
-                    log_check,
-                    ids,
-                    file,
-                    payload,
-                    logs,
-                },
-            );
+            let lens = [r.u32()?, r.u32()?, r.u32()?, r.u32()?];
+            let entry = Entry {
+                stat,
+                fingerprint,
+                head_check,
+                body_check,
+                log_check,
+                offset,
+                lens,
+            };
+            offset += entry.len(4) as u64;
+            entries.insert(path, entry);
         }
-        // Trailing bytes mean a cache written by something else.
-        if !r.0.is_empty() {
+        // Bytes left in the index, or a data region of another length than the entries say:
+        // a cache truncated, or written by something else.
+        if !r.0.is_empty() || offset != size {
             return None;
         }
         Some(Cache {
             written_from_ns,
+            file: &cf.file,
             entries,
         })
+    }
+
+    /// The first `n` blocks of `entry`, read in one go.
+    fn blocks(&self, entry: &Entry, n: usize) -> Option<Vec<u8>> {
+        let mut buf = vec![0; entry.len(n)];
+        read_at(self.file, &mut buf, entry.offset)?;
+        Some(buf)
     }
 
     pub fn len(&self) -> usize {
@@ -324,7 +409,7 @@ impl<'c> Cache<'c> {
 
     /// The entry of `rel` when its stat is the cached one and the file last changed well
     /// before the load that wrote the cache.
-    fn by_stat(&self, rel: &str, stat: &Stat) -> Option<&Entry<'c>> {
+    fn by_stat(&self, rel: &str, stat: &Stat) -> Option<&Entry> {
         let entry = self.entries.get(rel)?;
         let changed = stat.mtime_ns.max(stat.ctime_ns);
         let settled = changed < self.written_from_ns - RACY.as_nanos() as i128;
@@ -355,27 +440,43 @@ fn check(blocks: &[&[u8]]) -> u64 {
 }
 
 /// The ids and the file record of an entry, when its check holds.
-fn decode_head<'c>(entry: &Entry<'c>) -> Option<(Vec<IdAt<'c>>, SourceFile)> {
-    if check(&[entry.ids, entry.file]) != entry.head_check {
+fn decode_head(cache: &Cache, entry: &Entry) -> Option<(Vec<IdAt<'static>>, SourceFile)> {
+    let buf = cache.blocks(entry, 2)?;
+    let (ids, file) = buf.split_at(entry.lens[0] as usize);
+    if check(&[ids, file]) != entry.head_check {
         return None;
     }
-    let ids: Vec<IdAt<'c>> = postcard::from_bytes(entry.ids).ok()?;
-    let file: SourceFile = postcard::from_bytes(entry.file).ok()?;
+    let ids: Vec<IdAt> = postcard::from_bytes(ids).ok()?;
+    let ids = ids
+        .into_iter()
+        .map(|i| IdAt {
+            id: Cow::Owned(i.id.into_owned()),
+            line: i.line,
+            id_pos: i.id_pos,
+        })
+        .collect();
+    let file: SourceFile = postcard::from_bytes(file).ok()?;
     Some((ids, file))
 }
 
 /// The file and its directives; their logs too when `logs`.
-fn decode(entry: &Entry, logs: bool) -> Option<FileLoad> {
-    if check(&[entry.ids, entry.file]) != entry.head_check
-        || check(&[entry.payload]) != entry.body_check
-        || (logs && check(&[entry.logs]) != entry.log_check)
+fn decode(cache: &Cache, entry: &Entry, logs: bool) -> Option<FileLoad> {
+    let buf = cache.blocks(entry, if logs { 4 } else { 3 })?;
+    let (head, rest) = buf.split_at(entry.len(2));
+    let (payload, log_block) = rest.split_at(entry.lens[2] as usize);
+    if check(&[
+        &head[..entry.lens[0] as usize],
+        &head[entry.lens[0] as usize..],
+    ]) != entry.head_check
+        || check(&[payload]) != entry.body_check
+        || (logs && check(&[log_block]) != entry.log_check)
     {
         return None;
     }
-    let file: SourceFile = postcard::from_bytes(entry.file).ok()?;
-    let mut directives: Vec<Directive> = postcard::from_bytes(entry.payload).ok()?;
+    let file: SourceFile = postcard::from_bytes(&head[entry.lens[0] as usize..]).ok()?;
+    let mut directives: Vec<Directive> = postcard::from_bytes(payload).ok()?;
     if logs {
-        let logs: Vec<Vec<LogEntry>> = postcard::from_bytes(entry.logs).ok()?;
+        let logs: Vec<Vec<LogEntry>> = postcard::from_bytes(log_block).ok()?;
         if logs.len() != directives.len() {
             return None;
         }
@@ -399,35 +500,26 @@ pub(super) fn ids_of(load: &FileLoad) -> Vec<IdAt<'_>> {
 }
 
 /// The ids of `rel`'s directives, in file order, and its entry for the next cache, when the
-/// cache vouches for the file by its stat alone: nothing of the file is read or decoded.
-pub(super) fn ids_by_stat<'c>(
-    cache: &Cache<'c>,
+/// cache vouches for the file by its stat alone: nothing of the file is read, nor any
+/// directive decoded.
+pub(super) fn ids_by_stat(
+    cache: &Cache,
     root: &Path,
     rel: &str,
-) -> Option<(Vec<&'c str>, NewEntry<'c>)> {
+) -> Option<(Vec<String>, NewEntry)> {
     let stat = Stat::of(&std::fs::metadata(root.join(rel)).ok()?);
     let entry = cache.by_stat(rel, &stat)?;
-    if check(&[entry.ids, entry.file]) != entry.head_check {
+    let buf = cache.blocks(entry, 2)?;
+    let (ids, file) = buf.split_at(entry.lens[0] as usize);
+    if check(&[ids, file]) != entry.head_check {
         return None;
     }
-    let ids: Vec<IdAt<'c>> = postcard::from_bytes(entry.ids).ok()?;
-    // Borrowed: the cache's strings hold no escapes.
-    let ids = ids
-        .into_iter()
-        .map(|i| match i.id {
-            Cow::Borrowed(id) => Some(id),
-            Cow::Owned(_) => None,
-        })
-        .collect::<Option<_>>()?;
+    let ids: Vec<IdAt> = postcard::from_bytes(ids).ok()?;
+    let ids = ids.into_iter().map(|i| i.id.into_owned()).collect();
     Some((ids, NewEntry::again(rel, stat, entry)))
 }
 
-fn encode(
-    rel: &str,
-    stat: Stat,
-    fingerprint: Fingerprint,
-    load: &FileLoad,
-) -> Option<NewEntry<'static>> {
+fn encode(rel: &str, stat: Stat, fingerprint: Fingerprint, load: &FileLoad) -> Option<NewEntry> {
     let ids = postcard::to_allocvec(&ids_of(load)).ok()?;
     let file = postcard::to_allocvec(&load.file).ok()?;
     let payload = postcard::to_allocvec(&load.directives).ok()?;
@@ -440,23 +532,20 @@ fn encode(
         head_check: check(&[&ids, &file]),
         body_check: check(&[&payload]),
         log_check: check(&[&logs]),
-        ids: Cow::Owned(ids),
-        file: Cow::Owned(file),
-        payload: Cow::Owned(payload),
-        logs: Cow::Owned(logs),
+        blocks: Blocks::New([ids, file, payload, logs]),
     })
 }
 
 /// What a load takes of each file: the whole parse ([`FileLoad`]), or only its [`Head`].
-pub(super) trait Take<'c>: Sized {
+pub(super) trait Take: Sized {
     /// From a cache entry; `None` when the entry fails its checks or does not decode.
-    fn from_entry(entry: &Entry<'c>) -> Option<Self>;
+    fn from_entry(cache: &Cache, entry: &Entry) -> Option<Self>;
     fn from_parse(load: FileLoad) -> Self;
 }
 
-impl<'c> Take<'c> for FileLoad {
-    fn from_entry(entry: &Entry<'c>) -> Option<Self> {
-        decode(entry, true)
+impl Take for FileLoad {
+    fn from_entry(cache: &Cache, entry: &Entry) -> Option<Self> {
+        decode(cache, entry, true)
     }
     fn from_parse(load: FileLoad) -> Self {
         load
@@ -466,9 +555,9 @@ impl<'c> Take<'c> for FileLoad {
 /// A file's parse with every directive's log left empty.
 pub(super) struct WithoutLogs(pub FileLoad);
 
-impl<'c> Take<'c> for WithoutLogs {
-    fn from_entry(entry: &Entry<'c>) -> Option<Self> {
-        decode(entry, false).map(WithoutLogs)
+impl Take for WithoutLogs {
+    fn from_entry(cache: &Cache, entry: &Entry) -> Option<Self> {
+        decode(cache, entry, false).map(WithoutLogs)
     }
     fn from_parse(mut load: FileLoad) -> Self {
         for d in &mut load.directives {
@@ -479,14 +568,14 @@ impl<'c> Take<'c> for WithoutLogs {
 }
 
 /// A file's record and where its directives' ids are: what the problems of a workspace need.
-pub(super) struct Head<'c> {
+pub(super) struct Head {
     pub file: SourceFile,
-    pub ids: Vec<IdAt<'c>>,
+    pub ids: Vec<IdAt<'static>>,
 }
 
-impl<'c> Take<'c> for Head<'c> {
-    fn from_entry(entry: &Entry<'c>) -> Option<Self> {
-        decode_head(entry).map(|(ids, file)| Head { file, ids })
+impl Take for Head {
+    fn from_entry(cache: &Cache, entry: &Entry) -> Option<Self> {
+        decode_head(cache, entry).map(|(ids, file)| Head { file, ids })
     }
     fn from_parse(load: FileLoad) -> Self {
         let ids = load
@@ -508,13 +597,13 @@ impl<'c> Take<'c> for Head<'c> {
 /// Reads one directive file through the cache: from it when the stat or the bytes say it is
 /// unchanged, else parsed by `parse` (which also gets the read error, if any). A parse is
 /// encoded for the next cache only when `keep`.
-pub(super) fn read<'c, T: Take<'c>>(
-    cache: Option<&Cache<'c>>,
+pub(super) fn read<T: Take>(
+    cache: Option<&Cache>,
     root: &Path,
     rel: &str,
     keep: bool,
     parse: impl Fn(std::io::Result<Vec<u8>>) -> FileLoad,
-) -> Fresh<'c, T> {
+) -> Fresh<T> {
     let path = root.join(rel);
     let parsed = |load: FileLoad, entry| Fresh {
         load: T::from_parse(load),
@@ -526,7 +615,7 @@ pub(super) fn read<'c, T: Take<'c>>(
         if let Ok(meta) = std::fs::metadata(&path) {
             let stat = Stat::of(&meta);
             if let Some(entry) = cache.by_stat(rel, &stat) {
-                if let Some(load) = T::from_entry(entry) {
+                if let Some(load) = T::from_entry(cache, entry) {
                     return Fresh {
                         load,
                         entry: Some(NewEntry::again(rel, stat, entry)),
@@ -553,11 +642,11 @@ pub(super) fn read<'c, T: Take<'c>>(
         Err(e) => return parsed(parse(Err(e)), None),
     };
     let fingerprint = super::text::fingerprint(&bytes);
-    if let Some(entry) = cache
-        .and_then(|c| c.entries.get(rel))
-        .filter(|e| e.fingerprint == fingerprint)
+    if let Some((cache, entry)) = cache
+        .and_then(|c| Some((c, c.entries.get(rel)?)))
+        .filter(|(_, e)| e.fingerprint == fingerprint)
     {
-        if let Some(load) = T::from_entry(entry) {
+        if let Some(load) = T::from_entry(cache, entry) {
             return Fresh {
                 load,
                 entry: Some(NewEntry::again(rel, stat, entry)),
@@ -590,15 +679,17 @@ pub(super) fn worth_writing(old: Option<usize>, files: usize, used: CacheUse, ea
     old != files || (eager && used.parsed > 0) || used.parsed > 16 || used.by_content * 8 > files
 }
 
-/// Writes the cache atomically (a temporary file beside it, renamed). Failing to write it is
-/// not an error: the next start is only slower.
+/// Writes the cache atomically (a temporary file beside it, renamed), the blocks of entries
+/// taken again from `old`, the cache read. Failing to write it is not an error: the next
+/// start is only slower.
 pub(super) fn write(
     path: &Path,
     config: Fingerprint,
     written_from_ns: i128,
     entries: &[&NewEntry],
+    old: Option<&Cache>,
 ) {
-    let _ = try_write(path, config, written_from_ns, entries);
+    let _ = try_write(path, config, written_from_ns, entries, old);
 }
 
 fn try_write(
@@ -606,42 +697,57 @@ fn try_write(
     config: Fingerprint,
     written_from_ns: i128,
     entries: &[&NewEntry],
+    old: Option<&Cache>,
 ) -> std::io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
-    let size: usize = entries
-        .iter()
-        .map(|e| e.path.len() + e.ids.len() + e.file.len() + e.payload.len() + e.logs.len() + 140)
-        .sum();
-    let mut out = header(config, written_from_ns);
-    out.reserve(size + 4);
-    out.extend_from_slice(&(entries.len() as u32).to_le_bytes());
+    let mut index = Vec::with_capacity(entries.iter().map(|e| e.path.len() + 120).sum());
     for e in entries {
-        out.extend_from_slice(&(e.path.len() as u32).to_le_bytes());
-        out.extend_from_slice(e.path.as_bytes());
-        out.extend_from_slice(&e.stat.size.to_le_bytes());
-        out.extend_from_slice(&e.stat.mtime_ns.to_le_bytes());
-        out.extend_from_slice(&e.stat.ctime_ns.to_le_bytes());
-        out.extend_from_slice(&e.stat.ino.to_le_bytes());
-        out.extend_from_slice(&e.stat.dev.to_le_bytes());
-        out.extend_from_slice(&e.fingerprint.len.to_le_bytes());
-        out.extend_from_slice(&e.fingerprint.hash.to_le_bytes());
-        out.extend_from_slice(&e.head_check.to_le_bytes());
-        out.extend_from_slice(&e.body_check.to_le_bytes());
-        out.extend_from_slice(&e.log_check.to_le_bytes());
-        out.extend_from_slice(&(e.ids.len() as u32).to_le_bytes());
-        out.extend_from_slice(&e.ids);
-        out.extend_from_slice(&(e.file.len() as u32).to_le_bytes());
-        out.extend_from_slice(&e.file);
-        out.extend_from_slice(&(e.payload.len() as u32).to_le_bytes());
-        out.extend_from_slice(&e.payload);
-        out.extend_from_slice(&(e.logs.len() as u32).to_le_bytes());
-        out.extend_from_slice(&e.logs);
+        index.extend_from_slice(&(e.path.len() as u32).to_le_bytes());
+        index.extend_from_slice(e.path.as_bytes());
+        index.extend_from_slice(&e.stat.size.to_le_bytes());
+        index.extend_from_slice(&e.stat.mtime_ns.to_le_bytes());
+        index.extend_from_slice(&e.stat.ctime_ns.to_le_bytes());
+        index.extend_from_slice(&e.stat.ino.to_le_bytes());
+        index.extend_from_slice(&e.stat.dev.to_le_bytes());
+        index.extend_from_slice(&e.fingerprint.len.to_le_bytes());
+        index.extend_from_slice(&e.fingerprint.hash.to_le_bytes());
+        index.extend_from_slice(&e.head_check.to_le_bytes());
+        index.extend_from_slice(&e.body_check.to_le_bytes());
+        index.extend_from_slice(&e.log_check.to_le_bytes());
+        for len in e.lens() {
+            index.extend_from_slice(&len.to_le_bytes());
+        }
     }
     let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    {
+        // Streamed: the cache is never whole in memory.
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, tmp.as_file_mut());
+        out.write_all(&header(config, written_from_ns))?;
+        out.write_all(&(entries.len() as u32).to_le_bytes())?;
+        out.write_all(&(index.len() as u64).to_le_bytes())?;
+        out.write_all(&index)?;
+        let mut buf = Vec::new();
+        for e in entries {
+            match &e.blocks {
+                Blocks::New(blocks) => {
+                    for b in blocks {
+                        out.write_all(b)?;
+                    }
+                }
+                Blocks::Old(entry) => {
+                    let old = old.ok_or(std::io::ErrorKind::NotFound)?;
+                    buf.resize(entry.len(4), 0);
+                    read_at(old.file, &mut buf, entry.offset)
+                        .ok_or(std::io::ErrorKind::UnexpectedEof)?;
+                    out.write_all(&buf)?;
+                }
+            }
+        }
+        out.flush()?;
+    }
     // Not synced: a cache torn by a crash fails its checks entry by entry (or whole), and those
     // files are read again.
-    tmp.write_all(&out)?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
 }

@@ -80,17 +80,17 @@ pub fn load_for_edit_with_cache(
     let known_owners = parse_config(&config_bytes, &mut ws);
     let started = cache::now_ns(now);
     let config = text::fingerprint(&config_bytes);
-    let cache_bytes = cache_path.and_then(|p| std::fs::read(p).ok());
-    let old = cache_bytes
-        .as_deref()
-        .and_then(|b| cache::Cache::parse(b, config));
+    let cache_file = cache_path.and_then(cache::CacheFile::open);
+    let old = cache_file
+        .as_ref()
+        .and_then(|f| cache::Cache::parse(f, config));
     let mut paths = Vec::new();
     collect_directive_files(root, root, &mut paths);
     paths.sort();
-    enum Got<'c> {
-        Ids(Vec<&'c str>, cache::NewEntry<'c>),
+    enum Got {
+        Ids(Vec<String>, cache::NewEntry),
         // Boxed: a parsed file is far larger than a list of ids.
-        Read(Box<cache::Fresh<'c>>),
+        Read(Box<cache::Fresh>),
     }
     let parse = |rel: &str, bytes| load_file(rel, bytes, known_owners.as_ref());
     let keep = cache_path.is_some();
@@ -131,7 +131,7 @@ pub fn load_for_edit_with_cache(
                     Got::Read(f) => f.entry.as_ref(),
                 })
                 .collect();
-            cache::write(path, config, started, &entries);
+            cache::write(path, config, started, &entries, old.as_ref());
         }
     }
     // The first file, in path order, that holds `id`; the ids of the files before it.
@@ -139,7 +139,7 @@ pub fn load_for_edit_with_cache(
     let mut target = None;
     for (i, g) in got.iter().enumerate() {
         let ids: Vec<&str> = match g {
-            Got::Ids(ids, _) => ids.clone(),
+            Got::Ids(ids, _) => ids.iter().map(String::as_str).collect(),
             Got::Read(f) => f.load.directives.iter().map(|d| d.id.as_str()).collect(),
         };
         if ids.contains(&id) {
@@ -235,7 +235,7 @@ fn load_as<T>(
     now: SystemTime,
 ) -> Result<(Workspace, CacheUse), LoadError>
 where
-    T: for<'c> cache::Take<'c> + Into<FileLoad> + Send,
+    T: cache::Take + Into<FileLoad> + Send,
 {
     let (mut ws, config_bytes) = open(root)?;
     let known_owners = parse_config(&config_bytes, &mut ws);
@@ -243,10 +243,10 @@ where
     // settled by then.
     let started = cache::now_ns(now);
     let config = text::fingerprint(&config_bytes);
-    let cache_bytes = cache_path.and_then(|p| std::fs::read(p).ok());
-    let old = cache_bytes
-        .as_deref()
-        .and_then(|b| cache::Cache::parse(b, config));
+    let cache_file = cache_path.and_then(cache::CacheFile::open);
+    let old = cache_file
+        .as_ref()
+        .and_then(|f| cache::Cache::parse(f, config));
 
     let mut paths = Vec::new();
     collect_directive_files(root, root, &mut paths);
@@ -264,7 +264,7 @@ where
         if cache::worth_writing(old.as_ref().map(|c| c.len()), loaded.len(), used, true) {
             let entries: Vec<&cache::NewEntry> =
                 loaded.iter().filter_map(|f| f.entry.as_ref()).collect();
-            cache::write(path, config, started, &entries);
+            cache::write(path, config, started, &entries, old.as_ref());
         }
     }
     // The cache's bytes are let go before the workspace is built, to keep the peak down.
@@ -276,7 +276,7 @@ where
         })
         .unzip();
     drop(old);
-    drop(cache_bytes);
+    drop(cache_file);
     let keep = {
         let ids: Vec<Vec<cache::IdAt>> = lists
             .iter()
@@ -385,10 +385,10 @@ pub fn load_problems_with_cache(
     let known_owners = parse_config(&config_bytes, &mut ws);
     let started = cache::now_ns(now);
     let config = text::fingerprint(&config_bytes);
-    let cache_bytes = cache_path.and_then(|p| std::fs::read(p).ok());
-    let old = cache_bytes
-        .as_deref()
-        .and_then(|b| cache::Cache::parse(b, config));
+    let cache_file = cache_path.and_then(cache::CacheFile::open);
+    let old = cache_file
+        .as_ref()
+        .and_then(|f| cache::Cache::parse(f, config));
     let mut paths = Vec::new();
     collect_directive_files(root, root, &mut paths);
     paths.sort();
@@ -405,7 +405,7 @@ pub fn load_problems_with_cache(
         if cache::worth_writing(old.as_ref().map(|c| c.len()), loaded.len(), used, true) {
             let entries: Vec<&cache::NewEntry> =
                 loaded.iter().filter_map(|f| f.entry.as_ref()).collect();
-            cache::write(path, config, started, &entries);
+            cache::write(path, config, started, &entries, old.as_ref());
         }
     }
     let (mut files, ids): (Vec<SourceFile>, Vec<Vec<cache::IdAt>>) = loaded
