@@ -32,7 +32,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 const MAGIC: &[u8; 8] = b"DONDOCC\x01";
 /// Bumped whenever the entry layout or what the loader puts in it changes.
-const FORMAT: u32 = 4;
+const FORMAT: u32 = 5;
 /// How long before the writing load a file must have last changed to be trusted by its stat
 /// alone: covers file systems with one- or two-second timestamps and the kernel's coarse clock.
 const RACY: Duration = Duration::from_secs(2);
@@ -107,9 +107,15 @@ pub(super) struct Entry {
     /// file), the [`SourceFile`], the directives without their logs, and each one's log.
     offset: u64,
     lens: [u32; 4],
+    /// How many directives the file has.
+    count: u32,
 }
 
 impl Entry {
+    pub fn count(&self) -> usize {
+        self.count as usize
+    }
+
     fn len(&self, blocks: usize) -> usize {
         self.lens[..blocks].iter().map(|&l| l as usize).sum()
     }
@@ -155,6 +161,7 @@ pub(super) struct NewEntry {
     head_check: u64,
     body_check: u64,
     log_check: u64,
+    count: u32,
     blocks: Blocks,
 }
 
@@ -175,6 +182,7 @@ impl NewEntry {
             head_check: old.head_check,
             body_check: old.body_check,
             log_check: old.log_check,
+            count: old.count,
             blocks: Blocks::Old(*old),
         }
     }
@@ -372,6 +380,7 @@ impl<'c> Cache<'c> {
             let body_check = r.u64()?;
             let log_check = r.u64()?;
             let lens = [r.u32()?, r.u32()?, r.u32()?, r.u32()?];
+            let count = r.u32()?;
             let entry = Entry {
                 stat,
                 fingerprint,
@@ -380,6 +389,7 @@ impl<'c> Cache<'c> {
                 log_check,
                 offset,
                 lens,
+                count,
             };
             offset += entry.len(4) as u64;
             entries.insert(path, entry);
@@ -499,6 +509,14 @@ pub(super) fn ids_of(load: &FileLoad) -> Vec<IdAt<'_>> {
         .collect()
 }
 
+/// The entry of `rel` and the file's entry for the next cache, when the cache vouches for the
+/// file by its stat alone; nothing is read or decoded yet.
+pub(super) fn hit_by_stat(cache: &Cache, root: &Path, rel: &str) -> Option<(Entry, NewEntry)> {
+    let stat = Stat::of(&std::fs::metadata(root.join(rel)).ok()?);
+    let entry = cache.by_stat(rel, &stat)?;
+    Some((*entry, NewEntry::again(rel, stat, entry)))
+}
+
 /// The ids of `rel`'s directives, in file order, and its entry for the next cache, when the
 /// cache vouches for the file by its stat alone: nothing of the file is read, nor any
 /// directive decoded.
@@ -532,6 +550,7 @@ fn encode(rel: &str, stat: Stat, fingerprint: Fingerprint, load: &FileLoad) -> O
         head_check: check(&[&ids, &file]),
         body_check: check(&[&payload]),
         log_check: check(&[&logs]),
+        count: load.directives.len() as u32,
         blocks: Blocks::New([ids, file, payload, logs]),
     })
 }
@@ -718,6 +737,7 @@ fn try_write(
         for len in e.lens() {
             index.extend_from_slice(&len.to_le_bytes());
         }
+        index.extend_from_slice(&e.count.to_le_bytes());
     }
     let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
     {

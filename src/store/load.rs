@@ -229,7 +229,146 @@ impl From<cache::WithoutLogs> for FileLoad {
     }
 }
 
+/// A directive to be overwritten: what the workspace's list is made of before each file's
+/// directives are put in their place (moving a `String` in allocates nothing).
+fn placeholder() -> Directive {
+    Directive {
+        id: String::new(),
+        text: String::new(),
+        owner: String::new(),
+        support: Vec::new(),
+        issued_by: None,
+        deadline: None,
+        status: Status::Open,
+        done_on: None,
+        note: None,
+        first_deadline: None,
+        done_ref: None,
+        draft: false,
+        log: Vec::new(),
+        file: 0,
+        line: 0,
+        id_pos: (0, 0),
+    }
+}
+
+/// A full load (of `T`: with or without logs). The directives of the files the cache vouches
+/// for are decoded straight into their place in the workspace's list, on every core: the
+/// load never holds them twice (once per file, then in the list), which was its peak. When
+/// the cache turns out damaged, the load starts again file by file ([`load_by_file`]).
 fn load_as<T>(
+    root: &Path,
+    cache_path: Option<&Path>,
+    now: SystemTime,
+) -> Result<(Workspace, CacheUse), LoadError>
+where
+    T: cache::Take + Into<FileLoad> + Send,
+{
+    let (mut ws, config_bytes) = open(root)?;
+    let known_owners = parse_config(&config_bytes, &mut ws);
+    let started = cache::now_ns(now);
+    let config = text::fingerprint(&config_bytes);
+    let cache_file = cache_path.and_then(cache::CacheFile::open);
+    let old = cache_file
+        .as_ref()
+        .and_then(|f| cache::Cache::parse(f, config));
+    let Some(cache) = old.as_ref() else {
+        drop(old);
+        return load_by_file::<T>(root, cache_path, now);
+    };
+    let mut paths = Vec::new();
+    collect_directive_files(root, root, &mut paths);
+    paths.sort();
+    enum Step {
+        Hit(cache::Entry, cache::NewEntry),
+        Done(cache::Fresh<FileLoad>),
+    }
+    let steps: Vec<Step> = paths
+        .par_iter()
+        .map(|rel| match cache::hit_by_stat(cache, root, rel) {
+            Some((entry, new)) => Step::Hit(entry, new),
+            None => {
+                let f = cache::read::<T>(Some(cache), root, rel, cache_path.is_some(), |b| {
+                    load_file(rel, b, known_owners.as_ref())
+                });
+                Step::Done(cache::Fresh {
+                    load: f.load.into(),
+                    entry: f.entry,
+                    how: f.how,
+                })
+            }
+        })
+        .collect();
+    let counts: Vec<usize> = steps
+        .iter()
+        .map(|s| match s {
+            Step::Hit(entry, _) => entry.count(),
+            Step::Done(f) => f.load.directives.len(),
+        })
+        .collect();
+    let mut all = vec![placeholder(); counts.iter().sum()];
+    let mut places = Vec::with_capacity(counts.len());
+    let mut rest = all.as_mut_slice();
+    for &count in &counts {
+        let (place, after) = rest.split_at_mut(count);
+        places.push(place);
+        rest = after;
+    }
+    let done: Vec<Option<cache::Fresh<SourceFile>>> = steps
+        .into_par_iter()
+        .zip(places)
+        .enumerate()
+        .map(|(index, (step, place))| {
+            let (load, entry, how) = match step {
+                Step::Hit(e, new) => (T::from_entry(cache, &e)?.into(), Some(new), How::Stat),
+                Step::Done(f) => (f.load, f.entry, f.how),
+            };
+            let load: FileLoad = load;
+            if load.directives.len() != place.len() {
+                return None;
+            }
+            for (slot, mut d) in place.iter_mut().zip(load.directives) {
+                d.file = index;
+                *slot = d;
+            }
+            Some(cache::Fresh {
+                load: load.file,
+                entry,
+                how,
+            })
+        })
+        .collect();
+    let Some(done) = done.into_iter().collect::<Option<Vec<_>>>() else {
+        drop(all);
+        drop(old);
+        return load_by_file::<T>(root, cache_path, now);
+    };
+    let used = count_use(&done);
+    if let Some(path) = cache_path {
+        if cache::worth_writing(Some(cache.len()), done.len(), used, true) {
+            let entries: Vec<&cache::NewEntry> =
+                done.iter().filter_map(|f| f.entry.as_ref()).collect();
+            cache::write(path, config, started, &entries, Some(cache));
+        }
+    }
+    drop(old);
+    drop(cache_file);
+    let mut files: Vec<SourceFile> = done.into_iter().map(|f| f.load).collect();
+    let ids = all
+        .iter()
+        .map(|d| (d.file, d.id.as_str(), d.line, d.id_pos));
+    let (_, keep) = first_uses(&mut files, ids, all.len());
+    let mut keep = keep.into_iter();
+    all.retain(|_| keep.next().unwrap_or(false));
+    ws.directives = all;
+    ws.files = files;
+    ws.recheck();
+    Ok((ws, used))
+}
+
+/// [`load_as`] file by file: each file's directives decoded or parsed on their own, then put
+/// together.
+fn load_by_file<T>(
     root: &Path,
     cache_path: Option<&Path>,
     now: SystemTime,
@@ -278,19 +417,12 @@ where
     drop(old);
     drop(cache_file);
     let keep = {
-        let ids: Vec<Vec<cache::IdAt>> = lists
-            .iter()
-            .map(|list| {
-                list.iter()
-                    .map(|d| cache::IdAt {
-                        id: std::borrow::Cow::Borrowed(d.id.as_str()),
-                        line: d.line,
-                        id_pos: d.id_pos,
-                    })
-                    .collect()
-            })
-            .collect();
-        first_uses(&mut files, &ids).1
+        let ids = lists.iter().enumerate().flat_map(|(index, list)| {
+            list.iter()
+                .map(move |d| (index, d.id.as_str(), d.line, d.id_pos))
+        });
+        let total = lists.iter().map(Vec::len).sum();
+        first_uses(&mut files, ids, total).1
     };
     ws.directives
         .reserve_exact(keep.iter().filter(|&&k| k).count());
@@ -322,36 +454,38 @@ fn count_use<T>(loaded: &[cache::Fresh<T>]) -> CacheUse {
 
 /// Finds the uses of an id after its first (in path order, then file order), as a full load
 /// leaves them out: each gets a duplicate-id problem in its file, naming where the id was
-/// first used. `ids[i]` are the ids of `files[i]`. Returns how many ids are kept and, for
-/// each id in order, whether it is.
-fn first_uses(files: &mut [SourceFile], ids: &[Vec<cache::IdAt>]) -> (usize, Vec<bool>) {
-    let total = ids.iter().map(Vec::len).sum();
-    let mut first: HashMap<&str, (usize, usize)> = HashMap::with_capacity(total);
+/// first used. `ids` are every directive's (file index, id, line, id position), in order;
+/// `total` how many. Returns how many ids are kept and, for each id in order, whether it is.
+fn first_uses<'a>(
+    files: &mut [SourceFile],
+    ids: impl Iterator<Item = (usize, &'a str, usize, (usize, usize))>,
+    total: usize,
+) -> (usize, Vec<bool>) {
+    let mut first: HashMap<&str, (u32, u32)> = HashMap::with_capacity(total);
     let mut keep = Vec::with_capacity(total);
     let mut kept = 0;
-    for (index, list) in ids.iter().enumerate() {
-        for at in list {
-            match first.get(at.id.as_ref()) {
-                Some(&(other_file, other_line)) => {
-                    let kind = ProblemKind::DuplicateId {
-                        id: at.id.to_string(),
-                        path: files[other_file].path.clone(),
-                        line: other_line,
-                    };
-                    let path = files[index].path.clone();
-                    files[index].problems.push(Problem {
-                        path,
-                        line: at.id_pos.0,
-                        col: at.id_pos.1,
-                        kind,
-                    });
-                    keep.push(false);
-                }
-                None => {
-                    first.insert(at.id.as_ref(), (index, at.line));
-                    keep.push(true);
-                    kept += 1;
-                }
+    for (index, id, line, id_pos) in ids {
+        match first.get(id) {
+            Some(&(other_file, other_line)) => {
+                let kind = ProblemKind::DuplicateId {
+                    id: id.to_string(),
+                    path: files[other_file as usize].path.clone(),
+                    line: other_line as usize,
+                };
+                let path = files[index].path.clone();
+                files[index].problems.push(Problem {
+                    path,
+                    line: id_pos.0,
+                    col: id_pos.1,
+                    kind,
+                });
+                keep.push(false);
+            }
+            None => {
+                // A file has far fewer than 4 billion lines and a workspace as many files.
+                first.insert(id, (index as u32, line as u32));
+                keep.push(true);
+                kept += 1;
             }
         }
     }
@@ -412,7 +546,12 @@ pub fn load_problems_with_cache(
         .into_iter()
         .map(|f| (f.load.file, f.load.ids))
         .unzip();
-    let (directives, _) = first_uses(&mut files, &ids);
+    let total = ids.iter().map(Vec::len).sum();
+    let all = ids.iter().enumerate().flat_map(|(index, list)| {
+        list.iter()
+            .map(move |at| (index, at.id.as_ref(), at.line, at.id_pos))
+    });
+    let (directives, _) = first_uses(&mut files, all, total);
     ws.files = files;
     ws.recheck();
     let problems = Problems {
