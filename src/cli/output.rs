@@ -333,7 +333,7 @@ pub fn write_json<'a>(
     out.write_all(b"[\n")?;
     let last = items.len() - 1;
     write_parallel(out, items, |i, item, buf| {
-        record(*item).write_json(buf);
+        record(item).write_json(buf);
         buf.extend_from_slice(if i < last { b",\n" } else { b"\n" });
         Ok(())
     })?;
@@ -369,7 +369,7 @@ pub fn write_csv<'a>(
     let date = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
     let text = |s: Option<&str>| s.unwrap_or_default().to_string();
     write_parallel(out, items, |_, item, buf| {
-        let r = record(*item);
+        let r = record(item);
         csv_out::write_row(
             buf,
             [

@@ -133,7 +133,7 @@ pub(super) struct Cache<'c> {
     /// The start of the load that wrote it.
     written_from_ns: i128,
     file: &'c std::fs::File,
-    entries: HashMap<&'c str, Entry>,
+    entries: HashMap<&'c str, Entry, foldhash::fast::RandomState>,
 }
 
 /// How a file's parse was had, and what the next cache keeps of it.
@@ -362,7 +362,7 @@ impl<'c> Cache<'c> {
         let _index_len = r.u64()?;
         let data_start = cf.head.len() as u64;
         let mut offset = data_start;
-        let mut entries = HashMap::with_capacity(count.min(1 << 20));
+        let mut entries = HashMap::with_capacity_and_hasher(count.min(1 << 20), Default::default());
         for _ in 0..count {
             let path = std::str::from_utf8(r.bytes()?).ok()?;
             let stat = Stat {

@@ -88,8 +88,8 @@ pub fn load_for_edit_with_cache(
     collect_directive_files(root, root, &mut paths);
     paths.sort();
     enum Got {
-        Ids(Vec<String>, cache::NewEntry),
-        // Boxed: a parsed file is far larger than a list of ids.
+        // Boxed: both are large, and most files are one or the other.
+        Ids(Vec<String>, Box<cache::NewEntry>),
         Read(Box<cache::Fresh>),
     }
     let parse = |rel: &str, bytes| load_file(rel, bytes, known_owners.as_ref());
@@ -98,7 +98,7 @@ pub fn load_for_edit_with_cache(
         .par_iter()
         .map(
             |rel| match old.as_ref().and_then(|c| cache::ids_by_stat(c, root, rel)) {
-                Some((ids, entry)) => Got::Ids(ids, entry),
+                Some((ids, entry)) => Got::Ids(ids, Box::new(entry)),
                 None => Got::Read(Box::new(cache::read::<FileLoad>(
                     old.as_ref(),
                     root,
@@ -127,7 +127,7 @@ pub fn load_for_edit_with_cache(
             let entries: Vec<&cache::NewEntry> = got
                 .iter()
                 .filter_map(|g| match g {
-                    Got::Ids(_, e) => Some(e),
+                    Got::Ids(_, e) => Some(e.as_ref()),
                     Got::Read(f) => f.entry.as_ref(),
                 })
                 .collect();
@@ -461,7 +461,9 @@ fn first_uses<'a>(
     ids: impl Iterator<Item = (usize, &'a str, usize, (usize, usize))>,
     total: usize,
 ) -> (usize, Vec<bool>) {
-    let mut first: HashMap<&str, (u32, u32)> = HashMap::with_capacity(total);
+    // foldhash, not std's SipHash: hashing ids was a twentieth of a cached `list`.
+    let mut first: HashMap<&str, (u32, u32), foldhash::fast::RandomState> =
+        HashMap::with_capacity_and_hasher(total, Default::default());
     let mut keep = Vec::with_capacity(total);
     let mut kept = 0;
     for (index, id, line, id_pos) in ids {

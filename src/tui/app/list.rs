@@ -54,6 +54,9 @@ pub struct RowFigures {
     pub open: usize,
 }
 
+/// What [`RowFigures`] were found for: a set of rows (`List::rows_version`), a day, a language.
+pub type FiguresKey = (u64, NaiveDate, Lang);
+
 /// A row of the directives pane.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Row {
@@ -95,7 +98,7 @@ pub struct List {
     pub rows_version: u64,
     /// What the directives pane found of all the rows, for `rows_version`, a day and a
     /// language.
-    pub row_figures: std::cell::Cell<Option<((u64, NaiveDate, Lang), RowFigures)>>,
+    pub row_figures: std::cell::Cell<Option<(FiguresKey, RowFigures)>>,
     pub cursor: usize,
     /// The first row on screen.
     pub offset: usize,
