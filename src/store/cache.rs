@@ -509,12 +509,17 @@ pub(super) fn ids_of(load: &FileLoad) -> Vec<IdAt<'_>> {
         .collect()
 }
 
-/// The entry of `rel` and the file's entry for the next cache, when the cache vouches for the
-/// file by its stat alone; nothing is read or decoded yet.
-pub(super) fn hit_by_stat(cache: &Cache, root: &Path, rel: &str) -> Option<(Entry, NewEntry)> {
+/// The entry of `rel` and the stat just taken, when the cache vouches for the file by its
+/// stat alone; nothing is read or decoded yet.
+pub(super) fn hit_by_stat(cache: &Cache, root: &Path, rel: &str) -> Option<(Entry, Stat)> {
     let stat = Stat::of(&std::fs::metadata(root.join(rel)).ok()?);
     let entry = cache.by_stat(rel, &stat)?;
-    Some((*entry, NewEntry::again(rel, stat, entry)))
+    Some((*entry, stat))
+}
+
+/// The entry `old` of `rel` again for the next cache, with the stat just taken.
+pub(super) fn again(rel: &str, stat: Stat, old: &Entry) -> NewEntry {
+    NewEntry::again(rel, stat, old)
 }
 
 /// The ids of `rel`'s directives, in file order, and its entry for the next cache, when the

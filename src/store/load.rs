@@ -280,25 +280,41 @@ where
     collect_directive_files(root, root, &mut paths);
     paths.sort();
     enum Step {
-        Hit(cache::Entry, cache::NewEntry),
-        Done(cache::Fresh<FileLoad>),
+        Hit(cache::Entry, cache::Stat),
+        // Boxed: most files are hits, and a parse is large.
+        Done(Box<cache::Fresh<FileLoad>>),
     }
     let steps: Vec<Step> = paths
         .par_iter()
         .map(|rel| match cache::hit_by_stat(cache, root, rel) {
-            Some((entry, new)) => Step::Hit(entry, new),
+            Some((entry, stat)) => Step::Hit(entry, stat),
             None => {
                 let f = cache::read::<T>(Some(cache), root, rel, cache_path.is_some(), |b| {
                     load_file(rel, b, known_owners.as_ref())
                 });
-                Step::Done(cache::Fresh {
+                Step::Done(Box::new(cache::Fresh {
                     load: f.load.into(),
                     entry: f.entry,
                     how: f.how,
-                })
+                }))
             }
         })
         .collect();
+    let mut used = CacheUse::default();
+    for step in &steps {
+        match step {
+            Step::Hit(..) => used.by_stat += 1,
+            Step::Done(f) => match f.how {
+                How::Stat => used.by_stat += 1,
+                How::Content => used.by_content += 1,
+                How::Parsed => used.parsed += 1,
+            },
+        }
+    }
+    // Known before the directives are decoded: the entries for the next cache are kept only
+    // when it is written.
+    let writing =
+        cache_path.is_some() && cache::worth_writing(Some(cache.len()), steps.len(), used, true);
     let counts: Vec<usize> = steps
         .iter()
         .map(|s| match s {
@@ -314,16 +330,23 @@ where
         places.push(place);
         rest = after;
     }
-    let done: Vec<Option<cache::Fresh<SourceFile>>> = steps
+    type Done = (SourceFile, Option<Box<cache::NewEntry>>);
+    let done: Vec<Option<Done>> = steps
         .into_par_iter()
         .zip(places)
         .enumerate()
         .map(|(index, (step, place))| {
-            let (load, entry, how) = match step {
-                Step::Hit(e, new) => (T::from_entry(cache, &e)?.into(), Some(new), How::Stat),
-                Step::Done(f) => (f.load, f.entry, f.how),
+            let (load, entry) = match step {
+                Step::Hit(e, stat) => {
+                    let load: FileLoad = T::from_entry(cache, &e)?.into();
+                    let entry = writing.then(|| cache::again(&paths[index], stat, &e));
+                    (load, entry)
+                }
+                Step::Done(f) => {
+                    let f = *f;
+                    (f.load, f.entry.filter(|_| writing))
+                }
             };
-            let load: FileLoad = load;
             if load.directives.len() != place.len() {
                 return None;
             }
@@ -331,11 +354,7 @@ where
                 d.file = index;
                 *slot = d;
             }
-            Some(cache::Fresh {
-                load: load.file,
-                entry,
-                how,
-            })
+            Some((load.file, entry.map(Box::new)))
         })
         .collect();
     let Some(done) = done.into_iter().collect::<Option<Vec<_>>>() else {
@@ -343,17 +362,13 @@ where
         drop(old);
         return load_by_file::<T>(root, cache_path, now);
     };
-    let used = count_use(&done);
-    if let Some(path) = cache_path {
-        if cache::worth_writing(Some(cache.len()), done.len(), used, true) {
-            let entries: Vec<&cache::NewEntry> =
-                done.iter().filter_map(|f| f.entry.as_ref()).collect();
-            cache::write(path, config, started, &entries, Some(cache));
-        }
+    if let (Some(path), true) = (cache_path, writing) {
+        let entries: Vec<&cache::NewEntry> = done.iter().filter_map(|f| f.1.as_deref()).collect();
+        cache::write(path, config, started, &entries, Some(cache));
     }
     drop(old);
     drop(cache_file);
-    let mut files: Vec<SourceFile> = done.into_iter().map(|f| f.load).collect();
+    let mut files: Vec<SourceFile> = done.into_iter().map(|f| f.0).collect();
     let ids = all
         .iter()
         .map(|d| (d.file, d.id.as_str(), d.line, d.id_pos));
