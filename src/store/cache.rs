@@ -124,7 +124,7 @@ impl Entry {
 /// The cache file, open, its header and index read. Blocks are read when used, each file's
 /// on its own: a load never holds the whole cache besides what it decoded from it.
 pub(super) struct CacheFile {
-    file: std::fs::File,
+    file: std::sync::Arc<std::fs::File>,
     head: Vec<u8>,
 }
 
@@ -132,7 +132,7 @@ pub(super) struct CacheFile {
 pub(super) struct Cache<'c> {
     /// The start of the load that wrote it.
     written_from_ns: i128,
-    file: &'c std::fs::File,
+    file: std::sync::Arc<std::fs::File>,
     entries: HashMap<&'c str, Entry, foldhash::fast::RandomState>,
 }
 
@@ -245,7 +245,10 @@ impl CacheFile {
         }
         head.resize(fixed + index_len as usize, 0);
         file.read_exact(&mut head[fixed..]).ok()?;
-        Some(CacheFile { file, head })
+        Some(CacheFile {
+            file: std::sync::Arc::new(file),
+            head,
+        })
     }
 }
 
@@ -401,7 +404,7 @@ impl<'c> Cache<'c> {
         }
         Some(Cache {
             written_from_ns,
-            file: &cf.file,
+            file: cf.file.clone(),
             entries,
         })
     }
@@ -409,8 +412,18 @@ impl<'c> Cache<'c> {
     /// The first `n` blocks of `entry`, read in one go.
     fn blocks(&self, entry: &Entry, n: usize) -> Option<Vec<u8>> {
         let mut buf = vec![0; entry.len(n)];
-        read_at(self.file, &mut buf, entry.offset)?;
+        read_at(&self.file, &mut buf, entry.offset)?;
         Some(buf)
+    }
+
+    /// The cache without its index: enough to read the blocks of entries already looked up,
+    /// and to write them into the next cache, in less memory.
+    pub fn thin(&self) -> Cache<'static> {
+        Cache {
+            written_from_ns: self.written_from_ns,
+            file: self.file.clone(),
+            entries: HashMap::default(),
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -763,7 +776,7 @@ fn try_write(
                 Blocks::Old(entry) => {
                     let old = old.ok_or(std::io::ErrorKind::NotFound)?;
                     buf.resize(entry.len(4), 0);
-                    read_at(old.file, &mut buf, entry.offset)
+                    read_at(&old.file, &mut buf, entry.offset)
                         .ok_or(std::io::ErrorKind::UnexpectedEof)?;
                     out.write_all(&buf)?;
                 }

@@ -315,6 +315,11 @@ where
     // when it is written.
     let writing =
         cache_path.is_some() && cache::worth_writing(Some(cache.len()), steps.len(), used, true);
+    // The index is not needed any more: let it go before the directives take their room.
+    let cache = cache.thin();
+    let cache = &cache;
+    drop(old);
+    drop(cache_file);
     let counts: Vec<usize> = steps
         .iter()
         .map(|s| match s {
@@ -359,15 +364,12 @@ where
         .collect();
     let Some(done) = done.into_iter().collect::<Option<Vec<_>>>() else {
         drop(all);
-        drop(old);
         return load_by_file::<T>(root, cache_path, now);
     };
     if let (Some(path), true) = (cache_path, writing) {
         let entries: Vec<&cache::NewEntry> = done.iter().filter_map(|f| f.1.as_deref()).collect();
         cache::write(path, config, started, &entries, Some(cache));
     }
-    drop(old);
-    drop(cache_file);
     let mut files: Vec<SourceFile> = done.into_iter().map(|f| f.0).collect();
     let ids = all
         .iter()
