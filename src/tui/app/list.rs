@@ -109,7 +109,7 @@ pub struct List {
     selected_id: Option<String>,
     /// Folded search text by directive id: computed once per load, at the first search (so
     /// it does not delay the first screen), then kept up to date as files change.
-    folded: Option<HashMap<String, String>>,
+    folded: Option<HashMap<String, String, foldhash::fast::RandomState>>,
 }
 
 impl List {
@@ -297,9 +297,10 @@ impl List {
                     .map(|d| (d.id.clone(), query::search_text(ws, d)))
                     .collect()
             });
+            // On every core too (in order): a key of the search looks at every row.
             self.rows = self
                 .base
-                .iter()
+                .par_iter()
                 .filter(|r| {
                     folded
                         .get(&ws.directives[r.index].id)
