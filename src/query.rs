@@ -154,11 +154,11 @@ pub fn sort_with<'d, T>(
     match by {
         Sort::Urgency => list.sort_by_cached_key(|t| {
             let d = directive(t);
-            (ws.timeliness(d, today), deadline_key(d), d.id.clone())
+            (ws.timeliness(d, today), deadline_key(d), d.id.as_str())
         }),
         Sort::Deadline => list.sort_by_cached_key(|t| {
             let d = directive(t);
-            (deadline_key(d), d.id.clone())
+            (deadline_key(d), d.id.as_str())
         }),
         Sort::Owner => {
             let rank = |id: &str| {
@@ -169,7 +169,7 @@ pub fn sort_with<'d, T>(
             };
             list.sort_by_cached_key(|t| {
                 let d = directive(t);
-                (rank(&d.owner), deadline_key(d), d.id.clone())
+                (rank(&d.owner), deadline_key(d), d.id.as_str())
             })
         }
         Sort::Id => list.sort_by(|a, b| directive(a).id.cmp(&directive(b).id)),

@@ -2,7 +2,10 @@
 //! the cache gives exactly what a load without it gives.
 
 use dondoc::model::Workspace;
-use dondoc::store::{load_for_edit_with_cache, load_with_cache, CacheUse};
+use dondoc::store::{
+    load_for_edit_with_cache, load_problems_with_cache, load_with_cache,
+    load_without_logs_with_cache, CacheUse,
+};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -85,6 +88,33 @@ fn edit_loads_agree(f: &Fixture, now: SystemTime, name: &str) {
         }
         assert_eq!(ws.owners, full.owners, "{name}");
     }
+}
+
+/// What `validate` loads (the problems and the counts) and what `list` loads (no logs) agree
+/// with a full load without the cache; and a full load from the cache they wrote still has
+/// every log.
+fn lean_loads_agree(f: &Fixture, now: SystemTime, name: &str) {
+    let mut full = load_with_cache(&f.root, None, SystemTime::now()).unwrap().0;
+    let (problems, _) = load_problems_with_cache(&f.root, Some(&f.cache), now).unwrap();
+    assert_eq!(problems.problems, full.problems, "{name}: problems");
+    assert_eq!(
+        (problems.directives, problems.files, problems.owners),
+        (full.directives.len(), full.files.len(), full.owners.len()),
+        "{name}: counts"
+    );
+    let (again, _) = cached(f, now);
+    assert_eq!(again, answer(&full), "{name}: after the problems' load");
+    let (lean, _) = load_without_logs_with_cache(&f.root, Some(&f.cache), now).unwrap();
+    let (again, _) = cached(f, now);
+    assert_eq!(again, answer(&full), "{name}: after a load without logs");
+    assert!(
+        full.directives.iter().any(|d| !d.log.is_empty()),
+        "{name}: the fixture has logs"
+    );
+    for d in &mut full.directives {
+        d.log.clear();
+    }
+    assert_eq!(answer(&lean), answer(&full), "{name}: without logs");
 }
 
 fn cached(f: &Fixture, now: SystemTime) -> (String, CacheUse) {
@@ -234,6 +264,7 @@ fn every_change_right_after_a_load_gives_the_uncached_answer() {
         let (again, _) = cached(&f, SystemTime::now());
         assert_eq!(again, uncached(&f.root), "{name}: second load");
         edit_loads_agree(&f, SystemTime::now(), name);
+        lean_loads_agree(&f, SystemTime::now(), name);
     }
 }
 
@@ -263,6 +294,7 @@ fn every_change_after_files_settled_gives_the_uncached_answer() {
         let (again, _) = cached(&f, later());
         assert_eq!(again, uncached(&f.root), "{name}: second load");
         edit_loads_agree(&f, later(), name);
+        lean_loads_agree(&f, later(), name);
     }
 }
 

@@ -172,7 +172,95 @@ pub struct SourceRecord<'a> {
     pub reference: Option<&'a str>,
 }
 
+/// `s` as a JSON string, as serde_json writes it: most strings need no escape, and are copied
+/// whole (serde_json looks at each byte in turn, a tenth of a `list`'s time).
+fn json_str(buf: &mut Vec<u8>, s: &str) {
+    let plain = !s.bytes().fold(false, |acc, b| {
+        acc | (b < 0x20) | (b == b'"') | (b == b'\\')
+    });
+    if plain {
+        buf.push(b'"');
+        buf.extend_from_slice(s.as_bytes());
+        buf.push(b'"');
+    } else {
+        serde_json::to_writer(&mut *buf, s).expect("a string always encodes");
+    }
+}
+
+fn json_opt_str(buf: &mut Vec<u8>, s: Option<&str>) {
+    match s {
+        Some(s) => json_str(buf, s),
+        None => buf.extend_from_slice(b"null"),
+    }
+}
+
+fn json_date(buf: &mut Vec<u8>, d: Option<NaiveDate>) {
+    use chrono::Datelike;
+    match d {
+        Some(d) if (0..=9999).contains(&d.year()) => {
+            let (y, m, day) = (d.year() as u32, d.month(), d.day());
+            buf.extend_from_slice(&[
+                b'"',
+                b'0' + (y / 1000) as u8,
+                b'0' + (y / 100 % 10) as u8,
+                b'0' + (y / 10 % 10) as u8,
+                b'0' + (y % 10) as u8,
+                b'-',
+                b'0' + (m / 10) as u8,
+                b'0' + (m % 10) as u8,
+                b'-',
+                b'0' + (day / 10) as u8,
+                b'0' + (day % 10) as u8,
+                b'"',
+            ]);
+        }
+        Some(d) => serde_json::to_writer(&mut *buf, &d).expect("a date always encodes"),
+        None => buf.extend_from_slice(b"null"),
+    }
+}
+
 impl<'a> Record<'a> {
+    /// The record as one line of compact JSON, byte for byte what serde_json makes of it, in
+    /// a fraction of the time.
+    pub fn write_json(&self, buf: &mut Vec<u8>) {
+        buf.extend_from_slice(b"{\"id\":");
+        json_str(buf, self.id);
+        buf.extend_from_slice(b",\"text\":");
+        json_str(buf, self.text);
+        buf.extend_from_slice(b",\"owner\":");
+        json_str(buf, self.owner);
+        buf.extend_from_slice(b",\"support\":[");
+        for (i, s) in self.support.iter().enumerate() {
+            if i > 0 {
+                buf.push(b',');
+            }
+            json_str(buf, s);
+        }
+        buf.extend_from_slice(b"],\"issued_by\":");
+        json_opt_str(buf, self.issued_by);
+        buf.extend_from_slice(b",\"deadline\":");
+        json_date(buf, self.deadline);
+        buf.extend_from_slice(b",\"status\":");
+        json_str(buf, self.status);
+        buf.extend_from_slice(b",\"done_on\":");
+        json_date(buf, self.done_on);
+        buf.extend_from_slice(b",\"note\":");
+        json_opt_str(buf, self.note);
+        buf.extend_from_slice(b",\"timeliness\":");
+        json_str(buf, self.timeliness);
+        buf.extend_from_slice(b",\"file\":");
+        json_str(buf, self.file);
+        buf.extend_from_slice(b",\"line\":");
+        buf.extend_from_slice(self.line.to_string().as_bytes());
+        buf.extend_from_slice(b",\"source\":{\"title\":");
+        json_str(buf, self.source.title);
+        buf.extend_from_slice(b",\"date\":");
+        json_date(buf, self.source.date);
+        buf.extend_from_slice(b",\"ref\":");
+        json_opt_str(buf, self.source.reference);
+        buf.extend_from_slice(b"}}");
+    }
+
     pub fn new(ws: &'a Workspace, d: &'a Directive, today: NaiveDate) -> Record<'a> {
         let file = ws.file_of(d);
         Record {
@@ -204,20 +292,23 @@ const CHUNK: usize = 512;
 /// Encodes the records in chunks on every core and writes each window of chunks, in order, as
 /// soon as it is done: the output streams, and only a few chunks are ever held (20,000
 /// directives make about 10 MB of JSON).
+/// `encode` gets each record's index in `records` too.
 fn write_parallel<T: Sync>(
     out: &mut dyn Write,
     records: &[T],
-    encode: impl Fn(&T, &mut Vec<u8>) -> io::Result<()> + Sync,
+    encode: impl Fn(usize, &T, &mut Vec<u8>) -> io::Result<()> + Sync,
 ) -> io::Result<()> {
     use rayon::prelude::*;
     let window = CHUNK * 2 * rayon::current_num_threads().max(1);
-    for part in records.chunks(window) {
+    for (w, part) in records.chunks(window).enumerate() {
         let chunks: Vec<io::Result<Vec<u8>>> = part
             .par_chunks(CHUNK)
-            .map(|chunk| {
+            .enumerate()
+            .map(|(c, chunk)| {
                 let mut buf = Vec::with_capacity(chunk.len() * 512);
-                for r in chunk {
-                    encode(r, &mut buf)?;
+                let first = w * window + c * CHUNK;
+                for (i, r) in chunk.iter().enumerate() {
+                    encode(first + i, r, &mut buf)?;
                 }
                 Ok(buf)
             })
@@ -230,16 +321,20 @@ fn write_parallel<T: Sync>(
 }
 
 /// A JSON array with one directive per line: valid JSON, and still greppable.
-pub fn write_json(out: &mut dyn Write, records: &[Record]) -> io::Result<()> {
-    if records.is_empty() {
+/// Each item's record is made as it is written (by `record`): no list of them is held.
+pub fn write_json<'a>(
+    out: &mut dyn Write,
+    items: &[&'a Directive],
+    record: impl Fn(&'a Directive) -> Record<'a> + Sync,
+) -> io::Result<()> {
+    if items.is_empty() {
         return writeln!(out, "[]");
     }
     out.write_all(b"[\n")?;
-    let last = records.len() - 1;
-    let indexed: Vec<(usize, &Record)> = records.iter().enumerate().collect();
-    write_parallel(out, &indexed, |(i, r), buf| {
-        serde_json::to_writer(&mut *buf, r).map_err(io::Error::from)?;
-        buf.extend_from_slice(if *i < last { b",\n" } else { b"\n" });
+    let last = items.len() - 1;
+    write_parallel(out, items, |i, item, buf| {
+        record(item).write_json(buf);
+        buf.extend_from_slice(if i < last { b",\n" } else { b"\n" });
         Ok(())
     })?;
     out.write_all(b"]\n")
@@ -265,11 +360,16 @@ const CSV_HEADER: [&str; 15] = [
 
 /// CSV as RFC 4180 has it, by the one writer ([`crate::csv_out`]: formulas neutralised,
 /// escapes shown); absent values are empty, support units are joined by ';'.
-pub fn write_csv(out: &mut dyn Write, records: &[Record]) -> io::Result<()> {
+pub fn write_csv<'a>(
+    out: &mut dyn Write,
+    items: &[&'a Directive],
+    record: impl Fn(&'a Directive) -> Record<'a> + Sync,
+) -> io::Result<()> {
     csv_out::write_row(out, CSV_HEADER)?;
     let date = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
     let text = |s: Option<&str>| s.unwrap_or_default().to_string();
-    write_parallel(out, records, |r, buf| {
+    write_parallel(out, items, |_, item, buf| {
+        let r = record(item);
         csv_out::write_row(
             buf,
             [
@@ -351,6 +451,61 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_record_is_written_as_serde_json_writes_it() {
+        let date = |s: &str| Some(s.parse::<NaiveDate>().unwrap());
+        let support = ["a".to_string(), "b\"c".to_string()];
+        let records = [
+            Record {
+                id: "x-1",
+                text: "Việc \"khó\"\n\ttab \\ \u{1}\u{1f}\u{7f} \u{202e}",
+                owner: "đv",
+                support: &support,
+                issued_by: None,
+                deadline: date("0999-01-02"),
+                status: "open",
+                done_on: None,
+                note: Some("ghi chú\r"),
+                timeliness: "overdue",
+                file: "2023/a b.toml",
+                line: 1234567,
+                source: SourceRecord {
+                    title: "",
+                    date: date("2023-10-15"),
+                    reference: None,
+                },
+            },
+            Record {
+                id: "y",
+                text: "",
+                owner: "",
+                support: &[],
+                issued_by: Some("Chủ tịch"),
+                deadline: None,
+                status: "done",
+                done_on: date("2023-12-31"),
+                note: None,
+                timeliness: "on_time",
+                file: "f.toml",
+                line: 0,
+                source: SourceRecord {
+                    title: "Giao ban",
+                    date: None,
+                    reference: Some("Số 1/TB"),
+                },
+            },
+        ];
+        for r in &records {
+            let mut ours = Vec::new();
+            r.write_json(&mut ours);
+            let theirs = serde_json::to_vec(r).unwrap();
+            assert_eq!(
+                String::from_utf8(ours).unwrap(),
+                String::from_utf8(theirs).unwrap()
+            );
+        }
+    }
+
+    #[test]
     fn table_columns_line_up_by_width() {
         let table = Table {
             headers: vec!["id".into(), "owner".into(), "text".into()],
@@ -405,7 +560,11 @@ mod tests {
     fn parallel_chunks_come_out_in_order() {
         let numbers: Vec<usize> = (0..CHUNK * 4 + 7).collect();
         let mut out = Vec::new();
-        write_parallel(&mut out, &numbers, |n, buf| writeln!(buf, "{n}")).unwrap();
+        write_parallel(&mut out, &numbers, |i, n, buf| {
+            assert_eq!(i, *n);
+            writeln!(buf, "{n}")
+        })
+        .unwrap();
         let expected: String = numbers.iter().map(|n| format!("{n}\n")).collect();
         assert_eq!(String::from_utf8(out).unwrap(), expected);
     }

@@ -10,7 +10,8 @@ use std::process::ExitCode;
 pub struct Args {}
 
 pub fn run(ctx: &Context, _args: Args) -> anyhow::Result<ExitCode> {
-    let ws = store::load(&ctx.data)?;
+    // Only the problems and the counts: from the cache, no directive is decoded.
+    let ws = store::load_problems(&ctx.data)?;
     let mut problems: Vec<_> = ws.problems.iter().collect();
     problems.sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
     output::to_stdout(|out| {
@@ -28,12 +29,7 @@ pub fn run(ctx: &Context, _args: Args) -> anyhow::Result<ExitCode> {
     let errors: Vec<_> = problems.iter().filter(|p| !p.kind.is_warning()).collect();
     let warnings = problems.len() - errors.len();
     if errors.is_empty() {
-        let summary = text::validate_ok(
-            ctx.lang,
-            ws.directives.len(),
-            ws.files.len(),
-            ws.owners.len(),
-        );
+        let summary = text::validate_ok(ctx.lang, ws.directives, ws.files, ws.owners);
         let summary = match warnings {
             0 => summary,
             n => format!("{summary} ({})", text::warnings(ctx.lang, n)),

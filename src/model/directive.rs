@@ -8,12 +8,15 @@ use serde::{Deserialize, Serialize};
 /// One `[[directive.log]]` entry.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LogEntry {
+    #[serde(with = "super::compact::opt_time")]
     pub at: Option<DateTime<FixedOffset>>,
     /// The raw `at` text when it is not a full datetime with offset (hand-written logs).
     pub at_text: String,
     pub by: String,
     pub status: Option<Status>,
+    #[serde(with = "super::compact::opt_date")]
     pub deadline: Option<NaiveDate>,
+    #[serde(with = "super::compact::opt_date")]
     pub done_on: Option<NaiveDate>,
     pub note: Option<String>,
     /// Fields this entry removed (e.g. `deadline` set to none).
@@ -109,16 +112,21 @@ pub struct Directive {
     pub owner: String,
     pub support: Vec<String>,
     pub issued_by: Option<String>,
+    #[serde(with = "super::compact::opt_date")]
     pub deadline: Option<NaiveDate>,
     pub status: Status,
+    #[serde(with = "super::compact::opt_date")]
     pub done_on: Option<NaiveDate>,
     pub note: Option<String>,
     /// The deadline as first given, written the first time a deadline changes.
+    #[serde(with = "super::compact::opt_date")]
     pub first_deadline: Option<NaiveDate>,
     /// The document that reported completion.
     pub done_ref: Option<String>,
     /// Imported and not yet reviewed: may have no owner; counts in no figure.
     pub draft: bool,
+    /// Kept in a block of its own by the cache, so that a load may leave logs out.
+    #[serde(skip)]
     pub log: Vec<LogEntry>,
     /// Index into `Workspace::files`.
     pub file: usize,

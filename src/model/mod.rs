@@ -1,5 +1,6 @@
 //! Plain data of a workspace and the rules on it (timeliness). No I/O here.
 
+mod compact;
 mod directive;
 mod problem;
 mod status;
@@ -42,6 +43,7 @@ impl Owner {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Source {
     pub title: String,
+    #[serde(with = "compact::opt_date")]
     pub date: Option<NaiveDate>,
     #[serde(rename = "ref")]
     pub reference: Option<String>,

@@ -1,12 +1,20 @@
 //! The parsed workspace kept between runs, so a start does not parse files that did not
 //! change. Modelled on git's index: each file's entry holds its size, mtime and ctime (ns),
-//! inode and device, and the fingerprint of its bytes. An entry is used without reading the
-//! file only when all of these match and the file was last changed well before the load that
-//! wrote the cache (git's "racily clean" rule: a change in the same clock tick as that load
-//! would leave the stat unchanged). Otherwise the file is read; when its bytes have the cached
-//! fingerprint the parse is reused, else it is parsed. A cache of another version, for other
-//! `dondoc.toml` bytes, truncated or unreadable is ignored whole: it can change the speed of
-//! an answer, never the answer.
+//! inode and device, and the fingerprint of its bytes. An entry is used without reading (or
+//! even opening) the file only when all of these match and the file was last changed well
+//! before the load that wrote the cache (git's "racily clean" rule: a change in the same clock
+//! tick as that load would leave the stat unchanged). Otherwise the file is read; when its
+//! bytes have the cached fingerprint the parse is reused, else it is parsed. A cache of
+//! another version, for other `dondoc.toml` bytes, truncated or unreadable is ignored whole,
+//! and an entry that fails its checks is read from its file: the cache can change the speed
+//! of an answer, never the answer.
+//!
+//! The file is a header, an index (each entry's path, stat, fingerprint, checks and block
+//! lengths), then each entry's blocks one after the other: the ids of the file's directives
+//! with their lines, the file's own record (its source and problems), its directives, and
+//! their logs. A load reads the index, then only the blocks it needs, file by file: one
+//! needing only ids and problems (`validate`, `set`) decodes no directive, one needing no log
+//! (`list`) no log, and none holds the whole cache in memory.
 //!
 //! It lives in `.git/dondoc-cache/` when the workspace is in a git repository, else in the
 //! user's cache folder (`$XDG_CACHE_HOME/dondoc/`), one file per workspace path, except for a
@@ -14,8 +22,9 @@
 //! file renamed). `DONDOC_NO_CACHE=1` turns it off.
 
 use super::directive_file::FileLoad;
-use crate::model::{Directive, Fingerprint, SourceFile};
+use crate::model::{Directive, Fingerprint, LogEntry, SourceFile};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -23,7 +32,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 const MAGIC: &[u8; 8] = b"DONDOCC\x01";
 /// Bumped whenever the entry layout or what the loader puts in it changes.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 5;
 /// How long before the writing load a file must have last changed to be trusted by its stat
 /// alone: covers file systems with one- or two-second timestamps and the kernel's coarse clock.
 const RACY: Duration = Duration::from_secs(2);
@@ -73,43 +82,65 @@ fn time_ns(t: SystemTime) -> i128 {
     }
 }
 
-/// One file's parse as stored: the borrowed form is written, the owned one read back.
-#[derive(Serialize)]
-struct PayloadRef<'a> {
-    file: &'a SourceFile,
-    directives: &'a [Directive],
+/// A directive's id where the file has it: the line of its `[[directive]]` header and the
+/// line and column of the id's value (what a duplicate-id problem names).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub(super) struct IdAt<'a> {
+    #[serde(borrow)]
+    pub id: Cow<'a, str>,
+    pub line: usize,
+    pub id_pos: (usize, usize),
 }
 
-#[derive(Deserialize)]
-struct Payload {
-    file: SourceFile,
-    directives: Vec<Directive>,
-}
-
-/// An entry as read from the cache file; `payload` borrows the file's bytes.
-struct Entry<'c> {
+/// An entry of the cache's index: a file's stat and fingerprint, and where its blocks are.
+#[derive(Clone, Copy)]
+pub(super) struct Entry {
     stat: Stat,
     fingerprint: Fingerprint,
-    /// A check of the ids and the payload: a cache damaged by anything is never decoded into
-    /// an answer.
-    check: u64,
-    /// The ids of the file's directives, to find a directive without decoding every file.
-    ids: &'c [u8],
-    payload: &'c [u8],
+    /// A check of the first two blocks, one of the third, one of the fourth: a cache damaged
+    /// by anything is never decoded into an answer.
+    head_check: u64,
+    body_check: u64,
+    log_check: u64,
+    /// Where the blocks start in the cache file, one after the other: the ids of the file's
+    /// directives ([`IdAt`], to find a directive or a duplicate id without decoding every
+    /// file), the [`SourceFile`], the directives without their logs, and each one's log.
+    offset: u64,
+    lens: [u32; 4],
+    /// How many directives the file has.
+    count: u32,
+}
+
+impl Entry {
+    pub fn count(&self) -> usize {
+        self.count as usize
+    }
+
+    fn len(&self, blocks: usize) -> usize {
+        self.lens[..blocks].iter().map(|&l| l as usize).sum()
+    }
+}
+
+/// The cache file, open, its header and index read. Blocks are read when used, each file's
+/// on its own: a load never holds the whole cache besides what it decoded from it.
+pub(super) struct CacheFile {
+    file: std::sync::Arc<std::fs::File>,
+    head: Vec<u8>,
 }
 
 /// The cache as read: valid for this version and these `dondoc.toml` bytes.
 pub(super) struct Cache<'c> {
     /// The start of the load that wrote it.
     written_from_ns: i128,
-    entries: HashMap<&'c str, Entry<'c>>,
+    file: std::sync::Arc<std::fs::File>,
+    entries: HashMap<&'c str, Entry, foldhash::fast::RandomState>,
 }
 
 /// How a file's parse was had, and what the next cache keeps of it.
-pub(super) struct Fresh<'c> {
-    pub load: FileLoad,
+pub(super) struct Fresh<T = FileLoad> {
+    pub load: T,
     /// `None` when the file could not be read: not cached.
-    pub entry: Option<NewEntry<'c>>,
+    pub entry: Option<NewEntry>,
     pub how: How,
 }
 
@@ -123,13 +154,102 @@ pub enum How {
     Parsed,
 }
 
-pub(super) struct NewEntry<'c> {
+pub(super) struct NewEntry {
     path: String,
     stat: Stat,
     fingerprint: Fingerprint,
-    check: u64,
-    ids: std::borrow::Cow<'c, [u8]>,
-    payload: std::borrow::Cow<'c, [u8]>,
+    head_check: u64,
+    body_check: u64,
+    log_check: u64,
+    count: u32,
+    blocks: Blocks,
+}
+
+/// A new entry's blocks: those of an entry of the old cache (copied when it is written), or
+/// new ones.
+enum Blocks {
+    Old(Entry),
+    New([Vec<u8>; 4]),
+}
+
+impl NewEntry {
+    /// The entry `old` again, with the stat just taken.
+    fn again(rel: &str, stat: Stat, old: &Entry) -> NewEntry {
+        NewEntry {
+            path: rel.to_string(),
+            stat,
+            fingerprint: old.fingerprint,
+            head_check: old.head_check,
+            body_check: old.body_check,
+            log_check: old.log_check,
+            count: old.count,
+            blocks: Blocks::Old(*old),
+        }
+    }
+
+    fn lens(&self) -> [u32; 4] {
+        match &self.blocks {
+            Blocks::Old(e) => e.lens,
+            Blocks::New(b) => b.each_ref().map(|b| b.len() as u32),
+        }
+    }
+}
+
+/// Reads `buf.len()` bytes of `file` at `offset`, without moving a shared position (the
+/// loader's threads read the cache at once).
+fn read_at(file: &std::fs::File, buf: &mut [u8], offset: u64) -> Option<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileExt;
+        file.read_exact_at(buf, offset).ok()
+    }
+    #[cfg(windows)]
+    {
+        use std::os::windows::fs::FileExt;
+        let mut done = 0;
+        while done < buf.len() {
+            let n = file
+                .seek_read(&mut buf[done..], offset + done as u64)
+                .ok()?;
+            if n == 0 {
+                return None;
+            }
+            done += n;
+        }
+        Some(())
+    }
+    #[cfg(not(any(unix, windows)))]
+    {
+        let _ = (file, buf, offset);
+        None
+    }
+}
+
+/// The fixed part before the index: the header, the number of entries, the index's length.
+fn fixed_len() -> usize {
+    header(Fingerprint::default(), 0).len() + 4 + 8
+}
+
+impl CacheFile {
+    /// The cache at `path`, its header and index read; `None` when it cannot be.
+    pub fn open(path: &Path) -> Option<CacheFile> {
+        use std::io::Read;
+        let mut file = std::fs::File::open(path).ok()?;
+        let size = file.metadata().ok()?.len();
+        let fixed = fixed_len();
+        let mut head = vec![0; fixed];
+        file.read_exact(&mut head).ok()?;
+        let index_len = u64::from_le_bytes(head[fixed - 8..].try_into().ok()?);
+        if index_len > size.saturating_sub(fixed as u64) {
+            return None;
+        }
+        head.resize(fixed + index_len as usize, 0);
+        file.read_exact(&mut head[fixed..]).ok()?;
+        Some(CacheFile {
+            file: std::sync::Arc::new(file),
+            head,
+        })
+    }
 }
 
 /// How many files of a load came from where (for tests and the benchmark).
@@ -228,10 +348,11 @@ impl<'c> Reader<'c> {
 }
 
 impl<'c> Cache<'c> {
-    /// The cache in `bytes`, when it is of this format and version and for `config` (the
+    /// The cache in `cf`, when it is of this format and version and for `config` (the
     /// fingerprint of `dondoc.toml`'s bytes); `None` otherwise, and when anything is off.
-    pub fn parse(bytes: &'c [u8], config: Fingerprint) -> Option<Cache<'c>> {
-        let mut r = Reader(bytes);
+    pub fn parse(cf: &'c CacheFile, config: Fingerprint) -> Option<Cache<'c>> {
+        let size = cf.file.metadata().ok()?.len();
+        let mut r = Reader(&cf.head);
         let written_from_ns = {
             let expected = header(config, 0);
             let head = r.take(expected.len() - 16)?;
@@ -241,7 +362,10 @@ impl<'c> Cache<'c> {
             r.i128()?
         };
         let count = r.u32()? as usize;
-        let mut entries = HashMap::with_capacity(count.min(1 << 20));
+        let _index_len = r.u64()?;
+        let data_start = cf.head.len() as u64;
+        let mut offset = data_start;
+        let mut entries = HashMap::with_capacity_and_hasher(count.min(1 << 20), Default::default());
         for _ in 0..count {
             let path = std::str::from_utf8(r.bytes()?).ok()?;
             let stat = Stat {
@@ -255,28 +379,51 @@ impl<'c> Cache<'c> {
                 len: r.u64()?,
                 hash: r.u64()?,
             };
-            let check = r.u64()?;
-            let ids = r.bytes()?;
-            let payload = r.bytes()?;
-            entries.insert(
-                path,
-                Entry {
-                    stat,
-                    fingerprint,
-                    check,
-                    ids,
-                    payload,
-                },
-            );
+            let head_check = r.u64()?;
+            let body_check = r.u64()?;
+            let log_check = r.u64()?;
+            let lens = [r.u32()?, r.u32()?, r.u32()?, r.u32()?];
+            let count = r.u32()?;
+            let entry = Entry {
+                stat,
+                fingerprint,
+                head_check,
+                body_check,
+                log_check,
+                offset,
+                lens,
+                count,
+            };
+            offset += entry.len(4) as u64;
+            entries.insert(path, entry);
         }
-        // Trailing bytes mean a cache written by something else.
-        if !r.0.is_empty() {
+        // Bytes left in the index, or a data region of another length than the entries say:
+        // a cache truncated, or written by something else.
+        if !r.0.is_empty() || offset != size {
             return None;
         }
         Some(Cache {
             written_from_ns,
+            file: cf.file.clone(),
             entries,
         })
+    }
+
+    /// The first `n` blocks of `entry`, read in one go.
+    fn blocks(&self, entry: &Entry, n: usize) -> Option<Vec<u8>> {
+        let mut buf = vec![0; entry.len(n)];
+        read_at(&self.file, &mut buf, entry.offset)?;
+        Some(buf)
+    }
+
+    /// The cache without its index: enough to read the blocks of entries already looked up,
+    /// and to write them into the next cache, in less memory.
+    pub fn thin(&self) -> Cache<'static> {
+        Cache {
+            written_from_ns: self.written_from_ns,
+            file: self.file.clone(),
+            entries: HashMap::default(),
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -285,7 +432,7 @@ impl<'c> Cache<'c> {
 
     /// The entry of `rel` when its stat is the cached one and the file last changed well
     /// before the load that wrote the cache.
-    fn by_stat(&self, rel: &str, stat: &Stat) -> Option<&Entry<'c>> {
+    fn by_stat(&self, rel: &str, stat: &Stat) -> Option<&Entry> {
         let entry = self.entries.get(rel)?;
         let changed = stat.mtime_ns.max(stat.ctime_ns);
         let settled = changed < self.written_from_ns - RACY.as_nanos() as i128;
@@ -293,148 +440,264 @@ impl<'c> Cache<'c> {
     }
 }
 
-fn check(ids: &[u8], payload: &[u8]) -> u64 {
-    super::text::fingerprint(ids).hash ^ super::text::fingerprint(payload).hash.rotate_left(1)
+/// A check of a block: a fast hash of its words, not std's (a cache of 100 MB is checked
+/// at every start). Damage is what it catches, not forgery: the cache is the user's own.
+fn check(blocks: &[&[u8]]) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let mut h: u64 = 0x243f_6a88_85a3_08d3;
+    for block in blocks {
+        h = (h.rotate_left(5) ^ block.len() as u64).wrapping_mul(K);
+        let mut words = block.chunks_exact(8);
+        for w in &mut words {
+            let w = u64::from_le_bytes(w.try_into().expect("eight bytes"));
+            h = (h.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        let mut tail = [0u8; 8];
+        tail[..words.remainder().len()].copy_from_slice(words.remainder());
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(tail)).wrapping_mul(K);
+    }
+    // A final mix, so that every input bit reaches every output bit.
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^ (h >> 33)
 }
 
-fn decode(entry: &Entry) -> Option<FileLoad> {
-    if check(entry.ids, entry.payload) != entry.check {
+/// The ids and the file record of an entry, when its check holds.
+fn decode_head(cache: &Cache, entry: &Entry) -> Option<(Vec<IdAt<'static>>, SourceFile)> {
+    let buf = cache.blocks(entry, 2)?;
+    let (ids, file) = buf.split_at(entry.lens[0] as usize);
+    if check(&[ids, file]) != entry.head_check {
         return None;
     }
-    let p: Payload = postcard::from_bytes(entry.payload).ok()?;
-    Some(FileLoad {
-        file: p.file,
-        directives: p.directives,
-    })
+    let ids: Vec<IdAt> = postcard::from_bytes(ids).ok()?;
+    let ids = ids
+        .into_iter()
+        .map(|i| IdAt {
+            id: Cow::Owned(i.id.into_owned()),
+            line: i.line,
+            id_pos: i.id_pos,
+        })
+        .collect();
+    let file: SourceFile = postcard::from_bytes(file).ok()?;
+    Some((ids, file))
 }
 
-fn encode_ids(load: &FileLoad) -> Option<Vec<u8>> {
-    let ids: Vec<&str> = load.directives.iter().map(|d| d.id.as_str()).collect();
-    postcard::to_allocvec(&ids).ok()
+/// The file and its directives; their logs too when `logs`.
+fn decode(cache: &Cache, entry: &Entry, logs: bool) -> Option<FileLoad> {
+    let buf = cache.blocks(entry, if logs { 4 } else { 3 })?;
+    let (head, rest) = buf.split_at(entry.len(2));
+    let (payload, log_block) = rest.split_at(entry.lens[2] as usize);
+    if check(&[
+        &head[..entry.lens[0] as usize],
+        &head[entry.lens[0] as usize..],
+    ]) != entry.head_check
+        || check(&[payload]) != entry.body_check
+        || (logs && check(&[log_block]) != entry.log_check)
+    {
+        return None;
+    }
+    let file: SourceFile = postcard::from_bytes(&head[entry.lens[0] as usize..]).ok()?;
+    let mut directives: Vec<Directive> = postcard::from_bytes(payload).ok()?;
+    if logs {
+        let logs: Vec<Vec<LogEntry>> = postcard::from_bytes(log_block).ok()?;
+        if logs.len() != directives.len() {
+            return None;
+        }
+        for (d, log) in directives.iter_mut().zip(logs) {
+            d.log = log;
+        }
+    }
+    Some(FileLoad { file, directives })
+}
+
+/// Where each of a parse's directives is.
+pub(super) fn ids_of(load: &FileLoad) -> Vec<IdAt<'_>> {
+    load.directives
+        .iter()
+        .map(|d| IdAt {
+            id: Cow::Borrowed(d.id.as_str()),
+            line: d.line,
+            id_pos: d.id_pos,
+        })
+        .collect()
+}
+
+/// The entry of `rel` and the stat just taken, when the cache vouches for the file by its
+/// stat alone; nothing is read or decoded yet.
+pub(super) fn hit_by_stat(cache: &Cache, root: &Path, rel: &str) -> Option<(Entry, Stat)> {
+    let stat = Stat::of(&std::fs::metadata(root.join(rel)).ok()?);
+    let entry = cache.by_stat(rel, &stat)?;
+    Some((*entry, stat))
+}
+
+/// The entry `old` of `rel` again for the next cache, with the stat just taken.
+pub(super) fn again(rel: &str, stat: Stat, old: &Entry) -> NewEntry {
+    NewEntry::again(rel, stat, old)
 }
 
 /// The ids of `rel`'s directives, in file order, and its entry for the next cache, when the
-/// cache vouches for the file by its stat alone: nothing of the file is read or decoded.
-pub(super) fn ids_by_stat<'c>(
-    cache: &Cache<'c>,
+/// cache vouches for the file by its stat alone: nothing of the file is read, nor any
+/// directive decoded.
+pub(super) fn ids_by_stat(
+    cache: &Cache,
     root: &Path,
     rel: &str,
-) -> Option<(Vec<&'c str>, NewEntry<'c>)> {
+) -> Option<(Vec<String>, NewEntry)> {
     let stat = Stat::of(&std::fs::metadata(root.join(rel)).ok()?);
     let entry = cache.by_stat(rel, &stat)?;
-    // The check covers the payload too: hashing it costs far less than decoding it.
-    if check(entry.ids, entry.payload) != entry.check {
+    let buf = cache.blocks(entry, 2)?;
+    let (ids, file) = buf.split_at(entry.lens[0] as usize);
+    if check(&[ids, file]) != entry.head_check {
         return None;
     }
-    let ids: Vec<&'c str> = postcard::from_bytes(entry.ids).ok()?;
-    let new = NewEntry {
-        path: rel.to_string(),
-        stat,
-        fingerprint: entry.fingerprint,
-        check: entry.check,
-        ids: std::borrow::Cow::Borrowed(entry.ids),
-        payload: std::borrow::Cow::Borrowed(entry.payload),
-    };
-    Some((ids, new))
+    let ids: Vec<IdAt> = postcard::from_bytes(ids).ok()?;
+    let ids = ids.into_iter().map(|i| i.id.into_owned()).collect();
+    Some((ids, NewEntry::again(rel, stat, entry)))
 }
 
-fn encode(load: &FileLoad) -> Option<Vec<u8>> {
-    postcard::to_allocvec(&PayloadRef {
-        file: &load.file,
-        directives: &load.directives,
+fn encode(rel: &str, stat: Stat, fingerprint: Fingerprint, load: &FileLoad) -> Option<NewEntry> {
+    let ids = postcard::to_allocvec(&ids_of(load)).ok()?;
+    let file = postcard::to_allocvec(&load.file).ok()?;
+    let payload = postcard::to_allocvec(&load.directives).ok()?;
+    let logs: Vec<&Vec<LogEntry>> = load.directives.iter().map(|d| &d.log).collect();
+    let logs = postcard::to_allocvec(&logs).ok()?;
+    Some(NewEntry {
+        path: rel.to_string(),
+        stat,
+        fingerprint,
+        head_check: check(&[&ids, &file]),
+        body_check: check(&[&payload]),
+        log_check: check(&[&logs]),
+        count: load.directives.len() as u32,
+        blocks: Blocks::New([ids, file, payload, logs]),
     })
-    .ok()
+}
+
+/// What a load takes of each file: the whole parse ([`FileLoad`]), or only its [`Head`].
+pub(super) trait Take: Sized {
+    /// From a cache entry; `None` when the entry fails its checks or does not decode.
+    fn from_entry(cache: &Cache, entry: &Entry) -> Option<Self>;
+    fn from_parse(load: FileLoad) -> Self;
+}
+
+impl Take for FileLoad {
+    fn from_entry(cache: &Cache, entry: &Entry) -> Option<Self> {
+        decode(cache, entry, true)
+    }
+    fn from_parse(load: FileLoad) -> Self {
+        load
+    }
+}
+
+/// A file's parse with every directive's log left empty.
+pub(super) struct WithoutLogs(pub FileLoad);
+
+impl Take for WithoutLogs {
+    fn from_entry(cache: &Cache, entry: &Entry) -> Option<Self> {
+        decode(cache, entry, false).map(WithoutLogs)
+    }
+    fn from_parse(mut load: FileLoad) -> Self {
+        for d in &mut load.directives {
+            d.log = Vec::new();
+        }
+        WithoutLogs(load)
+    }
+}
+
+/// A file's record and where its directives' ids are: what the problems of a workspace need.
+pub(super) struct Head {
+    pub file: SourceFile,
+    pub ids: Vec<IdAt<'static>>,
+}
+
+impl Take for Head {
+    fn from_entry(cache: &Cache, entry: &Entry) -> Option<Self> {
+        decode_head(cache, entry).map(|(ids, file)| Head { file, ids })
+    }
+    fn from_parse(load: FileLoad) -> Self {
+        let ids = load
+            .directives
+            .into_iter()
+            .map(|d| IdAt {
+                id: Cow::Owned(d.id),
+                line: d.line,
+                id_pos: d.id_pos,
+            })
+            .collect();
+        Head {
+            file: load.file,
+            ids,
+        }
+    }
 }
 
 /// Reads one directive file through the cache: from it when the stat or the bytes say it is
 /// unchanged, else parsed by `parse` (which also gets the read error, if any). A parse is
 /// encoded for the next cache only when `keep`.
-pub(super) fn read<'c>(
-    cache: Option<&Cache<'c>>,
+pub(super) fn read<T: Take>(
+    cache: Option<&Cache>,
     root: &Path,
     rel: &str,
     keep: bool,
     parse: impl Fn(std::io::Result<Vec<u8>>) -> FileLoad,
-) -> Fresh<'c> {
+) -> Fresh<T> {
+    let path = root.join(rel);
+    let parsed = |load: FileLoad, entry| Fresh {
+        load: T::from_parse(load),
+        entry,
+        how: How::Parsed,
+    };
+    // A file the cache vouches for by its stat is not even opened.
+    if let Some(cache) = cache {
+        if let Ok(meta) = std::fs::metadata(&path) {
+            let stat = Stat::of(&meta);
+            if let Some(entry) = cache.by_stat(rel, &stat) {
+                if let Some(load) = T::from_entry(cache, entry) {
+                    return Fresh {
+                        load,
+                        entry: Some(NewEntry::again(rel, stat, entry)),
+                        how: How::Stat,
+                    };
+                }
+            }
+        }
+    }
     // The stat is taken before the bytes are read: a change in between leaves a cached stat
     // older than the content, which the next load sees as changed.
-    let opened = std::fs::File::open(root.join(rel)).and_then(|f| {
+    let opened = std::fs::File::open(&path).and_then(|f| {
         let meta = f.metadata()?;
         Ok((f, meta))
     });
     let (f, meta) = match opened {
         Ok(x) => x,
-        Err(e) => {
-            return Fresh {
-                load: parse(Err(e)),
-                entry: None,
-                how: How::Parsed,
-            }
-        }
+        Err(e) => return parsed(parse(Err(e)), None),
     };
     let stat = Stat::of(&meta);
-    let cached = |entry: &Entry<'c>, how| {
-        decode(entry).map(|load| Fresh {
-            load,
-            entry: Some(NewEntry {
-                path: rel.to_string(),
-                stat,
-                fingerprint: entry.fingerprint,
-                check: entry.check,
-                ids: std::borrow::Cow::Borrowed(entry.ids),
-                payload: std::borrow::Cow::Borrowed(entry.payload),
-            }),
-            how,
-        })
-    };
-    if let Some(fresh) = cache
-        .and_then(|c| c.by_stat(rel, &stat))
-        .and_then(|e| cached(e, How::Stat))
-    {
-        return fresh;
-    }
     // Read with the loader's size limit, like every other read of a directive file.
     let bytes = match super::text::read_limited_from(f) {
         Ok(bytes) => bytes,
-        Err(e) => {
-            return Fresh {
-                load: parse(Err(e)),
-                entry: None,
-                how: How::Parsed,
-            }
-        }
+        Err(e) => return parsed(parse(Err(e)), None),
     };
     let fingerprint = super::text::fingerprint(&bytes);
-    if let Some(fresh) = cache
-        .and_then(|c| c.entries.get(rel))
-        .filter(|e| e.fingerprint == fingerprint)
-        .and_then(|e| cached(e, How::Content))
+    if let Some((cache, entry)) = cache
+        .and_then(|c| Some((c, c.entries.get(rel)?)))
+        .filter(|(_, e)| e.fingerprint == fingerprint)
     {
-        return fresh;
+        if let Some(load) = T::from_entry(cache, entry) {
+            return Fresh {
+                load,
+                entry: Some(NewEntry::again(rel, stat, entry)),
+                how: How::Content,
+            };
+        }
     }
     let load = parse(Ok(bytes));
-    if !keep {
-        return Fresh {
-            load,
-            entry: None,
-            how: How::Parsed,
-        };
-    }
-    let entry = encode(&load)
-        .zip(encode_ids(&load))
-        .map(|(payload, ids)| NewEntry {
-            path: rel.to_string(),
-            stat,
-            fingerprint,
-            check: check(&ids, &payload),
-            ids: std::borrow::Cow::Owned(ids),
-            payload: std::borrow::Cow::Owned(payload),
-        });
-    Fresh {
-        load,
-        entry,
-        how: How::Parsed,
-    }
+    let entry = if keep {
+        encode(rel, stat, fingerprint, &load)
+    } else {
+        None
+    };
+    parsed(load, entry)
 }
 
 /// The start time of a load, as the cache records it.
@@ -453,15 +716,17 @@ pub(super) fn worth_writing(old: Option<usize>, files: usize, used: CacheUse, ea
     old != files || (eager && used.parsed > 0) || used.parsed > 16 || used.by_content * 8 > files
 }
 
-/// Writes the cache atomically (a temporary file beside it, renamed). Failing to write it is
-/// not an error: the next start is only slower.
+/// Writes the cache atomically (a temporary file beside it, renamed), the blocks of entries
+/// taken again from `old`, the cache read. Failing to write it is not an error: the next
+/// start is only slower.
 pub(super) fn write(
     path: &Path,
     config: Fingerprint,
     written_from_ns: i128,
     entries: &[&NewEntry],
+    old: Option<&Cache>,
 ) {
-    let _ = try_write(path, config, written_from_ns, entries);
+    let _ = try_write(path, config, written_from_ns, entries, old);
 }
 
 fn try_write(
@@ -469,36 +734,58 @@ fn try_write(
     config: Fingerprint,
     written_from_ns: i128,
     entries: &[&NewEntry],
+    old: Option<&Cache>,
 ) -> std::io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
-    let size: usize = entries
-        .iter()
-        .map(|e| e.path.len() + e.ids.len() + e.payload.len() + 100)
-        .sum();
-    let mut out = header(config, written_from_ns);
-    out.reserve(size + 4);
-    out.extend_from_slice(&(entries.len() as u32).to_le_bytes());
+    let mut index = Vec::with_capacity(entries.iter().map(|e| e.path.len() + 120).sum());
     for e in entries {
-        out.extend_from_slice(&(e.path.len() as u32).to_le_bytes());
-        out.extend_from_slice(e.path.as_bytes());
-        out.extend_from_slice(&e.stat.size.to_le_bytes());
-        out.extend_from_slice(&e.stat.mtime_ns.to_le_bytes());
-        out.extend_from_slice(&e.stat.ctime_ns.to_le_bytes());
-        out.extend_from_slice(&e.stat.ino.to_le_bytes());
-        out.extend_from_slice(&e.stat.dev.to_le_bytes());
-        out.extend_from_slice(&e.fingerprint.len.to_le_bytes());
-        out.extend_from_slice(&e.fingerprint.hash.to_le_bytes());
-        out.extend_from_slice(&e.check.to_le_bytes());
-        out.extend_from_slice(&(e.ids.len() as u32).to_le_bytes());
-        out.extend_from_slice(&e.ids);
-        out.extend_from_slice(&(e.payload.len() as u32).to_le_bytes());
-        out.extend_from_slice(&e.payload);
+        index.extend_from_slice(&(e.path.len() as u32).to_le_bytes());
+        index.extend_from_slice(e.path.as_bytes());
+        index.extend_from_slice(&e.stat.size.to_le_bytes());
+        index.extend_from_slice(&e.stat.mtime_ns.to_le_bytes());
+        index.extend_from_slice(&e.stat.ctime_ns.to_le_bytes());
+        index.extend_from_slice(&e.stat.ino.to_le_bytes());
+        index.extend_from_slice(&e.stat.dev.to_le_bytes());
+        index.extend_from_slice(&e.fingerprint.len.to_le_bytes());
+        index.extend_from_slice(&e.fingerprint.hash.to_le_bytes());
+        index.extend_from_slice(&e.head_check.to_le_bytes());
+        index.extend_from_slice(&e.body_check.to_le_bytes());
+        index.extend_from_slice(&e.log_check.to_le_bytes());
+        for len in e.lens() {
+            index.extend_from_slice(&len.to_le_bytes());
+        }
+        index.extend_from_slice(&e.count.to_le_bytes());
     }
     let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    {
+        // Streamed: the cache is never whole in memory.
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, tmp.as_file_mut());
+        out.write_all(&header(config, written_from_ns))?;
+        out.write_all(&(entries.len() as u32).to_le_bytes())?;
+        out.write_all(&(index.len() as u64).to_le_bytes())?;
+        out.write_all(&index)?;
+        let mut buf = Vec::new();
+        for e in entries {
+            match &e.blocks {
+                Blocks::New(blocks) => {
+                    for b in blocks {
+                        out.write_all(b)?;
+                    }
+                }
+                Blocks::Old(entry) => {
+                    let old = old.ok_or(std::io::ErrorKind::NotFound)?;
+                    buf.resize(entry.len(4), 0);
+                    read_at(&old.file, &mut buf, entry.offset)
+                        .ok_or(std::io::ErrorKind::UnexpectedEof)?;
+                    out.write_all(&buf)?;
+                }
+            }
+        }
+        out.flush()?;
+    }
     // Not synced: a cache torn by a crash fails its checks entry by entry (or whole), and those
     // files are read again.
-    tmp.write_all(&out)?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
 }

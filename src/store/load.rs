@@ -80,17 +80,17 @@ pub fn load_for_edit_with_cache(
     let known_owners = parse_config(&config_bytes, &mut ws);
     let started = cache::now_ns(now);
     let config = text::fingerprint(&config_bytes);
-    let cache_bytes = cache_path.and_then(|p| std::fs::read(p).ok());
-    let old = cache_bytes
-        .as_deref()
-        .and_then(|b| cache::Cache::parse(b, config));
+    let cache_file = cache_path.and_then(cache::CacheFile::open);
+    let old = cache_file
+        .as_ref()
+        .and_then(|f| cache::Cache::parse(f, config));
     let mut paths = Vec::new();
     collect_directive_files(root, root, &mut paths);
     paths.sort();
-    enum Got<'c> {
-        Ids(Vec<&'c str>, cache::NewEntry<'c>),
-        // Boxed: a parsed file is far larger than a list of ids.
-        Read(Box<cache::Fresh<'c>>),
+    enum Got {
+        // Boxed: both are large, and most files are one or the other.
+        Ids(Vec<String>, Box<cache::NewEntry>),
+        Read(Box<cache::Fresh>),
     }
     let parse = |rel: &str, bytes| load_file(rel, bytes, known_owners.as_ref());
     let keep = cache_path.is_some();
@@ -98,10 +98,14 @@ pub fn load_for_edit_with_cache(
         .par_iter()
         .map(
             |rel| match old.as_ref().and_then(|c| cache::ids_by_stat(c, root, rel)) {
-                Some((ids, entry)) => Got::Ids(ids, entry),
-                None => Got::Read(Box::new(cache::read(old.as_ref(), root, rel, keep, |b| {
-                    parse(rel, b)
-                }))),
+                Some((ids, entry)) => Got::Ids(ids, Box::new(entry)),
+                None => Got::Read(Box::new(cache::read::<FileLoad>(
+                    old.as_ref(),
+                    root,
+                    rel,
+                    keep,
+                    |b| parse(rel, b),
+                ))),
             },
         )
         .collect();
@@ -123,11 +127,11 @@ pub fn load_for_edit_with_cache(
             let entries: Vec<&cache::NewEntry> = got
                 .iter()
                 .filter_map(|g| match g {
-                    Got::Ids(_, e) => Some(e),
+                    Got::Ids(_, e) => Some(e.as_ref()),
                     Got::Read(f) => f.entry.as_ref(),
                 })
                 .collect();
-            cache::write(path, config, started, &entries);
+            cache::write(path, config, started, &entries, old.as_ref());
         }
     }
     // The first file, in path order, that holds `id`; the ids of the files before it.
@@ -135,7 +139,7 @@ pub fn load_for_edit_with_cache(
     let mut target = None;
     for (i, g) in got.iter().enumerate() {
         let ids: Vec<&str> = match g {
-            Got::Ids(ids, _) => ids.clone(),
+            Got::Ids(ids, _) => ids.iter().map(String::as_str).collect(),
             Got::Read(f) => f.load.directives.iter().map(|d| d.id.as_str()).collect(),
         };
         if ids.contains(&id) {
@@ -149,7 +153,9 @@ pub fn load_for_edit_with_cache(
         let load = match got.into_iter().nth(i) {
             Some(Got::Read(f)) => Some(f.load),
             // Vouched for by its stat a moment ago: decoded now (or read again if that fails).
-            _ => Some(cache::read(old.as_ref(), root, rel, keep, |b| parse(rel, b)).load),
+            _ => {
+                Some(cache::read::<FileLoad>(old.as_ref(), root, rel, keep, |b| parse(rel, b)).load)
+            }
         };
         if let Some(mut load) = load {
             load.directives.retain(|d| !earlier.contains(&d.id));
@@ -196,21 +202,212 @@ pub fn load_with_cache(
     cache_path: Option<&Path>,
     now: SystemTime,
 ) -> Result<(Workspace, CacheUse), LoadError> {
+    load_as::<FileLoad>(root, cache_path, now)
+}
+
+/// The workspace at `root` as [`load`] has it, but every directive's log left empty: for an
+/// answer that never looks at a log (`list` of today). From the cache, no log is decoded or
+/// held: the most memory a load takes.
+pub fn load_without_logs(root: &Path) -> Result<Workspace, LoadError> {
+    let cache = cache_path(root);
+    load_without_logs_with_cache(root, cache.as_deref(), SystemTime::now()).map(|(ws, _)| ws)
+}
+
+/// [`load_without_logs`] with the cache at `cache_path` (none: no cache), as if started at
+/// `now`.
+pub fn load_without_logs_with_cache(
+    root: &Path,
+    cache_path: Option<&Path>,
+    now: SystemTime,
+) -> Result<(Workspace, CacheUse), LoadError> {
+    load_as::<cache::WithoutLogs>(root, cache_path, now)
+}
+
+impl From<cache::WithoutLogs> for FileLoad {
+    fn from(w: cache::WithoutLogs) -> FileLoad {
+        w.0
+    }
+}
+
+/// A directive to be overwritten: what the workspace's list is made of before each file's
+/// directives are put in their place (moving a `String` in allocates nothing).
+fn placeholder() -> Directive {
+    Directive {
+        id: String::new(),
+        text: String::new(),
+        owner: String::new(),
+        support: Vec::new(),
+        issued_by: None,
+        deadline: None,
+        status: Status::Open,
+        done_on: None,
+        note: None,
+        first_deadline: None,
+        done_ref: None,
+        draft: false,
+        log: Vec::new(),
+        file: 0,
+        line: 0,
+        id_pos: (0, 0),
+    }
+}
+
+/// A full load (of `T`: with or without logs). The directives of the files the cache vouches
+/// for are decoded straight into their place in the workspace's list, on every core: the
+/// load never holds them twice (once per file, then in the list), which was its peak. When
+/// the cache turns out damaged, the load starts again file by file ([`load_by_file`]).
+fn load_as<T>(
+    root: &Path,
+    cache_path: Option<&Path>,
+    now: SystemTime,
+) -> Result<(Workspace, CacheUse), LoadError>
+where
+    T: cache::Take + Into<FileLoad> + Send,
+{
+    let (mut ws, config_bytes) = open(root)?;
+    let known_owners = parse_config(&config_bytes, &mut ws);
+    let started = cache::now_ns(now);
+    let config = text::fingerprint(&config_bytes);
+    let cache_file = cache_path.and_then(cache::CacheFile::open);
+    let old = cache_file
+        .as_ref()
+        .and_then(|f| cache::Cache::parse(f, config));
+    let Some(cache) = old.as_ref() else {
+        drop(old);
+        return load_by_file::<T>(root, cache_path, now);
+    };
+    let mut paths = Vec::new();
+    collect_directive_files(root, root, &mut paths);
+    paths.sort();
+    enum Step {
+        Hit(cache::Entry, cache::Stat),
+        // Boxed: most files are hits, and a parse is large.
+        Done(Box<cache::Fresh<FileLoad>>),
+    }
+    let steps: Vec<Step> = paths
+        .par_iter()
+        .map(|rel| match cache::hit_by_stat(cache, root, rel) {
+            Some((entry, stat)) => Step::Hit(entry, stat),
+            None => {
+                let f = cache::read::<T>(Some(cache), root, rel, cache_path.is_some(), |b| {
+                    load_file(rel, b, known_owners.as_ref())
+                });
+                Step::Done(Box::new(cache::Fresh {
+                    load: f.load.into(),
+                    entry: f.entry,
+                    how: f.how,
+                }))
+            }
+        })
+        .collect();
+    let mut used = CacheUse::default();
+    for step in &steps {
+        match step {
+            Step::Hit(..) => used.by_stat += 1,
+            Step::Done(f) => match f.how {
+                How::Stat => used.by_stat += 1,
+                How::Content => used.by_content += 1,
+                How::Parsed => used.parsed += 1,
+            },
+        }
+    }
+    // Known before the directives are decoded: the entries for the next cache are kept only
+    // when it is written.
+    let writing =
+        cache_path.is_some() && cache::worth_writing(Some(cache.len()), steps.len(), used, true);
+    // The index is not needed any more: let it go before the directives take their room.
+    let cache = cache.thin();
+    let cache = &cache;
+    drop(old);
+    drop(cache_file);
+    let counts: Vec<usize> = steps
+        .iter()
+        .map(|s| match s {
+            Step::Hit(entry, _) => entry.count(),
+            Step::Done(f) => f.load.directives.len(),
+        })
+        .collect();
+    let mut all = vec![placeholder(); counts.iter().sum()];
+    let mut places = Vec::with_capacity(counts.len());
+    let mut rest = all.as_mut_slice();
+    for &count in &counts {
+        let (place, after) = rest.split_at_mut(count);
+        places.push(place);
+        rest = after;
+    }
+    type Done = (SourceFile, Option<Box<cache::NewEntry>>);
+    let done: Vec<Option<Done>> = steps
+        .into_par_iter()
+        .zip(places)
+        .enumerate()
+        .map(|(index, (step, place))| {
+            let (load, entry) = match step {
+                Step::Hit(e, stat) => {
+                    let load: FileLoad = T::from_entry(cache, &e)?.into();
+                    let entry = writing.then(|| cache::again(&paths[index], stat, &e));
+                    (load, entry)
+                }
+                Step::Done(f) => {
+                    let f = *f;
+                    (f.load, f.entry.filter(|_| writing))
+                }
+            };
+            if load.directives.len() != place.len() {
+                return None;
+            }
+            for (slot, mut d) in place.iter_mut().zip(load.directives) {
+                d.file = index;
+                *slot = d;
+            }
+            Some((load.file, entry.map(Box::new)))
+        })
+        .collect();
+    let Some(done) = done.into_iter().collect::<Option<Vec<_>>>() else {
+        drop(all);
+        return load_by_file::<T>(root, cache_path, now);
+    };
+    if let (Some(path), true) = (cache_path, writing) {
+        let entries: Vec<&cache::NewEntry> = done.iter().filter_map(|f| f.1.as_deref()).collect();
+        cache::write(path, config, started, &entries, Some(cache));
+    }
+    let mut files: Vec<SourceFile> = done.into_iter().map(|f| f.0).collect();
+    let ids = all
+        .iter()
+        .map(|d| (d.file, d.id.as_str(), d.line, d.id_pos));
+    let (_, keep) = first_uses(&mut files, ids, all.len());
+    let mut keep = keep.into_iter();
+    all.retain(|_| keep.next().unwrap_or(false));
+    ws.directives = all;
+    ws.files = files;
+    ws.recheck();
+    Ok((ws, used))
+}
+
+/// [`load_as`] file by file: each file's directives decoded or parsed on their own, then put
+/// together.
+fn load_by_file<T>(
+    root: &Path,
+    cache_path: Option<&Path>,
+    now: SystemTime,
+) -> Result<(Workspace, CacheUse), LoadError>
+where
+    T: cache::Take + Into<FileLoad> + Send,
+{
     let (mut ws, config_bytes) = open(root)?;
     let known_owners = parse_config(&config_bytes, &mut ws);
     // Taken before any file is looked at: the cache trusts a stat only for files that had
     // settled by then.
     let started = cache::now_ns(now);
     let config = text::fingerprint(&config_bytes);
-    let cache_bytes = cache_path.and_then(|p| std::fs::read(p).ok());
-    let old = cache_bytes
-        .as_deref()
-        .and_then(|b| cache::Cache::parse(b, config));
+    let cache_file = cache_path.and_then(cache::CacheFile::open);
+    let old = cache_file
+        .as_ref()
+        .and_then(|f| cache::Cache::parse(f, config));
 
     let mut paths = Vec::new();
     collect_directive_files(root, root, &mut paths);
     paths.sort();
-    let loaded: Vec<cache::Fresh> = paths
+    let loaded: Vec<cache::Fresh<T>> = paths
         .par_iter()
         .map(|rel| {
             cache::read(old.as_ref(), root, rel, cache_path.is_some(), |bytes| {
@@ -218,35 +415,171 @@ pub fn load_with_cache(
             })
         })
         .collect();
+    let used = count_use(&loaded);
+    if let Some(path) = cache_path {
+        if cache::worth_writing(old.as_ref().map(|c| c.len()), loaded.len(), used, true) {
+            let entries: Vec<&cache::NewEntry> =
+                loaded.iter().filter_map(|f| f.entry.as_ref()).collect();
+            cache::write(path, config, started, &entries, old.as_ref());
+        }
+    }
+    // The cache's bytes are let go before the workspace is built, to keep the peak down.
+    let (mut files, lists): (Vec<SourceFile>, Vec<Vec<Directive>>) = loaded
+        .into_iter()
+        .map(|f| {
+            let load: FileLoad = f.load.into();
+            (load.file, load.directives)
+        })
+        .unzip();
+    drop(old);
+    drop(cache_file);
+    let keep = {
+        let ids = lists.iter().enumerate().flat_map(|(index, list)| {
+            list.iter()
+                .map(move |d| (index, d.id.as_str(), d.line, d.id_pos))
+        });
+        let total = lists.iter().map(Vec::len).sum();
+        first_uses(&mut files, ids, total).1
+    };
+    ws.directives
+        .reserve_exact(keep.iter().filter(|&&k| k).count());
+    let mut keep = keep.into_iter();
+    for (index, list) in lists.into_iter().enumerate() {
+        for mut d in list {
+            if keep.next().unwrap_or(false) {
+                d.file = index;
+                ws.directives.push(d);
+            }
+        }
+    }
+    ws.files = files;
+    ws.recheck();
+    Ok((ws, used))
+}
+
+fn count_use<T>(loaded: &[cache::Fresh<T>]) -> CacheUse {
     let mut used = CacheUse::default();
-    for f in &loaded {
+    for f in loaded {
         match f.how {
             How::Stat => used.by_stat += 1,
             How::Content => used.by_content += 1,
             How::Parsed => used.parsed += 1,
         }
     }
+    used
+}
+
+/// Finds the uses of an id after its first (in path order, then file order), as a full load
+/// leaves them out: each gets a duplicate-id problem in its file, naming where the id was
+/// first used. `ids` are every directive's (file index, id, line, id position), in order;
+/// `total` how many. Returns how many ids are kept and, for each id in order, whether it is.
+fn first_uses<'a>(
+    files: &mut [SourceFile],
+    ids: impl Iterator<Item = (usize, &'a str, usize, (usize, usize))>,
+    total: usize,
+) -> (usize, Vec<bool>) {
+    // foldhash, not std's SipHash: hashing ids was a twentieth of a cached `list`.
+    let mut first: HashMap<&str, (u32, u32), foldhash::fast::RandomState> =
+        HashMap::with_capacity_and_hasher(total, Default::default());
+    let mut keep = Vec::with_capacity(total);
+    let mut kept = 0;
+    for (index, id, line, id_pos) in ids {
+        match first.get(id) {
+            Some(&(other_file, other_line)) => {
+                let kind = ProblemKind::DuplicateId {
+                    id: id.to_string(),
+                    path: files[other_file as usize].path.clone(),
+                    line: other_line as usize,
+                };
+                let path = files[index].path.clone();
+                files[index].problems.push(Problem {
+                    path,
+                    line: id_pos.0,
+                    col: id_pos.1,
+                    kind,
+                });
+                keep.push(false);
+            }
+            None => {
+                // A file has far fewer than 4 billion lines and a workspace as many files.
+                first.insert(id, (index as u32, line as u32));
+                keep.push(true);
+                kept += 1;
+            }
+        }
+    }
+    (kept, keep)
+}
+
+/// What `validate` answers: every problem, in path order, and how many directives, files and
+/// units the workspace has.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problems {
+    pub problems: Vec<Problem>,
+    pub directives: usize,
+    pub files: usize,
+    pub owners: usize,
+}
+
+/// The problems of the workspace at `root`, as [`load`] would find them, and its counts;
+/// through the cache, without decoding a single directive of the files it vouches for.
+pub fn load_problems(root: &Path) -> Result<Problems, LoadError> {
+    let cache = cache_path(root);
+    load_problems_with_cache(root, cache.as_deref(), SystemTime::now()).map(|(p, _)| p)
+}
+
+/// [`load_problems`] with the cache at `cache_path` (none: no cache), as if started at `now`.
+pub fn load_problems_with_cache(
+    root: &Path,
+    cache_path: Option<&Path>,
+    now: SystemTime,
+) -> Result<(Problems, CacheUse), LoadError> {
+    let (mut ws, config_bytes) = open(root)?;
+    let known_owners = parse_config(&config_bytes, &mut ws);
+    let started = cache::now_ns(now);
+    let config = text::fingerprint(&config_bytes);
+    let cache_file = cache_path.and_then(cache::CacheFile::open);
+    let old = cache_file
+        .as_ref()
+        .and_then(|f| cache::Cache::parse(f, config));
+    let mut paths = Vec::new();
+    collect_directive_files(root, root, &mut paths);
+    paths.sort();
+    let loaded: Vec<cache::Fresh<cache::Head>> = paths
+        .par_iter()
+        .map(|rel| {
+            cache::read(old.as_ref(), root, rel, cache_path.is_some(), |bytes| {
+                load_file(rel, bytes, known_owners.as_ref())
+            })
+        })
+        .collect();
+    let used = count_use(&loaded);
     if let Some(path) = cache_path {
         if cache::worth_writing(old.as_ref().map(|c| c.len()), loaded.len(), used, true) {
             let entries: Vec<&cache::NewEntry> =
                 loaded.iter().filter_map(|f| f.entry.as_ref()).collect();
-            cache::write(path, config, started, &entries);
+            cache::write(path, config, started, &entries, old.as_ref());
         }
     }
-    // The cache's bytes are let go before the workspace is built, to keep the peak down.
-    let loads: Vec<FileLoad> = loaded.into_iter().map(|f| f.load).collect();
-    drop(old);
-    drop(cache_bytes);
-    let total = loads.iter().map(|f| f.directives.len()).sum();
-    ws.directives.reserve_exact(total);
-    ws.files.reserve_exact(loads.len());
-    // One id map for the whole load: rebuilding it per file made loading quadratic.
-    let mut known = KnownIds::with_capacity(total);
-    for file in loads {
-        ws.add_file(file, &mut known);
-    }
+    let (mut files, ids): (Vec<SourceFile>, Vec<Vec<cache::IdAt>>) = loaded
+        .into_iter()
+        .map(|f| (f.load.file, f.load.ids))
+        .unzip();
+    let total = ids.iter().map(Vec::len).sum();
+    let all = ids.iter().enumerate().flat_map(|(index, list)| {
+        list.iter()
+            .map(move |at| (index, at.id.as_ref(), at.line, at.id_pos))
+    });
+    let (directives, _) = first_uses(&mut files, all, total);
+    ws.files = files;
     ws.recheck();
-    Ok((ws, used))
+    let problems = Problems {
+        problems: ws.problems,
+        directives,
+        files: ws.files.len(),
+        owners: ws.owners.len(),
+    };
+    Ok((problems, used))
 }
 
 /// Directive id → (file index, line).

@@ -28,6 +28,7 @@ pub const FORMAT_VERSION: &str = "1.1";
 pub use config_file::timezone_setting;
 pub use files::is_directive_file;
 pub use load::{
-    load, load_for_edit, load_for_edit_with_cache, load_with_cache, CacheUse, LoadError,
-    CONFIG_FILE,
+    load, load_for_edit, load_for_edit_with_cache, load_problems, load_problems_with_cache,
+    load_with_cache, load_without_logs, load_without_logs_with_cache, CacheUse, LoadError,
+    Problems, CONFIG_FILE,
 };

@@ -71,6 +71,20 @@ impl FilterChoice {
         }
     }
 }
+/// What the directives pane shows of all its rows: the widest deadline and distance, how many
+/// are open, and whether a deadline moved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RowFigures {
+    pub date: usize,
+    pub when: usize,
+    pub open: usize,
+    /// Some deadline moved from its first one; the widest count of extensions.
+    pub moved: bool,
+    pub times: usize,
+}
+
+/// What [`RowFigures`] were found for: a set of rows (`List::rows_version`), a day, a language.
+pub type FiguresKey = (u64, NaiveDate, Lang);
 
 /// A row of the directives pane.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,6 +122,12 @@ pub struct List {
     /// Directives of the selected unit before the filter and the search.
     pub owner_total: usize,
     pub rows: Vec<Row>,
+    /// Bumped whenever `rows` are made again: what is drawn from all of them (the columns'
+    /// widths) is kept until then, not computed again at every key.
+    pub rows_version: u64,
+    /// What the directives pane found of all the rows, for `rows_version`, a day and a
+    /// language.
+    pub row_figures: std::cell::Cell<Option<(FiguresKey, RowFigures)>>,
     pub cursor: usize,
     /// The first row on screen.
     pub offset: usize,
@@ -118,7 +138,7 @@ pub struct List {
     selected_id: Option<String>,
     /// Folded search text by directive id: computed once per load, at the first search (so
     /// it does not delay the first screen), then kept up to date as files change.
-    folded: Option<HashMap<String, String>>,
+    folded: Option<HashMap<String, String, foldhash::fast::RandomState>>,
 }
 
 impl List {
@@ -295,6 +315,7 @@ impl List {
     fn apply_search(&mut self, ws: &Workspace, height: usize) {
         // Same rule as `fold::matches_folded`, with the query folded once, not once per row.
         let words = search_terms(&self.search);
+        self.rows_version += 1;
         if words.is_empty() {
             self.rows.clone_from(&self.base);
         } else {
@@ -305,9 +326,10 @@ impl List {
                     .map(|d| (d.id.clone(), query::search_text(ws, d)))
                     .collect()
             });
+            // On every core too (in order): a key of the search looks at every row.
             self.rows = self
                 .base
-                .iter()
+                .par_iter()
                 .filter(|r| {
                     folded
                         .get(&ws.directives[r.index].id)

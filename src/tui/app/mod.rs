@@ -46,7 +46,7 @@ pub use dashboard::{DashRow, Dashboard};
 pub use edit::{MeetingRow, Popup, Prompt, PromptKind, UndoEntry};
 pub use form::{DirectiveField, DirectiveForm, Form, MeetingField, MeetingForm, UnitPicker};
 pub use input::Input;
-pub use list::{FilterChoice, List, Row, ViewFilter};
+pub use list::{FilterChoice, List, Row, RowFigures, ViewFilter};
 pub use owners::{Counts, OwnerRow, Owners};
 
 use super::action::Action;

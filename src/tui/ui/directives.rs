@@ -5,8 +5,9 @@
 use super::text::{cell, fit, width};
 use super::Theme;
 use crate::i18n::tui::{self as t, tr};
-use crate::model::Status;
-use crate::tui::app::{App, Pane, View};
+use crate::model::{Status, Timeliness};
+use crate::tui::app::{App, Pane, RowFigures, View};
+use chrono::NaiveDate;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -110,6 +111,94 @@ impl Columns {
     }
 }
 
+/// The earliest and latest of some dates.
+#[derive(Default)]
+struct Ends(Option<(NaiveDate, NaiveDate)>);
+
+impl Ends {
+    fn add(&mut self, d: NaiveDate) {
+        self.0 = Some(match self.0 {
+            None => (d, d),
+            Some((a, b)) => (a.min(d), b.max(d)),
+        });
+    }
+    fn dates(&self) -> impl Iterator<Item = NaiveDate> {
+        self.0.into_iter().flat_map(|(a, b)| [a, b])
+    }
+}
+
+/// What the pane shows of all its rows, not only those on screen: the widest deadline and
+/// distance ("15d late"), for columns that do not move while scrolling, and the number of
+/// open directives. Found once per set of rows, day and language, and kept in the list: a key
+/// that only moves the cursor must not look at 200,000 directives.
+fn row_figures(app: &App, today: NaiveDate) -> RowFigures {
+    let key = (app.list.rows_version, today, app.lang);
+    match app.list.row_figures.get() {
+        Some((k, figures)) if k == key => figures,
+        _ => {
+            let figures = count_rows(app, today);
+            app.list.row_figures.set(Some((key, figures)));
+            figures
+        }
+    }
+}
+
+/// [`row_figures`] counted. The widths grow with the distance from today (digits, a sign, a
+/// year), so the widest are those of the earliest and latest deadline of each kind: only
+/// those are formatted.
+fn count_rows(app: &App, today: NaiveDate) -> RowFigures {
+    let lang = app.lang;
+    let mut open = 0;
+    let mut dates = Ends::default();
+    let mut overdue = Ends::default();
+    let mut ahead = Ends::default();
+    let mut due_today = false;
+    let mut moved = false;
+    let mut times = 0;
+    for row in &app.list.rows {
+        let d = app.directive(row);
+        open += usize::from(d.status.is_open());
+        if moved_from(d).is_some() {
+            moved = true;
+            times = times.max(width(&t::extensions_short(lang, d.extensions())));
+        }
+        let Some(dl) = d.deadline else { continue };
+        dates.add(dl);
+        match app.timeliness(d) {
+            Timeliness::Overdue => overdue.add(dl),
+            Timeliness::DueSoon | Timeliness::OnTrack => {
+                ahead.add(dl);
+                due_today |= dl == today;
+            }
+            _ => {}
+        }
+    }
+    let date = dates
+        .dates()
+        .map(|dl| width(&t::short_date(dl, today)))
+        .max()
+        .unwrap_or(0);
+    let when = |tl, dl| width(&t::relative_short(lang, tl, Some(dl), today));
+    let mut widest = 0;
+    for dl in overdue.dates() {
+        widest = widest.max(when(Timeliness::Overdue, dl));
+    }
+    for dl in ahead.dates() {
+        widest = widest.max(when(Timeliness::OnTrack, dl));
+    }
+    // Due today has words of its own.
+    if due_today {
+        widest = widest.max(when(Timeliness::OnTrack, today));
+    }
+    RowFigures {
+        date,
+        when: widest,
+        open,
+        moved,
+        times,
+    }
+}
+
 pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let lang = app.lang;
     let focused = app.focus == Pane::Directives && app.view == View::List;
@@ -134,7 +223,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     } else {
         0
     };
-    // Over every row, not only those on screen: columns must not move while scrolling.
+    // Columns must not move while scrolling: their widths are those of the widest row.
     let mut wants = Wants {
         date: 5,
         when: 0,
@@ -148,20 +237,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         moved: false,
         times: 0,
     };
-    for row in &app.list.rows {
-        let d = app.directive(row);
-        if let Some(dl) = d.deadline {
-            wants.date = wants.date.max(width(&t::short_date(dl, today)));
-        }
-        if moved_from(d).is_some() {
-            wants.moved = true;
-            wants.times = wants
-                .times
-                .max(width(&t::extensions_short(lang, d.extensions())));
-        }
-        let rel = t::relative_short(lang, app.timeliness(d), d.deadline, today);
-        wants.when = wants.when.max(width(&rel));
-    }
+    let figures = row_figures(app, today);
+    wants.date = wants.date.max(figures.date);
+    wants.when = wants.when.max(figures.when);
+    wants.moved |= figures.moved;
+    wants.times = wants.times.max(figures.times);
     let cols = Columns::for_width(w, &wants, app.show_ids);
     let buf = frame.buffer_mut();
 
@@ -263,6 +343,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             _ => cell_right(&before, cols.moved),
         };
         spans.push(Span::raw(format!("{before}{}", cell(&date, cols.date))));
+        // The selection covers the row's head (marker to deadline): a move rewrites two short
+        // runs of cells, not two whole rows.
+        let head: usize = spans.iter().map(|s| width(&s.content)).sum();
         if cols.times > 0 {
             let times = match first {
                 Some(_) => t::extensions_short(lang, d.extensions()),
@@ -326,9 +409,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let y = list_area.y + (i - offset) as u16;
         buf.set_line(list_area.x, y, &Line::from(spans), list_area.width);
         if selected {
-            // One uniform style over the row: a move redraws two rows in few bytes.
             buf.set_style(
-                Rect::new(list_area.x, y, list_area.width, 1),
+                Rect::new(list_area.x, y, (head as u16).min(list_area.width), 1),
                 theme.selected_row(focused),
             );
         }
@@ -477,12 +559,7 @@ fn pane_title(app: &App) -> Line<'static> {
     let mut parts = vec![fit(&owner, 40)];
     let filtered = app.list.filter.is_some() || !app.list.filters.is_empty();
     parts.push(if app.list.search.is_empty() && !filtered {
-        let open = app
-            .list
-            .rows
-            .iter()
-            .filter(|r| app.directive(r).status.is_open())
-            .count();
+        let open = row_figures(app, app.today()).open;
         t::list_count(lang, open, total)
     } else {
         format!(
