@@ -439,6 +439,17 @@ pub fn read_done(lang: Lang, origin: &str, s: &crate::import::Summary) -> String
     format!("{origin}: {}", super::cli::import_summary(lang, s))
 }
 
+/// The notice's date was not found: the review takes the as-of date, and says so.
+pub fn date_assumed(lang: Lang, date: chrono::NaiveDate) -> String {
+    let d = super::terms::date(lang, date);
+    match lang {
+        Lang::En => {
+            format!("the document's date was not found: {d} is used (the date of the data)")
+        }
+        Lang::Vi => format!("không đọc được ngày của văn bản: lấy ngày {d} (ngày chốt số liệu)"),
+    }
+}
+
 pub fn line_no(lang: Lang, line: usize) -> String {
     format!("{} {line}", tr(lang, LINE))
 }

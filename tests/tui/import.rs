@@ -511,3 +511,30 @@ fn a_tracking_sheet_in_csv_is_reviewed_too() {
     let shown = format!("{:?}", screen(&app));
     assert!(shown.contains("‼ no lead unit"), "{shown}");
 }
+
+/// A pasted notice without its date line: the review takes the as-of date and says so, and
+/// the meeting file it writes passes `validate` (a `[source]` needs its date).
+#[test]
+fn a_notice_without_a_date_takes_the_as_of_date_and_says_so() {
+    let ws = Workspace::new();
+    let mut app = ws.app(Lang::Vi, (120, 40));
+    let mut r = runner();
+    run_keys(&mut app, &mut r, "I");
+    let text = "Kết luận của Thường trực Tỉnh ủy tại Hội nghị giao ban\r\
+                1. Giao UBND huyện Ba Bể rà soát các dự án chậm giải ngân, báo cáo trước ngày 15/11/2023.\r\
+                2. Giao Cục Thuế tỉnh chống thất thu ngân sách trong tháng 12/2023.\r";
+    dondoc::tui::handle_event(
+        &mut app,
+        &mut r,
+        dondoc::tui::event::Event::Paste(text.into()),
+    );
+    assert_eq!(review(&app).source.date, Some(app.today()));
+    let message = app.message.clone().unwrap().text;
+    assert!(
+        message.contains("không đọc được ngày của văn bản: lấy ngày 15/10/2023"),
+        "{message}"
+    );
+    run_keys(&mut app, &mut r, "* w y");
+    assert!(app.import.is_none(), "{:?}", app.message);
+    assert_validate_clean(&ws);
+}

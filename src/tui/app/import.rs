@@ -150,14 +150,22 @@ impl App {
         result: Result<Box<Review>, String>,
     ) -> Vec<Effect> {
         match result {
-            Ok(review) => {
+            Ok(mut review) => {
+                // A meeting file needs its date; one the rules did not find is the as-of date,
+                // shown in the review's header and said here, for the clerk to check.
+                let assumed = review.source.date.is_none().then_some(self.today);
+                review.source.date = review.source.date.or(assumed);
                 let summary = crate::import::Proposal {
                     source: review.source.clone(),
                     drafts: review.items.iter().map(|i| i.draft.clone()).collect(),
                     skipped: review.skipped.clone(),
                 }
                 .summary();
-                self.info(ti::read_done(self.lang, &review.origin, &summary));
+                let mut message = ti::read_done(self.lang, &review.origin, &summary);
+                if let Some(date) = assumed {
+                    message = format!("{message}; {}", ti::date_assumed(self.lang, date));
+                }
+                self.info(message);
                 self.import = Some(Import::Review(ReviewState {
                     review: *review,
                     cursor: 0,
