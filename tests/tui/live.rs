@@ -751,3 +751,55 @@ fn undo_does_not_take_back_another_clerks_newer_change() {
         message.text
     );
 }
+
+/// A search in force while files change on disk: a directive added that matches is found, a
+/// changed text is searched as it is now, a removed one is gone — the search's folded texts
+/// follow the files.
+#[test]
+fn a_search_in_force_follows_the_files_as_they_change() {
+    let ws = Workspace::new();
+    let mut app = ws.app(Lang::En, (120, 40));
+    app.show_ids = true;
+    let mut runner = runner();
+    run_keys(&mut app, &mut runner, "/ t u _ b e n _ n g o a i <Enter>");
+    // Nothing matches yet.
+    assert!(app.list.rows.is_empty(), "{:?}", app.list.search);
+    let text = ws.read(FILE);
+    // Another clerk adds a matching directive and rewrites one text to match.
+    let added = NEW_DIRECTIVE.replace("Chỉ đạo mới thêm từ tệp", "Việc TỪ_BÊN_NGOÀI mới");
+    let changed = expect_block_edit(&text, "gb-2023-08-09", |b| {
+        edit_head(
+            b,
+            "text = \"Thực hiện đồng bộ",
+            "text = \"tu_ben_ngoai: Thực hiện đồng bộ",
+        )
+    }) + &added;
+    fs::write(ws.path(FILE), &changed).unwrap();
+    handle_event(
+        &mut app,
+        &mut runner,
+        Event::FilesChanged(vec![FILE.into()]),
+    );
+    let mut found: Vec<String> = app
+        .list
+        .rows
+        .iter()
+        .map(|r| app.directive(r).id.clone())
+        .collect();
+    found.sort();
+    assert_eq!(found, ["gb-2023-08-09", "gb-2023-08-37"]);
+    // The added one is removed again: only the rewritten text still matches.
+    fs::write(ws.path(FILE), changed.replace(&added, "")).unwrap();
+    handle_event(
+        &mut app,
+        &mut runner,
+        Event::FilesChanged(vec![FILE.into()]),
+    );
+    let found: Vec<String> = app
+        .list
+        .rows
+        .iter()
+        .map(|r| app.directive(r).id.clone())
+        .collect();
+    assert_eq!(found, ["gb-2023-08-09"]);
+}

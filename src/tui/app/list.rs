@@ -138,7 +138,66 @@ pub struct List {
     selected_id: Option<String>,
     /// Folded search text by directive id: computed once per load, at the first search (so
     /// it does not delay the first screen), then kept up to date as files change.
-    folded: Option<HashMap<String, String, foldhash::fast::RandomState>>,
+    folded: Option<FoldedTexts>,
+    /// The slot of each base row's text in `folded`, found once per set of base rows: a key
+    /// of the search is then a plain scan, with no id hashed.
+    base_slots: Option<Vec<u32>>,
+}
+
+/// Folded search texts, one per directive id, in slots that stay put as files change (a
+/// removed directive leaves an empty slot), so rows can point at them by number.
+#[derive(Debug, Default)]
+struct FoldedTexts {
+    slot: HashMap<String, u32, foldhash::fast::RandomState>,
+    texts: Vec<String>,
+}
+
+impl FoldedTexts {
+    fn build(ws: &Workspace) -> FoldedTexts {
+        let texts: Vec<String> = ws
+            .directives
+            .par_iter()
+            .map(|d| query::search_text(ws, d))
+            .collect();
+        let slot = ws
+            .directives
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.id.clone(), i as u32))
+            .collect();
+        FoldedTexts { slot, texts }
+    }
+
+    /// Sets the text of `id`; true when it is a new id (a new slot).
+    fn set(&mut self, id: &str, text: String) -> bool {
+        match self.slot.get(id) {
+            Some(&s) => {
+                self.texts[s as usize] = text;
+                false
+            }
+            None => {
+                self.slot.insert(id.to_string(), self.texts.len() as u32);
+                self.texts.push(text);
+                true
+            }
+        }
+    }
+
+    fn remove(&mut self, id: &str) {
+        if let Some(s) = self.slot.remove(id) {
+            self.texts[s as usize] = String::new();
+        }
+    }
+
+    fn slot_of(&self, id: &str) -> u32 {
+        self.slot.get(id).copied().unwrap_or(u32::MAX)
+    }
+
+    fn matches(&self, slot: u32, words: &[String]) -> bool {
+        self.texts
+            .get(slot as usize)
+            .is_some_and(|text| words.iter().all(|w| text.contains(w.as_str())))
+    }
 }
 
 impl List {
@@ -227,6 +286,7 @@ impl List {
         match changed {
             Changed::All => {
                 self.folded = None;
+                self.base_slots = None;
                 self.id_width = id_width(ws.directives.iter().map(|d| d.id.as_str()));
             }
             Changed::Directives { touched, removed } => {
@@ -234,10 +294,14 @@ impl List {
                     for id in removed {
                         folded.remove(id);
                     }
+                    let mut new_slots = !removed.is_empty();
                     for id in touched {
                         if let Some(d) = ws.directive(id) {
-                            folded.insert(id.clone(), query::search_text(ws, d));
+                            new_slots |= folded.set(id, query::search_text(ws, d));
                         }
+                    }
+                    if new_slots {
+                        self.base_slots = None;
                     }
                 }
                 let widest = id_width(touched.iter().map(String::as_str));
@@ -307,6 +371,7 @@ impl List {
         }
         lead.append(&mut support);
         self.base = lead;
+        self.base_slots = None;
         self.owner_total = owner_total;
         self.apply_search(ws, height);
     }
@@ -320,22 +385,19 @@ impl List {
             self.rows.clone_from(&self.base);
         } else {
             // The biggest cost of a large workspace, paid once per load: over all the cores.
-            let folded = self.folded.get_or_insert_with(|| {
-                ws.directives
-                    .par_iter()
-                    .map(|d| (d.id.clone(), query::search_text(ws, d)))
+            let folded = self.folded.get_or_insert_with(|| FoldedTexts::build(ws));
+            let base = &self.base;
+            let slots = self.base_slots.get_or_insert_with(|| {
+                base.par_iter()
+                    .map(|r| folded.slot_of(&ws.directives[r.index].id))
                     .collect()
             });
             // On every core too (in order): a key of the search looks at every row.
-            self.rows = self
-                .base
+            self.rows = base
                 .par_iter()
-                .filter(|r| {
-                    folded
-                        .get(&ws.directives[r.index].id)
-                        .is_some_and(|text| words.iter().all(|w| text.contains(w.as_str())))
-                })
-                .copied()
+                .zip(slots.par_iter())
+                .filter(|(_, &slot)| folded.matches(slot, &words))
+                .map(|(r, _)| *r)
                 .collect();
         }
         let found = self.selected_id.as_ref().and_then(|id| {
