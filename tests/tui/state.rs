@@ -316,3 +316,44 @@ fn an_impossible_deadline_is_refused_and_the_input_kept() {
         other => panic!("the prompt should stay open: {other:?}"),
     }
 }
+
+/// Typing a search key by key (letters that narrow it, a space, a quote, Backspace, a word
+/// deleted, the cursor moved back) finds, after every key, exactly what the same search
+/// pasted at once in a fresh app finds: narrowing from the rows shown never loses a row.
+#[test]
+fn a_search_typed_key_by_key_finds_what_it_finds_typed_at_once() {
+    use dondoc::tui::action::EditOp;
+    let ws = Workspace::new();
+    let mut app = ws.app(Lang::Vi, (120, 40));
+    app.update(Action::StartSearch);
+    let mut steps: Vec<Action> = "tăng cường".chars().map(Action::Type).collect();
+    steps.extend([
+        Action::Edit(EditOp::Backspace),
+        Action::Edit(EditOp::Backspace),
+        Action::Type('n'),
+        Action::Edit(EditOp::DeleteWord),
+        Action::Type('"'),
+    ]);
+    steps.extend("quan ly".chars().map(Action::Type));
+    steps.extend([
+        Action::Type('"'),
+        Action::Edit(EditOp::Home),
+        Action::Type('x'),
+        Action::Edit(EditOp::Delete),
+        Action::Edit(EditOp::Backspace),
+    ]);
+    let mut narrowed_some = false;
+    for step in steps {
+        let before = app.list.rows.len();
+        app.update(step);
+        let typed = app.list.search.clone();
+        // The whole search at once (a paste): one pass over all the rows.
+        let mut fresh = ws.app(Lang::Vi, (120, 40));
+        fresh.update(Action::StartSearch);
+        fresh.paste(&typed);
+        assert_eq!(fresh.list.search, typed);
+        assert_eq!(ids(&app), ids(&fresh), "after {step:?}: {typed:?}");
+        narrowed_some |= app.list.rows.len() < before && !app.list.rows.is_empty();
+    }
+    assert!(narrowed_some, "the search narrowed the rows at some key");
+}

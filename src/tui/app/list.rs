@@ -142,6 +142,9 @@ pub struct List {
     /// The slot of each base row's text in `folded`, found once per set of base rows: a key
     /// of the search is then a plain scan, with no id hashed.
     base_slots: Option<Vec<u32>>,
+    /// The terms of the search that made `rows`, and each row's slot: a search that only
+    /// narrows it (a letter typed) looks at those rows, not at all of the base again.
+    narrowed: Option<(Vec<String>, Vec<u32>)>,
 }
 
 /// Folded search texts, one per directive id, in slots that stay put as files change (a
@@ -287,9 +290,12 @@ impl List {
             Changed::All => {
                 self.folded = None;
                 self.base_slots = None;
+                self.narrowed = None;
                 self.id_width = id_width(ws.directives.iter().map(|d| d.id.as_str()));
             }
             Changed::Directives { touched, removed } => {
+                // A text changed: the rows shown are no longer all a narrower search may find.
+                self.narrowed = None;
                 if let Some(folded) = &mut self.folded {
                     for id in removed {
                         folded.remove(id);
@@ -372,6 +378,7 @@ impl List {
         lead.append(&mut support);
         self.base = lead;
         self.base_slots = None;
+        self.narrowed = None;
         self.owner_total = owner_total;
         self.apply_search(ws, height);
     }
@@ -383,22 +390,31 @@ impl List {
         self.rows_version += 1;
         if words.is_empty() {
             self.rows.clone_from(&self.base);
+            self.narrowed = None;
         } else {
             // The biggest cost of a large workspace, paid once per load: over all the cores.
             let folded = self.folded.get_or_insert_with(|| FoldedTexts::build(ws));
             let base = &self.base;
-            let slots = self.base_slots.get_or_insert_with(|| {
+            let base_slots = self.base_slots.get_or_insert_with(|| {
                 base.par_iter()
                     .map(|r| folded.slot_of(&ws.directives[r.index].id))
                     .collect()
             });
+            // Every old term inside a new one: whatever matches now matched before, so only
+            // the rows shown are looked at (a letter typed at the end of the search).
+            let (rows, slots) = match &self.narrowed {
+                Some((terms, slots)) if narrows(terms, &words) => (&self.rows, slots),
+                _ => (base, &*base_slots),
+            };
             // On every core too (in order): a key of the search looks at every row.
-            self.rows = base
+            let (rows, slots): (Vec<Row>, Vec<u32>) = rows
                 .par_iter()
                 .zip(slots.par_iter())
                 .filter(|(_, &slot)| folded.matches(slot, &words))
-                .map(|(r, _)| *r)
-                .collect();
+                .map(|(r, &slot)| (*r, slot))
+                .unzip();
+            self.rows = rows;
+            self.narrowed = Some((words, slots));
         }
         let found = self.selected_id.as_ref().and_then(|id| {
             self.rows
@@ -436,6 +452,13 @@ fn id_width<'a>(ids: impl Iterator<Item = &'a str>) -> usize {
 
 /// The search's terms, folded: its words, and each "quoted phrase" as one term (its words in
 /// that order, one space apart), so `"giai ngan"` does not match "giải pháp … ngân sách".
+/// Whether a search of `new` terms can only find fewer directives than one of `old`: each old
+/// term is inside one of the new (a text holding the new one holds the old one too).
+fn narrows(old: &[String], new: &[String]) -> bool {
+    old.iter()
+        .all(|o| new.iter().any(|n| n.contains(o.as_str())))
+}
+
 pub fn search_terms(search: &str) -> Vec<String> {
     let folded = fold::fold(search);
     let mut terms = Vec::new();
