@@ -803,3 +803,38 @@ fn a_search_in_force_follows_the_files_as_they_change() {
         .collect();
     assert_eq!(found, ["gb-2023-08-09"]);
 }
+
+/// The sample opened today in a clone (`[main]`, nothing to send, two-digit totals), at
+/// 120×40 in Vietnamese: every total keeps its words; the workspace's title gives way.
+#[test]
+fn in_a_clean_clone_the_totals_keep_their_words_at_120_columns() {
+    let ws = Workspace::new();
+    let mut app = ws.app(Lang::Vi, (120, 40));
+    run_keys(
+        &mut app,
+        &mut runner(),
+        "t <C-u> 3 0 / 1 1 / 2 0 2 6 <Enter>",
+    );
+    app.apply(Outcome::GitStatus(Some(GitStatus {
+        ahead: 0,
+        behind: 0,
+        changed_files: 0,
+        conflicted: vec![],
+        operation: None,
+        ..git_status()
+    })));
+    let title = title_line(&app);
+    assert!(title.contains("[main]"), "{title}");
+    assert!(title.contains("30/11/2026"), "{title}");
+    for words in [
+        "quá hạn",
+        "sắp đến hạn",
+        "trong hạn",
+        "thường xuyên",
+        "HT đúng hạn",
+        "HT quá hạn",
+    ] {
+        assert!(title.contains(words), "{words}: {title}");
+    }
+    assert!(title.contains("‼2"), "two-digit overdue count: {title}");
+}

@@ -69,6 +69,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         (format!("{as_of} │ {} ", long.join("  ")), 20),
         (format!("{as_of} │ {} ", medium.join(" ")), 20),
         (format!("{bare} │ {} ", medium.join(" ")), 10),
+        // The workspace's title gives way to the totals' words (a clerk knows which
+        // workspace is open; an unlabelled number says nothing), beside git's long form.
+        (format!("{bare} │ {} ", medium.join(" ")), 0),
         (format!("{as_of} │ {} ", short.join(" ")), 20),
         (format!("{} ", short.join(" ")), 20),
     ];
@@ -77,9 +80,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     // (a conflict must show: the totals shorten for it first).
     let room_beside = |c: &str, min: usize| total_width.saturating_sub(width(c) + min + 1);
     let fits = |(c, min): &&(String, usize)| {
-        width(c) + min <= total_width
-            && room_beside(c, *min) >= slot
-            && (gits.is_empty() || gits.iter().any(|g| width(g) <= room_beside(c, *min)))
+        let room = room_beside(c, *min);
+        // Without the title, only beside git's long form: its words count as much.
+        let git_fits = match min {
+            0 => gits.first().is_none_or(|g| width(g) <= room),
+            _ => gits.is_empty() || gits.iter().any(|g| width(g) <= room),
+        };
+        width(c) + min <= total_width && room >= slot && git_fits
     };
     let (right, min) = candidates
         .iter()
