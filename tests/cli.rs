@@ -1719,24 +1719,10 @@ fn list_and_show_let_no_bidi_or_zero_width_character_through() {
 
 /// The sample with `timezone = …` after `due_soon_days`.
 fn with_timezone(f: &Fixture, zone: &str) {
-    f.write("dondoc.toml", zone_set(&f.read("dondoc.toml"), Some(zone)));
-}
-
-/// The config with its `timezone` line (the sample has Vietnam's) replaced, or dropped.
-fn zone_set(config: &str, zone: Option<&str>) -> String {
-    let mut out: String = config
-        .split_inclusive('\n')
-        .filter(|l| !l.starts_with("timezone"))
-        .collect();
-    if let Some(zone) = zone {
-        out = out.replacen(
-            "due_soon_days = 7\n",
-            &format!("due_soon_days = 7\ntimezone = \"{zone}\"\n"),
-            1,
-        );
-        assert!(out.contains("timezone"));
-    }
-    out
+    f.write(
+        "dondoc.toml",
+        crate::common::with_zone(&f.read("dondoc.toml"), Some(zone)),
+    );
 }
 
 /// `dondoc --data <copy> <args>` on a UTC server at 18:30 UTC on 14/10/2023 (no `--today`).
@@ -1794,7 +1780,10 @@ fn the_office_clock_follows_the_workspace_zone_not_the_servers() {
 #[test]
 fn without_a_zone_the_machines_clock_is_the_office_clock() {
     let f = Fixture::new();
-    f.write("dondoc.toml", zone_set(&f.read("dondoc.toml"), None));
+    f.write(
+        "dondoc.toml",
+        crate::common::with_zone(&f.read("dondoc.toml"), None),
+    );
     at_half_past_six_utc(
         &f,
         &["set", "gb-2023-08-05", "--status", "done", "--by", "A"],

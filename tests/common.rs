@@ -42,3 +42,42 @@ pub fn git(dir: &Path, args: &[&str]) -> String {
     );
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
+
+/// Makes `dir` a git repository on `branch` with everything in it committed (by "Setup").
+pub fn init_repo(dir: &Path, branch: &str) {
+    git(dir, &["init", "-q", "-b", branch]);
+    git(dir, &["add", "-A"]);
+    git(
+        dir,
+        &[
+            "-c",
+            "user.name=Setup",
+            "-c",
+            "user.email=setup@example.org",
+            "commit",
+            "-qm",
+            "start",
+        ],
+    );
+}
+
+/// `dondoc.toml`'s text with its `timezone` line (the sample has Vietnam's) dropped, then
+/// `zone` written after `due_soon_days` when given.
+pub fn with_zone(config: &str, zone: Option<&str>) -> String {
+    let mut out: String = config
+        .split_inclusive('\n')
+        .filter(|l| !l.starts_with("timezone"))
+        .collect();
+    if let Some(zone) = zone {
+        out = out.replacen(
+            "due_soon_days = 7\n",
+            &format!("due_soon_days = 7\ntimezone = \"{zone}\"\n"),
+            1,
+        );
+        assert!(
+            out.contains("timezone"),
+            "no due_soon_days line to put it after"
+        );
+    }
+    out
+}

@@ -7,19 +7,7 @@ use dondoc::context::Context;
 /// The sample with the zone given (or none), opened as the UI opens it at 18:30 UTC
 /// on 14/10/2023 (01:30 on the 15th in Vietnam), with no `--today`.
 fn open_at_half_past_six_utc(ws: &Workspace, zone: Option<&str>) -> (App, Runner) {
-    // The sample has Vietnam's zone: its line is dropped, then the zone asked for written.
-    let mut config: String = ws
-        .read("dondoc.toml")
-        .split_inclusive('\n')
-        .filter(|l| !l.starts_with("timezone"))
-        .collect();
-    if let Some(zone) = zone {
-        config = config.replacen(
-            "due_soon_days = 7\n",
-            &format!("due_soon_days = 7\ntimezone = \"{zone}\"\n"),
-            1,
-        );
-    }
+    let config = crate::common::with_zone(&ws.read("dondoc.toml"), zone);
     fs::write(ws.path("dondoc.toml"), config).unwrap();
     let loaded = dondoc::store::load(ws.root()).unwrap();
     assert_eq!(loaded.timezone.as_deref(), zone);

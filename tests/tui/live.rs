@@ -383,20 +383,7 @@ fn a_sync_runs_once_at_a_time_and_marks_what_others_changed() {
 fn keys_commit_each_edit_when_git_commit_is_on() {
     let ws = Workspace::new();
     let root = ws.root();
-    git(root, &["init", "-q", "-b", "main"]);
-    git(root, &["add", "-A"]);
-    git(
-        root,
-        &[
-            "-c",
-            "user.name=Setup",
-            "-c",
-            "user.email=setup@example.org",
-            "commit",
-            "-qm",
-            "start",
-        ],
-    );
+    crate::common::init_repo(root, "main");
     // Another uncommitted change that the edit's commit must leave alone.
     fs::write(ws.path("notes.toml"), "# not dondoc's\n").unwrap();
     let mut app = ws.app(Lang::En, (120, 40));
@@ -442,20 +429,7 @@ fn keys_commit_each_edit_when_git_commit_is_on() {
 fn keys_a_refused_commit_is_told_in_vietnamese() {
     let ws = Workspace::new();
     let root = ws.root();
-    git(root, &["init", "-q", "-b", "main"]);
-    git(root, &["add", "-A"]);
-    git(
-        root,
-        &[
-            "-c",
-            "user.name=Setup",
-            "-c",
-            "user.email=setup@example.org",
-            "commit",
-            "-qm",
-            "start",
-        ],
-    );
+    crate::common::init_repo(root, "main");
     let hook = root.join(".git/hooks/pre-commit");
     fs::write(
         &hook,

@@ -2,7 +2,6 @@
 //! The real binary's ways out: signals, panics, and staying quiet when idle.
 
 use super::*;
-use crate::tui::live::git;
 
 #[test]
 fn end_to_end_in_a_pseudo_terminal() {
@@ -302,20 +301,7 @@ fn an_idle_dondoc_writes_nothing(in_a_repository: bool) {
     let ws = Workspace::new();
     if in_a_repository {
         // So that git's answer (which redraws the title) is seen to have arrived.
-        git(ws.root(), &["init", "-q", "-b", "idlecheck"]);
-        git(ws.root(), &["add", "-A"]);
-        git(
-            ws.root(),
-            &[
-                "-c",
-                "user.name=Setup",
-                "-c",
-                "user.email=setup@example.org",
-                "commit",
-                "-qm",
-                "start",
-            ],
-        );
+        crate::common::init_repo(ws.root(), "idlecheck");
     }
     let mut run = PtyRun::start(&ws, &[]);
     run.wait_for("15d late");
