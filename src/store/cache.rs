@@ -260,6 +260,17 @@ pub struct CacheUse {
     pub parsed: usize,
 }
 
+impl CacheUse {
+    /// One more file, come `how`.
+    pub fn count(&mut self, how: How) {
+        match how {
+            How::Stat => self.by_stat += 1,
+            How::Content => self.by_content += 1,
+            How::Parsed => self.parsed += 1,
+        }
+    }
+}
+
 /// Where the cache of the workspace at `root` lives; `None` when there is nowhere to put it.
 pub fn location(root: &Path) -> Option<PathBuf> {
     let canonical = root.canonicalize().ok()?;

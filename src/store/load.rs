@@ -111,14 +111,10 @@ pub fn load_for_edit_with_cache(
         .collect();
     let mut used = CacheUse::default();
     for g in &got {
-        match g {
-            Got::Ids(..) => used.by_stat += 1,
-            Got::Read(f) => match f.how {
-                How::Stat => used.by_stat += 1,
-                How::Content => used.by_content += 1,
-                How::Parsed => used.parsed += 1,
-            },
-        }
+        used.count(match g {
+            Got::Ids(..) => How::Stat,
+            Got::Read(f) => f.how,
+        });
     }
     if let Some(path) = cache_path {
         // An edit's own write makes the cache out of date for its file anyway: the next full
@@ -264,21 +260,29 @@ fn load_as<T>(
 where
     T: cache::Take + Into<FileLoad> + Send,
 {
-    let (mut ws, config_bytes) = open(root)?;
-    let known_owners = parse_config(&config_bytes, &mut ws);
-    let started = cache::now_ns(now);
-    let config = text::fingerprint(&config_bytes);
+    let Start {
+        mut ws,
+        known_owners,
+        started,
+        config,
+    } = start(root, now)?;
     let cache_file = cache_path.and_then(cache::CacheFile::open);
     let old = cache_file
         .as_ref()
         .and_then(|f| cache::Cache::parse(f, config));
-    let Some(cache) = old.as_ref() else {
-        drop(old);
-        return load_by_file::<T>(root, cache_path, now);
-    };
     let mut paths = Vec::new();
     collect_directive_files(root, root, &mut paths);
     paths.sort();
+    let Some(cache) = old.as_ref() else {
+        drop(old);
+        let start = Start {
+            ws,
+            known_owners,
+            started,
+            config,
+        };
+        return Ok(load_by_file::<T>(root, cache_path, start, paths));
+    };
     enum Step {
         Hit(cache::Entry, cache::Stat),
         // Boxed: most files are hits, and a parse is large.
@@ -302,14 +306,10 @@ where
         .collect();
     let mut used = CacheUse::default();
     for step in &steps {
-        match step {
-            Step::Hit(..) => used.by_stat += 1,
-            Step::Done(f) => match f.how {
-                How::Stat => used.by_stat += 1,
-                How::Content => used.by_content += 1,
-                How::Parsed => used.parsed += 1,
-            },
-        }
+        used.count(match step {
+            Step::Hit(..) => How::Stat,
+            Step::Done(f) => f.how,
+        });
     }
     // Known before the directives are decoded: the entries for the next cache are kept only
     // when it is written.
@@ -363,8 +363,15 @@ where
         })
         .collect();
     let Some(done) = done.into_iter().collect::<Option<Vec<_>>>() else {
+        // A damaged entry: every file is parsed again, none of the cache trusted.
         drop(all);
-        return load_by_file::<T>(root, cache_path, now);
+        let start = Start {
+            ws,
+            known_owners,
+            started,
+            config,
+        };
+        return Ok(load_by_file::<T>(root, cache_path, start, paths));
     };
     if let (Some(path), true) = (cache_path, writing) {
         let entries: Vec<&cache::NewEntry> = done.iter().filter_map(|f| f.1.as_deref()).collect();
@@ -383,47 +390,60 @@ where
     Ok((ws, used))
 }
 
-/// [`load_as`] file by file: each file's directives decoded or parsed on their own, then put
-/// together.
+/// What every load starts from: the settings, read once, and the instant it started.
+struct Start {
+    ws: Workspace,
+    known_owners: Option<HashSet<String>>,
+    /// Taken before any file is looked at: the cache trusts a stat only for files that had
+    /// settled by then.
+    started: i128,
+    config: Fingerprint,
+}
+
+fn start(root: &Path, now: SystemTime) -> Result<Start, LoadError> {
+    let (mut ws, config_bytes) = open(root)?;
+    let known_owners = parse_config(&config_bytes, &mut ws);
+    Ok(Start {
+        ws,
+        known_owners,
+        started: cache::now_ns(now),
+        config: text::fingerprint(&config_bytes),
+    })
+}
+
+/// [`load_as`] with no cache to trust (none yet, another version's, or a damaged entry): every
+/// one of `paths` (sorted) parsed, then put together, and a new cache written.
 fn load_by_file<T>(
     root: &Path,
     cache_path: Option<&Path>,
-    now: SystemTime,
-) -> Result<(Workspace, CacheUse), LoadError>
+    start: Start,
+    paths: Vec<String>,
+) -> (Workspace, CacheUse)
 where
     T: cache::Take + Into<FileLoad> + Send,
 {
-    let (mut ws, config_bytes) = open(root)?;
-    let known_owners = parse_config(&config_bytes, &mut ws);
-    // Taken before any file is looked at: the cache trusts a stat only for files that had
-    // settled by then.
-    let started = cache::now_ns(now);
-    let config = text::fingerprint(&config_bytes);
-    let cache_file = cache_path.and_then(cache::CacheFile::open);
-    let old = cache_file
-        .as_ref()
-        .and_then(|f| cache::Cache::parse(f, config));
-
-    let mut paths = Vec::new();
-    collect_directive_files(root, root, &mut paths);
-    paths.sort();
+    let Start {
+        mut ws,
+        known_owners,
+        started,
+        config,
+    } = start;
     let loaded: Vec<cache::Fresh<T>> = paths
         .par_iter()
         .map(|rel| {
-            cache::read(old.as_ref(), root, rel, cache_path.is_some(), |bytes| {
+            cache::read(None, root, rel, cache_path.is_some(), |bytes| {
                 load_file(rel, bytes, known_owners.as_ref())
             })
         })
         .collect();
     let used = count_use(&loaded);
     if let Some(path) = cache_path {
-        if cache::worth_writing(old.as_ref().map(|c| c.len()), loaded.len(), used, true) {
+        if cache::worth_writing(None, loaded.len(), used, true) {
             let entries: Vec<&cache::NewEntry> =
                 loaded.iter().filter_map(|f| f.entry.as_ref()).collect();
-            cache::write(path, config, started, &entries, old.as_ref());
+            cache::write(path, config, started, &entries, None);
         }
     }
-    // The cache's bytes are let go before the workspace is built, to keep the peak down.
     let (mut files, lists): (Vec<SourceFile>, Vec<Vec<Directive>>) = loaded
         .into_iter()
         .map(|f| {
@@ -431,8 +451,6 @@ where
             (load.file, load.directives)
         })
         .unzip();
-    drop(old);
-    drop(cache_file);
     let keep = {
         let ids = lists.iter().enumerate().flat_map(|(index, list)| {
             list.iter()
@@ -454,17 +472,13 @@ where
     }
     ws.files = files;
     ws.recheck();
-    Ok((ws, used))
+    (ws, used)
 }
 
 fn count_use<T>(loaded: &[cache::Fresh<T>]) -> CacheUse {
     let mut used = CacheUse::default();
     for f in loaded {
-        match f.how {
-            How::Stat => used.by_stat += 1,
-            How::Content => used.by_content += 1,
-            How::Parsed => used.parsed += 1,
-        }
+        used.count(f.how);
     }
     used
 }
