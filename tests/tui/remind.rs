@@ -88,6 +88,17 @@ fn workspace_in_folder() -> (tempfile::TempDir, PathBuf) {
     (dir, root)
 }
 
+/// The app on the workspace at `root`, at 120×40, on the first directive of Huyện ủy Ba Bể
+/// (the unit `R` writes to).
+fn app_on_ba_be(root: &Path, lang: Lang) -> App {
+    let mut app = App::new(dondoc::store::load(root).unwrap(), today(), lang, (120, 40));
+    app.update(Action::Top);
+    while app.selected().unwrap().owner != "ba-be" {
+        app.update(Action::Down);
+    }
+    app
+}
+
 fn reminders_on_disk(root: &Path) -> usize {
     fs::read_to_string(root.join(FILE))
         .unwrap()
@@ -98,18 +109,9 @@ fn reminders_on_disk(root: &Path) -> usize {
 #[test]
 fn r_previews_the_units_letter_and_enter_writes_it_and_logs_it() {
     let (dir, root) = workspace_in_folder();
-    let mut app = App::new(
-        dondoc::store::load(&root).unwrap(),
-        today(),
-        Lang::Vi,
-        (120, 40),
-    );
+    let mut app = app_on_ba_be(&root, Lang::Vi);
     let mut runner = runner();
     // A directive of Huyện ủy Ba Bể: R is about its lead unit.
-    app.update(Action::Top);
-    while app.selected().unwrap().owner != "ba-be" {
-        app.update(Action::Down);
-    }
     let before = fs::read_to_string(root.join(FILE)).unwrap();
     let letter = dir.path().join("don-doc-ba-be-2023-10-15.docx");
 
@@ -196,17 +198,8 @@ fn r_on_a_unit_with_nothing_late_says_so_and_opens_nothing() {
 #[test]
 fn a_refused_log_write_is_reported_and_nothing_is_logged() {
     let (_dir, root) = workspace_in_folder();
-    let mut app = App::new(
-        dondoc::store::load(&root).unwrap(),
-        today(),
-        Lang::Vi,
-        (120, 40),
-    );
+    let mut app = app_on_ba_be(&root, Lang::Vi);
     let mut runner = runner();
-    app.update(Action::Top);
-    while app.selected().unwrap().owner != "ba-be" {
-        app.update(Action::Down);
-    }
     run_keys(&mut app, &mut runner, "R");
     let Some(Popup::Letter(preview)) = &app.popup else {
         panic!("no letter preview")
@@ -241,17 +234,8 @@ fn a_refused_log_write_is_reported_and_nothing_is_logged() {
 #[test]
 fn letters_go_to_the_configured_folder_when_there_is_one() {
     let (dir, root) = workspace_in_folder();
-    let mut app = App::new(
-        dondoc::store::load(&root).unwrap(),
-        today(),
-        Lang::En,
-        (120, 40),
-    );
+    let mut app = app_on_ba_be(&root, Lang::En);
     app.letters_dir = Some(dir.path().join("thu"));
-    app.update(Action::Top);
-    while app.selected().unwrap().owner != "ba-be" {
-        app.update(Action::Down);
-    }
     run_keys(&mut app, &mut runner(), "R <Enter>");
     assert!(dir
         .path()
