@@ -89,6 +89,26 @@ fn case01_the_same_file_moved_to_two_folders_settles_on_one_path_everywhere() {
 }
 
 /// A fake ssh that waits before serving the local repository: a slow network.
+/// Clerk Two sets one directive done and syncs; Clerk One, not yet synced, blocks another:
+/// One's next sync has something to pull and something to merge.
+fn two_has_pushed_and_one_has_edited(o: &Offices) {
+    set(
+        &o.two,
+        "gb-2023-08-03",
+        status(Status::Done),
+        "Clerk Two",
+        "2023-10-10T08:00:00+07:00",
+    );
+    sync(&o.two);
+    set(
+        &o.one,
+        "gb-2023-08-02",
+        status(Status::Blocked),
+        "Clerk One",
+        "2023-10-10T09:00:00+07:00",
+    );
+}
+
 fn slow_ssh(dir: &Path, seconds: u32) -> PathBuf {
     let script = dir.join("slow-ssh");
     std::fs::write(
@@ -111,21 +131,7 @@ fn case02_a_time_limit_on_a_slow_network_leaves_the_repository_exactly_as_it_was
     std::fs::write(o.one.join("notes.txt"), "x").unwrap();
     git(&o.one, &["add", "notes.txt"]);
     git(&o.one, &["stash", "-q"]);
-    set(
-        &o.two,
-        "gb-2023-08-03",
-        status(Status::Done),
-        "Clerk Two",
-        "2023-10-10T08:00:00+07:00",
-    );
-    sync(&o.two);
-    set(
-        &o.one,
-        "gb-2023-08-02",
-        status(Status::Blocked),
-        "Clerk One",
-        "2023-10-10T09:00:00+07:00",
-    );
+    two_has_pushed_and_one_has_edited(&o);
     let config = read(&o.one, "dondoc.toml").replace("due_soon_days = 7", "due_soon_days = 8");
     std::fs::write(o.one.join("dondoc.toml"), config).unwrap();
     git(&o.one, &["add", "dondoc.toml"]);
@@ -158,21 +164,7 @@ fn case02_a_slow_merge_runs_to_its_end_whatever_the_time_limit() {
         "case %P in probe.toml) ;; *) sleep 3 ;; esac; '{DONDOC}' merge-driver %O %A %B %P"
     );
     git(&o.one, &["config", "merge.dondoc.driver", &driver]);
-    set(
-        &o.two,
-        "gb-2023-08-03",
-        status(Status::Done),
-        "Clerk Two",
-        "2023-10-10T08:00:00+07:00",
-    );
-    sync(&o.two);
-    set(
-        &o.one,
-        "gb-2023-08-02",
-        status(Status::Blocked),
-        "Clerk One",
-        "2023-10-10T09:00:00+07:00",
-    );
+    two_has_pushed_and_one_has_edited(&o);
     let (code, out, err) = dondoc(&o.one, &["sync", "--timeout", "2"]);
     assert_eq!(code, 0, "{out}{err}");
     sync(&o.two);
