@@ -14,6 +14,7 @@ const CORE: &[&str] = &[
     "query",
     "store",
     "report",
+    "search",
     "git",
     "i18n",
 ];

@@ -19,6 +19,7 @@ pub mod model;
 pub mod owners;
 pub mod query;
 pub mod report;
+pub mod search;
 pub mod store;
 pub mod term_text;
 pub mod tui;

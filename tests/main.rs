@@ -10,6 +10,7 @@ mod git;
 mod import;
 mod qa;
 mod report;
+mod search;
 #[path = "store/main.rs"]
 mod store;
 #[path = "tui/main.rs"]

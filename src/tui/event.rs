@@ -39,12 +39,20 @@ pub enum Event {
 /// Where the loop gets its next event; `None` ends the loop.
 pub trait EventSource {
     fn next(&mut self) -> Option<Event>;
+
+    /// An event already waiting, without waiting for one: the loop does idle work between.
+    fn ready(&mut self) -> Option<Event>;
 }
 
-/// A fixed list of events, for tests.
+/// A fixed list of events, for tests: none ever waits, so idle work is all done before the
+/// next event.
 impl EventSource for std::vec::IntoIter<Event> {
     fn next(&mut self) -> Option<Event> {
         Iterator::next(self)
+    }
+
+    fn ready(&mut self) -> Option<Event> {
+        None
     }
 }
 
@@ -145,6 +153,12 @@ impl EventSource for Events {
     fn next(&mut self) -> Option<Event> {
         self.resume();
         let envelope = self.rx.recv().ok()?;
+        self.unwrap(envelope)
+    }
+
+    fn ready(&mut self) -> Option<Event> {
+        self.resume();
+        let envelope = self.rx.try_recv().ok()?;
         self.unwrap(envelope)
     }
 }

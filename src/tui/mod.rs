@@ -129,7 +129,17 @@ where
 {
     loop {
         terminal.draw(|frame| ui::draw(frame, app))?;
-        let Some(event) = events.next() else {
+        // Work that changes nothing on screen is done while no event waits, in small steps.
+        let event = loop {
+            if !app.has_idle_work() {
+                break events.next();
+            }
+            match events.ready() {
+                Some(event) => break Some(event),
+                None => app.idle_work(),
+            }
+        };
+        let Some(event) = event else {
             return Ok(None);
         };
         #[cfg(debug_assertions)]

@@ -86,3 +86,15 @@ fn the_event_loop_ends_on_quit_or_a_signal() {
     assert_eq!(ended, Some(15));
     assert_eq!(ws.read(FILE), original);
 }
+
+/// After `/` the loop makes the search index while no event waits, and stops when it is made.
+#[test]
+fn the_event_loop_makes_the_search_index_while_idle() {
+    let ws = Workspace::new();
+    let mut app = ws.app(Lang::En, (120, 40));
+    app.update(dondoc::tui::action::Action::StartSearch);
+    assert!(app.has_idle_work(), "`/` starts the index");
+    let (app, _, _) = run_loop(&ws, key_events("/"));
+    assert!(!app.has_idle_work(), "made before the events ran out");
+    assert!(app.list.searching);
+}

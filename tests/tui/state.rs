@@ -357,3 +357,44 @@ fn a_search_typed_key_by_key_finds_what_it_finds_typed_at_once() {
     }
     assert!(narrowed_some, "the search narrowed the rows at some key");
 }
+
+/// The search index is made while the user is idle after `/`, a few chunks at a time. A letter
+/// typed before it is whole finishes it, and finds what a search on a whole index finds; so
+/// do the letters after it, a Backspace (the earlier search taken again) and `Esc`.
+#[test]
+fn a_search_typed_while_its_index_is_being_made_finds_what_it_should() {
+    let open = |ws| {
+        let mut app = App::new(ws, today(), Lang::Vi, (120, 40));
+        app.update(Action::StartSearch);
+        app
+    };
+    let mut app = open(crate::search::big(20_000));
+    assert!(app.has_idle_work(), "`/` starts the index");
+    app.idle_work();
+    // 4096 directives a chunk, a chunk per core at each step.
+    let steps = 20_000usize.div_ceil(4096 * rayon::current_num_threads());
+    assert_eq!(app.has_idle_work(), steps > 1, "one step of {steps}");
+    let mut whole = open(crate::search::big(20_000));
+    while whole.has_idle_work() {
+        whole.idle_work();
+    }
+    let mut sizes = Vec::new();
+    for step in "ma so 777".chars().map(Action::Type).chain([
+        Action::Edit(dondoc::tui::action::EditOp::Backspace),
+        Action::Back,
+    ]) {
+        app.update(step);
+        whole.update(step);
+        assert!(!app.has_idle_work());
+        assert_eq!(app.list.search, whole.list.search);
+        assert_eq!(app.list.rows, whole.list.rows, "{:?}", app.list.search);
+        sizes.push(app.list.rows.len());
+    }
+    // "m" finds most, "ma so" a seventh (the upper-case texts), "ma so 777" a few, `Esc` all.
+    assert!(
+        sizes[0] > sizes[4] && sizes[4] > sizes[8] && sizes[8] > 0,
+        "{sizes:?}"
+    );
+    assert_eq!(sizes[9], sizes[7], "Backspace: \"ma so 77\" again");
+    assert_eq!(sizes[10], 20_000, "Esc: every directive");
+}

@@ -4,15 +4,14 @@
 
 use super::scroll::{self, Span};
 use super::Changed;
-use crate::fold;
 use crate::i18n::tui as t;
 use crate::i18n::Lang;
 use crate::model::{Directive, Status, Timeliness, Workspace};
 use crate::query::{self, Role, Sort};
+use crate::search::{narrows, search_terms, Matches, SearchIndex};
 use crate::tui::action::Action;
 use chrono::NaiveDate;
 use rayon::prelude::*;
-use std::collections::HashMap;
 
 /// Show only directives with this timeliness or status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,6 +82,36 @@ pub struct RowFigures {
     pub times: usize,
 }
 
+/// What the directives pane counts of a directive for [`RowFigures`], kept for every directive
+/// in one array: counting 200,000 rows then reads 3 MB in a row, not 200,000 directives
+/// scattered in memory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RowFact {
+    pub deadline: Option<NaiveDate>,
+    pub timeliness: Timeliness,
+    pub open: bool,
+    /// The deadline moved from its first one.
+    pub moved: bool,
+    pub extensions: u16,
+}
+
+impl RowFact {
+    pub fn of(d: &Directive, ws: &Workspace, today: NaiveDate) -> RowFact {
+        let moved = d.first_deadline().is_some_and(|first| first != d.deadline);
+        RowFact {
+            deadline: d.deadline,
+            timeliness: ws.timeliness(d, today),
+            open: d.status.is_open(),
+            moved,
+            extensions: if moved {
+                u16::try_from(d.extensions()).unwrap_or(u16::MAX)
+            } else {
+                0
+            },
+        }
+    }
+}
+
 /// What [`RowFigures`] were found for: a set of rows (`List::rows_version`), a day, a language.
 pub type FiguresKey = (u64, NaiveDate, Lang);
 
@@ -128,6 +157,9 @@ pub struct List {
     /// What the directives pane found of all the rows, for `rows_version`, a day and a
     /// language.
     pub row_figures: std::cell::Cell<Option<(FiguresKey, RowFigures)>>,
+    /// Each directive's [`RowFact`] by index in `ws.directives`, at a day: made when first
+    /// asked for, again after the workspace changes.
+    facts: std::cell::RefCell<Option<(NaiveDate, std::rc::Rc<[RowFact]>)>>,
     pub cursor: usize,
     /// The first row on screen.
     pub offset: usize,
@@ -136,72 +168,19 @@ pub struct List {
     /// The selected unit's directives, filtered and sorted, before the search.
     base: Vec<Row>,
     selected_id: Option<String>,
-    /// Folded search text by directive id: computed once per load, at the first search (so
-    /// it does not delay the first screen), then kept up to date as files change.
-    folded: Option<FoldedTexts>,
-    /// The slot of each base row's text in `folded`, found once per set of base rows: a key
-    /// of the search is then a plain scan, with no id hashed.
-    base_slots: Option<Vec<u32>>,
-    /// The terms of the search that made `rows`, and each row's slot: a search that only
-    /// narrows it (a letter typed) looks at those rows, not at all of the base again.
-    narrowed: Option<(Vec<String>, Vec<u32>)>,
+    /// The search index: made at the first search (so it does not delay the first screen),
+    /// then again after the workspace changes.
+    index: Option<SearchIndex>,
+    /// The base rows as a set, made at the first search of a set of base rows.
+    base_set: Option<Matches>,
+    /// The searches typed since the base rows were made, latest last, with what they found:
+    /// a search typed again (a Backspace) is not looked for again, and a narrower one (a
+    /// letter typed) looks only at what the one it narrows found.
+    searches: Vec<(Vec<String>, Matches)>,
 }
 
-/// Folded search texts, one per directive id, in slots that stay put as files change (a
-/// removed directive leaves an empty slot), so rows can point at them by number.
-#[derive(Debug, Default)]
-struct FoldedTexts {
-    slot: HashMap<String, u32, foldhash::fast::RandomState>,
-    texts: Vec<String>,
-}
-
-impl FoldedTexts {
-    fn build(ws: &Workspace) -> FoldedTexts {
-        let texts: Vec<String> = ws
-            .directives
-            .par_iter()
-            .map(|d| query::search_text(ws, d))
-            .collect();
-        let slot = ws
-            .directives
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (d.id.clone(), i as u32))
-            .collect();
-        FoldedTexts { slot, texts }
-    }
-
-    /// Sets the text of `id`; true when it is a new id (a new slot).
-    fn set(&mut self, id: &str, text: String) -> bool {
-        match self.slot.get(id) {
-            Some(&s) => {
-                self.texts[s as usize] = text;
-                false
-            }
-            None => {
-                self.slot.insert(id.to_string(), self.texts.len() as u32);
-                self.texts.push(text);
-                true
-            }
-        }
-    }
-
-    fn remove(&mut self, id: &str) {
-        if let Some(s) = self.slot.remove(id) {
-            self.texts[s as usize] = String::new();
-        }
-    }
-
-    fn slot_of(&self, id: &str) -> u32 {
-        self.slot.get(id).copied().unwrap_or(u32::MAX)
-    }
-
-    fn matches(&self, slot: u32, words: &[String]) -> bool {
-        self.texts
-            .get(slot as usize)
-            .is_some_and(|text| words.iter().all(|w| text.contains(w.as_str())))
-    }
-}
+/// The searches kept in [`List::searches`]: a set is 1 bit per directive (25 KB at 200,000).
+const SEARCHES_KEPT: usize = 64;
 
 impl List {
     pub fn selected<'w>(&self, ws: &'w Workspace) -> Option<&'w Directive> {
@@ -249,6 +228,29 @@ impl List {
         self.apply_search(ws, height);
     }
 
+    /// Search opened: the index is folded a few chunks at a time while the user is idle
+    /// ([`List::index_step`]), so that the first letter typed finds it (nearly) made.
+    pub fn open_search(&mut self, ws: &Workspace) {
+        self.searching = true;
+        if self.index.is_none() {
+            self.index = Some(SearchIndex::start(ws));
+        }
+    }
+
+    /// Whether the search index is being made (the event loop then calls
+    /// [`List::index_step`] while no event waits).
+    pub fn index_pending(&self) -> bool {
+        self.index.as_ref().is_some_and(|i| !i.is_complete())
+    }
+
+    /// Folds a little more of the search index: a few milliseconds, so a key pressed
+    /// meanwhile waits no longer.
+    pub fn index_step(&mut self, ws: &Workspace) {
+        if let Some(index) = &mut self.index {
+            index.fold_more(ws, rayon::current_num_threads());
+        }
+    }
+
     /// No search any more (the rows follow at the next refilter).
     pub fn clear_search(&mut self) {
         self.search.clear();
@@ -284,32 +286,37 @@ impl List {
         }
     }
 
-    /// The caches that depend on the directives themselves: search text and id width.
+    /// Every directive's [`RowFact`] at `today`, by index in `ws.directives`.
+    pub fn facts(&self, ws: &Workspace, today: NaiveDate) -> std::rc::Rc<[RowFact]> {
+        let mut facts = self.facts.borrow_mut();
+        match &*facts {
+            Some((day, made)) if *day == today && made.len() == ws.directives.len() => made.clone(),
+            _ => {
+                let made: std::rc::Rc<[RowFact]> = ws
+                    .directives
+                    .par_iter()
+                    .map(|d| RowFact::of(d, ws, today))
+                    .collect::<Vec<_>>()
+                    .into();
+                *facts = Some((today, made.clone()));
+                made
+            }
+        }
+    }
+
+    /// The caches that depend on the directives themselves: search index, facts, id width.
     pub(super) fn refold(&mut self, ws: &Workspace, changed: &Changed) {
+        self.facts.replace(None);
+        // The index is by position in `ws.directives`, which any change may move: it is made
+        // again at the next search, or while idle if the search line is open.
+        self.index = self.searching.then(|| SearchIndex::start(ws));
+        self.base_set = None;
+        self.searches.clear();
         match changed {
             Changed::All => {
-                self.folded = None;
-                self.base_slots = None;
-                self.narrowed = None;
                 self.id_width = id_width(ws.directives.iter().map(|d| d.id.as_str()));
             }
-            Changed::Directives { touched, removed } => {
-                // A text changed: the rows shown are no longer all a narrower search may find.
-                self.narrowed = None;
-                if let Some(folded) = &mut self.folded {
-                    for id in removed {
-                        folded.remove(id);
-                    }
-                    let mut new_slots = !removed.is_empty();
-                    for id in touched {
-                        if let Some(d) = ws.directive(id) {
-                            new_slots |= folded.set(id, query::search_text(ws, d));
-                        }
-                    }
-                    if new_slots {
-                        self.base_slots = None;
-                    }
-                }
+            Changed::Directives { touched, .. } => {
                 let widest = id_width(touched.iter().map(String::as_str));
                 self.id_width = self.id_width.max(widest);
             }
@@ -377,44 +384,26 @@ impl List {
         }
         lead.append(&mut support);
         self.base = lead;
-        self.base_slots = None;
-        self.narrowed = None;
+        self.base_set = None;
+        self.searches.clear();
         self.owner_total = owner_total;
         self.apply_search(ws, height);
     }
 
     /// The base rows narrowed by the search; keeps the selected directive if still shown.
     fn apply_search(&mut self, ws: &Workspace, height: usize) {
-        // Same rule as `fold::matches_folded`, with the query folded once, not once per row.
-        let words = search_terms(&self.search);
+        let terms = search_terms(&self.search);
         self.rows_version += 1;
-        if words.is_empty() {
+        if terms.is_empty() {
             self.rows.clone_from(&self.base);
-            self.narrowed = None;
         } else {
-            // The biggest cost of a large workspace, paid once per load: over all the cores.
-            let folded = self.folded.get_or_insert_with(|| FoldedTexts::build(ws));
-            let base = &self.base;
-            let base_slots = self.base_slots.get_or_insert_with(|| {
-                base.par_iter()
-                    .map(|r| folded.slot_of(&ws.directives[r.index].id))
-                    .collect()
-            });
-            // Every old term inside a new one: whatever matches now matched before, so only
-            // the rows shown are looked at (a letter typed at the end of the search).
-            let (rows, slots) = match &self.narrowed {
-                Some((terms, slots)) if narrows(terms, &words) => (&self.rows, slots),
-                _ => (base, &*base_slots),
-            };
-            // On every core too (in order): a key of the search looks at every row.
-            let (rows, slots): (Vec<Row>, Vec<u32>) = rows
-                .par_iter()
-                .zip(slots.par_iter())
-                .filter(|(_, &slot)| folded.matches(slot, &words))
-                .map(|(r, &slot)| (*r, slot))
-                .unzip();
-            self.rows = rows;
-            self.narrowed = Some((words, slots));
+            let found = self.find(ws, terms);
+            self.rows = self
+                .base
+                .iter()
+                .filter(|r| found.contains(r.index))
+                .copied()
+                .collect();
         }
         let found = self.selected_id.as_ref().and_then(|id| {
             self.rows
@@ -423,6 +412,33 @@ impl List {
         });
         let cursor = found.unwrap_or(self.cursor);
         self.move_to(ws, height, cursor);
+    }
+
+    /// The directives of the base rows that `terms` find. A search already typed is taken as
+    /// it was found; one that narrows an earlier search (every old term inside a new one)
+    /// looks only at what that one found.
+    fn find(&mut self, ws: &Workspace, terms: Vec<String>) -> Matches {
+        if let Some((_, found)) = self.searches.iter().rev().find(|(t, _)| *t == terms) {
+            return found.clone();
+        }
+        let index = self.index.get_or_insert_with(|| SearchIndex::start(ws));
+        index.fold_more(ws, usize::MAX);
+        let base = &self.base;
+        let base_set = self
+            .base_set
+            .get_or_insert_with(|| Matches::of(index.len(), base.iter().map(|r| r.index)));
+        let within = self
+            .searches
+            .iter()
+            .rev()
+            .find(|(old, _)| narrows(old, &terms))
+            .map_or(&*base_set, |(_, found)| found);
+        let found = index.matching(&terms, within);
+        if self.searches.len() == SEARCHES_KEPT {
+            self.searches.remove(0);
+        }
+        self.searches.push((terms, found.clone()));
+        found
     }
 
     fn move_to(&mut self, ws: &Workspace, height: usize, cursor: usize) {
@@ -448,32 +464,6 @@ impl List {
 /// any other), so a byte is a cell.
 fn id_width<'a>(ids: impl Iterator<Item = &'a str>) -> usize {
     ids.map(str::len).max().unwrap_or(2).clamp(2, 20)
-}
-
-/// The search's terms, folded: its words, and each "quoted phrase" as one term (its words in
-/// that order, one space apart), so `"giai ngan"` does not match "giải pháp … ngân sách".
-/// Whether a search of `new` terms can only find fewer directives than one of `old`: each old
-/// term is inside one of the new (a text holding the new one holds the old one too).
-fn narrows(old: &[String], new: &[String]) -> bool {
-    old.iter()
-        .all(|o| new.iter().any(|n| n.contains(o.as_str())))
-}
-
-pub fn search_terms(search: &str) -> Vec<String> {
-    let folded = fold::fold(search);
-    let mut terms = Vec::new();
-    for (i, part) in folded.split('"').enumerate() {
-        let words = part.split_whitespace();
-        if i % 2 == 1 {
-            let phrase = words.collect::<Vec<_>>().join(" ");
-            if !phrase.is_empty() {
-                terms.push(phrase);
-            }
-        } else {
-            terms.extend(words.map(str::to_string));
-        }
-    }
-    terms
 }
 
 /// The rule of several filters: one of the timeliness values chosen (when any is) and one of

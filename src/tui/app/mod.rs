@@ -46,7 +46,7 @@ pub use dashboard::{DashRow, Dashboard};
 pub use edit::{MeetingRow, Popup, Prompt, PromptKind, UndoEntry};
 pub use form::{DirectiveField, DirectiveForm, Form, MeetingField, MeetingForm, UnitPicker};
 pub use input::Input;
-pub use list::{FilterChoice, List, Row, RowFigures, ViewFilter};
+pub use list::{FilterChoice, List, Row, RowFact, RowFigures, ViewFilter};
 pub use owners::{Counts, OwnerRow, Owners};
 
 use super::action::Action;
@@ -232,6 +232,16 @@ impl App {
     /// The as-of date ([`App::set_as_of`] changes it).
     pub fn today(&self) -> NaiveDate {
         self.today
+    }
+
+    /// Work to do while no event waits (the search index being made).
+    pub fn has_idle_work(&self) -> bool {
+        self.list.index_pending()
+    }
+
+    /// A few milliseconds of that work; nothing on screen changes.
+    pub fn idle_work(&mut self) {
+        self.list.index_step(&self.ws);
     }
 
     /// The user asked to leave (or a signal did): the loop ends.
@@ -480,7 +490,7 @@ impl App {
             Action::Help => self.popup = Some(Popup::Help { scroll: 0 }),
             Action::StartSearch if owners => self.start_find(),
             Action::StartSearch => {
-                self.list.searching = true;
+                self.list.open_search(&self.ws);
                 self.focus = Pane::Directives;
             }
             Action::FilterPicker => self.open_filter_picker(),

@@ -148,23 +148,27 @@ fn row_figures(app: &App, today: NaiveDate) -> RowFigures {
 /// those are formatted.
 fn count_rows(app: &App, today: NaiveDate) -> RowFigures {
     let lang = app.lang;
+    let facts = app.list.facts(app.ws(), today);
     let mut open = 0;
     let mut dates = Ends::default();
     let mut overdue = Ends::default();
     let mut ahead = Ends::default();
     let mut due_today = false;
     let mut moved = false;
-    let mut times = 0;
+    // The fewest and most extensions: "once" is narrower than "2 times", and from 2 on the
+    // words widen with the number.
+    let mut extensions: Option<(u16, u16)> = None;
     for row in &app.list.rows {
-        let d = app.directive(row);
-        open += usize::from(d.status.is_open());
-        if moved_from(d).is_some() {
+        let fact = &facts[row.index];
+        open += usize::from(fact.open);
+        if fact.moved {
             moved = true;
-            times = times.max(width(&t::extensions_short(lang, d.extensions())));
+            let n = fact.extensions;
+            extensions = Some(extensions.map_or((n, n), |(a, b)| (a.min(n), b.max(n))));
         }
-        let Some(dl) = d.deadline else { continue };
+        let Some(dl) = fact.deadline else { continue };
         dates.add(dl);
-        match app.timeliness(d) {
+        match fact.timeliness {
             Timeliness::Overdue => overdue.add(dl),
             Timeliness::DueSoon | Timeliness::OnTrack => {
                 ahead.add(dl);
@@ -173,6 +177,13 @@ fn count_rows(app: &App, today: NaiveDate) -> RowFigures {
             _ => {}
         }
     }
+    let times = extensions.map_or(0, |(fewest, most)| {
+        [fewest, most]
+            .map(|n| width(&t::extensions_short(lang, usize::from(n))))
+            .into_iter()
+            .max()
+            .unwrap_or(0)
+    });
     let date = dates
         .dates()
         .map(|dl| width(&t::short_date(dl, today)))
