@@ -62,6 +62,7 @@ pub fn run(ctx: &Context) -> Result<Ended, Error> {
         .context("cannot set up the terminal")
         .map_err(Error::Terminal)?;
     let backend = CrosstermBackend::new(Screen::default());
+    let mut ended_app = None;
     let result = (|| -> anyhow::Result<Option<i32>> {
         let mut terminal = Terminal::new(backend)?;
         let size = terminal.size()?;
@@ -87,9 +88,14 @@ pub fn run(ctx: &Context) -> Result<Ended, Error> {
         // The title bar's git status arrives when git has answered.
         let started = runner.run(Effect::GitStatus, app.ws());
         app.apply(started);
-        event_loop(&mut terminal, &mut app, &mut runner, &mut events)
+        let result = event_loop(&mut terminal, &mut app, &mut runner, &mut events);
+        ended_app = Some(app);
+        result
     })();
     leave_screen();
+    // Not freed piece by piece: 200,000 directives take a tenth of a second to free, and the
+    // shell's prompt waits for the exit. Nothing in it has anything left to write.
+    std::mem::forget(ended_app);
     match result {
         Ok(Some(signal)) => Ok(Ended::Signal(signal)),
         Ok(None) => Ok(Ended::Quit),
