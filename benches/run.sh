@@ -31,6 +31,26 @@ mkdir -p "$dir"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
+# timed OUT CMD...: runs CMD and writes "wall_s user_s sys_s peak_kb" to OUT, the times to
+# the microsecond (GNU time's %e and %U are in hundredths: a 30 ms floor would be ±15 %),
+# the peak from GNU time (a child forked from Python would count Python's own memory). The
+# times include every child CMD waited for, as GNU time's do.
+cat >"$tmp/timed.py" <<'EOF'
+import os, subprocess, sys, time
+out, cmd = sys.argv[1], sys.argv[2:]
+start = time.perf_counter()
+child = subprocess.Popen(["/usr/bin/time", "-f", "%M", "-o", out + ".rss", *cmd],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+_, _, usage = os.wait4(child.pid, 0)
+wall = time.perf_counter() - start
+peak = open(out + ".rss").read().split()[-1]
+with open(out, "w") as f:
+    f.write(f"{wall:.6f} {usage.ru_utime:.6f} {usage.ru_stime:.6f} {peak}\n")
+EOF
+timed() {
+    python3 "$tmp/timed.py" "$@"
+}
+
 # median: the middle of the numbers on stdin.
 median() {
     sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'
@@ -51,7 +71,7 @@ measure() {
     : >"$tmp/m"
     i=0
     while [ "$i" -lt "$runs" ]; do
-        /usr/bin/time -f "%e %U %S %M" -o "$tmp/t" "$@" >/dev/null 2>&1 || true
+        timed "$tmp/t" "$@" || true
         cat "$tmp/t" >>"$tmp/m"
         i=$((i + 1))
     done
@@ -106,7 +126,7 @@ for n in $sizes; do
     : >"$tmp/m"
     i=0
     while [ "$i" -lt "$runs" ]; do
-        /usr/bin/time -f "%e %U %S %M" -o "$tmp/t" $s "lần $i" >/dev/null 2>&1 || true
+        timed "$tmp/t" $s "lần $i" || true
         cat "$tmp/t" >>"$tmp/m"
         i=$((i + 1))
     done
