@@ -392,6 +392,14 @@ impl List {
 
     /// The base rows narrowed by the search; keeps the selected directive if still shown.
     fn apply_search(&mut self, ws: &Workspace, height: usize) {
+        // The selected directive by its place in `ws.directives`: usually the cursor's row
+        // (then no id is compared row by row), else looked up (after a reload).
+        let selected = self.selected_id.as_deref().and_then(|id| {
+            let at_cursor = self.rows.get(self.cursor).map(|r| r.index);
+            at_cursor
+                .filter(|&i| ws.directives.get(i).is_some_and(|d| d.id == id))
+                .or_else(|| ws.directives.iter().position(|d| d.id == id))
+        });
         let terms = search_terms(&self.search);
         self.rows_version += 1;
         if terms.is_empty() {
@@ -405,11 +413,7 @@ impl List {
                 .copied()
                 .collect();
         }
-        let found = self.selected_id.as_ref().and_then(|id| {
-            self.rows
-                .iter()
-                .position(|r| ws.directives[r.index].id == *id)
-        });
+        let found = selected.and_then(|i| self.rows.iter().position(|r| r.index == i));
         let cursor = found.unwrap_or(self.cursor);
         self.move_to(ws, height, cursor);
     }
