@@ -398,3 +398,25 @@ fn a_search_typed_while_its_index_is_being_made_finds_what_it_should() {
     assert_eq!(sizes[9], sizes[7], "Backspace: \"ma so 77\" again");
     assert_eq!(sizes[10], 20_000, "Esc: every directive");
 }
+
+/// A search closed before anything was typed lets its index go: no work goes on for it.
+#[test]
+fn a_search_closed_at_once_stops_making_its_index() {
+    let ws = Workspace::new();
+    let mut app = ws.app(Lang::En, (120, 40));
+    app.update(Action::StartSearch);
+    assert!(app.has_idle_work());
+    app.update(Action::Back);
+    assert!(!app.list.searching);
+    assert!(!app.has_idle_work(), "Esc let the index go");
+    // A search confirmed with Enter keeps it: the rows follow the files through it.
+    app.update(Action::StartSearch);
+    app.update(Action::Type('t'));
+    app.update(Action::Confirm);
+    assert_eq!(app.list.search, "t");
+    app.update(Action::StartSearch);
+    assert!(
+        !app.has_idle_work(),
+        "the index of the search in force is whole"
+    );
+}

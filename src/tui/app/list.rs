@@ -208,6 +208,7 @@ impl List {
             }
             Action::Confirm => {
                 self.searching = false;
+                self.release_index();
                 return;
             }
             Action::Back => {
@@ -219,6 +220,17 @@ impl List {
         }
         self.search = self.search_line.as_str().to_string();
         self.apply_search(ws, height);
+        self.release_index();
+    }
+
+    /// The search index is let go once no search is open or in force: at 200,000 directives
+    /// it holds 30 MB, and `/` makes it again while the user is idle.
+    fn release_index(&mut self) {
+        if !self.searching && search_terms(&self.search).is_empty() {
+            self.index = None;
+            self.base_set = None;
+            self.searches.clear();
+        }
     }
 
     /// Pasted into the search line.
@@ -255,6 +267,7 @@ impl List {
     pub fn clear_search(&mut self) {
         self.search.clear();
         self.search_line.clear();
+        self.release_index();
     }
 
     /// Selects this directive at the next refilter (a directive just created).
