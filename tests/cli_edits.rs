@@ -1,0 +1,171 @@
+//! Writes by id from the command line: statuses typed as people type them, an id that two
+//! directives share, a file read while another program saves it.
+
+use crate::common::copy_dir;
+use assert_cmd::Command;
+use std::fs;
+use std::path::{Path, PathBuf};
+use tempfile::TempDir;
+
+const SAMPLE: &str = "2023/giao-ban-2023-08-25.toml";
+
+/// A copy of the sample workspace (`ws/`) and an empty home (`home/`).
+struct Fixture {
+    tmp: TempDir,
+}
+
+impl Fixture {
+    fn new() -> Fixture {
+        let tmp = tempfile::tempdir().unwrap();
+        copy_dir(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("data"),
+            &tmp.path().join("ws"),
+        );
+        fs::create_dir_all(tmp.path().join("home/.config")).unwrap();
+        Fixture { tmp }
+    }
+
+    fn ws(&self) -> PathBuf {
+        self.tmp.path().join("ws")
+    }
+
+    fn read(&self, rel: &str) -> String {
+        fs::read_to_string(self.ws().join(rel)).unwrap()
+    }
+
+    fn write(&self, rel: &str, text: &str) {
+        let path = self.ws().join(rel);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    }
+
+    /// `dondoc --data <copy> --today 2023-10-15 --lang <lang> <args>`, clean environment.
+    fn run_in(&self, lang: &str, args: &[&str]) -> Command {
+        let home = self.tmp.path().join("home");
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_dondoc"));
+        cmd.env("HOME", &home)
+            .env("XDG_CONFIG_HOME", home.join(".config"))
+            .env_remove("DONDOC_DATA")
+            .env_remove("DONDOC_USER")
+            .env("LANG", "C")
+            .env("DONDOC_NOW", "2023-10-15T02:00:00Z")
+            .current_dir(self.tmp.path())
+            .arg("--data")
+            .arg(self.ws())
+            .args(["--today", "2023-10-15", "--lang", lang])
+            .args(args);
+        cmd
+    }
+
+    fn run(&self, args: &[&str]) -> Command {
+        self.run_in("en", args)
+    }
+
+    fn ids(&self, args: &[&str]) -> Vec<String> {
+        let mut all = vec!["list", "--format", "json"];
+        all.extend_from_slice(args);
+        let out = self
+            .run(&all)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let items: Vec<serde_json::Value> = serde_json::from_slice(&out).unwrap();
+        items
+            .iter()
+            .map(|d| d["id"].as_str().unwrap().to_string())
+            .collect()
+    }
+
+    /// The `status = "…"` line of directive `id` in `rel`.
+    fn status_line(&self, rel: &str, id: &str) -> String {
+        let text = self.read(rel);
+        let start = text.find(&format!("id = \"{id}\"")).unwrap();
+        text[start..]
+            .lines()
+            .find(|l| l.starts_with("status = "))
+            .unwrap()
+            .to_string()
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Statuses as typed
+
+#[test]
+fn list_takes_a_status_in_any_case_and_the_glossarys_words() {
+    let f = Fixture::new();
+    let done = f.ids(&["--status", "done"]);
+    assert!(!done.is_empty());
+    for typed in [
+        "DONE",
+        "Done",
+        "đã hoàn thành",
+        "Đã Hoàn Thành",
+        "da hoan thanh",
+    ] {
+        assert_eq!(f.ids(&["--status", typed]), done, "{typed}");
+    }
+    let in_progress = f.ids(&["--status", "in_progress"]);
+    assert!(!in_progress.is_empty());
+    for typed in [
+        "IN_PROGRESS",
+        "In-Progress",
+        "in progress",
+        "đang thực hiện",
+    ] {
+        assert_eq!(f.ids(&["--status", typed]), in_progress, "{typed}");
+    }
+    assert_eq!(
+        f.ids(&["--status", "có vướng mắc"]),
+        f.ids(&["--status", "blocked"])
+    );
+    assert_eq!(
+        f.ids(&["--timeliness", "OVERDUE"]),
+        f.ids(&["--timeliness", "quá hạn"])
+    );
+    assert_eq!(f.ids(&["--timeliness", "overdue"]).len(), 7);
+    // Not a status in either language: refused as before.
+    f.run(&["list", "--status", "hoàn"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("invalid status \"hoàn\""));
+}
+
+#[test]
+fn set_takes_a_status_in_any_case_and_writes_the_canonical_word() {
+    let f = Fixture::new();
+    f.run(&["set", "gb-2023-08-05", "--status", "DONE", "--by", "A"])
+        .assert()
+        .success();
+    assert_eq!(f.status_line(SAMPLE, "gb-2023-08-05"), "status = \"done\"");
+    f.run_in(
+        "vi",
+        &[
+            "set",
+            "gb-2023-08-06",
+            "--status",
+            "Đang Thực Hiện",
+            "--by",
+            "A",
+        ],
+    )
+    .assert()
+    .success();
+    assert_eq!(
+        f.status_line(SAMPLE, "gb-2023-08-06"),
+        "status = \"in_progress\""
+    );
+    f.run(&["set", "gb-2023-08-06", "--status", "BLOCKED", "--by", "A"])
+        .assert()
+        .success();
+    assert_eq!(
+        f.status_line(SAMPLE, "gb-2023-08-06"),
+        "status = \"blocked\""
+    );
+    let text = f.read(SAMPLE);
+    assert!(!text.contains("BLOCKED") && !text.contains("DONE") && !text.contains("Thực Hiện"));
+    // The files keep reading back clean.
+    f.run(&["validate"]).assert().success();
+}
