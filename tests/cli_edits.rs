@@ -90,6 +90,10 @@ impl Fixture {
     }
 }
 
+fn stderr_of(assert: &assert_cmd::assert::Assert) -> String {
+    String::from_utf8(assert.get_output().stderr.clone()).unwrap()
+}
+
 // ---------------------------------------------------------------------------------------------
 // Statuses as typed
 
@@ -168,4 +172,82 @@ fn set_takes_a_status_in_any_case_and_writes_the_canonical_word() {
     assert!(!text.contains("BLOCKED") && !text.contains("DONE") && !text.contains("Thực Hiện"));
     // The files keep reading back clean.
     f.run(&["validate"]).assert().success();
+}
+
+// ---------------------------------------------------------------------------------------------
+// An id that two directives share
+
+/// A second directive with the sample's id `gb-2023-08-05` (at line 93 col 6 of the sample),
+/// in a file after the sample in path order; its id at line 6 col 6.
+const SECOND: &str = "2023/trung.toml";
+
+fn with_a_duplicate(f: &Fixture) {
+    f.write(
+        SECOND,
+        "[source]\ntitle = \"Giao ban bổ sung\"\ndate = 2023-08-26\n\n[[directive]]\nid = \"gb-2023-08-05\"\ntext = \"Việc khác\"\nowner = \"ba-be\"\nstatus = \"open\"\n",
+    );
+}
+
+#[test]
+fn a_write_by_an_id_two_directives_share_is_refused_naming_both_places() {
+    let f = Fixture::new();
+    with_a_duplicate(&f);
+    let before = (f.read(SAMPLE), f.read(SECOND));
+    let first = "2023/giao-ban-2023-08-25.toml:93:6";
+    let second = "2023/trung.toml:6:6";
+    // validate names it as a problem: the user can find it.
+    f.run(&["validate"]).assert().code(1);
+    let writes: [&[&str]; 4] = [
+        &["set", "gb-2023-08-05", "--status", "done", "--by", "A"],
+        &["set", "gb-2023-08-05", "--note", "x", "--by", "A"],
+        &[
+            "set",
+            "gb-2023-08-04",
+            "gb-2023-08-05",
+            "--note",
+            "x",
+            "--by",
+            "A",
+        ],
+        &["edit", "gb-2023-08-05", "--text", "Việc mới", "--by", "A"],
+    ];
+    for args in writes {
+        let en = f.run(args).assert().code(1);
+        let msg = stderr_of(&en);
+        assert!(
+            msg.contains(first) && msg.contains(second),
+            "{args:?}: {msg}"
+        );
+        assert!(msg.contains("fix the duplicate first"), "{args:?}: {msg}");
+        let vi = f.run_in("vi", args).assert().code(1);
+        let msg = stderr_of(&vi);
+        assert!(
+            msg.contains(first) && msg.contains(second),
+            "{args:?}: {msg}"
+        );
+        assert!(
+            msg.contains("hãy sửa chỗ trùng mã trước"),
+            "{args:?}: {msg}"
+        );
+        assert_eq!((f.read(SAMPLE), f.read(SECOND)), before, "{args:?}");
+    }
+    // The same with the other copy first in path order.
+    let earlier = "2023/a-trung.toml";
+    f.write(earlier, &f.read(SECOND));
+    fs::remove_file(f.ws().join(SECOND)).unwrap();
+    let msg = stderr_of(
+        &f.run(&["set", "gb-2023-08-05", "--note", "x", "--by", "A"])
+            .assert()
+            .code(1),
+    );
+    assert!(
+        msg.contains("2023/a-trung.toml:6:6") && msg.contains(first),
+        "{msg}"
+    );
+    assert_eq!(f.read(SAMPLE), before.0);
+    // Once the duplicate is fixed, the write goes through.
+    fs::remove_file(f.ws().join(earlier)).unwrap();
+    f.run(&["set", "gb-2023-08-05", "--note", "x", "--by", "A"])
+        .assert()
+        .success();
 }

@@ -44,6 +44,9 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     let Some(current) = ws.directive(id) else {
         return Err(output::unknown_id(&ws, id, ctx.lang).into());
     };
+    if let Err(e) = store::write::check_unique(&ws, id) {
+        return Err(Refused(crate::i18n::cli::not_changed(ctx.lang, id, &e)).into());
+    }
     let owner = match &args.owner {
         Some(value) => match units::resolve(ctx.lang, &ws, "--owner", value)?.as_slice() {
             [one] => Some(one.clone()),

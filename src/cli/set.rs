@@ -91,6 +91,10 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         let ws = store::load(&ctx.data)?;
         return Err(output::unknown_id(&ws, id, ctx.lang).into());
     };
+    // Before any other check: whatever else is asked, a shared id is fixed first.
+    if let Err(e) = store::write::check_unique(&ws, id) {
+        return Err(Refused(text::not_changed(ctx.lang, id, &e)).into());
+    }
     let will_be_done = asked.status.unwrap_or(current.status) == Status::Done;
     if asked.done_on.is_some() && !will_be_done {
         anyhow::bail!(text::done_on_needs_done(
@@ -165,6 +169,9 @@ fn run_many(
         let Some(current) = ws.directive(id) else {
             return Err(output::unknown_id(ws, id, ctx.lang).into());
         };
+        if let Err(e) = store::write::check_unique(ws, id) {
+            return Err(Refused(text::not_changed(ctx.lang, id, &e)).into());
+        }
         if edits.iter().any(|e: &Edit| e.id == id) {
             continue;
         }

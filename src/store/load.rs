@@ -63,7 +63,8 @@ fn cache_path(root: &Path) -> Option<PathBuf> {
 /// file that holds `id` (the first in path order, as in a full load), with its directives but
 /// those whose ids an earlier file already uses. The files the cache vouches for by their stat
 /// are neither read nor decoded; the others are read and parsed as in [`load`]. No file
-/// holds `id`: no file in the workspace (ask [`load`] for the whole picture).
+/// holds `id`: no file in the workspace (ask [`load`] for the whole picture). An id used more
+/// than once: the whole workspace, as [`load`] has it (a write refuses such an id).
 pub fn load_for_edit(root: &Path, id: &str) -> Result<Workspace, LoadError> {
     let cache = cache_path(root);
     load_for_edit_with_cache(root, id, cache.as_deref(), SystemTime::now()).map(|(ws, _)| ws)
@@ -130,14 +131,27 @@ pub fn load_for_edit_with_cache(
             cache::write(path, config, started, &entries, old.as_ref());
         }
     }
+    fn ids_of(g: &Got) -> Vec<&str> {
+        match g {
+            Got::Ids(ids, _) => ids.iter().map(String::as_str).collect(),
+            Got::Read(f) => f.load.directives.iter().map(|d| d.id.as_str()).collect(),
+        }
+    }
+    // Ids must be unique, and a write refuses one that several directives share (naming
+    // every use): then the whole workspace is loaded, so that every use is known.
+    let uses: usize = got
+        .iter()
+        .map(|g| ids_of(g).into_iter().filter(|i| *i == id).count())
+        .sum();
+    if uses > 1 {
+        drop(got);
+        return load_with_cache(root, cache_path, now);
+    }
     // The first file, in path order, that holds `id`; the ids of the files before it.
     let mut earlier: HashSet<String> = HashSet::new();
     let mut target = None;
     for (i, g) in got.iter().enumerate() {
-        let ids: Vec<&str> = match g {
-            Got::Ids(ids, _) => ids.iter().map(String::as_str).collect(),
-            Got::Read(f) => f.load.directives.iter().map(|d| d.id.as_str()).collect(),
-        };
+        let ids = ids_of(g);
         if ids.contains(&id) {
             target = Some(i);
             break;

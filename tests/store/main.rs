@@ -13,3 +13,4 @@ mod rules;
 mod stale;
 mod timeliness;
 mod toml_suite;
+mod unique;
