@@ -251,3 +251,59 @@ fn a_write_by_an_id_two_directives_share_is_refused_naming_both_places() {
         .assert()
         .success();
 }
+
+// ---------------------------------------------------------------------------------------------
+// A file read while another program saves it
+
+/// Whether this system can tell that a file is open for writing (Linux leases).
+fn writers_visible(dir: &Path) -> bool {
+    let probe = dir.join("probe.txt");
+    fs::write(&probe, "x").unwrap();
+    let reader = fs::File::open(&probe).unwrap();
+    let _writer = fs::OpenOptions::new().write(true).open(&probe).unwrap();
+    let visible = dondoc::store::guard::open_for_writing(&reader) == Some(true);
+    fs::remove_file(&probe).unwrap();
+    visible
+}
+
+#[test]
+fn set_on_a_file_another_program_is_saving_in_place_says_so_not_unknown_id() {
+    use std::io::Write;
+    let f = Fixture::new();
+    if !writers_visible(f.tmp.path()) {
+        eprintln!("skipped: this system does not tell whether a file is open for writing");
+        return;
+    }
+    let full = f.read(SAMPLE);
+    let cut = full.find("id = \"gb-2023-08-05\"").unwrap();
+    // Another program saving in place (truncate, write): it has written the part before the
+    // directive and holds the file open for the rest during the whole command.
+    let mut saving = fs::OpenOptions::new()
+        .write(true)
+        .truncate(true)
+        .open(f.ws().join(SAMPLE))
+        .unwrap();
+    saving.write_all(&full.as_bytes()[..cut]).unwrap();
+    let set: &[&str] = &["set", "gb-2023-08-05", "--note", "x", "--by", "A"];
+    let edit: &[&str] = &["edit", "gb-2023-08-05", "--text", "Việc mới", "--by", "A"];
+    for (lang, args) in [("en", set), ("vi", set), ("en", edit)] {
+        let out = f.run_in(lang, args).assert().code(1);
+        let msg = stderr_of(&out);
+        let saying = match lang {
+            "en" => "was being saved by another program; try again",
+            _ => "đang được chương trình khác lưu; hãy thử lại",
+        };
+        assert!(msg.contains(saying) && msg.contains(SAMPLE), "{msg}");
+        assert!(
+            !msg.contains("no directive") && !msg.contains("không có nhiệm vụ nào"),
+            "{msg}"
+        );
+    }
+    // The save ends: the same command goes through on the whole file.
+    saving.write_all(&full.as_bytes()[cut..]).unwrap();
+    drop(saving);
+    f.run(&["set", "gb-2023-08-05", "--note", "x", "--by", "A"])
+        .assert()
+        .success();
+    assert!(f.read(SAMPLE).contains("note = \"x\""));
+}

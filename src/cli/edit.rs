@@ -41,6 +41,12 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     }
     let mut ws = store::load(&ctx.data)?;
     let id = args.id.trim();
+    // A file saved in place by another program may have been read empty or cut.
+    let settled =
+        || store::load::settle_for(&ctx.data, id).map_err(|e| super::saving_refused(ctx.lang, e));
+    if ws.directive(id).is_none() && settled()? {
+        ws = store::load(&ctx.data)?;
+    }
     let Some(current) = ws.directive(id) else {
         return Err(output::unknown_id(&ws, id, ctx.lang).into());
     };

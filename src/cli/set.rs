@@ -86,7 +86,8 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     }
     // Only the file that holds the directive is read (the cache vouches for the others).
     let id = args.ids[0].trim();
-    let mut ws = store::load_for_edit(&ctx.data, id)?;
+    let mut ws =
+        store::load_for_edit(&ctx.data, id).map_err(|e| super::saving_refused(ctx.lang, e))?;
     let Some(current) = ws.directive(id) else {
         let ws = store::load(&ctx.data)?;
         return Err(output::unknown_id(&ws, id, ctx.lang).into());

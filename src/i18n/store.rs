@@ -230,6 +230,12 @@ pub fn load_error(lang: Lang, e: &crate::store::LoadError) -> String {
         (Lang::Vi, LoadError::Io { path, source }) => {
             format!("không đọc được {}: {source}", path.display())
         }
+        (Lang::En, LoadError::Saving { path }) => {
+            format!("{path}: the file was being saved by another program; try again")
+        }
+        (Lang::Vi, LoadError::Saving { path }) => {
+            format!("{path}: tệp đang được chương trình khác lưu; hãy thử lại")
+        }
     }
 }
 

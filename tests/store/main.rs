@@ -7,6 +7,7 @@ mod bad_input;
 mod every_path;
 mod guard;
 mod layout;
+mod mid_save;
 mod prop;
 mod roundtrip;
 mod rules;
