@@ -286,7 +286,8 @@ fn set_on_a_file_another_program_is_saving_in_place_says_so_not_unknown_id() {
     saving.write_all(&full.as_bytes()[..cut]).unwrap();
     let set: &[&str] = &["set", "gb-2023-08-05", "--note", "x", "--by", "A"];
     let edit: &[&str] = &["edit", "gb-2023-08-05", "--text", "Việc mới", "--by", "A"];
-    for (lang, args) in [("en", set), ("vi", set), ("en", edit)] {
+    let several: &[&str] = &["set", "gb-2023-08-04", "gb-2023-08-05", "--note", "x"];
+    for (lang, args) in [("en", set), ("vi", set), ("en", edit), ("en", several)] {
         let out = f.run_in(lang, args).assert().code(1);
         let msg = stderr_of(&out);
         let saying = match lang {

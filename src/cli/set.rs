@@ -82,6 +82,14 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
 
     if args.ids.len() > 1 {
         let mut ws = store::load(&ctx.data)?;
+        // A file saved in place by another program may have been read empty or cut.
+        if let Some(missing) = args.ids.iter().find(|id| ws.directive(id.trim()).is_none()) {
+            let settled = store::load::settle_for(&ctx.data, missing.trim())
+                .map_err(|e| super::saving_refused(ctx.lang, e))?;
+            if settled {
+                ws = store::load(&ctx.data)?;
+            }
+        }
         return run_many(ctx, &args, &asked, &mut ws);
     }
     // Only the file that holds the directive is read (the cache vouches for the others).
