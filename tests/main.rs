@@ -6,6 +6,7 @@ mod common;
 mod author;
 mod cache;
 mod cli;
+mod cli_edits;
 mod git;
 mod import;
 mod qa;

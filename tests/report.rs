@@ -2096,3 +2096,58 @@ fn the_september_meeting_of_the_sample_counts_by_hand() {
     assert_eq!((ba_be.days_overdue, ba_be.reminders), (16, 1));
     assert_eq!(unit(&r, "so-nv").within, 1);
 }
+
+/// Every format warns about the workspace's problems on stderr, sorted by file path, then line,
+/// then column (the loader finds them config first, and a duplicate id after its file's other
+/// problems).
+#[test]
+fn report_warnings_are_sorted_by_path_line_and_column_in_every_format() {
+    let tmp = tempfile::tempdir().unwrap();
+    let ws = tmp.path();
+    let write = |rel: &str, text: &str| std::fs::write(ws.join(rel), text).unwrap();
+    write(
+        "dondoc.toml",
+        "title = \"T\"\ncolour = \"red\"\n\n[[owner]]\nid = \"a\"\nname = \"A\"\ngroup = \"G\"\n",
+    );
+    let head = "[source]\ntitle = \"Giao ban\"\ndate = 2023-08-25\n";
+    let directive = |id: &str, owner: &str| {
+        format!("\n[[directive]]\nid = \"{id}\"\ntext = \"Việc\"\nowner = \"{owner}\"\nstatus = \"open\"\n")
+    };
+    write(
+        "a.toml",
+        &format!("{head}{}", directive("x-01", "khong-co")),
+    );
+    write(
+        "b.toml",
+        &format!(
+            "{head}{}{}",
+            directive("x-01", "a"),
+            directive("x-02", "cung-khong-co")
+        ),
+    );
+    for format in ["md", "csv", "json", "html"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_dondoc"))
+            .env("DONDOC_NO_CACHE", "1")
+            .env("HOME", ws)
+            .env("XDG_CONFIG_HOME", ws.join(".config"))
+            .args(["--lang", "en", "--today", "2023-10-15", "--data"])
+            .arg(ws)
+            .args(["report", "--format", format])
+            .assert()
+            .success()
+            .get_output()
+            .stderr
+            .clone();
+        let stderr = String::from_utf8(out).unwrap();
+        let lines: Vec<String> = stderr
+            .lines()
+            .filter_map(|l| l.strip_prefix("dondoc: warning: "))
+            .map(|l| l.splitn(4, ':').take(3).collect::<Vec<_>>().join(":"))
+            .collect();
+        assert_eq!(
+            lines,
+            ["a.toml:8:9", "b.toml:6:6", "b.toml:14:9", "dondoc.toml:2:1"],
+            "{format}: {stderr}"
+        );
+    }
+}

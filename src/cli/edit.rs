@@ -41,9 +41,18 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     }
     let mut ws = store::load(&ctx.data)?;
     let id = args.id.trim();
+    // A file saved in place by another program may have been read empty or cut.
+    let settled =
+        || store::load::settle_for(&ctx.data, id).map_err(|e| super::saving_refused(ctx.lang, e));
+    if ws.directive(id).is_none() && settled()? {
+        ws = store::load(&ctx.data)?;
+    }
     let Some(current) = ws.directive(id) else {
         return Err(output::unknown_id(&ws, id, ctx.lang).into());
     };
+    if let Err(e) = store::write::check_unique(&ws, id) {
+        return Err(Refused(crate::i18n::cli::not_changed(ctx.lang, id, &e)).into());
+    }
     let owner = match &args.owner {
         Some(value) => match units::resolve(ctx.lang, &ws, "--owner", value)?.as_slice() {
             [one] => Some(one.clone()),

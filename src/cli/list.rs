@@ -4,7 +4,7 @@ use super::output::{self, Record, Table};
 use super::Context;
 use crate::fold;
 use crate::i18n::cli as text;
-use crate::i18n::Lang;
+use crate::i18n::{terms, Lang};
 use crate::model::{Status, Timeliness, Workspace};
 use crate::query::{self, Filter, Sort};
 use crate::store;
@@ -143,13 +143,41 @@ fn usage(message: String) -> anyhow::Error {
     anyhow::anyhow!(message)
 }
 
-/// A status as written in the files; `in-progress` is taken for `in_progress`.
+/// A status as people type it: the word of the files in any case, with `-` or a space for
+/// `_` (`DONE`, `In-Progress`), or the glossary's word in either language, with or without
+/// diacritics (`đã hoàn thành`, `da hoan thanh`), as the help lists them. The files keep the
+/// canonical word.
 pub fn parse_status(lang: Lang, s: &str) -> anyhow::Result<Status> {
-    Status::parse(&s.trim().replace('-', "_")).ok_or_else(|| usage(text::invalid_status(lang, s)))
+    let typed = typed_word(s);
+    Status::ALL
+        .into_iter()
+        .find(|&st| {
+            let (en, vi) = terms::status(st);
+            [st.as_str(), en, vi].iter().any(|w| typed_word(w) == typed)
+        })
+        .ok_or_else(|| usage(text::invalid_status(lang, s)))
 }
 
+/// A timeliness as typed, by the same rule as [`parse_status`].
 fn parse_timeliness(lang: Lang, s: &str) -> anyhow::Result<Timeliness> {
-    Timeliness::parse(s.trim()).ok_or_else(|| usage(text::invalid_timeliness(lang, s)))
+    let typed = typed_word(s);
+    Timeliness::ALL
+        .into_iter()
+        .find(|&t| {
+            let (en, vi) = terms::timeliness(t);
+            [t.as_str(), en, vi].iter().any(|w| typed_word(w) == typed)
+        })
+        .ok_or_else(|| usage(text::invalid_timeliness(lang, s)))
+}
+
+/// A value word as compared: case and diacritics folded, `_` and `-` read as spaces, runs of
+/// spaces as one.
+fn typed_word(s: &str) -> String {
+    fold::fold(s)
+        .replace(['_', '-'], " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn known_owner(lang: Lang, ws: &Workspace, id: &str) -> anyhow::Result<String> {

@@ -104,6 +104,17 @@ pub enum Command {
 #[error("{0}")]
 pub struct Refused(pub String);
 
+/// A load that found the file it needed being saved by another program: refused (exit 1),
+/// as a write would be, so that the command can simply be run again; other errors as they are.
+pub fn saving_refused(lang: Lang, e: crate::store::LoadError) -> anyhow::Error {
+    match e {
+        crate::store::LoadError::Saving { .. } => {
+            Refused(crate::i18n::store::load_error(lang, &e)).into()
+        }
+        other => other.into(),
+    }
+}
+
 /// A refused date option, in the words the UI uses for the same mistake.
 pub fn date_error(lang: Lang, option: &str, e: &DateError) -> anyhow::Error {
     anyhow::anyhow!("{option}: {}", crate::i18n::tui::deadline_error(lang, e))

@@ -151,6 +151,13 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
 
+    // A directive whose id another shares would get its reminder logged on the wrong one:
+    // refused before any letter is written.
+    for item in letters.iter().flat_map(|l| &l.items) {
+        if let Err(e) = store::write::check_unique(&ws, &item.id) {
+            return Err(Refused(text::not_changed(ctx.lang, &item.id, &e)).into());
+        }
+    }
     std::fs::create_dir_all(&args.output_dir)
         .with_context(|| text::cannot_create(ctx.lang, &args.output_dir.display().to_string()))?;
     let by = author::resolve(args.by.as_deref(), &ctx.data);

@@ -176,7 +176,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     }
     // Broken files are left out of the figures: say so, or the report would mislead.
     const SHOWN: usize = 10;
-    for problem in ws.problems.iter().take(SHOWN) {
+    for problem in report::warnings(&ws).into_iter().take(SHOWN) {
         output::note(&cli_text::warning(
             ctx.lang,
             &crate::i18n::store::problem(ctx.lang, problem),

@@ -82,15 +82,28 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
 
     if args.ids.len() > 1 {
         let mut ws = store::load(&ctx.data)?;
+        // A file saved in place by another program may have been read empty or cut.
+        if let Some(missing) = args.ids.iter().find(|id| ws.directive(id.trim()).is_none()) {
+            let settled = store::load::settle_for(&ctx.data, missing.trim())
+                .map_err(|e| super::saving_refused(ctx.lang, e))?;
+            if settled {
+                ws = store::load(&ctx.data)?;
+            }
+        }
         return run_many(ctx, &args, &asked, &mut ws);
     }
     // Only the file that holds the directive is read (the cache vouches for the others).
     let id = args.ids[0].trim();
-    let mut ws = store::load_for_edit(&ctx.data, id)?;
+    let mut ws =
+        store::load_for_edit(&ctx.data, id).map_err(|e| super::saving_refused(ctx.lang, e))?;
     let Some(current) = ws.directive(id) else {
         let ws = store::load(&ctx.data)?;
         return Err(output::unknown_id(&ws, id, ctx.lang).into());
     };
+    // Before any other check: whatever else is asked, a shared id is fixed first.
+    if let Err(e) = store::write::check_unique(&ws, id) {
+        return Err(Refused(text::not_changed(ctx.lang, id, &e)).into());
+    }
     let will_be_done = asked.status.unwrap_or(current.status) == Status::Done;
     if asked.done_on.is_some() && !will_be_done {
         anyhow::bail!(text::done_on_needs_done(
@@ -165,6 +178,9 @@ fn run_many(
         let Some(current) = ws.directive(id) else {
             return Err(output::unknown_id(ws, id, ctx.lang).into());
         };
+        if let Err(e) = store::write::check_unique(ws, id) {
+            return Err(Refused(text::not_changed(ctx.lang, id, &e)).into());
+        }
         if edits.iter().any(|e: &Edit| e.id == id) {
             continue;
         }

@@ -135,7 +135,26 @@ pub fn write_error(lang: Lang, e: &WriteError) -> String {
         (_, WriteError::New(e)) => create_error(lang, e),
         // The git module words it (with the command that gets out of the stopped operation).
         (_, WriteError::GitOperation(op)) => git_operation(lang, *op),
+        (Lang::En, WriteError::DuplicateId { id, places }) => format!(
+            "not written: id \"{id}\" is used by {} directives ({}); ids must be unique: fix the duplicate first, then try again",
+            places.len(),
+            id_places(places)
+        ),
+        (Lang::Vi, WriteError::DuplicateId { id, places }) => format!(
+            "không ghi: mã \"{id}\" đang dùng cho {} nhiệm vụ ({}); mã phải là duy nhất: hãy sửa chỗ trùng mã trước rồi thử lại",
+            places.len(),
+            id_places(places)
+        ),
     }
+}
+
+/// `path:line:col, path:line:col`
+fn id_places(places: &[crate::store::write::IdPlace]) -> String {
+    places
+        .iter()
+        .map(|p| format!("{}:{}:{}", p.path, p.line, p.col))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// A new directive, meeting file or unit refused.
@@ -210,6 +229,12 @@ pub fn load_error(lang: Lang, e: &crate::store::LoadError) -> String {
         }
         (Lang::Vi, LoadError::Io { path, source }) => {
             format!("không đọc được {}: {source}", path.display())
+        }
+        (Lang::En, LoadError::Saving { path }) => {
+            format!("{path}: the file was being saved by another program; try again")
+        }
+        (Lang::Vi, LoadError::Saving { path }) => {
+            format!("{path}: tệp đang được chương trình khác lưu; hãy thử lại")
         }
     }
 }

@@ -46,6 +46,14 @@ use std::collections::HashMap;
 /// problems; the report still counts their directives rather than lose them).
 pub const UNKNOWN_GROUP: &str = "?";
 
+/// The workspace's problems as a report warns about them (files it leaves out, units it
+/// does not know): by file path, then line, then column, as `validate` lists them.
+pub fn warnings(ws: &Workspace) -> Vec<&crate::model::Problem> {
+    let mut all: Vec<_> = ws.problems.iter().collect();
+    all.sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
+    all
+}
+
 /// One lead unit's figures.
 #[derive(Debug, Clone, PartialEq)]
 pub struct UnitReport {

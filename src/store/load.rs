@@ -24,6 +24,11 @@ pub enum LoadError {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// The file that may hold the directive asked for was being saved by another program
+    /// (open for writing) through the settled read's wait; `path` is relative to the root.
+    Saving {
+        path: String,
+    },
 }
 
 impl std::fmt::Display for LoadError {
@@ -63,14 +68,113 @@ fn cache_path(root: &Path) -> Option<PathBuf> {
 /// file that holds `id` (the first in path order, as in a full load), with its directives but
 /// those whose ids an earlier file already uses. The files the cache vouches for by their stat
 /// are neither read nor decoded; the others are read and parsed as in [`load`]. No file
-/// holds `id`: no file in the workspace (ask [`load`] for the whole picture).
+/// holds `id`: no file in the workspace (ask [`load`] for the whole picture). An id used more
+/// than once: the whole workspace, as [`load`] has it (a write refuses such an id).
 pub fn load_for_edit(root: &Path, id: &str) -> Result<Workspace, LoadError> {
     let cache = cache_path(root);
     load_for_edit_with_cache(root, id, cache.as_deref(), SystemTime::now()).map(|(ws, _)| ws)
 }
 
 /// [`load_for_edit`] with the cache at `cache_path`, as if started at `now`.
+///
+/// No file holds `id` at the first read: a file another program is saving in place (truncate,
+/// then write) reads empty or cut, so the files are looked at again once settled
+/// ([`settle_for`]); one that holds `id` now is loaded. One still being saved after the
+/// settled read's wait: [`LoadError::Saving`], not an unknown id.
 pub fn load_for_edit_with_cache(
+    root: &Path,
+    id: &str,
+    cache_path: Option<&Path>,
+    now: SystemTime,
+) -> Result<(Workspace, CacheUse), LoadError> {
+    load_for_edit_observed(root, id, cache_path, now, &mut || {})
+}
+
+/// Times the files are looked at again when `id` is not found ([`load_for_edit_with_cache`]).
+const SETTLE_ROUNDS: usize = 2;
+
+/// [`load_for_edit_with_cache`], calling `not_found` each time no file held `id`, before the
+/// files are looked at again: a test completes another program's save there.
+#[doc(hidden)]
+pub fn load_for_edit_observed(
+    root: &Path,
+    id: &str,
+    cache_path: Option<&Path>,
+    now: SystemTime,
+    not_found: &mut dyn FnMut(),
+) -> Result<(Workspace, CacheUse), LoadError> {
+    let mut loaded = load_for_edit_once(root, id, cache_path, now)?;
+    for _ in 0..SETTLE_ROUNDS {
+        if loaded.0.directive(id).is_some() {
+            break;
+        }
+        not_found();
+        if !settle_for(root, id)? {
+            break;
+        }
+        loaded = load_for_edit_once(root, id, cache_path, now)?;
+    }
+    Ok(loaded)
+}
+
+/// Whether a directive file below `root` holds `id` (written as a quoted string) once every
+/// file another program has open for writing is settled ([`super::guard::read_settled`]): a
+/// file saved in place reads empty or cut in the middle of the save. Still being saved after
+/// the settled read's wait: [`LoadError::Saving`].
+pub fn settle_for(root: &Path, id: &str) -> Result<bool, LoadError> {
+    use super::guard::{self, ReadError};
+    enum Look {
+        Holds,
+        Not,
+        Saving,
+    }
+    let quoted = [format!("\"{id}\""), format!("'{id}'")];
+    let holds = |bytes: &[u8]| {
+        quoted
+            .iter()
+            .any(|q| memchr::memmem::find(bytes, q.as_bytes()).is_some())
+    };
+    let mut paths = Vec::new();
+    collect_directive_files(root, root, &mut paths);
+    paths.sort();
+    let looks: Vec<Look> = paths
+        .par_iter()
+        .map(|rel| {
+            let path = root.join(rel);
+            let Ok(file) = std::fs::File::open(&path) else {
+                return Look::Not;
+            };
+            let bytes = if guard::open_for_writing(&file) == Some(true) {
+                match guard::read_settled(&path, |_| false) {
+                    Ok(snap) => snap.bytes,
+                    Err(ReadError::Unsettled) => return Look::Saving,
+                    Err(ReadError::Io(_)) => return Look::Not,
+                }
+            } else {
+                match text::read_limited_from(file) {
+                    Ok(bytes) => bytes,
+                    Err(_) => return Look::Not,
+                }
+            };
+            if holds(&bytes) {
+                Look::Holds
+            } else {
+                Look::Not
+            }
+        })
+        .collect();
+    if looks.iter().any(|l| matches!(l, Look::Holds)) {
+        return Ok(true);
+    }
+    match looks.iter().position(|l| matches!(l, Look::Saving)) {
+        Some(i) => Err(LoadError::Saving {
+            path: paths[i].clone(),
+        }),
+        None => Ok(false),
+    }
+}
+
+fn load_for_edit_once(
     root: &Path,
     id: &str,
     cache_path: Option<&Path>,
@@ -130,14 +234,27 @@ pub fn load_for_edit_with_cache(
             cache::write(path, config, started, &entries, old.as_ref());
         }
     }
+    fn ids_of(g: &Got) -> Vec<&str> {
+        match g {
+            Got::Ids(ids, _) => ids.iter().map(String::as_str).collect(),
+            Got::Read(f) => f.load.directives.iter().map(|d| d.id.as_str()).collect(),
+        }
+    }
+    // Ids must be unique, and a write refuses one that several directives share (naming
+    // every use): then the whole workspace is loaded, so that every use is known.
+    let uses: usize = got
+        .iter()
+        .map(|g| ids_of(g).into_iter().filter(|i| *i == id).count())
+        .sum();
+    if uses > 1 {
+        drop(got);
+        return load_with_cache(root, cache_path, now);
+    }
     // The first file, in path order, that holds `id`; the ids of the files before it.
     let mut earlier: HashSet<String> = HashSet::new();
     let mut target = None;
     for (i, g) in got.iter().enumerate() {
-        let ids: Vec<&str> = match g {
-            Got::Ids(ids, _) => ids.iter().map(String::as_str).collect(),
-            Got::Read(f) => f.load.directives.iter().map(|d| d.id.as_str()).collect(),
-        };
+        let ids = ids_of(g);
         if ids.contains(&id) {
             target = Some(i);
             break;

@@ -8,7 +8,7 @@ mod guarded;
 mod new_file;
 
 pub use batch::{write_edits, write_log_only, BatchWritten};
-pub use error::WriteError;
+pub use error::{IdPlace, WriteError};
 pub use guarded::{atomic_write, test_hook};
 pub(crate) use new_file::write_removal;
 pub use new_file::{write_new_directives, write_new_owner, write_new_source};
@@ -101,6 +101,7 @@ fn write_inner(
     let current = ws
         .directive(&edit.id)
         .ok_or_else(|| WriteError::UnknownId(edit.id.clone()))?;
+    check_unique(ws, &edit.id)?;
     let rel = ws.file_of(current).path.clone();
     if let Some(reason) = &ws.file_of(current).broken {
         return Err(error::broken(&rel, reason, &ws.file_of(current).problems));
@@ -120,4 +121,43 @@ fn write_inner(
         path: rel,
         id: edit.id.clone(),
     })
+}
+
+/// Refuses a write by an id that several directives of `ws` share: a workspace keeps the first
+/// use (in path order) and reports the others as duplicates, so the edit could land on another
+/// directive than the one meant. Every front end writes through here; the CLI also asks first.
+pub fn check_unique(ws: &Workspace, id: &str) -> Result<(), WriteError> {
+    let places = id_places(ws, id);
+    if places.len() > 1 {
+        return Err(WriteError::DuplicateId {
+            id: id.to_string(),
+            places,
+        });
+    }
+    Ok(())
+}
+
+/// Every place `id` is written in `ws`: the directive kept, and the uses the loader left out
+/// as duplicates; by path, line and column.
+fn id_places(ws: &Workspace, id: &str) -> Vec<IdPlace> {
+    let mut places: Vec<IdPlace> = ws
+        .directive(id)
+        .map(|d| IdPlace {
+            path: ws.file_of(d).path.clone(),
+            line: d.id_pos.0,
+            col: d.id_pos.1,
+        })
+        .into_iter()
+        .collect();
+    let duplicates = ws.files.iter().flat_map(|f| &f.problems).filter(
+        |p| matches!(&p.kind, crate::model::ProblemKind::DuplicateId { id: other, .. } if other == id),
+    );
+    places.extend(duplicates.map(|p| IdPlace {
+        path: p.path.clone(),
+        line: p.line,
+        col: p.col,
+    }));
+    places.sort();
+    places.dedup();
+    places
 }

@@ -2,7 +2,7 @@
 
 use super::error::{reason_copy, stale};
 use super::guarded::{replace_guarded, Loaded};
-use super::{Stage, WorkspaceLock, WriteError, Written};
+use super::{IdPlace, Stage, WorkspaceLock, WriteError, Written};
 use crate::model::{Directive, Workspace};
 use crate::store::edit::{self, Edit};
 use crate::store::load::FileLoad;
@@ -23,6 +23,7 @@ pub fn write_log_only(
         let d = ws
             .directive(id)
             .ok_or_else(|| WriteError::UnknownId(id.clone()))?;
+        super::check_unique(ws, id)?;
         match by_file.iter_mut().find(|(f, _)| *f == d.file) {
             Some((_, list)) => list.push(id.clone()),
             None => by_file.push((d.file, vec![id.clone()])),
@@ -63,6 +64,7 @@ pub(super) fn write_log_only_file(
                 let current = ws
                     .directive(id)
                     .ok_or_else(|| WriteError::UnknownId(id.clone()))?;
+                disk_unique(rel, disk, id)?;
                 let Some(d) = disk.directives.iter().find(|d| d.id == *id) else {
                     return Err(WriteError::Gone {
                         path: rel.to_string(),
@@ -105,6 +107,10 @@ pub fn write_edits(ws: &mut Workspace, edits: &[Edit]) -> BatchWritten {
                 .push((edit.id.clone(), WriteError::UnknownId(edit.id.clone())));
             continue;
         };
+        if let Err(e) = super::check_unique(ws, &edit.id) {
+            out.refused.push((edit.id.clone(), e));
+            continue;
+        }
         let path = ws.file_of(d).path.clone();
         match by_file.iter_mut().find(|(p, _)| *p == path) {
             Some((_, list)) => list.push(edit),
@@ -184,6 +190,10 @@ pub(super) fn write_file_edits(
                 continue;
             }
             if let Some(disk) = on_disk {
+                if let Err(e) = disk_unique(rel, disk, &edit.id) {
+                    refused.push((edit.id.clone(), e));
+                    continue;
+                }
                 match disk.directives.iter().find(|d| d.id == edit.id) {
                     None => {
                         let e = WriteError::Gone {
@@ -244,4 +254,26 @@ pub(super) fn write_file_edits(
             (vec![], out)
         }
     }
+}
+
+/// Refuses an edit of `id` when the file on disk, changed since the load, now holds it more
+/// than once (a copy pasted above it): the edit would land on the first.
+fn disk_unique(rel: &str, disk: &FileLoad, id: &str) -> Result<(), WriteError> {
+    let places: Vec<IdPlace> = disk
+        .directives
+        .iter()
+        .filter(|d| d.id == id)
+        .map(|d| IdPlace {
+            path: rel.to_string(),
+            line: d.id_pos.0,
+            col: d.id_pos.1,
+        })
+        .collect();
+    if places.len() > 1 {
+        return Err(WriteError::DuplicateId {
+            id: id.to_string(),
+            places,
+        });
+    }
+    Ok(())
 }

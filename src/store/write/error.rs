@@ -68,6 +68,20 @@ pub enum WriteError {
     },
     /// A new directive, meeting file or unit refused (unknown unit, used id, existing file).
     New(CreateError),
+    /// Several directives share the id (ids must be unique): the write could land on another
+    /// one than the one meant. `places` are every use of the id, by path, line and column.
+    DuplicateId {
+        id: String,
+        places: Vec<IdPlace>,
+    },
+}
+
+/// Where a directive's id is written: `path:line:col` of its value.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct IdPlace {
+    pub path: String,
+    pub line: usize,
+    pub col: usize,
 }
 
 impl From<CreateError> for WriteError {
