@@ -1953,7 +1953,39 @@ fn usage_errors_speak_the_language_of_the_run() {
     let out = f.bare().args(["--lang", "vi", "new"]).assert().code(2);
     let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
     assert!(err.contains("thiếu các tham số bắt buộc sau:"), "{err}");
-    assert!(err.contains("--title <T>"), "{err}");
+    assert!(err.contains("--title <TIÊU_ĐỀ>"), "{err}");
+    // A wrong number: the value, the option, why and what it takes, all in Vietnamese.
+    let out = f
+        .bare()
+        .args(["--lang", "vi", "report", "--quiet-days", "abc"])
+        .assert()
+        .code(2);
+    let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(
+        err.starts_with(
+            "lỗi: giá trị 'abc' không hợp lệ cho '--quiet-days <SỐ_NGÀY>': không phải là số; \
+             cần một số nguyên, ví dụ 30"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("invalid digit"), "{err}");
+    let out = f
+        .bare()
+        .env("LANG", "vi_VN.UTF-8")
+        .args(["sync", "--timeout", "mười"])
+        .assert()
+        .code(2);
+    let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(
+        err.contains("'--timeout <SỐ_GIÂY>': không phải là số; cần một số nguyên từ 0 trở lên"),
+        "{err}"
+    );
+    // English keeps clap's words.
+    f.bare()
+        .args(["sync", "--timeout", "x"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("invalid digit found in string"));
     f.bare()
         .args(["list", "--stauts", "done"])
         .assert()
