@@ -136,10 +136,11 @@ pub enum Outcome {
     Synced(Box<SyncOutcome>),
     /// The work goes on in the background; its result comes as an event.
     Started,
-    /// A directive deleted (its file's path) or refused (why); the file as on disk now.
+    /// A directive deleted (its file's path) or refused (why, worded by the app in its
+    /// language); the file as on disk now.
     Deleted {
         id: String,
-        result: Result<String, String>,
+        result: Result<String, store::delete::DeleteError>,
         file: Option<FileRead>,
     },
     /// Several edits written, each file once; the refused with why; the files as on disk now.
@@ -405,8 +406,7 @@ impl Runner {
             }
             Effect::Delete(id) => {
                 let today = (self.clock)().date_naive();
-                let result = store::delete::write_delete(ws, &id, &self.author, today)
-                    .map_err(|e| e.to_string());
+                let result = store::delete::write_delete(ws, &id, &self.author, today);
                 if let Ok(path) = &result {
                     self.commit_new(
                         ws,
