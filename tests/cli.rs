@@ -1860,7 +1860,11 @@ fn the_man_page_documents_the_commands() {
     let f = Fixture::new();
     let out = f.run(&["man"]).assert().success();
     let page = String::from_utf8(out.get_output().stdout.clone()).unwrap();
-    assert!(page.starts_with(".ie"), "{page}");
+    // The encoding first, for groff's preconv, then clap_mangen's page.
+    assert!(
+        page.starts_with(".\\\" -*- coding: UTF-8 -*-\n.ie"),
+        "{page}"
+    );
     assert!(page.contains(".TH dondoc 1"), "{page}");
     assert!(page.contains("\\-\\-data"), "{page}");
     assert!(page.contains("completions"), "{page}");
@@ -1993,19 +1997,52 @@ fn usage_errors_speak_the_language_of_the_run() {
         .stderr(predicate::str::starts_with("error: unexpected argument"));
 }
 
-/// The man page stays English (clap_mangen writes its headings in English); the completion
-/// scripts work whatever the language.
+/// The man page and the completion scripts in the language of the run: the page's section
+/// headings and texts, the descriptions zsh and fish show.
 #[test]
-fn man_and_completions_work_in_vietnamese() {
+fn man_and_completions_speak_vietnamese() {
     let f = Fixture::new();
     let out = f.run(&["--lang", "vi", "man"]).assert().success();
     let page = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     assert!(page.contains(".TH dondoc 1"), "{page}");
-    assert!(page.contains("List directives"), "{page}");
-    let out = f
-        .run(&["--lang", "vi", "completions", "fish"])
+    for heading in ["TÊN", "CÚ PHÁP", "MÔ TẢ", "TÙY CHỌN", "LỆNH"] {
+        assert!(
+            page.contains(&format!(".SH \"{heading}\"\n")),
+            "{heading}: {page}"
+        );
+    }
+    assert!(!page.contains(".SH NAME"), "{page}");
+    assert!(page.contains("Liệt kê nhiệm vụ, theo thời hạn"), "{page}");
+    assert!(!page.contains("List directives"), "{page}");
+    // One page per command, each in Vietnamese; none for clap's help command.
+    let dir = f.tmp.path().join("man1-vi");
+    f.run(&["man", "--dir"])
+        .arg(&dir)
+        .env("LANG", "vi_VN.UTF-8")
         .assert()
         .success();
+    let set = fs::read_to_string(dir.join("dondoc-set.1")).unwrap();
+    assert!(set.contains(".SH \"THAM SỐ\""), "{set}");
+    assert!(set.contains("Thời hạn mới: 2023\\-11\\-30"), "{set}");
+    assert!(!dir.join("dondoc-help.1").exists());
+    for (shell, description) in [
+        ("fish", "-d 'Liệt kê nhiệm vụ, theo thời hạn'"),
+        ("zsh", "'list:Liệt kê nhiệm vụ, theo thời hạn'"),
+        ("zsh", "Thôi chờ máy chủ sau ngần này giây"),
+    ] {
+        let out = f
+            .run(&["--lang", "vi", "completions", shell])
+            .assert()
+            .success();
+        let script = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+        assert!(script.contains(description), "{shell}: {script}");
+        assert!(!script.contains("List directives"), "{shell}: {script}");
+    }
+    // English stays English.
+    let out = f.run(&["completions", "fish"]).assert().success();
     let script = String::from_utf8(out.get_output().stdout.clone()).unwrap();
-    assert!(script.contains("complete -c dondoc"), "{script}");
+    assert!(
+        script.contains("-d 'List directives, sorted by deadline'"),
+        "{script}"
+    );
 }

@@ -43,14 +43,19 @@ pub fn lang_flag(args: &[OsString]) -> Option<Lang> {
 
 /// The whole command tree, its help in `lang`.
 pub fn command(lang: Lang) -> Command {
-    let mut cmd = Cli::command();
+    localized(Cli::command(), lang)
+}
+
+/// `cmd` (the derive's tree, perhaps without its `help` command) with its help in `lang`;
+/// built when Vietnamese.
+pub fn localized(mut cmd: Command, lang: Lang) -> Command {
     match lang {
         Lang::En => cmd,
         Lang::Vi => {
             // Built first, so clap's own `--help`, `--version` and `help` command are there
             // to be translated, and the global options are copied into every command.
             cmd.build();
-            localize(cmd, "")
+            localize(cmd.version(vi::VERSION), "")
         }
     }
 }
@@ -694,5 +699,17 @@ mod tests {
         }
         each(&cmd, &mut missing);
         assert!(missing.is_empty(), "{missing:#?}");
+    }
+
+    #[test]
+    fn the_vietnamese_version_names_the_format_it_reads() {
+        let version = command(Lang::Vi).render_version();
+        assert!(
+            version.ends_with(&format!(
+                "(định dạng thư mục dữ liệu {})\n",
+                crate::store::FORMAT_VERSION
+            )),
+            "{version}"
+        );
     }
 }

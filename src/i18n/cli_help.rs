@@ -14,7 +14,7 @@ pub const ANY: &str = "*";
 pub const ABOUT_ROOT: &str = "Đôn đốc thực hiện kết luận giao ban, theo từng đơn vị.";
 pub const LONG_ABOUT_ROOT: &str = "Đôn đốc thực hiện kết luận giao ban, theo từng đơn vị.\n\n\
     Không có lệnh: mở giao diện trên thư mục dữ liệu.\n\
-    Thư mục dữ liệu là --data DIR, nếu không có thì $DONDOC_DATA, rồi data_dir trong tệp cấu \
+    Thư mục dữ liệu là --data THƯ_MỤC, nếu không có thì $DONDOC_DATA, rồi data_dir trong tệp cấu \
     hình, rồi ./data.";
 
 /// Each command's one line, by its path.
@@ -72,7 +72,7 @@ pub const COMMANDS: &[(&str, &str)] = &[
     ),
     (
         "man",
-        "In trang hướng dẫn (roff, tiếng Anh), hoặc ghi mỗi lệnh một trang với --dir",
+        "In trang hướng dẫn (roff), hoặc ghi mỗi lệnh một trang với --dir",
     ),
     ("help", HELP_COMMAND),
 ];
@@ -515,6 +515,32 @@ pub fn value_name(id: &str, english: &str) -> Option<&'static str> {
         _ => by_name().map(|(_, vi)| *vi),
     }
 }
+
+/// `dondoc --version`, the version and the format of the files it reads, as the English
+/// one in `src/cli/mod.rs`.
+pub const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (định dạng thư mục dữ liệu 1.1)"
+);
+
+/// The man page's section headings: clap_mangen writes them in English (the first column;
+/// an argument's heading arrives upper-cased, the commands' as it is), the page gets these.
+pub const MAN_HEADINGS: &[(&str, &str)] = &[
+    ("NAME", "TÊN"),
+    ("SYNOPSIS", "CÚ PHÁP"),
+    ("DESCRIPTION", "MÔ TẢ"),
+    ("OPTIONS", "TÙY CHỌN"),
+    ("TÙY CHỌN", "TÙY CHỌN"),
+    ("THAM SỐ", "THAM SỐ"),
+    ("SUBCOMMANDS", "LỆNH"),
+    ("Lệnh", "LỆNH"),
+    ("EXTRA", "GHI CHÚ"),
+    ("VERSION", "PHIÊN BẢN"),
+    ("AUTHORS", "TÁC GIẢ"),
+];
+
+/// The name of the manual in the page's top line (man says "General Commands Manual").
+pub const MAN_MANUAL: &str = "Hướng dẫn sử dụng";
 
 /// The words clap writes itself.
 pub const USAGE: &str = "Cách dùng:";
