@@ -1824,6 +1824,14 @@ fn a_malformed_dondoc_now_is_a_usage_error() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("DONDOC_NOW"));
+    f.run(&["--lang", "vi", "list"])
+        .env("DONDOC_NOW", "hôm qua")
+        .assert()
+        .code(2)
+        .stderr(
+            "dondoc: DONDOC_NOW: \"hôm qua\" không phải là thời điểm, ví dụ \
+             2023-10-14T18:30:00Z\n",
+        );
 }
 
 #[test]
