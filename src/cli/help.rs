@@ -174,14 +174,7 @@ fn localize_arg(arg: Arg, path: &str) -> Arg {
         .hide_possible_values(true)
 }
 
-/// Why a whole number given on the command line was refused. The words are in
-/// [`vi::number_refused`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NumberProblem {
-    NotANumber,
-    TooLarge,
-    TooSmall,
-}
+pub use vi::NumberProblem;
 
 /// A refused number with the bounds of what the option takes and a value it takes: the
 /// source of clap's error, worded by [`message`].

@@ -651,15 +651,19 @@ pub mod errors {
     pub const FOR_EXAMPLE: &str = "ví dụ {value}";
 }
 
+/// Why a whole number given on the command line was refused (the front end's parser
+/// says which; [`number_refused`] words it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberProblem {
+    NotANumber,
+    TooLarge,
+    TooSmall,
+}
+
 /// Why a number was refused and what is accepted: "không phải là số; cần một số nguyên từ
 /// 0 trở lên, ví dụ 60". `min` and `max` are the type's bounds; `example` a value it takes.
-pub fn number_refused(
-    why: crate::cli::help::NumberProblem,
-    min: i128,
-    max: i128,
-    example: Option<&str>,
-) -> String {
-    use crate::cli::help::NumberProblem as P;
+pub fn number_refused(why: NumberProblem, min: i128, max: i128, example: Option<&str>) -> String {
+    use NumberProblem as P;
     let why = match why {
         P::NotANumber => errors::NOT_A_NUMBER,
         P::TooLarge => errors::TOO_LARGE,
