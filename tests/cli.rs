@@ -1824,6 +1824,14 @@ fn a_malformed_dondoc_now_is_a_usage_error() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("DONDOC_NOW"));
+    f.run(&["--lang", "vi", "list"])
+        .env("DONDOC_NOW", "hôm qua")
+        .assert()
+        .code(2)
+        .stderr(
+            "dondoc: DONDOC_NOW: \"hôm qua\" không phải là thời điểm, ví dụ \
+             2023-10-14T18:30:00Z\n",
+        );
 }
 
 #[test]
@@ -1860,7 +1868,11 @@ fn the_man_page_documents_the_commands() {
     let f = Fixture::new();
     let out = f.run(&["man"]).assert().success();
     let page = String::from_utf8(out.get_output().stdout.clone()).unwrap();
-    assert!(page.starts_with(".ie"), "{page}");
+    // The encoding first, for groff's preconv, then clap_mangen's page.
+    assert!(
+        page.starts_with(".\\\" -*- coding: UTF-8 -*-\n.ie"),
+        "{page}"
+    );
     assert!(page.contains(".TH dondoc 1"), "{page}");
     assert!(page.contains("\\-\\-data"), "{page}");
     assert!(page.contains("completions"), "{page}");
@@ -1953,7 +1965,39 @@ fn usage_errors_speak_the_language_of_the_run() {
     let out = f.bare().args(["--lang", "vi", "new"]).assert().code(2);
     let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
     assert!(err.contains("thiếu các tham số bắt buộc sau:"), "{err}");
-    assert!(err.contains("--title <T>"), "{err}");
+    assert!(err.contains("--title <TIÊU_ĐỀ>"), "{err}");
+    // A wrong number: the value, the option, why and what it takes, all in Vietnamese.
+    let out = f
+        .bare()
+        .args(["--lang", "vi", "report", "--quiet-days", "abc"])
+        .assert()
+        .code(2);
+    let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(
+        err.starts_with(
+            "lỗi: giá trị 'abc' không hợp lệ cho '--quiet-days <SỐ_NGÀY>': không phải là số; \
+             cần một số nguyên, ví dụ 30"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("invalid digit"), "{err}");
+    let out = f
+        .bare()
+        .env("LANG", "vi_VN.UTF-8")
+        .args(["sync", "--timeout", "mười"])
+        .assert()
+        .code(2);
+    let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(
+        err.contains("'--timeout <SỐ_GIÂY>': không phải là số; cần một số nguyên từ 0 trở lên"),
+        "{err}"
+    );
+    // English keeps clap's words.
+    f.bare()
+        .args(["sync", "--timeout", "x"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("invalid digit found in string"));
     f.bare()
         .args(["list", "--stauts", "done"])
         .assert()
@@ -1961,19 +2005,52 @@ fn usage_errors_speak_the_language_of_the_run() {
         .stderr(predicate::str::starts_with("error: unexpected argument"));
 }
 
-/// The man page stays English (clap_mangen writes its headings in English); the completion
-/// scripts work whatever the language.
+/// The man page and the completion scripts in the language of the run: the page's section
+/// headings and texts, the descriptions zsh and fish show.
 #[test]
-fn man_and_completions_work_in_vietnamese() {
+fn man_and_completions_speak_vietnamese() {
     let f = Fixture::new();
     let out = f.run(&["--lang", "vi", "man"]).assert().success();
     let page = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     assert!(page.contains(".TH dondoc 1"), "{page}");
-    assert!(page.contains("List directives"), "{page}");
-    let out = f
-        .run(&["--lang", "vi", "completions", "fish"])
+    for heading in ["TÊN", "CÚ PHÁP", "MÔ TẢ", "TÙY CHỌN", "LỆNH"] {
+        assert!(
+            page.contains(&format!(".SH \"{heading}\"\n")),
+            "{heading}: {page}"
+        );
+    }
+    assert!(!page.contains(".SH NAME"), "{page}");
+    assert!(page.contains("Liệt kê nhiệm vụ, theo thời hạn"), "{page}");
+    assert!(!page.contains("List directives"), "{page}");
+    // One page per command, each in Vietnamese; none for clap's help command.
+    let dir = f.tmp.path().join("man1-vi");
+    f.run(&["man", "--dir"])
+        .arg(&dir)
+        .env("LANG", "vi_VN.UTF-8")
         .assert()
         .success();
+    let set = fs::read_to_string(dir.join("dondoc-set.1")).unwrap();
+    assert!(set.contains(".SH \"THAM SỐ\""), "{set}");
+    assert!(set.contains("Thời hạn mới: 2023\\-11\\-30"), "{set}");
+    assert!(!dir.join("dondoc-help.1").exists());
+    for (shell, description) in [
+        ("fish", "-d 'Liệt kê nhiệm vụ, theo thời hạn'"),
+        ("zsh", "'list:Liệt kê nhiệm vụ, theo thời hạn'"),
+        ("zsh", "Thôi chờ máy chủ sau ngần này giây"),
+    ] {
+        let out = f
+            .run(&["--lang", "vi", "completions", shell])
+            .assert()
+            .success();
+        let script = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+        assert!(script.contains(description), "{shell}: {script}");
+        assert!(!script.contains("List directives"), "{shell}: {script}");
+    }
+    // English stays English.
+    let out = f.run(&["completions", "fish"]).assert().success();
     let script = String::from_utf8(out.get_output().stdout.clone()).unwrap();
-    assert!(script.contains("complete -c dondoc"), "{script}");
+    assert!(
+        script.contains("-d 'List directives, sorted by deadline'"),
+        "{script}"
+    );
 }

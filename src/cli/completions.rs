@@ -1,8 +1,8 @@
 //! `dondoc completions SHELL`: the shell's completion script for every command and option,
-//! generated from the same definitions clap parses with.
+//! generated from the same definitions clap parses with; the descriptions that zsh and fish
+//! show are in the language of the run.
 
-use super::{output, Cli, Context};
-use clap::CommandFactory;
+use super::{help, output, Context};
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
@@ -16,8 +16,8 @@ pub struct Args {
     pub shell: clap_complete::Shell,
 }
 
-pub fn run(_ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
-    let mut cmd = Cli::command();
+pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
+    let mut cmd = help::command(ctx.lang);
     output::to_stdout(|out| {
         clap_complete::generate(args.shell, &mut cmd, "dondoc", out);
         Ok(())

@@ -43,14 +43,19 @@ pub fn lang_flag(args: &[OsString]) -> Option<Lang> {
 
 /// The whole command tree, its help in `lang`.
 pub fn command(lang: Lang) -> Command {
-    let mut cmd = Cli::command();
+    localized(Cli::command(), lang)
+}
+
+/// `cmd` (the derive's tree, perhaps without its `help` command) with its help in `lang`;
+/// built when Vietnamese.
+pub fn localized(mut cmd: Command, lang: Lang) -> Command {
     match lang {
         Lang::En => cmd,
         Lang::Vi => {
             // Built first, so clap's own `--help`, `--version` and `help` command are there
             // to be translated, and the global options are copied into every command.
             cmd.build();
-            localize(cmd, "")
+            localize(cmd.version(vi::VERSION), "")
         }
     }
 }
@@ -70,23 +75,10 @@ fn key(path: &str) -> String {
 }
 
 fn localize(cmd: Command, path: &str) -> Command {
-    let usage = *cmd.get_styles().get_usage();
-    let has_list = cmd.get_arguments().any(|a| !a.is_hide_set()) || cmd.has_subcommands();
-    let template = if has_list {
-        format!(
-            "{{before-help}}{{about-with-newline}}\n{usage}{}{usage:#} {{usage}}\n\n{{all-args}}{{after-help}}",
-            vi::USAGE
-        )
-    } else {
-        format!(
-            "{{before-help}}{{about-with-newline}}\n{usage}{}{usage:#} {{usage}}{{after-help}}",
-            vi::USAGE
-        )
-    };
     let k = &key(path);
     let mut cmd = cmd
-        .help_template(template)
         .subcommand_help_heading(vi::COMMANDS_HEADING)
+        .subcommand_value_name(vi::COMMAND_VALUE)
         .long_about(if path.is_empty() {
             Some(vi::LONG_ABOUT_ROOT)
         } else {
@@ -99,14 +91,35 @@ fn localize(cmd: Command, path: &str) -> Command {
         cmd = cmd.after_help(after);
     }
     cmd = cmd.mut_args(|a| localize_arg(a, k));
-    cmd.mut_subcommands(|sub| {
+    let mut cmd = cmd.mut_subcommands(|sub| {
         let child = if path.is_empty() {
             sub.get_name().to_string()
         } else {
             format!("{path} {}", sub.get_name())
         };
         localize(sub, &child)
-    })
+    });
+    // The usage line in the help is written here, its placeholders in Vietnamese; an error's
+    // usage line (which names what was given) is put in the same words by `usage_words`.
+    let styles = cmd.get_styles().clone();
+    let usage_style = *styles.get_usage();
+    let line = usage_words(&cmd.render_usage().ansi().to_string());
+    let line = line.replacen("Usage:", "", 1);
+    let has_list = cmd.get_arguments().any(|a| !a.is_hide_set()) || cmd.has_subcommands();
+    let list = if has_list { "\n\n{all-args}" } else { "" };
+    let template = format!(
+        "{{before-help}}{{about-with-newline}}\n{usage_style}{}{usage_style:#}{}{list}{{after-help}}",
+        vi::USAGE,
+        line
+    );
+    cmd.help_template(template)
+}
+
+/// clap's English words in a usage line, in Vietnamese: "[OPTIONS]", "[COMMAND]".
+pub fn usage_words(usage: &str) -> String {
+    vi::USAGE_WORDS
+        .iter()
+        .fold(usage.to_string(), |s, (en, vi)| s.replace(en, vi))
 }
 
 /// The argument's help from the table, with its default and its values in the same
@@ -117,7 +130,22 @@ fn localize_arg(arg: Arg, path: &str) -> Arg {
     } else {
         vi::OPTIONS_HEADING
     };
-    let arg = arg.help_heading(heading);
+    let mut arg = arg.help_heading(heading);
+    if arg.get_action().takes_values() {
+        let id = arg.get_id().as_str().to_string();
+        let english = match arg.get_value_names() {
+            Some(names) => names
+                .iter()
+                .map(|n| n.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+            None => id.to_uppercase(),
+        };
+        if let Some(name) = vi::value_name(&id, &english) {
+            arg = arg.value_name(name);
+        }
+        arg = numbers_in_vietnamese(arg);
+    }
     let Some(mut text) = vi::arg(path, arg.get_id().as_str()) else {
         return arg;
     };
@@ -144,6 +172,105 @@ fn localize_arg(arg: Arg, path: &str) -> Arg {
         .long_help(None)
         .hide_default_value(true)
         .hide_possible_values(true)
+}
+
+pub use vi::NumberProblem;
+
+/// A refused number with the bounds of what the option takes and a value it takes: the
+/// source of clap's error, worded by [`message`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NumberRefused {
+    pub problem: NumberProblem,
+    pub min: i128,
+    pub max: i128,
+    pub example: Option<String>,
+}
+
+impl std::fmt::Display for NumberRefused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // English for logs; the Vietnamese run words it itself.
+        let why = match self.problem {
+            NumberProblem::NotANumber => "not a number",
+            NumberProblem::TooLarge => "too large",
+            NumberProblem::TooSmall => "too small",
+        };
+        write!(
+            f,
+            "{why} (a whole number from {} to {})",
+            self.min, self.max
+        )
+    }
+}
+
+impl std::error::Error for NumberRefused {}
+
+/// A whole number within `min..=max`, refused with [`NumberRefused`].
+fn whole_number<T>(
+    min: i128,
+    max: i128,
+    example: Option<String>,
+) -> impl Fn(&str) -> Result<T, NumberRefused> + Clone + Send + Sync + 'static
+where
+    T: TryFrom<i128> + Clone + Send + Sync + 'static,
+{
+    move |s: &str| {
+        let refused = |problem| NumberRefused {
+            problem,
+            min,
+            max,
+            example: example.clone(),
+        };
+        let text = s.trim();
+        let n: i128 = match text.parse() {
+            Ok(n) => n,
+            // Digits that overflow even 128 bits are still a number, and a big one.
+            Err(_)
+                if !text.is_empty()
+                    && text
+                        .trim_start_matches(['-', '+'])
+                        .bytes()
+                        .all(|b| b.is_ascii_digit())
+                    && text.len() > 1 =>
+            {
+                return Err(refused(if text.starts_with('-') {
+                    NumberProblem::TooSmall
+                } else {
+                    NumberProblem::TooLarge
+                }))
+            }
+            Err(_) => return Err(refused(NumberProblem::NotANumber)),
+        };
+        if n < min {
+            return Err(refused(NumberProblem::TooSmall));
+        }
+        if n > max {
+            return Err(refused(NumberProblem::TooLarge));
+        }
+        T::try_from(n).map_err(|_| refused(NumberProblem::TooLarge))
+    }
+}
+
+/// An option that takes a whole number refuses a wrong one in Vietnamese words (Rust's
+/// "invalid digit found in string" otherwise); the value keeps its type.
+fn numbers_in_vietnamese(arg: Arg) -> Arg {
+    use std::any::TypeId;
+    let example = arg
+        .get_default_values()
+        .first()
+        .map(|v| v.to_string_lossy().into_owned());
+    let ty = arg.get_value_parser().type_id();
+    macro_rules! whole {
+        ($($t:ty),*) => {
+            $(
+                if ty == TypeId::of::<$t>() {
+                    let parser = whole_number::<$t>(<$t>::MIN as i128, <$t>::MAX as i128, example);
+                    return arg.value_parser(parser);
+                }
+            )*
+        };
+    }
+    whole!(u8, u16, u32, u64, usize, i8, i16, i32, i64, isize);
+    arg
 }
 
 /// clap's usage errors in Vietnamese: the same facts (what was wrong, a similar name, the
@@ -188,7 +315,7 @@ impl ErrorFormatter for Vietnamese {
             );
         }
         if let Some(ContextValue::StyledStr(usage)) = error.get(ContextKind::Usage) {
-            let usage = usage.ansi().to_string().replacen("Usage:", vi::USAGE, 1);
+            let usage = usage_words(&usage.ansi().to_string()).replacen("Usage:", vi::USAGE, 1);
             out.push_str("\n\n");
             out.push_str(&usage);
         }
@@ -206,7 +333,7 @@ fn message(error: &clap::error::Error<Vietnamese>) -> String {
         Some(ContextValue::Strings(v)) => Some(v.join(", ")),
         _ => None,
     };
-    let arg = text(ContextKind::InvalidArg).unwrap_or_default();
+    let arg = usage_words(&text(ContextKind::InvalidArg).unwrap_or_default());
     let value = text(ContextKind::InvalidValue).unwrap_or_default();
     let fill = |template: &str| template.replace("{arg}", &arg).replace("{value}", &value);
     let mut out = match error.kind() {
@@ -254,7 +381,17 @@ fn message(error: &clap::error::Error<Vietnamese>) -> String {
     };
     if error.kind() == ErrorKind::ValueValidation {
         if let Some(source) = std::error::Error::source(error) {
-            let _ = write!(out, ": {source}");
+            match source.downcast_ref::<NumberRefused>() {
+                Some(n) => {
+                    let why = vi::number_refused(n.problem, n.min, n.max, n.example.as_deref());
+                    let _ = write!(out, ": {why}");
+                }
+                // Every parser that can refuse is one of ours; another one's reason is
+                // shown rather than lost.
+                None => {
+                    let _ = write!(out, ": {source}");
+                }
+            }
         }
     }
     if let Some(ContextValue::Strings(values)) = error.get(ContextKind::ValidValue) {
@@ -402,9 +539,170 @@ mod tests {
             .apply::<Vietnamese>();
         let text = err.render().to_string();
         assert!(
-            text.contains("giá trị 'pdf' không hợp lệ cho '--format <FORMAT>'"),
+            text.contains("giá trị 'pdf' không hợp lệ cho '--format <ĐỊNH_DẠNG>'"),
             "{text}"
         );
         assert!(text.contains("[giá trị: table, json, csv]"), "{text}");
+    }
+
+    /// Every option that takes a value, given a wrong one: clap's whole error reads in
+    /// Vietnamese (the value, the option with its Vietnamese placeholder, why, what it takes).
+    #[test]
+    fn every_refused_value_reads_in_vietnamese() {
+        let english = [
+            "invalid", "digit", "found", "string", "number", "possible", "error", "Usage",
+            "OPTIONS", "COMMAND", "large", "small", "value",
+        ];
+        let mut items = Vec::new();
+        let root = command(Lang::Vi);
+        fn commands<'a>(
+            cmd: &'a Command,
+            path: Vec<String>,
+            out: &mut Vec<(Vec<String>, &'a Command)>,
+        ) {
+            out.push((path.clone(), cmd));
+            for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+                let mut p = path.clone();
+                p.push(sub.get_name().to_string());
+                commands(sub, p, out);
+            }
+        }
+        commands(&root, Vec::new(), &mut items);
+        let mut numbers = 0;
+        let mut enums = 0;
+        for (path, cmd) in items {
+            for arg in cmd
+                .get_arguments()
+                .filter(|a| a.get_action().takes_values())
+            {
+                for bad in ["abc", "99999999999999999999999999999999999999999999"] {
+                    let mut argv = vec!["dondoc".to_string()];
+                    argv.extend(path.iter().cloned());
+                    match arg.get_long() {
+                        Some(long) => argv.push(format!("--{long}")),
+                        None if arg.is_positional() => {}
+                        None => continue,
+                    }
+                    argv.push(bad.to_string());
+                    let Err(e) = command(Lang::Vi).try_get_matches_from(&argv) else {
+                        continue;
+                    };
+                    match e.kind() {
+                        ErrorKind::ValueValidation => numbers += 1,
+                        ErrorKind::InvalidValue => enums += 1,
+                        _ => continue,
+                    }
+                    let text = e.apply::<Vietnamese>().render().to_string();
+                    assert!(text.starts_with("lỗi: giá trị '"), "{argv:?}: {text}");
+                    let words: Vec<&str> = text
+                        .split(|c: char| !c.is_alphanumeric())
+                        .filter(|w| english.iter().any(|e| w.eq_ignore_ascii_case(e)))
+                        .collect();
+                    assert!(words.is_empty(), "{argv:?}: {words:?} in {text}");
+                }
+            }
+        }
+        // Two numbers (report --quiet-days, sync --timeout) twice; the value enums.
+        assert!(numbers >= 4, "{numbers}");
+        assert!(enums >= 6, "{enums}");
+    }
+
+    #[test]
+    fn a_wrong_number_says_why_and_what_is_taken() {
+        let refused = |argv: &[&str]| {
+            command(Lang::Vi)
+                .try_get_matches_from(argv)
+                .unwrap_err()
+                .apply::<Vietnamese>()
+                .render()
+                .to_string()
+        };
+        let text = refused(&["dondoc", "sync", "--timeout", "abc"]);
+        assert!(
+            text.starts_with(
+                "lỗi: giá trị 'abc' không hợp lệ cho '--timeout <SỐ_GIÂY>': không phải là số; \
+                 cần một số nguyên từ 0 trở lên, ví dụ 60"
+            ),
+            "{text}"
+        );
+        let text = refused(&[
+            "dondoc",
+            "sync",
+            "--timeout",
+            "123456789012345678901234567890",
+        ]);
+        assert!(
+            text.contains(": số quá lớn; cần một số nguyên từ 0 trở lên"),
+            "{text}"
+        );
+        let text = refused(&["dondoc", "report", "--quiet-days", "ba mươi"]);
+        assert!(
+            text.contains(
+                "'--quiet-days <SỐ_NGÀY>': không phải là số; cần một số nguyên, ví dụ 30"
+            ),
+            "{text}"
+        );
+        // The number still reaches the command as its type.
+        let m = command(Lang::Vi)
+            .try_get_matches_from(["dondoc", "sync", "--timeout", " 15 "])
+            .unwrap();
+        let (_, sync) = m.subcommand().unwrap();
+        assert_eq!(sync.get_one::<u64>("timeout"), Some(&15));
+        // The usage line of the help and of an error: no clap English left.
+        let help = command(Lang::Vi)
+            .find_subcommand_mut("report")
+            .unwrap()
+            .render_help()
+            .to_string();
+        assert!(
+            help.contains("Cách dùng: dondoc report [TÙY_CHỌN]"),
+            "{help}"
+        );
+        assert!(help.contains("--from <NGÀY>"), "{help}");
+        let root = command(Lang::Vi).render_help().to_string();
+        assert!(
+            root.contains("Cách dùng: dondoc [TÙY_CHỌN] [LỆNH]"),
+            "{root}"
+        );
+    }
+
+    #[test]
+    fn every_placeholder_is_vietnamese() {
+        let mut cmd = command(Lang::En);
+        cmd.build();
+        let mut missing = Vec::new();
+        fn each(cmd: &Command, missing: &mut Vec<String>) {
+            for a in cmd
+                .get_arguments()
+                .filter(|a| a.get_action().takes_values())
+            {
+                let id = a.get_id().as_str();
+                let english = match a.get_value_names() {
+                    Some(n) => n.iter().map(|n| n.as_str()).collect::<Vec<_>>().join(" "),
+                    None => id.to_uppercase(),
+                };
+                match vi::value_name(id, &english) {
+                    Some(vi) if vi != english || english == "SHELL" => {}
+                    _ => missing.push(format!("{} {id} {english}", cmd.get_name())),
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                each(sub, missing);
+            }
+        }
+        each(&cmd, &mut missing);
+        assert!(missing.is_empty(), "{missing:#?}");
+    }
+
+    #[test]
+    fn the_vietnamese_version_names_the_format_it_reads() {
+        let version = command(Lang::Vi).render_version();
+        assert!(
+            version.ends_with(&format!(
+                "(định dạng thư mục dữ liệu {})\n",
+                crate::store::FORMAT_VERSION
+            )),
+            "{version}"
+        );
     }
 }

@@ -5,6 +5,7 @@
 
 use super::{output, Context, Refused};
 use crate::author;
+use crate::i18n::store::apply_error;
 use crate::i18n::{cli as c, import as t, Lang};
 use crate::import::load;
 use crate::import::read::Kind;
@@ -242,14 +243,14 @@ fn plan(
             let new = render::to_new(&p, &render::assign_ids(&p.drafts, &prefix, &taken));
             let original = fs::read_to_string(ws.root.join(&rel)).with_context(|| rel.clone())?;
             let after = create::append_directives(&original, &new, &stamp.by, stamp.at)
-                .map_err(|e| Refused(format!("{rel}: {e}")))?;
+                .map_err(|e| Refused(format!("{rel}: {}", apply_error(lang, &e))))?;
             let added = after.strip_prefix(&original).unwrap_or(&after).to_string();
             (new, added)
         } else {
             let prefix = render::slug(&file_stem);
             let new = render::to_new(&p, &render::assign_ids(&p.drafts, &prefix, &taken));
-            let text =
-                render::new_file(&p, &new, stamp).map_err(|e| Refused(format!("{rel}: {e}")))?;
+            let text = render::new_file(&p, &new, stamp)
+                .map_err(|e| Refused(format!("{rel}: {}", apply_error(lang, &e))))?;
             (new, text)
         };
         // The ids this file takes are not free for the next one.

@@ -52,8 +52,9 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         }
         Err(e) => return Err(anyhow::anyhow!(text::git_error(ctx.lang, &e))),
     }
-    crate::store::guard::ensure_gitignore(dir)
-        .with_context(|| format!("cannot write {}", dir.join(".gitignore").display()))?;
+    crate::store::guard::ensure_gitignore(dir).with_context(|| {
+        text::cannot_write(ctx.lang, &dir.join(".gitignore").display().to_string())
+    })?;
 
     let next = text::init_next_steps(ctx.lang, &shown, &example_rel);
     output::to_stdout(|out| out.write_all(next.as_bytes()))?;

@@ -181,13 +181,13 @@ pub fn enclosing_workspace(start: &std::path::Path) -> Option<PathBuf> {
 
 /// The office's clock: the workspace's `timezone` (else the machine's zone), at the system's
 /// time or, for tests and demonstrations, at `now` (`DONDOC_NOW=2023-10-14T18:30:00Z`).
-fn office_clock(data: &std::path::Path, now: Option<&str>) -> anyhow::Result<Clock> {
+fn office_clock(data: &std::path::Path, now: Option<&str>, lang: Lang) -> anyhow::Result<Clock> {
     let zone = Zone::from_setting(crate::store::timezone_setting(data).as_deref());
     Ok(match now.filter(|s| !s.trim().is_empty()) {
         None => Clock::system(zone),
         Some(s) => {
             let instant = crate::clock::parse_instant(s).ok_or_else(|| {
-                anyhow::anyhow!("DONDOC_NOW: \"{s}\" is not a time such as 2023-10-14T18:30:00Z")
+                anyhow::anyhow!(crate::i18n::cli::not_a_time(lang, "DONDOC_NOW", s))
             })?;
             Clock::fixed(instant, zone)
         }
@@ -196,7 +196,9 @@ fn office_clock(data: &std::path::Path, now: Option<&str>) -> anyhow::Result<Clo
 
 fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
     let config_file = config::config_path();
-    let config = UserConfig::load(config_file.as_deref()).context("config file")?;
+    // A config file that does not load cannot say the language: the flag or the locale does.
+    let config = UserConfig::load(config_file.as_deref())
+        .with_context(|| crate::i18n::cli::config_file(Lang::choose(cli.lang, None)))?;
     let lang = Lang::choose(cli.lang, config.lang);
     let env_data = std::env::var_os("DONDOC_DATA")
         .map(PathBuf::from)
@@ -210,7 +212,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         _ => None,
     };
     let data = enclosing.unwrap_or_else(|| config.data_dir(cli.data.as_deref(), env_data));
-    let clock = office_clock(&data, std::env::var("DONDOC_NOW").ok().as_deref())?;
+    let clock = office_clock(&data, std::env::var("DONDOC_NOW").ok().as_deref(), lang)?;
     let calendar = clock.today();
     let today = match cli.today.as_deref() {
         Some(s) => dates::parse_as_of(s, calendar, calendar)

@@ -860,6 +860,21 @@ pub fn already_exists(lang: Lang, path: &str) -> String {
     }
 }
 
+/// A time from the environment (`DONDOC_NOW`) that is not one.
+pub fn not_a_time(lang: Lang, variable: &str, value: &str) -> String {
+    match lang {
+        Lang::En => format!("{variable}: \"{value}\" is not a time such as 2023-10-14T18:30:00Z"),
+        Lang::Vi => {
+            format!("{variable}: \"{value}\" không phải là thời điểm, ví dụ 2023-10-14T18:30:00Z")
+        }
+    }
+}
+
+/// What failed when the user's config file does not load.
+pub fn config_file(lang: Lang) -> &'static str {
+    lang.pick("config file", "tệp cấu hình")
+}
+
 pub fn cannot_create(lang: Lang, path: &str) -> String {
     match lang {
         Lang::En => format!("cannot create {path}"),

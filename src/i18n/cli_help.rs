@@ -14,7 +14,7 @@ pub const ANY: &str = "*";
 pub const ABOUT_ROOT: &str = "Đôn đốc thực hiện kết luận giao ban, theo từng đơn vị.";
 pub const LONG_ABOUT_ROOT: &str = "Đôn đốc thực hiện kết luận giao ban, theo từng đơn vị.\n\n\
     Không có lệnh: mở giao diện trên thư mục dữ liệu.\n\
-    Thư mục dữ liệu là --data DIR, nếu không có thì $DONDOC_DATA, rồi data_dir trong tệp cấu \
+    Thư mục dữ liệu là --data THƯ_MỤC, nếu không có thì $DONDOC_DATA, rồi data_dir trong tệp cấu \
     hình, rồi ./data.";
 
 /// Each command's one line, by its path.
@@ -72,7 +72,7 @@ pub const COMMANDS: &[(&str, &str)] = &[
     ),
     (
         "man",
-        "In trang hướng dẫn (roff, tiếng Anh), hoặc ghi mỗi lệnh một trang với --dir",
+        "In trang hướng dẫn (roff), hoặc ghi mỗi lệnh một trang với --dir",
     ),
     ("help", HELP_COMMAND),
 ];
@@ -459,9 +459,100 @@ Ví dụ:
     ),
 ];
 
+/// The placeholders of values (`--today <NGÀY>`): by the argument's id for the one-letter
+/// English ones ("T" is a text, a title or a timeliness), else by the English placeholder.
+/// Words joined by '_' so that a usage line still reads as one value per placeholder.
+pub const VALUE_NAMES_BY_ID: &[(&str, &str)] = &[
+    ("status", "TRẠNG_THÁI"),
+    ("timeliness", "TÌNH_TRẠNG_THỜI_HẠN"),
+    ("text", "NỘI_DUNG"),
+    ("title", "TIÊU_ĐỀ"),
+    ("issued_by", "NGƯỜI_CHỈ_ĐẠO"),
+    ("reference", "SỐ_VĂN_BẢN"),
+    ("name", "TÊN"),
+    ("short", "TÊN_NGẮN"),
+    ("group", "NHÓM"),
+    ("aliases", "TÊN_KHÁC"),
+    ("ids", "MÃ"),
+    ("base", "BẢN_GỐC"),
+    ("ours", "BẢN_CỦA_MÌNH"),
+    ("theirs", "BẢN_NGƯỜI_KHÁC"),
+];
+
+pub const VALUE_NAMES: &[(&str, &str)] = &[
+    ("DIR", "THƯ_MỤC"),
+    ("DATE", "NGÀY"),
+    ("DATE|none", "NGÀY|none"),
+    ("FILE", "TỆP"),
+    ("PATH", "ĐƯỜNG_DẪN"),
+    ("ID", "MÃ"),
+    ("ID[,ID…]|GROUP", "MÃ[,MÃ…]|NHÓM"),
+    ("IDS", "CÁC_MÃ"),
+    ("NAME", "TÊN"),
+    ("TEXT", "NỘI_DUNG"),
+    ("TITLE", "TIÊU_ĐỀ"),
+    ("DOC", "VĂN_BẢN"),
+    ("NUMBER", "SỐ_CÔNG_VĂN"),
+    ("DAYS", "SỐ_NGÀY"),
+    ("SECONDS", "SỐ_GIÂY"),
+    ("YYYY-MM", "NĂM-THÁNG"),
+    ("YYYY-QN", "NĂM-QUÝ"),
+    ("COL=FIELD", "CỘT=TRƯỜNG"),
+    ("FORMAT", "ĐỊNH_DẠNG"),
+    ("LANG", "NGÔN_NGỮ"),
+    ("SCOPE", "PHẠM_VI"),
+    ("SHELL", "SHELL"),
+    ("COMMAND", "LỆNH"),
+];
+
+/// The Vietnamese placeholder of argument `id`, whose English placeholder is `english`.
+pub fn value_name(id: &str, english: &str) -> Option<&'static str> {
+    let by_id = VALUE_NAMES_BY_ID.iter().find(|(i, _)| *i == id);
+    let by_name = || VALUE_NAMES.iter().find(|(e, _)| *e == english);
+    match by_id {
+        // An id's word only replaces a one-letter placeholder or the id itself.
+        Some((_, vi)) if english.chars().count() == 1 || english == id.to_uppercase() => Some(vi),
+        _ => by_name().map(|(_, vi)| *vi),
+    }
+}
+
+/// `dondoc --version`, the version and the format of the files it reads, as the English
+/// one in `src/cli/mod.rs`.
+pub const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (định dạng thư mục dữ liệu 1.1)"
+);
+
+/// The man page's section headings: clap_mangen writes them in English (the first column;
+/// an argument's heading arrives upper-cased, the commands' as it is), the page gets these.
+pub const MAN_HEADINGS: &[(&str, &str)] = &[
+    ("NAME", "TÊN"),
+    ("SYNOPSIS", "CÚ PHÁP"),
+    ("DESCRIPTION", "MÔ TẢ"),
+    ("OPTIONS", "TÙY CHỌN"),
+    ("TÙY CHỌN", "TÙY CHỌN"),
+    ("THAM SỐ", "THAM SỐ"),
+    ("SUBCOMMANDS", "LỆNH"),
+    ("Lệnh", "LỆNH"),
+    ("EXTRA", "GHI CHÚ"),
+    ("VERSION", "PHIÊN BẢN"),
+    ("AUTHORS", "TÁC GIẢ"),
+];
+
+/// The name of the manual in the page's top line (man says "General Commands Manual").
+pub const MAN_MANUAL: &str = "Hướng dẫn sử dụng";
+
 /// The words clap writes itself.
 pub const USAGE: &str = "Cách dùng:";
 pub const COMMANDS_HEADING: &str = "Lệnh";
+/// The placeholder of a command in a usage line.
+pub const COMMAND_VALUE: &str = "LỆNH";
+/// clap's own words in usage lines.
+pub const USAGE_WORDS: &[(&str, &str)] = &[
+    ("[OPTIONS]", "[TÙY_CHỌN]"),
+    ("[COMMAND]", "[LỆNH]"),
+    ("<COMMAND>", "<LỆNH>"),
+];
 pub const ARGUMENTS_HEADING: &str = "Tham số";
 pub const OPTIONS_HEADING: &str = "Tùy chọn";
 pub const DEFAULT: &str = "mặc định";
@@ -550,4 +641,48 @@ pub mod errors {
     pub const SIMILAR_COMMAND: &str = "có lệnh gần giống:";
     pub const SIMILAR_VALUE: &str = "có giá trị gần giống:";
     pub const MORE: &str = "Xem thêm: '{arg}'.";
+    /// After [`INVALID_VALUE`]: why a number was refused, and what is accepted.
+    pub const NOT_A_NUMBER: &str = "không phải là số";
+    pub const TOO_LARGE: &str = "số quá lớn";
+    pub const TOO_SMALL: &str = "số quá nhỏ";
+    pub const WHOLE_NUMBER: &str = "cần một số nguyên";
+    pub const WHOLE_NUMBER_FROM_ZERO: &str = "cần một số nguyên từ 0 trở lên";
+    pub const WHOLE_NUMBER_BETWEEN: &str = "cần một số nguyên từ {min} đến {max}";
+    pub const FOR_EXAMPLE: &str = "ví dụ {value}";
+}
+
+/// Why a whole number given on the command line was refused (the front end's parser
+/// says which; [`number_refused`] words it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberProblem {
+    NotANumber,
+    TooLarge,
+    TooSmall,
+}
+
+/// Why a number was refused and what is accepted: "không phải là số; cần một số nguyên từ
+/// 0 trở lên, ví dụ 60". `min` and `max` are the type's bounds; `example` a value it takes.
+pub fn number_refused(why: NumberProblem, min: i128, max: i128, example: Option<&str>) -> String {
+    use NumberProblem as P;
+    let why = match why {
+        P::NotANumber => errors::NOT_A_NUMBER,
+        P::TooLarge => errors::TOO_LARGE,
+        P::TooSmall => errors::TOO_SMALL,
+    };
+    // The bounds of a machine integer mean nothing to a reader, except 0.
+    let wide = |n: i128| n.unsigned_abs() > 1_000_000;
+    let accepted = match (min, max) {
+        (0, max) if wide(max) => errors::WHOLE_NUMBER_FROM_ZERO.to_string(),
+        (min, max) if wide(min) && wide(max) => errors::WHOLE_NUMBER.to_string(),
+        (min, max) => errors::WHOLE_NUMBER_BETWEEN
+            .replace("{min}", &min.to_string())
+            .replace("{max}", &max.to_string()),
+    };
+    match example {
+        Some(e) => format!(
+            "{why}; {accepted}, {}",
+            errors::FOR_EXAMPLE.replace("{value}", e)
+        ),
+        None => format!("{why}; {accepted}"),
+    }
 }

@@ -157,6 +157,59 @@ fn id_places(places: &[crate::store::write::IdPlace]) -> String {
         .join(", ")
 }
 
+/// A deletion refused or failed (`D` on a directive entered by mistake).
+pub fn delete_error(lang: Lang, e: &crate::store::delete::DeleteError) -> String {
+    use crate::store::delete::DeleteError as E;
+    let cancelled = || {
+        format!(
+            "“{}”",
+            terms::tr(Lang::Vi, terms::status(crate::model::Status::Cancelled))
+        )
+    };
+    match (lang, e) {
+        (_, E::UnknownId(id)) => write_error(lang, &WriteError::UnknownId(id.clone())),
+        (Lang::En, E::NotNew(id)) => format!(
+            "\"{id}\" was not created today: it is not deleted; cancel it instead (status cancelled, with the reason)"
+        ),
+        (Lang::Vi, E::NotNew(id)) => format!(
+            "nhiệm vụ \"{id}\" không phải nhập trong hôm nay nên không xóa; hãy chuyển trạng thái sang {} (ghi lý do)",
+            cancelled()
+        ),
+        (Lang::En, E::ChangedByOthers { id, by }) => format!(
+            "\"{id}\" was changed by {by}: it is not deleted; cancel it instead (status cancelled, with the reason)"
+        ),
+        (Lang::Vi, E::ChangedByOthers { id, by }) => format!(
+            "nhiệm vụ \"{id}\" đã được {by} cập nhật nên không xóa; hãy chuyển trạng thái sang {} (ghi lý do)",
+            cancelled()
+        ),
+        (Lang::En, E::Stale { path }) => format!(
+            "{path}: changed on disk since it was read; nothing was deleted (reload to see the new version)"
+        ),
+        (Lang::Vi, E::Stale { path }) => format!(
+            "{path}: tệp đã bị sửa trên đĩa sau khi đọc; không xóa gì (tải lại để xem bản mới)"
+        ),
+        (Lang::En, E::Broken { path, reason, at }) => format!(
+            "{}: nothing was deleted, the file is broken ({}); fix it by hand first",
+            placed(path, at),
+            problem_kind(lang, reason)
+        ),
+        (Lang::Vi, E::Broken { path, reason, at }) => format!(
+            "{}: không xóa, tệp bị lỗi ({}); hãy sửa tay trước",
+            placed(path, at),
+            problem_kind(lang, reason)
+        ),
+        (Lang::En, E::Apply { path, source }) => format!(
+            "{path}: nothing was deleted: {}",
+            apply_error(lang, source)
+        ),
+        (Lang::Vi, E::Apply { path, source }) => {
+            format!("{path}: không xóa được: {}", apply_error(lang, source))
+        }
+        (_, E::GitOperation(op)) => git_operation(lang, *op),
+        (_, E::Write(w)) => write_error(lang, w),
+    }
+}
+
 /// A new directive, meeting file or unit refused.
 pub fn create_error(lang: Lang, e: &crate::store::create::CreateError) -> String {
     use crate::store::create::CreateError as E;
@@ -809,6 +862,57 @@ mod tests {
         assert_eq!(
             problem(Lang::Vi, &p),
             "2023/a.toml:7:9: đơn vị chủ trì \"khong-co\" không có trong dondoc.toml"
+        );
+    }
+
+    #[test]
+    fn every_delete_error_is_said_in_both_languages() {
+        use crate::store::delete::DeleteError as E;
+        use crate::store::write::WriteError;
+        let path = || "2023/giao-ban.toml".to_string();
+        let all = vec![
+            E::UnknownId("x-1".into()),
+            E::NotNew("x-1".into()),
+            E::ChangedByOthers {
+                id: "x-1".into(),
+                by: "Người Khác".into(),
+            },
+            E::Stale { path: path() },
+            E::Broken {
+                path: path(),
+                reason: ProblemKind::ConflictMarker,
+                at: Some((3, 1)),
+            },
+            E::Apply {
+                path: path(),
+                source: ApplyError::Inline("x-1".into()),
+            },
+            E::GitOperation(crate::git::status::Operation::Rebase),
+            E::Write(WriteError::ReadOnly { path: path() }),
+        ];
+        for e in &all {
+            let en = delete_error(Lang::En, e);
+            let vi = delete_error(Lang::Vi, e);
+            assert_ne!(en, vi, "{e:?}");
+            assert_eq!(e.to_string(), en, "Display is the English form");
+            // No English sentence left in the Vietnamese one.
+            for word in [" the ", " not ", " was ", "cancel", "file", "changed"] {
+                assert!(!vi.contains(word), "{word:?} in {vi}");
+            }
+        }
+        assert_eq!(
+            delete_error(Lang::Vi, &all[2]),
+            "nhiệm vụ \"x-1\" đã được Người Khác cập nhật nên không xóa; hãy chuyển trạng thái \
+             sang “dừng thực hiện” (ghi lý do)"
+        );
+        assert_eq!(
+            delete_error(Lang::Vi, &all[4]),
+            "2023/giao-ban.toml:3:1: không xóa, tệp bị lỗi (dấu xung đột git: hãy giải quyết xung \
+             đột hợp nhất trong tệp này); hãy sửa tay trước"
+        );
+        assert_eq!(
+            delete_error(Lang::Vi, &all[7]),
+            "2023/giao-ban.toml: tệp chỉ đọc; không ghi gì"
         );
     }
 }

@@ -84,6 +84,24 @@ pub const CHOOSE_DIRECTIVE: Text = (
     "Hãy chọn một nhiệm vụ trước (Tab hoặc l để sang danh sách).",
 );
 pub const RELOADING_FAILED: Text = head::RELOAD_FAILED;
+/// The terminal could not be put in the UI's mode.
+pub fn cannot_set_up_terminal(lang: Lang) -> &'static str {
+    lang.pick(
+        "cannot set up the terminal",
+        "không thiết lập được màn hình dòng lệnh",
+    )
+}
+
+/// The note's editor ended with an error: its command and its exit code (none: a signal).
+pub fn editor_exited(lang: Lang, command: &str, code: Option<i32>) -> String {
+    match (lang, code) {
+        (Lang::En, Some(c)) => format!("{command} exited with code {c}"),
+        (Lang::En, None) => format!("{command} was stopped by a signal"),
+        (Lang::Vi, Some(c)) => format!("{command} kết thúc với mã lỗi {c}"),
+        (Lang::Vi, None) => format!("{command} bị dừng bởi tín hiệu"),
+    }
+}
+
 pub const EDITOR_FAILED: Text = ("The editor failed", "Trình soạn thảo bị lỗi");
 pub const NOT_SAVED: Text = ("not saved", "chưa lưu");
 pub const SAVED: Text = ("Saved", "Đã lưu");
@@ -451,6 +469,8 @@ pub const AS_OF_HINT: Text = (
     "YYYY-MM-DD, DD/MM/YYYY, +N/-N ngày so với ngày chốt số liệu, hoặc hôm nay",
 );
 pub const DASH_UNIT: Text = head::UNIT;
+/// The legend's entry for the total column (Σ).
+pub const DASH_TOTAL: Text = ("total", "tổng số");
 pub const DASH_COMPLETION: Text = ("% done", "% hoàn thành");
 pub const DASH_ON_TIME_RATE: Text = ("% on time", "% đúng hạn");
 pub const DASH_GROUP_TOTAL: Text = ("Group total", "Cộng khối");

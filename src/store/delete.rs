@@ -5,33 +5,53 @@
 use super::create::edit_document;
 use super::edit::ApplyError;
 use super::write::WriteError;
-use crate::model::{Directive, Workspace};
+use crate::model::{Directive, ProblemKind, Workspace};
 use chrono::NaiveDate;
 use toml_edit::Item;
 
-/// Why a directive may not be deleted.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a directive may not be deleted, as data; the sentences, in both languages, are
+/// `i18n::store::delete_error` (`Display` is its English form).
+#[derive(Debug)]
 pub enum DeleteError {
-    #[error("no directive with id \"{0}\"")]
     UnknownId(String),
-    #[error(
-        "\"{0}\" was not created today: cancel it instead (status cancelled, with the reason)"
-    )]
+    /// Not created on the day: it has a history; cancel it instead.
     NotNew(String),
-    #[error("\"{id}\" was changed by {by}: cancel it instead (status cancelled, with the reason)")]
-    ChangedByOthers { id: String, by: String },
-    #[error("{path}: changed on disk since it was read; reload first")]
-    Stale { path: String },
-    #[error("{path}: not written, the file is broken ({reason})")]
-    Broken { path: String, reason: String },
-    #[error("{path}: cannot write: {reason}")]
-    Io { path: String, reason: String },
-    #[error("{path}: {source}")]
-    Apply { path: String, source: ApplyError },
+    /// Someone other than the one deleting it wrote in its log.
+    ChangedByOthers {
+        id: String,
+        by: String,
+    },
+    /// The file changed on disk since it was read.
+    Stale {
+        path: String,
+    },
+    Broken {
+        path: String,
+        reason: ProblemKind,
+        /// Line and column of the problem, when the loader placed it.
+        at: Option<(usize, usize)>,
+    },
+    Apply {
+        path: String,
+        source: ApplyError,
+    },
     /// A git rebase or merge is stopped half-way: the way out would discard the deletion.
-    #[error("{}", crate::i18n::store::git_operation(crate::i18n::Lang::En, *.0))]
     GitOperation(crate::git::status::Operation),
+    /// Any other refusal of the write (a read-only file, the lock, the disk), as the write
+    /// itself says it.
+    Write(WriteError),
 }
+
+impl std::fmt::Display for DeleteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::i18n::store::delete_error(
+            crate::i18n::Lang::En,
+            self,
+        ))
+    }
+}
+
+impl std::error::Error for DeleteError {}
 
 /// Whether `by` may delete `d` on `today`: created that day, every log entry by `by`.
 pub fn may_delete(d: &Directive, by: &str, today: NaiveDate) -> Result<(), DeleteError> {
@@ -84,25 +104,24 @@ pub fn write_delete(
     if let Some(reason) = &file.broken {
         return Err(DeleteError::Broken {
             path,
-            reason: reason.to_string(),
+            reason: reason.clone(),
+            at: None,
         });
     }
     super::write::write_removal(ws, &path, id, &|original| remove_directive(original, id))
         .map_err(|e| match e {
             WriteError::Stale { .. } => DeleteError::Stale { path: path.clone() },
-            WriteError::Broken { reason, .. } => DeleteError::Broken {
+            WriteError::Broken { reason, at, .. } => DeleteError::Broken {
                 path: path.clone(),
-                reason: reason.to_string(),
+                reason,
+                at,
             },
             WriteError::Apply { source, .. } => DeleteError::Apply {
                 path: path.clone(),
                 source,
             },
             WriteError::GitOperation(op) => DeleteError::GitOperation(op),
-            other => DeleteError::Io {
-                path: path.clone(),
-                reason: other.to_string(),
-            },
+            other => DeleteError::Write(other),
         })?;
     Ok(path)
 }

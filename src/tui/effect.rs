@@ -136,10 +136,11 @@ pub enum Outcome {
     Synced(Box<SyncOutcome>),
     /// The work goes on in the background; its result comes as an event.
     Started,
-    /// A directive deleted (its file's path) or refused (why); the file as on disk now.
+    /// A directive deleted (its file's path) or refused (why, worded by the app in its
+    /// language); the file as on disk now.
     Deleted {
         id: String,
-        result: Result<String, String>,
+        result: Result<String, store::delete::DeleteError>,
         file: Option<FileRead>,
     },
     /// Several edits written, each file once; the refused with why; the files as on disk now.
@@ -405,8 +406,7 @@ impl Runner {
             }
             Effect::Delete(id) => {
                 let today = (self.clock)().date_naive();
-                let result = store::delete::write_delete(ws, &id, &self.author, today)
-                    .map_err(|e| e.to_string());
+                let result = store::delete::write_delete(ws, &id, &self.author, today);
                 if let Ok(path) = &result {
                     self.commit_new(
                         ws,
@@ -666,6 +666,23 @@ pub fn editor_command() -> String {
         .unwrap_or_else(|| "vi".to_string())
 }
 
+/// The note's editor ended with an error: what it was run as and its exit code (none when
+/// a signal stopped it). Worded by `i18n::tui::editor_exited`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EditorExited {
+    pub command: String,
+    pub code: Option<i32>,
+}
+
+impl std::fmt::Display for EditorExited {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = crate::i18n::tui::editor_exited(crate::i18n::Lang::En, &self.command, self.code);
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for EditorExited {}
+
 /// Runs `command` (through the shell, so `EDITOR="code --wait"` works) on a temporary file
 /// holding `initial`, and returns the file's text afterwards.
 pub fn edit_in_editor(command: &str, initial: &str) -> std::io::Result<String> {
@@ -682,9 +699,10 @@ pub fn edit_in_editor(command: &str, initial: &str) -> std::io::Result<String> {
         .arg(file.path())
         .status()?;
     if !status.success() {
-        return Err(std::io::Error::other(format!(
-            "{command} exited with {status}"
-        )));
+        return Err(std::io::Error::other(EditorExited {
+            command: command.to_string(),
+            code: status.code(),
+        }));
     }
     std::fs::read_to_string(file.path())
 }
@@ -716,6 +734,14 @@ mod tests {
         // `sed -i` stands in for an interactive editor.
         let out = edit_in_editor("sed -i 's/cũ/mới/'", "ghi chú cũ").unwrap();
         assert_eq!(out, "ghi chú mới\n");
-        assert!(edit_in_editor("false", "x").is_err());
+        let e = edit_in_editor("false", "x").unwrap_err();
+        let exited = e.get_ref().and_then(|e| e.downcast_ref::<EditorExited>());
+        assert_eq!(
+            exited,
+            Some(&EditorExited {
+                command: "false".into(),
+                code: Some(1)
+            })
+        );
     }
 }

@@ -59,7 +59,7 @@ pub fn run(ctx: &Context) -> Result<Ended, Error> {
 
     install_panic_hook();
     enter_screen()
-        .context("cannot set up the terminal")
+        .context(crate::i18n::tui::cannot_set_up_terminal(ctx.lang))
         .map_err(Error::Terminal)?;
     let backend = CrosstermBackend::new(Screen::default());
     let mut ended_app = None;

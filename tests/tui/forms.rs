@@ -264,6 +264,34 @@ fn d_deletes_only_a_directive_entered_by_mistake_today() {
     assert!(app.ws().directive("gb-2023-08-37").is_none());
 }
 
+/// The store's refusal reaches the status line in the language of the screens.
+#[test]
+fn d_refuses_in_vietnamese_when_the_screens_are() {
+    let ws = Workspace::new();
+    let mut app = ws.app(Lang::Vi, (120, 40));
+    let mut r = runner();
+    run_keys(
+        &mut app,
+        &mut r,
+        "a Nhập <Space> nhầm <Tab> na <Space> ri <Enter> <C-s>",
+    );
+    let id = selected_id(&app);
+    let mut other = Runner::new("Người Khác".to_string()).with_clock(clock);
+    run_keys(&mut app, &mut other, "n Đã <Space> giao <Enter>");
+    let before = ws.read(FILE);
+    run_keys(&mut app, &mut r, "D y");
+    let message = app.message.clone().unwrap();
+    assert_eq!(message.level, Level::Error);
+    assert_eq!(
+        message.text,
+        format!(
+            "nhiệm vụ \"{id}\" đã được Người Khác cập nhật nên không xóa; hãy chuyển trạng \
+             thái sang “dừng thực hiện” (ghi lý do)"
+        )
+    );
+    assert_same_text(&ws.read(FILE), &before);
+}
+
 #[test]
 fn d_refuses_a_new_directive_someone_else_changed() {
     let ws = Workspace::new();

@@ -255,6 +255,31 @@ fn keys_the_editor_writes_a_long_note() {
     assert_ne!(ws.read(FILE), original);
 }
 
+/// An editor that fails: the note stays as typed, and the status line says why in the
+/// language of the screens.
+#[test]
+fn keys_a_failed_editor_is_said_in_vietnamese() {
+    let ws = Workspace::new();
+    let original = ws.read(FILE);
+    let mut app = ws.app(Lang::Vi, (120, 40));
+    let mut runner = runner().with_editor(|_: &str| {
+        Err(std::io::Error::other(dondoc::tui::effect::EditorExited {
+            command: "nano".into(),
+            code: Some(1),
+        }))
+    });
+    run_keys(&mut app, &mut runner, "n Đã <C-e>");
+    match &app.popup {
+        Some(Popup::Prompt(p)) => assert_eq!(p.input, "Đã"),
+        other => panic!("the prompt stays: {other:?}"),
+    }
+    assert_eq!(
+        app.message.as_ref().unwrap().text,
+        "Trình soạn thảo bị lỗi: nano kết thúc với mã lỗi 1"
+    );
+    assert_eq!(ws.read(FILE), original);
+}
+
 #[test]
 fn keys_reload_keeps_the_selection() {
     let ws = Workspace::new();

@@ -101,7 +101,17 @@ impl App {
             Outcome::EditorClosed { mut prompt, result } => {
                 match result {
                     Ok(text) => prompt.input.set_text(&text),
-                    Err(e) => self.error(format!("{}: {e}", tr(self.lang, t::EDITOR_FAILED))),
+                    Err(e) => {
+                        let exited = e
+                            .get_ref()
+                            .and_then(|e| e.downcast_ref::<crate::tui::effect::EditorExited>());
+                        let why = match exited {
+                            Some(x) => t::editor_exited(self.lang, &x.command, x.code),
+                            // The system's own words (the editor could not be started).
+                            None => e.to_string(),
+                        };
+                        self.error(format!("{}: {why}", tr(self.lang, t::EDITOR_FAILED)));
+                    }
                 }
                 self.popup = Some(Popup::Prompt(prompt));
                 vec![]

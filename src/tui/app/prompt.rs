@@ -223,7 +223,7 @@ impl App {
     pub(super) fn deleted(
         &mut self,
         id: String,
-        result: Result<String, String>,
+        result: Result<String, crate::store::delete::DeleteError>,
         file: Option<crate::store::files::FileRead>,
     ) -> Vec<Effect> {
         if let Some(file) = file {
@@ -239,7 +239,7 @@ impl App {
                 vec![Effect::GitStatus]
             }
             Err(e) => {
-                self.error(e);
+                self.error(crate::i18n::store::delete_error(self.lang, &e));
                 vec![]
             }
         }

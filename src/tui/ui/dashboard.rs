@@ -336,10 +336,7 @@ fn legend(buf: &mut Buffer, inner: Rect, cols: &Columns, lang: Lang, theme: &The
         })
         .collect();
     if cols.total {
-        entries.push(vec![Span::raw(format!(
-            "Σ {}",
-            tr(lang, ("total", "tổng số"))
-        ))]);
+        entries.push(vec![Span::raw(format!("Σ {}", tr(lang, t::DASH_TOTAL)))]);
     }
     if cols.others {
         for tl in [Timeliness::Ongoing, Timeliness::None] {
