@@ -196,3 +196,26 @@ fn filters_combine_timeliness_or_status_several_values() {
     assert_eq!(app.list.rows.len(), late);
     assert!(late > 0 && late < open);
 }
+
+/// A search that finds nothing still shows the headings apart: with no row to line up with,
+/// the deadline's heading keeps a space before the next one, in both languages and sizes.
+#[test]
+fn the_headings_stay_apart_when_nothing_matches() {
+    for lang in LANGS {
+        for size in SIZES {
+            let ws = Workspace::new();
+            let mut app = ws.app(lang, size);
+            run_keys(&mut app, &mut runner(), "/ zzqx <Enter>");
+            assert!(app.list.rows.is_empty());
+            let backend = screen(&app);
+            let buffer = backend.buffer();
+            let row: String = (0..size.0)
+                .map(|x| buffer[(x, 2)].symbol().to_string())
+                .collect();
+            let deadline = dondoc::i18n::tui::tr(lang, dondoc::i18n::tui::COL_DEADLINE_WHEN);
+            let at = row.find(deadline).unwrap_or_else(|| panic!("{row}"));
+            let after = &row[at + deadline.len()..];
+            assert!(after.starts_with(' '), "{lang:?} {size:?}: {row}");
+        }
+    }
+}

@@ -253,6 +253,12 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     wants.when = wants.when.max(figures.when);
     wants.moved |= figures.moved;
     wants.times = wants.times.max(figures.times);
+    if app.list.rows.is_empty() {
+        // No row to line up with: the heading gets its width and a space, not run into the
+        // next one ("DeadlineStatus").
+        let heading = width(tr(lang, t::COL_DEADLINE_WHEN));
+        wants.date = wants.date.max(heading.saturating_sub(2));
+    }
     let cols = Columns::for_width(w, &wants, app.show_ids);
     let buf = frame.buffer_mut();
 
