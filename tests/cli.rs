@@ -1104,7 +1104,7 @@ fn validate_reports_every_problem_with_its_position() {
         stdout,
         "bad/conflict.toml:3:1: git conflict marker: resolve the merge conflict in this file\n\
          bad/date.toml:8:12: TOML syntax: invalid date, expected day between 01 and 28\n\
-         bad/dup.toml:5:6: duplicate id \"gb-2023-08-01\": already used at 2023/giao-ban-2023-08-25.toml:17\n\
+         bad/dup.toml:5:6: duplicate id \"gb-2023-08-01\": already used at 2023/giao-ban-2023-08-25.toml:18:6\n\
          bad/empty.toml:1:1: empty file: a directive file needs [source] and [[directive]]\n\
          bad/latin1.toml:2:11: invalid UTF-8: save the file as UTF-8\n\
          bad/owner.toml:7:9: unknown owner \"khong-co\": not in dondoc.toml\n\
@@ -1362,7 +1362,7 @@ fn duplicate_ids_across_many_files_are_each_reported_once() {
     assert_eq!(dups.len(), 29, "{dups:#?}");
     assert_eq!(
         dups[0],
-        "many/f01.toml:11:6: duplicate id \"shared\": already used at many/f00.toml:10"
+        "many/f01.toml:11:6: duplicate id \"shared\": already used at many/f00.toml:11:6"
     );
     // Reloading a file keeps the same verdicts.
     ws.reload_file("many/f05.toml");

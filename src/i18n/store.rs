@@ -623,11 +623,21 @@ pub fn problem_kind(lang: Lang, k: &ProblemKind) -> String {
         K::DoneOnNotDone { id, status } => {
             format!("directive \"{id}\" has done_on but its status is {status}, not done")
         }
-        K::DuplicateId { id, path, line } if vi => {
-            format!("mã \"{id}\" bị trùng: đã dùng ở {path}:{line}")
+        K::DuplicateId {
+            id,
+            path,
+            line,
+            col,
+        } if vi => {
+            format!("mã \"{id}\" bị trùng: đã dùng ở {path}:{line}:{col}")
         }
-        K::DuplicateId { id, path, line } => {
-            format!("duplicate id \"{id}\": already used at {path}:{line}")
+        K::DuplicateId {
+            id,
+            path,
+            line,
+            col,
+        } => {
+            format!("duplicate id \"{id}\": already used at {path}:{line}:{col}")
         }
         K::LogTimeNotDateTime { found: f } if vi => format!(
             "thời điểm \"at\" của nhật ký phải là ngày giờ như 2023-09-15T09:30:00+07:00, nhưng lại là {}",
@@ -804,6 +814,7 @@ mod tests {
                 id: s(),
                 path: s(),
                 line: 1,
+                col: 1,
             },
             K::LogTimeNotDateTime {
                 found: ValueKind::String,

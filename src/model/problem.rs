@@ -126,10 +126,14 @@ pub enum ProblemKind {
         id: String,
         status: Status,
     },
+    /// An id used again: where its first use is (the id's own line and column there; u32,
+    /// so that the position costs no more than the line alone did: every write error holds
+    /// a problem kind).
     DuplicateId {
         id: String,
         path: String,
-        line: usize,
+        line: u32,
+        col: u32,
     },
     LogTimeNotDateTime {
         found: ValueKind,

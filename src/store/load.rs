@@ -495,9 +495,7 @@ where
         cache::write(path, config, started, &entries, Some(cache));
     }
     let mut files: Vec<SourceFile> = done.into_iter().map(|f| f.0).collect();
-    let ids = all
-        .iter()
-        .map(|d| (d.file, d.id.as_str(), d.line, d.id_pos));
+    let ids = all.iter().map(|d| (d.file, d.id.as_str(), d.id_pos));
     let (_, keep) = first_uses(&mut files, ids, all.len());
     let mut keep = keep.into_iter();
     all.retain(|_| keep.next().unwrap_or(false));
@@ -569,10 +567,10 @@ where
         })
         .unzip();
     let keep = {
-        let ids = lists.iter().enumerate().flat_map(|(index, list)| {
-            list.iter()
-                .map(move |d| (index, d.id.as_str(), d.line, d.id_pos))
-        });
+        let ids = lists
+            .iter()
+            .enumerate()
+            .flat_map(|(index, list)| list.iter().map(move |d| (index, d.id.as_str(), d.id_pos)));
         let total = lists.iter().map(Vec::len).sum();
         first_uses(&mut files, ids, total).1
     };
@@ -602,25 +600,26 @@ fn count_use<T>(loaded: &[cache::Fresh<T>]) -> CacheUse {
 
 /// Finds the uses of an id after its first (in path order, then file order), as a full load
 /// leaves them out: each gets a duplicate-id problem in its file, naming where the id was
-/// first used. `ids` are every directive's (file index, id, line, id position), in order;
+/// first used. `ids` are every directive's (file index, id, id's line and column), in order;
 /// `total` how many. Returns how many ids are kept and, for each id in order, whether it is.
 fn first_uses<'a>(
     files: &mut [SourceFile],
-    ids: impl Iterator<Item = (usize, &'a str, usize, (usize, usize))>,
+    ids: impl Iterator<Item = (usize, &'a str, (usize, usize))>,
     total: usize,
 ) -> (usize, Vec<bool>) {
     // foldhash, not std's SipHash: hashing ids was a twentieth of a cached `list`.
-    let mut first: HashMap<&str, (u32, u32), foldhash::fast::RandomState> =
+    let mut first: HashMap<&str, (u32, (usize, usize)), foldhash::fast::RandomState> =
         HashMap::with_capacity_and_hasher(total, Default::default());
     let mut keep = Vec::with_capacity(total);
     let mut kept = 0;
-    for (index, id, line, id_pos) in ids {
+    for (index, id, id_pos) in ids {
         match first.get(id) {
-            Some(&(other_file, other_line)) => {
+            Some(&(other_file, (other_line, other_col))) => {
                 let kind = ProblemKind::DuplicateId {
                     id: id.to_string(),
                     path: files[other_file as usize].path.clone(),
-                    line: other_line as usize,
+                    line: other_line as u32,
+                    col: other_col as u32,
                 };
                 let path = files[index].path.clone();
                 files[index].problems.push(Problem {
@@ -632,8 +631,8 @@ fn first_uses<'a>(
                 keep.push(false);
             }
             None => {
-                // A file has far fewer than 4 billion lines and a workspace as many files.
-                first.insert(id, (index as u32, line as u32));
+                // A workspace has far fewer than 4 billion files.
+                first.insert(id, (index as u32, id_pos));
                 keep.push(true);
                 kept += 1;
             }
@@ -699,7 +698,7 @@ pub fn load_problems_with_cache(
     let total = ids.iter().map(Vec::len).sum();
     let all = ids.iter().enumerate().flat_map(|(index, list)| {
         list.iter()
-            .map(move |at| (index, at.id.as_ref(), at.line, at.id_pos))
+            .map(move |at| (index, at.id.as_ref(), at.id_pos))
     });
     let (directives, _) = first_uses(&mut files, all, total);
     ws.files = files;
@@ -714,13 +713,14 @@ pub fn load_problems_with_cache(
 }
 
 /// Directive id → (file index, line).
-type KnownIds = HashMap<String, (usize, usize)>;
+/// Each id's file and the id's own line and column there.
+type KnownIds = HashMap<String, (usize, (usize, usize))>;
 
 impl Workspace {
     pub(super) fn known_ids(&self) -> KnownIds {
         self.directives
             .iter()
-            .map(|d| (d.id.clone(), (d.file, d.line)))
+            .map(|d| (d.id.clone(), (d.file, d.id_pos)))
             .collect()
     }
 
@@ -740,11 +740,12 @@ impl Workspace {
     ) {
         for mut d in directives {
             d.file = file_index;
-            if let Some(&(other_file, other_line)) = known.get(&d.id) {
+            if let Some(&(other_file, (other_line, other_col))) = known.get(&d.id) {
                 let kind = ProblemKind::DuplicateId {
                     id: d.id.clone(),
                     path: self.files[other_file].path.clone(),
-                    line: other_line,
+                    line: other_line as u32,
+                    col: other_col as u32,
                 };
                 let (line, col) = d.id_pos;
                 let path = self.files[file_index].path.clone();
@@ -756,7 +757,7 @@ impl Workspace {
                 });
                 continue;
             }
-            known.insert(d.id.clone(), (file_index, d.line));
+            known.insert(d.id.clone(), (file_index, d.id_pos));
             self.directives.push(d);
         }
     }
@@ -859,7 +860,7 @@ mod tests {
         let problems: Vec<String> = ws.problems.iter().map(|p| p.to_string()).collect();
         assert_eq!(
             problems,
-            ["2.toml:12:6: duplicate id \"x-1\": already used at 1.toml:5"]
+            ["2.toml:12:6: duplicate id \"x-1\": already used at 1.toml:6:6"]
         );
         // Reloading the second file finds the same duplicate against the first.
         ws.reload_file("2.toml");

@@ -58,7 +58,7 @@ fn a_duplicate_id_across_two_files_names_both_places() {
     let ws = t.load();
     assert_eq!(
         problems(&ws),
-        ["b/two.toml:6:6: duplicate id \"dup\": already used at a/one.toml:5"]
+        ["b/two.toml:6:6: duplicate id \"dup\": already used at a/one.toml:6:6"]
     );
     // The first one (in path order) is kept.
     assert_eq!(ws.directive("dup").unwrap().status, Status::Open);
@@ -74,7 +74,7 @@ fn a_duplicate_id_in_one_file() {
     let (problems, broken) = problems_with("a/one.toml", text.as_bytes());
     assert_eq!(
         problems,
-        ["a/one.toml:12:6: duplicate id \"dup\": already used at a/one.toml:5"]
+        ["a/one.toml:12:6: duplicate id \"dup\": already used at a/one.toml:6:6"]
     );
     assert_eq!(broken, None);
 }
