@@ -1330,6 +1330,44 @@ fn data_option_beats_environment_beats_config_beats_default() {
     f.bare().arg("validate").assert().success().stdout(ok);
 }
 
+/// `--lang` twice in one place is refused like any option given twice (exit 2), in the
+/// language of the last valid one; before and after a command, the later one is the run's.
+#[test]
+fn lang_given_twice() {
+    let f = Fixture::new();
+    let en = f
+        .run(&["--lang", "vi", "--lang", "en", "validate"])
+        .assert()
+        .code(2)
+        .stdout("");
+    assert!(
+        stderr_of(&en)
+            .starts_with("error: the argument '--lang <LANG>' cannot be used multiple times"),
+        "{}",
+        stderr_of(&en)
+    );
+    for twice in [
+        &["--lang", "en", "--lang", "vi", "validate"][..],
+        &["--lang", "vi", "--lang", "xx", "validate"],
+        &["validate", "--lang=en", "--lang=vi"],
+    ] {
+        let vi = f.run(twice).assert().code(2).stdout("");
+        assert!(
+            stderr_of(&vi).starts_with("lỗi: không được dùng '--lang <NGÔN_NGỮ>' nhiều lần"),
+            "{twice:?}: {}",
+            stderr_of(&vi)
+        );
+    }
+    f.run(&["--lang", "vi", "validate", "--lang", "en"])
+        .assert()
+        .success()
+        .stdout(predicate::str::is_match("^ok: [0-9]+ directives in ").unwrap());
+    f.run(&["--lang", "en", "validate", "--lang", "vi"])
+        .assert()
+        .success()
+        .stdout(predicate::str::is_match("^ok: [0-9]+ nhiệm vụ trong ").unwrap());
+}
+
 #[test]
 fn a_broken_config_file_is_named_with_its_position() {
     let f = Fixture::new();
