@@ -1330,16 +1330,92 @@ fn data_option_beats_environment_beats_config_beats_default() {
     f.bare().arg("validate").assert().success().stdout(ok);
 }
 
+/// `--lang` twice in one place is refused like any option given twice (exit 2), in the
+/// language of the last valid one; before and after a command, the later one is the run's.
+#[test]
+fn lang_given_twice() {
+    let f = Fixture::new();
+    let en = f
+        .run(&["--lang", "vi", "--lang", "en", "validate"])
+        .assert()
+        .code(2)
+        .stdout("");
+    assert!(
+        stderr_of(&en)
+            .starts_with("error: the argument '--lang <LANG>' cannot be used multiple times"),
+        "{}",
+        stderr_of(&en)
+    );
+    for twice in [
+        &["--lang", "en", "--lang", "vi", "validate"][..],
+        &["--lang", "vi", "--lang", "xx", "validate"],
+        &["validate", "--lang=en", "--lang=vi"],
+    ] {
+        let vi = f.run(twice).assert().code(2).stdout("");
+        assert!(
+            stderr_of(&vi).starts_with("lỗi: không được dùng '--lang <NGÔN_NGỮ>' nhiều lần"),
+            "{twice:?}: {}",
+            stderr_of(&vi)
+        );
+    }
+    f.run(&["--lang", "vi", "validate", "--lang", "en"])
+        .assert()
+        .success()
+        .stdout(predicate::str::is_match("^ok: [0-9]+ directives in ").unwrap());
+    f.run(&["--lang", "en", "validate", "--lang", "vi"])
+        .assert()
+        .success()
+        .stdout(predicate::str::is_match("^ok: [0-9]+ nhiệm vụ trong ").unwrap());
+}
+
 #[test]
 fn a_broken_config_file_is_named_with_its_position() {
     let f = Fixture::new();
     let dir = f.home().join(".config/dondoc");
     fs::create_dir_all(&dir).unwrap();
-    fs::write(dir.join("config.toml"), "data_dir = \n").unwrap();
-    f.run(&["validate"])
+    let config = dir.join("config.toml");
+    fs::write(&config, "lang = \"vi\"\ndata_dir = \n").unwrap();
+    let at = format!("dondoc: {}:2:12: ", config.display());
+    let file = "2023/giao-ban-2023-08-25.toml";
+    let before = f.read(file);
+    // The file cannot say the language: the locale does (here C, English).
+    let en = f
+        .run(&["set", "gb-2023-08-05", "--note", "một"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("config.toml:1:"));
+        .stdout("");
+    let err = stderr_of(&en);
+    assert!(err.starts_with(&format!("{at}TOML syntax: ")), "{err}");
+    assert!(
+        err.contains("\nthe user config file is broken, so dondoc stops here: correct the file, or delete it to run with the defaults\n"),
+        "{err}"
+    );
+    // Nothing was done.
+    assert_eq!(f.read(file), before);
+    let vi = f.run(&["--lang", "vi", "validate"]).assert().code(2);
+    let err = stderr_of(&vi);
+    assert!(err.starts_with(&format!("{at}cú pháp TOML: ")), "{err}");
+    assert!(err.contains("dondoc dừng tại đây"), "{err}");
+    let locale = f
+        .run(&["validate"])
+        .env("LANG", "vi_VN.UTF-8")
+        .assert()
+        .code(2);
+    assert_eq!(stderr_of(&locale), err);
+    // A value the file cannot hold, in the words of the run.
+    fs::write(&config, "[git]\ncommit = \"yes\"\n").unwrap();
+    let vi = f.run(&["--lang", "vi", "list"]).assert().code(2);
+    let err = stderr_of(&vi);
+    assert!(
+        err.starts_with(&format!(
+            "dondoc: {}:2:10: git.commit phải là true hoặc false, nhưng lại là một chuỗi\n",
+            config.display()
+        )),
+        "{err}"
+    );
+    // Without the file, the defaults.
+    fs::remove_file(&config).unwrap();
+    f.run(&["validate"]).assert().success();
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -21,7 +21,9 @@ pub fn lang_of(args: &[OsString]) -> Lang {
 }
 
 /// `--lang vi` or `--lang=vi` among the arguments (the program's name first), before `--`;
-/// the last one wins, as clap's does.
+/// the last valid one. clap refuses `--lang` given twice in one place, as any option given
+/// twice, and the refusal is then worded in this language; it takes one given both before a
+/// command and after it (`--lang vi list --lang en`), and then the later one wins, as here.
 pub fn lang_flag(args: &[OsString]) -> Option<Lang> {
     let parse = |s: &str| <Lang as clap::ValueEnum>::from_str(s, true).ok();
     let mut flag = None;
@@ -405,6 +407,7 @@ fn message(error: &clap::error::Error<Vietnamese>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use clap::Parser;
 
     fn args(words: &[&str]) -> Vec<OsString> {
         words.iter().map(OsString::from).collect()
@@ -424,9 +427,41 @@ mod tests {
             lang_flag(&args(&["dondoc", "--lang", "vi", "--lang", "en"])),
             Some(Lang::En)
         );
+        assert_eq!(
+            lang_flag(&args(&["dondoc", "--lang", "vi", "--lang", "xx"])),
+            Some(Lang::Vi)
+        );
         assert_eq!(lang_flag(&args(&["dondoc", "--", "--lang", "vi"])), None);
         assert_eq!(lang_flag(&args(&["dondoc", "--lang"])), None);
         assert_eq!(lang_flag(&args(&["dondoc", "show", "x"])), None);
+    }
+
+    /// What the comment of `lang_flag` says of clap: twice in one place is refused, before
+    /// and after a command the later one is the run's language.
+    #[test]
+    fn the_language_flag_agrees_with_clap() {
+        for twice in [
+            &["dondoc", "--lang", "vi", "--lang", "en", "list"][..],
+            &["dondoc", "--lang=vi", "--lang=vi", "list"],
+            &["dondoc", "list", "--lang", "en", "--lang", "vi"],
+        ] {
+            let e = Cli::try_parse_from(args(twice)).unwrap_err();
+            assert_eq!(e.kind(), ErrorKind::ArgumentConflict, "{twice:?}");
+        }
+        for (words, lang) in [
+            (
+                &["dondoc", "--lang", "vi", "list", "--lang", "en"],
+                Lang::En,
+            ),
+            (
+                &["dondoc", "--lang", "en", "list", "--lang", "vi"],
+                Lang::Vi,
+            ),
+        ] {
+            let cli = Cli::try_parse_from(args(words)).unwrap();
+            assert_eq!(cli.lang, Some(lang), "{words:?}");
+            assert_eq!(lang_flag(&args(words)), Some(lang), "{words:?}");
+        }
     }
 
     /// Every command and argument clap can show, with its path, walked from the root.

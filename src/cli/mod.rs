@@ -28,7 +28,6 @@ use crate::config::{self, UserConfig};
 pub use crate::context::Context;
 use crate::dates::{self, DateError};
 use crate::i18n::Lang;
-use anyhow::Context as _;
 
 use clap::{Parser, Subcommand};
 use std::ffi::OsString;
@@ -197,8 +196,12 @@ fn office_clock(data: &std::path::Path, now: Option<&str>, lang: Lang) -> anyhow
 fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
     let config_file = config::config_path();
     // A config file that does not load cannot say the language: the flag or the locale does.
-    let config = UserConfig::load(config_file.as_deref())
-        .with_context(|| crate::i18n::cli::config_file(Lang::choose(cli.lang, None)))?;
+    let config = UserConfig::load(config_file.as_deref()).map_err(|e| {
+        anyhow::anyhow!(crate::i18n::cli::config_error(
+            Lang::choose(cli.lang, None),
+            &e
+        ))
+    })?;
     let lang = Lang::choose(cli.lang, config.lang);
     let env_data = std::env::var_os("DONDOC_DATA")
         .map(PathBuf::from)

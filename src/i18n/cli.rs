@@ -870,11 +870,6 @@ pub fn not_a_time(lang: Lang, variable: &str, value: &str) -> String {
     }
 }
 
-/// What failed when the user's config file does not load.
-pub fn config_file(lang: Lang) -> &'static str {
-    lang.pick("config file", "tệp cấu hình")
-}
-
 pub fn cannot_create(lang: Lang, path: &str) -> String {
     match lang {
         Lang::En => format!("cannot create {path}"),
@@ -1238,5 +1233,86 @@ pub fn reminder_not_logged(lang: Lang, path: &str, reason: &str) -> String {
         Lang::Vi => {
             format!("đã ghi {path}, nhưng chưa ghi được việc đôn đốc vào nhật ký: {reason}")
         }
+    }
+}
+
+/// A user config file dondoc cannot use: where and what is wrong (`path:line:col: …`).
+pub fn config_problem(lang: Lang, e: &crate::config::ConfigError) -> String {
+    use crate::config::{ConfigError as E, ConfigProblem as P};
+    use crate::model::ProblemKind as K;
+    use std::io::ErrorKind;
+    // What the workspace's files can get wrong too is said in the loader's words.
+    let file = |k: K| super::store::problem_kind(lang, &k);
+    match e {
+        E::Unreadable {
+            path,
+            kind,
+            message,
+        } => {
+            let why = match kind {
+                ErrorKind::PermissionDenied => {
+                    lang.pick("permission denied", "không có quyền đọc tệp")
+                }
+                ErrorKind::IsADirectory => lang.pick("it is a folder", "đây là một thư mục"),
+                _ => message.as_str(),
+            };
+            match lang {
+                Lang::En => format!("cannot read {}: {why}", path.display()),
+                Lang::Vi => format!("không đọc được {}: {why}", path.display()),
+            }
+        }
+        E::Invalid {
+            path,
+            line,
+            col,
+            problem,
+        } => {
+            let what = match problem {
+                P::InvalidUtf8 => file(K::InvalidUtf8),
+                P::Syntax(m) => file(K::TomlSyntax(m.clone())),
+                P::NotAString { key, found } => file(K::NotAString {
+                    what: key.to_string(),
+                    found: *found,
+                }),
+                P::NotABoolean { key, found } => file(K::NotABoolean {
+                    what: key.to_string(),
+                    found: *found,
+                }),
+                P::NotATable { key, found } => file(K::NotATable {
+                    what: key.to_string(),
+                    found: *found,
+                }),
+                P::UnknownKey { key, allowed } => {
+                    let allowed = allowed.join(", ");
+                    match lang {
+                        Lang::En => format!(
+                            "unknown key \"{key}\" in the config file (expected one of: {allowed})"
+                        ),
+                        Lang::Vi => format!(
+                            "khóa \"{key}\" không hợp lệ trong tệp cấu hình (các khóa dùng được: {allowed})"
+                        ),
+                    }
+                }
+                P::UnknownLang(l) => match lang {
+                    Lang::En => format!("lang must be \"en\" or \"vi\", found \"{l}\""),
+                    Lang::Vi => format!("lang phải là \"en\" hoặc \"vi\", nhưng lại là \"{l}\""),
+                },
+            };
+            format!("{}:{line}:{col}: {what}", path.display())
+        }
+    }
+}
+
+/// A user config file dondoc cannot use, and what happens then: the run stops (nothing is
+/// done), and without the file dondoc runs with its defaults.
+pub fn config_error(lang: Lang, e: &crate::config::ConfigError) -> String {
+    let problem = config_problem(lang, e);
+    match lang {
+        Lang::En => format!(
+            "{problem}\nthe user config file is broken, so dondoc stops here: correct the file, or delete it to run with the defaults"
+        ),
+        Lang::Vi => format!(
+            "{problem}\ntệp cấu hình của người dùng bị lỗi nên dondoc dừng tại đây: hãy sửa tệp, hoặc xóa tệp để chạy với thiết lập mặc định"
+        ),
     }
 }

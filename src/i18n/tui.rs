@@ -1429,6 +1429,128 @@ pub const HINT_REDO: Text = ("redo", "làm lại");
 pub const HINT_REMIND: Text = ("letter", "công văn");
 pub const HINT_IMPORT: Text = ("import", "nhập");
 
+// The words of the keys of tui/keymap.rs not named above: the help screen's (KEY_) and the
+// footer's (HINT_).
+pub const KEY_QUIT: Text = ("quit", "thoát");
+pub const KEY_NEXT_ROW: Text = ("next row", "dòng dưới");
+pub const HINT_MOVE: Text = ("move", "di chuyển");
+pub const KEY_PREV_ROW: Text = ("previous row", "dòng trên");
+pub const KEY_FIRST_ROW: Text = ("first row", "dòng đầu");
+pub const KEY_LAST_ROW: Text = ("last row", "dòng cuối");
+pub const KEY_PAGE_DOWN: Text = ("page down", "trang sau");
+pub const KEY_PAGE_UP: Text = ("page up", "trang trước");
+pub const KEY_NEXT_PANE: Text = (
+    "switch between units and directives",
+    "chuyển giữa đơn vị và nhiệm vụ",
+);
+pub const HINT_PANE: Text = ("pane", "khung");
+pub const KEY_DASHBOARD: Text = (
+    "dashboard: figures by unit, as dondoc report",
+    "bảng tổng hợp theo đơn vị, như dondoc report",
+);
+pub const HINT_DASHBOARD: Text = ("dashboard", "tổng hợp");
+pub const KEY_AS_OF_EVERYWHERE: Text = (
+    "change the as-of date of every figure",
+    "đổi ngày chốt số liệu",
+);
+pub const KEY_FOCUS_UNITS: Text = ("go to the units", "sang danh sách đơn vị");
+pub const KEY_FOCUS_DIRECTIVES: Text = ("go to the directives", "sang danh sách nhiệm vụ");
+pub const KEY_OPEN_DETAIL: Text = ("open the directive's detail", "xem chi tiết nhiệm vụ");
+pub const HINT_DETAIL: Text = ("detail", "chi tiết");
+pub const KEY_CLEAR_SEARCH_AND_FILTER: Text =
+    ("clear the search and filter", "bỏ tìm kiếm và bộ lọc");
+pub const KEY_BACK_TO_LIST: Text = ("back to the list", "về danh sách");
+pub const HINT_BACK: Text = ("back", "quay lại");
+pub const KEY_DETAIL_DOWN: Text = ("scroll the detail down", "cuộn xuống");
+pub const HINT_SCROLL: Text = ("scroll", "cuộn");
+pub const KEY_DETAIL_UP: Text = ("scroll the detail up", "cuộn lên");
+pub const KEY_STATUS: Text = ("change the status", "đổi trạng thái");
+pub const HINT_STATUS: Text = ("status", "trạng thái");
+pub const KEY_STATUS_OPEN: Text = ("status: open", "trạng thái: chưa thực hiện");
+pub const KEY_STATUS_IN_PROGRESS: Text = ("status: in progress", "trạng thái: đang thực hiện");
+pub const KEY_STATUS_BLOCKED: Text = ("status: blocked", "trạng thái: có vướng mắc");
+pub const KEY_STATUS_DONE: Text = ("status: done", "trạng thái: đã hoàn thành");
+pub const KEY_STATUS_CANCELLED: Text = ("status: cancelled", "trạng thái: dừng thực hiện");
+pub const KEY_DEADLINE: Text = ("change the deadline", "đổi thời hạn");
+pub const HINT_DEADLINE: Text = ("deadline", "thời hạn");
+pub const KEY_NOTE: Text = ("add a progress note", "thêm ghi chú tiến độ");
+pub const HINT_NOTE: Text = ("note", "ghi chú");
+pub const KEY_NOTE_IN_EDITOR: Text = (
+    "write a long note in $EDITOR",
+    "viết ghi chú dài bằng $EDITOR",
+);
+pub const KEY_UNDO: Text = (
+    "undo the last edit (a new logged change)",
+    "hoàn tác lần sửa trước (ghi nhật ký)",
+);
+pub const HINT_UNDO: Text = ("undo", "hoàn tác");
+pub const HINT_SEARCH: Text = ("search", "tìm");
+pub const KEY_FILTER: Text = (
+    "filter by timeliness or status",
+    "lọc theo tình trạng thời hạn hoặc trạng thái",
+);
+pub const HINT_FILTER: Text = ("filter", "lọc");
+pub const KEY_SORT: Text = ("change the sort order", "đổi cách sắp xếp");
+pub const HINT_SORT: Text = ("sort", "sắp xếp");
+pub const KEY_TOGGLE_IDS: Text = ("show or hide the id column", "hiện hoặc ẩn cột mã");
+pub const KEY_COPY_ID: Text = (
+    "copy the directive's id to the clipboard (OSC 52)",
+    "sao chép mã nhiệm vụ (OSC 52)",
+);
+pub const KEY_REMIND: Text = (
+    "reminder letter to the unit: preview, Enter writes it (docx) and logs it",
+    "công văn đôn đốc đơn vị: xem trước, Enter ghi tệp (docx) và ghi nhật ký",
+);
+pub const KEY_RELOAD: Text = ("reload from disk", "tải lại từ đĩa");
+pub const KEY_HELP: Text = ("all keys", "tất cả các phím");
+pub const HINT_HELP: Text = ("help", "trợ giúp");
+pub const HINT_QUIT: Text = ("quit", "thoát");
+pub const KEY_NEXT_UNIT: Text = ("next unit", "đơn vị dưới");
+pub const KEY_PREV_UNIT: Text = ("previous unit", "đơn vị trên");
+pub const KEY_FIRST_UNIT: Text = ("first unit", "đơn vị đầu");
+pub const KEY_LAST_UNIT: Text = ("last unit", "đơn vị cuối");
+pub const KEY_UNIT_DIRECTIVES: Text = ("the unit's directives", "xem nhiệm vụ của đơn vị");
+pub const HINT_DIRECTIVES: Text = ("directives", "nhiệm vụ");
+pub const KEY_BACK_TO_LISTS: Text = ("back to the lists", "về danh sách");
+pub const KEY_AS_OF: Text = ("change the as-of date", "đổi ngày chốt số liệu");
+pub const HINT_AS_OF: Text = ("as-of date", "ngày chốt");
+pub const KEY_SYNC: Text = (
+    "sync with git: commit, pull, push (in the background)",
+    "đồng bộ git: commit, kéo về, đẩy lên (chạy nền)",
+);
+pub const HINT_SYNC: Text = ("sync", "đồng bộ");
+pub const KEY_NEXT_CHOICE: Text = ("next choice", "lựa chọn dưới");
+pub const KEY_PREV_CHOICE: Text = ("previous choice", "lựa chọn trên");
+pub const KEY_FIRST_CHOICE: Text = ("first choice", "lựa chọn đầu");
+pub const KEY_LAST_CHOICE: Text = ("last choice", "lựa chọn cuối");
+pub const KEY_CHOOSE: Text = ("choose", "chọn");
+pub const HINT_CHOOSE: Text = ("choose", "chọn");
+pub const KEY_CANCEL: Text = ("cancel", "hủy");
+pub const KEY_SAVE: Text = ("save", "lưu");
+pub const KEY_CLEAR_INPUT: Text = ("clear the input", "xóa hết ô nhập");
+pub const KEY_CONTINUE_IN_EDITOR: Text = (
+    "continue the note in $EDITOR",
+    "viết tiếp ghi chú bằng $EDITOR",
+);
+pub const HINT_EDITOR: Text = ("editor", "trình soạn thảo");
+pub const KEY_KEEP_SEARCH: Text = (
+    "keep the search, back to the list",
+    "giữ kết quả tìm, về danh sách",
+);
+pub const HINT_KEEP_SEARCH: Text = ("keep", "giữ");
+pub const KEY_CLEAR_SEARCH: Text = ("clear the search", "bỏ tìm kiếm");
+pub const HINT_CLEAR_SEARCH: Text = ("clear", "bỏ tìm");
+pub const KEY_NEXT_DRAFT: Text = ("next draft", "nhiệm vụ dưới");
+pub const KEY_PREV_DRAFT: Text = ("previous draft", "nhiệm vụ trên");
+pub const KEY_FIRST_DRAFT: Text = ("first draft", "nhiệm vụ đầu");
+pub const KEY_SCROLL_DOWN: Text = ("scroll down", "cuộn xuống");
+pub const KEY_SCROLL_UP: Text = ("scroll up", "cuộn lên");
+pub const HINT_PAGE: Text = ("page", "trang");
+pub const KEY_TOP: Text = ("top", "đầu trang");
+pub const KEY_BOTTOM: Text = ("end", "cuối trang");
+pub const KEY_CLOSE: Text = ("close", "đóng");
+pub const HINT_CLOSE: Text = ("close", "đóng");
+
 #[cfg(test)]
 mod count_tests {
     use super::*;

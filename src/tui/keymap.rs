@@ -3,6 +3,7 @@
 
 use super::action::{Action, EditOp};
 use crate::i18n::import as ti;
+use crate::i18n::terms;
 use crate::i18n::tui::{self as t, tr, Text};
 use crate::i18n::Lang;
 use crate::model::Status;
@@ -197,43 +198,43 @@ const fn bind(
 }
 
 /// Every key of the UI, in the order the help screen shows them: one binding a line,
-/// (modes, keys, action, help in English and Vietnamese, footer hint).
+/// (modes, keys, action, help, footer hint). The words are i18n's; the table only names them.
 #[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
-    bind(Mode::ALL, &[Ctrl('c')], Action::Quit, ("quit", "thoát"), None),
+    bind(Mode::ALL, &[Ctrl('c')], Action::Quit, t::KEY_QUIT, None),
     // Lists and detail.
-    bind(LISTS, &[Char('j'), Down], Action::Down, ("next row", "dòng dưới"), Some(("j/k", ("move", "di chuyển")))),
-    bind(LISTS, &[Char('k'), Up], Action::Up, ("previous row", "dòng trên"), None),
-    bind(LISTS, &[Char('g'), Home], Action::Top, ("first row", "dòng đầu"), None),
-    bind(LISTS, &[Char('G'), End], Action::Bottom, ("last row", "dòng cuối"), None),
-    bind(&[Normal], &[PageDown, Ctrl('d')], Action::PageDown, ("page down", "trang sau"), None),
-    bind(&[Normal], &[PageUp, Ctrl('u')], Action::PageUp, ("page up", "trang trước"), None),
-    bind(&[Normal], &[Tab, BackTab], Action::NextPane, ("switch between units and directives", "chuyển giữa đơn vị và nhiệm vụ"), Some(("Tab", ("pane", "khung")))),
-    bind(&[Normal, Detail], &[Char('b')], Action::Dashboard, ("dashboard: figures by unit, as dondoc report", "bảng tổng hợp theo đơn vị, như dondoc report"), Some(("b", ("dashboard", "tổng hợp")))),
-    bind(LISTS, &[Char('t')], Action::AsOf, ("change the as-of date of every figure", "đổi ngày chốt số liệu"), None),
-    bind(&[Normal], &[Char('h'), Left], Action::FocusOwners, ("go to the units", "sang danh sách đơn vị"), None),
-    bind(&[Normal], &[Char('l'), Right], Action::FocusDirectives, ("go to the directives", "sang danh sách nhiệm vụ"), None),
-    bind(&[Normal], &[Enter], Action::Confirm, ("open the directive's detail", "xem chi tiết nhiệm vụ"), Some(("Enter", ("detail", "chi tiết")))),
-    bind(&[Normal], &[Esc], Action::Back, ("clear the search and filter", "bỏ tìm kiếm và bộ lọc"), None),
-    bind(&[Detail], &[Esc, Enter], Action::Back, ("back to the list", "về danh sách"), Some(("Esc", ("back", "quay lại")))),
-    bind(&[Detail], &[PageDown, Ctrl('d')], Action::PageDown, ("scroll the detail down", "cuộn xuống"), Some(("PgDn/PgUp", ("scroll", "cuộn")))),
-    bind(&[Detail], &[PageUp, Ctrl('u')], Action::PageUp, ("scroll the detail up", "cuộn lên"), None),
-    bind(LISTS, &[Char('s')], Action::StatusPicker, ("change the status", "đổi trạng thái"), Some(("s/1-5", ("status", "trạng thái")))),
-    bind(LISTS, &[Char('1')], Action::SetStatus(Status::Open), ("status: open", "trạng thái: chưa thực hiện"), None),
-    bind(LISTS, &[Char('2')], Action::SetStatus(Status::InProgress), ("status: in progress", "trạng thái: đang thực hiện"), None),
-    bind(LISTS, &[Char('3')], Action::SetStatus(Status::Blocked), ("status: blocked", "trạng thái: có vướng mắc"), None),
-    bind(LISTS, &[Char('4')], Action::SetStatus(Status::Done), ("status: done", "trạng thái: đã hoàn thành"), None),
-    bind(LISTS, &[Char('5')], Action::SetStatus(Status::Cancelled), ("status: cancelled", "trạng thái: dừng thực hiện"), None),
-    bind(LISTS, &[Char('d')], Action::EditDeadline, ("change the deadline", "đổi thời hạn"), Some(("d", ("deadline", "thời hạn")))),
-    bind(LISTS, &[Char('n')], Action::AddNote, ("add a progress note", "thêm ghi chú tiến độ"), Some(("n", ("note", "ghi chú")))),
-    bind(LISTS, &[Char('e')], Action::NoteInEditor, ("write a long note in $EDITOR", "viết ghi chú dài bằng $EDITOR"), None),
-    bind(LISTS, &[Char('u')], Action::Undo, ("undo the last edit (a new logged change)", "hoàn tác lần sửa trước (ghi nhật ký)"), Some(("u", ("undo", "hoàn tác")))),
-    bind(&[Normal], &[Char('/')], Action::StartSearch, t::KEY_SEARCH_OR_FIND, Some(("/", ("search", "tìm")))),
-    bind(&[Normal], &[Char('f')], Action::FilterPicker, ("filter by timeliness or status", "lọc theo tình trạng thời hạn hoặc trạng thái"), Some(("f", ("filter", "lọc")))),
-    bind(&[Normal], &[Char('o')], Action::CycleSort, ("change the sort order", "đổi cách sắp xếp"), Some(("o", ("sort", "sắp xếp")))),
-    bind(&[Normal], &[Char('#')], Action::ToggleIds, ("show or hide the id column", "hiện hoặc ẩn cột mã"), None),
+    bind(LISTS, &[Char('j'), Down], Action::Down, t::KEY_NEXT_ROW, Some(("j/k", t::HINT_MOVE))),
+    bind(LISTS, &[Char('k'), Up], Action::Up, t::KEY_PREV_ROW, None),
+    bind(LISTS, &[Char('g'), Home], Action::Top, t::KEY_FIRST_ROW, None),
+    bind(LISTS, &[Char('G'), End], Action::Bottom, t::KEY_LAST_ROW, None),
+    bind(&[Normal], &[PageDown, Ctrl('d')], Action::PageDown, t::KEY_PAGE_DOWN, None),
+    bind(&[Normal], &[PageUp, Ctrl('u')], Action::PageUp, t::KEY_PAGE_UP, None),
+    bind(&[Normal], &[Tab, BackTab], Action::NextPane, t::KEY_NEXT_PANE, Some(("Tab", t::HINT_PANE))),
+    bind(&[Normal, Detail], &[Char('b')], Action::Dashboard, t::KEY_DASHBOARD, Some(("b", t::HINT_DASHBOARD))),
+    bind(LISTS, &[Char('t')], Action::AsOf, t::KEY_AS_OF_EVERYWHERE, None),
+    bind(&[Normal], &[Char('h'), Left], Action::FocusOwners, t::KEY_FOCUS_UNITS, None),
+    bind(&[Normal], &[Char('l'), Right], Action::FocusDirectives, t::KEY_FOCUS_DIRECTIVES, None),
+    bind(&[Normal], &[Enter], Action::Confirm, t::KEY_OPEN_DETAIL, Some(("Enter", t::HINT_DETAIL))),
+    bind(&[Normal], &[Esc], Action::Back, t::KEY_CLEAR_SEARCH_AND_FILTER, None),
+    bind(&[Detail], &[Esc, Enter], Action::Back, t::KEY_BACK_TO_LIST, Some(("Esc", t::HINT_BACK))),
+    bind(&[Detail], &[PageDown, Ctrl('d')], Action::PageDown, t::KEY_DETAIL_DOWN, Some(("PgDn/PgUp", t::HINT_SCROLL))),
+    bind(&[Detail], &[PageUp, Ctrl('u')], Action::PageUp, t::KEY_DETAIL_UP, None),
+    bind(LISTS, &[Char('s')], Action::StatusPicker, t::KEY_STATUS, Some(("s/1-5", t::HINT_STATUS))),
+    bind(LISTS, &[Char('1')], Action::SetStatus(Status::Open), t::KEY_STATUS_OPEN, None),
+    bind(LISTS, &[Char('2')], Action::SetStatus(Status::InProgress), t::KEY_STATUS_IN_PROGRESS, None),
+    bind(LISTS, &[Char('3')], Action::SetStatus(Status::Blocked), t::KEY_STATUS_BLOCKED, None),
+    bind(LISTS, &[Char('4')], Action::SetStatus(Status::Done), t::KEY_STATUS_DONE, None),
+    bind(LISTS, &[Char('5')], Action::SetStatus(Status::Cancelled), t::KEY_STATUS_CANCELLED, None),
+    bind(LISTS, &[Char('d')], Action::EditDeadline, t::KEY_DEADLINE, Some(("d", t::HINT_DEADLINE))),
+    bind(LISTS, &[Char('n')], Action::AddNote, t::KEY_NOTE, Some(("n", t::HINT_NOTE))),
+    bind(LISTS, &[Char('e')], Action::NoteInEditor, t::KEY_NOTE_IN_EDITOR, None),
+    bind(LISTS, &[Char('u')], Action::Undo, t::KEY_UNDO, Some(("u", t::HINT_UNDO))),
+    bind(&[Normal], &[Char('/')], Action::StartSearch, t::KEY_SEARCH_OR_FIND, Some(("/", t::HINT_SEARCH))),
+    bind(&[Normal], &[Char('f')], Action::FilterPicker, t::KEY_FILTER, Some(("f", t::HINT_FILTER))),
+    bind(&[Normal], &[Char('o')], Action::CycleSort, t::KEY_SORT, Some(("o", t::HINT_SORT))),
+    bind(&[Normal], &[Char('#')], Action::ToggleIds, t::KEY_TOGGLE_IDS, None),
     bind(&[Normal], &[Char('v')], Action::ToggleLines, t::KEY_TWO_LINES, None),
-    bind(LISTS, &[Char('y')], Action::CopyId, ("copy the directive's id to the clipboard (OSC 52)", "sao chép mã nhiệm vụ (OSC 52)"), None),
+    bind(LISTS, &[Char('y')], Action::CopyId, t::KEY_COPY_ID, None),
     bind(&[Normal], &[Char(' ')], Action::Mark, t::KEY_MARK, Some(("Space", t::HINT_MARK))),
     bind(&[Normal], &[Char('*')], Action::MarkAll, t::KEY_MARK_ALL, Some(("*", t::HINT_MARK_ALL))),
     bind(LISTS, &[Ctrl('r')], Action::Redo, t::KEY_REDO, Some(("Ctrl-R", t::HINT_REDO))),
@@ -245,56 +246,56 @@ pub static BINDINGS: &[Binding] = &[
     bind(LISTS, &[Char('a')], Action::NewDirective, t::KEY_NEW_DIRECTIVE, Some(("a", t::HINT_ADD))),
     bind(LISTS, &[Char('N')], Action::NewMeeting, t::KEY_NEW_MEETING, Some(("N", t::HINT_NEW_MEETING))),
     bind(&[Normal], &[Char('I'), Char('i')], Action::Import, ti::KEY_IMPORT, Some(("I", t::HINT_IMPORT))),
-    bind(LISTS, &[Char('R')], Action::Remind, ("reminder letter to the unit: preview, Enter writes it (docx) and logs it", "công văn đôn đốc đơn vị: xem trước, Enter ghi tệp (docx) và ghi nhật ký"), Some(("R", t::HINT_REMIND))),
-    bind(LISTS, &[Char('r')], Action::Reload, ("reload from disk", "tải lại từ đĩa"), None),
-    bind(LISTS, &[Char('?')], Action::Help, ("all keys", "tất cả các phím"), Some(("?", ("help", "trợ giúp")))),
-    bind(LISTS, &[Char('q')], Action::Quit, ("quit", "thoát"), Some(("q", ("quit", "thoát")))),
+    bind(LISTS, &[Char('R')], Action::Remind, t::KEY_REMIND, Some(("R", t::HINT_REMIND))),
+    bind(LISTS, &[Char('r')], Action::Reload, t::KEY_RELOAD, None),
+    bind(LISTS, &[Char('?')], Action::Help, t::KEY_HELP, Some(("?", t::HINT_HELP))),
+    bind(LISTS, &[Char('q')], Action::Quit, t::KEY_QUIT, Some(("q", t::HINT_QUIT))),
     // Dashboard.
-    bind(&[Dashboard], &[Char('j'), Down], Action::Down, ("next unit", "đơn vị dưới"), Some(("j/k", ("move", "di chuyển")))),
-    bind(&[Dashboard], &[Char('k'), Up], Action::Up, ("previous unit", "đơn vị trên"), None),
-    bind(&[Dashboard], &[Char('g'), Home], Action::Top, ("first unit", "đơn vị đầu"), None),
-    bind(&[Dashboard], &[Char('G'), End], Action::Bottom, ("last unit", "đơn vị cuối"), None),
-    bind(&[Dashboard], &[PageDown, Ctrl('d')], Action::PageDown, ("page down", "trang sau"), None),
-    bind(&[Dashboard], &[PageUp, Ctrl('u')], Action::PageUp, ("page up", "trang trước"), None),
-    bind(&[Dashboard], &[Enter], Action::Confirm, ("the unit's directives", "xem nhiệm vụ của đơn vị"), Some(("Enter", ("directives", "nhiệm vụ")))),
-    bind(&[Dashboard], &[Esc, Char('b')], Action::Back, ("back to the lists", "về danh sách"), Some(("Esc", ("back", "quay lại")))),
-    bind(&[Dashboard], &[Char('t')], Action::AsOf, ("change the as-of date", "đổi ngày chốt số liệu"), Some(("t", ("as-of date", "ngày chốt")))),
-    bind(&[Dashboard], &[Char('r')], Action::Reload, ("reload from disk", "tải lại từ đĩa"), None),
-    bind(&[Dashboard], &[Char('?')], Action::Help, ("all keys", "tất cả các phím"), Some(("?", ("help", "trợ giúp")))),
-    bind(&[Dashboard], &[Char('q')], Action::Quit, ("quit", "thoát"), Some(("q", ("quit", "thoát")))),
+    bind(&[Dashboard], &[Char('j'), Down], Action::Down, t::KEY_NEXT_UNIT, Some(("j/k", t::HINT_MOVE))),
+    bind(&[Dashboard], &[Char('k'), Up], Action::Up, t::KEY_PREV_UNIT, None),
+    bind(&[Dashboard], &[Char('g'), Home], Action::Top, t::KEY_FIRST_UNIT, None),
+    bind(&[Dashboard], &[Char('G'), End], Action::Bottom, t::KEY_LAST_UNIT, None),
+    bind(&[Dashboard], &[PageDown, Ctrl('d')], Action::PageDown, t::KEY_PAGE_DOWN, None),
+    bind(&[Dashboard], &[PageUp, Ctrl('u')], Action::PageUp, t::KEY_PAGE_UP, None),
+    bind(&[Dashboard], &[Enter], Action::Confirm, t::KEY_UNIT_DIRECTIVES, Some(("Enter", t::HINT_DIRECTIVES))),
+    bind(&[Dashboard], &[Esc, Char('b')], Action::Back, t::KEY_BACK_TO_LISTS, Some(("Esc", t::HINT_BACK))),
+    bind(&[Dashboard], &[Char('t')], Action::AsOf, t::KEY_AS_OF, Some(("t", t::HINT_AS_OF))),
+    bind(&[Dashboard], &[Char('r')], Action::Reload, t::KEY_RELOAD, None),
+    bind(&[Dashboard], &[Char('?')], Action::Help, t::KEY_HELP, Some(("?", t::HINT_HELP))),
+    bind(&[Dashboard], &[Char('q')], Action::Quit, t::KEY_QUIT, Some(("q", t::HINT_QUIT))),
     // Last in the footer: it shows on wide screens; `?` lists it always.
-    bind(LISTS, &[Char('S')], Action::Sync, ("sync with git: commit, pull, push (in the background)", "đồng bộ git: commit, kéo về, đẩy lên (chạy nền)"), Some(("S", ("sync", "đồng bộ")))),
+    bind(LISTS, &[Char('S')], Action::Sync, t::KEY_SYNC, Some(("S", t::HINT_SYNC))),
     // Pickers.
-    bind(PICKERS, &[Char('j'), Down], Action::Down, ("next choice", "lựa chọn dưới"), Some(("j/k", ("move", "di chuyển")))),
-    bind(PICKERS, &[Char('k'), Up], Action::Up, ("previous choice", "lựa chọn trên"), None),
-    bind(&[StatusPicker], &[Char('1')], Action::SetStatus(Status::Open), ("open", "chưa thực hiện"), None),
-    bind(&[StatusPicker], &[Char('2')], Action::SetStatus(Status::InProgress), ("in progress", "đang thực hiện"), None),
-    bind(&[StatusPicker], &[Char('3')], Action::SetStatus(Status::Blocked), ("blocked", "có vướng mắc"), None),
-    bind(&[StatusPicker], &[Char('4')], Action::SetStatus(Status::Done), ("done", "đã hoàn thành"), None),
-    bind(&[StatusPicker], &[Char('5')], Action::SetStatus(Status::Cancelled), ("cancelled", "dừng thực hiện"), None),
-    bind(&[FilterPicker], &[Char('g'), Home], Action::Top, ("first choice", "lựa chọn đầu"), None),
-    bind(&[FilterPicker], &[Char('G'), End], Action::Bottom, ("last choice", "lựa chọn cuối"), None),
+    bind(PICKERS, &[Char('j'), Down], Action::Down, t::KEY_NEXT_CHOICE, Some(("j/k", t::HINT_MOVE))),
+    bind(PICKERS, &[Char('k'), Up], Action::Up, t::KEY_PREV_CHOICE, None),
+    bind(&[StatusPicker], &[Char('1')], Action::SetStatus(Status::Open), terms::status(Status::Open), None),
+    bind(&[StatusPicker], &[Char('2')], Action::SetStatus(Status::InProgress), terms::status(Status::InProgress), None),
+    bind(&[StatusPicker], &[Char('3')], Action::SetStatus(Status::Blocked), terms::status(Status::Blocked), None),
+    bind(&[StatusPicker], &[Char('4')], Action::SetStatus(Status::Done), terms::status(Status::Done), None),
+    bind(&[StatusPicker], &[Char('5')], Action::SetStatus(Status::Cancelled), terms::status(Status::Cancelled), None),
+    bind(&[FilterPicker], &[Char('g'), Home], Action::Top, t::KEY_FIRST_CHOICE, None),
+    bind(&[FilterPicker], &[Char('G'), End], Action::Bottom, t::KEY_LAST_CHOICE, None),
     bind(&[FilterPicker], &[Char(' ')], Action::Mark, t::KEY_FILTER_COMBINE, Some(("Space", t::HINT_COMBINE))),
-    bind(PICKERS, &[Enter], Action::Confirm, ("choose", "chọn"), Some(("Enter", ("choose", "chọn")))),
-    bind(PICKERS, &[Esc, Char('q')], Action::Back, ("cancel", "hủy"), Some(("Esc", ("cancel", "hủy")))),
+    bind(PICKERS, &[Enter], Action::Confirm, t::KEY_CHOOSE, Some(("Enter", t::HINT_CHOOSE))),
+    bind(PICKERS, &[Esc, Char('q')], Action::Back, t::KEY_CANCEL, Some(("Esc", t::HINT_CANCEL))),
     // Typing.
-    bind(INPUTS, &[Enter], Action::Confirm, ("save", "lưu"), Some(("Enter", ("save", "lưu")))),
-    bind(INPUTS, &[Esc], Action::Back, ("cancel", "hủy"), Some(("Esc", ("cancel", "hủy")))),
+    bind(INPUTS, &[Enter], Action::Confirm, t::KEY_SAVE, Some(("Enter", t::HINT_SAVE))),
+    bind(INPUTS, &[Esc], Action::Back, t::KEY_CANCEL, Some(("Esc", t::HINT_CANCEL))),
     bind(TEXT_INPUTS, &[Backspace, Ctrl('h')], Action::Edit(EditOp::Backspace), t::KEY_BACKSPACE, None),
     bind(TEXT_INPUTS, &[Delete], Action::Edit(EditOp::Delete), t::KEY_DELETE, None),
     bind(TEXT_INPUTS, &[Ctrl('w')], Action::Edit(EditOp::DeleteWord), t::KEY_DELETE_WORD, None),
-    bind(TEXT_INPUTS, &[Ctrl('u')], Action::Edit(EditOp::Clear), ("clear the input", "xóa hết ô nhập"), None),
+    bind(TEXT_INPUTS, &[Ctrl('u')], Action::Edit(EditOp::Clear), t::KEY_CLEAR_INPUT, None),
     bind(TEXT_INPUTS, &[Left], Action::Edit(EditOp::Left), t::KEY_LEFT, None),
     bind(TEXT_INPUTS, &[Right], Action::Edit(EditOp::Right), t::KEY_RIGHT, None),
     bind(TEXT_INPUTS, &[Home, Ctrl('a')], Action::Edit(EditOp::Home), t::KEY_HOME, None),
     bind(TEXT_INPUTS, &[End], Action::Edit(EditOp::End), t::KEY_END, None),
     bind(&[NoteInput, DeadlineInput], &[Tab], Action::NextField, t::KEY_PROMPT_TAB, Some(("Tab", t::HINT_MORE))),
     bind(&[NoteInput, DeadlineInput], &[BackTab], Action::PrevField, t::KEY_PREV_FIELD, None),
-    bind(&[NoteInput], &[Ctrl('e')], Action::NoteInEditor, ("continue the note in $EDITOR", "viết tiếp ghi chú bằng $EDITOR"), Some(("Ctrl-E", ("editor", "trình soạn thảo")))),
-    bind(&[Search], &[Enter], Action::Confirm, ("keep the search, back to the list", "giữ kết quả tìm, về danh sách"), Some(("Enter", ("keep", "giữ")))),
-    bind(&[Search], &[Esc], Action::Back, ("clear the search", "bỏ tìm kiếm"), Some(("Esc", ("clear", "bỏ tìm")))),
-    bind(&[Search], &[Down], Action::Down, ("next row", "dòng dưới"), None),
-    bind(&[Search], &[Up], Action::Up, ("previous row", "dòng trên"), None),
+    bind(&[NoteInput], &[Ctrl('e')], Action::NoteInEditor, t::KEY_CONTINUE_IN_EDITOR, Some(("Ctrl-E", t::HINT_EDITOR))),
+    bind(&[Search], &[Enter], Action::Confirm, t::KEY_KEEP_SEARCH, Some(("Enter", t::HINT_KEEP_SEARCH))),
+    bind(&[Search], &[Esc], Action::Back, t::KEY_CLEAR_SEARCH, Some(("Esc", t::HINT_CLEAR_SEARCH))),
+    bind(&[Search], &[Down], Action::Down, t::KEY_NEXT_ROW, None),
+    bind(&[Search], &[Up], Action::Up, t::KEY_PREV_ROW, None),
     // Finding a unit.
     bind(&[UnitFind], &[Enter], Action::Confirm, t::KEY_FIND_KEEP, Some(("Enter", t::HINT_FIND_KEEP))),
     bind(&[UnitFind], &[Esc], Action::Back, t::KEY_FIND_BACK, Some(("Esc", t::HINT_CANCEL))),
@@ -317,13 +318,13 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[Question], &[Char('n'), Esc], Action::Back, t::KEY_NO, Some(("n/Esc", t::HINT_NO))),
     // Importing a notice or a sheet.
     bind(&[ImportPath], &[Enter], Action::Confirm, ti::KEY_READ, Some(("Enter", ti::HINT_READ))),
-    bind(&[ImportPath], &[Esc], Action::Back, ("cancel", "hủy"), Some(("Esc", ti::HINT_CANCEL))),
-    bind(&[Import], &[Char('j'), Down], Action::Down, ("next draft", "nhiệm vụ dưới"), Some(("j/k", ("move", "di chuyển")))),
-    bind(&[Import], &[Char('k'), Up], Action::Up, ("previous draft", "nhiệm vụ trên"), None),
-    bind(&[Import], &[Char('g'), Home], Action::Top, ("first draft", "nhiệm vụ đầu"), None),
-    bind(&[Import], &[Char('G'), End], Action::Bottom, ("last row", "dòng cuối"), None),
-    bind(&[Import], &[PageDown, Ctrl('d')], Action::PageDown, ("page down", "trang sau"), None),
-    bind(&[Import], &[PageUp, Ctrl('u')], Action::PageUp, ("page up", "trang trước"), None),
+    bind(&[ImportPath], &[Esc], Action::Back, t::KEY_CANCEL, Some(("Esc", ti::HINT_CANCEL))),
+    bind(&[Import], &[Char('j'), Down], Action::Down, t::KEY_NEXT_DRAFT, Some(("j/k", t::HINT_MOVE))),
+    bind(&[Import], &[Char('k'), Up], Action::Up, t::KEY_PREV_DRAFT, None),
+    bind(&[Import], &[Char('g'), Home], Action::Top, t::KEY_FIRST_DRAFT, None),
+    bind(&[Import], &[Char('G'), End], Action::Bottom, t::KEY_LAST_ROW, None),
+    bind(&[Import], &[PageDown, Ctrl('d')], Action::PageDown, t::KEY_PAGE_DOWN, None),
+    bind(&[Import], &[PageUp, Ctrl('u')], Action::PageUp, t::KEY_PAGE_UP, None),
     bind(&[Import], &[Char(' ')], Action::Mark, ti::KEY_ACCEPT, Some(("Space", ti::HINT_ACCEPT))),
     bind(&[Import], &[Char('*')], Action::MarkAll, ti::KEY_ACCEPT_ALL, None),
     bind(&[Import], &[Char('e'), Enter], Action::Confirm, ti::KEY_EDIT, Some(("e", ti::HINT_EDIT))),
@@ -332,18 +333,18 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[Import], &[Char('x'), Delete], Action::Drop, ti::KEY_DROP, Some(("x", ti::HINT_DROP))),
     bind(&[Import], &[Char('w'), Ctrl('s')], Action::Save, ti::KEY_WRITE, Some(("w", ti::HINT_WRITE))),
     bind(&[Import], &[Esc], Action::Back, ti::KEY_BACK, Some(("Esc", ti::HINT_BACK))),
-    bind(&[Import], &[Char('?')], Action::Help, ("all keys", "tất cả các phím"), Some(("?", ("help", "trợ giúp")))),
+    bind(&[Import], &[Char('?')], Action::Help, t::KEY_HELP, Some(("?", t::HINT_HELP))),
     bind(&[ImportConfirm], &[Char('y')], Action::Yes, ti::KEY_WRITE_YES, Some(("y", ti::HINT_WRITE))),
     bind(&[ImportConfirm], &[Char('d')], Action::AsDrafts, ti::KEY_WRITE_DRAFTS, Some(("d", ti::HINT_DRAFTS))),
     bind(&[ImportConfirm], &[Char('n'), Esc], Action::Back, t::KEY_NO, Some(("n/Esc", t::HINT_NO))),
     // Help.
-    bind(&[Help], &[Char('j'), Down], Action::Down, ("scroll down", "cuộn xuống"), Some(("j/k", ("scroll", "cuộn")))),
-    bind(&[Help], &[Char('k'), Up], Action::Up, ("scroll up", "cuộn lên"), None),
-    bind(&[Help], &[PageDown, Ctrl('d')], Action::PageDown, ("page down", "trang sau"), Some(("PgDn/PgUp", ("page", "trang")))),
-    bind(&[Help], &[PageUp, Ctrl('u')], Action::PageUp, ("page up", "trang trước"), None),
-    bind(&[Help], &[Char('g'), Home], Action::Top, ("top", "đầu trang"), None),
-    bind(&[Help], &[Char('G'), End], Action::Bottom, ("end", "cuối trang"), None),
-    bind(&[Help], &[Esc, Char('q'), Char('?')], Action::Back, ("close", "đóng"), Some(("Esc", ("close", "đóng")))),
+    bind(&[Help], &[Char('j'), Down], Action::Down, t::KEY_SCROLL_DOWN, Some(("j/k", t::HINT_SCROLL))),
+    bind(&[Help], &[Char('k'), Up], Action::Up, t::KEY_SCROLL_UP, None),
+    bind(&[Help], &[PageDown, Ctrl('d')], Action::PageDown, t::KEY_PAGE_DOWN, Some(("PgDn/PgUp", t::HINT_PAGE))),
+    bind(&[Help], &[PageUp, Ctrl('u')], Action::PageUp, t::KEY_PAGE_UP, None),
+    bind(&[Help], &[Char('g'), Home], Action::Top, t::KEY_TOP, None),
+    bind(&[Help], &[Char('G'), End], Action::Bottom, t::KEY_BOTTOM, None),
+    bind(&[Help], &[Esc, Char('q'), Char('?')], Action::Back, t::KEY_CLOSE, Some(("Esc", t::HINT_CLOSE))),
 ];
 
 /// The action for a key in a mode. In text modes, a plain character is typed.
@@ -649,11 +650,49 @@ mod tests {
         }
     }
 
+    /// The table names its words, it does not spell them: in either language they are
+    /// i18n's, beside the rest of the UI's.
+    #[test]
+    fn the_table_spells_no_words() {
+        let src = include_str!("keymap.rs");
+        let table = &src[src.find("pub static BINDINGS").unwrap()..];
+        let table = &table[..table.find("\n];").unwrap()];
+        // Its only literals are the footer's keys ("s/1-5", "Alt-Enter/Ctrl-J"): no spaces.
+        for literal in table.split('"').skip(1).step_by(2) {
+            assert!(
+                !literal.contains(' '),
+                "words in the key table: {literal:?}"
+            );
+        }
+        // Nor Vietnamese anywhere in the file (Latin-1 to Latin Extended-B, combining marks,
+        // Latin Extended Additional), written here as escapes so that this test passes itself.
+        let vietnamese = |c: char| {
+            ('\u{c0}'..='\u{24f}').contains(&c)
+                || ('\u{300}'..='\u{36f}').contains(&c)
+                || ('\u{1e00}'..='\u{1eff}').contains(&c)
+        };
+        let found: String = src.chars().filter(|c| vietnamese(*c)).collect();
+        assert!(found.is_empty(), "Vietnamese in keymap.rs: {found}");
+    }
+
+    /// "status: done" and the picker's "done" say the glossary's word for the status.
+    #[test]
+    fn status_keys_say_the_glossarys_words() {
+        for b in BINDINGS {
+            if let Action::SetStatus(s) = b.action {
+                for lang in [Lang::En, Lang::Vi] {
+                    let word = terms::tr(lang, terms::status(s));
+                    assert!(tr(lang, b.help).ends_with(word), "{:?}", b.help);
+                }
+            }
+        }
+    }
+
     #[test]
     fn every_binding_is_in_the_help() {
         let help = help(Lang::Vi);
         let count: usize = help.iter().map(|(_, e)| e.len()).sum();
         assert_eq!(count, BINDINGS.len());
-        assert_eq!(help[0].0, "Mọi nơi");
+        assert_eq!(help[0].0, tr(Lang::Vi, t::MODE_EVERYWHERE));
     }
 }
