@@ -5,7 +5,7 @@ mod directive;
 mod problem;
 mod status;
 
-pub use directive::{DeadlineChange, Directive, LogEntry};
+pub use directive::{DeadlineChange, Directive, LogEntry, LogExtra};
 pub use problem::{LogTimeGap, Place, Problem, ProblemKind, Toml11, ValueKind};
 pub use status::{timeliness, Status, Timeliness};
 

@@ -87,7 +87,7 @@ pub(super) fn overdue_item(
         extensions: extensions.len(),
         reason: extensions
             .last()
-            .and_then(|c| d.log[c.entry].reason.clone()),
+            .and_then(|c| d.log[c.entry].reason().map(String::from)),
         reminders: reminders.len(),
         last_reminder: reminders.into_iter().max(),
         note,
