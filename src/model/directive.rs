@@ -1,7 +1,7 @@
 //! A directive as written in its file, its log entries, and the format 1.1 history rules on
 //! them (what an undo takes back, what counts as an extension).
 
-use super::{timeliness, Status, Timeliness};
+use super::{timeliness, Name, Status, Timeliness};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 pub struct LogEntry {
     #[serde(with = "super::compact::opt_time")]
     pub at: Option<DateTime<FixedOffset>>,
-    pub by: String,
+    pub by: Name,
     pub status: Option<Status>,
     #[serde(with = "super::compact::opt_date")]
     pub deadline: Option<NaiveDate>,
@@ -80,7 +80,7 @@ impl LogEntry {
     pub fn new(at: Option<DateTime<FixedOffset>>, by: &str) -> LogEntry {
         let mut e = LogEntry {
             at,
-            by: by.to_string(),
+            by: by.into(),
             status: None,
             deadline: None,
             done_on: None,
@@ -196,9 +196,9 @@ impl DeadlineChange {
 pub struct Directive {
     pub id: String,
     pub text: String,
-    pub owner: String,
-    pub support: Vec<String>,
-    pub issued_by: Option<String>,
+    pub owner: Name,
+    pub support: Vec<Name>,
+    pub issued_by: Option<Name>,
     #[serde(with = "super::compact::opt_date")]
     pub deadline: Option<NaiveDate>,
     pub status: Status,

@@ -244,9 +244,9 @@ fn read_directive(
     Some(Directive {
         id,
         text,
-        owner,
-        support,
-        issued_by,
+        owner: Name::shared(&owner),
+        support: support.iter().map(|s| Name::shared(s)).collect(),
+        issued_by: issued_by.as_deref().map(Name::shared),
         deadline,
         status,
         done_on,
@@ -324,7 +324,7 @@ fn read_log_entry(ctx: &mut Ctx, item: &Field, t: &DeTable) -> LogEntry {
     };
     let mut entry = LogEntry::new(None, "");
     entry.at = at;
-    entry.by = by;
+    entry.by = Name::shared(&by);
     entry.created = created;
     entry.undo = undo;
     entry.reminder = reminder;

@@ -348,7 +348,7 @@ fn placeholder() -> Directive {
     Directive {
         id: String::new(),
         text: String::new(),
-        owner: String::new(),
+        owner: Name::default(),
         support: Vec::new(),
         issued_by: None,
         deadline: None,

@@ -110,7 +110,7 @@ fn last_to_touch(d: &Directive, field: &str) -> Option<String> {
         .iter()
         .rev()
         .find(|e| touches(e))
-        .map(|e| e.by.clone())
+        .map(|e| e.by.to_string())
         .filter(|b| !b.is_empty())
 }
 

@@ -112,7 +112,7 @@ fn lines<'a>(app: &'a App, d: &'a Directive, theme: &Theme) -> Vec<Line<'a>> {
             theme.warning(),
         )));
     }
-    if let Some(by) = d.issued_by.as_ref().or(file.source.issued_by.as_ref()) {
+    if let Some(by) = d.issued_by.as_deref().or(file.source.issued_by.as_deref()) {
         out.push(Line::from(vec![label(t::ISSUED_BY), value(by)]));
     }
     out.push(Line::from(vec![
