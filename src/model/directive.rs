@@ -363,6 +363,34 @@ mod tests {
     }
 
     #[test]
+    fn an_entry_without_extra_fields_equals_one_whose_extra_fields_are_empty() {
+        let plain = entry("A", Some("2023-10-31"));
+        let mut emptied = plain.clone();
+        emptied.extra_mut().reason = Some("Đơn vị đề nghị".into());
+        assert_ne!(emptied, plain);
+        emptied.extra_mut().reason = None;
+        assert_eq!(emptied, plain);
+        assert_eq!(plain, emptied);
+        // No box is kept for nothing.
+        emptied.set_extra(LogExtra::default());
+        assert!(emptied.extra.is_none());
+    }
+
+    #[test]
+    fn an_entry_comes_back_from_the_cache_with_its_extra_fields() {
+        let mut e = entry("A", Some("2023-10-31"));
+        e.extra_mut().cleared = vec!["done_on".into()];
+        e.extra_mut().reference = Some("Công văn số 12".into());
+        let plain = entry("B", None);
+        let bytes = postcard::to_allocvec(&vec![e.clone(), plain.clone()]).unwrap();
+        let back: Vec<LogEntry> = postcard::from_bytes(&bytes).unwrap();
+        assert_eq!(back, vec![e, plain]);
+        assert_eq!(back[0].reference(), Some("Công văn số 12"));
+        assert_eq!(back[0].cleared(), ["done_on".to_string()]);
+        assert!(back[1].extra.is_none());
+    }
+
+    #[test]
     fn an_undone_extension_is_not_counted() {
         let mut undo = entry("A", Some("2023-09-30"));
         undo.undo = true;
