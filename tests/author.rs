@@ -943,7 +943,7 @@ fn undo_and_redo_through_the_one_write_path() {
     assert_eq!(d.deadline, date("2024-01-31"));
     assert_eq!(d.extensions(), 1);
     assert_eq!(
-        d.latest_extension().unwrap().reason.as_deref(),
+        d.latest_extension().unwrap().reason(),
         Some("Sở Y tế xin gia hạn")
     );
 

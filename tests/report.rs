@@ -1773,7 +1773,7 @@ fn a_reminder_letter_is_written_and_logged_on_each_directive_it_lists() {
         let d = ws.directive(id).unwrap();
         let last = d.log.last().unwrap();
         assert!(last.reminder && last.by == "Văn thư", "{id}");
-        assert_eq!(last.reference.as_deref(), Some("125-CV/VPTU"));
+        assert_eq!(last.reference(), Some("125-CV/VPTU"));
         assert_eq!(last.date(), Some(date("2023-10-15")));
         assert_eq!(d.reminders().count(), 1);
     }
@@ -1985,7 +1985,7 @@ fn a_reminder_entry_fits_every_log_style_and_a_stale_file_is_not_written() {
         let d = ws.directive(id).unwrap();
         let last = d.log.last().unwrap();
         assert!(last.reminder, "{id}");
-        assert_eq!(last.reference.as_deref(), Some("12-CV/VPTU"));
+        assert_eq!(last.reference(), Some("12-CV/VPTU"));
         assert_eq!(last.by, "Văn thư");
         // Nothing else changed.
         assert_eq!((d.status, d.deadline), (dondoc::model::Status::Open, None));

@@ -32,10 +32,10 @@ pub fn big(n: usize) -> Workspace {
         match i % 7 {
             0 => d.text = format!("{} MÃ SỐ {i}", d.text.to_uppercase()),
             1 => d.text = d.text.nfd().collect(),
-            2 => d.owner = "don-vi-chua-khai-bao".to_string(),
+            2 => d.owner = "don-vi-chua-khai-bao".into(),
             3 => d.note = Some(format!("dòng một {i}\ndòng hai: Đã BÁO CÁO")),
-            4 => d.issued_by = Some("Thường trực Tỉnh ủy".to_string()),
-            5 => d.support.push("phong-khong-co".to_string()),
+            4 => d.issued_by = Some("Thường trực Tỉnh ủy".into()),
+            5 => d.support.push("phong-khong-co".into()),
             _ => d.support.clear(),
         }
         ws.directives.push(d);

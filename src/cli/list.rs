@@ -122,7 +122,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
                             text::timeliness(ctx.lang, ws.timeliness(d, ctx.today)).to_string(),
                             ws.owner(&d.owner)
                                 .map(|o| output::one_line(o.short_name()))
-                                .unwrap_or_else(|| d.owner.clone()),
+                                .unwrap_or_else(|| d.owner.to_string()),
                             output::one_line(&d.text),
                         ]
                     })

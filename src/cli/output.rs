@@ -2,7 +2,7 @@
 //! aligned by display width, JSON and CSV records of directives, and small text helpers.
 
 use crate::csv_out;
-use crate::model::{Directive, Workspace};
+use crate::model::{Directive, Name, Workspace};
 pub use crate::term_text::pad;
 use crate::term_text::{self, fit, width};
 use chrono::NaiveDate;
@@ -152,7 +152,7 @@ pub struct Record<'a> {
     pub id: &'a str,
     pub text: &'a str,
     pub owner: &'a str,
-    pub support: &'a [String],
+    pub support: &'a [Name],
     pub issued_by: Option<&'a str>,
     pub deadline: Option<NaiveDate>,
     pub status: &'static str,
@@ -453,7 +453,7 @@ mod tests {
     #[test]
     fn a_record_is_written_as_serde_json_writes_it() {
         let date = |s: &str| Some(s.parse::<NaiveDate>().unwrap());
-        let support = ["a".to_string(), "b\"c".to_string()];
+        let support = [Name::from("a"), Name::from("b\"c")];
         let records = [
             Record {
                 id: "x-1",

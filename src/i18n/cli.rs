@@ -228,7 +228,7 @@ pub fn not_writable(lang: Lang, reason: &str) -> String {
 
 /// The time of a log entry, to the second: `2023-09-19 11:00:05 +07:00`, `19/09/2023 11:00:05`.
 pub fn log_time(lang: Lang, e: &LogEntry) -> String {
-    e.at.map_or_else(|| e.at_text.clone(), |at| terms::date_time(lang, at))
+    e.at.map_or_else(|| e.at_text().to_string(), |at| terms::date_time(lang, at))
 }
 
 /// What one log entry changed, one item per field. `extension`: the entry moved the deadline
@@ -260,7 +260,7 @@ pub fn log_changes(lang: Lang, e: &LogEntry, extension: bool) -> Vec<String> {
             Lang::Vi => format!("{} → {}", terms::DONE_ON.1, date(lang, d)),
         });
     }
-    for field in &e.cleared {
+    for field in e.cleared() {
         changes.push(match lang {
             Lang::En => format!("{field} removed"),
             Lang::Vi => format!("bỏ {}", terms::field_name(lang, field)),
@@ -286,9 +286,9 @@ pub fn log_changes(lang: Lang, e: &LogEntry, extension: bool) -> Vec<String> {
         );
     }
     for (key, value) in [
-        (("reason", "lý do"), &e.reason),
-        (("ref", "số văn bản"), &e.reference),
-        (("approved_by", "người duyệt"), &e.approved_by),
+        (("reason", "lý do"), e.reason()),
+        (("ref", "số văn bản"), e.reference()),
+        (("approved_by", "người duyệt"), e.approved_by()),
     ] {
         if let Some(v) = value {
             changes.push(format!("{}: {v}", lang.pick(key.0, key.1)));

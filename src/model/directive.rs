@@ -1,36 +1,44 @@
 //! A directive as written in its file, its log entries, and the format 1.1 history rules on
 //! them (what an undo takes back, what counts as an extension).
 
-use super::{timeliness, Status, Timeliness};
+use super::{timeliness, Name, Status, Timeliness};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-/// One `[[directive.log]]` entry.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// One `[[directive.log]]` entry. The fields most entries leave out live in one box
+/// ([`LogExtra`]), absent when all of them are empty: a large workspace holds hundreds of
+/// thousands of entries.
+#[derive(Debug, Clone, Eq, Serialize, Deserialize)]
 pub struct LogEntry {
     #[serde(with = "super::compact::opt_time")]
     pub at: Option<DateTime<FixedOffset>>,
-    /// The raw `at` text when it is not a full datetime with offset (hand-written logs).
-    pub at_text: String,
-    pub by: String,
+    pub by: Name,
     pub status: Option<Status>,
     #[serde(with = "super::compact::opt_date")]
     pub deadline: Option<NaiveDate>,
     #[serde(with = "super::compact::opt_date")]
     pub done_on: Option<NaiveDate>,
     pub note: Option<String>,
-    /// Fields this entry removed (e.g. `deadline` set to none).
-    pub cleared: Vec<String>,
-    pub text: Option<String>,
-    pub owner: Option<String>,
-    pub support: Option<Vec<String>>,
-    pub done_ref: Option<String>,
     /// This entry created the directive; it lists the values it was created with.
     pub created: bool,
     /// This entry takes back the previous change by the same author.
     pub undo: bool,
     /// A reminder letter about the directive was sent to its lead unit.
     pub reminder: bool,
+    extra: Option<Box<LogExtra>>,
+}
+
+/// The fields of a log entry that few entries have.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LogExtra {
+    /// The raw `at` text when it is not a full datetime with offset (hand-written logs).
+    pub at_text: String,
+    /// Fields this entry removed (e.g. `deadline` set to none).
+    pub cleared: Vec<String>,
+    pub text: Option<String>,
+    pub owner: Option<String>,
+    pub support: Option<Vec<String>>,
+    pub done_ref: Option<String>,
     /// Why (a deadline change: the unit's request; a cancellation: the decision).
     pub reason: Option<String>,
     /// A document: the request, the decision, the letter.
@@ -39,34 +47,113 @@ pub struct LogEntry {
     pub approved_by: Option<String>,
 }
 
+static NO_EXTRA: LogExtra = LogExtra {
+    at_text: String::new(),
+    cleared: Vec::new(),
+    text: None,
+    owner: None,
+    support: None,
+    done_ref: None,
+    reason: None,
+    reference: None,
+    approved_by: None,
+};
+
+/// An entry without its extra fields equals one whose extra fields are all empty.
+impl PartialEq for LogEntry {
+    fn eq(&self, other: &LogEntry) -> bool {
+        self.at == other.at
+            && self.by == other.by
+            && self.status == other.status
+            && self.deadline == other.deadline
+            && self.done_on == other.done_on
+            && self.note == other.note
+            && self.created == other.created
+            && self.undo == other.undo
+            && self.reminder == other.reminder
+            && self.extra() == other.extra()
+    }
+}
+
 impl LogEntry {
     /// An entry by `by` at `at` that sets nothing yet.
     pub fn new(at: Option<DateTime<FixedOffset>>, by: &str) -> LogEntry {
-        LogEntry {
+        let mut e = LogEntry {
             at,
-            at_text: at.map(|t| t.to_rfc3339()).unwrap_or_default(),
-            by: by.to_string(),
+            by: by.into(),
             status: None,
             deadline: None,
             done_on: None,
             note: None,
-            cleared: Vec::new(),
-            text: None,
-            owner: None,
-            support: None,
-            done_ref: None,
             created: false,
             undo: false,
             reminder: false,
-            reason: None,
-            reference: None,
-            approved_by: None,
+            extra: None,
+        };
+        if let Some(t) = at {
+            e.extra_mut().at_text = t.to_rfc3339();
         }
+        e
+    }
+
+    /// The fields few entries have (all empty when the entry has none).
+    pub fn extra(&self) -> &LogExtra {
+        self.extra.as_deref().unwrap_or(&NO_EXTRA)
+    }
+
+    /// The fields few entries have, to set one.
+    pub fn extra_mut(&mut self) -> &mut LogExtra {
+        self.extra.get_or_insert_with(Default::default)
+    }
+
+    /// Sets the fields few entries have; no box is kept when they are all empty.
+    pub fn set_extra(&mut self, extra: LogExtra) {
+        self.extra = (extra != NO_EXTRA).then(|| Box::new(extra));
+    }
+
+    /// The raw `at` text when it is not a full datetime with offset (hand-written logs).
+    pub fn at_text(&self) -> &str {
+        &self.extra().at_text
+    }
+
+    /// Fields this entry removed (e.g. `deadline` set to none).
+    pub fn cleared(&self) -> &[String] {
+        &self.extra().cleared
+    }
+
+    pub fn text(&self) -> Option<&str> {
+        self.extra().text.as_deref()
+    }
+
+    pub fn owner(&self) -> Option<&str> {
+        self.extra().owner.as_deref()
+    }
+
+    pub fn support(&self) -> Option<&[String]> {
+        self.extra().support.as_deref()
+    }
+
+    pub fn done_ref(&self) -> Option<&str> {
+        self.extra().done_ref.as_deref()
+    }
+
+    /// Why (a deadline change: the unit's request; a cancellation: the decision).
+    pub fn reason(&self) -> Option<&str> {
+        self.extra().reason.as_deref()
+    }
+
+    /// A document: the request, the decision, the letter.
+    pub fn reference(&self) -> Option<&str> {
+        self.extra().reference.as_deref()
+    }
+
+    pub fn approved_by(&self) -> Option<&str> {
+        self.extra().approved_by.as_deref()
     }
 
     /// Whether this entry sets or clears the deadline.
     pub fn touches_deadline(&self) -> bool {
-        self.deadline.is_some() || self.cleared.iter().any(|c| c == "deadline")
+        self.deadline.is_some() || self.cleared().iter().any(|c| c == "deadline")
     }
 
     /// The local date of `at`, in the entry's own offset.
@@ -109,9 +196,9 @@ impl DeadlineChange {
 pub struct Directive {
     pub id: String,
     pub text: String,
-    pub owner: String,
-    pub support: Vec<String>,
-    pub issued_by: Option<String>,
+    pub owner: Name,
+    pub support: Vec<Name>,
+    pub issued_by: Option<Name>,
     #[serde(with = "super::compact::opt_date")]
     pub deadline: Option<NaiveDate>,
     pub status: Status,
@@ -273,6 +360,34 @@ mod tests {
             line: 1,
             id_pos: (1, 1),
         }
+    }
+
+    #[test]
+    fn an_entry_without_extra_fields_equals_one_whose_extra_fields_are_empty() {
+        let plain = entry("A", Some("2023-10-31"));
+        let mut emptied = plain.clone();
+        emptied.extra_mut().reason = Some("Đơn vị đề nghị".into());
+        assert_ne!(emptied, plain);
+        emptied.extra_mut().reason = None;
+        assert_eq!(emptied, plain);
+        assert_eq!(plain, emptied);
+        // No box is kept for nothing.
+        emptied.set_extra(LogExtra::default());
+        assert!(emptied.extra.is_none());
+    }
+
+    #[test]
+    fn an_entry_comes_back_from_the_cache_with_its_extra_fields() {
+        let mut e = entry("A", Some("2023-10-31"));
+        e.extra_mut().cleared = vec!["done_on".into()];
+        e.extra_mut().reference = Some("Công văn số 12".into());
+        let plain = entry("B", None);
+        let bytes = postcard::to_allocvec(&vec![e.clone(), plain.clone()]).unwrap();
+        let back: Vec<LogEntry> = postcard::from_bytes(&bytes).unwrap();
+        assert_eq!(back, vec![e, plain]);
+        assert_eq!(back[0].reference(), Some("Công văn số 12"));
+        assert_eq!(back[0].cleared(), ["done_on".to_string()]);
+        assert!(back[1].extra.is_none());
     }
 
     #[test]

@@ -2,10 +2,12 @@
 
 mod compact;
 mod directive;
+mod name;
 mod problem;
 mod status;
 
-pub use directive::{DeadlineChange, Directive, LogEntry};
+pub use directive::{DeadlineChange, Directive, LogEntry, LogExtra};
+pub use name::Name;
 pub use problem::{LogTimeGap, Place, Problem, ProblemKind, Toml11, ValueKind};
 pub use status::{timeliness, Status, Timeliness};
 

@@ -47,8 +47,8 @@ pub fn letters(ws: &Workspace, as_of: NaiveDate, owners: &[String]) -> Vec<Lette
 pub fn letters_of(ws: &Workspace, as_of: NaiveDate, ids: &[String]) -> Vec<Letter> {
     let mut owners: Vec<String> = Vec::new();
     for d in ids.iter().filter_map(|id| ws.directive(id)) {
-        if !owners.contains(&d.owner) {
-            owners.push(d.owner.clone());
+        if !owners.iter().any(|o| *o == d.owner) {
+            owners.push(d.owner.to_string());
         }
     }
     letters_listing(ws, as_of, &owners, |d| ids.contains(&d.id))

@@ -207,11 +207,11 @@ fn compute_one(ws: &Workspace, opts: &ReportOptions) -> Report {
         HashMap::new();
 
     for (d, state) in selected(ws, opts) {
-        let i = *slot.entry(d.owner.clone()).or_insert_with(|| {
+        let i = *slot.entry(d.owner.to_string()).or_insert_with(|| {
             units.push(UnitReport {
-                owner: d.owner.clone(),
-                name: d.owner.clone(),
-                short: d.owner.clone(),
+                owner: d.owner.to_string(),
+                name: d.owner.to_string(),
+                short: d.owner.to_string(),
                 group: UNKNOWN_GROUP.to_string(),
                 figures: Figures::default(),
                 rank: None,

@@ -66,15 +66,15 @@ pub(super) fn overdue_item(
     let file = ws.file_of(d);
     OverdueItem {
         id: d.id.clone(),
-        owner: d.owner.clone(),
+        owner: d.owner.to_string(),
         owner_name: ws.owner_name(&d.owner).to_string(),
-        support: d.support.clone(),
+        support: d.support.iter().map(|s| s.to_string()).collect(),
         support_names: d
             .support
             .iter()
             .map(|s| {
                 ws.owner(s)
-                    .map_or(s.clone(), |o| o.short_name().to_string())
+                    .map_or(s.to_string(), |o| o.short_name().to_string())
             })
             .collect(),
         text: d.text.clone(),
@@ -87,7 +87,7 @@ pub(super) fn overdue_item(
         extensions: extensions.len(),
         reason: extensions
             .last()
-            .and_then(|c| d.log[c.entry].reason.clone()),
+            .and_then(|c| d.log[c.entry].reason().map(String::from)),
         reminders: reminders.len(),
         last_reminder: reminders.into_iter().max(),
         note,

@@ -21,7 +21,7 @@ pub struct StateOn {
 /// The date of an entry, in its own offset; a time written without an offset still has a date.
 pub fn entry_date(e: &LogEntry) -> Option<NaiveDate> {
     e.date()
-        .or_else(|| e.at_text.get(..10).and_then(|s| s.parse().ok()))
+        .or_else(|| e.at_text().get(..10).and_then(|s| s.parse().ok()))
 }
 
 fn on_or_before(e: &LogEntry, date: NaiveDate) -> bool {
@@ -196,7 +196,7 @@ mod tests {
         done1.done_on = Some(date("2023-09-20"));
         let mut reopen = entry("2023-09-25");
         reopen.status = Some(Status::InProgress);
-        reopen.cleared = vec!["done_on".into()];
+        reopen.extra_mut().cleared = vec!["done_on".into()];
         let mut done2 = entry("2023-10-08");
         done2.status = Some(Status::Done);
         done2.done_on = Some(date("2023-10-08"));
@@ -316,7 +316,7 @@ mod tests {
     #[test]
     fn a_cleared_deadline_was_ongoing_from_that_day() {
         let mut clear = entry("2023-09-10");
-        clear.cleared = vec!["deadline".into()];
+        clear.extra_mut().cleared = vec!["deadline".into()];
         let mut later = entry("2023-10-01");
         later.note = Some("tiến độ".into());
         let mut d = directive(Status::InProgress, None, vec![clear, later]);

@@ -32,7 +32,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 const MAGIC: &[u8; 8] = b"DONDOCC\x01";
 /// Bumped whenever the entry layout or what the loader puts in it changes.
-const FORMAT: u32 = 6;
+const FORMAT: u32 = 7;
 /// How long before the writing load a file must have last changed to be trusted by its stat
 /// alone: covers file systems with one- or two-second timestamps and the kernel's coarse clock.
 const RACY: Duration = Duration::from_secs(2);

@@ -65,7 +65,7 @@ pub fn may_delete(d: &Directive, by: &str, today: NaiveDate) -> Result<(), Delet
     if let Some(other) = d.log.iter().find(|e| e.by != by) {
         return Err(DeleteError::ChangedByOthers {
             id: d.id.clone(),
-            by: other.by.clone(),
+            by: other.by.to_string(),
         });
     }
     Ok(())

@@ -244,9 +244,9 @@ fn read_directive(
     Some(Directive {
         id,
         text,
-        owner,
-        support,
-        issued_by,
+        owner: Name::shared(&owner),
+        support: support.iter().map(|s| Name::shared(s)).collect(),
+        issued_by: issued_by.as_deref().map(Name::shared),
         deadline,
         status,
         done_on,
@@ -293,38 +293,57 @@ fn read_log_entry(ctx: &mut Ctx, item: &Field, t: &DeTable) -> LogEntry {
     };
     let string = |ctx: &mut Ctx, key: &str| get(t, key).and_then(|v| ctx.string(v, key));
     let flag = |ctx: &mut Ctx, key: &str| get(t, key).is_some_and(|v| ctx.boolean(v, key));
-    LogEntry {
-        at,
-        at_text,
-        by: string(ctx, "by").unwrap_or_default(),
-        text: string(ctx, "text").map(lf_lines),
-        owner: string(ctx, "owner"),
-        support: get(t, "support").map(|v| ctx.owner_list(v, None)),
-        done_ref: string(ctx, "done_ref"),
-        created: flag(ctx, "created"),
-        undo: flag(ctx, "undo"),
-        reminder: flag(ctx, "reminder"),
-        reason: string(ctx, "reason"),
-        reference: string(ctx, "ref"),
-        approved_by: string(ctx, "approved_by"),
-        status: get(t, "status").and_then(|v| ctx.status(v)),
-        deadline: get(t, "deadline").and_then(|v| ctx.date(v, "deadline")),
-        done_on: get(t, "done_on").and_then(|v| ctx.date(v, "done_on")),
-        note: get(t, "note").and_then(|v| ctx.string(v, "note")),
-        cleared: match get(t, "cleared") {
-            Some(v) => match v.get_ref() {
-                DeValue::Array(items) => items
-                    .iter()
-                    .filter_map(|i| ctx.string(i, "cleared"))
-                    .collect(),
-                _ => {
-                    ctx.report(v, ProblemKind::ClearedNotAList);
-                    vec![]
-                }
-            },
-            None => vec![],
+    // In the order of the format's fields: problems are reported in this order.
+    let by = string(ctx, "by").unwrap_or_default();
+    let text = string(ctx, "text").map(lf_lines);
+    let owner = string(ctx, "owner");
+    let support = get(t, "support").map(|v| ctx.owner_list(v, None));
+    let done_ref = string(ctx, "done_ref");
+    let created = flag(ctx, "created");
+    let undo = flag(ctx, "undo");
+    let reminder = flag(ctx, "reminder");
+    let reason = string(ctx, "reason");
+    let reference = string(ctx, "ref");
+    let approved_by = string(ctx, "approved_by");
+    let status = get(t, "status").and_then(|v| ctx.status(v));
+    let deadline = get(t, "deadline").and_then(|v| ctx.date(v, "deadline"));
+    let done_on = get(t, "done_on").and_then(|v| ctx.date(v, "done_on"));
+    let note = get(t, "note").and_then(|v| ctx.string(v, "note"));
+    let cleared = match get(t, "cleared") {
+        Some(v) => match v.get_ref() {
+            DeValue::Array(items) => items
+                .iter()
+                .filter_map(|i| ctx.string(i, "cleared"))
+                .collect(),
+            _ => {
+                ctx.report(v, ProblemKind::ClearedNotAList);
+                vec![]
+            }
         },
-    }
+        None => vec![],
+    };
+    let mut entry = LogEntry::new(None, "");
+    entry.at = at;
+    entry.by = Name::shared(&by);
+    entry.created = created;
+    entry.undo = undo;
+    entry.reminder = reminder;
+    entry.status = status;
+    entry.deadline = deadline;
+    entry.done_on = done_on;
+    entry.note = note;
+    entry.set_extra(LogExtra {
+        at_text,
+        cleared,
+        text,
+        owner,
+        support,
+        done_ref,
+        reason,
+        reference,
+        approved_by,
+    });
+    entry
 }
 
 /// A log time with its offset. A time written without an offset gets `assume_offset`, or is

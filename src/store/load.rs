@@ -348,7 +348,7 @@ fn placeholder() -> Directive {
     Directive {
         id: String::new(),
         text: String::new(),
-        owner: String::new(),
+        owner: Name::default(),
         support: Vec::new(),
         issued_by: None,
         deadline: None,
@@ -991,10 +991,10 @@ status = "open"
         let d = &ws.directives[0];
         assert_eq!(d.done_ref.as_deref(), Some("Báo cáo số 45/BC-UBND"));
         assert!(d.log[0].created);
-        assert_eq!(d.log[0].support.as_deref(), Some(&["a".to_string()][..]));
+        assert_eq!(d.log[0].support(), Some(&["a".to_string()][..]));
         assert_eq!(d.extensions(), 1);
         assert_eq!(
-            d.latest_extension().unwrap().reason.as_deref(),
+            d.latest_extension().unwrap().reason(),
             Some("Đơn vị đề nghị")
         );
         assert_eq!(d.reminders().count(), 1);

@@ -93,16 +93,16 @@ pub fn differs(change: &Change, d: &Directive) -> Option<&'static str> {
 /// Who last set or cleared `field`, from the directive's log.
 fn last_to_touch(d: &Directive, field: &str) -> Option<String> {
     let touches = |e: &LogEntry| {
-        e.cleared.iter().any(|c| c == field)
+        e.cleared().iter().any(|c| c == field)
             || match field {
                 "status" => e.status.is_some(),
                 "deadline" => e.deadline.is_some(),
                 "done_on" => e.done_on.is_some(),
                 "note" => e.note.is_some(),
-                "text" => e.text.is_some(),
-                "owner" => e.owner.is_some(),
-                "support" => e.support.is_some(),
-                "done_ref" => e.done_ref.is_some(),
+                "text" => e.text().is_some(),
+                "owner" => e.owner().is_some(),
+                "support" => e.support().is_some(),
+                "done_ref" => e.done_ref().is_some(),
                 _ => false,
             }
     };
@@ -110,7 +110,7 @@ fn last_to_touch(d: &Directive, field: &str) -> Option<String> {
         .iter()
         .rev()
         .find(|e| touches(e))
-        .map(|e| e.by.clone())
+        .map(|e| e.by.to_string())
         .filter(|b| !b.is_empty())
 }
 

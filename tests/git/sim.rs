@@ -327,7 +327,7 @@ fn simulated_offices_converge_and_lose_nothing() {
             }
         }
         if let Some(e) =
-            latest(&|e| e.deadline.is_some() || e.cleared.iter().any(|c| c == "deadline"))
+            latest(&|e| e.deadline.is_some() || e.cleared().iter().any(|c| c == "deadline"))
         {
             if e.deadline != d.deadline {
                 contradictions.push(format!(

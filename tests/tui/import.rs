@@ -131,7 +131,7 @@ fn a_clerk_reviews_a_notice_and_writes_it() {
                 d.id.as_str(),
                 &d.text[..d.text.char_indices().nth(20).map_or(d.text.len(), |c| c.0)],
                 d.owner.as_str(),
-                d.support.clone(),
+                d.support.iter().map(|s| s.to_string()).collect(),
                 d.deadline,
             )
         })

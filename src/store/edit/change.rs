@@ -115,7 +115,7 @@ impl Change {
         // The lead unit does not also coordinate: a unit that becomes the lead leaves support.
         let lead = owner.as_deref().unwrap_or(&current.owner);
         if support.is_none() && current.support.iter().any(|s| s == lead) {
-            support = Some(current.support.clone());
+            support = Some(current.support.iter().map(|s| s.to_string()).collect());
         }
         if let Some(list) = &mut support {
             list.retain(|s| s != lead);
@@ -162,8 +162,11 @@ impl Change {
             deadline: self.deadline.map(|_| current.deadline),
             note: self.note.as_ref().map(|_| current.note.clone()),
             text: self.text.as_ref().map(|_| current.text.clone()),
-            owner: self.owner.as_ref().map(|_| current.owner.clone()),
-            support: self.support.as_ref().map(|_| current.support.clone()),
+            owner: self.owner.as_ref().map(|_| current.owner.to_string()),
+            support: self
+                .support
+                .as_ref()
+                .map(|_| current.support.iter().map(|s| s.to_string()).collect()),
             done_ref: self.done_ref.as_ref().map(|_| current.done_ref.clone()),
             undo: true,
             ..Change::default()

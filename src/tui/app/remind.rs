@@ -51,7 +51,7 @@ impl App {
                 return Some(id.to_string());
             }
         }
-        self.selected().map(|d| d.owner.clone())
+        self.selected().map(|d| d.owner.to_string())
     }
 
     /// The letters for the marked directives, or for the unit `R` is about.

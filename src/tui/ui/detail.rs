@@ -112,7 +112,7 @@ fn lines<'a>(app: &'a App, d: &'a Directive, theme: &Theme) -> Vec<Line<'a>> {
             theme.warning(),
         )));
     }
-    if let Some(by) = d.issued_by.as_ref().or(file.source.issued_by.as_ref()) {
+    if let Some(by) = d.issued_by.as_deref().or(file.source.issued_by.as_deref()) {
         out.push(Line::from(vec![label(t::ISSUED_BY), value(by)]));
     }
     out.push(Line::from(vec![
@@ -188,7 +188,7 @@ fn log_line<'a>(app: &App, e: &'a LogEntry, extension: bool, theme: &Theme) -> L
     let lang = app.lang;
     let at = match e.at {
         Some(at) => t::date_time(lang, at),
-        None => visible(&e.at_text).into_owned(),
+        None => visible(e.at_text()).into_owned(),
     };
     let mut what = Vec::new();
     let ws = app.ws();
@@ -198,19 +198,19 @@ fn log_line<'a>(app: &App, e: &'a LogEntry, extension: bool, theme: &Theme) -> L
     if e.undo {
         what.push(tr(lang, t::LOG_UNDO).to_string());
     }
-    if let Some(text) = &e.text {
+    if let Some(text) = e.text() {
         // On the entry's line: a text of several lines with its breaks as spaces.
         let text = visible(&text.replace('\n', " ")).into_owned();
         what.push(format!("{}: “{text}”", tr(lang, t::FIELD_TEXT)));
     }
-    if let Some(o) = &e.owner {
+    if let Some(o) = e.owner() {
         what.push(format!(
             "{} → {}",
             tr(lang, t::LEAD),
             visible(ws.owner_name(o))
         ));
     }
-    if let Some(list) = &e.support {
+    if let Some(list) = e.support() {
         let names: Vec<&str> = list.iter().map(|s| ws.owner_name(s)).collect();
         let names = if names.is_empty() {
             tr(lang, t::NO_DEADLINE).to_string()
@@ -236,7 +236,7 @@ fn log_line<'a>(app: &App, e: &'a LogEntry, extension: bool, theme: &Theme) -> L
     if let Some(done) = e.done_on {
         what.push(format!("{} {}", tr(lang, t::DONE_ON), t::date(lang, done)));
     }
-    for c in &e.cleared {
+    for c in e.cleared() {
         what.push(format!(
             "{} {}",
             tr(lang, t::CLEARED),
@@ -246,17 +246,17 @@ fn log_line<'a>(app: &App, e: &'a LogEntry, extension: bool, theme: &Theme) -> L
     if e.reminder {
         what.push(t::reminder_entry(
             lang,
-            e.reference.as_deref().map(visible).as_deref(),
+            e.reference().map(visible).as_deref(),
         ));
     }
     if let Some(n) = &e.note {
         what.push(format!("“{}”", visible(n)));
     }
     let why = [
-        (t::LOG_DONE_REF, &e.done_ref),
-        (t::LOG_REASON, &e.reason),
-        (t::LOG_REF, &e.reference),
-        (t::LOG_APPROVED_BY, &e.approved_by),
+        (t::LOG_DONE_REF, e.done_ref()),
+        (t::LOG_REASON, e.reason()),
+        (t::LOG_REF, e.reference()),
+        (t::LOG_APPROVED_BY, e.approved_by()),
     ];
     for (label, value) in why {
         if let Some(v) = value {
@@ -277,7 +277,7 @@ fn reminded_line(app: &App, d: &Directive) -> Option<String> {
         .filter(|e| e.at.is_some_and(|at| at.date_naive() <= app.today()))
         .collect();
     let last = sent.iter().max_by_key(|e| e.at)?;
-    let reference = last.reference.as_deref().map(visible);
+    let reference = last.reference().map(visible);
     Some(t::reminded(
         app.lang,
         sent.len(),

@@ -83,7 +83,7 @@ impl App {
         let support = action == Action::EditSupport;
         let picker = UnitPicker {
             chosen: if support {
-                d.support.clone()
+                d.support.iter().map(|s| s.to_string()).collect()
             } else {
                 Vec::new()
             },
@@ -145,7 +145,7 @@ impl App {
             let why = t::units_changed_while_open(self.lang, &f.id, &since, save);
             return reopen(self, why);
         }
-        if f.support && f.picker.chosen.contains(&current.owner) {
+        if f.support && f.picker.chosen.iter().any(|c| *c == current.owner) {
             let name = self.ws.owner_name(&current.owner).to_string();
             return reopen(self, t::support_is_lead(self.lang, &name));
         }
