@@ -34,7 +34,7 @@ pub use overdue::OverdueItem;
 pub use period::{Inclusion, Period, PeriodKind};
 pub use scope::{selected, FilterError, ReportOptions, Scope, QUIET_DAYS};
 
-use overdue::overdue_item;
+use overdue::{overdue_item, Owners};
 
 use crate::model::{Directive, Status, Timeliness, Workspace};
 use crate::query;
@@ -196,18 +196,23 @@ fn compute_one(ws: &Workspace, opts: &ReportOptions) -> Report {
             registry_index: i,
         })
         .collect();
-    let mut slot: HashMap<String, usize> = units
+    // Keys borrowed from the workspace: a directive's unit is found without a copy of its id.
+    // As the units above; an id listed twice in `dondoc.toml` counts for its last unit.
+    let mut slot: HashMap<&str, usize> = ws
+        .owners
         .iter()
+        .filter(|o| opts.keeps_unit(&o.id, &o.group))
         .enumerate()
-        .map(|(i, u)| (u.owner.clone(), i))
+        .map(|(i, o)| (o.id.as_str(), i))
         .collect();
+    let owners = Owners::new(ws);
     let mut overdue = Vec::new();
     // Per unit: directives not done, latest log entry, latest log entry or source date.
     let mut activity: HashMap<usize, (usize, Option<NaiveDate>, Option<NaiveDate>)> =
         HashMap::new();
 
     for (d, state) in selected(ws, opts) {
-        let i = *slot.entry(d.owner.clone()).or_insert_with(|| {
+        let i = *slot.entry(d.owner.as_str()).or_insert_with(|| {
             units.push(UnitReport {
                 owner: d.owner.clone(),
                 name: d.owner.clone(),
@@ -237,18 +242,28 @@ fn compute_one(ws: &Workspace, opts: &ReportOptions) -> Report {
             a.2 = a.2.max(last.max(given));
         }
         if let (Timeliness::Overdue, Some(deadline)) = (t, state.deadline) {
-            let item = overdue_item(ws, d, &state, deadline, opts.as_of);
+            let item = overdue_item(ws, &owners, d, &state, deadline, opts.as_of);
             units[i].figures.count_age(item.days_overdue);
             overdue.push((units[i].registry_index, item));
         }
     }
 
-    overdue.sort_by(|(ra, a), (rb, b)| {
+    // The order is sorted by number and the items moved once: sorting the items themselves
+    // would move each large item many times.
+    let mut order: Vec<usize> = (0..overdue.len()).collect();
+    order.sort_by(|&x, &y| {
+        let ((ra, a), (rb, b)) = (&overdue[x], &overdue[y]);
         b.days_overdue
             .cmp(&a.days_overdue)
             .then(ra.cmp(rb))
             .then_with(|| a.id.cmp(&b.id))
     });
+    let mut overdue: Vec<Option<OverdueItem>> =
+        overdue.into_iter().map(|(_, item)| Some(item)).collect();
+    let overdue: Vec<OverdueItem> = order
+        .into_iter()
+        .filter_map(|i| overdue[i].take())
+        .collect();
 
     let mut quiet: Vec<(usize, QuietUnit)> = activity
         .into_iter()
@@ -327,7 +342,7 @@ fn compute_one(ws: &Workspace, opts: &ReportOptions) -> Report {
         groups,
         overall,
         overall_previous: None,
-        overdue: overdue.into_iter().map(|(_, item)| item).collect(),
+        overdue,
         quiet: quiet.into_iter().map(|(_, q)| q).collect(),
         quiet_days: opts.quiet_days,
     }

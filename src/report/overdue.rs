@@ -33,8 +33,27 @@ pub struct OverdueItem {
     pub note: Option<String>,
 }
 
+/// The registered units by id (the first entry of an id, as [`Workspace::owner`]): an
+/// overdue item names its units without a walk through the list for each.
+pub(super) struct Owners<'w>(HashMap<&'w str, &'w crate::model::Owner>);
+
+impl<'w> Owners<'w> {
+    pub(super) fn new(ws: &'w Workspace) -> Self {
+        let mut map = HashMap::with_capacity(ws.owners.len());
+        for o in &ws.owners {
+            map.entry(o.id.as_str()).or_insert(o);
+        }
+        Owners(map)
+    }
+
+    fn get(&self, id: &str) -> Option<&'w crate::model::Owner> {
+        self.0.get(id).copied()
+    }
+}
+
 pub(super) fn overdue_item(
     ws: &Workspace,
+    owners: &Owners,
     d: &Directive,
     state: &StateOn,
     deadline: NaiveDate,
@@ -67,13 +86,17 @@ pub(super) fn overdue_item(
     OverdueItem {
         id: d.id.clone(),
         owner: d.owner.clone(),
-        owner_name: ws.owner_name(&d.owner).to_string(),
+        owner_name: owners
+            .get(&d.owner)
+            .map_or(d.owner.as_str(), |o| o.name.as_str())
+            .to_string(),
         support: d.support.clone(),
         support_names: d
             .support
             .iter()
             .map(|s| {
-                ws.owner(s)
+                owners
+                    .get(s)
                     .map_or(s.clone(), |o| o.short_name().to_string())
             })
             .collect(),
