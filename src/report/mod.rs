@@ -42,6 +42,10 @@ use chrono::{Datelike, NaiveDate};
 use state::{entry_date, state_on, StateOn};
 use std::collections::HashMap;
 
+/// A map looked up once or more per directive: foldhash, not std's SipHash, which was most of
+/// the figures' time on a large workspace.
+type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+
 /// The group given to lead units that are not in `dondoc.toml` (the loader reports them as
 /// problems; the report still counts their directives rather than lose them).
 pub const UNKNOWN_GROUP: &str = "?";
@@ -198,7 +202,7 @@ fn compute_one(ws: &Workspace, opts: &ReportOptions) -> Report {
         .collect();
     // Keys borrowed from the workspace: a directive's unit is found without a copy of its id.
     // As the units above; an id listed twice in `dondoc.toml` counts for its last unit.
-    let mut slot: HashMap<&str, usize> = ws
+    let mut slot: FastMap<&str, usize> = ws
         .owners
         .iter()
         .filter(|o| opts.keeps_unit(&o.id, &o.group))
@@ -208,8 +212,8 @@ fn compute_one(ws: &Workspace, opts: &ReportOptions) -> Report {
     let owners = Owners::new(ws);
     let mut overdue = Vec::new();
     // Per unit: directives not done, latest log entry, latest log entry or source date.
-    let mut activity: HashMap<usize, (usize, Option<NaiveDate>, Option<NaiveDate>)> =
-        HashMap::new();
+    let mut activity: FastMap<usize, (usize, Option<NaiveDate>, Option<NaiveDate>)> =
+        FastMap::default();
 
     for (d, state) in selected(ws, opts) {
         let i = *slot.entry(d.owner.as_str()).or_insert_with(|| {

@@ -35,11 +35,11 @@ pub struct OverdueItem {
 
 /// The registered units by id (the first entry of an id, as [`Workspace::owner`]): an
 /// overdue item names its units without a walk through the list for each.
-pub(super) struct Owners<'w>(HashMap<&'w str, &'w crate::model::Owner>);
+pub(super) struct Owners<'w>(FastMap<&'w str, &'w crate::model::Owner>);
 
 impl<'w> Owners<'w> {
     pub(super) fn new(ws: &'w Workspace) -> Self {
-        let mut map = HashMap::with_capacity(ws.owners.len());
+        let mut map = FastMap::default();
         for o in &ws.owners {
             map.entry(o.id.as_str()).or_insert(o);
         }

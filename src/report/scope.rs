@@ -170,8 +170,8 @@ pub fn selected<'w>(ws: &'w Workspace, opts: &ReportOptions) -> Vec<(&'w Directi
 }
 
 /// Each registered unit's group, by id (the first entry of an id, as [`Workspace::owner`]).
-pub(super) fn owner_groups(ws: &Workspace) -> HashMap<&str, &str> {
-    let mut groups = HashMap::with_capacity(ws.owners.len());
+pub(super) fn owner_groups(ws: &Workspace) -> FastMap<&str, &str> {
+    let mut groups = FastMap::default();
     for o in &ws.owners {
         groups.entry(o.id.as_str()).or_insert(o.group.as_str());
     }
