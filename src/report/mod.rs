@@ -139,6 +139,24 @@ impl Report {
     }
 }
 
+/// Puts `items[order[k]]` at place `k`, for every `k`, following each cycle of the
+/// permutation with swaps (`order` is used up as the record of places done).
+fn permute<T>(items: &mut [T], mut order: Vec<usize>) {
+    const DONE: usize = usize::MAX;
+    for start in 0..items.len() {
+        let mut at = start;
+        while order[at] != DONE {
+            let from = order[at];
+            order[at] = DONE;
+            if from == start {
+                break;
+            }
+            items.swap(at, from);
+            at = from;
+        }
+    }
+}
+
 /// The report's figures. Units with no directive in the period are listed too (total 0,
 /// rates `None`) unless the owner or group filter leaves them out.
 pub fn compute(ws: &Workspace, opts: &ReportOptions) -> Report {
@@ -210,12 +228,20 @@ fn compute_one(ws: &Workspace, opts: &ReportOptions) -> Report {
         .map(|(i, o)| (o.id.as_str(), i))
         .collect();
     let owners = Owners::new(ws);
-    let mut overdue = Vec::new();
+    let selected = selected(ws, opts);
+    // Counted first so that the list (the report's largest part) is allocated once, to size.
+    let overdue_count = selected
+        .iter()
+        .filter(|(_, s)| s.timeliness == Timeliness::Overdue && s.deadline.is_some())
+        .count();
+    let mut overdue: Vec<OverdueItem> = Vec::with_capacity(overdue_count);
+    // Each item's unit's place in `dondoc.toml`, for the order.
+    let mut overdue_unit: Vec<usize> = Vec::with_capacity(overdue_count);
     // Per unit: directives not done, latest log entry, latest log entry or source date.
     let mut activity: FastMap<usize, (usize, Option<NaiveDate>, Option<NaiveDate>)> =
         FastMap::default();
 
-    for (d, state) in selected(ws, opts) {
+    for (d, state) in selected {
         let i = *slot.entry(d.owner.as_str()).or_insert_with(|| {
             units.push(UnitReport {
                 owner: d.owner.clone(),
@@ -248,26 +274,22 @@ fn compute_one(ws: &Workspace, opts: &ReportOptions) -> Report {
         if let (Timeliness::Overdue, Some(deadline)) = (t, state.deadline) {
             let item = overdue_item(ws, &owners, d, &state, deadline, opts.as_of);
             units[i].figures.count_age(item.days_overdue);
-            overdue.push((units[i].registry_index, item));
+            overdue.push(item);
+            overdue_unit.push(units[i].registry_index);
         }
     }
 
-    // The order is sorted by number and the items moved once: sorting the items themselves
-    // would move each large item many times.
+    // The order is sorted as numbers, then the items moved into it in place: sorting the
+    // items themselves would move each large item many times.
     let mut order: Vec<usize> = (0..overdue.len()).collect();
     order.sort_by(|&x, &y| {
-        let ((ra, a), (rb, b)) = (&overdue[x], &overdue[y]);
+        let (a, b) = (&overdue[x], &overdue[y]);
         b.days_overdue
             .cmp(&a.days_overdue)
-            .then(ra.cmp(rb))
+            .then(overdue_unit[x].cmp(&overdue_unit[y]))
             .then_with(|| a.id.cmp(&b.id))
     });
-    let mut overdue: Vec<Option<OverdueItem>> =
-        overdue.into_iter().map(|(_, item)| Some(item)).collect();
-    let overdue: Vec<OverdueItem> = order
-        .into_iter()
-        .filter_map(|i| overdue[i].take())
-        .collect();
+    permute(&mut overdue, order);
 
     let mut quiet: Vec<(usize, QuietUnit)> = activity
         .into_iter()
@@ -349,5 +371,23 @@ fn compute_one(ws: &Workspace, opts: &ReportOptions) -> Report {
         overdue,
         quiet: quiet.into_iter().map(|(_, q)| q).collect(),
         quiet_days: opts.quiet_days,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::permute;
+
+    #[test]
+    fn permute_puts_each_item_where_the_order_says() {
+        // Cycles of every length, and fixed points.
+        let order = vec![3, 0, 2, 5, 1, 4, 6, 8, 7];
+        let mut items: Vec<char> = "abcdefghi".chars().collect();
+        let want: Vec<char> = order.iter().map(|&i| items[i]).collect();
+        permute(&mut items, order);
+        assert_eq!(items, want);
+        let mut none: Vec<u8> = Vec::new();
+        permute(&mut none, Vec::new());
+        assert!(none.is_empty());
     }
 }
