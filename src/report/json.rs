@@ -162,6 +162,10 @@ pub fn render(report: &Report) -> String {
 
 /// [`render`] written to `out` as it is made (a large report is never held whole).
 pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &Json(report)).map_err(io::Error::from)?;
-    out.write_all(b"\n")
+    // A buffer of a known type: the serializer's many small writes are copies, not calls
+    // through `dyn`.
+    let mut out = io::BufWriter::with_capacity(64 * 1024, out);
+    serde_json::to_writer_pretty(&mut out, &Json(report)).map_err(io::Error::from)?;
+    out.write_all(b"\n")?;
+    out.flush()
 }
