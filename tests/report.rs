@@ -238,7 +238,7 @@ fn units_are_ranked_worst_first_within_their_group() {
 fn overdue_list_is_most_overdue_first_with_extensions_and_last_note() {
     let ws = sample();
     let r = report::compute(&ws, &as_of_oct15());
-    let ids: Vec<&str> = r.overdue.iter().map(|o| o.id.as_str()).collect();
+    let ids: Vec<&str> = r.overdue.iter().map(|o| o.id.as_ref()).collect();
     // 15 days (deadline 09-30) in registry order of the unit, then so-ct's 06 (10-10, 5 days).
     assert_eq!(
         ids,

@@ -191,7 +191,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     }
     opts.check(&ws)
         .map_err(|e| Usage(crate::i18n::report::filter_error(ctx.lang, &e)))?;
-    let report = report::compute(&ws, &opts);
+    let report = report::compute_on(&ws, &opts);
     if report.is_empty() && matches!(args.format, Format::Csv | Format::Json) {
         // These formats keep their shape for scripts (zeros, null rates); tell the person.
         eprintln!("dondoc: {}", report::md::nothing_text(&report, ctx.lang));

@@ -6,7 +6,7 @@
 //! (completion) or nothing is done (on time); `from`/`to` are null when there is no period.
 //! An empty period gives the same shape with zeros (the CLI also says so on stderr).
 
-use super::{Figures, OverdueItem, Report};
+use super::{Figures, OverdueItem, ReportOn};
 use crate::model::Status;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -14,7 +14,7 @@ use std::io::{self, Write};
 
 /// The top level, written field by field as the report is read: no list is collected first,
 /// so the overdue list (the bulk of a large report) costs no copy of its own.
-struct Json<'a>(&'a Report);
+struct Json<'a>(&'a ReportOn<'a>);
 
 impl Serialize for Json<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -133,8 +133,8 @@ struct Overdue<'a> {
     reminders: usize,
 }
 
-impl<'a> From<&'a OverdueItem> for Overdue<'a> {
-    fn from(o: &'a OverdueItem) -> Self {
+impl<'a> From<&'a OverdueItem<'_>> for Overdue<'a> {
+    fn from(o: &'a OverdueItem<'_>) -> Self {
         Overdue {
             id: &o.id,
             owner: &o.owner,
@@ -154,14 +154,14 @@ impl<'a> From<&'a OverdueItem> for Overdue<'a> {
 }
 
 /// Pretty-printed JSON with a final newline.
-pub fn render(report: &Report) -> String {
+pub fn render(report: &ReportOn) -> String {
     let mut out = Vec::new();
     write(report, &mut out).expect("writing to memory does not fail");
     String::from_utf8(out).expect("serde_json writes UTF-8")
 }
 
 /// [`render`] written to `out` as it is made (a large report is never held whole).
-pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+pub fn write(report: &ReportOn, out: &mut dyn Write) -> io::Result<()> {
     // A buffer of a known type: the serializer's many small writes are copies, not calls
     // through `dyn`.
     let mut out = io::BufWriter::with_capacity(64 * 1024, out);

@@ -3,12 +3,12 @@
 //! of totals, the formulas, then the overdue list.
 
 use super::period::format_date;
-use super::{Figures, Report};
+use super::{Figures, ReportOn};
 use crate::i18n::report::{percent, text, ReportText};
 use crate::i18n::Lang;
 use std::fmt::Write as _;
 
-pub fn render(report: &Report, lang: Lang) -> String {
+pub fn render(report: &ReportOn, lang: Lang) -> String {
     let t = text(lang);
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", inline(&report.title));
@@ -122,7 +122,7 @@ pub fn render(report: &Report, lang: Lang) -> String {
     out
 }
 
-fn quiet(out: &mut String, report: &Report, lang: Lang) {
+fn quiet(out: &mut String, report: &ReportOn, lang: Lang) {
     let t = text(lang);
     let _ = writeln!(out, "\n## {}\n", t.quiet_heading);
     if report.quiet.is_empty() {
@@ -149,7 +149,7 @@ fn quiet(out: &mut String, report: &Report, lang: Lang) {
 }
 
 /// Period (or "all deadlines"), source when given, and the as-of date, labelled.
-pub(super) fn header_lines(report: &Report, lang: Lang) -> Vec<(&'static str, String)> {
+pub(super) fn header_lines(report: &ReportOn, lang: Lang) -> Vec<(&'static str, String)> {
     let t = text(lang);
     let mut lines = Vec::new();
     let period = match &report.period {
@@ -179,7 +179,7 @@ pub(super) fn header_lines(report: &Report, lang: Lang) -> Vec<(&'static str, St
 }
 
 /// What an empty report says: nothing fell due, or nothing was given, by its scope.
-pub fn nothing_text(report: &Report, lang: Lang) -> &'static str {
+pub fn nothing_text(report: &ReportOn, lang: Lang) -> &'static str {
     let t = text(lang);
     let by_source = match report.scope {
         super::Scope::Due => false,
@@ -194,7 +194,7 @@ pub fn nothing_text(report: &Report, lang: Lang) -> &'static str {
 }
 
 /// The scope a report used, in one line.
-pub fn scope_text(report: &Report, lang: Lang) -> &'static str {
+pub fn scope_text(report: &ReportOn, lang: Lang) -> &'static str {
     let t = text(lang);
     match (report.scope, report.period) {
         (super::Scope::Cumulative, _) => t.scope_cumulative,

@@ -103,8 +103,14 @@ pub struct QuietUnit {
     pub last_entry: Option<NaiveDate>,
 }
 
+/// A report as [`compute`] keeps it: owning its text, to be held apart from the workspace
+/// (the UI's dashboard).
+pub type Report = ReportOn<'static>;
+
+/// A report, its overdue list borrowing the workspace's text ([`compute_on`]: nothing is
+/// copied for a report printed at once) or owning it ([`Report`]).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Report {
+pub struct ReportOn<'w> {
     /// The workspace title.
     pub title: String,
     pub as_of: NaiveDate,
@@ -120,13 +126,36 @@ pub struct Report {
     pub overall: Figures,
     pub overall_previous: Option<Figures>,
     /// Most overdue first.
-    pub overdue: Vec<OverdueItem>,
+    pub overdue: Vec<OverdueItem<'w>>,
     /// Units gone quiet, in the order of `dondoc.toml`.
     pub quiet: Vec<QuietUnit>,
     pub quiet_days: i64,
 }
 
-impl Report {
+impl ReportOn<'_> {
+    /// The same report owning its text.
+    pub fn into_owned(self) -> Report {
+        Report {
+            overdue: self
+                .overdue
+                .into_iter()
+                .map(OverdueItem::into_owned)
+                .collect(),
+            title: self.title,
+            as_of: self.as_of,
+            period: self.period,
+            scope: self.scope,
+            source: self.source,
+            ranked: self.ranked,
+            previous: self.previous,
+            groups: self.groups,
+            overall: self.overall,
+            overall_previous: self.overall_previous,
+            quiet: self.quiet,
+            quiet_days: self.quiet_days,
+        }
+    }
+
     /// Every unit, group by group.
     pub fn units(&self) -> impl Iterator<Item = &UnitReport> {
         self.groups.iter().flat_map(|g| g.units.iter())
@@ -160,6 +189,11 @@ fn permute<T>(items: &mut [T], mut order: Vec<usize>) {
 /// The report's figures. Units with no directive in the period are listed too (total 0,
 /// rates `None`) unless the owner or group filter leaves them out.
 pub fn compute(ws: &Workspace, opts: &ReportOptions) -> Report {
+    compute_on(ws, opts).into_owned()
+}
+
+/// [`compute`], the overdue list borrowing the workspace's text.
+pub fn compute_on<'w>(ws: &'w Workspace, opts: &ReportOptions) -> ReportOn<'w> {
     let mut report = compute_one(ws, opts);
     if opts.compare {
         if let Some(prev) = opts.period.map(|p| p.previous()) {
@@ -201,7 +235,7 @@ pub fn compute(ws: &Workspace, opts: &ReportOptions) -> Report {
     report
 }
 
-fn compute_one(ws: &Workspace, opts: &ReportOptions) -> Report {
+fn compute_one<'w>(ws: &'w Workspace, opts: &ReportOptions) -> ReportOn<'w> {
     let mut units: Vec<UnitReport> = ws
         .owners
         .iter()
@@ -234,7 +268,7 @@ fn compute_one(ws: &Workspace, opts: &ReportOptions) -> Report {
         .iter()
         .filter(|(_, s)| s.timeliness == Timeliness::Overdue && s.deadline.is_some())
         .count();
-    let mut overdue: Vec<OverdueItem> = Vec::with_capacity(overdue_count);
+    let mut overdue: Vec<OverdueItem<'w>> = Vec::with_capacity(overdue_count);
     // Each item's unit's place in `dondoc.toml`, for the order.
     let mut overdue_unit: Vec<usize> = Vec::with_capacity(overdue_count);
     // Per unit: directives not done, latest log entry, latest log entry or source date.
@@ -357,7 +391,7 @@ fn compute_one(ws: &Workspace, opts: &ReportOptions) -> Report {
             })
     });
 
-    Report {
+    ReportOn {
         title: ws.title.clone(),
         as_of: opts.as_of,
         period: opts.period,
