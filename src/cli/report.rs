@@ -206,7 +206,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     // the zipped formats are built in memory, as their writer needs.
     let write = |out: &mut dyn Write| -> std::io::Result<()> {
         match args.format {
-            Format::Md => out.write_all(report::md::render(&report, ctx.lang).as_bytes()),
+            Format::Md => report::md::write(&report, ctx.lang, out),
             Format::Csv => out.write_all(report::csv::render(&report, args.bom).as_bytes()),
             Format::Json => report::json::write(&report, out),
             Format::Html => out.write_all(

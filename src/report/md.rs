@@ -7,8 +7,18 @@ use super::{Figures, ReportOn};
 use crate::i18n::report::{percent, text, ReportText};
 use crate::i18n::Lang;
 use std::fmt::Write as _;
+use std::io;
 
 pub fn render(report: &ReportOn, lang: Lang) -> String {
+    let mut out = Vec::new();
+    write(report, lang, &mut out).expect("writing to memory does not fail");
+    String::from_utf8(out).expect("the report is text")
+}
+
+/// [`render`] written to `to` in pieces as it is made: the overdue list of a large report is
+/// never held whole.
+pub fn write(report: &ReportOn, lang: Lang, to: &mut dyn io::Write) -> io::Result<()> {
+    const PIECE: usize = 64 * 1024;
     let t = text(lang);
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", inline(&report.title));
@@ -20,7 +30,7 @@ pub fn render(report: &ReportOn, lang: Lang) -> String {
 
     if report.is_empty() {
         let _ = writeln!(out, "> {}", nothing_text(report, lang));
-        return out;
+        return to.write_all(out.as_bytes());
     }
 
     let columns = figure_columns(t);
@@ -85,7 +95,7 @@ pub fn render(report: &ReportOn, lang: Lang) -> String {
     if report.overdue.is_empty() {
         let _ = writeln!(out, "{}", t.no_overdue);
         quiet(&mut out, report, lang);
-        return out;
+        return to.write_all(out.as_bytes());
     }
     let _ = writeln!(
         out,
@@ -117,9 +127,13 @@ pub fn render(report: &ReportOn, lang: Lang) -> String {
             item.reminders,
             inline(item.note.as_deref().unwrap_or("")),
         );
+        if out.len() >= PIECE {
+            to.write_all(out.as_bytes())?;
+            out.clear();
+        }
     }
     quiet(&mut out, report, lang);
-    out
+    to.write_all(out.as_bytes())
 }
 
 fn quiet(out: &mut String, report: &ReportOn, lang: Lang) {
