@@ -238,7 +238,7 @@ fn units_are_ranked_worst_first_within_their_group() {
 fn overdue_list_is_most_overdue_first_with_extensions_and_last_note() {
     let ws = sample();
     let r = report::compute(&ws, &as_of_oct15());
-    let ids: Vec<&str> = r.overdue.iter().map(|o| o.id.as_str()).collect();
+    let ids: Vec<&str> = r.overdue.iter().map(|o| o.id.as_ref()).collect();
     // 15 days (deadline 09-30) in registry order of the unit, then so-ct's 06 (10-10, 5 days).
     assert_eq!(
         ids,
@@ -2149,5 +2149,76 @@ fn report_warnings_are_sorted_by_path_line_and_column_in_every_format() {
             ["a.toml:8:9", "b.toml:6:6", "b.toml:14:9", "dondoc.toml:2:1"],
             "{format}: {stderr}"
         );
+    }
+}
+
+/// Every text format, byte for byte, as the command prints it (to stdout and to a file), for
+/// a report as of today, a quarter compared with the one before in Vietnamese, and a past
+/// as-of date: the fixtures in tests/fixtures/report are the output before the report was
+/// written as it is made, and any change to a byte shows here.
+#[test]
+fn the_text_formats_are_pinned_byte_for_byte() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/report");
+    let cases: [(&str, &[&str]); 3] = [
+        ("today", &["--lang", "en", "report"]),
+        (
+            "q3-vi",
+            &[
+                "--lang",
+                "vi",
+                "report",
+                "--quarter",
+                "2023-Q3",
+                "--as-of",
+                "2023-10-15",
+                "--compare",
+                "--rank",
+            ],
+        ),
+        (
+            "past",
+            &[
+                "--lang",
+                "en",
+                "report",
+                "--month",
+                "2023-09",
+                "--scope",
+                "due",
+                "--as-of",
+                "2023-10-01",
+            ],
+        ),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    for (name, args) in cases {
+        for format in ["md", "csv", "json", "html"] {
+            let want = std::fs::read_to_string(fixtures.join(format!("{name}.{format}"))).unwrap();
+            let run = |extra: &[&std::ffi::OsStr]| {
+                dondoc()
+                    .env("DONDOC_NO_CACHE", "1")
+                    .arg("--data")
+                    .arg(sample_dir())
+                    .args(["--today", "2023-10-15"])
+                    .args(args)
+                    .args(["--format", format])
+                    .args(extra)
+                    .output()
+                    .unwrap()
+            };
+            let out = run(&[]);
+            assert!(out.status.success(), "{name}.{format}: {out:?}");
+            let got = String::from_utf8(out.stdout).unwrap();
+            assert!(got == want, "{name}.{format} differs:\n{got}");
+            let file = dir.path().join(format!("{name}.{format}"));
+            let out = run(&["--output".as_ref(), file.as_os_str()]);
+            assert!(out.status.success(), "{name}.{format} --output: {out:?}");
+            assert!(out.stdout.is_empty());
+            let written = std::fs::read_to_string(&file).unwrap();
+            assert!(
+                written == want,
+                "{name}.{format} --output differs:\n{written}"
+            );
+        }
     }
 }

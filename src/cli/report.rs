@@ -6,6 +6,7 @@ use crate::i18n::cli as cli_text;
 use crate::report::{self, Period, ReportOptions, Scope};
 use crate::store;
 use anyhow::Context as _;
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -190,7 +191,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     }
     opts.check(&ws)
         .map_err(|e| Usage(crate::i18n::report::filter_error(ctx.lang, &e)))?;
-    let report = report::compute(&ws, &opts);
+    let report = report::compute_on(&ws, &opts);
     if report.is_empty() && matches!(args.format, Format::Csv | Format::Json) {
         // These formats keep their shape for scripts (zeros, null rates); tell the person.
         eprintln!("dondoc: {}", report::md::nothing_text(&report, ctx.lang));
@@ -201,25 +202,53 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         annex: args.annex,
         today: ctx.today,
     };
-    let bytes = match args.format {
-        Format::Md => report::md::render(&report, ctx.lang).into_bytes(),
-        Format::Csv => report::csv::render(&report, args.bom).into_bytes(),
-        Format::Json => report::json::render(&report).into_bytes(),
-        Format::Html => {
-            report::html::render_document(&report, &ws.report, &doc, ctx.lang).into_bytes()
+    // Text is written as it is made, to a buffer (a large report is never held whole);
+    // the zipped formats are built in memory, as their writer needs.
+    let write = |out: &mut dyn Write| -> std::io::Result<()> {
+        match args.format {
+            Format::Md => report::md::write(&report, ctx.lang, out),
+            Format::Csv => out.write_all(report::csv::render(&report, args.bom).as_bytes()),
+            Format::Json => report::json::write(&report, out),
+            Format::Html => out.write_all(
+                report::html::render_document(&report, &ws.report, &doc, ctx.lang).as_bytes(),
+            ),
+            Format::Xlsx | Format::Docx => unreachable!("built apart"),
         }
-        Format::Xlsx => report::xlsx::render(&report, ctx.lang)
-            .context(cli_text::building_workbook(ctx.lang))?,
-        Format::Docx => report::docx::render(&report, &ws.report, &doc, ctx.lang)
-            .context(cli_text::building_document(ctx.lang))?,
     };
-    match &args.output {
+    let zipped = match args.format {
+        Format::Xlsx => Some(
+            report::xlsx::render(&report, ctx.lang)
+                .context(cli_text::building_workbook(ctx.lang))?,
+        ),
+        Format::Docx => Some(
+            report::docx::render(&report, &ws.report, &doc, ctx.lang)
+                .context(cli_text::building_document(ctx.lang))?,
+        ),
+        _ => None,
+    };
+    let cannot_write =
+        |path: &std::path::Path| cli_text::cannot_write(ctx.lang, &path.display().to_string());
+    match (&args.output, zipped) {
         // A plain write (not the workspace's atomic one): a report is not workspace data, and
         // a new file should get the usual permissions.
-        Some(path) => std::fs::write(path, &bytes)
-            .with_context(|| cli_text::cannot_write(ctx.lang, &path.display().to_string()))?,
+        (Some(path), Some(bytes)) => {
+            std::fs::write(path, &bytes).with_context(|| cannot_write(path))?
+        }
+        (Some(path), None) => {
+            let written = std::fs::File::create(path).and_then(|file| {
+                let mut out = std::io::BufWriter::with_capacity(64 * 1024, file);
+                write(&mut out)?;
+                out.flush()
+            });
+            written.with_context(|| cannot_write(path))?
+        }
         // Made safe when it goes to a terminal; `dondoc report | head` is a normal end.
-        None => output::to_stdout(|out| out.write_all(&bytes))?,
+        (None, Some(bytes)) => output::to_stdout(|out| out.write_all(&bytes))?,
+        (None, None) => output::to_stdout(write)?,
     }
+    // The process ends here: the system takes the workspace and the report back whole, faster
+    // than freeing their strings one by one.
+    std::mem::forget(report);
+    std::mem::forget(ws);
     Ok(ExitCode::SUCCESS)
 }

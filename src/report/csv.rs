@@ -7,7 +7,7 @@
 //! spreadsheet). Written by the one CSV writer ([`crate::csv_out`]: formulas neutralised,
 //! escapes shown).
 
-use super::{Figures, Report};
+use super::{Figures, ReportOn};
 use crate::csv_out::push_row;
 
 pub const HEADER: [&str; 17] = [
@@ -30,7 +30,7 @@ pub const HEADER: [&str; 17] = [
     "scope",
 ];
 
-pub fn render(report: &Report, bom: bool) -> String {
+pub fn render(report: &ReportOn, bom: bool) -> String {
     let mut out = String::new();
     if bom {
         out.push('\u{feff}');

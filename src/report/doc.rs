@@ -8,7 +8,7 @@
 //! left and the signature block on the right.
 
 use super::period::format_date;
-use super::{md::scope_text, Figures, Report};
+use super::{md::scope_text, Figures, ReportOn};
 use crate::i18n::report::{date_line, narrative, percent, status_word, text, ReportText};
 use crate::i18n::Lang;
 use crate::model::ReportFrame;
@@ -177,7 +177,7 @@ const ROMAN: [&str; 6] = ["I", "II", "III", "IV", "V", "VI"];
 /// The report as a document: frame, title, sections I (figures in words), II (by unit),
 /// III (overdue), IV (quiet units).
 pub fn report_document(
-    report: &Report,
+    report: &ReportOn,
     frame_of: &ReportFrame,
     opts: &DocOptions,
     lang: Lang,
@@ -301,7 +301,7 @@ pub fn report_document(
     doc
 }
 
-fn units_table(report: &Report, t: &ReportText, lang: Lang) -> Table {
+fn units_table(report: &ReportOn, t: &ReportText, lang: Lang) -> Table {
     let compare = report.previous.is_some();
     let mut head1 = vec![
         Cell::head(t.rank).span(1, 2),
@@ -401,7 +401,7 @@ fn units_table(report: &Report, t: &ReportText, lang: Lang) -> Table {
     }
 }
 
-fn ageing_table(report: &Report, t: &ReportText) -> Table {
+fn ageing_table(report: &ReportOn, t: &ReportText) -> Table {
     let mut rows = Vec::new();
     for unit in report.units().filter(|u| u.figures.overdue > 0) {
         let f = &unit.figures;
@@ -425,7 +425,7 @@ fn ageing_table(report: &Report, t: &ReportText) -> Table {
     }
 }
 
-fn overdue_table(report: &Report, t: &ReportText, lang: Lang) -> Table {
+fn overdue_table(report: &ReportOn, t: &ReportText, lang: Lang) -> Table {
     let head = vec![
         Cell::head(t.rank),
         Cell::head(t.content),
@@ -443,14 +443,14 @@ fn overdue_table(report: &Report, t: &ReportText, lang: Lang) -> Table {
         .enumerate()
         .map(|(i, o)| {
             let notice = [
-                o.source_ref.clone(),
+                o.source_ref.as_deref().map(str::to_string),
                 o.source_date.map(|d| format_date(d, lang)),
             ]
             .into_iter()
             .flatten()
             .collect::<Vec<_>>()
             .join(", ");
-            let mut unit = o.owner_name.clone();
+            let mut unit = o.owner_name.to_string();
             if !o.support_names.is_empty() {
                 unit.push_str(&format!(
                     " ({}: {})",
@@ -476,7 +476,7 @@ fn overdue_table(report: &Report, t: &ReportText, lang: Lang) -> Table {
             }
             vec![
                 Cell::num((i + 1).to_string()),
-                Cell::new(&o.text).with_sub(notice),
+                Cell::new(&*o.text).with_sub(notice),
                 Cell::new(unit),
                 Cell::new(status_word(o.status, lang)),
                 Cell::num(deadline),

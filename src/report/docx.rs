@@ -5,7 +5,7 @@
 //! the top from the second page.
 
 use super::doc::{clean, Align, Block, Cell, DocOptions, Document, Table};
-use super::Report;
+use super::ReportOn;
 use crate::i18n::Lang;
 use crate::model::ReportFrame;
 use std::fmt::Write as _;
@@ -16,7 +16,7 @@ const TEXT_WIDTH: u32 = 11906 - 1701 - 850;
 
 /// The report as a .docx file.
 pub fn render(
-    report: &Report,
+    report: &ReportOn,
     frame: &ReportFrame,
     opts: &DocOptions,
     lang: Lang,

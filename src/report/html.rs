@@ -6,7 +6,7 @@
 
 use super::md::{group_name, header_lines};
 use super::period::format_date;
-use super::{Figures, GroupReport, Report};
+use super::{Figures, GroupReport, ReportOn};
 use crate::i18n::report::{percent, text, ReportText};
 use crate::i18n::Lang;
 use std::fmt::Write as _;
@@ -85,7 +85,7 @@ const SEGMENTS: [Segment; 4] = [
 
 /// The report inside the document frame of `[report]`: what an office signs.
 pub fn render_document(
-    report: &Report,
+    report: &ReportOn,
     frame: &crate::model::ReportFrame,
     opts: &super::doc::DocOptions,
     lang: Lang,
@@ -250,7 +250,7 @@ pub fn write_document(doc: &super::doc::Document, lang: Lang) -> String {
     out
 }
 
-pub fn render(report: &Report, lang: Lang) -> String {
+pub fn render(report: &ReportOn, lang: Lang) -> String {
     let t = text(lang);
     let mut out = String::with_capacity(64 * 1024);
     let _ = write!(
@@ -294,7 +294,7 @@ pub fn render(report: &Report, lang: Lang) -> String {
     out
 }
 
-fn summary_table(out: &mut String, report: &Report, t: &ReportText, lang: Lang) {
+fn summary_table(out: &mut String, report: &ReportOn, t: &ReportText, lang: Lang) {
     let _ = writeln!(out, "<h2>1. {}</h2>", esc(t.summary_heading));
     out.push_str("<table class=\"summary\">\n<thead>\n<tr>");
     for (head, width) in [(t.rank, "5%"), (t.unit, "23%"), (t.total, "6%")] {
@@ -384,7 +384,7 @@ fn figure_cells(out: &mut String, f: &Figures, lang: Lang, mark_overdue: bool) {
     }
 }
 
-fn notes(out: &mut String, report: &Report, t: &ReportText) {
+fn notes(out: &mut String, report: &ReportOn, t: &ReportText) {
     out.push_str("<ul class=\"notes\">\n");
     let mut lines = vec![t.completion_formula, t.on_time_formula, t.rates_note];
     if report.ranked {
@@ -396,7 +396,7 @@ fn notes(out: &mut String, report: &Report, t: &ReportText) {
     out.push_str("</ul>\n");
 }
 
-fn charts(out: &mut String, report: &Report, t: &ReportText, lang: Lang) {
+fn charts(out: &mut String, report: &ReportOn, t: &ReportText, lang: Lang) {
     // The heading and legend go inside the first chart's box, so print never leaves them
     // alone at the foot of a page.
     let mut preamble = String::new();
@@ -542,7 +542,7 @@ fn overlay(segment: &Segment, prefix: &str, x: f64, y: f64, w: f64, h: f64) -> S
     }
 }
 
-fn overdue_table(out: &mut String, report: &Report, t: &ReportText, lang: Lang) {
+fn overdue_table(out: &mut String, report: &ReportOn, t: &ReportText, lang: Lang) {
     let _ = writeln!(out, "<h2>3. {}</h2>", esc(t.overdue_list));
     if report.overdue.is_empty() {
         let _ = writeln!(out, "<p>{}</p>", esc(t.no_overdue));

@@ -6,21 +6,63 @@
 //! (completion) or nothing is done (on time); `from`/`to` are null when there is no period.
 //! An empty period gives the same shape with zeros (the CLI also says so on stderr).
 
-use super::{Figures, Report};
+use super::{Figures, OverdueItem, ReportOn};
 use crate::model::Status;
 use chrono::NaiveDate;
 use serde::Serialize;
+use std::io::{self, Write};
 
-#[derive(Serialize)]
-struct Json<'a> {
-    as_of: NaiveDate,
-    scope: &'a str,
-    from: Option<NaiveDate>,
-    to: Option<NaiveDate>,
-    units: Vec<Unit<'a>>,
-    groups: Vec<Group<'a>>,
-    overall: FiguresJson,
-    overdue: Vec<Overdue<'a>>,
+/// The top level, written field by field as the report is read: no list is collected first,
+/// so the overdue list (the bulk of a large report) costs no copy of its own.
+struct Json<'a>(&'a ReportOn<'a>);
+
+impl Serialize for Json<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let report = self.0;
+        let mut json = s.serialize_struct("Json", 8)?;
+        json.serialize_field("as_of", &report.as_of)?;
+        json.serialize_field("scope", report.scope.as_str())?;
+        json.serialize_field("from", &report.period.map(|p| p.from))?;
+        json.serialize_field("to", &report.period.map(|p| p.to))?;
+        json.serialize_field(
+            "units",
+            &Seq(|| {
+                report.units().map(|u| Unit {
+                    owner: &u.owner,
+                    name: &u.name,
+                    group: &u.group,
+                    figures: (&u.figures).into(),
+                })
+            }),
+        )?;
+        json.serialize_field(
+            "groups",
+            &Seq(|| {
+                report.groups.iter().map(|g| Group {
+                    group: &g.group,
+                    figures: (&g.figures).into(),
+                })
+            }),
+        )?;
+        json.serialize_field("overall", &FiguresJson::from(&report.overall))?;
+        json.serialize_field("overdue", &Seq(|| report.overdue.iter().map(Overdue::from)))?;
+        json.end()
+    }
+}
+
+/// A JSON array of what the iterator `make` returns yields, serialized without a `Vec`.
+struct Seq<F>(F);
+
+impl<F, I> Serialize for Seq<F>
+where
+    F: Fn() -> I,
+    I: Iterator,
+    I::Item: Serialize,
+{
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq((self.0)())
+    }
 }
 
 #[derive(Serialize)]
@@ -91,52 +133,39 @@ struct Overdue<'a> {
     reminders: usize,
 }
 
+impl<'a> From<&'a OverdueItem<'_>> for Overdue<'a> {
+    fn from(o: &'a OverdueItem<'_>) -> Self {
+        Overdue {
+            id: &o.id,
+            owner: &o.owner,
+            deadline: o.deadline,
+            days_overdue: o.days_overdue,
+            extensions: o.extensions,
+            note: o.note.as_deref(),
+            source_ref: o.source_ref.as_deref(),
+            source_date: o.source_date,
+            support: &o.support,
+            status: o.status,
+            first_deadline: o.first_deadline,
+            reason: o.reason.as_deref(),
+            reminders: o.reminders,
+        }
+    }
+}
+
 /// Pretty-printed JSON with a final newline.
-pub fn render(report: &Report) -> String {
-    let json = Json {
-        as_of: report.as_of,
-        scope: report.scope.as_str(),
-        from: report.period.map(|p| p.from),
-        to: report.period.map(|p| p.to),
-        units: report
-            .units()
-            .map(|u| Unit {
-                owner: &u.owner,
-                name: &u.name,
-                group: &u.group,
-                figures: (&u.figures).into(),
-            })
-            .collect(),
-        groups: report
-            .groups
-            .iter()
-            .map(|g| Group {
-                group: &g.group,
-                figures: (&g.figures).into(),
-            })
-            .collect(),
-        overall: (&report.overall).into(),
-        overdue: report
-            .overdue
-            .iter()
-            .map(|o| Overdue {
-                id: &o.id,
-                owner: &o.owner,
-                deadline: o.deadline,
-                days_overdue: o.days_overdue,
-                extensions: o.extensions,
-                note: o.note.as_deref(),
-                source_ref: o.source_ref.as_deref(),
-                source_date: o.source_date,
-                support: &o.support,
-                status: o.status,
-                first_deadline: o.first_deadline,
-                reason: o.reason.as_deref(),
-                reminders: o.reminders,
-            })
-            .collect(),
-    };
-    let mut out = serde_json::to_string_pretty(&json).expect("report JSON is serializable");
-    out.push('\n');
-    out
+pub fn render(report: &ReportOn) -> String {
+    let mut out = Vec::new();
+    write(report, &mut out).expect("writing to memory does not fail");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
+}
+
+/// [`render`] written to `out` as it is made (a large report is never held whole).
+pub fn write(report: &ReportOn, out: &mut dyn Write) -> io::Result<()> {
+    // A buffer of a known type: the serializer's many small writes are copies, not calls
+    // through `dyn`.
+    let mut out = io::BufWriter::with_capacity(64 * 1024, out);
+    serde_json::to_writer_pretty(&mut out, &Json(report)).map_err(io::Error::from)?;
+    out.write_all(b"\n")?;
+    out.flush()
 }

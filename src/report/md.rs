@@ -3,12 +3,22 @@
 //! of totals, the formulas, then the overdue list.
 
 use super::period::format_date;
-use super::{Figures, Report};
+use super::{Figures, ReportOn};
 use crate::i18n::report::{percent, text, ReportText};
 use crate::i18n::Lang;
 use std::fmt::Write as _;
+use std::io;
 
-pub fn render(report: &Report, lang: Lang) -> String {
+pub fn render(report: &ReportOn, lang: Lang) -> String {
+    let mut out = Vec::new();
+    write(report, lang, &mut out).expect("writing to memory does not fail");
+    String::from_utf8(out).expect("the report is text")
+}
+
+/// [`render`] written to `to` in pieces as it is made: the overdue list of a large report is
+/// never held whole.
+pub fn write(report: &ReportOn, lang: Lang, to: &mut dyn io::Write) -> io::Result<()> {
+    const PIECE: usize = 64 * 1024;
     let t = text(lang);
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", inline(&report.title));
@@ -20,7 +30,7 @@ pub fn render(report: &Report, lang: Lang) -> String {
 
     if report.is_empty() {
         let _ = writeln!(out, "> {}", nothing_text(report, lang));
-        return out;
+        return to.write_all(out.as_bytes());
     }
 
     let columns = figure_columns(t);
@@ -85,7 +95,7 @@ pub fn render(report: &Report, lang: Lang) -> String {
     if report.overdue.is_empty() {
         let _ = writeln!(out, "{}", t.no_overdue);
         quiet(&mut out, report, lang);
-        return out;
+        return to.write_all(out.as_bytes());
     }
     let _ = writeln!(
         out,
@@ -117,12 +127,16 @@ pub fn render(report: &Report, lang: Lang) -> String {
             item.reminders,
             inline(item.note.as_deref().unwrap_or("")),
         );
+        if out.len() >= PIECE {
+            to.write_all(out.as_bytes())?;
+            out.clear();
+        }
     }
     quiet(&mut out, report, lang);
-    out
+    to.write_all(out.as_bytes())
 }
 
-fn quiet(out: &mut String, report: &Report, lang: Lang) {
+fn quiet(out: &mut String, report: &ReportOn, lang: Lang) {
     let t = text(lang);
     let _ = writeln!(out, "\n## {}\n", t.quiet_heading);
     if report.quiet.is_empty() {
@@ -149,7 +163,7 @@ fn quiet(out: &mut String, report: &Report, lang: Lang) {
 }
 
 /// Period (or "all deadlines"), source when given, and the as-of date, labelled.
-pub(super) fn header_lines(report: &Report, lang: Lang) -> Vec<(&'static str, String)> {
+pub(super) fn header_lines(report: &ReportOn, lang: Lang) -> Vec<(&'static str, String)> {
     let t = text(lang);
     let mut lines = Vec::new();
     let period = match &report.period {
@@ -179,7 +193,7 @@ pub(super) fn header_lines(report: &Report, lang: Lang) -> Vec<(&'static str, St
 }
 
 /// What an empty report says: nothing fell due, or nothing was given, by its scope.
-pub fn nothing_text(report: &Report, lang: Lang) -> &'static str {
+pub fn nothing_text(report: &ReportOn, lang: Lang) -> &'static str {
     let t = text(lang);
     let by_source = match report.scope {
         super::Scope::Due => false,
@@ -194,7 +208,7 @@ pub fn nothing_text(report: &Report, lang: Lang) -> &'static str {
 }
 
 /// The scope a report used, in one line.
-pub fn scope_text(report: &Report, lang: Lang) -> &'static str {
+pub fn scope_text(report: &ReportOn, lang: Lang) -> &'static str {
     let t = text(lang);
     match (report.scope, report.period) {
         (super::Scope::Cumulative, _) => t.scope_cumulative,

@@ -34,13 +34,17 @@ pub use overdue::OverdueItem;
 pub use period::{Inclusion, Period, PeriodKind};
 pub use scope::{selected, FilterError, ReportOptions, Scope, QUIET_DAYS};
 
-use overdue::overdue_item;
+use overdue::{overdue_item, Owners};
 
 use crate::model::{Directive, Status, Timeliness, Workspace};
 use crate::query;
 use chrono::{Datelike, NaiveDate};
 use state::{entry_date, state_on, StateOn};
 use std::collections::HashMap;
+
+/// A map looked up once or more per directive: foldhash, not std's SipHash, which was most of
+/// the figures' time on a large workspace.
+type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 
 /// The group given to lead units that are not in `dondoc.toml` (the loader reports them as
 /// problems; the report still counts their directives rather than lose them).
@@ -99,8 +103,14 @@ pub struct QuietUnit {
     pub last_entry: Option<NaiveDate>,
 }
 
+/// A report as [`compute`] keeps it: owning its text, to be held apart from the workspace
+/// (the UI's dashboard).
+pub type Report = ReportOn<'static>;
+
+/// A report, its overdue list borrowing the workspace's text ([`compute_on`]: nothing is
+/// copied for a report printed at once) or owning it ([`Report`]).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Report {
+pub struct ReportOn<'w> {
     /// The workspace title.
     pub title: String,
     pub as_of: NaiveDate,
@@ -116,13 +126,36 @@ pub struct Report {
     pub overall: Figures,
     pub overall_previous: Option<Figures>,
     /// Most overdue first.
-    pub overdue: Vec<OverdueItem>,
+    pub overdue: Vec<OverdueItem<'w>>,
     /// Units gone quiet, in the order of `dondoc.toml`.
     pub quiet: Vec<QuietUnit>,
     pub quiet_days: i64,
 }
 
-impl Report {
+impl ReportOn<'_> {
+    /// The same report owning its text.
+    pub fn into_owned(self) -> Report {
+        Report {
+            overdue: self
+                .overdue
+                .into_iter()
+                .map(OverdueItem::into_owned)
+                .collect(),
+            title: self.title,
+            as_of: self.as_of,
+            period: self.period,
+            scope: self.scope,
+            source: self.source,
+            ranked: self.ranked,
+            previous: self.previous,
+            groups: self.groups,
+            overall: self.overall,
+            overall_previous: self.overall_previous,
+            quiet: self.quiet,
+            quiet_days: self.quiet_days,
+        }
+    }
+
     /// Every unit, group by group.
     pub fn units(&self) -> impl Iterator<Item = &UnitReport> {
         self.groups.iter().flat_map(|g| g.units.iter())
@@ -135,9 +168,32 @@ impl Report {
     }
 }
 
+/// Puts `items[order[k]]` at place `k`, for every `k`, following each cycle of the
+/// permutation with swaps (`order` is used up as the record of places done).
+fn permute<T>(items: &mut [T], mut order: Vec<usize>) {
+    const DONE: usize = usize::MAX;
+    for start in 0..items.len() {
+        let mut at = start;
+        while order[at] != DONE {
+            let from = order[at];
+            order[at] = DONE;
+            if from == start {
+                break;
+            }
+            items.swap(at, from);
+            at = from;
+        }
+    }
+}
+
 /// The report's figures. Units with no directive in the period are listed too (total 0,
 /// rates `None`) unless the owner or group filter leaves them out.
 pub fn compute(ws: &Workspace, opts: &ReportOptions) -> Report {
+    compute_on(ws, opts).into_owned()
+}
+
+/// [`compute`], the overdue list borrowing the workspace's text.
+pub fn compute_on<'w>(ws: &'w Workspace, opts: &ReportOptions) -> ReportOn<'w> {
     let mut report = compute_one(ws, opts);
     if opts.compare {
         if let Some(prev) = opts.period.map(|p| p.previous()) {
@@ -179,7 +235,7 @@ pub fn compute(ws: &Workspace, opts: &ReportOptions) -> Report {
     report
 }
 
-fn compute_one(ws: &Workspace, opts: &ReportOptions) -> Report {
+fn compute_one<'w>(ws: &'w Workspace, opts: &ReportOptions) -> ReportOn<'w> {
     let mut units: Vec<UnitReport> = ws
         .owners
         .iter()
@@ -196,18 +252,31 @@ fn compute_one(ws: &Workspace, opts: &ReportOptions) -> Report {
             registry_index: i,
         })
         .collect();
-    let mut slot: HashMap<String, usize> = units
+    // Keys borrowed from the workspace: a directive's unit is found without a copy of its id.
+    // As the units above; an id listed twice in `dondoc.toml` counts for its last unit.
+    let mut slot: FastMap<&str, usize> = ws
+        .owners
         .iter()
+        .filter(|o| opts.keeps_unit(&o.id, &o.group))
         .enumerate()
-        .map(|(i, u)| (u.owner.clone(), i))
+        .map(|(i, o)| (o.id.as_str(), i))
         .collect();
-    let mut overdue = Vec::new();
+    let owners = Owners::new(ws);
+    let selected = selected(ws, opts);
+    // Counted first so that the list (the report's largest part) is allocated once, to size.
+    let overdue_count = selected
+        .iter()
+        .filter(|(_, s)| s.timeliness == Timeliness::Overdue && s.deadline.is_some())
+        .count();
+    let mut overdue: Vec<OverdueItem<'w>> = Vec::with_capacity(overdue_count);
+    // Each item's unit's place in `dondoc.toml`, for the order.
+    let mut overdue_unit: Vec<usize> = Vec::with_capacity(overdue_count);
     // Per unit: directives not done, latest log entry, latest log entry or source date.
-    let mut activity: HashMap<usize, (usize, Option<NaiveDate>, Option<NaiveDate>)> =
-        HashMap::new();
+    let mut activity: FastMap<usize, (usize, Option<NaiveDate>, Option<NaiveDate>)> =
+        FastMap::default();
 
-    for (d, state) in selected(ws, opts) {
-        let i = *slot.entry(d.owner.to_string()).or_insert_with(|| {
+    for (d, state) in selected {
+        let i = *slot.entry(d.owner.as_str()).or_insert_with(|| {
             units.push(UnitReport {
                 owner: d.owner.to_string(),
                 name: d.owner.to_string(),
@@ -237,18 +306,24 @@ fn compute_one(ws: &Workspace, opts: &ReportOptions) -> Report {
             a.2 = a.2.max(last.max(given));
         }
         if let (Timeliness::Overdue, Some(deadline)) = (t, state.deadline) {
-            let item = overdue_item(ws, d, &state, deadline, opts.as_of);
+            let item = overdue_item(ws, &owners, d, &state, deadline, opts.as_of);
             units[i].figures.count_age(item.days_overdue);
-            overdue.push((units[i].registry_index, item));
+            overdue.push(item);
+            overdue_unit.push(units[i].registry_index);
         }
     }
 
-    overdue.sort_by(|(ra, a), (rb, b)| {
+    // The order is sorted as numbers, then the items moved into it in place: sorting the
+    // items themselves would move each large item many times.
+    let mut order: Vec<usize> = (0..overdue.len()).collect();
+    order.sort_by(|&x, &y| {
+        let (a, b) = (&overdue[x], &overdue[y]);
         b.days_overdue
             .cmp(&a.days_overdue)
-            .then(ra.cmp(rb))
+            .then(overdue_unit[x].cmp(&overdue_unit[y]))
             .then_with(|| a.id.cmp(&b.id))
     });
+    permute(&mut overdue, order);
 
     let mut quiet: Vec<(usize, QuietUnit)> = activity
         .into_iter()
@@ -316,7 +391,7 @@ fn compute_one(ws: &Workspace, opts: &ReportOptions) -> Report {
             })
     });
 
-    Report {
+    ReportOn {
         title: ws.title.clone(),
         as_of: opts.as_of,
         period: opts.period,
@@ -327,8 +402,26 @@ fn compute_one(ws: &Workspace, opts: &ReportOptions) -> Report {
         groups,
         overall,
         overall_previous: None,
-        overdue: overdue.into_iter().map(|(_, item)| item).collect(),
+        overdue,
         quiet: quiet.into_iter().map(|(_, q)| q).collect(),
         quiet_days: opts.quiet_days,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::permute;
+
+    #[test]
+    fn permute_puts_each_item_where_the_order_says() {
+        // Cycles of every length, and fixed points.
+        let order = vec![3, 0, 2, 5, 1, 4, 6, 8, 7];
+        let mut items: Vec<char> = "abcdefghi".chars().collect();
+        let want: Vec<char> = order.iter().map(|&i| items[i]).collect();
+        permute(&mut items, order);
+        assert_eq!(items, want);
+        let mut none: Vec<u8> = Vec::new();
+        permute(&mut none, Vec::new());
+        assert!(none.is_empty());
     }
 }

@@ -132,15 +132,19 @@ pub fn selected<'w>(ws: &'w Workspace, opts: &ReportOptions) -> Vec<(&'w Directi
                 .is_none_or(|s| query::source_matches(&f.path, s))
         })
         .collect();
+    // Looked up once per directive: a map, not a walk through the units; and only when a
+    // filter asks for a unit or a group.
+    let groups = owner_groups(ws);
+    let filtered = opts.owner.is_some() || opts.group.is_some();
     let year_start = |d: NaiveDate| NaiveDate::from_ymd_opt(d.year(), 1, 1).unwrap_or(d);
     ws.directives
         .iter()
         .filter(|d| !d.draft && file_ok.get(d.file).copied().unwrap_or(false))
         .filter(|d| {
-            let group = ws
-                .owner(&d.owner)
-                .map_or(UNKNOWN_GROUP, |o| o.group.as_str());
-            opts.keeps_unit(&d.owner, group)
+            !filtered || {
+                let group = groups.get(d.owner.as_str()).copied();
+                opts.keeps_unit(&d.owner, group.unwrap_or(UNKNOWN_GROUP))
+            }
         })
         .filter_map(|d| {
             let state = state_on(d, opts.as_of, ws.due_soon_days)?;
@@ -164,4 +168,13 @@ pub fn selected<'w>(ws: &'w Workspace, opts: &ReportOptions) -> Vec<(&'w Directi
             keep.then_some((d, state))
         })
         .collect()
+}
+
+/// Each registered unit's group, by id (the first entry of an id, as [`Workspace::owner`]).
+pub(super) fn owner_groups(ws: &Workspace) -> FastMap<&str, &str> {
+    let mut groups = FastMap::default();
+    for o in &ws.owners {
+        groups.entry(o.id.as_str()).or_insert(o.group.as_str());
+    }
+    groups
 }

@@ -13,7 +13,7 @@
 //!   extension, reminders.
 
 use super::md::{group_name, header_lines};
-use super::{Figures, Report};
+use super::{Figures, ReportOn};
 use crate::i18n::report::text;
 use crate::i18n::Lang;
 use chrono::Datelike;
@@ -87,7 +87,7 @@ impl Formats {
 }
 
 /// The workbook's bytes.
-pub fn render(report: &Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
+pub fn render(report: &ReportOn, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     let t = text(lang);
     let f = Formats::new();
     let mut workbook = Workbook::new();
@@ -226,15 +226,15 @@ pub fn render(report: &Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     for (i, item) in report.overdue.iter().enumerate() {
         let row = i as u32 + 1;
         sheet.write_number_with_format(row, 0, (i + 1) as f64, &f.number)?;
-        sheet.write_string_with_format(row, 1, &item.id, &f.text)?;
-        sheet.write_string_with_format(row, 2, &item.owner_name, &f.text)?;
-        sheet.write_string_with_format(row, 3, &item.text, &f.text)?;
+        sheet.write_string_with_format(row, 1, &*item.id, &f.text)?;
+        sheet.write_string_with_format(row, 2, &*item.owner_name, &f.text)?;
+        sheet.write_string_with_format(row, 3, &*item.text, &f.text)?;
         sheet.write_datetime_with_format(row, 4, excel_date(item.deadline)?, &f.date)?;
         sheet.write_number_with_format(row, 5, item.days_overdue as f64, &f.number)?;
         sheet.write_number_with_format(row, 6, item.extensions as f64, &f.number)?;
         sheet.write_string_with_format(row, 7, item.note.as_deref().unwrap_or(""), &f.text)?;
         let notice = [
-            item.source_ref.clone(),
+            item.source_ref.as_deref().map(str::to_string),
             item.source_date
                 .map(|d| super::period::format_date(d, lang)),
         ]
