@@ -193,7 +193,7 @@ fn load_for_edit_once(
     paths.sort();
     enum Got {
         // Boxed: both are large, and most files are one or the other.
-        Ids(Vec<String>, Box<cache::NewEntry>),
+        Ids(cache::IdBlock, Box<cache::NewEntry>),
         Read(Box<cache::Fresh>),
     }
     let parse = |rel: &str, bytes| load_file(rel, bytes, known_owners.as_ref());
@@ -236,31 +236,32 @@ fn load_for_edit_once(
     }
     fn ids_of(g: &Got) -> Vec<&str> {
         match g {
-            Got::Ids(ids, _) => ids.iter().map(String::as_str).collect(),
+            Got::Ids(block, _) => block.ids(),
             Got::Read(f) => f.load.directives.iter().map(|d| d.id.as_str()).collect(),
         }
     }
+    let ids: Vec<Vec<&str>> = got.iter().map(ids_of).collect();
     // Ids must be unique, and a write refuses one that several directives share (naming
     // every use): then the whole workspace is loaded, so that every use is known.
-    let uses: usize = got
-        .iter()
-        .map(|g| ids_of(g).into_iter().filter(|i| *i == id).count())
-        .sum();
+    let uses: usize = ids.iter().flatten().filter(|i| **i == id).count();
     if uses > 1 {
+        drop(ids);
         drop(got);
         return load_with_cache(root, cache_path, now);
     }
-    // The first file, in path order, that holds `id`; the ids of the files before it.
-    let mut earlier: HashSet<String> = HashSet::new();
-    let mut target = None;
-    for (i, g) in got.iter().enumerate() {
-        let ids = ids_of(g);
-        if ids.contains(&id) {
-            target = Some(i);
-            break;
+    // The first file, in path order, that holds `id`; the ids of its directives that a file
+    // before it already uses (left out, as a full load leaves them out).
+    let target = ids.iter().position(|file| file.contains(&id));
+    let mut shadowed: HashSet<String> = HashSet::new();
+    if let Some(i) = target {
+        let own: HashSet<&str> = ids[i].iter().copied().collect();
+        for earlier in ids[..i].iter().flatten() {
+            if own.contains(earlier) {
+                shadowed.insert(earlier.to_string());
+            }
         }
-        earlier.extend(ids.into_iter().map(str::to_string));
     }
+    drop(ids);
     if let Some(i) = target {
         let rel = paths[i].as_str();
         let load = match got.into_iter().nth(i) {
@@ -271,7 +272,7 @@ fn load_for_edit_once(
             }
         };
         if let Some(mut load) = load {
-            load.directives.retain(|d| !earlier.contains(&d.id));
+            load.directives.retain(|d| !shadowed.contains(&d.id));
             ws.add_file(load, &mut KnownIds::new());
         }
     }
