@@ -191,9 +191,9 @@ fn load_for_edit_once(
     let mut paths = Vec::new();
     collect_directive_files(root, root, &mut paths);
     paths.sort();
-    enum Got {
+    enum Got<'c> {
         // Boxed: both are large, and most files are one or the other.
-        Ids(cache::IdBlock, Box<cache::NewEntry>),
+        Ids(cache::IdBlock<'c>, Box<cache::NewEntry>),
         Read(Box<cache::Fresh>),
     }
     let parse = |rel: &str, bytes| load_file(rel, bytes, known_owners.as_ref());
@@ -234,7 +234,7 @@ fn load_for_edit_once(
             cache::write(path, config, started, &entries, old.as_ref());
         }
     }
-    fn ids_of(g: &Got) -> Vec<&str> {
+    fn ids_of<'g>(g: &'g Got) -> Vec<&'g str> {
         match g {
             Got::Ids(block, _) => block.ids(),
             Got::Read(f) => f.load.directives.iter().map(|d| d.id.as_str()).collect(),
