@@ -789,11 +789,13 @@ impl Workspace {
     }
 }
 
-/// Every directive file below `dir`, as paths relative to `root` with `/` separators.
+/// Every directive file below `dir`, as paths relative to `root` with `/` separators, in no
+/// particular order. Subfolders are walked in parallel (a workspace has hundreds).
 fn collect_directive_files(root: &Path, dir: &Path, out: &mut Vec<String>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
+    let mut subfolders = Vec::new();
     for entry in entries.flatten() {
         let path = entry.path();
         let Ok(rel) = path.strip_prefix(root) else {
@@ -805,7 +807,7 @@ fn collect_directive_files(root: &Path, dir: &Path, out: &mut Vec<String>) {
         };
         if kind.is_dir() {
             if !entry.file_name().to_string_lossy().starts_with('.') {
-                collect_directive_files(root, &path, out);
+                subfolders.push(path);
             }
         } else if is_directive_file(rel)
             // A symlink to a file is read; one to a folder is not followed.
@@ -814,6 +816,15 @@ fn collect_directive_files(root: &Path, dir: &Path, out: &mut Vec<String>) {
             out.push(relative_path_string(rel));
         }
     }
+    let below: Vec<Vec<String>> = subfolders
+        .par_iter()
+        .map(|sub| {
+            let mut found = Vec::new();
+            collect_directive_files(root, sub, &mut found);
+            found
+        })
+        .collect();
+    out.extend(below.into_iter().flatten());
 }
 
 /// A relative path with `/` separators, as shown to users.
