@@ -573,14 +573,18 @@ pub(super) fn again(rel: &str, stat: Stat, old: &Entry) -> NewEntry {
 }
 
 /// The ids of `rel`'s directives, as the cache holds them, and its entry for the next cache,
-/// when the cache vouches for the file by its stat alone: nothing of the file is read, nor
-/// any directive decoded.
+/// when the cache vouches for the file by its stat (`stat`, or taken now): nothing of the
+/// file is read, nor any directive decoded.
 pub(super) fn ids_by_stat<'a>(
     cache: &'a Cache,
     root: &Path,
     rel: &str,
+    stat: Option<Stat>,
 ) -> Option<(IdBlock<'a>, NewEntry)> {
-    let stat = Stat::of(&std::fs::metadata(root.join(rel)).ok()?);
+    let stat = match stat {
+        Some(stat) => stat,
+        None => Stat::of(&std::fs::metadata(root.join(rel)).ok()?),
+    };
     let entry = cache.by_stat(rel, &stat)?;
     let (ids, _) = cache.head(entry)?;
     // Decoded once here so that a block that does not decode sends the file to be read.

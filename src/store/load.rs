@@ -188,9 +188,10 @@ fn load_for_edit_once(
     let old = cache_file
         .as_ref()
         .and_then(|f| cache::Cache::parse(f, config));
-    let mut paths = Vec::new();
-    collect_directive_files(root, root, &mut paths);
-    paths.sort();
+    let mut found = Vec::new();
+    walk(root, root, old.is_some(), &mut found);
+    found.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let (paths, stats): (Vec<String>, Vec<Option<cache::Stat>>) = found.into_iter().unzip();
     enum Got<'c> {
         // Boxed: both are large, and most files are one or the other.
         Ids(cache::IdBlock<'c>, Box<cache::NewEntry>),
@@ -200,8 +201,12 @@ fn load_for_edit_once(
     let keep = cache_path.is_some();
     let got: Vec<Got> = paths
         .par_iter()
-        .map(
-            |rel| match old.as_ref().and_then(|c| cache::ids_by_stat(c, root, rel)) {
+        .zip(&stats)
+        .map(|(rel, stat)| {
+            match old
+                .as_ref()
+                .and_then(|c| cache::ids_by_stat(c, root, rel, *stat))
+            {
                 Some((ids, entry)) => Got::Ids(ids, Box::new(entry)),
                 None => Got::Read(Box::new(cache::read::<FileLoad>(
                     old.as_ref(),
@@ -210,8 +215,8 @@ fn load_for_edit_once(
                     keep,
                     |b| parse(rel, b),
                 ))),
-            },
-        )
+            }
+        })
         .collect();
     let mut used = CacheUse::default();
     for g in &got {
@@ -790,8 +795,18 @@ impl Workspace {
 }
 
 /// Every directive file below `dir`, as paths relative to `root` with `/` separators, in no
-/// particular order. Subfolders are walked in parallel (a workspace has hundreds).
+/// particular order.
 fn collect_directive_files(root: &Path, dir: &Path, out: &mut Vec<String>) {
+    let mut found = Vec::new();
+    walk(root, dir, false, &mut found);
+    out.extend(found.into_iter().map(|(rel, _)| rel));
+}
+
+/// Every directive file below `dir` as [`collect_directive_files`] has them, each regular
+/// file with its stat when `stats`: taken from its folder, it costs no lookup of the whole
+/// path (a `set` stats every file). Subfolders are walked in parallel (a workspace has
+/// hundreds).
+fn walk(root: &Path, dir: &Path, stats: bool, out: &mut Vec<(String, Option<cache::Stat>)>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
@@ -813,14 +828,18 @@ fn collect_directive_files(root: &Path, dir: &Path, out: &mut Vec<String>) {
             // A symlink to a file is read; one to a folder is not followed.
             && (kind.is_file() || (kind.is_symlink() && path.is_file()))
         {
-            out.push(relative_path_string(rel));
+            // A regular file's own stat is the one its path leads to; a symlink's is not.
+            let stat = (stats && kind.is_file())
+                .then(|| entry.metadata().ok().map(|m| cache::Stat::of(&m)))
+                .flatten();
+            out.push((relative_path_string(rel), stat));
         }
     }
-    let below: Vec<Vec<String>> = subfolders
+    let below: Vec<Vec<(String, Option<cache::Stat>)>> = subfolders
         .par_iter()
         .map(|sub| {
             let mut found = Vec::new();
-            collect_directive_files(root, sub, &mut found);
+            walk(root, sub, stats, &mut found);
             found
         })
         .collect();
