@@ -104,10 +104,10 @@ pub(super) struct Entry {
     head_check: u64,
     body_check: u64,
     log_check: u64,
-    /// Where the head (the ids of the file's directives, [`IdAt`], to find a directive or a
-    /// duplicate id without decoding every file, then the [`SourceFile`]) starts in the heads
-    /// region, and where the body (the directives without their logs, then each one's log)
-    /// starts in the cache file; the four blocks' lengths.
+    /// Where, in the cache file, the head (the ids of the file's directives, [`IdAt`], to
+    /// find a directive or a duplicate id without decoding every file, then the
+    /// [`SourceFile`]) and the body (the directives without their logs, then each one's log)
+    /// start; the four blocks' lengths.
     head_at: usize,
     body_at: u64,
     lens: [u32; 4],
@@ -133,9 +133,10 @@ impl Entry {
 /// file's on its own: a load never holds the whole cache besides what it decoded from it.
 pub(super) struct CacheFile {
     file: std::sync::Arc<std::fs::File>,
-    /// The header and the index.
-    head: Vec<u8>,
-    heads: std::sync::Arc<Vec<u8>>,
+    size: u64,
+    /// The header, the index, then the heads region (at `index_end`).
+    bytes: std::sync::Arc<Vec<u8>>,
+    index_end: usize,
 }
 
 /// The cache as read: valid for this version and these `dondoc.toml` bytes.
@@ -143,6 +144,7 @@ pub(super) struct Cache<'c> {
     /// The start of the load that wrote it.
     written_from_ns: i128,
     file: std::sync::Arc<std::fs::File>,
+    /// The cache file's start, up to the bodies: an entry's head is found at its `head_at`.
     heads: std::sync::Arc<Vec<u8>>,
     entries: HashMap<&'c str, Entry, foldhash::fast::RandomState>,
 }
@@ -254,22 +256,26 @@ impl CacheFile {
         let mut file = std::fs::File::open(path).ok()?;
         let size = file.metadata().ok()?.len();
         let fixed = fixed_len();
-        let mut head = vec![0; fixed];
-        file.read_exact(&mut head).ok()?;
-        let index_len = u64::from_le_bytes(head[fixed - 16..fixed - 8].try_into().ok()?);
-        let heads_len = u64::from_le_bytes(head[fixed - 8..].try_into().ok()?);
+        let mut fixed_part = vec![0; fixed];
+        file.read_exact(&mut fixed_part).ok()?;
+        let index_len = u64::from_le_bytes(fixed_part[fixed - 16..fixed - 8].try_into().ok()?);
+        let heads_len = u64::from_le_bytes(fixed_part[fixed - 8..].try_into().ok()?);
         if index_len.saturating_add(heads_len) > size.saturating_sub(fixed as u64) {
             return None;
         }
-        // The index and the heads in one read.
-        let mut rest = vec![0; (index_len + heads_len) as usize];
-        file.read_exact(&mut rest).ok()?;
-        let heads = rest.split_off(index_len as usize);
-        head.extend_from_slice(&rest);
+        // The index and the heads in one read, into memory not zeroed first.
+        let rest = index_len + heads_len;
+        let mut bytes = Vec::with_capacity(fixed + rest as usize);
+        bytes.extend_from_slice(&fixed_part);
+        (&mut file).take(rest).read_to_end(&mut bytes).ok()?;
+        if bytes.len() as u64 != fixed as u64 + rest {
+            return None;
+        }
         Some(CacheFile {
             file: std::sync::Arc::new(file),
-            head,
-            heads: std::sync::Arc::new(heads),
+            size,
+            bytes: std::sync::Arc::new(bytes),
+            index_end: fixed + index_len as usize,
         })
     }
 }
@@ -384,8 +390,8 @@ impl<'c> Cache<'c> {
     /// The cache in `cf`, when it is of this format and version and for `config` (the
     /// fingerprint of `dondoc.toml`'s bytes); `None` otherwise, and when anything is off.
     pub fn parse(cf: &'c CacheFile, config: Fingerprint) -> Option<Cache<'c>> {
-        let size = cf.file.metadata().ok()?.len();
-        let mut r = Reader(&cf.head);
+        let size = cf.size;
+        let mut r = Reader(&cf.bytes[..cf.index_end]);
         let written_from_ns = {
             let expected = header(config, 0);
             let head = r.take(expected.len() - 16)?;
@@ -397,8 +403,8 @@ impl<'c> Cache<'c> {
         let count = r.u32()? as usize;
         let _index_len = r.u64()?;
         let _heads_len = r.u64()?;
-        let mut head_at = 0usize;
-        let mut body_at = (cf.head.len() + cf.heads.len()) as u64;
+        let mut head_at = cf.index_end;
+        let mut body_at = cf.bytes.len() as u64;
         let mut entries = HashMap::with_capacity_and_hasher(count.min(1 << 20), Default::default());
         for _ in 0..count {
             let path = std::str::from_utf8(r.bytes()?).ok()?;
@@ -435,13 +441,13 @@ impl<'c> Cache<'c> {
         }
         // Bytes left in the index, or regions of other lengths than the entries say: a cache
         // truncated, or written by something else.
-        if !r.0.is_empty() || head_at != cf.heads.len() || body_at != size {
+        if !r.0.is_empty() || head_at != cf.bytes.len() || body_at != size {
             return None;
         }
         Some(Cache {
             written_from_ns,
             file: cf.file.clone(),
-            heads: cf.heads.clone(),
+            heads: cf.bytes.clone(),
             entries,
         })
     }
