@@ -567,8 +567,16 @@ pub(super) fn ids_of(load: &FileLoad) -> Vec<IdAt<'_>> {
 
 /// The entry of `rel` and the stat just taken, when the cache vouches for the file by its
 /// stat alone; nothing is read or decoded yet.
-pub(super) fn hit_by_stat(cache: &Cache, root: &Path, rel: &str) -> Option<(Entry, Stat)> {
-    let stat = Stat::of(&std::fs::metadata(root.join(rel)).ok()?);
+pub(super) fn hit_by_stat(
+    cache: &Cache,
+    root: &Path,
+    rel: &str,
+    stat: Option<Stat>,
+) -> Option<(Entry, Stat)> {
+    let stat = match stat {
+        Some(stat) => stat,
+        None => Stat::of(&std::fs::metadata(root.join(rel)).ok()?),
+    };
     let entry = cache.by_stat(rel, &stat)?;
     Some((*entry, stat))
 }
@@ -702,11 +710,13 @@ impl Take for Head {
 
 /// Reads one directive file through the cache: from it when the stat or the bytes say it is
 /// unchanged, else parsed by `parse` (which also gets the read error, if any). A parse is
-/// encoded for the next cache only when `keep`.
+/// encoded for the next cache only when `keep`. `stat`: the
+/// file's, taken by the walk (else taken here).
 pub(super) fn read<T: Take>(
     cache: Option<&Cache>,
     root: &Path,
     rel: &str,
+    stat: Option<Stat>,
     keep: bool,
     parse: impl Fn(std::io::Result<Vec<u8>>) -> FileLoad,
 ) -> Fresh<T> {
@@ -718,8 +728,8 @@ pub(super) fn read<T: Take>(
     };
     // A file the cache vouches for by its stat is not even opened.
     if let Some(cache) = cache {
-        if let Ok(meta) = std::fs::metadata(&path) {
-            let stat = Stat::of(&meta);
+        let stat = stat.or_else(|| std::fs::metadata(&path).ok().map(|m| Stat::of(&m)));
+        if let Some(stat) = stat {
             if let Some(entry) = cache.by_stat(rel, &stat) {
                 if let Some(load) = T::from_entry(cache, entry) {
                     return Fresh {

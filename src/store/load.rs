@@ -188,10 +188,7 @@ fn load_for_edit_once(
     let old = cache_file
         .as_ref()
         .and_then(|f| cache::Cache::parse(f, config));
-    let mut found = Vec::new();
-    walk(root, root, old.is_some(), &mut found);
-    found.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    let (paths, stats): (Vec<String>, Vec<Option<cache::Stat>>) = found.into_iter().unzip();
+    let (paths, stats) = directive_files_with_stats(root, old.is_some());
     enum Got<'c> {
         // Boxed: both are large, and most files are one or the other.
         Ids(cache::IdBlock<'c>, Box<cache::NewEntry>),
@@ -212,6 +209,7 @@ fn load_for_edit_once(
                     old.as_ref(),
                     root,
                     rel,
+                    *stat,
                     keep,
                     |b| parse(rel, b),
                 ))),
@@ -272,9 +270,10 @@ fn load_for_edit_once(
         let load = match got.into_iter().nth(i) {
             Some(Got::Read(f)) => Some(f.load),
             // Vouched for by its stat a moment ago: decoded now (or read again if that fails).
-            _ => {
-                Some(cache::read::<FileLoad>(old.as_ref(), root, rel, keep, |b| parse(rel, b)).load)
-            }
+            _ => Some(
+                cache::read::<FileLoad>(old.as_ref(), root, rel, None, keep, |b| parse(rel, b))
+                    .load,
+            ),
         };
         if let Some(mut load) = load {
             load.directives.retain(|d| !shadowed.contains(&d.id));
@@ -393,9 +392,7 @@ where
     let old = cache_file
         .as_ref()
         .and_then(|f| cache::Cache::parse(f, config));
-    let mut paths = Vec::new();
-    collect_directive_files(root, root, &mut paths);
-    paths.sort();
+    let (paths, stats) = directive_files_with_stats(root, old.is_some());
     let Some(cache) = old.as_ref() else {
         drop(old);
         let start = Start {
@@ -413,19 +410,23 @@ where
     }
     let steps: Vec<Step> = paths
         .par_iter()
-        .map(|rel| match cache::hit_by_stat(cache, root, rel) {
-            Some((entry, stat)) => Step::Hit(entry, stat),
-            None => {
-                let f = cache::read::<T>(Some(cache), root, rel, cache_path.is_some(), |b| {
-                    load_file(rel, b, known_owners.as_ref())
-                });
-                Step::Done(Box::new(cache::Fresh {
-                    load: f.load.into(),
-                    entry: f.entry,
-                    how: f.how,
-                }))
-            }
-        })
+        .zip(&stats)
+        .map(
+            |(rel, stat)| match cache::hit_by_stat(cache, root, rel, *stat) {
+                Some((entry, stat)) => Step::Hit(entry, stat),
+                None => {
+                    let f =
+                        cache::read::<T>(Some(cache), root, rel, None, cache_path.is_some(), |b| {
+                            load_file(rel, b, known_owners.as_ref())
+                        });
+                    Step::Done(Box::new(cache::Fresh {
+                        load: f.load.into(),
+                        entry: f.entry,
+                        how: f.how,
+                    }))
+                }
+            },
+        )
         .collect();
     let mut used = CacheUse::default();
     for step in &steps {
@@ -552,7 +553,7 @@ where
     let loaded: Vec<cache::Fresh<T>> = paths
         .par_iter()
         .map(|rel| {
-            cache::read(None, root, rel, cache_path.is_some(), |bytes| {
+            cache::read(None, root, rel, None, cache_path.is_some(), |bytes| {
                 load_file(rel, bytes, known_owners.as_ref())
             })
         })
@@ -678,15 +679,19 @@ pub fn load_problems_with_cache(
     let old = cache_file
         .as_ref()
         .and_then(|f| cache::Cache::parse(f, config));
-    let mut paths = Vec::new();
-    collect_directive_files(root, root, &mut paths);
-    paths.sort();
+    let (paths, stats) = directive_files_with_stats(root, old.is_some());
     let loaded: Vec<cache::Fresh<cache::Head>> = paths
         .par_iter()
-        .map(|rel| {
-            cache::read(old.as_ref(), root, rel, cache_path.is_some(), |bytes| {
-                load_file(rel, bytes, known_owners.as_ref())
-            })
+        .zip(&stats)
+        .map(|(rel, stat)| {
+            cache::read(
+                old.as_ref(),
+                root,
+                rel,
+                *stat,
+                cache_path.is_some(),
+                |bytes| load_file(rel, bytes, known_owners.as_ref()),
+            )
         })
         .collect();
     let used = count_use(&loaded);
@@ -800,6 +805,15 @@ fn collect_directive_files(root: &Path, dir: &Path, out: &mut Vec<String>) {
     let mut found = Vec::new();
     walk(root, dir, false, &mut found);
     out.extend(found.into_iter().map(|(rel, _)| rel));
+}
+
+/// Every directive file below `root` in path order, each regular file with its stat when
+/// `stats` (see [`walk`]).
+fn directive_files_with_stats(root: &Path, stats: bool) -> (Vec<String>, Vec<Option<cache::Stat>>) {
+    let mut found = Vec::new();
+    walk(root, root, stats, &mut found);
+    found.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    found.into_iter().unzip()
 }
 
 /// Every directive file below `dir` as [`collect_directive_files`] has them, each regular
