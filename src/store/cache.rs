@@ -10,11 +10,13 @@
 //! of an answer, never the answer.
 //!
 //! The file is a header, an index (each entry's path, stat, fingerprint, checks and block
-//! lengths), then each entry's blocks one after the other: the ids of the file's directives
-//! with their lines, the file's own record (its source and problems), its directives, and
-//! their logs. A load reads the index, then only the blocks it needs, file by file: one
-//! needing only ids and problems (`validate`, `set`) decodes no directive, one needing no log
-//! (`list`) no log, and none holds the whole cache in memory.
+//! lengths), the heads region, then the bodies region. An entry's head is the ids of the
+//! file's directives with their lines and the file's own record (its source and problems);
+//! its body is its directives, then their logs. The heads of all entries come one after the
+//! other, read with the index in one go (a `set` looks at every file's ids: one read, not
+//! one per file); bodies are read when used, file by file: a load needing only ids and
+//! problems (`validate`, `set`) decodes no directive, one needing no log (`list`) no log,
+//! and none holds the bodies of the whole cache in memory.
 //!
 //! It lives in `.git/dondoc-cache/` when the workspace is in a git repository, else in the
 //! user's cache folder (`$XDG_CACHE_HOME/dondoc/`), one file per workspace path, except for a
@@ -32,7 +34,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 const MAGIC: &[u8; 8] = b"DONDOCC\x01";
 /// Bumped whenever the entry layout or what the loader puts in it changes.
-const FORMAT: u32 = 7;
+const FORMAT: u32 = 8;
 /// How long before the writing load a file must have last changed to be trusted by its stat
 /// alone: covers file systems with one- or two-second timestamps and the kernel's coarse clock.
 const RACY: Duration = Duration::from_secs(2);
@@ -102,10 +104,12 @@ pub(super) struct Entry {
     head_check: u64,
     body_check: u64,
     log_check: u64,
-    /// Where the blocks start in the cache file, one after the other: the ids of the file's
-    /// directives ([`IdAt`], to find a directive or a duplicate id without decoding every
-    /// file), the [`SourceFile`], the directives without their logs, and each one's log.
-    offset: u64,
+    /// Where, in the cache file, the head (the ids of the file's directives, [`IdAt`], to
+    /// find a directive or a duplicate id without decoding every file, then the
+    /// [`SourceFile`]) and the body (the directives without their logs, then each one's log)
+    /// start; the four blocks' lengths.
+    head_at: usize,
+    body_at: u64,
     lens: [u32; 4],
     /// How many directives the file has.
     count: u32,
@@ -116,16 +120,23 @@ impl Entry {
         self.count as usize
     }
 
-    fn len(&self, blocks: usize) -> usize {
-        self.lens[..blocks].iter().map(|&l| l as usize).sum()
+    fn head_len(&self) -> usize {
+        self.lens[0] as usize + self.lens[1] as usize
+    }
+
+    fn body_len(&self, logs: bool) -> usize {
+        self.lens[2] as usize + if logs { self.lens[3] as usize } else { 0 }
     }
 }
 
-/// The cache file, open, its header and index read. Blocks are read when used, each file's
-/// on its own: a load never holds the whole cache besides what it decoded from it.
+/// The cache file, open, its header, index and heads read. Bodies are read when used, each
+/// file's on its own: a load never holds the whole cache besides what it decoded from it.
 pub(super) struct CacheFile {
     file: std::sync::Arc<std::fs::File>,
-    head: Vec<u8>,
+    size: u64,
+    /// The header, the index, then the heads region (at `index_end`).
+    bytes: std::sync::Arc<Vec<u8>>,
+    index_end: usize,
 }
 
 /// The cache as read: valid for this version and these `dondoc.toml` bytes.
@@ -133,6 +144,8 @@ pub(super) struct Cache<'c> {
     /// The start of the load that wrote it.
     written_from_ns: i128,
     file: std::sync::Arc<std::fs::File>,
+    /// The cache file's start, up to the bodies: an entry's head is found at its `head_at`.
+    heads: std::sync::Arc<Vec<u8>>,
     entries: HashMap<&'c str, Entry, foldhash::fast::RandomState>,
 }
 
@@ -193,6 +206,11 @@ impl NewEntry {
             Blocks::New(b) => b.each_ref().map(|b| b.len() as u32),
         }
     }
+
+    fn head_len(&self) -> usize {
+        let lens = self.lens();
+        lens[0] as usize + lens[1] as usize
+    }
 }
 
 /// Reads `buf.len()` bytes of `file` at `offset`, without moving a shared position (the
@@ -225,9 +243,10 @@ fn read_at(file: &std::fs::File, buf: &mut [u8], offset: u64) -> Option<()> {
     }
 }
 
-/// The fixed part before the index: the header, the number of entries, the index's length.
+/// The fixed part before the index: the header, the number of entries, the index's length,
+/// the heads region's length.
 fn fixed_len() -> usize {
-    header(Fingerprint::default(), 0).len() + 4 + 8
+    header(Fingerprint::default(), 0).len() + 4 + 8 + 8
 }
 
 impl CacheFile {
@@ -237,17 +256,26 @@ impl CacheFile {
         let mut file = std::fs::File::open(path).ok()?;
         let size = file.metadata().ok()?.len();
         let fixed = fixed_len();
-        let mut head = vec![0; fixed];
-        file.read_exact(&mut head).ok()?;
-        let index_len = u64::from_le_bytes(head[fixed - 8..].try_into().ok()?);
-        if index_len > size.saturating_sub(fixed as u64) {
+        let mut fixed_part = vec![0; fixed];
+        file.read_exact(&mut fixed_part).ok()?;
+        let index_len = u64::from_le_bytes(fixed_part[fixed - 16..fixed - 8].try_into().ok()?);
+        let heads_len = u64::from_le_bytes(fixed_part[fixed - 8..].try_into().ok()?);
+        if index_len.saturating_add(heads_len) > size.saturating_sub(fixed as u64) {
             return None;
         }
-        head.resize(fixed + index_len as usize, 0);
-        file.read_exact(&mut head[fixed..]).ok()?;
+        // The index and the heads in one read, into memory not zeroed first.
+        let rest = index_len + heads_len;
+        let mut bytes = Vec::with_capacity(fixed + rest as usize);
+        bytes.extend_from_slice(&fixed_part);
+        (&mut file).take(rest).read_to_end(&mut bytes).ok()?;
+        if bytes.len() as u64 != fixed as u64 + rest {
+            return None;
+        }
         Some(CacheFile {
             file: std::sync::Arc::new(file),
-            head,
+            size,
+            bytes: std::sync::Arc::new(bytes),
+            index_end: fixed + index_len as usize,
         })
     }
 }
@@ -362,8 +390,8 @@ impl<'c> Cache<'c> {
     /// The cache in `cf`, when it is of this format and version and for `config` (the
     /// fingerprint of `dondoc.toml`'s bytes); `None` otherwise, and when anything is off.
     pub fn parse(cf: &'c CacheFile, config: Fingerprint) -> Option<Cache<'c>> {
-        let size = cf.file.metadata().ok()?.len();
-        let mut r = Reader(&cf.head);
+        let size = cf.size;
+        let mut r = Reader(&cf.bytes[..cf.index_end]);
         let written_from_ns = {
             let expected = header(config, 0);
             let head = r.take(expected.len() - 16)?;
@@ -374,8 +402,9 @@ impl<'c> Cache<'c> {
         };
         let count = r.u32()? as usize;
         let _index_len = r.u64()?;
-        let data_start = cf.head.len() as u64;
-        let mut offset = data_start;
+        let _heads_len = r.u64()?;
+        let mut head_at = cf.index_end;
+        let mut body_at = cf.bytes.len() as u64;
         let mut entries = HashMap::with_capacity_and_hasher(count.min(1 << 20), Default::default());
         for _ in 0..count {
             let path = std::str::from_utf8(r.bytes()?).ok()?;
@@ -401,29 +430,41 @@ impl<'c> Cache<'c> {
                 head_check,
                 body_check,
                 log_check,
-                offset,
+                head_at,
+                body_at,
                 lens,
                 count,
             };
-            offset += entry.len(4) as u64;
+            head_at += entry.head_len();
+            body_at += entry.body_len(true) as u64;
             entries.insert(path, entry);
         }
-        // Bytes left in the index, or a data region of another length than the entries say:
-        // a cache truncated, or written by something else.
-        if !r.0.is_empty() || offset != size {
+        // Bytes left in the index, or regions of other lengths than the entries say: a cache
+        // truncated, or written by something else.
+        if !r.0.is_empty() || head_at != cf.bytes.len() || body_at != size {
             return None;
         }
         Some(Cache {
             written_from_ns,
             file: cf.file.clone(),
+            heads: cf.bytes.clone(),
             entries,
         })
     }
 
-    /// The first `n` blocks of `entry`, read in one go.
-    fn blocks(&self, entry: &Entry, n: usize) -> Option<Vec<u8>> {
-        let mut buf = vec![0; entry.len(n)];
-        read_at(&self.file, &mut buf, entry.offset)?;
+    /// The head of `entry` (its ids, then its file record), when its check holds.
+    fn head(&self, entry: &Entry) -> Option<(&[u8], &[u8])> {
+        let head = self
+            .heads
+            .get(entry.head_at..entry.head_at + entry.head_len())?;
+        let (ids, file) = head.split_at(entry.lens[0] as usize);
+        (check(&[ids, file]) == entry.head_check).then_some((ids, file))
+    }
+
+    /// The body of `entry`, its logs too when `logs`, read in one go.
+    fn body(&self, entry: &Entry, logs: bool) -> Option<Vec<u8>> {
+        let mut buf = vec![0; entry.body_len(logs)];
+        read_at(&self.file, &mut buf, entry.body_at)?;
         Some(buf)
     }
 
@@ -433,6 +474,7 @@ impl<'c> Cache<'c> {
         Cache {
             written_from_ns: self.written_from_ns,
             file: self.file.clone(),
+            heads: self.heads.clone(),
             entries: HashMap::default(),
         }
     }
@@ -475,11 +517,7 @@ fn check(blocks: &[&[u8]]) -> u64 {
 
 /// The ids and the file record of an entry, when its check holds.
 fn decode_head(cache: &Cache, entry: &Entry) -> Option<(Vec<IdAt<'static>>, SourceFile)> {
-    let buf = cache.blocks(entry, 2)?;
-    let (ids, file) = buf.split_at(entry.lens[0] as usize);
-    if check(&[ids, file]) != entry.head_check {
-        return None;
-    }
+    let (ids, file) = cache.head(entry)?;
     let ids: Vec<IdAt> = postcard::from_bytes(ids).ok()?;
     let ids = ids
         .into_iter()
@@ -495,19 +533,13 @@ fn decode_head(cache: &Cache, entry: &Entry) -> Option<(Vec<IdAt<'static>>, Sour
 
 /// The file and its directives; their logs too when `logs`.
 fn decode(cache: &Cache, entry: &Entry, logs: bool) -> Option<FileLoad> {
-    let buf = cache.blocks(entry, if logs { 4 } else { 3 })?;
-    let (head, rest) = buf.split_at(entry.len(2));
-    let (payload, log_block) = rest.split_at(entry.lens[2] as usize);
-    if check(&[
-        &head[..entry.lens[0] as usize],
-        &head[entry.lens[0] as usize..],
-    ]) != entry.head_check
-        || check(&[payload]) != entry.body_check
-        || (logs && check(&[log_block]) != entry.log_check)
-    {
+    let (_, file) = cache.head(entry)?;
+    let buf = cache.body(entry, logs)?;
+    let (payload, log_block) = buf.split_at(entry.lens[2] as usize);
+    if check(&[payload]) != entry.body_check || (logs && check(&[log_block]) != entry.log_check) {
         return None;
     }
-    let file: SourceFile = postcard::from_bytes(&head[entry.lens[0] as usize..]).ok()?;
+    let file: SourceFile = postcard::from_bytes(file).ok()?;
     let mut directives: Vec<Directive> = postcard::from_bytes(payload).ok()?;
     if logs {
         let logs: Vec<Vec<LogEntry>> = postcard::from_bytes(log_block).ok()?;
@@ -535,8 +567,16 @@ pub(super) fn ids_of(load: &FileLoad) -> Vec<IdAt<'_>> {
 
 /// The entry of `rel` and the stat just taken, when the cache vouches for the file by its
 /// stat alone; nothing is read or decoded yet.
-pub(super) fn hit_by_stat(cache: &Cache, root: &Path, rel: &str) -> Option<(Entry, Stat)> {
-    let stat = Stat::of(&std::fs::metadata(root.join(rel)).ok()?);
+pub(super) fn hit_by_stat(
+    cache: &Cache,
+    root: &Path,
+    rel: &str,
+    stat: Option<Stat>,
+) -> Option<(Entry, Stat)> {
+    let stat = match stat {
+        Some(stat) => stat,
+        None => Stat::of(&std::fs::metadata(root.join(rel)).ok()?),
+    };
     let entry = cache.by_stat(rel, &stat)?;
     Some((*entry, stat))
 }
@@ -547,35 +587,35 @@ pub(super) fn again(rel: &str, stat: Stat, old: &Entry) -> NewEntry {
 }
 
 /// The ids of `rel`'s directives, as the cache holds them, and its entry for the next cache,
-/// when the cache vouches for the file by its stat alone: nothing of the file is read, nor
-/// any directive decoded.
-pub(super) fn ids_by_stat(cache: &Cache, root: &Path, rel: &str) -> Option<(IdBlock, NewEntry)> {
-    let stat = Stat::of(&std::fs::metadata(root.join(rel)).ok()?);
+/// when the cache vouches for the file by its stat (`stat`, or taken now): nothing of the
+/// file is read, nor any directive decoded.
+pub(super) fn ids_by_stat<'a>(
+    cache: &'a Cache,
+    root: &Path,
+    rel: &str,
+    stat: Option<Stat>,
+) -> Option<(IdBlock<'a>, NewEntry)> {
+    let stat = match stat {
+        Some(stat) => stat,
+        None => Stat::of(&std::fs::metadata(root.join(rel)).ok()?),
+    };
     let entry = cache.by_stat(rel, &stat)?;
-    let buf = cache.blocks(entry, 2)?;
-    let ids_len = entry.lens[0] as usize;
-    let (ids, file) = buf.split_at(ids_len);
-    if check(&[ids, file]) != entry.head_check {
-        return None;
-    }
-    let block = IdBlock { buf, ids_len };
+    let (ids, _) = cache.head(entry)?;
     // Decoded once here so that a block that does not decode sends the file to be read.
-    postcard::from_bytes::<Vec<IdRef>>(&block.buf[..ids_len]).ok()?;
-    Some((block, NewEntry::again(rel, stat, entry)))
+    postcard::from_bytes::<Vec<IdRef>>(ids).ok()?;
+    Some((IdBlock { ids }, NewEntry::again(rel, stat, entry)))
 }
 
-/// A file's ids as the cache holds them, read in one piece and decoded when looked at: a
-/// `set` looks through every file's ids, and a copy of each (20,000 at 20,000 directives)
-/// was most of its allocations.
-pub(super) struct IdBlock {
-    buf: Vec<u8>,
-    ids_len: usize,
+/// A file's ids as the cache holds them, decoded when looked at: a `set` looks through every
+/// file's ids, and a copy of each (20,000 at 20,000 directives) was most of its allocations.
+pub(super) struct IdBlock<'a> {
+    ids: &'a [u8],
 }
 
-impl IdBlock {
+impl IdBlock<'_> {
     /// The ids, in file order (borrowed from the block).
     pub fn ids(&self) -> Vec<&str> {
-        postcard::from_bytes::<Vec<IdRef>>(&self.buf[..self.ids_len])
+        postcard::from_bytes::<Vec<IdRef>>(self.ids)
             .map(|ids| ids.into_iter().map(|i| i.id).collect())
             .unwrap_or_default()
     }
@@ -670,11 +710,13 @@ impl Take for Head {
 
 /// Reads one directive file through the cache: from it when the stat or the bytes say it is
 /// unchanged, else parsed by `parse` (which also gets the read error, if any). A parse is
-/// encoded for the next cache only when `keep`.
+/// encoded for the next cache only when `keep`. `stat`: the
+/// file's, taken by the walk (else taken here).
 pub(super) fn read<T: Take>(
     cache: Option<&Cache>,
     root: &Path,
     rel: &str,
+    stat: Option<Stat>,
     keep: bool,
     parse: impl Fn(std::io::Result<Vec<u8>>) -> FileLoad,
 ) -> Fresh<T> {
@@ -686,8 +728,8 @@ pub(super) fn read<T: Take>(
     };
     // A file the cache vouches for by its stat is not even opened.
     if let Some(cache) = cache {
-        if let Ok(meta) = std::fs::metadata(&path) {
-            let stat = Stat::of(&meta);
+        let stat = stat.or_else(|| std::fs::metadata(&path).ok().map(|m| Stat::of(&m)));
+        if let Some(stat) = stat {
             if let Some(entry) = cache.by_stat(rel, &stat) {
                 if let Some(load) = T::from_entry(cache, entry) {
                     return Fresh {
@@ -801,19 +843,35 @@ fn try_write(
         out.write_all(&header(config, written_from_ns))?;
         out.write_all(&(entries.len() as u32).to_le_bytes())?;
         out.write_all(&(index.len() as u64).to_le_bytes())?;
+        let heads_len: u64 = entries.iter().map(|e| e.head_len() as u64).sum();
+        out.write_all(&heads_len.to_le_bytes())?;
         out.write_all(&index)?;
+        let old = || old.ok_or(std::io::Error::from(std::io::ErrorKind::NotFound));
+        for e in entries {
+            match &e.blocks {
+                Blocks::New(blocks) => {
+                    out.write_all(&blocks[0])?;
+                    out.write_all(&blocks[1])?;
+                }
+                Blocks::Old(entry) => {
+                    let head = old()?
+                        .heads
+                        .get(entry.head_at..entry.head_at + entry.head_len())
+                        .ok_or(std::io::ErrorKind::UnexpectedEof)?;
+                    out.write_all(head)?;
+                }
+            }
+        }
         let mut buf = Vec::new();
         for e in entries {
             match &e.blocks {
                 Blocks::New(blocks) => {
-                    for b in blocks {
-                        out.write_all(b)?;
-                    }
+                    out.write_all(&blocks[2])?;
+                    out.write_all(&blocks[3])?;
                 }
                 Blocks::Old(entry) => {
-                    let old = old.ok_or(std::io::ErrorKind::NotFound)?;
-                    buf.resize(entry.len(4), 0);
-                    read_at(&old.file, &mut buf, entry.offset)
+                    buf.resize(entry.body_len(true), 0);
+                    read_at(&old()?.file, &mut buf, entry.body_at)
                         .ok_or(std::io::ErrorKind::UnexpectedEof)?;
                     out.write_all(&buf)?;
                 }
@@ -847,10 +905,7 @@ mod tests {
             },
         ];
         let bytes = postcard::to_allocvec(&ids).unwrap();
-        let ids_len = bytes.len();
-        let mut buf = bytes;
-        buf.extend_from_slice(b"the file's record follows");
-        let block = IdBlock { buf, ids_len };
+        let block = IdBlock { ids: &bytes };
         assert_eq!(block.ids(), ["gb-2023-08-01", "mã-ổn-định"]);
     }
 }

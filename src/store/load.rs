@@ -188,30 +188,33 @@ fn load_for_edit_once(
     let old = cache_file
         .as_ref()
         .and_then(|f| cache::Cache::parse(f, config));
-    let mut paths = Vec::new();
-    collect_directive_files(root, root, &mut paths);
-    paths.sort();
-    enum Got {
+    let (paths, stats) = directive_files_with_stats(root, old.is_some());
+    enum Got<'c> {
         // Boxed: both are large, and most files are one or the other.
-        Ids(cache::IdBlock, Box<cache::NewEntry>),
+        Ids(cache::IdBlock<'c>, Box<cache::NewEntry>),
         Read(Box<cache::Fresh>),
     }
     let parse = |rel: &str, bytes| load_file(rel, bytes, known_owners.as_ref());
     let keep = cache_path.is_some();
     let got: Vec<Got> = paths
         .par_iter()
-        .map(
-            |rel| match old.as_ref().and_then(|c| cache::ids_by_stat(c, root, rel)) {
+        .zip(&stats)
+        .map(|(rel, stat)| {
+            match old
+                .as_ref()
+                .and_then(|c| cache::ids_by_stat(c, root, rel, *stat))
+            {
                 Some((ids, entry)) => Got::Ids(ids, Box::new(entry)),
                 None => Got::Read(Box::new(cache::read::<FileLoad>(
                     old.as_ref(),
                     root,
                     rel,
+                    *stat,
                     keep,
                     |b| parse(rel, b),
                 ))),
-            },
-        )
+            }
+        })
         .collect();
     let mut used = CacheUse::default();
     for g in &got {
@@ -234,7 +237,7 @@ fn load_for_edit_once(
             cache::write(path, config, started, &entries, old.as_ref());
         }
     }
-    fn ids_of(g: &Got) -> Vec<&str> {
+    fn ids_of<'g>(g: &'g Got) -> Vec<&'g str> {
         match g {
             Got::Ids(block, _) => block.ids(),
             Got::Read(f) => f.load.directives.iter().map(|d| d.id.as_str()).collect(),
@@ -267,9 +270,10 @@ fn load_for_edit_once(
         let load = match got.into_iter().nth(i) {
             Some(Got::Read(f)) => Some(f.load),
             // Vouched for by its stat a moment ago: decoded now (or read again if that fails).
-            _ => {
-                Some(cache::read::<FileLoad>(old.as_ref(), root, rel, keep, |b| parse(rel, b)).load)
-            }
+            _ => Some(
+                cache::read::<FileLoad>(old.as_ref(), root, rel, None, keep, |b| parse(rel, b))
+                    .load,
+            ),
         };
         if let Some(mut load) = load {
             load.directives.retain(|d| !shadowed.contains(&d.id));
@@ -388,9 +392,7 @@ where
     let old = cache_file
         .as_ref()
         .and_then(|f| cache::Cache::parse(f, config));
-    let mut paths = Vec::new();
-    collect_directive_files(root, root, &mut paths);
-    paths.sort();
+    let (paths, stats) = directive_files_with_stats(root, old.is_some());
     let Some(cache) = old.as_ref() else {
         drop(old);
         let start = Start {
@@ -408,19 +410,23 @@ where
     }
     let steps: Vec<Step> = paths
         .par_iter()
-        .map(|rel| match cache::hit_by_stat(cache, root, rel) {
-            Some((entry, stat)) => Step::Hit(entry, stat),
-            None => {
-                let f = cache::read::<T>(Some(cache), root, rel, cache_path.is_some(), |b| {
-                    load_file(rel, b, known_owners.as_ref())
-                });
-                Step::Done(Box::new(cache::Fresh {
-                    load: f.load.into(),
-                    entry: f.entry,
-                    how: f.how,
-                }))
-            }
-        })
+        .zip(&stats)
+        .map(
+            |(rel, stat)| match cache::hit_by_stat(cache, root, rel, *stat) {
+                Some((entry, stat)) => Step::Hit(entry, stat),
+                None => {
+                    let f =
+                        cache::read::<T>(Some(cache), root, rel, None, cache_path.is_some(), |b| {
+                            load_file(rel, b, known_owners.as_ref())
+                        });
+                    Step::Done(Box::new(cache::Fresh {
+                        load: f.load.into(),
+                        entry: f.entry,
+                        how: f.how,
+                    }))
+                }
+            },
+        )
         .collect();
     let mut used = CacheUse::default();
     for step in &steps {
@@ -547,7 +553,7 @@ where
     let loaded: Vec<cache::Fresh<T>> = paths
         .par_iter()
         .map(|rel| {
-            cache::read(None, root, rel, cache_path.is_some(), |bytes| {
+            cache::read(None, root, rel, None, cache_path.is_some(), |bytes| {
                 load_file(rel, bytes, known_owners.as_ref())
             })
         })
@@ -673,15 +679,19 @@ pub fn load_problems_with_cache(
     let old = cache_file
         .as_ref()
         .and_then(|f| cache::Cache::parse(f, config));
-    let mut paths = Vec::new();
-    collect_directive_files(root, root, &mut paths);
-    paths.sort();
+    let (paths, stats) = directive_files_with_stats(root, old.is_some());
     let loaded: Vec<cache::Fresh<cache::Head>> = paths
         .par_iter()
-        .map(|rel| {
-            cache::read(old.as_ref(), root, rel, cache_path.is_some(), |bytes| {
-                load_file(rel, bytes, known_owners.as_ref())
-            })
+        .zip(&stats)
+        .map(|(rel, stat)| {
+            cache::read(
+                old.as_ref(),
+                root,
+                rel,
+                *stat,
+                cache_path.is_some(),
+                |bytes| load_file(rel, bytes, known_owners.as_ref()),
+            )
         })
         .collect();
     let used = count_use(&loaded);
@@ -789,11 +799,32 @@ impl Workspace {
     }
 }
 
-/// Every directive file below `dir`, as paths relative to `root` with `/` separators.
+/// Every directive file below `dir`, as paths relative to `root` with `/` separators, in no
+/// particular order.
 fn collect_directive_files(root: &Path, dir: &Path, out: &mut Vec<String>) {
+    let mut found = Vec::new();
+    walk(root, dir, false, &mut found);
+    out.extend(found.into_iter().map(|(rel, _)| rel));
+}
+
+/// Every directive file below `root` in path order, each regular file with its stat when
+/// `stats` (see [`walk`]).
+fn directive_files_with_stats(root: &Path, stats: bool) -> (Vec<String>, Vec<Option<cache::Stat>>) {
+    let mut found = Vec::new();
+    walk(root, root, stats, &mut found);
+    found.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    found.into_iter().unzip()
+}
+
+/// Every directive file below `dir` as [`collect_directive_files`] has them, each regular
+/// file with its stat when `stats`: taken from its folder, it costs no lookup of the whole
+/// path (a `set` stats every file). Subfolders are walked in parallel (a workspace has
+/// hundreds).
+fn walk(root: &Path, dir: &Path, stats: bool, out: &mut Vec<(String, Option<cache::Stat>)>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
+    let mut subfolders = Vec::new();
     for entry in entries.flatten() {
         let path = entry.path();
         let Ok(rel) = path.strip_prefix(root) else {
@@ -805,15 +836,28 @@ fn collect_directive_files(root: &Path, dir: &Path, out: &mut Vec<String>) {
         };
         if kind.is_dir() {
             if !entry.file_name().to_string_lossy().starts_with('.') {
-                collect_directive_files(root, &path, out);
+                subfolders.push(path);
             }
         } else if is_directive_file(rel)
             // A symlink to a file is read; one to a folder is not followed.
             && (kind.is_file() || (kind.is_symlink() && path.is_file()))
         {
-            out.push(relative_path_string(rel));
+            // A regular file's own stat is the one its path leads to; a symlink's is not.
+            let stat = (stats && kind.is_file())
+                .then(|| entry.metadata().ok().map(|m| cache::Stat::of(&m)))
+                .flatten();
+            out.push((relative_path_string(rel), stat));
         }
     }
+    let below: Vec<Vec<(String, Option<cache::Stat>)>> = subfolders
+        .par_iter()
+        .map(|sub| {
+            let mut found = Vec::new();
+            walk(root, sub, stats, &mut found);
+            found
+        })
+        .collect();
+    out.extend(below.into_iter().flatten());
 }
 
 /// A relative path with `/` separators, as shown to users.
