@@ -180,10 +180,12 @@ fn load_for_edit_once(
     cache_path: Option<&Path>,
     now: SystemTime,
 ) -> Result<(Workspace, CacheUse), LoadError> {
-    let (mut ws, config_bytes) = open(root)?;
-    let known_owners = parse_config(&config_bytes, &mut ws);
-    let started = cache::now_ns(now);
-    let config = text::fingerprint(&config_bytes);
+    let Start {
+        mut ws,
+        known_owners,
+        started,
+        config,
+    } = start(root, now)?;
     let cache_file = cache_path.and_then(cache::CacheFile::open);
     let old = cache_file
         .as_ref()
@@ -671,10 +673,12 @@ pub fn load_problems_with_cache(
     cache_path: Option<&Path>,
     now: SystemTime,
 ) -> Result<(Problems, CacheUse), LoadError> {
-    let (mut ws, config_bytes) = open(root)?;
-    let known_owners = parse_config(&config_bytes, &mut ws);
-    let started = cache::now_ns(now);
-    let config = text::fingerprint(&config_bytes);
+    let Start {
+        mut ws,
+        known_owners,
+        started,
+        config,
+    } = start(root, now)?;
     let cache_file = cache_path.and_then(cache::CacheFile::open);
     let old = cache_file
         .as_ref()
