@@ -3,6 +3,7 @@
 use crate::i18n::Lang;
 use crate::model::ValueKind;
 use crate::store::text::{self, LineIndex};
+use crate::store::value_kind as kind;
 use std::path::{Path, PathBuf};
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
@@ -202,18 +203,6 @@ fn boolean(value: &Field, key: &'static str) -> Result<bool, (usize, ConfigProbl
                 found: kind(other),
             },
         )),
-    }
-}
-
-fn kind(v: &DeValue) -> ValueKind {
-    match v {
-        DeValue::String(_) => ValueKind::String,
-        DeValue::Integer(_) => ValueKind::Integer,
-        DeValue::Float(_) => ValueKind::Float,
-        DeValue::Boolean(_) => ValueKind::Boolean,
-        DeValue::Datetime(_) => ValueKind::Date,
-        DeValue::Array(_) => ValueKind::Array,
-        DeValue::Table(_) => ValueKind::Table,
     }
 }
 

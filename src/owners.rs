@@ -5,7 +5,7 @@ use crate::fold::fold;
 use crate::model::Owner;
 
 /// The words of a text, folded: "Huyện ủy Ba Bể" → `huyen uy ba be`; `ba-be` → `ba be`.
-fn words(s: &str) -> Vec<String> {
+pub fn words(s: &str) -> Vec<String> {
     fold(s)
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())

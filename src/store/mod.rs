@@ -17,6 +17,8 @@ pub mod files;
 pub mod guard;
 pub mod load;
 mod parse;
+/// The type a TOML value was found to have, for the user config's problems too.
+pub(crate) use parse::kind as value_kind;
 pub mod text;
 pub mod undo;
 pub mod write;

@@ -331,7 +331,7 @@ fn settled_nfc(s: &str) -> bool {
         .all(|c| (c as u32) < 0x300 || ('\u{1EA0}'..='\u{1EF9}').contains(&c))
 }
 
-pub(super) fn kind(v: &DeValue) -> ValueKind {
+pub(crate) fn kind(v: &DeValue) -> ValueKind {
     match v {
         DeValue::String(_) => ValueKind::String,
         DeValue::Integer(_) => ValueKind::Integer,

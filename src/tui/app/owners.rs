@@ -3,8 +3,8 @@
 
 use super::scroll::{self, Span};
 use super::Input;
-use crate::fold::fold;
 use crate::model::{Owner, Timeliness, Workspace};
+use crate::owners::words;
 use crate::tui::action::Action;
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -293,16 +293,6 @@ struct Query {
     spaced: String,
     joined: String,
     raw: String,
-}
-
-/// Folded words of a text: "Huyện ủy Ba Bể" → `["huyen", "uy", "ba", "be"]`; `ba-be` →
-/// `["ba", "be"]`.
-fn words(s: &str) -> Vec<String> {
-    fold(s)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect()
 }
 
 impl Query {
