@@ -409,17 +409,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         }
         let used: usize = spans.iter().map(|s| width(&s.content)).sum();
         let room = w.saturating_sub(used);
-        // Marks before the text: changed by others (not seen yet), in a broken file.
-        let mut text = String::new();
-        if app.is_changed(&d.id) {
-            text.push_str(t::CHANGED_MARK);
-        }
-        if app.ws().file_of(d).broken.is_some() {
-            text.push_str(t::BROKEN_MARK);
-        }
-        if row.support {
-            text.push_str(tr(lang, t::SUPPORT_MARK));
-        }
+        let mut text = text_marks(app, d, row);
         // A text of several lines on one row: its line breaks as spaces.
         text.extend(d.text.chars().map(|c| if c == '\n' { ' ' } else { c }));
         spans.push(Span::raw(cell(&text, room)));
@@ -432,6 +422,22 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             );
         }
     }
+}
+
+/// The marks before a directive's text: changed by others (not seen yet), in a broken file,
+/// coordinated rather than led by the selected unit.
+fn text_marks(app: &App, d: &crate::model::Directive, row: &crate::tui::app::Row) -> String {
+    let mut marks = String::new();
+    if app.is_changed(&d.id) {
+        marks.push_str(t::CHANGED_MARK);
+    }
+    if app.ws().file_of(d).broken.is_some() {
+        marks.push_str(t::BROKEN_MARK);
+    }
+    if row.support {
+        marks.push_str(tr(app.lang, t::SUPPORT_MARK));
+    }
+    marks
 }
 
 /// `v`: each directive as its text on two rows (cut with "…" beyond) and its facts below:
@@ -462,16 +468,7 @@ fn two_lines(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, focused: b
             if marked { "✓" } else { " " },
             if row.support { "↳" } else { " " },
         );
-        let mut text = String::new();
-        if app.is_changed(&d.id) {
-            text.push_str(t::CHANGED_MARK);
-        }
-        if app.ws().file_of(d).broken.is_some() {
-            text.push_str(t::BROKEN_MARK);
-        }
-        if row.support {
-            text.push_str(tr(lang, t::SUPPORT_MARK));
-        }
+        let mut text = text_marks(app, d, row);
         text.push_str(&d.text);
         let room = w.saturating_sub(4);
         let mut lines = super::text::wrap(&text, room);
