@@ -15,12 +15,13 @@ const SAMPLE: &str = "2023/giao-ban-2023-08-25.toml";
 const TODAY: &str = "2023-10-15";
 
 /// A temp folder holding a copy of the sample workspace (`ws/`) and an empty home (`home/`).
-struct Fixture {
+/// The edit tests (`cli_edits`) use it too.
+pub(crate) struct Fixture {
     tmp: TempDir,
 }
 
 impl Fixture {
-    fn new() -> Fixture {
+    pub(crate) fn new() -> Fixture {
         let tmp = tempfile::tempdir().unwrap();
         copy_dir(
             &Path::new(env!("CARGO_MANIFEST_DIR")).join("data"),
@@ -30,11 +31,11 @@ impl Fixture {
         Fixture { tmp }
     }
 
-    fn ws(&self) -> PathBuf {
+    pub(crate) fn ws(&self) -> PathBuf {
         self.tmp.path().join("ws")
     }
 
-    fn home(&self) -> PathBuf {
+    pub(crate) fn home(&self) -> PathBuf {
         self.tmp.path().join("home")
     }
 
@@ -42,11 +43,11 @@ impl Fixture {
         self.ws().join(rel)
     }
 
-    fn read(&self, rel: &str) -> String {
+    pub(crate) fn read(&self, rel: &str) -> String {
         fs::read_to_string(self.path(rel)).unwrap()
     }
 
-    fn write(&self, rel: &str, bytes: impl AsRef<[u8]>) {
+    pub(crate) fn write(&self, rel: &str, bytes: impl AsRef<[u8]>) {
         let path = self.path(rel);
         fs::create_dir_all(path.parent().unwrap()).unwrap();
         fs::write(path, bytes).unwrap();
@@ -67,7 +68,7 @@ impl Fixture {
     }
 
     /// `dondoc --data <copy> --today 2023-10-15 <args>`.
-    fn run(&self, args: &[&str]) -> Command {
+    pub(crate) fn run(&self, args: &[&str]) -> Command {
         let mut cmd = self.bare();
         cmd.arg("--data")
             .arg(self.ws())
@@ -97,7 +98,7 @@ impl Fixture {
         }
     }
 
-    fn ids(&self, args: &[&str]) -> Vec<String> {
+    pub(crate) fn ids(&self, args: &[&str]) -> Vec<String> {
         self.json(args)
             .iter()
             .map(|d| d["id"].as_str().unwrap().to_string())

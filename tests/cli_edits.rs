@@ -1,84 +1,31 @@
 //! Writes by id from the command line: statuses typed as people type them, an id that two
 //! directives share, a file read while another program saves it.
 
-use crate::common::copy_dir;
+use crate::cli::Fixture;
 use assert_cmd::Command;
 use std::fs;
-use std::path::{Path, PathBuf};
-use tempfile::TempDir;
 
 const SAMPLE: &str = "2023/giao-ban-2023-08-25.toml";
 
-/// A copy of the sample workspace (`ws/`) and an empty home (`home/`).
-struct Fixture {
-    tmp: TempDir,
+/// What these tests add to the CLI tests' fixture: the language of the run and a fixed
+/// clock for the log entries they write.
+trait Edits {
+    fn run_in(&self, lang: &str, args: &[&str]) -> Command;
+    /// In English.
+    fn run_en(&self, args: &[&str]) -> Command {
+        self.run_in("en", args)
+    }
+    /// The `status = "…"` line of directive `id` in `rel`.
+    fn status_line(&self, rel: &str, id: &str) -> String;
 }
 
-impl Fixture {
-    fn new() -> Fixture {
-        let tmp = tempfile::tempdir().unwrap();
-        copy_dir(
-            &Path::new(env!("CARGO_MANIFEST_DIR")).join("data"),
-            &tmp.path().join("ws"),
-        );
-        fs::create_dir_all(tmp.path().join("home/.config")).unwrap();
-        Fixture { tmp }
-    }
-
-    fn ws(&self) -> PathBuf {
-        self.tmp.path().join("ws")
-    }
-
-    fn read(&self, rel: &str) -> String {
-        fs::read_to_string(self.ws().join(rel)).unwrap()
-    }
-
-    fn write(&self, rel: &str, text: &str) {
-        let path = self.ws().join(rel);
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(path, text).unwrap();
-    }
-
-    /// `dondoc --data <copy> --today 2023-10-15 --lang <lang> <args>`, clean environment.
+impl Edits for Fixture {
     fn run_in(&self, lang: &str, args: &[&str]) -> Command {
-        let home = self.tmp.path().join("home");
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_dondoc"));
-        cmd.env("HOME", &home)
-            .env("XDG_CONFIG_HOME", home.join(".config"))
-            .env_remove("DONDOC_DATA")
-            .env_remove("DONDOC_USER")
-            .env("LANG", "C")
-            .env("DONDOC_NOW", "2023-10-15T02:00:00Z")
-            .current_dir(self.tmp.path())
-            .arg("--data")
-            .arg(self.ws())
-            .args(["--today", "2023-10-15", "--lang", lang])
-            .args(args);
+        let mut cmd = self.run(&["--lang", lang]);
+        cmd.env("DONDOC_NOW", "2023-10-15T02:00:00Z").args(args);
         cmd
     }
 
-    fn run(&self, args: &[&str]) -> Command {
-        self.run_in("en", args)
-    }
-
-    fn ids(&self, args: &[&str]) -> Vec<String> {
-        let mut all = vec!["list", "--format", "json"];
-        all.extend_from_slice(args);
-        let out = self
-            .run(&all)
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone();
-        let items: Vec<serde_json::Value> = serde_json::from_slice(&out).unwrap();
-        items
-            .iter()
-            .map(|d| d["id"].as_str().unwrap().to_string())
-            .collect()
-    }
-
-    /// The `status = "…"` line of directive `id` in `rel`.
     fn status_line(&self, rel: &str, id: &str) -> String {
         let text = self.read(rel);
         let start = text.find(&format!("id = \"{id}\"")).unwrap();
@@ -131,7 +78,7 @@ fn list_takes_a_status_in_any_case_and_the_glossarys_words() {
     );
     assert_eq!(f.ids(&["--timeliness", "overdue"]).len(), 7);
     // Not a status in either language: refused as before.
-    f.run(&["list", "--status", "hoàn"])
+    f.run_en(&["list", "--status", "hoàn"])
         .assert()
         .code(2)
         .stderr(predicates::str::contains("invalid status \"hoàn\""));
@@ -140,7 +87,7 @@ fn list_takes_a_status_in_any_case_and_the_glossarys_words() {
 #[test]
 fn set_takes_a_status_in_any_case_and_writes_the_canonical_word() {
     let f = Fixture::new();
-    f.run(&["set", "gb-2023-08-05", "--status", "DONE", "--by", "A"])
+    f.run_en(&["set", "gb-2023-08-05", "--status", "DONE", "--by", "A"])
         .assert()
         .success();
     assert_eq!(f.status_line(SAMPLE, "gb-2023-08-05"), "status = \"done\"");
@@ -161,7 +108,7 @@ fn set_takes_a_status_in_any_case_and_writes_the_canonical_word() {
         f.status_line(SAMPLE, "gb-2023-08-06"),
         "status = \"in_progress\""
     );
-    f.run(&["set", "gb-2023-08-06", "--status", "BLOCKED", "--by", "A"])
+    f.run_en(&["set", "gb-2023-08-06", "--status", "BLOCKED", "--by", "A"])
         .assert()
         .success();
     assert_eq!(
@@ -171,7 +118,7 @@ fn set_takes_a_status_in_any_case_and_writes_the_canonical_word() {
     let text = f.read(SAMPLE);
     assert!(!text.contains("BLOCKED") && !text.contains("DONE") && !text.contains("Thực Hiện"));
     // The files keep reading back clean.
-    f.run(&["validate"]).assert().success();
+    f.run_en(&["validate"]).assert().success();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -196,7 +143,7 @@ fn a_write_by_an_id_two_directives_share_is_refused_naming_both_places() {
     let first = "2023/giao-ban-2023-08-25.toml:93:6";
     let second = "2023/trung.toml:6:6";
     // validate names it as a problem: the user can find it.
-    f.run(&["validate"]).assert().code(1);
+    f.run_en(&["validate"]).assert().code(1);
     let writes: [&[&str]; 4] = [
         &["set", "gb-2023-08-05", "--status", "done", "--by", "A"],
         &["set", "gb-2023-08-05", "--note", "x", "--by", "A"],
@@ -212,7 +159,7 @@ fn a_write_by_an_id_two_directives_share_is_refused_naming_both_places() {
         &["edit", "gb-2023-08-05", "--text", "Việc mới", "--by", "A"],
     ];
     for args in writes {
-        let en = f.run(args).assert().code(1);
+        let en = f.run_en(args).assert().code(1);
         let msg = stderr_of(&en);
         assert!(
             msg.contains(first) && msg.contains(second),
@@ -233,10 +180,10 @@ fn a_write_by_an_id_two_directives_share_is_refused_naming_both_places() {
     }
     // The same with the other copy first in path order.
     let earlier = "2023/a-trung.toml";
-    f.write(earlier, &f.read(SECOND));
+    f.write(earlier, f.read(SECOND));
     fs::remove_file(f.ws().join(SECOND)).unwrap();
     let msg = stderr_of(
-        &f.run(&["set", "gb-2023-08-05", "--note", "x", "--by", "A"])
+        &f.run_en(&["set", "gb-2023-08-05", "--note", "x", "--by", "A"])
             .assert()
             .code(1),
     );
@@ -247,7 +194,7 @@ fn a_write_by_an_id_two_directives_share_is_refused_naming_both_places() {
     assert_eq!(f.read(SAMPLE), before.0);
     // Once the duplicate is fixed, the write goes through.
     fs::remove_file(f.ws().join(earlier)).unwrap();
-    f.run(&["set", "gb-2023-08-05", "--note", "x", "--by", "A"])
+    f.run_en(&["set", "gb-2023-08-05", "--note", "x", "--by", "A"])
         .assert()
         .success();
 }
@@ -255,22 +202,11 @@ fn a_write_by_an_id_two_directives_share_is_refused_naming_both_places() {
 // ---------------------------------------------------------------------------------------------
 // A file read while another program saves it
 
-/// Whether this system can tell that a file is open for writing (Linux leases).
-fn writers_visible(dir: &Path) -> bool {
-    let probe = dir.join("probe.txt");
-    fs::write(&probe, "x").unwrap();
-    let reader = fs::File::open(&probe).unwrap();
-    let _writer = fs::OpenOptions::new().write(true).open(&probe).unwrap();
-    let visible = dondoc::store::guard::open_for_writing(&reader) == Some(true);
-    fs::remove_file(&probe).unwrap();
-    visible
-}
-
 #[test]
 fn set_on_a_file_another_program_is_saving_in_place_says_so_not_unknown_id() {
     use std::io::Write;
     let f = Fixture::new();
-    if !writers_visible(f.tmp.path()) {
+    if !crate::common::writers_visible(&f.home()) {
         eprintln!("skipped: this system does not tell whether a file is open for writing");
         return;
     }
@@ -303,7 +239,7 @@ fn set_on_a_file_another_program_is_saving_in_place_says_so_not_unknown_id() {
     // The save ends: the same command goes through on the whole file.
     saving.write_all(&full.as_bytes()[cut..]).unwrap();
     drop(saving);
-    f.run(&["set", "gb-2023-08-05", "--note", "x", "--by", "A"])
+    f.run_en(&["set", "gb-2023-08-05", "--note", "x", "--by", "A"])
         .assert()
         .success();
     assert!(f.read(SAMPLE).contains("note = \"x\""));

@@ -81,3 +81,18 @@ pub fn with_zone(config: &str, zone: Option<&str>) -> String {
     }
     out
 }
+
+/// Whether this system can tell that a file is open for writing (Linux leases): a file made in
+/// `dir` and opened for writing is looked at as dondoc looks.
+pub fn writers_visible(dir: &Path) -> bool {
+    let probe = dir.join("probe.txt");
+    std::fs::write(&probe, "x").unwrap();
+    let reader = std::fs::File::open(&probe).unwrap();
+    let _writer = std::fs::OpenOptions::new()
+        .write(true)
+        .open(&probe)
+        .unwrap();
+    let visible = dondoc::store::guard::open_for_writing(&reader) == Some(true);
+    std::fs::remove_file(&probe).unwrap();
+    visible
+}

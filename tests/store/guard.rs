@@ -68,7 +68,7 @@ fn a_file_half_saved_in_place_is_refused_and_not_replaced() {
     let error = write_edit(&mut ws, &ours("t-01")).unwrap_err();
     // Where the system tells that the file is still open for writing, dondoc waits for the
     // save to end and gives up while it does not; elsewhere it sees the directive lost.
-    if writers_visible(&t) {
+    if crate::common::writers_visible(t.root()) {
         assert!(
             matches!(&error, WriteError::Unsettled { path } if path == FILE),
             "{error:?}"
@@ -175,27 +175,13 @@ fn a_save_into_our_new_file_is_not_undone_when_an_older_save_is_put_back() {
     assert_eq!(t.read(FILE), apply(&second, &ours("t-01")).unwrap());
 }
 
-/// Whether this system can tell that a file is open for writing (Linux leases).
-fn writers_visible(t: &TestWs) -> bool {
-    let probe = t.path("probe.txt");
-    std::fs::write(&probe, "x").unwrap();
-    let reader = std::fs::File::open(&probe).unwrap();
-    let _writer = std::fs::OpenOptions::new()
-        .write(true)
-        .open(&probe)
-        .unwrap();
-    let visible = dondoc::store::guard::open_for_writing(&reader) == Some(true);
-    std::fs::remove_file(&probe).unwrap();
-    visible
-}
-
 #[test]
 fn a_save_into_the_old_file_after_the_rename_is_waited_for_and_kept() {
     // An editor opened the file just before dondoc's rename and writes into it after: its
     // save lands in the file dondoc replaced. dondoc waits while the file is open for
     // writing, finds the save, puts it back and applies its edit on top.
     let t = TestWs::copy_of(&fixtures().join("ws"));
-    if !writers_visible(&t) {
+    if !crate::common::writers_visible(t.root()) {
         eprintln!("skipped: this system does not tell whether a file is open for writing");
         return;
     }

@@ -68,24 +68,10 @@ fn an_id_no_file_holds_is_unknown_after_one_more_look() {
     assert!(ws.directive("t-99").is_none());
 }
 
-/// Whether this system can tell that a file is open for writing (Linux leases).
-fn writers_visible(t: &TestWs) -> bool {
-    let probe = t.path("probe.txt");
-    std::fs::write(&probe, "x").unwrap();
-    let reader = std::fs::File::open(&probe).unwrap();
-    let _writer = std::fs::OpenOptions::new()
-        .write(true)
-        .open(&probe)
-        .unwrap();
-    let visible = dondoc::store::guard::open_for_writing(&reader) == Some(true);
-    std::fs::remove_file(&probe).unwrap();
-    visible
-}
-
 #[test]
 fn a_save_in_place_that_does_not_end_is_said_not_taken_for_an_unknown_id() {
     let t = TestWs::copy_of(&fixtures().join("ws"));
-    if !writers_visible(&t) {
+    if !crate::common::writers_visible(t.root()) {
         eprintln!("skipped: this system does not tell whether a file is open for writing");
         return;
     }
